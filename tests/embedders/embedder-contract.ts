@@ -41,7 +41,10 @@ export function describeEmbedderContract(
 
     it("embeds across batch boundaries and reports progress per batch", async () => {
       const embedder = await createEmbedder();
-      const texts = Array.from({ length: embedder.batchSize * 2 + 1 }, (_, index) => `text ${index}`);
+      const texts = Array.from(
+        { length: embedder.batchSize * 2 + 1 },
+        (_, index) => `text ${index}`,
+      );
       const progress: Array<[number, number]> = [];
       const vectors = await embedder.embedDocuments(texts, {
         onProgress: (done, total) => progress.push([done, total]),

@@ -1,0 +1,30 @@
+/** A passage the answer cites; `n` is the marker number used in the answer text. */
+export type Citation = {
+  n: number;
+  chunkId: string;
+  source: string;
+  title: string;
+  section: string;
+  text: string;
+};
+
+/** One of the top retrieved chunks, cited or not. */
+export type RetrievedPassage = { chunkId: string; score: number; text: string };
+
+/** The answer JSON of DESIGN.md (CLI `--json`, `POST /api/chat`). */
+export type AnswerResult = {
+  id?: string;
+  question: string;
+  answer: string;
+  refused: boolean;
+  citations: Citation[];
+  /** Top 10 chunks in rank order. */
+  retrieved: RetrievedPassage[];
+  timings: { retrieveMs: number; generateMs: number };
+  /** Why the question was refused; absent when answered. */
+  refusalReason?: string;
+  /** Which answer writer produced the text. */
+  generator: string;
+  /** Citation markers the writer produced that pointed at no shown passage, removed. */
+  droppedCitations: number;
+};

@@ -1,0 +1,132 @@
+import { splitSentences } from "../text/sentences.ts";
+import { contentTerms, questionText } from "../text/terms.ts";
+import type { CorpusStatistics } from "./corpus-statistics.ts";
+import { figureRequest } from "./evidence-gate.ts";
+import type { GenerationInput, Generator, GeneratorEvent, Passage } from "./generator.ts";
+
+/** Tuning of sentence selection; defaults chosen on the dev set. */
+export type ExtractiveSettings = {
+  /** Most sentences in a prose answer. @default 4 */
+  maxSentences: number;
+  /** Most rows in a list answer ("which tools…"). @default 5 */
+  maxRows: number;
+  /** A unit joins the answer when it scores at least this share of the best unit. @default 0.6 */
+  relativeCutoff: number;
+};
+
+export const DEFAULT_EXTRACTIVE_SETTINGS: ExtractiveSettings = {
+  maxSentences: 4,
+  maxRows: 5,
+  relativeCutoff: 0.6,
+};
+
+/** A sentence, list item or table row that can be quoted, with where it sits. */
+type Unit = { passage: Passage; position: number; text: string; terms: Set<string>; score: number };
+
+const LIST_QUESTION =
+  /^(which|what) (tools?|libraries|frameworks|platforms|certifications?|projects?|roles?|skills?|topics?|algorithms?|metrics?|models?)\b|\b(list|name) (the|all|some)\b/i;
+const LEADING_REFERENCE = /^(this|these|that|those|it|they|such)\b/i;
+const FIGURE = /[\d₹$€£]/;
+
+/** Splits a passage into quotable units: table rows whole, FAQ answers and prose by sentence. */
+function unitsOf(passage: Passage): string[] {
+  const { chunk } = passage;
+  if (chunk.kind === "table-row") return [chunk.text];
+  const lines = chunk.text.split("\n");
+  // An FAQ chunk starts with its question, which is not an answer.
+  const body = chunk.kind === "faq" ? lines.slice(1) : lines;
+  const units: string[] = [];
+  for (const line of body) {
+    if (/^(- |\d+\. )/.test(line) || line.startsWith("```")) units.push(line.replace(/^- /, ""));
+    else units.push(...splitSentences(line));
+  }
+  return units.filter((unit) => /[\p{L}\p{N}]/u.test(unit) && !unit.startsWith("```"));
+}
+
+/**
+ * The offline answer writer: quotes the sentences, list items and table rows of the shown passages
+ * that best cover the question, in passage order, each followed by its citation marker. It adds no
+ * words of its own, so every sentence of the answer is supported by the passage it cites.
+ */
+export class ExtractiveGenerator implements Generator {
+  readonly id = "extractive";
+  private readonly statistics: CorpusStatistics;
+  private readonly settings: ExtractiveSettings;
+
+  constructor(statistics: CorpusStatistics, settings: Partial<ExtractiveSettings> = {}) {
+    this.statistics = statistics;
+    this.settings = { ...DEFAULT_EXTRACTIVE_SETTINGS, ...settings };
+  }
+
+  async *generate(input: GenerationInput): AsyncIterable<GeneratorEvent> {
+    const text = this.compose(input);
+    for (const piece of text.split(/(?<=\n)|(?<=\] )/)) {
+      if (piece.length > 0) yield { type: "text-delta", text: piece };
+    }
+    yield { type: "answer-end", text };
+  }
+
+  /** Picks and orders the units; returns the answer text with `[n]` markers. */
+  compose(input: GenerationInput): string {
+    const questionTerms = [...new Set(contentTerms(questionText(input.question)))];
+    const weight = (term: string) => this.statistics.idf(term);
+    const totalWeight = questionTerms.reduce((sum, term) => sum + weight(term), 0) || 1;
+    const bestPassageScore = Math.max(...input.passages.map((passage) => passage.score), 1e-9);
+    const wantsFigure = figureRequest(input.question) !== undefined;
+
+    const units: Unit[] = [];
+    for (const passage of input.passages) {
+      const sectionTerms = new Set(contentTerms(passage.chunk.section));
+      unitsOf(passage).forEach((text, position) => {
+        const terms = new Set(contentTerms(text));
+        let covered = 0;
+        for (const term of questionTerms) {
+          if (terms.has(term)) covered += weight(term);
+          else if (sectionTerms.has(term)) covered += 0.5 * weight(term);
+        }
+        const relevance = Math.max(0, passage.score) / bestPassageScore;
+        let score = 0.6 * (covered / totalWeight) + 0.4 * relevance;
+        if (wantsFigure && FIGURE.test(text)) score += 0.1;
+        units.push({ passage, position, text, terms, score });
+      });
+    }
+    if (units.length === 0) return "";
+    units.sort((left, right) => right.score - left.score);
+    const best = units[0] as Unit;
+    const isList =
+      LIST_QUESTION.test(input.question) ||
+      (best.passage.chunk.kind === "table-row" &&
+        /\b(vs\.?|versus|or|and|compare|difference)\b/i.test(input.question));
+    const limit = isList ? this.settings.maxRows : this.settings.maxSentences;
+
+    const chosen: Unit[] = [];
+    for (const unit of units) {
+      if (chosen.length >= limit || unit.score < best.score * this.settings.relativeCutoff) break;
+      const redundant = chosen.some((other) => overlap(unit.terms, other.terms) > 0.8);
+      if (!redundant) chosen.push(unit);
+    }
+    // A sentence opening with "This…"/"It…" needs the one before it to make sense.
+    for (const unit of [...chosen]) {
+      if (!LEADING_REFERENCE.test(unit.text) || unit.position === 0) continue;
+      const previous = units.find(
+        (other) => other.passage === unit.passage && other.position === unit.position - 1,
+      );
+      if (previous !== undefined && !chosen.includes(previous)) chosen.push(previous);
+    }
+    chosen.sort(
+      (left, right) => left.passage.n - right.passage.n || left.position - right.position,
+    );
+    const rows =
+      chosen.every((unit) => unit.passage.chunk.kind === "table-row") && chosen.length > 1;
+    return chosen
+      .map((unit) => `${rows ? "- " : ""}${unit.text} [${unit.passage.n}]`)
+      .join(rows ? "\n" : " ");
+  }
+}
+
+function overlap(left: Set<string>, right: Set<string>): number {
+  if (left.size === 0 || right.size === 0) return 0;
+  let shared = 0;
+  for (const term of left) if (right.has(term)) shared++;
+  return shared / Math.min(left.size, right.size);
+}

@@ -1,0 +1,26 @@
+import type { Chunk } from "../chunking/chunk.ts";
+
+/** A passage shown to the answer writer; `n` is the number it cites it by. */
+export type Passage = { n: number; chunk: Chunk; score: number };
+
+/** What an answer writer emits while it works, ending with exactly one `answer-end` or `error`. */
+export type GeneratorEvent =
+  | { type: "text-delta"; text: string }
+  | { type: "answer-end"; text: string }
+  | { type: "error"; error: Error };
+
+/** Input to an answer writer: the question and the numbered passages it may use and cite. */
+export type GenerationInput = { question: string; passages: Passage[] };
+
+/**
+ * Writes an answer from numbered passages, citing them with `[n]` markers. Implementations:
+ * extractive (offline default) and an LLM through LangChain's ChatOpenAI.
+ */
+export type Generator = {
+  /** Shown in answers and health checks, e.g. `extractive` or `openai:gpt-4o-mini`. */
+  readonly id: string;
+  generate(
+    input: GenerationInput,
+    options?: { signal?: AbortSignal },
+  ): AsyncIterable<GeneratorEvent>;
+};

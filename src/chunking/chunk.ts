@@ -1,0 +1,34 @@
+/** How a chunk was cut from its document. */
+export type ChunkKind = "prose" | "table-row" | "faq";
+
+/** One retrievable passage with where it came from. */
+export type Chunk = {
+  /** Stable id from the content hash: the same passage in the same place keeps its id. */
+  id: string;
+  /** Corpus path of the document, e.g. `corpus/roadmap.md`. */
+  source: string;
+  /** Document title from front matter. */
+  title: string;
+  /** Heading path joined with " > "; the document title when the text sits before any heading. */
+  section: string;
+  kind: ChunkKind;
+  /** The passage as shown to learners and to the answer writer. */
+  text: string;
+  /** Position within the document, from 0. */
+  position: number;
+  /** For table rows: the row's cells labelled with their column headers. */
+  cells?: Array<{ header: string; value: string }>;
+};
+
+/** Settings that change how documents are cut; recorded in the index manifest. */
+export type ChunkerSettings = {
+  /** Upper bound of a prose chunk in approximate tokens (words and punctuation marks). @default 180 */
+  maxTokens: number;
+};
+
+export const DEFAULT_CHUNKER_SETTINGS: ChunkerSettings = { maxTokens: 180 };
+
+/** Text given to the embedder and the lexical index: section path for context, then the passage. */
+export function indexText(chunk: Pick<Chunk, "section" | "text">): string {
+  return `${chunk.section}\n${chunk.text}`;
+}

@@ -1,0 +1,166 @@
+import type { AnswerResult } from "../answer/answer.ts";
+import { splitSentences } from "../text/sentences.ts";
+import type { EvalItem } from "./dataset.ts";
+import { matchesEvidence } from "./evidence-match.ts";
+
+/** Per-question outcome. */
+export type QuestionScore = {
+  id: string;
+  kind: EvalItem["kind"];
+  answerable: boolean;
+  refused: boolean;
+  /** Rank (0-based) of each evidence string in `retrieved`, -1 when absent from the top 10. */
+  evidenceRanks: number[];
+  /** For answered, answerable questions: does some citation hold each evidence string? */
+  citedEvidence: boolean | undefined;
+  /** Answer sentences and how many are not supported by the passages their markers cite. */
+  sentences: number;
+  unsupportedSentences: number;
+  latencyMs: number;
+};
+
+/** Aggregates over a dataset (or one `kind` of it). */
+export type Summary = {
+  questions: number;
+  answerable: number;
+  unanswerable: number;
+  recallAt1: number;
+  recallAt5: number;
+  recallAt10: number;
+  mrr: number;
+  /** Unanswerable questions that were refused. */
+  refusalRecall: number;
+  /** Answerable questions that were refused. */
+  falseRefusalRate: number;
+  /** Answered answerable questions whose citations hold all their evidence. */
+  citationEvidenceRate: number;
+  /** Answer sentences not supported by the text they cite, over all answered questions. */
+  unsupportedSentenceRate: number;
+  latencyP50Ms: number;
+  latencyP95Ms: number;
+};
+
+/** Splits an answer into sentences (list lines count as sentences) with their citation numbers. */
+export function answerSentences(answer: string): Array<{ text: string; markers: number[] }> {
+  const sentences: Array<{ text: string; markers: number[] }> = [];
+  for (const line of answer.split("\n")) {
+    // Markers follow the sentence they support: "… sentence. [1] Next sentence. [2]".
+    const pieces = line.split(/(?<=\])\s+/);
+    for (const piece of pieces) {
+      const markers = [...piece.matchAll(/\[(\d+)\]/g)].map((match) => Number(match[1]));
+      const text = piece
+        .replace(/\[(\d+)\]/g, "")
+        .replace(/^- /, "")
+        .trim();
+      if (text.length === 0) continue;
+      for (const sentence of markers.length > 0 ? [text] : splitSentences(text)) {
+        sentences.push({ text: sentence, markers });
+      }
+    }
+  }
+  return sentences;
+}
+
+/** Scores one answer against its dataset item. */
+export function scoreQuestion(
+  item: EvalItem,
+  result: AnswerResult,
+  latencyMs: number,
+): QuestionScore {
+  const evidenceRanks = item.evidence.map((evidence) =>
+    result.retrieved.findIndex((passage) => matchesEvidence(passage.text, evidence)),
+  );
+  let citedEvidence: boolean | undefined;
+  if (item.answerable && !result.refused) {
+    citedEvidence = item.evidence.every((evidence) =>
+      result.citations.some((citation) => matchesEvidence(citation.text, evidence)),
+    );
+  }
+  let sentences = 0;
+  let unsupportedSentences = 0;
+  if (!result.refused) {
+    const cited = new Map(result.citations.map((citation) => [citation.n, citation.text]));
+    for (const sentence of answerSentences(result.answer)) {
+      sentences++;
+      const supported = sentence.markers.some((n) => {
+        const text = cited.get(n);
+        return text !== undefined && matchesEvidence(text, sentence.text);
+      });
+      if (!supported) unsupportedSentences++;
+    }
+  }
+  return {
+    id: item.id,
+    kind: item.kind,
+    answerable: item.answerable,
+    refused: result.refused,
+    evidenceRanks,
+    citedEvidence,
+    sentences,
+    unsupportedSentences,
+    latencyMs,
+  };
+}
+
+function percentile(values: number[], fraction: number): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((left, right) => left - right);
+  const index = Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1);
+  return sorted[Math.max(0, index)] ?? 0;
+}
+
+const ratio = (part: number, whole: number) => (whole === 0 ? Number.NaN : part / whole);
+
+/** Aggregates scores; recall is the mean share of each question's evidence found in the top k. */
+export function summarise(scores: QuestionScore[]): Summary {
+  const answerable = scores.filter((score) => score.answerable);
+  const unanswerable = scores.filter((score) => !score.answerable);
+  const recallAt = (k: number) =>
+    ratio(
+      answerable.reduce(
+        (sum, score) =>
+          sum +
+          score.evidenceRanks.filter((rank) => rank >= 0 && rank < k).length /
+            Math.max(1, score.evidenceRanks.length),
+        0,
+      ),
+      answerable.length,
+    );
+  const mrr = ratio(
+    answerable.reduce((sum, score) => {
+      const found = score.evidenceRanks.filter((rank) => rank >= 0);
+      return sum + (found.length === 0 ? 0 : 1 / (Math.min(...found) + 1));
+    }, 0),
+    answerable.length,
+  );
+  const answeredAnswerable = answerable.filter((score) => !score.refused);
+  const answered = scores.filter((score) => !score.refused);
+  const sentences = answered.reduce((sum, score) => sum + score.sentences, 0);
+  return {
+    questions: scores.length,
+    answerable: answerable.length,
+    unanswerable: unanswerable.length,
+    recallAt1: recallAt(1),
+    recallAt5: recallAt(5),
+    recallAt10: recallAt(10),
+    mrr,
+    refusalRecall: ratio(unanswerable.filter((score) => score.refused).length, unanswerable.length),
+    falseRefusalRate: ratio(answerable.length - answeredAnswerable.length, answerable.length),
+    citationEvidenceRate: ratio(
+      answeredAnswerable.filter((score) => score.citedEvidence === true).length,
+      answeredAnswerable.length,
+    ),
+    unsupportedSentenceRate: ratio(
+      answered.reduce((sum, score) => sum + score.unsupportedSentences, 0),
+      sentences,
+    ),
+    latencyP50Ms: percentile(
+      scores.map((score) => score.latencyMs),
+      0.5,
+    ),
+    latencyP95Ms: percentile(
+      scores.map((score) => score.latencyMs),
+      0.95,
+    ),
+  };
+}

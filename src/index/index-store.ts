@@ -1,0 +1,215 @@
+import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { z } from "zod";
+import type { Chunk } from "../chunking/chunk.ts";
+import { EmbedderMismatchError } from "../errors/embedder-mismatch-error.ts";
+import { IndexCorruptError } from "../errors/index-corrupt-error.ts";
+import { IndexMissingError } from "../errors/index-missing-error.ts";
+import { HnswVectorIndex } from "./hnsw-vector-index.ts";
+import { type Manifest, manifestSchema } from "./manifest.ts";
+import { MiniSearchLexicalIndex } from "./minisearch-lexical-index.ts";
+
+/**
+ * Layout of an index folder (INDEX_DIR, default `indexes/`):
+ *   CURRENT              name of the version being served (swapped atomically by rename)
+ *   <version>/           one immutable build: manifest.json, chunks.json, vectors.hnsw, lexical.json
+ *   .tmp-<version>-<pid> a build in progress; never read
+ */
+const CURRENT_FILE = "CURRENT";
+const FILES = {
+  manifest: "manifest.json",
+  chunks: "chunks.json",
+  vectors: "vectors.hnsw",
+  lexical: "lexical.json",
+} as const;
+
+/** A loaded, queryable index version. Chunk `i` has vector label `i`. */
+export type LoadedIndex = {
+  directory: string;
+  manifest: Manifest;
+  chunks: Chunk[];
+  chunkById: Map<string, Chunk>;
+  labelById: Map<string, number>;
+  vectorIndex: HnswVectorIndex;
+  lexicalIndex: MiniSearchLexicalIndex;
+};
+
+/** What a build hands over to be written. */
+export type IndexBuild = {
+  manifest: Manifest;
+  chunks: Chunk[];
+  vectorIndex: HnswVectorIndex;
+  lexicalIndex: MiniSearchLexicalIndex;
+};
+
+const chunkSchema = z.object({
+  id: z.string().min(1),
+  source: z.string(),
+  title: z.string(),
+  section: z.string(),
+  kind: z.enum(["prose", "table-row", "faq"]),
+  text: z.string(),
+  position: z.number().int().nonnegative(),
+  cells: z.array(z.object({ header: z.string(), value: z.string() })).optional(),
+});
+
+/** The version named in CURRENT, or undefined when no index was ever built here. */
+export async function readCurrentVersion(indexDir: string): Promise<string | undefined> {
+  try {
+    const version = (await readFile(path.join(indexDir, CURRENT_FILE), "utf8")).trim();
+    return version.length > 0 ? version : undefined;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw new IndexCorruptError(indexDir, "CURRENT cannot be read", { cause: error });
+  }
+}
+
+async function readJson(indexDir: string, file: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (error) {
+    throw new IndexCorruptError(indexDir, `${path.basename(file)} is missing or unreadable`, {
+      cause: error,
+    });
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new IndexCorruptError(indexDir, `${path.basename(file)} is not valid JSON`, {
+      cause: error,
+    });
+  }
+}
+
+/** Reads and validates only the manifest of the current version. */
+export async function loadManifest(indexDir: string): Promise<Manifest | undefined> {
+  const version = await readCurrentVersion(indexDir);
+  if (version === undefined) return undefined;
+  const raw = await readJson(indexDir, path.join(indexDir, version, FILES.manifest));
+  const parsed = manifestSchema.safeParse(raw);
+  if (!parsed.success) {
+    const problem = parsed.error.issues
+      .slice(0, 3)
+      .map((issue) => `${issue.path.join(".") || "manifest"}: ${issue.message}`)
+      .join("; ");
+    throw new IndexCorruptError(indexDir, `manifest.json is invalid: ${problem}`);
+  }
+  return parsed.data;
+}
+
+/**
+ * Loads the current version. Fails with a clear error when there is none, when a file is
+ * damaged, or when it was built by another embedder than `expectedEmbedder`.
+ */
+export async function loadIndex(
+  indexDir: string,
+  expectedEmbedder: { id: string; dimensions: number },
+): Promise<LoadedIndex> {
+  const manifest = await loadManifest(indexDir);
+  if (manifest === undefined) throw new IndexMissingError(indexDir);
+  if (
+    manifest.embedder.id !== expectedEmbedder.id ||
+    manifest.embedder.dimensions !== expectedEmbedder.dimensions
+  ) {
+    throw new EmbedderMismatchError(indexDir, manifest.embedder, expectedEmbedder);
+  }
+  const directory = path.join(indexDir, manifest.version);
+  const chunks = z
+    .array(chunkSchema)
+    .safeParse(await readJson(indexDir, path.join(directory, FILES.chunks)));
+  if (!chunks.success || chunks.data.length !== manifest.chunkCount) {
+    throw new IndexCorruptError(indexDir, "chunks.json does not match the manifest");
+  }
+  let vectorIndex: HnswVectorIndex;
+  let lexicalIndex: MiniSearchLexicalIndex;
+  try {
+    vectorIndex = await HnswVectorIndex.load(
+      path.join(directory, FILES.vectors),
+      manifest.embedder.dimensions,
+      manifest.hnsw,
+    );
+    lexicalIndex = MiniSearchLexicalIndex.fromJSON(
+      await readFile(path.join(directory, FILES.lexical), "utf8"),
+    );
+  } catch (error) {
+    throw new IndexCorruptError(indexDir, "the vector or lexical index cannot be read", {
+      cause: error,
+    });
+  }
+  if (vectorIndex.size !== manifest.chunkCount) {
+    throw new IndexCorruptError(indexDir, "vectors.hnsw does not match the manifest");
+  }
+  // zod's output type spells optional fields as `T | undefined`; the stored shape is a Chunk.
+  const chunkList = chunks.data as Chunk[];
+  return {
+    directory,
+    manifest,
+    chunks: chunkList,
+    chunkById: new Map(chunkList.map((chunk) => [chunk.id, chunk])),
+    labelById: new Map(chunkList.map((chunk, label) => [chunk.id, label])),
+    vectorIndex,
+    lexicalIndex,
+  };
+}
+
+function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Writes a build as a new version and makes it current. Files go to a temporary folder first,
+ * which is renamed into place; CURRENT is then replaced by an atomic rename. A crash at any
+ * point leaves the previous version current and loadable. Keeps the `keepPrevious` most recent
+ * older versions and removes the rest, and any temporary folder left by a dead build.
+ */
+export async function writeIndex(
+  indexDir: string,
+  build: IndexBuild,
+  options: { keepPrevious?: number } = {},
+): Promise<string> {
+  const version = build.manifest.version;
+  await mkdir(indexDir, { recursive: true });
+  const temporary = path.join(indexDir, `.tmp-${version}-${process.pid}`);
+  await rm(temporary, { recursive: true, force: true });
+  await mkdir(temporary);
+  await writeFile(path.join(temporary, FILES.chunks), JSON.stringify(build.chunks));
+  await writeFile(path.join(temporary, FILES.lexical), JSON.stringify(build.lexicalIndex));
+  await build.vectorIndex.save(path.join(temporary, FILES.vectors));
+  // The manifest goes last: a folder with a manifest is complete.
+  await writeFile(
+    path.join(temporary, FILES.manifest),
+    `${JSON.stringify(build.manifest, null, 2)}\n`,
+  );
+  await rename(temporary, path.join(indexDir, version));
+
+  const pointer = path.join(indexDir, `${CURRENT_FILE}.${process.pid}.tmp`);
+  await writeFile(pointer, `${version}\n`);
+  await rename(pointer, path.join(indexDir, CURRENT_FILE));
+
+  await prune(indexDir, version, options.keepPrevious ?? 2);
+  return version;
+}
+
+async function prune(indexDir: string, current: string, keepPrevious: number): Promise<void> {
+  const entries = await readdir(indexDir, { withFileTypes: true });
+  const versions = entries
+    .filter((entry) => entry.isDirectory() && /^v\d/.test(entry.name) && entry.name !== current)
+    .map((entry) => entry.name)
+    .sort()
+    .reverse();
+  for (const old of versions.slice(keepPrevious)) {
+    await rm(path.join(indexDir, old), { recursive: true, force: true });
+  }
+  for (const entry of entries) {
+    const match = /^\.tmp-.+-(\d+)$/.exec(entry.name);
+    if (match && !processIsAlive(Number(match[1]))) {
+      await rm(path.join(indexDir, entry.name), { recursive: true, force: true });
+    }
+  }
+}

@@ -1,0 +1,69 @@
+import MiniSearch, { type Options } from "minisearch";
+import { STOPWORDS, stem, words } from "../text/terms.ts";
+import type { LexicalHit, LexicalIndex } from "./lexical-index.ts";
+
+/** `heading` is the last heading of the section path; `section` the whole path. */
+type LexicalDocument = { id: string; heading: string; section: string; text: string };
+
+/** Stemmed, stop-word-free terms; hyphenated names also index their parts. */
+function processTerm(term: string): string[] | null {
+  if (STOPWORDS.has(term)) return null;
+  const terms = [stem(term)];
+  if (/[-.]/.test(term)) {
+    for (const part of term.split(/[-.]/)) {
+      if (part.length > 1 && !STOPWORDS.has(part)) terms.push(stem(part));
+    }
+  }
+  return terms;
+}
+
+const OPTIONS: Options<LexicalDocument> = {
+  fields: ["heading", "section", "text"],
+  tokenize: words,
+  processTerm,
+  searchOptions: {
+    // The passage and its own heading matter more than the path of headings above it.
+    boost: { text: 1, heading: 1, section: 0.3 },
+    combineWith: "OR",
+  },
+};
+
+/** BM25 keyword search with MiniSearch, using the same word and stem rules as the rest. */
+export class MiniSearchLexicalIndex implements LexicalIndex {
+  readonly kind = "minisearch-bm25";
+  private readonly miniSearch: MiniSearch<LexicalDocument>;
+
+  private constructor(miniSearch: MiniSearch<LexicalDocument>) {
+    this.miniSearch = miniSearch;
+  }
+
+  static build(
+    chunks: Array<{ id: string; section: string; text: string }>,
+  ): MiniSearchLexicalIndex {
+    const miniSearch = new MiniSearch<LexicalDocument>(OPTIONS);
+    miniSearch.addAll(
+      chunks.map((chunk) => ({
+        id: chunk.id,
+        heading: chunk.section.split(" > ").at(-1) ?? "",
+        section: chunk.section,
+        text: chunk.text,
+      })),
+    );
+    return new MiniSearchLexicalIndex(miniSearch);
+  }
+
+  static fromJSON(json: string): MiniSearchLexicalIndex {
+    return new MiniSearchLexicalIndex(MiniSearch.loadJSON<LexicalDocument>(json, OPTIONS));
+  }
+
+  search(query: string, k: number): LexicalHit[] {
+    return this.miniSearch
+      .search(query)
+      .slice(0, k)
+      .map((result) => ({ id: String(result.id), score: result.score, terms: result.terms }));
+  }
+
+  toJSON(): unknown {
+    return this.miniSearch.toJSON();
+  }
+}

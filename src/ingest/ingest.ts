@@ -1,0 +1,216 @@
+import { createHash } from "node:crypto";
+import type { Chunk, ChunkerSettings } from "../chunking/chunk.ts";
+import { indexText } from "../chunking/chunk.ts";
+import { chunkMarkdown } from "../chunking/chunk-markdown.ts";
+import { loadCorpus } from "../corpus/load-corpus.ts";
+import type { Embedder, EmbedProgress } from "../embedders/embedder.ts";
+import { AppError } from "../errors/app-error.ts";
+import { type HnswSettings, HnswVectorIndex } from "../index/hnsw-vector-index.ts";
+import { type LoadedIndex, loadIndex, loadManifest, writeIndex } from "../index/index-store.ts";
+import { INDEX_FORMAT_VERSION, type Manifest } from "../index/manifest.ts";
+import { MiniSearchLexicalIndex } from "../index/minisearch-lexical-index.ts";
+
+export type IngestOptions = {
+  corpusDir: string;
+  indexDir: string;
+  embedder: Embedder;
+  chunker: ChunkerSettings;
+  hnsw: HnswSettings;
+  /** Older versions kept besides the new one. @default 2 */
+  keepPrevious?: number;
+  onEmbedProgress?: EmbedProgress;
+};
+
+/**
+ * What a build did, in chunks. A chunk is `reused` when the same passage already had a vector,
+ * `updated` when it replaces a different passage at the same place (same document, section and
+ * position within the section), `added` when the place is new, `removed` when a place is gone.
+ */
+export type IngestSummary = {
+  added: number;
+  updated: number;
+  removed: number;
+  reused: number;
+  embedded: number;
+  chunkCount: number;
+  documentCount: number;
+  durationMs: number;
+  version: string;
+  /** Why no vector could be reused, when that was the case. */
+  fullRebuildReason?: string;
+};
+
+function placeKeys(chunks: Chunk[]): Map<string, string> {
+  const counters = new Map<string, number>();
+  const keys = new Map<string, string>();
+  for (const chunk of chunks) {
+    const sectionKey = `${chunk.source}\u0000${chunk.section}`;
+    const ordinal = counters.get(sectionKey) ?? 0;
+    counters.set(sectionKey, ordinal + 1);
+    keys.set(`${sectionKey}\u0000${ordinal}`, chunk.id);
+  }
+  return keys;
+}
+
+/** Why vectors of the previous build cannot be reused, or undefined when they can. */
+function incompatibility(manifest: Manifest, options: IngestOptions): string | undefined {
+  if (manifest.embedder.id !== options.embedder.id) {
+    return `embedder changed from ${manifest.embedder.id} to ${options.embedder.id}`;
+  }
+  if (manifest.chunker.maxTokens !== options.chunker.maxTokens) {
+    return `chunker maxTokens changed from ${manifest.chunker.maxTokens} to ${options.chunker.maxTokens}`;
+  }
+  return undefined;
+}
+
+/** Reads the corpus and cuts it into chunks, in corpus order. */
+export async function chunkCorpus(corpusDir: string, chunker: ChunkerSettings) {
+  const documents = await loadCorpus(corpusDir);
+  const chunksBySource = documents.map((document) => chunkMarkdown(document, chunker));
+  return { documents, chunksBySource, chunks: chunksBySource.flat() };
+}
+
+/**
+ * Builds a new index version from the corpus, embedding only passages that the current version
+ * does not already hold, and makes it current atomically.
+ */
+export async function ingest(options: IngestOptions): Promise<IngestSummary> {
+  const started = performance.now();
+  const { documents, chunksBySource, chunks } = await chunkCorpus(
+    options.corpusDir,
+    options.chunker,
+  );
+
+  let previous: LoadedIndex | undefined;
+  let fullRebuildReason: string | undefined;
+  let previousManifest: Manifest | undefined;
+  try {
+    previousManifest = await loadManifest(options.indexDir);
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    fullRebuildReason = `the previous index could not be read (${error.message})`;
+  }
+  if (previousManifest !== undefined) {
+    fullRebuildReason = incompatibility(previousManifest, options);
+    if (fullRebuildReason === undefined) {
+      try {
+        previous = await loadIndex(options.indexDir, options.embedder);
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        fullRebuildReason = `the previous index could not be read (${error.message})`;
+      }
+    }
+  }
+
+  const reusedVectors = new Map<string, number[]>();
+  if (previous !== undefined) {
+    for (const chunk of chunks) {
+      const label = previous.labelById.get(chunk.id);
+      if (label !== undefined && !reusedVectors.has(chunk.id)) {
+        reusedVectors.set(chunk.id, previous.vectorIndex.vector(label));
+      }
+    }
+  }
+  const toEmbed = chunks.filter((chunk) => !reusedVectors.has(chunk.id));
+  const embeddedVectors = await options.embedder.embedDocuments(
+    toEmbed.map(indexText),
+    options.onEmbedProgress === undefined ? {} : { onProgress: options.onEmbedProgress },
+  );
+  const vectorById = new Map(reusedVectors);
+  toEmbed.forEach((chunk, position) => {
+    const vector = embeddedVectors[position];
+    if (vector !== undefined) vectorById.set(chunk.id, vector);
+  });
+
+  const vectorIndex = HnswVectorIndex.create(
+    options.embedder.dimensions,
+    options.hnsw,
+    chunks.length,
+  );
+  chunks.forEach((chunk, label) => {
+    const vector = vectorById.get(chunk.id);
+    if (vector === undefined) throw new Error(`no vector for chunk ${chunk.id}`);
+    vectorIndex.add(label, vector);
+  });
+  const lexicalIndex = MiniSearchLexicalIndex.build(chunks);
+
+  const builtAt = new Date();
+  const contentHash = createHash("sha256")
+    .update(chunks.map((chunk) => chunk.id).join("\n"))
+    .digest("hex")
+    .slice(0, 8);
+  const stamp = builtAt
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d+Z$/, "Z");
+  const manifest: Manifest = {
+    formatVersion: INDEX_FORMAT_VERSION,
+    version: `v${stamp}-${contentHash}`,
+    builtAt: builtAt.toISOString(),
+    embedder: { id: options.embedder.id, dimensions: options.embedder.dimensions },
+    chunker: { ...options.chunker },
+    hnsw: { ...options.hnsw },
+    lexical: { kind: lexicalIndex.kind },
+    sources: documents.map((document, position) => ({
+      source: document.source,
+      title: document.title,
+      kind: document.kind,
+      contentHash: document.contentHash,
+      chunkCount: chunksBySource[position]?.length ?? 0,
+    })),
+    chunkCount: chunks.length,
+  };
+  // Two builds within one second would share a version name: add a counter then.
+  if (previous?.manifest.version === manifest.version) manifest.version += "-1";
+  const version = await writeIndex(
+    options.indexDir,
+    { manifest, chunks, vectorIndex, lexicalIndex },
+    options.keepPrevious === undefined ? {} : { keepPrevious: options.keepPrevious },
+  );
+
+  const oldPlaces = previous === undefined ? new Map<string, string>() : placeKeys(previous.chunks);
+  const newPlaces = placeKeys(chunks);
+  let added = 0;
+  let updated = 0;
+  for (const [place, id] of newPlaces) {
+    if (reusedVectors.has(id)) continue;
+    if (oldPlaces.has(place)) updated++;
+    else added++;
+  }
+  let removed = 0;
+  for (const place of oldPlaces.keys()) if (!newPlaces.has(place)) removed++;
+
+  return {
+    added,
+    updated,
+    removed,
+    reused: chunks.length - toEmbed.length,
+    embedded: toEmbed.length,
+    chunkCount: chunks.length,
+    documentCount: documents.length,
+    durationMs: Math.round(performance.now() - started),
+    version,
+    ...(fullRebuildReason === undefined ? {} : { fullRebuildReason }),
+  };
+}
+
+/** Whether the current index no longer matches the corpus and settings, and why. */
+export async function checkIndex(
+  options: Pick<IngestOptions, "corpusDir" | "indexDir" | "embedder" | "chunker">,
+): Promise<{ stale: boolean; reasons: string[] }> {
+  const manifest = await loadManifest(options.indexDir);
+  if (manifest === undefined) return { stale: true, reasons: [`no index in ${options.indexDir}`] };
+  const reasons: string[] = [];
+  const reason = incompatibility(manifest, { ...options, hnsw: manifest.hnsw });
+  if (reason !== undefined) reasons.push(reason);
+  const documents = await loadCorpus(options.corpusDir);
+  const indexed = new Map(manifest.sources.map((source) => [source.source, source.contentHash]));
+  for (const document of documents) {
+    const hash = indexed.get(document.source);
+    if (hash === undefined) reasons.push(`${document.source} is new`);
+    else if (hash !== document.contentHash) reasons.push(`${document.source} changed`);
+    indexed.delete(document.source);
+  }
+  for (const source of indexed.keys()) reasons.push(`${source} was removed`);
+  return { stale: reasons.length > 0, reasons };
+}

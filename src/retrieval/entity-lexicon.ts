@@ -1,0 +1,56 @@
+import type { Chunk } from "../chunking/chunk.ts";
+import { words } from "../text/terms.ts";
+
+/** Columns whose cells name tools, libraries, frameworks and algorithms (not categories or tiers). */
+const NAME_COLUMN = /^(tools?|main tools|primary tools|framework|algorithm|model family|stack)$/i;
+
+/** A name with the chunks whose row it heads and the chunks that mention it. */
+export type LexiconEntry = { name: string; heads: Set<string>; mentions: Set<string> };
+
+function normalise(name: string): string {
+  return words(name).join(" ");
+}
+
+/**
+ * Names of tools, libraries, frameworks and algorithms ("XGBoost", "DVC", "Random Forest"), taken
+ * from the cells of the corpus tables' name columns (Tool, Framework, Algorithm…), split on , / +.
+ * A row "heads" a name when the name is in its first cell.
+ * Used to pull up the rows a question names exactly.
+ */
+export class EntityLexicon {
+  private readonly entries = new Map<string, LexiconEntry>();
+
+  constructor(chunks: Chunk[]) {
+    for (const chunk of chunks) {
+      chunk.cells?.forEach((cell, column) => {
+        if (!NAME_COLUMN.test(cell.header)) return;
+        for (const part of cell.value.split(/[,/+()]| or | and /)) {
+          const name = normalise(part);
+          // Skip empty, one-letter and very long cells: they are descriptions, not names.
+          if (name.length < 2 || name.split(" ").length > 4) continue;
+          const entry = this.entries.get(name) ?? { name, heads: new Set(), mentions: new Set() };
+          if (column === 0) entry.heads.add(chunk.id);
+          this.entries.set(name, entry);
+        }
+      });
+    }
+    for (const chunk of chunks) {
+      const text = ` ${words(`${chunk.section} ${chunk.text}`).join(" ")} `;
+      for (const entry of this.entries.values()) {
+        if (text.includes(` ${entry.name} `)) entry.mentions.add(chunk.id);
+      }
+    }
+  }
+
+  /** Entries named in the question, longest names first; a shorter name inside a longer one is dropped. */
+  find(question: string): LexiconEntry[] {
+    const text = ` ${words(question).join(" ")} `;
+    const found = [...this.entries.values()]
+      .filter((entry) => text.includes(` ${entry.name} `))
+      .sort((left, right) => right.name.length - left.name.length);
+    return found.filter(
+      (entry) =>
+        !found.some((other) => other !== entry && ` ${other.name} `.includes(` ${entry.name} `)),
+    );
+  }
+}

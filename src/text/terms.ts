@@ -1,0 +1,77 @@
+import { stemmer } from "stemmer";
+
+/**
+ * English function words and question scaffolding. They carry no topic, so they are left out of
+ * lexical search, query coverage and sentence scoring.
+ */
+export const STOPWORDS: ReadonlySet<string> = new Set(
+  `a about above after again against all also am an and any are aren't as at be because been before
+being below between both but by can can't cannot could couldn't did didn't do does doesn't doing don't
+down during each either else even ever every few for from further get gets getting give go going got
+had hadn't has hasn't have haven't having he her here hers herself him himself his how however i if in
+into is isn't it it's its itself just let like ll may me might more most much must my myself need no
+nor not now of off on once one only or other ought our ours ourselves out over own per please rather
+really s same shall she should shouldn't so some such t than that that's the their theirs them
+themselves then there there's these they this those through thus to too toward under until up upon us
+use used using very via was wasn't we were weren't what what's when where which while who whom whose
+why will with within without won't would wouldn't yet you your yours yourself yourselves tell know
+want wanna say says said thing things way ways kind lot lots sort i'm i've i'd i'll you're you've
+you'd you'll we're we've they're they've he's she's let's there're`.split(/\s+/),
+);
+
+/**
+ * Words learners use to talk about the material rather than about a topic ("what does the
+ * roadmap say…", "according to the article…"). Dropped from questions only, never from passages.
+ */
+export const QUESTION_META_WORDS: ReadonlySet<string> = new Set(
+  `roadmap article guide text author mention mentions mentioned list lists listed according suggest
+suggests suggested recommend recommends recommended advise advises exactly specifically actually
+basically`.split(/\s+/),
+);
+
+/** The topic words of a question: meta words about the material removed. */
+export function questionText(question: string): string {
+  return words(question)
+    .filter((word) => !QUESTION_META_WORDS.has(word))
+    .join(" ");
+}
+
+/** Splits text into word tokens as written, keeping tool names like "scikit-learn", "C++" or "R²". */
+export function wordsAsWritten(text: string): string[] {
+  return (
+    text
+      .normalize("NFKC")
+      // Treat apostrophes of both kinds the same, so "model’s" and "model's" agree.
+      .replace(/[’‘]/g, "'")
+      .match(/[\p{L}\p{N}]+(?:[-'.+#][\p{L}\p{N}]+)*\+*/gu) ?? []
+  );
+}
+
+/** Splits text into lower-case word tokens. */
+export function words(text: string): string[] {
+  return wordsAsWritten(text).map((word) => word.toLowerCase());
+}
+
+/** Stems a lower-case word; short words and words with digits are kept as they are. */
+export function stem(word: string): string {
+  if (word.length <= 3 || /\d/.test(word)) return word;
+  return stemmer(word.replace(/'s$/, ""));
+}
+
+/**
+ * Index terms: stemmed content words. Hyphenated names ("scikit-learn", "bias-variance") yield the
+ * whole name and its parts, so both spellings match.
+ */
+export function contentTerms(text: string): string[] {
+  const terms: string[] = [];
+  for (const word of words(text)) {
+    if (STOPWORDS.has(word)) continue;
+    terms.push(stem(word));
+    if (/[-.]/.test(word)) {
+      for (const part of word.split(/[-.]/)) {
+        if (part.length > 1 && !STOPWORDS.has(part)) terms.push(stem(part));
+      }
+    }
+  }
+  return terms;
+}
