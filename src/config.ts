@@ -23,7 +23,7 @@ const configSchema = z.object({
   OPENAI_API_KEY: z.string().min(1).optional(),
   OPENAI_BASE_URL: z.url().optional(),
   OPENAI_EMBEDDING_MODEL: z.string().min(1).default("text-embedding-3-small"),
-  OPENAI_EMBEDDING_DIMENSIONS: positiveInteger.default(1536),
+  OPENAI_EMBEDDING_DIMENSIONS: positiveInteger.optional(),
   CHUNK_MAX_TOKENS: z.coerce.number().int().min(40).max(2000).default(180),
   HNSW_M: z.coerce.number().int().min(2).max(128).default(16),
   HNSW_EF_CONSTRUCTION: z.coerce.number().int().min(10).max(2000).default(200),

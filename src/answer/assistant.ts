@@ -61,14 +61,16 @@ export class Assistant {
     const started = performance.now();
     const retrieval = await this.retriever.retrieve(question, { k: RETRIEVED_LISTED });
     const retrieveMs = performance.now() - started;
-    let decision = this.gate.assess(retrieval);
-    if (decision.answerable && latinShare(question) < 0.5) {
-      decision = {
-        ...decision,
-        answerable: false,
-        reason: "the question is not in English, the language of the material",
-      };
-    }
+    const assessed = this.gate.assess(retrieval);
+    // The material is English; say so rather than listing foreign words as unknown topics.
+    const decision =
+      latinShare(question) < 0.5
+        ? {
+            ...assessed,
+            answerable: false,
+            reason: "the question is not in English, the language of the material",
+          }
+        : assessed;
     const passages = retrieval.results
       .slice(0, this.passagesShown)
       .map((result, position) => ({ n: position + 1, chunk: result.chunk, score: result.score }));

@@ -8,8 +8,10 @@ import type { GenerationInput, Generator, GeneratorEvent, Passage } from "./gene
 export type ExtractiveSettings = {
   /** Most sentences in a prose answer. @default 4 */
   maxSentences: number;
-  /** Most rows in a list answer ("which tools…"). @default 5 */
+  /** Most rows in a list answer ("which tools…", "X vs Y"). @default 5 */
   maxRows: number;
+  /** Most table rows in any other answer. @default 2 */
+  maxRowsOtherwise: number;
   /** A unit joins the answer when it scores at least this share of the best unit. @default 0.6 */
   relativeCutoff: number;
 };
@@ -17,6 +19,7 @@ export type ExtractiveSettings = {
 export const DEFAULT_EXTRACTIVE_SETTINGS: ExtractiveSettings = {
   maxSentences: 4,
   maxRows: 5,
+  maxRowsOtherwise: 2,
   relativeCutoff: 0.6,
 };
 
@@ -99,11 +102,17 @@ export class ExtractiveGenerator implements Generator {
         /\b(vs\.?|versus|or|and|compare|difference)\b/i.test(input.question));
     const limit = isList ? this.settings.maxRows : this.settings.maxSentences;
 
+    const rowLimit = isList ? this.settings.maxRows : this.settings.maxRowsOtherwise;
     const chosen: Unit[] = [];
+    let rowsChosen = 0;
     for (const unit of units) {
       if (chosen.length >= limit || unit.score < best.score * this.settings.relativeCutoff) break;
+      const isRow = unit.passage.chunk.kind === "table-row";
+      if (isRow && rowsChosen >= rowLimit) continue;
       const redundant = chosen.some((other) => overlap(unit.terms, other.terms) > 0.8);
-      if (!redundant) chosen.push(unit);
+      if (redundant) continue;
+      chosen.push(unit);
+      if (isRow) rowsChosen++;
     }
     // A sentence opening with "This…"/"It…" needs the one before it to make sense.
     for (const unit of [...chosen]) {

@@ -44,8 +44,9 @@ export type Summary = {
 export function answerSentences(answer: string): Array<{ text: string; markers: number[] }> {
   const sentences: Array<{ text: string; markers: number[] }> = [];
   for (const line of answer.split("\n")) {
-    // Markers follow the sentence they support: "… sentence. [1] Next sentence. [2]".
-    const pieces = line.split(/(?<=\])\s+/);
+    // Markers follow the sentence they support: "… sentence. [1] Next sentence. [2]"; a run of
+    // markers ("… sentence. [1] [2]") stays with its sentence.
+    const pieces = line.split(/(?<=\])\s+(?!\[\d+\])/);
     for (const piece of pieces) {
       const markers = [...piece.matchAll(/\[(\d+)\]/g)].map((match) => Number(match[1]));
       const text = piece

@@ -26,6 +26,9 @@ export class ExactVectorIndex implements VectorIndex {
   }
 
   search(vector: number[], k: number): VectorHit[] {
+    if (vector.length !== this.dimensions) {
+      throw new RangeError(`query has ${vector.length} dimensions; expected ${this.dimensions}`);
+    }
     const norm = Math.hypot(...vector) || 1;
     const hits: VectorHit[] = [];
     for (const [label, stored] of this.vectors) {

@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import type { Chunk } from "../chunking/chunk.ts";
@@ -173,20 +173,28 @@ export async function writeIndex(
   build: IndexBuild,
   options: { keepPrevious?: number } = {},
 ): Promise<string> {
-  const version = build.manifest.version;
   await mkdir(indexDir, { recursive: true });
+  // Two builds within one second can get the same name; a version folder is never replaced.
+  let version = build.manifest.version;
+  for (let counter = 1; await exists(path.join(indexDir, version)); counter++) {
+    version = `${build.manifest.version}-${counter}`;
+  }
+  const manifest = { ...build.manifest, version };
   const temporary = path.join(indexDir, `.tmp-${version}-${process.pid}`);
   await rm(temporary, { recursive: true, force: true });
   await mkdir(temporary);
-  await writeFile(path.join(temporary, FILES.chunks), JSON.stringify(build.chunks));
-  await writeFile(path.join(temporary, FILES.lexical), JSON.stringify(build.lexicalIndex));
-  await build.vectorIndex.save(path.join(temporary, FILES.vectors));
-  // The manifest goes last: a folder with a manifest is complete.
-  await writeFile(
-    path.join(temporary, FILES.manifest),
-    `${JSON.stringify(build.manifest, null, 2)}\n`,
-  );
-  await rename(temporary, path.join(indexDir, version));
+  try {
+    await writeFile(path.join(temporary, FILES.chunks), JSON.stringify(build.chunks));
+    await writeFile(path.join(temporary, FILES.lexical), JSON.stringify(build.lexicalIndex));
+    await build.vectorIndex.save(path.join(temporary, FILES.vectors));
+    // The manifest goes last: a folder with a manifest is complete.
+    await writeFile(path.join(temporary, FILES.manifest), `${JSON.stringify(manifest, null, 2)}\n`);
+    await rename(temporary, path.join(indexDir, version));
+  } catch (error) {
+    // This process is alive, so prune() would never remove its half-written folder.
+    await rm(temporary, { recursive: true, force: true });
+    throw error;
+  }
 
   const pointer = path.join(indexDir, `${CURRENT_FILE}.${process.pid}.tmp`);
   await writeFile(pointer, `${version}\n`);
@@ -194,6 +202,13 @@ export async function writeIndex(
 
   await prune(indexDir, version, options.keepPrevious ?? 2);
   return version;
+}
+
+async function exists(file: string): Promise<boolean> {
+  return stat(file).then(
+    () => true,
+    () => false,
+  );
 }
 
 async function prune(indexDir: string, current: string, keepPrevious: number): Promise<void> {

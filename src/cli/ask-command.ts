@@ -1,0 +1,91 @@
+import { readFile } from "node:fs/promises";
+import { z } from "zod";
+import type { Assistant } from "../answer/assistant.ts";
+import type { Config } from "../config.ts";
+import { createAssistant } from "../create-services.ts";
+import { AppError } from "../errors/app-error.ts";
+import { formatAnswer } from "./format-answer.ts";
+import { embeddingProgress } from "./progress.ts";
+
+const inputLineSchema = z.object({
+  id: z.union([z.string(), z.number()]).transform(String).optional(),
+  question: z.string(),
+});
+
+export type AskOptions = { json: boolean; input?: string };
+
+async function openAssistant(config: Config): Promise<Assistant> {
+  const progress = embeddingProgress("Building the index");
+  const { assistant } = await createAssistant(config, {
+    onBuildStart: () =>
+      process.stderr.write(`No index in ${config.INDEX_DIR}: building it first.\n`),
+    onEmbedProgress: progress.onProgress,
+    onBuildEnd: (summary) => {
+      progress.stop();
+      process.stderr.write(
+        `Index ${summary.version}: ${summary.chunkCount} chunks in ${summary.durationMs} ms.\n`,
+      );
+    },
+  });
+  return assistant;
+}
+
+/** `ask "question"` and `ask --input questions.jsonl --json`. */
+export async function askCommand(
+  config: Config,
+  words: string[],
+  options: AskOptions,
+): Promise<void> {
+  if (options.input !== undefined) {
+    await askBatch(config, options.input, options.json);
+    return;
+  }
+  const question = words.join(" ");
+  const assistant = await openAssistant(config);
+  const result = await assistant.ask(question);
+  process.stdout.write(options.json ? `${JSON.stringify(result)}\n` : formatAnswer(result));
+}
+
+/**
+ * Answers every line of a JSONL file (`{"id","question"}`), loading models once, printing one
+ * JSON object per line in input order. A bad line gets `{ "id", "error" }` and the run goes on.
+ */
+async function askBatch(config: Config, file: string, json: boolean): Promise<void> {
+  const text = await readFile(file, "utf8").catch((error: unknown) => {
+    throw new AppError(`cannot read ${file}: ${(error as Error).message}`, {
+      code: "input_unreadable",
+      exitCode: 2,
+    });
+  });
+  const assistant = await openAssistant(config);
+  const lines = text.split("\n");
+  for (const [position, line] of lines.entries()) {
+    if (line.trim() === "") continue;
+    let parsed: z.infer<typeof inputLineSchema> | undefined;
+    let problem: string | undefined;
+    try {
+      const result = inputLineSchema.safeParse(JSON.parse(line));
+      if (result.success) parsed = result.data;
+      else problem = `line ${position + 1}: expected {"id", "question"} with a string question`;
+    } catch {
+      problem = `line ${position + 1}: not valid JSON`;
+    }
+    let output: unknown;
+    if (parsed === undefined) {
+      output = { error: problem };
+    } else {
+      try {
+        const result = await assistant.ask(
+          parsed.question,
+          parsed.id === undefined ? {} : { id: parsed.id },
+        );
+        output = json ? result : undefined;
+        if (!json) process.stdout.write(`${parsed.id ?? position + 1}: ${formatAnswer(result)}\n`);
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        output = { ...(parsed.id === undefined ? {} : { id: parsed.id }), error: error.message };
+      }
+    }
+    if (output !== undefined) process.stdout.write(`${JSON.stringify(output)}\n`);
+  }
+}

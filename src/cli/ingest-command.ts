@@ -1,0 +1,40 @@
+import type { Config } from "../config.ts";
+import { createEmbedder, ingestOptions } from "../create-services.ts";
+import { checkIndex, ingest } from "../ingest/ingest.ts";
+import { embeddingProgress } from "./progress.ts";
+
+export type IngestCommandOptions = { check: boolean; json: boolean };
+
+/** `ingest`: build or update the index; `--check` exits 1 when it is stale. */
+export async function ingestCommand(
+  config: Config,
+  options: IngestCommandOptions,
+): Promise<number> {
+  const embedder = await createEmbedder(config);
+  if (options.check) {
+    const status = await checkIndex(ingestOptions(config, embedder));
+    if (options.json) process.stdout.write(`${JSON.stringify(status)}\n`);
+    else if (status.stale) {
+      process.stdout.write(`The index in ${config.INDEX_DIR} is stale:\n`);
+      for (const reason of status.reasons) process.stdout.write(`  - ${reason}\n`);
+      process.stdout.write("Run `npm run ingest` to update it.\n");
+    } else process.stdout.write(`The index in ${config.INDEX_DIR} is up to date.\n`);
+    return status.stale ? 1 : 0;
+  }
+  const progress = embeddingProgress("Embedding");
+  const summary = await ingest(ingestOptions(config, embedder, progress.onProgress));
+  progress.stop();
+  if (options.json) {
+    process.stdout.write(`${JSON.stringify(summary)}\n`);
+  } else {
+    if (summary.fullRebuildReason !== undefined) {
+      process.stdout.write(`Full rebuild: ${summary.fullRebuildReason}.\n`);
+    }
+    process.stdout.write(
+      `Index ${summary.version} in ${config.INDEX_DIR}: ${summary.chunkCount} chunks from ${summary.documentCount} document(s) — ` +
+        `${summary.added} added, ${summary.updated} updated, ${summary.removed} removed, ${summary.reused} reused; ` +
+        `${summary.embedded} embedded in ${(summary.durationMs / 1000).toFixed(1)} s.\n`,
+    );
+  }
+  return 0;
+}

@@ -1,0 +1,82 @@
+import { Command, Option } from "commander";
+import { type Config, loadConfig } from "../config.ts";
+import { AppError } from "../errors/app-error.ts";
+import { askCommand } from "./ask-command.ts";
+import { evalCommand } from "./eval-command.ts";
+import { ingestCommand } from "./ingest-command.ts";
+import { serveCommand } from "./serve-command.ts";
+
+type GlobalOptions = { corpus?: string; index?: string; embedder?: string };
+
+function config(command: Command): Config {
+  const options = command.optsWithGlobals<GlobalOptions>();
+  return loadConfig(process.env, {
+    ...(options.corpus === undefined ? {} : { CORPUS_DIR: options.corpus }),
+    ...(options.index === undefined ? {} : { INDEX_DIR: options.index }),
+    ...(options.embedder === undefined ? {} : { EMBEDDER: options.embedder }),
+  });
+}
+
+const program = new Command()
+  .name("study-assistant")
+  .description("Answers questions about the ML roadmap and its tutorials, with citations, offline.")
+  .option("--corpus <dir>", "corpus folder (env CORPUS_DIR)")
+  .option("--index <dir>", "index folder (env INDEX_DIR)")
+  .addOption(
+    new Option("--embedder <name>", "embedder (env EMBEDDER)").choices([
+      "use",
+      "transformers",
+      "openai",
+    ]),
+  )
+  .showHelpAfterError();
+
+program
+  .command("ingest")
+  .description("build or update the index from the corpus")
+  .option("--check", "only check whether the index is stale; exit 1 if it is", false)
+  .option("--json", "print the summary as JSON", false)
+  .action(async (options: { check: boolean; json: boolean }, command: Command) => {
+    process.exitCode = await ingestCommand(config(command), options);
+  });
+
+program
+  .command("ask")
+  .description("answer a question (or every line of a JSONL file with --input)")
+  .argument("[question...]", "the question")
+  .option("--json", "print the answer as one JSON object", false)
+  .option("--input <file>", 'JSONL file of {"id","question"} lines; one answer per line')
+  .action(async (words: string[], options: { json: boolean; input?: string }, command: Command) => {
+    await askCommand(config(command), words, options);
+  });
+
+program
+  .command("serve")
+  .description("start the HTTP server on HOST:PORT (default 127.0.0.1:3000)")
+  .action(async (_options: unknown, command: Command) => {
+    await serveCommand(config(command));
+  });
+
+program
+  .command("eval")
+  .description("run the eval datasets and print retrieval, refusal and citation metrics")
+  .option("--dataset <file...>", "datasets to run (default: every eval/datasets/*.jsonl)", [])
+  .option("--out <dir>", "also write report.json to this folder")
+  .option("--json", "print the summaries as JSON", false)
+  .action(async (options: { dataset: string[]; out?: string; json: boolean }, command: Command) => {
+    process.exitCode = await evalCommand(config(command), options);
+  });
+
+try {
+  await program.parseAsync();
+} catch (error) {
+  if (error instanceof AppError) {
+    process.stderr.write(`error: ${error.message}\n`);
+    process.exitCode = error.exitCode;
+  } else {
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`error: unexpected failure: ${message}\n`);
+    if (process.env.DEBUG) process.stderr.write(`${(error as Error).stack ?? ""}\n`);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,94 @@
+import { Assistant } from "./answer/assistant.ts";
+import type { Config } from "./config.ts";
+import type { Embedder, EmbedProgress } from "./embedders/embedder.ts";
+import { OpenAIEmbedder } from "./embedders/openai-embedder.ts";
+import { TransformersEmbedder } from "./embedders/transformers-embedder.ts";
+import { UseEmbedder } from "./embedders/use-embedder.ts";
+import type { HnswSettings } from "./index/hnsw-vector-index.ts";
+import { type LoadedIndex, loadIndex, readCurrentVersion } from "./index/index-store.ts";
+import { type IngestOptions, type IngestSummary, ingest } from "./ingest/ingest.ts";
+
+/** The composition root: turns settings into concrete parts. Only the CLI and server call it. */
+
+/** The configured embedder. */
+export async function createEmbedder(config: Config): Promise<Embedder> {
+  const batch = config.EMBED_BATCH_SIZE === undefined ? {} : { batchSize: config.EMBED_BATCH_SIZE };
+  switch (config.EMBEDDER) {
+    case "use":
+      return new UseEmbedder(batch);
+    case "transformers":
+      return TransformersEmbedder.create({
+        model: config.TRANSFORMERS_MODEL,
+        modelsDir: config.MODELS_DIR,
+        allowRemoteModels: config.ALLOW_REMOTE_MODELS,
+        ...batch,
+      });
+    case "openai":
+      return new OpenAIEmbedder({
+        model: config.OPENAI_EMBEDDING_MODEL,
+        ...(config.OPENAI_BASE_URL === undefined ? {} : { baseURL: config.OPENAI_BASE_URL }),
+        ...(config.OPENAI_API_KEY === undefined ? {} : { apiKey: config.OPENAI_API_KEY }),
+        ...(config.OPENAI_EMBEDDING_DIMENSIONS === undefined
+          ? {}
+          : { dimensions: config.OPENAI_EMBEDDING_DIMENSIONS }),
+        ...batch,
+      });
+    default: {
+      const unknown: never = config.EMBEDDER;
+      throw new Error(`unknown embedder ${String(unknown)}`);
+    }
+  }
+}
+
+export function hnswSettings(config: Config): HnswSettings {
+  return {
+    m: config.HNSW_M,
+    efConstruction: config.HNSW_EF_CONSTRUCTION,
+    efSearch: config.HNSW_EF_SEARCH,
+  };
+}
+
+/** Options for building the index from the configured corpus into the configured folder. */
+export function ingestOptions(
+  config: Config,
+  embedder: Embedder,
+  onEmbedProgress?: EmbedProgress,
+): IngestOptions {
+  return {
+    corpusDir: config.CORPUS_DIR,
+    indexDir: config.INDEX_DIR,
+    embedder,
+    chunker: { maxTokens: config.CHUNK_MAX_TOKENS },
+    hnsw: hnswSettings(config),
+    keepPrevious: config.INDEX_KEEP,
+    ...(onEmbedProgress === undefined ? {} : { onEmbedProgress }),
+  };
+}
+
+/**
+ * Loads the index, building it first when the folder has none (a fresh clone), and wires the
+ * assistant. `onBuild` is told when a build starts and ends, for progress output.
+ */
+export async function createAssistant(
+  config: Config,
+  hooks: {
+    embedder?: Embedder;
+    onBuildStart?: () => void;
+    onEmbedProgress?: EmbedProgress;
+    onBuildEnd?: (summary: IngestSummary) => void;
+  } = {},
+): Promise<{ assistant: Assistant; embedder: Embedder; index: LoadedIndex }> {
+  const embedder = hooks.embedder ?? (await createEmbedder(config));
+  if ((await readCurrentVersion(config.INDEX_DIR)) === undefined) {
+    hooks.onBuildStart?.();
+    const summary = await ingest(ingestOptions(config, embedder, hooks.onEmbedProgress));
+    hooks.onBuildEnd?.(summary);
+  }
+  const index = await loadIndex(config.INDEX_DIR, embedder);
+  const assistant = new Assistant({
+    index,
+    embedder,
+    maxQuestionCharacters: config.MAX_QUESTION_CHARS,
+  });
+  return { assistant, embedder, index };
+}

@@ -1,0 +1,175 @@
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { answerSchema } from "../e2e/answer-schema.ts";
+import { projectRoot, runCli } from "./run-cli.ts";
+
+let workDir: string;
+let indexDir: string;
+
+beforeAll(async () => {
+  workDir = await mkdtemp(path.join(os.tmpdir(), "study-assistant-cli-"));
+  // A private copy of the shared index, so tests that damage it do not disturb others.
+  indexDir = path.join(workDir, "index");
+  await cp(inject("sharedIndexDir"), indexDir, { recursive: true });
+});
+
+afterAll(async () => {
+  await rm(workDir, { recursive: true, force: true });
+});
+
+const env = () => ({ INDEX_DIR: indexDir });
+
+describe("ask", () => {
+  it("prints a readable answer with numbered sources", async () => {
+    const result = await runCli(["ask", "What is DVC used for?"], { env: env() });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(
+      /Purpose: Data and model version control; Why It Matters: Tracks datasets and model files alongside Git \[1\]/,
+    );
+    expect(result.stdout).toMatch(/Sources:\n\[1\] Step 5: Learn Model Deployment and MLOps > MLOps Essentials \(corpus\/roadmap\.md\)/);
+  });
+
+  it("prints one JSON object in the DESIGN.md shape with --json", async () => {
+    const result = await runCli(["ask", "--json", "Which hyperparameters matter for XGBoost?"], { env: env() });
+    expect(result.code).toBe(0);
+    const answer = answerSchema.parse(JSON.parse(result.stdout));
+    expect(answer.refused).toBe(false);
+    expect(answer.retrieved).toHaveLength(10);
+    expect(answer.answer).toContain("learning_rate, n_estimators, max_depth");
+    // Every marker in the text has a citation and every citation is used.
+    const markers = new Set([...answer.answer.matchAll(/\[(\d+)\]/g)].map((match) => Number(match[1])));
+    expect([...markers].sort()).toEqual(answer.citations.map((citation) => citation.n));
+  });
+
+  it("refuses a question the roadmap does not cover, with the closest topics", async () => {
+    const result = await runCli(["ask", "--json", "What are the H-1B visa requirements for ML engineers?"], {
+      env: env(),
+    });
+    const answer = answerSchema.parse(JSON.parse(result.stdout));
+    expect(answer.refused).toBe(true);
+    expect(answer.citations).toEqual([]);
+    expect(answer.answer).toMatch(/don't cover this .*Closest topics it does cover: /);
+  });
+
+  it("answers every line of a JSONL file, echoing ids, loading models once", async () => {
+    const input = path.join(workDir, "questions.jsonl");
+    await writeFile(
+      input,
+      [
+        JSON.stringify({ id: "a", question: "What is MLflow for?" }),
+        "not json",
+        JSON.stringify({ id: "b", question: "   " }),
+        JSON.stringify({ id: "c", question: "How long does a complete beginner need to become interview-ready?" }),
+      ].join("\n"),
+    );
+    const result = await runCli(["ask", "--input", input, "--json"], { env: env() });
+    expect(result.code).toBe(0);
+    const lines = result.stdout.trim().split("\n").map((line) => JSON.parse(line));
+    expect(lines).toHaveLength(4);
+    expect(answerSchema.parse(lines[0]).id).toBe("a");
+    expect(lines[1]).toEqual({ error: "line 2: not valid JSON" });
+    expect(lines[2]).toEqual({ id: "b", error: "the question is empty; ask something about the roadmap" });
+    const last = answerSchema.parse(lines[3]);
+    expect(last.id).toBe("c");
+    expect(last.answer).toContain("12–18 months");
+  });
+});
+
+describe("bad input gets a one-line error, never a stack trace", () => {
+  it.each([
+    [["ask", ""], 2, "the question is empty"],
+    [["ask", "x".repeat(100_000)], 2, "the question is 100,000 characters; the limit is 2,000"],
+    [["ask", "--input", "/nonexistent/questions.jsonl"], 2, "cannot read /nonexistent/questions.jsonl"],
+  ])("%j", async (args, code, message) => {
+    const result = await runCli(args as string[], { env: env() });
+    expect(result.code).toBe(code);
+    expect(result.stderr).toContain(message);
+    expect(result.stderr.trim().split("\n")).toHaveLength(1);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("answers control and zero-width characters as the cleaned question", async () => {
+    const result = await runCli(["ask", "--json", "What\u200b is\u0007 DVC\u202e used for?"], { env: env() });
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).question).toBe("What is DVC used for?");
+  });
+
+  it("reports a corrupt index clearly and leaves it as it was", async () => {
+    const damaged = path.join(workDir, "damaged");
+    await cp(indexDir, damaged, { recursive: true });
+    const version = (await readFile(path.join(damaged, "CURRENT"), "utf8")).trim();
+    const manifest = path.join(damaged, version, "manifest.json");
+    await writeFile(manifest, "{ not json");
+    const result = await runCli(["ask", "What is DVC?"], { env: { INDEX_DIR: damaged } });
+    expect(result.code).toBe(3);
+    expect(result.stderr).toMatch(/index in .* is damaged \(manifest\.json is not valid JSON\); rebuild it with `npm run ingest`/);
+    expect(await readFile(manifest, "utf8")).toBe("{ not json");
+  });
+
+  it("names both embedders when the index was built by another one", async () => {
+    const other = path.join(workDir, "other-embedder");
+    await cp(indexDir, other, { recursive: true });
+    const version = (await readFile(path.join(other, "CURRENT"), "utf8")).trim();
+    const manifestPath = path.join(other, version, "manifest.json");
+    const manifest = JSON.parse(await readFile(manifestPath, "utf8"));
+    manifest.embedder = { id: "transformers:Xenova/bge-small-en-v1.5@quantized", dimensions: 384 };
+    await writeFile(manifestPath, JSON.stringify(manifest));
+    const result = await runCli(["ask", "What is DVC?"], { env: { INDEX_DIR: other } });
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain('built with embedder "transformers:Xenova/bge-small-en-v1.5@quantized" (384-d)');
+    expect(result.stderr).toContain('configured embedder is "use:universal-sentence-encoder-en@0.2.0" (512-d)');
+    expect(result.stderr).toContain("npm run ingest");
+  });
+
+  it("rejects an invalid setting naming the variable and the allowed values", async () => {
+    const result = await runCli(["ask", "What is DVC?"], { env: { ...env(), EMBEDDER: "word2vec" } });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/EMBEDDER="word2vec": .*"use"|'use'|use/);
+  });
+});
+
+describe("ingest", () => {
+  let corpusDir: string;
+  let ingestIndex: string;
+
+  beforeAll(async () => {
+    corpusDir = path.join(workDir, "corpus");
+    ingestIndex = path.join(workDir, "ingest-index");
+    await cp(path.join(projectRoot, "corpus"), corpusDir, { recursive: true });
+    await cp(indexDir, ingestIndex, { recursive: true });
+  });
+
+  it("--check passes for an up-to-date index and fails once a file changes", async () => {
+    const options = { env: { INDEX_DIR: ingestIndex, CORPUS_DIR: corpusDir } };
+    const fresh = await runCli(["ingest", "--check"], options);
+    expect(fresh.code).toBe(0);
+    expect(fresh.stdout).toContain("up to date");
+    const file = path.join(corpusDir, "roadmap.md");
+    await writeFile(file, `${await readFile(file, "utf8")}\nA new closing paragraph about study habits.\n`);
+    const stale = await runCli(["ingest", "--check"], options);
+    expect(stale.code).toBe(1);
+    expect(stale.stdout).toContain("corpus/roadmap.md changed");
+  });
+
+  it("re-embeds only what changed and reports the counts as JSON", async () => {
+    const result = await runCli(["ingest", "--json"], { env: { INDEX_DIR: ingestIndex, CORPUS_DIR: corpusDir } });
+    expect(result.code).toBe(0);
+    const summary = JSON.parse(result.stdout);
+    expect(summary.embedded).toBeGreaterThanOrEqual(1);
+    expect(summary.embedded).toBeLessThanOrEqual(2);
+    expect(summary.reused).toBe(summary.chunkCount - summary.embedded);
+  });
+
+  it("refuses a corpus file that is not valid UTF-8, naming it, without touching the index", async () => {
+    const bad = path.join(workDir, "bad-corpus");
+    await cp(corpusDir, bad, { recursive: true });
+    await writeFile(path.join(bad, "broken.md"), Buffer.from([0x23, 0x20, 0xff, 0xfe, 0x41]));
+    const before = await readFile(path.join(ingestIndex, "CURRENT"), "utf8");
+    const result = await runCli(["ingest"], { env: { INDEX_DIR: ingestIndex, CORPUS_DIR: bad } });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("bad-corpus/broken.md: is not valid UTF-8");
+    expect(await readFile(path.join(ingestIndex, "CURRENT"), "utf8")).toBe(before);
+  });
+});

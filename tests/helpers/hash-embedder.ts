@@ -1,0 +1,67 @@
+import { BaseEmbedder } from "../../src/embedders/base-embedder.ts";
+import { words } from "../../src/text/terms.ts";
+
+/** FNV-1a hash of a string, as an unsigned 32-bit integer. */
+function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < text.length; index++) {
+    hash ^= text.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+export type HashEmbedderOptions = {
+  /** @default "test:hash@32" */
+  id?: string;
+  /** @default 32 */
+  dimensions?: number;
+  /** @default 8 */
+  batchSize?: number;
+  /** Throw from this batch call on (1-based), to simulate a model failing mid-build. */
+  failOnBatch?: number;
+};
+
+/**
+ * A deterministic bag-of-words embedder for tests: each word adds 1 to the dimension its hash
+ * picks. Texts sharing words get similar vectors; no model is loaded. Records every batch it
+ * embeds, so a test can count what was (re-)embedded.
+ */
+export class HashEmbedder extends BaseEmbedder {
+  readonly id: string;
+  readonly dimensions: number;
+  /** Every batch of texts passed to the model, in call order. */
+  readonly batches: string[][] = [];
+  private readonly failOnBatch: number | undefined;
+
+  constructor(options: HashEmbedderOptions = {}) {
+    super({ batchSize: options.batchSize ?? 8 });
+    this.id = options.id ?? "test:hash@32";
+    this.dimensions = options.dimensions ?? 32;
+    this.failOnBatch = options.failOnBatch;
+  }
+
+  /** All texts embedded so far. */
+  get embeddedTexts(): string[] {
+    return this.batches.flat();
+  }
+
+  protected async embedBatch(texts: string[]): Promise<number[][]> {
+    this.batches.push(texts);
+    if (this.failOnBatch !== undefined && this.batches.length >= this.failOnBatch) {
+      throw new Error(`hash embedder failed on batch ${this.batches.length}`);
+    }
+    return texts.map((text) => this.vectorOf(text));
+  }
+
+  private vectorOf(text: string): number[] {
+    const vector = new Array<number>(this.dimensions).fill(0);
+    for (const word of words(text)) {
+      const dimension = fnv1a(word) % this.dimensions;
+      vector[dimension] = (vector[dimension] ?? 0) + 1;
+    }
+    // A text without words still gets a direction, so cosine similarity stays defined.
+    if (vector.every((value) => value === 0)) vector[0] = 1;
+    return vector;
+  }
+}

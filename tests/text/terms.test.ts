@@ -1,0 +1,153 @@
+import { describe, expect, it } from "vitest";
+import { commonWordRank } from "../../src/text/common-words.ts";
+import { countTokens, splitSentences } from "../../src/text/sentences.ts";
+import {
+  contentTerms,
+  QUESTION_META_WORDS,
+  questionText,
+  STOPWORDS,
+  stem,
+  words,
+  wordsAsWritten,
+} from "../../src/text/terms.ts";
+
+describe("words", () => {
+  it("keeps tool names with inner hyphens, dots and trailing plus signs whole", () => {
+    expect(words("Scikit-learn, C++ and Node.js")).toEqual(["scikit-learn", "c++", "and", "node.js"]);
+  });
+
+  it("lower-cases, while wordsAsWritten keeps the spelling", () => {
+    expect(words("PyTorch TensorFlow")).toEqual(["pytorch", "tensorflow"]);
+    expect(wordsAsWritten("PyTorch TensorFlow")).toEqual(["PyTorch", "TensorFlow"]);
+  });
+
+  it("treats a curly apostrophe like a straight one", () => {
+    expect(words("Scaler’s model’s")).toEqual(["scaler's", "model's"]);
+    expect(words("Scaler’s")).toEqual(words("Scaler's"));
+  });
+
+  it("drops punctuation that is not inside a word", () => {
+    expect(words("(MLflow), DVC; GitHub Actions!")).toEqual(["mlflow", "dvc", "github", "actions"]);
+    expect(words("— … |")).toEqual([]);
+  });
+
+  it("normalises compatibility characters such as superscripts (NFKC)", () => {
+    expect(words("R²")).toEqual(["r2"]);
+  });
+});
+
+describe("stem", () => {
+  it("reduces inflections to one term", () => {
+    expect(stem("models")).toBe(stem("model"));
+    expect(stem("deploying")).toBe(stem("deployed"));
+  });
+
+  it("keeps short words and words with digits as they are", () => {
+    expect(stem("gpu")).toBe("gpu");
+    expect(stem("gpt4s")).toBe("gpt4s");
+  });
+});
+
+describe("contentTerms", () => {
+  it("drops stopwords and stems what is left", () => {
+    expect(contentTerms("How do I deploy the models?")).toEqual([stem("deploy"), stem("models")]);
+    for (const term of contentTerms("what is the best way to use it")) {
+      expect(STOPWORDS.has(term)).toBe(false);
+    }
+  });
+
+  it("indexes a hyphenated name whole and by its parts", () => {
+    const terms = contentTerms("scikit-learn");
+    expect(terms).toContain(stem("scikit-learn"));
+    expect(terms).toContain("scikit");
+    expect(terms).toContain(stem("learn"));
+  });
+
+  it("lets both spellings of a hyphenated word meet", () => {
+    const hyphenated = new Set(contentTerms("the bias-variance tradeoff"));
+    for (const term of contentTerms("bias and variance")) expect(hyphenated.has(term)).toBe(true);
+  });
+});
+
+describe("questionText", () => {
+  it("removes words about the material, not about the topic", () => {
+    const text = questionText("What does the roadmap say about Docker, according to the article?");
+    expect(text.split(" ")).not.toContain("roadmap");
+    expect(text.split(" ")).not.toContain("article");
+    expect(text.split(" ")).not.toContain("according");
+    expect(text).toContain("docker");
+  });
+
+  it("keeps every word that is not a meta word", () => {
+    expect(questionText("Which tools for MLOps?")).toBe("which tools for mlops");
+    expect(QUESTION_META_WORDS.has("mlops")).toBe(false);
+  });
+});
+
+describe("splitSentences", () => {
+  it("splits at sentence ends and trims the pieces", () => {
+    expect(splitSentences("A b. C d.")).toEqual(["A b.", "C d."]);
+    expect(splitSentences("  Really? Yes!  Go. ")).toEqual(["Really?", "Yes!", "Go."]);
+  });
+
+  it("does not split inside decimals or joined sentences without a space", () => {
+    expect(splitSentences("It costs 3.5 dollars. Then stop.")).toEqual([
+      "It costs 3.5 dollars.",
+      "Then stop.",
+    ]);
+    // The roadmap has "model evaluation.This machine learning roadmap…": one sentence for ICU.
+    expect(splitSentences("model evaluation.This roadmap")).toHaveLength(1);
+  });
+
+  it("keeps an abbreviation followed by a lower-case word, but splits before a capital", () => {
+    expect(splitSentences("Use a library, e.g. pandas or numpy.")).toHaveLength(1);
+    // ICU without abbreviation suppressions: "vs." before a name ends a sentence.
+    expect(splitSentences("Docker vs. Kubernetes is a choice.")).toEqual([
+      "Docker vs.",
+      "Kubernetes is a choice.",
+    ]);
+  });
+
+  it("treats a line break as a sentence boundary", () => {
+    expect(splitSentences("Recommended internal resource: MLOps roadmap\nMilestone: deploy it.")).toEqual([
+      "Recommended internal resource: MLOps roadmap",
+      "Milestone: deploy it.",
+    ]);
+  });
+
+  it("returns nothing for blank text", () => {
+    expect(splitSentences("   \n ")).toEqual([]);
+  });
+});
+
+describe("countTokens", () => {
+  it("counts words and punctuation marks", () => {
+    expect(countTokens("Hello, world!")).toBe(4);
+    expect(countTokens("scikit-learn")).toBe(3);
+    expect(countTokens("")).toBe(0);
+    expect(countTokens("Tool: DVC; Purpose: Data")).toBe(7);
+  });
+});
+
+describe("commonWordRank", () => {
+  it("ranks everyday function words near the top", () => {
+    const rank = commonWordRank("the");
+    expect(rank).toBeDefined();
+    expect(rank).toBeLessThan(10);
+  });
+
+  it("knows no rank for product names", () => {
+    expect(commonWordRank("kubernetes")).toBeUndefined();
+    expect(commonWordRank("Kubernetes")).toBeUndefined();
+  });
+
+  it("counts a capitalised name as everyday only when written in lower case", () => {
+    expect(commonWordRank("Germany")).toBeUndefined();
+    expect(commonWordRank("germany")).toBeDefined();
+  });
+
+  it("ranks a lower-case everyday word written in lower case", () => {
+    expect(commonWordRank("rusty")).toBeDefined();
+    expect(commonWordRank("rusty")).toBeGreaterThan(commonWordRank("the") ?? 0);
+  });
+});
