@@ -24,6 +24,8 @@ const configSchema = z.object({
   OPENAI_BASE_URL: z.url().optional(),
   OPENAI_EMBEDDING_MODEL: z.string().min(1).default("text-embedding-3-small"),
   OPENAI_EMBEDDING_DIMENSIONS: positiveInteger.optional(),
+  LLM_MODEL: z.string().min(1).default("gpt-4o-mini"),
+  LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
   CHUNK_MAX_TOKENS: z.coerce.number().int().min(40).max(2000).default(180),
   HNSW_M: z.coerce.number().int().min(2).max(128).default(16),
   HNSW_EF_CONSTRUCTION: z.coerce.number().int().min(10).max(2000).default(200),

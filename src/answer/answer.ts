@@ -27,4 +27,8 @@ export type AnswerResult = {
   generator: string;
   /** Citation markers the writer produced that pointed at no shown passage, removed. */
   droppedCitations: number;
+  /** The question actually looked up, when a follow-up was rewritten from the conversation. */
+  standaloneQuestion?: string;
+  /** Things the learner should know about this answer, e.g. a fallback from the LLM. */
+  notices?: string[];
 };

@@ -1,20 +1,27 @@
 import type { Embedder } from "../embedders/embedder.ts";
+import { AppError } from "../errors/app-error.ts";
 import type { LoadedIndex } from "../index/index-store.ts";
+import { EntityLexicon } from "../retrieval/entity-lexicon.ts";
 import { HybridRetriever, type HybridSettings } from "../retrieval/hybrid-retriever.ts";
 import type { Retrieval } from "../retrieval/retriever.ts";
 import type { AnswerResult } from "./answer.ts";
-import { resolveCitations } from "./citations.ts";
+import type { AssistantEvent } from "./assistant-event.ts";
+import { resolveCitations, toCitation } from "./citations.ts";
 import { CorpusStatistics } from "./corpus-statistics.ts";
 import { EvidenceGate, type GateDecision, type GateSettings } from "./evidence-gate.ts";
 import { ExtractiveGenerator } from "./extractive-generator.ts";
 import type { Generator, Passage } from "./generator.ts";
+import { OfflineQuestionRewriter } from "./offline-question-rewriter.ts";
 import { latinShare, normaliseQuestion } from "./question.ts";
+import type { ChatTurn, QuestionRewriter } from "./question-rewriter.ts";
 
 export type AssistantOptions = {
   index: LoadedIndex;
   embedder: Embedder;
   /** The answer writer; the extractive one when not given. */
-  generator?: Generator;
+  generator?: Generator | ((defaults: { extractive: Generator }) => Generator);
+  /** Follow-up rewriting; the offline one when not given. */
+  rewriter?: QuestionRewriter | ((defaults: { offline: QuestionRewriter }) => QuestionRewriter);
   retrieval?: Partial<HybridSettings>;
   gate?: Partial<GateSettings>;
   /** Longest question accepted, in characters. @default 2000 */
@@ -23,16 +30,20 @@ export type AssistantOptions = {
   passagesShown?: number;
 };
 
+export type AskOptions = { id?: string; history?: ChatTurn[]; signal?: AbortSignal };
+
 /** How many retrieved chunks an answer lists. */
 const RETRIEVED_LISTED = 10;
 
 /**
- * The question-answering use case: normalise the question, retrieve, let the evidence gate
- * decide, then have the generator write an answer citing the passages it was shown.
+ * The question-answering use case: rewrite a follow-up into a standalone question, retrieve, let
+ * the evidence gate decide, then have the generator write an answer citing the passages it was
+ * shown. `stream` reports each step as it happens; `ask` returns the final answer.
  */
 export class Assistant {
   readonly index: LoadedIndex;
   readonly generator: Generator;
+  readonly rewriter: QuestionRewriter;
   readonly statistics: CorpusStatistics;
   private readonly retriever: HybridRetriever;
   private readonly gate: EvidenceGate;
@@ -42,22 +53,40 @@ export class Assistant {
   constructor(options: AssistantOptions) {
     this.index = options.index;
     this.statistics = new CorpusStatistics(options.index.chunks);
-    this.retriever = new HybridRetriever(options.index, options.embedder, options.retrieval);
+    const lexicon = new EntityLexicon(options.index.chunks);
+    this.retriever = new HybridRetriever(
+      options.index,
+      options.embedder,
+      options.retrieval,
+      lexicon,
+    );
     this.gate = new EvidenceGate(this.statistics, options.gate);
-    this.generator = options.generator ?? new ExtractiveGenerator(this.statistics);
+    const extractive = new ExtractiveGenerator(this.statistics);
+    this.generator =
+      typeof options.generator === "function"
+        ? options.generator({ extractive })
+        : (options.generator ?? extractive);
+    const offline = new OfflineQuestionRewriter(lexicon, this.statistics);
+    this.rewriter =
+      typeof options.rewriter === "function"
+        ? options.rewriter({ offline })
+        : (options.rewriter ?? offline);
     this.maxQuestionCharacters = options.maxQuestionCharacters ?? 2000;
     this.passagesShown = options.passagesShown ?? 5;
   }
 
-  /** Retrieval and the gate's verdict, without writing an answer. */
-  async prepare(rawQuestion: string): Promise<{
-    question: string;
+  /** Cleans and checks a question; throws InvalidQuestionError. Cheap: call it before streaming. */
+  normalise(rawQuestion: string): string {
+    return normaliseQuestion(rawQuestion, this.maxQuestionCharacters);
+  }
+
+  /** Retrieval and the gate's verdict for a standalone question, without writing an answer. */
+  async prepare(question: string): Promise<{
     retrieval: Retrieval;
     decision: GateDecision;
     passages: Passage[];
     retrieveMs: number;
   }> {
-    const question = normaliseQuestion(rawQuestion, this.maxQuestionCharacters);
     const started = performance.now();
     const retrieval = await this.retriever.retrieve(question, { k: RETRIEVED_LISTED });
     const retrieveMs = performance.now() - started;
@@ -74,46 +103,114 @@ export class Assistant {
     const passages = retrieval.results
       .slice(0, this.passagesShown)
       .map((result, position) => ({ n: position + 1, chunk: result.chunk, score: result.score }));
-    return { question, retrieval, decision, passages, retrieveMs };
+    return { retrieval, decision, passages, retrieveMs };
   }
 
   /** Answers one question; `id` is echoed back. */
-  async ask(
-    rawQuestion: string,
-    options: { id?: string; signal?: AbortSignal } = {},
-  ): Promise<AnswerResult> {
-    const { question, retrieval, decision, passages, retrieveMs } = await this.prepare(rawQuestion);
-    const started = performance.now();
-    let text = "";
-    let refused = !decision.answerable;
-    if (!refused) {
-      for await (const event of this.generator.generate({ question, passages }, options)) {
-        if (event.type === "answer-end") text = event.text;
-        else if (event.type === "error") throw event.error;
-      }
-      if (text.trim() === "") refused = true;
+  async ask(rawQuestion: string, options: AskOptions = {}): Promise<AnswerResult> {
+    for await (const event of this.stream(rawQuestion, options)) {
+      if (event.type === "answer-end") return event.answer;
+      if (event.type === "error") throw new AppError(event.message, { code: event.code });
     }
-    const resolved = refused
-      ? { text: "", citations: [], dropped: 0 }
-      : resolveCitations(text, passages);
-    return {
+    throw new AppError("the answer stream ended without an answer", { code: "no_answer" });
+  }
+
+  /** Answers one question as a stream of events (see AssistantEvent). */
+  async *stream(rawQuestion: string, options: AskOptions = {}): AsyncGenerator<AssistantEvent> {
+    const asked = this.normalise(rawQuestion);
+    const history = options.history ?? [];
+    const signal = options.signal;
+    const rewritten =
+      history.length > 0
+        ? await this.rewriter.rewrite(asked, history, signal === undefined ? {} : { signal })
+        : asked;
+    const question = rewritten.trim() === "" ? asked : this.normalise(rewritten);
+    const { retrieval, decision, passages, retrieveMs } = await this.prepare(question);
+    const started = performance.now();
+    const base = {
       ...(options.id === undefined ? {} : { id: options.id }),
-      question,
-      answer: refused ? this.refusalText(decision, retrieval) : resolved.text,
-      refused,
-      citations: resolved.citations,
+      question: asked,
+      ...(question === asked ? {} : { standaloneQuestion: question }),
       retrieved: retrieval.results.map((result) => ({
         chunkId: result.chunk.id,
         score: Number(result.score.toFixed(4)),
         text: result.chunk.text,
       })),
-      timings: {
-        retrieveMs: Math.round(retrieveMs * 10) / 10,
-        generateMs: Math.round((performance.now() - started) * 10) / 10,
+    };
+    const timings = () => ({
+      retrieveMs: Math.round(retrieveMs * 10) / 10,
+      generateMs: Math.round((performance.now() - started) * 10) / 10,
+    });
+
+    if (!decision.answerable) {
+      yield { type: "retrieval", question, citations: [] };
+      const text = this.refusalText(decision, retrieval);
+      yield { type: "text-delta", text };
+      yield {
+        type: "answer-end",
+        answer: {
+          ...base,
+          answer: text,
+          refused: true,
+          citations: [],
+          timings: timings(),
+          refusalReason: decision.reason || "no passage answers it",
+          generator: "evidence-gate",
+          droppedCitations: 0,
+        },
+      };
+      return;
+    }
+
+    yield { type: "retrieval", question, citations: passages.map(toCitation) };
+    const notices: string[] = [];
+    let finalText: string | undefined;
+    let generatorId = this.generator.id;
+    for await (const event of this.generator.generate(
+      { question, passages },
+      signal === undefined ? {} : { signal },
+    )) {
+      switch (event.type) {
+        case "text-delta":
+          yield event;
+          break;
+        case "notice":
+          notices.push(event.message);
+          yield event;
+          break;
+        case "answer-end":
+          finalText = event.text;
+          generatorId = event.generator;
+          break;
+        case "error":
+          yield {
+            type: "error",
+            message: `the answer could not be written: ${event.error.message}`,
+            code: "generation_failed",
+          };
+          return;
+        default: {
+          const unknown: never = event;
+          throw new Error(`unknown generator event ${JSON.stringify(unknown)}`);
+        }
+      }
+    }
+    if (signal?.aborted) return;
+    const resolved = resolveCitations(finalText ?? "", passages);
+    const refused = resolved.text === "" || resolved.citations.length === 0;
+    yield {
+      type: "answer-end",
+      answer: {
+        ...base,
+        answer: refused ? this.refusalText(decision, retrieval) : resolved.text,
+        refused,
+        citations: refused ? [] : resolved.citations,
+        timings: timings(),
+        ...(refused ? { refusalReason: "the answer writer found no supported answer" } : {}),
+        generator: generatorId,
+        droppedCitations: resolved.dropped,
+        ...(notices.length > 0 ? { notices } : {}),
       },
-      ...(refused ? { refusalReason: decision.reason || "no answer could be written" } : {}),
-      generator: this.generator.id,
-      droppedCitations: resolved.dropped,
     };
   }
 

@@ -59,8 +59,9 @@ const MONEY = /[₹$€£]|\bfree\b|\bvaries\b/i;
 /** "how many hours", "hours per week", "three days a week": a time figure, not "all day". */
 const TIME_PHRASE =
   /\b(?:how many|per|a|each|every) (hours?|days?|weeks?|months?|years?)\b|\b(hours?|days?|weeks?) (?:per|a|each|every)\b/g;
-const SETTING_WORDS =
-  /^(rate|size|score|rank|alpha|threshold|value|values|epochs|version|memory|ram|gb|percentage|percent|length)$/;
+/** "what dropout rate…", "which YOLO version…": a setting asked for, not "data version control". */
+const SETTING_PHRASE =
+  /\b(?:what|which)(?: [\p{L}\d'-]+){0,3} (rate|size|score|rank|alpha|threshold|value|values|epochs|version|memory|ram|gb|percentage|percent|length)\b/u;
 
 /**
  * What kind of figure a question asks for, if any: money ("what does it cost"), time ("how long",
@@ -79,8 +80,8 @@ export function figureRequest(question: string): FigureRequest | undefined {
   const time = [...text.matchAll(TIME_PHRASE)].map((match) => match[1] ?? match[2] ?? "");
   if (time.length > 0) return { type: "time", words: time.filter((word) => word !== "") };
   if (text.includes(" how long ")) return { type: "time", words: [] };
-  const settings = tokens.filter((token) => SETTING_WORDS.test(token));
-  if (settings.length > 0) return { type: "setting", words: settings };
+  const setting = SETTING_PHRASE.exec(text)?.[1];
+  if (setting !== undefined) return { type: "setting", words: [setting] };
   // The counted thing is one of the next two words ("how many different models").
   const many = /\bhow many ([\p{L}-]+)(?: ([\p{L}-]+))?/u.exec(text);
   if (many?.[1] !== undefined) {

@@ -66,7 +66,7 @@ export class ExtractiveGenerator implements Generator {
     for (const piece of text.split(/(?<=\n)|(?<=\] )/)) {
       if (piece.length > 0) yield { type: "text-delta", text: piece };
     }
-    yield { type: "answer-end", text };
+    yield { type: "answer-end", text, generator: this.id };
   }
 
   /** Picks and orders the units; returns the answer text with `[n]` markers. */

@@ -3,10 +3,15 @@ import type { Chunk } from "../chunking/chunk.ts";
 /** A passage shown to the answer writer; `n` is the number it cites it by. */
 export type Passage = { n: number; chunk: Chunk; score: number };
 
-/** What an answer writer emits while it works, ending with exactly one `answer-end` or `error`. */
+/**
+ * What an answer writer emits while it works, ending with exactly one `answer-end` or `error`.
+ * `answer-end.text` is authoritative: after a `notice` (e.g. a fallback) it may differ from the
+ * concatenated deltas.
+ */
 export type GeneratorEvent =
   | { type: "text-delta"; text: string }
-  | { type: "answer-end"; text: string }
+  | { type: "notice"; message: string }
+  | { type: "answer-end"; text: string; generator: string }
   | { type: "error"; error: Error };
 
 /** Input to an answer writer: the question and the numbered passages it may use and cite. */

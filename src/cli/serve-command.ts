@@ -1,6 +1,7 @@
 import type { Config } from "../config.ts";
 import { createAssistant } from "../create-services.ts";
 import { createApp } from "../server/app.ts";
+import { startServer, stopServer } from "../server/start-server.ts";
 import { embeddingProgress } from "./progress.ts";
 
 /** `serve` (`npm start`): HTTP server on HOST:PORT; builds the index first when there is none. */
@@ -12,17 +13,18 @@ export async function serveCommand(config: Config): Promise<void> {
     onEmbedProgress: progress.onProgress,
     onBuildEnd: () => progress.stop(),
   });
-  const app = createApp({ assistant, embedder });
-  const server = app.listen(config.PORT, config.HOST, () => {
-    const address = server.address();
-    const port = typeof address === "object" && address !== null ? address.port : config.PORT;
-    process.stdout.write(`Study assistant listening on http://${config.HOST}:${port}\n`);
+  const { server, url } = await startServer(createApp({ assistant, embedder }), {
+    host: config.HOST,
+    port: config.PORT,
   });
-  const shutdown = () => {
-    // Stop accepting connections, let in-flight requests finish, then exit.
-    server.close(() => process.exit(0));
-    server.closeIdleConnections();
+  process.stdout.write(
+    `Study assistant listening on ${url} (generator: ${assistant.generator.id})\n`,
+  );
+  const shutdown = async (signal: string) => {
+    process.stdout.write(`${signal}: finishing in-flight requests, then exiting.\n`);
+    await stopServer(server);
+    process.exit(0);
   };
-  process.once("SIGTERM", shutdown);
-  process.once("SIGINT", shutdown);
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+  process.once("SIGINT", () => void shutdown("SIGINT"));
 }

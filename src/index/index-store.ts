@@ -157,8 +157,9 @@ function processIsAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
-  } catch {
-    return false;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
   }
 }
 
@@ -213,13 +214,16 @@ async function exists(file: string): Promise<boolean> {
 
 async function prune(indexDir: string, current: string, keepPrevious: number): Promise<void> {
   const entries = await readdir(indexDir, { withFileTypes: true });
-  const versions = entries
+  const names = entries
     .filter((entry) => entry.isDirectory() && /^v\d/.test(entry.name) && entry.name !== current)
-    .map((entry) => entry.name)
-    .sort()
-    .reverse();
-  for (const old of versions.slice(keepPrevious)) {
-    await rm(path.join(indexDir, old), { recursive: true, force: true });
+    .map((entry) => entry.name);
+  // Newest first by folder time: names alone misorder builds within one second.
+  const dated = await Promise.all(
+    names.map(async (name) => ({ name, time: (await stat(path.join(indexDir, name))).mtimeMs })),
+  );
+  dated.sort((left, right) => right.time - left.time || right.name.localeCompare(left.name));
+  for (const old of dated.slice(keepPrevious)) {
+    await rm(path.join(indexDir, old.name), { recursive: true, force: true });
   }
   for (const entry of entries) {
     const match = /^\.tmp-.+-(\d+)$/.exec(entry.name);

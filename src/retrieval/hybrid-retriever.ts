@@ -55,11 +55,16 @@ export class HybridRetriever implements Retriever {
   private readonly settings: HybridSettings;
   private readonly lexicon: EntityLexicon;
 
-  constructor(index: LoadedIndex, embedder: Embedder, settings: Partial<HybridSettings> = {}) {
+  constructor(
+    index: LoadedIndex,
+    embedder: Embedder,
+    settings: Partial<HybridSettings> = {},
+    lexicon: EntityLexicon = new EntityLexicon(index.chunks),
+  ) {
     this.index = index;
     this.embedder = embedder;
     this.settings = { ...DEFAULT_HYBRID_SETTINGS, ...settings };
-    this.lexicon = new EntityLexicon(index.chunks);
+    this.lexicon = lexicon;
   }
 
   async retrieve(question: string, options: { k?: number } = {}): Promise<Retrieval> {

@@ -1,75 +1,42 @@
-import express, { type ErrorRequestHandler, type Express } from "express";
-import { z } from "zod";
+import path from "node:path";
+import express, { type Express, Router } from "express";
 import type { Assistant } from "../answer/assistant.ts";
 import type { Embedder } from "../embedders/embedder.ts";
-import { AppError } from "../errors/app-error.ts";
+import { NotFoundError } from "../errors/not-found-error.ts";
+import { errorHandler, notFound } from "./error-handler.ts";
+import { chatRoute } from "./routes/chat-route.ts";
+import { openAIRoute } from "./routes/openai-route.ts";
 
-const chatRequestSchema = z.object({
-  message: z.string(),
-  history: z
-    .array(z.object({ role: z.enum(["user", "assistant"]), content: z.string() }))
-    .max(200)
-    .optional(),
-  stream: z.boolean().optional(),
-  id: z.string().max(200).optional(),
-});
+/** Largest accepted request body. @default 32 KB */
+export const BODY_LIMIT_BYTES = 32 * 1024;
 
-/** The HTTP edge over the assistant: JSON in, answer JSON out, errors as JSON with a code. */
-export function createApp(services: { assistant: Assistant; embedder: Embedder }): Express {
-  const { assistant, embedder } = services;
-  const app = express();
-  app.disable("x-powered-by");
-  app.use(express.json({ limit: "32kb" }));
+const PUBLIC_DIR = path.resolve(import.meta.dirname, "../../public");
 
-  app.get("/api/health", (_request, response) => {
+export type AppServices = { assistant: Assistant; embedder: Embedder };
+
+export type AppOptions = {
+  /** Milliseconds between SSE heartbeat comments. @default 15000 */
+  heartbeatMs?: number;
+};
+
+function infoRoutes({ assistant, embedder }: AppServices): Router {
+  const router = Router();
+  router.get("/api/health", (_request, response) => {
+    const { manifest } = assistant.index;
     response.json({
       status: "ok",
-      index: {
-        version: assistant.index.manifest.version,
-        chunks: assistant.index.manifest.chunkCount,
-        builtAt: assistant.index.manifest.builtAt,
-      },
+      index: { version: manifest.version, chunks: manifest.chunkCount, builtAt: manifest.builtAt },
       embedder: embedder.id,
       generator: assistant.generator.id,
+      rewriter: assistant.rewriter.id,
     });
   });
-
-  app.post("/api/chat", async (request, response, next) => {
-    const parsed = chatRequestSchema.safeParse(request.body);
-    if (!parsed.success) {
-      response.status(400).json({
-        error: {
-          code: "invalid_request",
-          message: "the request body does not match the expected shape",
-          issues: parsed.error.issues.map((issue) => ({
-            path: issue.path.join("."),
-            message: issue.message,
-          })),
-        },
-      });
-      return;
-    }
-    try {
-      const result = await assistant.ask(
-        parsed.data.message,
-        parsed.data.id === undefined ? {} : { id: parsed.data.id },
-      );
-      response.json(result);
-    } catch (error) {
-      next(error);
-    }
-  });
-
-  app.get("/api/sources/:chunkId", (request, response) => {
+  router.get("/api/sources/:chunkId", (request, response) => {
     const chunk = assistant.index.chunkById.get(request.params.chunkId);
     if (chunk === undefined) {
-      response.status(404).json({
-        error: {
-          code: "not_found",
-          message: `no passage with id ${JSON.stringify(request.params.chunkId)}`,
-        },
-      });
-      return;
+      throw new NotFoundError(
+        `no passage with id ${JSON.stringify(request.params.chunkId.slice(0, 100))}`,
+      );
     }
     response.json({
       chunkId: chunk.id,
@@ -79,39 +46,19 @@ export function createApp(services: { assistant: Assistant; embedder: Embedder }
       text: chunk.text,
     });
   });
+  return router;
+}
 
-  app.use((request, response) => {
-    response.status(404).json({
-      error: { code: "not_found", message: `no route ${request.method} ${request.path}` },
-    });
-  });
-
-  const handleError: ErrorRequestHandler = (error: unknown, _request, response, _next) => {
-    if (error instanceof AppError) {
-      response
-        .status(error.httpStatus)
-        .json({ error: { code: error.code, message: error.message } });
-      return;
-    }
-    const status = (error as { status?: number; type?: string }).status;
-    const type = (error as { type?: string }).type;
-    if (status === 413 || type === "entity.too.large") {
-      response.status(413).json({
-        error: { code: "body_too_large", message: "the request body is over the 32 KB limit" },
-      });
-      return;
-    }
-    if (status === 400 && type === "entity.parse.failed") {
-      response
-        .status(400)
-        .json({ error: { code: "invalid_json", message: "the request body is not valid JSON" } });
-      return;
-    }
-    process.stderr.write(`request failed: ${(error as Error).message}\n`);
-    response.status(500).json({
-      error: { code: "internal_error", message: "the request failed; see the server log" },
-    });
-  };
-  app.use(handleError);
+/** The Express app: JSON API, OpenAI-compatible API, the chat page, one error handler. */
+export function createApp(services: AppServices, options: AppOptions = {}): Express {
+  const app = express();
+  app.disable("x-powered-by");
+  app.use(express.json({ limit: BODY_LIMIT_BYTES }));
+  app.use(infoRoutes(services));
+  app.use(chatRoute(services.assistant, options));
+  app.use(openAIRoute(services.assistant, options));
+  app.use(express.static(PUBLIC_DIR, { index: "index.html", maxAge: "1h" }));
+  app.use(notFound);
+  app.use(errorHandler(BODY_LIMIT_BYTES));
   return app;
 }

@@ -62,7 +62,9 @@ describe("chunkMarkdown on the roadmap", () => {
     const docker = chunks.find((chunk) => chunk.text.startsWith("Docker packages your model"));
     expect(docker?.section).toBe("Step 5: Learn Model Deployment and MLOps > Docker for ML");
     // A new level-2 heading closes the level-3 heading above it.
-    const conclusion = chunks.find((chunk) => chunk.text.startsWith("Machine learning is a long-term"));
+    const conclusion = chunks.find((chunk) =>
+      chunk.text.startsWith("Machine learning is a long-term"),
+    );
     expect(conclusion?.section).toBe("Conclusion");
     expect(indexText(docker ?? { section: "", text: "" })).toMatch(/^Step 5: .+ > Docker for ML\n/);
   });
@@ -136,7 +138,9 @@ describe("chunkMarkdown on the roadmap", () => {
     expect(sentences.length).toBeGreaterThan(200);
     for (const maxTokens of [DEFAULT_CHUNKER_SETTINGS.maxTokens, 40]) {
       const texts = chunkMarkdown(roadmap, { maxTokens }).map((chunk) => chunk.text);
-      const missing = sentences.filter((sentence) => !texts.some((text) => text.includes(sentence)));
+      const missing = sentences.filter(
+        (sentence) => !texts.some((text) => text.includes(sentence)),
+      );
       expect(missing, `maxTokens ${maxTokens}`).toEqual([]);
     }
   });
@@ -183,10 +187,9 @@ describe("chunkMarkdown on synthetic documents", () => {
       { length: 24 },
       (_, index) => `Sentence number ${index + 1} talks about gradient descent and learning rates.`,
     );
-    const cut = chunkMarkdown(
-      syntheticDocument(`## Long\n\n${sentences.join(" ")}\n`),
-      { maxTokens: 50 },
-    );
+    const cut = chunkMarkdown(syntheticDocument(`## Long\n\n${sentences.join(" ")}\n`), {
+      maxTokens: 50,
+    });
     expect(cut.length).toBeGreaterThan(3);
     for (const chunk of cut) {
       expect(countTokens(chunk.text)).toBeLessThanOrEqual(50);
@@ -227,7 +230,9 @@ describe("chunkMarkdown on synthetic documents", () => {
 
   it("reduces inline Markdown in headings and table cells too", () => {
     const cut = chunkMarkdown(
-      syntheticDocument("## The **Tools**\n\n| *Tool* | Link |\n|---|---|\n| `DVC` | [site](https://dvc.org) |\n"),
+      syntheticDocument(
+        "## The **Tools**\n\n| *Tool* | Link |\n|---|---|\n| `DVC` | [site](https://dvc.org) |\n",
+      ),
       DEFAULT_CHUNKER_SETTINGS,
     );
     expect(cut).toHaveLength(1);
@@ -248,7 +253,9 @@ describe("chunkMarkdown on synthetic documents", () => {
 
   it("gives text before any heading the document title as section, and skips a title heading", () => {
     const cut = chunkMarkdown(
-      syntheticDocument("Opening words.\n\n# Synthetic Notes\n\nUnder the title.\n\n## Part\n\nIn a part.\n"),
+      syntheticDocument(
+        "Opening words.\n\n# Synthetic Notes\n\nUnder the title.\n\n## Part\n\nIn a part.\n",
+      ),
       DEFAULT_CHUNKER_SETTINGS,
     );
     expect(cut.map((chunk) => [chunk.section, chunk.text])).toEqual([

@@ -28,25 +28,34 @@ describe("ask", () => {
     expect(result.stdout).toMatch(
       /Purpose: Data and model version control; Why It Matters: Tracks datasets and model files alongside Git \[1\]/,
     );
-    expect(result.stdout).toMatch(/Sources:\n\[1\] Step 5: Learn Model Deployment and MLOps > MLOps Essentials \(corpus\/roadmap\.md\)/);
+    expect(result.stdout).toMatch(
+      /Sources:\n\[1\] Step 5: Learn Model Deployment and MLOps > MLOps Essentials \(corpus\/roadmap\.md\)/,
+    );
   });
 
   it("prints one JSON object in the DESIGN.md shape with --json", async () => {
-    const result = await runCli(["ask", "--json", "Which hyperparameters matter for XGBoost?"], { env: env() });
+    const result = await runCli(["ask", "--json", "Which hyperparameters matter for XGBoost?"], {
+      env: env(),
+    });
     expect(result.code).toBe(0);
     const answer = answerSchema.parse(JSON.parse(result.stdout));
     expect(answer.refused).toBe(false);
     expect(answer.retrieved).toHaveLength(10);
     expect(answer.answer).toContain("learning_rate, n_estimators, max_depth");
     // Every marker in the text has a citation and every citation is used.
-    const markers = new Set([...answer.answer.matchAll(/\[(\d+)\]/g)].map((match) => Number(match[1])));
+    const markers = new Set(
+      [...answer.answer.matchAll(/\[(\d+)\]/g)].map((match) => Number(match[1])),
+    );
     expect([...markers].sort()).toEqual(answer.citations.map((citation) => citation.n));
   });
 
   it("refuses a question the roadmap does not cover, with the closest topics", async () => {
-    const result = await runCli(["ask", "--json", "What are the H-1B visa requirements for ML engineers?"], {
-      env: env(),
-    });
+    const result = await runCli(
+      ["ask", "--json", "What are the H-1B visa requirements for ML engineers?"],
+      {
+        env: env(),
+      },
+    );
     const answer = answerSchema.parse(JSON.parse(result.stdout));
     expect(answer.refused).toBe(true);
     expect(answer.citations).toEqual([]);
@@ -61,16 +70,25 @@ describe("ask", () => {
         JSON.stringify({ id: "a", question: "What is MLflow for?" }),
         "not json",
         JSON.stringify({ id: "b", question: "   " }),
-        JSON.stringify({ id: "c", question: "How long does a complete beginner need to become interview-ready?" }),
+        JSON.stringify({
+          id: "c",
+          question: "How long does a complete beginner need to become interview-ready?",
+        }),
       ].join("\n"),
     );
     const result = await runCli(["ask", "--input", input, "--json"], { env: env() });
     expect(result.code).toBe(0);
-    const lines = result.stdout.trim().split("\n").map((line) => JSON.parse(line));
+    const lines = result.stdout
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line));
     expect(lines).toHaveLength(4);
     expect(answerSchema.parse(lines[0]).id).toBe("a");
     expect(lines[1]).toEqual({ error: "line 2: not valid JSON" });
-    expect(lines[2]).toEqual({ id: "b", error: "the question is empty; ask something about the roadmap" });
+    expect(lines[2]).toEqual({
+      id: "b",
+      error: "the question is empty; ask something about the roadmap",
+    });
     const last = answerSchema.parse(lines[3]);
     expect(last.id).toBe("c");
     expect(last.answer).toContain("12–18 months");
@@ -81,7 +99,11 @@ describe("bad input gets a one-line error, never a stack trace", () => {
   it.each([
     [["ask", ""], 2, "the question is empty"],
     [["ask", "x".repeat(100_000)], 2, "the question is 100,000 characters; the limit is 2,000"],
-    [["ask", "--input", "/nonexistent/questions.jsonl"], 2, "cannot read /nonexistent/questions.jsonl"],
+    [
+      ["ask", "--input", "/nonexistent/questions.jsonl"],
+      2,
+      "cannot read /nonexistent/questions.jsonl",
+    ],
   ])("%j", async (args, code, message) => {
     const result = await runCli(args as string[], { env: env() });
     expect(result.code).toBe(code);
@@ -91,7 +113,9 @@ describe("bad input gets a one-line error, never a stack trace", () => {
   });
 
   it("answers control and zero-width characters as the cleaned question", async () => {
-    const result = await runCli(["ask", "--json", "What\u200b is\u0007 DVC\u202e used for?"], { env: env() });
+    const result = await runCli(["ask", "--json", "What\u200b is\u0007 DVC\u202e used for?"], {
+      env: env(),
+    });
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout).question).toBe("What is DVC used for?");
   });
@@ -104,7 +128,9 @@ describe("bad input gets a one-line error, never a stack trace", () => {
     await writeFile(manifest, "{ not json");
     const result = await runCli(["ask", "What is DVC?"], { env: { INDEX_DIR: damaged } });
     expect(result.code).toBe(3);
-    expect(result.stderr).toMatch(/index in .* is damaged \(manifest\.json is not valid JSON\); rebuild it with `npm run ingest`/);
+    expect(result.stderr).toMatch(
+      /index in .* is damaged \(manifest\.json is not valid JSON\); rebuild it with `npm run ingest`/,
+    );
     expect(await readFile(manifest, "utf8")).toBe("{ not json");
   });
 
@@ -118,13 +144,19 @@ describe("bad input gets a one-line error, never a stack trace", () => {
     await writeFile(manifestPath, JSON.stringify(manifest));
     const result = await runCli(["ask", "What is DVC?"], { env: { INDEX_DIR: other } });
     expect(result.code).toBe(3);
-    expect(result.stderr).toContain('built with embedder "transformers:Xenova/bge-small-en-v1.5@quantized" (384-d)');
-    expect(result.stderr).toContain('configured embedder is "use:universal-sentence-encoder-en@0.2.0" (512-d)');
+    expect(result.stderr).toContain(
+      'built with embedder "transformers:Xenova/bge-small-en-v1.5@quantized" (384-d)',
+    );
+    expect(result.stderr).toContain(
+      'configured embedder is "use:universal-sentence-encoder-en@0.2.0" (512-d)',
+    );
     expect(result.stderr).toContain("npm run ingest");
   });
 
   it("rejects an invalid setting naming the variable and the allowed values", async () => {
-    const result = await runCli(["ask", "What is DVC?"], { env: { ...env(), EMBEDDER: "word2vec" } });
+    const result = await runCli(["ask", "What is DVC?"], {
+      env: { ...env(), EMBEDDER: "word2vec" },
+    });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/EMBEDDER="word2vec": .*"use"|'use'|use/);
   });
@@ -147,14 +179,19 @@ describe("ingest", () => {
     expect(fresh.code).toBe(0);
     expect(fresh.stdout).toContain("up to date");
     const file = path.join(corpusDir, "roadmap.md");
-    await writeFile(file, `${await readFile(file, "utf8")}\nA new closing paragraph about study habits.\n`);
+    await writeFile(
+      file,
+      `${await readFile(file, "utf8")}\nA new closing paragraph about study habits.\n`,
+    );
     const stale = await runCli(["ingest", "--check"], options);
     expect(stale.code).toBe(1);
     expect(stale.stdout).toContain("corpus/roadmap.md changed");
   });
 
   it("re-embeds only what changed and reports the counts as JSON", async () => {
-    const result = await runCli(["ingest", "--json"], { env: { INDEX_DIR: ingestIndex, CORPUS_DIR: corpusDir } });
+    const result = await runCli(["ingest", "--json"], {
+      env: { INDEX_DIR: ingestIndex, CORPUS_DIR: corpusDir },
+    });
     expect(result.code).toBe(0);
     const summary = JSON.parse(result.stdout);
     expect(summary.embedded).toBeGreaterThanOrEqual(1);

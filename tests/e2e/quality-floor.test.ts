@@ -16,7 +16,10 @@ describe("offline pipeline on the dev set", () => {
 
   beforeAll(async () => {
     const embedder = new UseEmbedder();
-    const assistant = new Assistant({ index: await loadIndex(inject("sharedIndexDir"), embedder), embedder });
+    const assistant = new Assistant({
+      index: await loadIndex(inject("sharedIndexDir"), embedder),
+      embedder,
+    });
     const items = await readDataset("eval/datasets/roadmap-dev.jsonl");
     const scores = [];
     for (const item of items) {

@@ -61,7 +61,7 @@ export class HashEmbedder extends BaseEmbedder {
       vector[dimension] = (vector[dimension] ?? 0) + 1;
     }
     // A text without words still gets a direction, so cosine similarity stays defined.
-    if (vector.every((value) => value === 0)) vector[0] = 1;
+    if (!vector.some((value) => value !== 0)) vector[0] = 1;
     return vector;
   }
 }

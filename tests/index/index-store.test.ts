@@ -133,7 +133,9 @@ describe("ingest and loadIndex", () => {
     expect(manifest.version).toBe(summary.version);
     expect(manifest.embedder).toEqual(EMBEDDER);
     expect(manifest.chunker).toEqual({ maxTokens: 180 });
-    expect(manifest.sources.map((source) => [source.source, source.title, source.chunkCount])).toEqual([
+    expect(
+      manifest.sources.map((source) => [source.source, source.title, source.chunkCount]),
+    ).toEqual([
       ["corpus/alpha.md", "Alpha Notes", 4],
       ["corpus/beta.md", "Beta Notes", 2],
     ]);
@@ -241,7 +243,10 @@ describe("loadIndex errors", () => {
 
   it("rejects the same embedder id with another dimension", async () => {
     await ingest(options());
-    await failure(loadIndex(indexDir, { id: "test:hash@32", dimensions: 64 }), EmbedderMismatchError);
+    await failure(
+      loadIndex(indexDir, { id: "test:hash@32", dimensions: 64 }),
+      EmbedderMismatchError,
+    );
   });
 
   it("reports a missing index when there is no CURRENT", async () => {

@@ -44,7 +44,10 @@ export function describeVectorIndexContract(
       // Scores are cosine similarities, not distances: check one against the definition.
       const second = hits[1];
       const stored = vectors[second?.label ?? -1] ?? [];
-      const cosine = stored.reduce((sum, value, position) => sum + value * (query[position] ?? 0), 0);
+      const cosine = stored.reduce(
+        (sum, value, position) => sum + value * (query[position] ?? 0),
+        0,
+      );
       expect(second?.score).toBeCloseTo(cosine, 5);
     });
 

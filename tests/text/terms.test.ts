@@ -13,7 +13,12 @@ import {
 
 describe("words", () => {
   it("keeps tool names with inner hyphens, dots and trailing plus signs whole", () => {
-    expect(words("Scikit-learn, C++ and Node.js")).toEqual(["scikit-learn", "c++", "and", "node.js"]);
+    expect(words("Scikit-learn, C++ and Node.js")).toEqual([
+      "scikit-learn",
+      "c++",
+      "and",
+      "node.js",
+    ]);
   });
 
   it("lower-cases, while wordsAsWritten keeps the spelling", () => {
@@ -109,10 +114,9 @@ describe("splitSentences", () => {
   });
 
   it("treats a line break as a sentence boundary", () => {
-    expect(splitSentences("Recommended internal resource: MLOps roadmap\nMilestone: deploy it.")).toEqual([
-      "Recommended internal resource: MLOps roadmap",
-      "Milestone: deploy it.",
-    ]);
+    expect(
+      splitSentences("Recommended internal resource: MLOps roadmap\nMilestone: deploy it."),
+    ).toEqual(["Recommended internal resource: MLOps roadmap", "Milestone: deploy it."]);
   });
 
   it("returns nothing for blank text", () => {

@@ -1,0 +1,100 @@
+import type { EntityLexicon } from "../retrieval/entity-lexicon.ts";
+import { QUESTION_META_WORDS, STOPWORDS, stem, wordsAsWritten } from "../text/terms.ts";
+import type { CorpusStatistics } from "./corpus-statistics.ts";
+import type { ChatTurn, QuestionRewriter } from "./question-rewriter.ts";
+
+const WHAT_ABOUT = /^(?:and |so |ok(?:ay)?,? )?(?:what|how) about (.+?)[?.!]*$/i;
+const PRONOUN = /\b(it|its|they|them|their|this|that|these|those)\b/i;
+const LEADING_CONJUNCTION = /^(and|also|so|then|plus)\b/i;
+
+/**
+ * Deterministic follow-up rewriting, no model needed. When a message leans on the conversation
+ * (a pronoun, "what about …", a leading "and…", or only one or two topic words), the previous
+ * question's topic is carried over:
+ * - "what about LightGBM?" after "Which hyperparameters matter for XGBoost?" becomes
+ *   "Which hyperparameters matter for LightGBM?" (the named tool is swapped);
+ * - "what are its hyperparameters?" after a question about XGBoost becomes
+ *   "what are XGBoost's hyperparameters?" (the pronoun is replaced);
+ * - "and salaries?" becomes "and salaries? (NLP engineer)" (the topic words are appended).
+ * A self-contained message is returned unchanged.
+ */
+export class OfflineQuestionRewriter implements QuestionRewriter {
+  readonly id = "offline";
+  private readonly lexicon: EntityLexicon;
+  private readonly statistics: CorpusStatistics;
+
+  constructor(lexicon: EntityLexicon, statistics: CorpusStatistics) {
+    this.lexicon = lexicon;
+    this.statistics = statistics;
+  }
+
+  async rewrite(message: string, history: ChatTurn[]): Promise<string> {
+    const previous = [...history]
+      .reverse()
+      .find((turn) => turn.role === "user")
+      ?.content.trim();
+    if (previous === undefined || previous === "") return message;
+    const topicWords = this.topicWords(message);
+    const leans =
+      PRONOUN.test(message) ||
+      WHAT_ABOUT.test(message) ||
+      LEADING_CONJUNCTION.test(message.trim()) ||
+      topicWords.length <= 2;
+    if (!leans) return message;
+
+    const previousEntities = this.lexicon.find(previous);
+    const topic =
+      previousEntities[0]?.name !== undefined
+        ? originalSpelling(previous, previousEntities[0].name)
+        : this.topicPhrase(previous);
+    if (topic === "") return message;
+
+    const whatAbout = WHAT_ABOUT.exec(message.trim());
+    const subject = whatAbout?.[1];
+    if (subject !== undefined && !PRONOUN.test(subject)) {
+      const previousEntity = previousEntities[0];
+      if (previousEntity !== undefined) {
+        // Swap the tool the previous question named for the one asked about now.
+        const spelled = originalSpelling(previous, previousEntity.name);
+        return previous.replace(spelled, subject.trim());
+      }
+      return `${subject.trim()} (${topic})`;
+    }
+    if (PRONOUN.test(message)) {
+      return message
+        .replace(/\b(its|their)\b/i, `${topic}'s`)
+        .replace(/\b(it|they|them|this|that|these|those)\b/i, topic);
+    }
+    return `${message.trim()} (${topic})`;
+  }
+
+  /** Topic words of a message: no stop or meta words. */
+  private topicWords(text: string): string[] {
+    return wordsAsWritten(text).filter((word) => {
+      const lower = word.toLowerCase();
+      return !STOPWORDS.has(lower) && !QUESTION_META_WORDS.has(lower) && lower.length > 1;
+    });
+  }
+
+  /** The previous question's most specific topic words (up to three, in their order). */
+  private topicPhrase(text: string): string {
+    const candidates = this.topicWords(text);
+    const ranked = [...candidates].sort(
+      (left, right) =>
+        this.statistics.idf(stem(right.toLowerCase())) -
+        this.statistics.idf(stem(left.toLowerCase())),
+    );
+    const keep = new Set(ranked.slice(0, 3));
+    return candidates.filter((word) => keep.has(word)).join(" ");
+  }
+}
+
+/** The name as the text spells it ("xgboost" → "XGBoost"), found case-insensitively. */
+function originalSpelling(text: string, name: string): string {
+  const pattern = new RegExp(`\\b${name.split(" ").map(escapeRegExp).join("\\W+")}\\b`, "i");
+  return pattern.exec(text)?.[0] ?? name;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

@@ -1,0 +1,85 @@
+import { type Request, type Response, Router } from "express";
+import { z } from "zod";
+import type { Assistant } from "../../answer/assistant.ts";
+import { RequestValidationError } from "../../errors/request-validation-error.ts";
+import { SseWriter } from "../sse-writer.ts";
+
+const MAX_HISTORY_TURNS = 50;
+
+export const chatRequestSchema = z.strictObject({
+  message: z.string(),
+  history: z
+    .array(
+      z.strictObject({
+        role: z.enum(["user", "assistant"]),
+        content: z.string().max(8000),
+      }),
+    )
+    .max(MAX_HISTORY_TURNS, `at most ${MAX_HISTORY_TURNS} history turns are accepted`)
+    .optional(),
+  stream: z.boolean().optional(),
+  id: z.string().max(200).optional(),
+});
+
+/** An AbortSignal that fires when the client goes away before the response is complete. */
+export function clientGone(request: Request, response: Response): AbortSignal {
+  const controller = new AbortController();
+  response.on("close", () => {
+    if (!response.writableFinished) controller.abort(new Error("the client disconnected"));
+  });
+  request.on("aborted", () => controller.abort(new Error("the client disconnected")));
+  return controller.signal;
+}
+
+/** `POST /api/chat`: the answer JSON, or SSE events with `"stream": true` / `Accept: text/event-stream`. */
+export function chatRoute(assistant: Assistant, settings: { heartbeatMs?: number } = {}): Router {
+  const router = Router();
+  router.post("/api/chat", async (request, response) => {
+    const parsed = chatRequestSchema.safeParse(request.body);
+    if (!parsed.success) throw RequestValidationError.fromZod(parsed.error);
+    const { message, history = [], id } = parsed.data;
+    // Rejects an empty or oversized question with a 400 before any stream starts.
+    assistant.normalise(message);
+    const signal = clientGone(request, response);
+    const options = { history, signal, ...(id === undefined ? {} : { id }) };
+    const wantsStream =
+      parsed.data.stream ?? (request.get("accept") ?? "").includes("text/event-stream");
+    if (!wantsStream) {
+      response.json(await assistant.ask(message, options));
+      return;
+    }
+    const writer = new SseWriter(response, settings);
+    try {
+      for await (const event of assistant.stream(message, options)) {
+        if (writer.isClosed) break;
+        switch (event.type) {
+          case "retrieval":
+            writer.send("retrieval", { question: event.question, citations: event.citations });
+            break;
+          case "text-delta":
+            writer.send("text-delta", { text: event.text });
+            break;
+          case "notice":
+            writer.send("notice", { message: event.message });
+            break;
+          case "answer-end":
+            writer.send("answer-end", event.answer);
+            break;
+          case "error":
+            writer.fail(event.message, event.code);
+            break;
+          default: {
+            const unknown: never = event;
+            throw new Error(`unknown assistant event ${JSON.stringify(unknown)}`);
+          }
+        }
+      }
+    } catch (error) {
+      process.stderr.write(`chat stream failed: ${(error as Error).message}\n`);
+      writer.fail("the answer could not be completed", "internal_error");
+    } finally {
+      writer.close();
+    }
+  });
+  return router;
+}
