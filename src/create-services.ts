@@ -1,4 +1,6 @@
 import { Assistant } from "./answer/assistant.ts";
+import { LlmGenerator } from "./answer/llm-generator.ts";
+import { LlmQuestionRewriter } from "./answer/llm-question-rewriter.ts";
 import type { Config } from "./config.ts";
 import type { Embedder, EmbedProgress } from "./embedders/embedder.ts";
 import { OpenAIEmbedder } from "./embedders/openai-embedder.ts";
@@ -66,6 +68,21 @@ export function ingestOptions(
 }
 
 /**
+ * The LLM connection when `OPENAI_API_KEY` or `OPENAI_BASE_URL` is set (OpenAI, Ollama, vLLM…);
+ * undefined for the offline default.
+ */
+export function llmConnection(
+  config: Config,
+): { model: string; baseURL?: string; apiKey?: string } | undefined {
+  if (config.OPENAI_API_KEY === undefined && config.OPENAI_BASE_URL === undefined) return undefined;
+  return {
+    model: config.LLM_MODEL,
+    ...(config.OPENAI_BASE_URL === undefined ? {} : { baseURL: config.OPENAI_BASE_URL }),
+    ...(config.OPENAI_API_KEY === undefined ? {} : { apiKey: config.OPENAI_API_KEY }),
+  };
+}
+
+/**
  * Loads the index, building it first when the folder has none (a fresh clone), and wires the
  * assistant. `onBuild` is told when a build starts and ends, for progress output.
  */
@@ -85,10 +102,18 @@ export async function createAssistant(
     hooks.onBuildEnd?.(summary);
   }
   const index = await loadIndex(config.INDEX_DIR, embedder);
+  const connection = llmConnection(config);
   const assistant = new Assistant({
     index,
     embedder,
     maxQuestionCharacters: config.MAX_QUESTION_CHARS,
+    ...(connection === undefined
+      ? {}
+      : {
+          generator: ({ extractive }) =>
+            new LlmGenerator({ ...connection, timeoutMs: config.LLM_TIMEOUT_MS, fallback: extractive }),
+          rewriter: ({ offline }) => new LlmQuestionRewriter({ ...connection, fallback: offline }),
+        }),
   });
   return { assistant, embedder, index };
 }

@@ -183,6 +183,8 @@ export class Assistant {
           generatorId = event.generator;
           break;
         case "error":
+          // The caller went away: nobody is listening for an error.
+          if (signal?.aborted) return;
           yield {
             type: "error",
             message: `the answer could not be written: ${event.error.message}`,

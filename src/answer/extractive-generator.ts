@@ -63,8 +63,9 @@ export class ExtractiveGenerator implements Generator {
 
   async *generate(input: GenerationInput): AsyncIterable<GeneratorEvent> {
     const text = this.compose(input);
-    for (const piece of text.split(/(?<=\n)|(?<=\] )/)) {
-      if (piece.length > 0) yield { type: "text-delta", text: piece };
+    // A few words per delta, so clients render the answer as it streams.
+    for (const piece of text.match(/(?:\S+\s*){1,6}|\s+/g) ?? []) {
+      yield { type: "text-delta", text: piece };
     }
     yield { type: "answer-end", text, generator: this.id };
   }

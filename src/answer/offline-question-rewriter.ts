@@ -1,4 +1,5 @@
 import type { EntityLexicon } from "../retrieval/entity-lexicon.ts";
+import { commonWordRank } from "../text/common-words.ts";
 import { QUESTION_META_WORDS, STOPWORDS, stem, wordsAsWritten } from "../text/terms.ts";
 import type { CorpusStatistics } from "./corpus-statistics.ts";
 import type { ChatTurn, QuestionRewriter } from "./question-rewriter.ts";
@@ -6,6 +7,8 @@ import type { ChatTurn, QuestionRewriter } from "./question-rewriter.ts";
 const WHAT_ABOUT = /^(?:and |so |ok(?:ay)?,? )?(?:what|how) about (.+?)[?.!]*$/i;
 const PRONOUN = /\b(it|its|they|them|their|this|that|these|those)\b/i;
 const LEADING_CONJUNCTION = /^(and|also|so|then|plus)\b/i;
+/** Words among the most frequent in spoken English say little about a topic. */
+const VERY_COMMON_RANK = 1500;
 
 /**
  * Deterministic follow-up rewriting, no model needed. When a message leans on the conversation
@@ -76,9 +79,19 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
     });
   }
 
-  /** The previous question's most specific topic words (up to three, in their order). */
+  /**
+   * The previous question's most specific topic words (up to three, in their order): words the
+   * corpus knows, minus very common English words ("day", "work"), ranked by IDF.
+   */
   private topicPhrase(text: string): string {
-    const candidates = this.topicWords(text);
+    const seen = new Set<string>();
+    const candidates = this.topicWords(text).filter((word) => {
+      const lower = word.toLowerCase();
+      if (seen.has(lower) || !this.statistics.has(stem(lower))) return false;
+      seen.add(lower);
+      const rank = commonWordRank(word);
+      return rank === undefined || rank >= VERY_COMMON_RANK;
+    });
     const ranked = [...candidates].sort(
       (left, right) =>
         this.statistics.idf(stem(right.toLowerCase())) -

@@ -93,7 +93,8 @@ function deltasOf(events: GeneratorEvent[]): string[] {
 
 /** The events from the first `notice` on: the notice and the fallback's events. */
 function fromNotice(events: GeneratorEvent[]): GeneratorEvent[] {
-  return events.slice(events.findIndex((event) => event.type === "notice"));
+  const index = events.findIndex((event) => event.type === "notice");
+  return index === -1 ? [] : events.slice(index);
 }
 
 type ChatBody = {
@@ -215,7 +216,11 @@ describe("LlmGenerator", () => {
 
   it("retries once by default and keeps the model's answer when the server recovers", async () => {
     server.behaviour = () => (server.requests.length === 1 ? { status: 503 } : "ok");
-    const { generator } = createGenerator({ maxRetries: undefined as unknown as number });
+    const generator = new LlmGenerator({
+      model: "fake-chat",
+      baseURL: server.url,
+      fallback: new RecordingFallback(),
+    });
     expect(generator.maxRetries).toBe(1);
     const events = await collect(generator.generate(input));
     expect(events.at(-1)).toEqual({
@@ -335,5 +340,46 @@ describe("LlmGenerator", () => {
         "The language model returned an empty answer; showing the extractive answer instead.",
     });
     expect(events.at(-1)).toMatchObject({ type: "answer-end", generator: "extractive" });
+  });
+});
+
+describe("fake OpenAI server, chat completions", () => {
+  it("streams chat.completion.chunk frames word by word, then stop and [DONE]", async () => {
+    server.chatReply = "Use DVC [2].";
+    const response = await fetch(`${server.url}/chat/completions`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        model: "fake-chat",
+        stream: true,
+        messages: [{ role: "user", content: "hi" }],
+      }),
+    });
+    expect(response.headers.get("content-type")).toBe("text/event-stream");
+    const frames = (await response.text()).split("\n\n").filter(Boolean);
+    expect(frames.at(-1)).toBe("data: [DONE]");
+    const chunks = frames.slice(0, -1).map(
+      (frame) =>
+        JSON.parse(frame.replace(/^data: /, "")) as {
+          object: string;
+          model: string;
+          choices: Array<{ delta: { content?: string }; finish_reason: string | null }>;
+        },
+    );
+    expect(chunks.every((chunk) => chunk.object === "chat.completion.chunk")).toBe(true);
+    expect(chunks.map((chunk) => chunk.choices[0]?.delta.content ?? "")).toEqual([
+      "",
+      "Use ",
+      "DVC ",
+      "[2].",
+      "",
+    ]);
+    expect(chunks.at(-1)?.choices[0]?.finish_reason).toBe("stop");
+  });
+
+  it("lists chat models", async () => {
+    const response = await fetch(`${server.url}/models`);
+    const body = (await response.json()) as { data: Array<{ id: string }> };
+    expect(body.data.map((model) => model.id)).toContain("fake-chat");
   });
 });

@@ -1,0 +1,62 @@
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { CorpusStatistics } from "../../src/answer/corpus-statistics.ts";
+import { OfflineQuestionRewriter } from "../../src/answer/offline-question-rewriter.ts";
+import type { ChatTurn } from "../../src/answer/question-rewriter.ts";
+import { UseEmbedder } from "../../src/embedders/use-embedder.ts";
+import { loadIndex } from "../../src/index/index-store.ts";
+import { EntityLexicon } from "../../src/retrieval/entity-lexicon.ts";
+
+let rewriter: OfflineQuestionRewriter;
+
+beforeAll(async () => {
+  const index = await loadIndex(inject("sharedIndexDir"), new UseEmbedder());
+  rewriter = new OfflineQuestionRewriter(
+    new EntityLexicon(index.chunks),
+    new CorpusStatistics(index.chunks),
+  );
+});
+
+const after = (question: string): ChatTurn[] => [
+  { role: "user", content: question },
+  { role: "assistant", content: "An answer. [1]" },
+];
+
+describe("offline follow-up rewriting", () => {
+  it("swaps the tool in 'what about X?'", async () => {
+    expect(
+      await rewriter.rewrite(
+        "what about LightGBM?",
+        after("Which hyperparameters matter for XGBoost?"),
+      ),
+    ).toBe("Which hyperparameters matter for LightGBM?");
+  });
+
+  it("replaces a pronoun with the previous topic", async () => {
+    expect(
+      await rewriter.rewrite("What are its key hyperparameters?", after("Tell me about XGBoost")),
+    ).toBe("What are XGBoost's key hyperparameters?");
+    expect(await rewriter.rewrite("Is it free?", after("What is DVC used for?"))).toBe(
+      "Is DVC free?",
+    );
+  });
+
+  it("appends the previous topic to a very short message", async () => {
+    const rewritten = await rewriter.rewrite(
+      "and salaries?",
+      after("What does an NLP engineer do day to day?"),
+    );
+    expect(rewritten).toMatch(/^and salaries\? \(.*NLP.*engineer.*\)$/);
+  });
+
+  it("leaves a self-contained question unchanged", async () => {
+    const question = "How long does a complete beginner need to become interview-ready?";
+    expect(await rewriter.rewrite(question, after("What is DVC used for?"))).toBe(question);
+  });
+
+  it("leaves the message unchanged without a previous user turn", async () => {
+    expect(await rewriter.rewrite("what about it?", [])).toBe("what about it?");
+    expect(await rewriter.rewrite("what about it?", [{ role: "assistant", content: "Hi" }])).toBe(
+      "what about it?",
+    );
+  });
+});

@@ -1,0 +1,234 @@
+import { mkdir } from "node:fs/promises";
+import type { Server } from "node:http";
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { stopServer } from "../../src/server/start-server.ts";
+import { projectRoot } from "../helpers/project-root.ts";
+import {
+  type AnswerRender,
+  launchChromium,
+  letters,
+  RECORD_ANSWER_RENDERS,
+  settledBubble,
+  startChatServer,
+} from "./browser-harness.ts";
+
+const SCREENSHOT = path.join(projectRoot, "test-results", "chat-page.png");
+
+type ChatRequestBody = {
+  message: string;
+  stream?: boolean;
+  history?: { role: string; content: string }[];
+};
+
+/**
+ * The chat page in a real Chromium against the real server and index: one conversation, in
+ * order, as a learner would have it.
+ */
+describe("chat page", () => {
+  let server: Server | undefined;
+  let url: string;
+  let browser: Browser | undefined;
+  let page: Page;
+  const problems: string[] = [];
+  const chatRequests: ChatRequestBody[] = [];
+
+  beforeAll(async () => {
+    // Fails here, with the install hint, when Chromium is missing.
+    browser = await launchChromium();
+    ({ server, url } = await startChatServer(inject("sharedIndexDir")));
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page.setDefaultTimeout(15_000);
+    page.on("console", (message) => {
+      if (message.type() === "error") problems.push(`console error: ${message.text()}`);
+    });
+    page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+    page.on("request", (request) => {
+      if (request.method() === "POST" && new URL(request.url()).pathname === "/api/chat") {
+        chatRequests.push(request.postDataJSON() as ChatRequestBody);
+      }
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    if (server !== undefined) await stopServer(server, 1000);
+  });
+
+  it("shows the product, the starter questions and the index status", async () => {
+    await page.goto(url);
+    expect(await page.title()).toBe("ML Roadmap Study Assistant");
+    await page.getByRole("heading", { name: "ML Roadmap Study Assistant" }).waitFor();
+    const starters = page.locator("button.starter");
+    expect(await starters.count()).toBeGreaterThanOrEqual(3);
+    await page.getByRole("button", { name: "Which hyperparameters matter for XGBoost?" }).waitFor();
+    await page.locator('#status[data-state="ok"]').waitFor();
+    expect(await page.locator("#status").textContent()).toMatch(/^\d+ passages indexed · answers /);
+    expect(await page.getByRole("log").count()).toBe(1);
+  });
+
+  it("streams an answer typed and sent with Enter, with citation buttons", async () => {
+    await page.evaluate(RECORD_ANSWER_RENDERS);
+    const question = page.getByLabel("Your question");
+    await question.fill("Which projects should I build for my portfolio?");
+    await question.press("Enter");
+
+    const bubble = await settledBubble(page, 0);
+    expect(await bubble.getAttribute("data-state")).toBe("done");
+    expect(await bubble.getAttribute("data-refused")).toBe("false");
+    const answer = (await bubble.locator(".answer-body").textContent()) ?? "";
+    expect(answer.trim().length).toBeGreaterThan(40);
+    expect(await bubble.locator("button.citation").count()).toBeGreaterThanOrEqual(1);
+    // The starters make way for the conversation; the box is empty and ready for the next one.
+    expect(await page.locator("#welcome").isVisible()).toBe(false);
+    expect(await question.inputValue()).toBe("");
+
+    // Streaming really happened: the body showed partial text before the final answer replaced it.
+    const renders = (await page.evaluate<AnswerRender[]>("window.__answerRenders")).filter(
+      (render) => render.bubble === 0 && render.text.trim() !== "",
+    );
+    expect(renders.at(-1)?.text).toBe(answer);
+    const partial = renders.filter((render) => render.text.length < answer.length);
+    expect(partial.length, "renders before the final answer").toBeGreaterThanOrEqual(1);
+    expect(answer.startsWith(partial[0]?.text.trimEnd() ?? "\u0000")).toBe(true);
+
+    expect(chatRequests[0]).toEqual({
+      message: "Which projects should I build for my portfolio?",
+      history: [],
+      stream: true,
+    });
+  });
+
+  it("opens a cited passage in a dialog that Escape closes, returning focus to the marker", async () => {
+    const citation = page.locator(".message--assistant").nth(0).locator("button.citation").first();
+    const label = (await citation.getAttribute("aria-label")) ?? "";
+    expect(label).toMatch(/^Source \d+: \S/);
+    const section = label.replace(/^Source \d+: /, "");
+    const chunkId = (await citation.getAttribute("data-chunk-id")) ?? "";
+    const sourceResponse = await fetch(`${url}/api/sources/${encodeURIComponent(chunkId)}`);
+    expect(sourceResponse.status).toBe(200);
+    const source = (await sourceResponse.json()) as {
+      source: string;
+      section: string;
+      text: string;
+    };
+    expect(source.section).toBe(section);
+
+    await citation.click();
+    const dialog = page.locator("dialog#source-dialog");
+    await dialog.waitFor({ state: "visible" });
+    expect(await dialog.getAttribute("open")).not.toBeNull();
+    const shown = (await dialog.textContent()) ?? "";
+    for (const part of section.split(" > ")) expect(shown).toContain(part);
+    expect(shown).toContain(source.source);
+    expect(letters(shown)).toContain(letters(source.text));
+
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "hidden" });
+    const focused = await page.evaluate<string | null>(
+      "document.activeElement?.matches('button.citation') ? document.activeElement.getAttribute('aria-label') : null",
+    );
+    expect(focused).toBe(label);
+  });
+
+  it("keeps the conversation for a follow-up question", async () => {
+    await page.getByLabel("Your question").fill("Which hyperparameters matter for XGBoost?");
+    await page.getByRole("button", { name: "Send" }).click();
+    const first = await settledBubble(page, 1);
+    expect(await first.getAttribute("data-state")).toBe("done");
+    const firstAnswer = (await first.locator(".answer-body").textContent()) ?? "";
+    expect(firstAnswer).toContain("XGBoost");
+
+    await page.getByLabel("Your question").fill("what about LightGBM?");
+    await page.getByLabel("Your question").press("Enter");
+    const followUp = await settledBubble(page, 2);
+    expect(await followUp.getAttribute("data-state")).toBe("done");
+    const answer = (await followUp.locator(".answer-body").textContent()) ?? "";
+    expect(answer).toContain("LightGBM");
+    expect(answer).toContain("num_leaves");
+    expect(await followUp.locator(".message__searched").textContent()).toContain(
+      "Searched for: Which hyperparameters matter for LightGBM?",
+    );
+
+    // The previous turns went along: questions as asked, answers as the server gave them.
+    const request = chatRequests.at(-1);
+    expect(request?.message).toBe("what about LightGBM?");
+    expect(request?.history?.map((turn) => turn.role)).toEqual([
+      "user",
+      "assistant",
+      "user",
+      "assistant",
+    ]);
+    expect(request?.history?.[2]).toEqual({
+      role: "user",
+      content: "Which hyperparameters matter for XGBoost?",
+    });
+    expect(request?.history?.[3]?.content).toContain("XGBoost");
+    expect(request?.history?.[3]?.content).toMatch(/\[\d+\]/);
+  });
+
+  it("marks an off-topic question as not covered", async () => {
+    await page.getByLabel("Your question").fill("What are the H-1B visa requirements?");
+    await page.getByLabel("Your question").press("Enter");
+    const bubble = await settledBubble(page, 3);
+    expect(await bubble.getAttribute("data-refused")).toBe("true");
+    expect(await bubble.textContent()).toContain("Not covered by the material");
+    expect(await bubble.locator("button.citation").count()).toBe(0);
+
+    await mkdir(path.dirname(SCREENSHOT), { recursive: true });
+    await page.screenshot({ path: SCREENSHOT });
+  });
+
+  it("starts a new conversation with an empty history", async () => {
+    await page.getByRole("button", { name: "New conversation" }).click();
+    expect(await page.locator(".message").count()).toBe(0);
+    await page.getByRole("button", { name: "Do I need a GPU to learn machine learning?" }).click();
+    const bubble = await settledBubble(page, 0);
+    expect(await bubble.getAttribute("data-state")).toBe("done");
+    expect(chatRequests.at(-1)).toEqual({
+      message: "Do I need a GPU to learn machine learning?",
+      history: [],
+      stream: true,
+    });
+  });
+
+  it("logged no console errors and no page errors", () => {
+    expect(problems).toEqual([]);
+  });
+
+  it("shows a clear message for an HTTP error and for a network failure", async () => {
+    // A page of its own: failed requests log console errors that the page above must not have.
+    const errorPage = await (browser as Browser).newPage();
+    try {
+      await errorPage.route("**/api/chat", (route) =>
+        route.fulfill({
+          status: 400,
+          contentType: "application/json",
+          body: JSON.stringify({
+            error: { code: "invalid_question", message: "the question is too vague" },
+          }),
+        }),
+      );
+      await errorPage.goto(url);
+      await errorPage.getByLabel("Your question").fill("anything");
+      await errorPage.getByLabel("Your question").press("Enter");
+      const rejected = await settledBubble(errorPage, 0);
+      expect(await rejected.getAttribute("data-state")).toBe("error");
+      expect(await rejected.textContent()).toContain("the question is too vague");
+
+      await errorPage.unroute("**/api/chat");
+      await errorPage.route("**/api/chat", (route) => route.abort("connectionrefused"));
+      await errorPage.getByLabel("Your question").fill("anything else");
+      await errorPage.getByLabel("Your question").press("Enter");
+      const unreachable = await settledBubble(errorPage, 1);
+      expect(await unreachable.getAttribute("data-state")).toBe("error");
+      expect(await unreachable.textContent()).toContain("Could not reach the study assistant");
+      expect(await unreachable.getByRole("button", { name: "Try again" }).count()).toBe(1);
+      // The composer is usable again.
+      expect(await errorPage.getByRole("button", { name: "Stop" }).isVisible()).toBe(false);
+    } finally {
+      await errorPage.close();
+    }
+  });
+});
