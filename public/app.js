@@ -47,6 +47,9 @@ const state = {
   opener: null,
 };
 
+/** Numbers the sources lists, for their ids. */
+let sourceListCount = 0;
+
 // ---------------------------------------------------------------------------------------------
 // Small DOM helpers
 
@@ -369,7 +372,7 @@ function addAssistantBubble() {
           element("span", { className: "message__label-text" }, ["Not covered by the material"]),
         );
       }
-      if (answer.citations.length > 0) footer.append(sourcesList(answer.citations));
+      if (answer.citations.length > 0) footer.append(...sourcesList(answer.citations));
       footer.append(copyButton(answer.answer, answer.citations));
       settle("done");
     },
@@ -410,7 +413,9 @@ function addAssistantBubble() {
 
 /** @param {Citation[]} citations */
 function sourcesList(citations) {
-  const list = element("ol", { className: "sources__list" });
+  sourceListCount++;
+  const id = `sources-${sourceListCount}`;
+  const list = element("ol", { className: "sources__list", attributes: { id, hidden: "" } });
   for (const citation of citations) {
     const button = element(
       "button",
@@ -432,10 +437,23 @@ function sourcesList(citations) {
     button.addEventListener("click", () => openSource(citation, button));
     list.append(element("li", {}, [button]));
   }
-  return element("details", { className: "sources" }, [
-    element("summary", {}, [`Sources (${citations.length})`]),
-    list,
-  ]);
+  const toggle = element(
+    "button",
+    {
+      className: "sources__toggle",
+      attributes: { type: "button", "aria-expanded": "false", "aria-controls": id },
+    },
+    [
+      element("span", { className: "sources__chevron", attributes: { "aria-hidden": "true" } }),
+      `Sources (${citations.length})`,
+    ],
+  );
+  toggle.addEventListener("click", () => {
+    const open = toggle.getAttribute("aria-expanded") !== "true";
+    toggle.setAttribute("aria-expanded", String(open));
+    list.hidden = !open;
+  });
+  return [toggle, list];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -729,8 +747,9 @@ async function ask(rawMessage) {
           break;
         case "answer-end":
           following(() => bubble.finish(data));
+          // The standalone form keeps chains of follow-ups anchored ("and CatBoost?").
           state.history.push(
-            { role: "user", content: message },
+            { role: "user", content: data.standaloneQuestion ?? message },
             { role: "assistant", content: data.answer },
           );
           finished = true;

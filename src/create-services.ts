@@ -111,7 +111,11 @@ export async function createAssistant(
       ? {}
       : {
           generator: ({ extractive }) =>
-            new LlmGenerator({ ...connection, timeoutMs: config.LLM_TIMEOUT_MS, fallback: extractive }),
+            new LlmGenerator({
+              ...connection,
+              timeoutMs: config.LLM_TIMEOUT_MS,
+              fallback: extractive,
+            }),
           rewriter: ({ offline }) => new LlmQuestionRewriter({ ...connection, fallback: offline }),
         }),
   });

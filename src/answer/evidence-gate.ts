@@ -130,8 +130,8 @@ export type GateDecision = {
   unknownTopics: string[];
 };
 
-/** A topic word of the question: as written, and its stemmed index term. */
-type QuestionTerm = { word: string; term: string };
+/** A topic word of the question: as written, its stemmed index term, and the whole token it came from. */
+type QuestionTerm = { word: string; term: string; token: string };
 
 /** Topic words of a question: no stop or meta words; hyphenated words split into their parts. */
 function questionTerms(question: string): QuestionTerm[] {
@@ -145,7 +145,7 @@ function questionTerms(question: string): QuestionTerm[] {
       const key = word.toLowerCase();
       if (key.length < 2 || STOPWORDS.has(key) || seen.has(key)) continue;
       seen.add(key);
-      terms.push({ word, term: stem(key) });
+      terms.push({ word, term: stem(key), token: token.replace(/'s$/i, "") });
     }
   }
   return terms;
@@ -203,9 +203,9 @@ export class EvidenceGate {
     const { specificWordRank, uncommonWordRank } = this.settings;
     const absent = terms
       .filter((term) => !this.statistics.has(term.term))
-      .map((term) => ({ word: term.word, rank: everydayRank(term.word) }))
+      .map((term) => ({ word: term.token, rank: everydayRank(term.word) }))
       .filter(({ rank }) => rank === undefined || rank > specificWordRank);
-    const unknownTopics = absent.map(({ word }) => word);
+    const unknownTopics = [...new Set(absent.map(({ word }) => word))];
     const specific = absent.some(({ rank }) => rank === undefined || rank > uncommonWordRank);
     const required = specific
       ? this.settings.minCoverageWithUnknownTopic

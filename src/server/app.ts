@@ -57,7 +57,8 @@ export function createApp(services: AppServices, options: AppOptions = {}): Expr
   app.use(infoRoutes(services));
   app.use(chatRoute(services.assistant, options));
   app.use(openAIRoute(services.assistant, options));
-  app.use(express.static(PUBLIC_DIR, { index: "index.html", maxAge: "1h" }));
+  // no-cache: browsers revalidate (cheap, ETag) so a deploy never leaves an old app.js running.
+  app.use(express.static(PUBLIC_DIR, { index: "index.html", cacheControl: true, maxAge: 0 }));
   app.use(notFound);
   app.use(errorHandler(BODY_LIMIT_BYTES));
   return app;

@@ -16,7 +16,7 @@ beforeAll(async () => {
   );
 });
 
-const after = (question: string): ChatTurn[] => [
+const afterAsking = (question: string): ChatTurn[] => [
   { role: "user", content: question },
   { role: "assistant", content: "An answer. [1]" },
 ];
@@ -26,16 +26,19 @@ describe("offline follow-up rewriting", () => {
     expect(
       await rewriter.rewrite(
         "what about LightGBM?",
-        after("Which hyperparameters matter for XGBoost?"),
+        afterAsking("Which hyperparameters matter for XGBoost?"),
       ),
     ).toBe("Which hyperparameters matter for LightGBM?");
   });
 
   it("replaces a pronoun with the previous topic", async () => {
     expect(
-      await rewriter.rewrite("What are its key hyperparameters?", after("Tell me about XGBoost")),
+      await rewriter.rewrite(
+        "What are its key hyperparameters?",
+        afterAsking("Tell me about XGBoost"),
+      ),
     ).toBe("What are XGBoost's key hyperparameters?");
-    expect(await rewriter.rewrite("Is it free?", after("What is DVC used for?"))).toBe(
+    expect(await rewriter.rewrite("Is it free?", afterAsking("What is DVC used for?"))).toBe(
       "Is DVC free?",
     );
   });
@@ -43,14 +46,14 @@ describe("offline follow-up rewriting", () => {
   it("appends the previous topic to a very short message", async () => {
     const rewritten = await rewriter.rewrite(
       "and salaries?",
-      after("What does an NLP engineer do day to day?"),
+      afterAsking("What does an NLP engineer do day to day?"),
     );
     expect(rewritten).toMatch(/^and salaries\? \(.*NLP.*engineer.*\)$/);
   });
 
   it("leaves a self-contained question unchanged", async () => {
     const question = "How long does a complete beginner need to become interview-ready?";
-    expect(await rewriter.rewrite(question, after("What is DVC used for?"))).toBe(question);
+    expect(await rewriter.rewrite(question, afterAsking("What is DVC used for?"))).toBe(question);
   });
 
   it("leaves the message unchanged without a previous user turn", async () => {

@@ -151,7 +151,7 @@ describe("chat page", () => {
       "Searched for: Which hyperparameters matter for LightGBM?",
     );
 
-    // The previous turns went along: questions as asked, answers as the server gave them.
+    // The previous turns went along: questions as looked up (standalone), answers as given.
     const request = chatRequests.at(-1);
     expect(request?.message).toBe("what about LightGBM?");
     expect(request?.history?.map((turn) => turn.role)).toEqual([
