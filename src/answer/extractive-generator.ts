@@ -126,8 +126,9 @@ export class ExtractiveGenerator implements Generator {
     chosen.sort(
       (left, right) => left.passage.n - right.passage.n || left.position - right.position,
     );
+    // Table rows read best as a list; mixed with sentences, every piece gets its own line.
     const rows =
-      chosen.every((unit) => unit.passage.chunk.kind === "table-row") && chosen.length > 1;
+      chosen.some((unit) => unit.passage.chunk.kind === "table-row") && chosen.length > 1;
     return chosen
       .map((unit) => `${rows ? "- " : ""}${unit.text} [${unit.passage.n}]`)
       .join(rows ? "\n" : " ");
