@@ -31,6 +31,8 @@ const configSchema = z.object({
   HNSW_EF_CONSTRUCTION: z.coerce.number().int().min(10).max(2000).default(200),
   HNSW_EF_SEARCH: z.coerce.number().int().min(10).max(2000).default(100),
   MAX_QUESTION_CHARS: z.coerce.number().int().min(100).max(100_000).default(2000),
+  ADMIN_TOKEN: z.string().min(16, "use at least 16 characters").optional(),
+  INDEX_WATCH_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   HOST: z.string().min(1).default("127.0.0.1"),
 });

@@ -94,7 +94,12 @@ export async function createAssistant(
     onEmbedProgress?: EmbedProgress;
     onBuildEnd?: (summary: IngestSummary) => void;
   } = {},
-): Promise<{ assistant: Assistant; embedder: Embedder; index: LoadedIndex }> {
+): Promise<{
+  assistant: Assistant;
+  embedder: Embedder;
+  index: LoadedIndex;
+  create: (index: LoadedIndex) => Assistant;
+}> {
   const embedder = hooks.embedder ?? (await createEmbedder(config));
   if ((await readCurrentVersion(config.INDEX_DIR)) === undefined) {
     hooks.onBuildStart?.();
@@ -102,22 +107,32 @@ export async function createAssistant(
     hooks.onBuildEnd?.(summary);
   }
   const index = await loadIndex(config.INDEX_DIR, embedder);
+  const create = assistantFactory(config, embedder);
+  return { assistant: create(index), embedder, index, create };
+}
+
+/** Builds an assistant for an index with the configured generator and rewriter. */
+export function assistantFactory(
+  config: Config,
+  embedder: Embedder,
+): (index: LoadedIndex) => Assistant {
   const connection = llmConnection(config);
-  const assistant = new Assistant({
-    index,
-    embedder,
-    maxQuestionCharacters: config.MAX_QUESTION_CHARS,
-    ...(connection === undefined
-      ? {}
-      : {
-          generator: ({ extractive }) =>
-            new LlmGenerator({
-              ...connection,
-              timeoutMs: config.LLM_TIMEOUT_MS,
-              fallback: extractive,
-            }),
-          rewriter: ({ offline }) => new LlmQuestionRewriter({ ...connection, fallback: offline }),
-        }),
-  });
-  return { assistant, embedder, index };
+  return (index) =>
+    new Assistant({
+      index,
+      embedder,
+      maxQuestionCharacters: config.MAX_QUESTION_CHARS,
+      ...(connection === undefined
+        ? {}
+        : {
+            generator: ({ extractive }) =>
+              new LlmGenerator({
+                ...connection,
+                timeoutMs: config.LLM_TIMEOUT_MS,
+                fallback: extractive,
+              }),
+            rewriter: ({ offline }) =>
+              new LlmQuestionRewriter({ ...connection, fallback: offline }),
+          }),
+    });
 }

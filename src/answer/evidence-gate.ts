@@ -26,7 +26,7 @@ export type GateSettings = {
    * `minCoverageWithUncommonWord`. @default 30000
    */
   uncommonWordRank: number;
-  /** Coverage a passage needs when the question uses an uncommon word absent from the corpus. @default 0.45 */
+  /** Coverage a passage needs when the question uses an uncommon word absent from the corpus. @default 0.65 */
   minCoverageWithUncommonWord: number;
   /** Coverage below which a question is refused unless the dense match is strong. @default 0.2 */
   minCoverage: number;
@@ -45,7 +45,7 @@ export const DEFAULT_GATE_SETTINGS: GateSettings = {
   specificWordRank: 9000,
   minCoverageWithUnknownTopic: 0.75,
   uncommonWordRank: 30000,
-  minCoverageWithUncommonWord: 0.45,
+  minCoverageWithUncommonWord: 0.65,
   minCoverage: 0.2,
   rescueDenseSimilarity: 0.45,
   passagesChecked: 3,

@@ -3,7 +3,7 @@ import { createEmbedder, ingestOptions } from "../create-services.ts";
 import { checkIndex, ingest } from "../ingest/ingest.ts";
 import { embeddingProgress } from "./progress.ts";
 
-export type IngestCommandOptions = { check: boolean; json: boolean };
+export type IngestCommandOptions = { check: boolean; dryRun: boolean; json: boolean };
 
 /** `ingest`: build or update the index; `--check` exits 1 when it is stale. */
 export async function ingestCommand(
@@ -22,19 +22,34 @@ export async function ingestCommand(
     return status.stale ? 1 : 0;
   }
   const progress = embeddingProgress("Embedding");
-  const summary = await ingest(ingestOptions(config, embedder, progress.onProgress));
+  const summary = await ingest({
+    ...ingestOptions(config, embedder, progress.onProgress),
+    dryRun: options.dryRun,
+  });
   progress.stop();
   if (options.json) {
     process.stdout.write(`${JSON.stringify(summary)}\n`);
   } else {
+    const lines: string[] = [];
     if (summary.fullRebuildReason !== undefined) {
-      process.stdout.write(`Full rebuild: ${summary.fullRebuildReason}.\n`);
+      lines.push(`Full rebuild: ${summary.fullRebuildReason}.`);
     }
-    process.stdout.write(
-      `Index ${summary.version} in ${config.INDEX_DIR}: ${summary.chunkCount} chunks from ${summary.documentCount} document(s) — ` +
-        `${summary.added} added, ${summary.updated} updated, ${summary.removed} removed, ${summary.reused} reused; ` +
-        `${summary.embedded} embedded in ${(summary.durationMs / 1000).toFixed(1)} s.\n`,
-    );
+    for (const problem of summary.sourceErrors ?? []) {
+      lines.push(`Skipped ${problem.source}: ${problem.message}`);
+    }
+    const counts = `${summary.added} added, ${summary.updated} updated, ${summary.removed} removed, ${summary.reused} reused`;
+    if (summary.dryRun) {
+      lines.push(
+        `Dry run against ${config.INDEX_DIR} (current version ${summary.version}): ${summary.chunkCount} chunks from ` +
+          `${summary.documentCount} document(s) — ${counts}; ${summary.embedded} would be embedded. Nothing was written.`,
+      );
+    } else {
+      lines.push(
+        `Index ${summary.version} in ${config.INDEX_DIR}: ${summary.chunkCount} chunks from ${summary.documentCount} document(s) — ` +
+          `${counts}; ${summary.embedded} embedded in ${(summary.durationMs / 1000).toFixed(1)} s.`,
+      );
+    }
+    process.stdout.write(`${lines.join("\n")}\n`);
   }
   return 0;
 }

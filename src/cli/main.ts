@@ -8,9 +8,10 @@ import { serveCommand } from "./serve-command.ts";
 
 type GlobalOptions = { corpus?: string; index?: string; embedder?: string };
 
-function config(command: Command): Config {
+function config(command: Command, extra: Partial<Record<keyof Config, string>> = {}): Config {
   const options = command.optsWithGlobals<GlobalOptions>();
   return loadConfig(process.env, {
+    ...extra,
     ...(options.corpus === undefined ? {} : { CORPUS_DIR: options.corpus }),
     ...(options.index === undefined ? {} : { INDEX_DIR: options.index }),
     ...(options.embedder === undefined ? {} : { EMBEDDER: options.embedder }),
@@ -33,12 +34,27 @@ const program = new Command()
 
 program
   .command("ingest")
-  .description("build or update the index from the corpus")
+  .description("build or update the index from the corpus (only changed passages are embedded)")
   .option("--check", "only check whether the index is stale; exit 1 if it is", false)
+  .option(
+    "--dry-run",
+    "show what would be added, updated, removed and reused; write nothing",
+    false,
+  )
+  .option("--keep <n>", "older index versions to keep (env INDEX_KEEP, default 2)")
   .option("--json", "print the summary as JSON", false)
-  .action(async (options: { check: boolean; json: boolean }, command: Command) => {
-    process.exitCode = await ingestCommand(config(command), options);
-  });
+  .action(
+    async (
+      options: { check: boolean; dryRun: boolean; keep?: string; json: boolean },
+      command: Command,
+    ) => {
+      const settings = config(
+        command,
+        options.keep === undefined ? {} : { INDEX_KEEP: options.keep },
+      );
+      process.exitCode = await ingestCommand(settings, options);
+    },
+  );
 
 program
   .command("ask")

@@ -1,27 +1,52 @@
 import type { Config } from "../config.ts";
-import { createAssistant } from "../create-services.ts";
+import { createAssistant, ingestOptions } from "../create-services.ts";
+import { ingest } from "../ingest/ingest.ts";
 import { createApp } from "../server/app.ts";
+import { LiveAssistant } from "../server/live-assistant.ts";
 import { startServer, stopServer } from "../server/start-server.ts";
 import { embeddingProgress } from "./progress.ts";
 
-/** `serve` (`npm start`): HTTP server on HOST:PORT; builds the index first when there is none. */
+/**
+ * `serve` (`npm start`): HTTP server on HOST:PORT; builds the index first when there is none,
+ * then serves every new index version as it appears (hot reload).
+ */
 export async function serveCommand(config: Config): Promise<void> {
   const progress = embeddingProgress("Building the index");
-  const { assistant, embedder } = await createAssistant(config, {
+  const { assistant, embedder, create } = await createAssistant(config, {
     onBuildStart: () =>
       process.stderr.write(`No index in ${config.INDEX_DIR}: building it first.\n`),
     onEmbedProgress: progress.onProgress,
     onBuildEnd: () => progress.stop(),
   });
-  const { server, url } = await startServer(createApp({ assistant, embedder }), {
-    host: config.HOST,
-    port: config.PORT,
+  const log = (message: string) => process.stdout.write(`${message}\n`);
+  const live = new LiveAssistant({
+    initial: assistant,
+    indexDir: config.INDEX_DIR,
+    embedder,
+    create,
   });
-  process.stdout.write(
-    `Study assistant listening on ${url} (generator: ${assistant.generator.id})\n`,
+  if (config.INDEX_WATCH_MS > 0) live.watch(config.INDEX_WATCH_MS, log);
+  const app = createApp({
+    assistant: live,
+    embedder,
+    ...(config.ADMIN_TOKEN === undefined
+      ? {}
+      : {
+          admin: {
+            token: config.ADMIN_TOKEN,
+            live,
+            reindex: () => ingest(ingestOptions(config, embedder)),
+          },
+        }),
+  });
+  const { server, url } = await startServer(app, { host: config.HOST, port: config.PORT });
+  log(
+    `Study assistant listening on ${url} (index ${live.version}, generator ${assistant.generator.id}` +
+      `${config.ADMIN_TOKEN === undefined ? "" : ", admin API on"})`,
   );
   const shutdown = async (signal: string) => {
-    process.stdout.write(`${signal}: finishing in-flight requests, then exiting.\n`);
+    log(`${signal}: finishing in-flight requests, then exiting.`);
+    live.close();
     await stopServer(server);
     process.exit(0);
   };

@@ -13,4 +13,8 @@ export type CorpusDocument = {
   body: string;
   /** sha256 of the file's bytes; changes whenever the file does. */
   contentHash: string;
+  /** Labels from the sources manifest. */
+  tags?: string[];
+  /** The sources-manifest entry the document came from (path, glob or URL). */
+  entry?: string;
 };

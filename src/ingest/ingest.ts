@@ -2,10 +2,11 @@ import { createHash } from "node:crypto";
 import type { Chunk, ChunkerSettings } from "../chunking/chunk.ts";
 import { indexText } from "../chunking/chunk.ts";
 import { chunkMarkdown } from "../chunking/chunk-markdown.ts";
-import { loadCorpus } from "../corpus/load-corpus.ts";
+import { loadSources, type SourceLoadError } from "../corpus/load-sources.ts";
 import type { Embedder, EmbedProgress } from "../embedders/embedder.ts";
 import { AppError } from "../errors/app-error.ts";
 import { type HnswSettings, HnswVectorIndex } from "../index/hnsw-vector-index.ts";
+import { acquireIndexLock } from "../index/index-lock.ts";
 import { type LoadedIndex, loadIndex, loadManifest, writeIndex } from "../index/index-store.ts";
 import { INDEX_FORMAT_VERSION, type Manifest } from "../index/manifest.ts";
 import { MiniSearchLexicalIndex } from "../index/minisearch-lexical-index.ts";
@@ -18,6 +19,8 @@ export type IngestOptions = {
   hnsw: HnswSettings;
   /** Older versions kept besides the new one. @default 2 */
   keepPrevious?: number;
+  /** Work out and report the plan without embedding or writing anything. @default false */
+  dryRun?: boolean;
   onEmbedProgress?: EmbedProgress;
 };
 
@@ -38,6 +41,10 @@ export type IngestSummary = {
   version: string;
   /** Why no vector could be reused, when that was the case. */
   fullRebuildReason?: string;
+  /** True when nothing was embedded or written (`--dry-run`); `version` is then the current one. */
+  dryRun?: boolean;
+  /** Sources that could not be loaded (e.g. a URL that failed); the rest was indexed. */
+  sourceErrors?: SourceLoadError[];
 };
 
 function placeKeys(chunks: Chunk[]): Map<string, string> {
@@ -63,11 +70,11 @@ function incompatibility(manifest: Manifest, options: IngestOptions): string | u
   return undefined;
 }
 
-/** Reads the corpus and cuts it into chunks, in corpus order. */
+/** Reads the corpus (per its sources manifest) and cuts it into chunks, in corpus order. */
 export async function chunkCorpus(corpusDir: string, chunker: ChunkerSettings) {
-  const documents = await loadCorpus(corpusDir);
+  const { documents, errors } = await loadSources(corpusDir);
   const chunksBySource = documents.map((document) => chunkMarkdown(document, chunker));
-  return { documents, chunksBySource, chunks: chunksBySource.flat() };
+  return { documents, chunksBySource, chunks: chunksBySource.flat(), errors };
 }
 
 /**
@@ -75,8 +82,18 @@ export async function chunkCorpus(corpusDir: string, chunker: ChunkerSettings) {
  * does not already hold, and makes it current atomically.
  */
 export async function ingest(options: IngestOptions): Promise<IngestSummary> {
+  // A dry run writes nothing, so it needs no lock.
+  const release = options.dryRun ? async () => {} : await acquireIndexLock(options.indexDir);
+  try {
+    return await build(options);
+  } finally {
+    await release();
+  }
+}
+
+async function build(options: IngestOptions): Promise<IngestSummary> {
   const started = performance.now();
-  const { documents, chunksBySource, chunks } = await chunkCorpus(
+  const { documents, chunksBySource, chunks, errors } = await chunkCorpus(
     options.corpusDir,
     options.chunker,
   );
@@ -112,6 +129,24 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     }
   }
   const toEmbed = chunks.filter((chunk) => !reusedVectors.has(chunk.id));
+  const changes = countChanges(previous?.chunks ?? [], chunks, reusedVectors);
+  const report = {
+    ...changes,
+    reused: chunks.length - toEmbed.length,
+    embedded: toEmbed.length,
+    chunkCount: chunks.length,
+    documentCount: documents.length,
+    ...(fullRebuildReason === undefined ? {} : { fullRebuildReason }),
+    ...(errors.length === 0 ? {} : { sourceErrors: errors }),
+  };
+  if (options.dryRun) {
+    return {
+      ...report,
+      durationMs: Math.round(performance.now() - started),
+      version: previous?.manifest.version ?? "(none)",
+      dryRun: true,
+    };
+  }
   const embeddedVectors = await options.embedder.embedDocuments(
     toEmbed.map(indexText),
     options.onEmbedProgress === undefined ? {} : { onProgress: options.onEmbedProgress },
@@ -168,30 +203,27 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     options.keepPrevious === undefined ? {} : { keepPrevious: options.keepPrevious },
   );
 
-  const oldPlaces = previous === undefined ? new Map<string, string>() : placeKeys(previous.chunks);
+  return { ...report, durationMs: Math.round(performance.now() - started), version };
+}
+
+/** Chunk-level changes against the previous build (see IngestSummary). */
+function countChanges(
+  previousChunks: Chunk[],
+  chunks: Chunk[],
+  reused: Map<string, number[]>,
+): { added: number; updated: number; removed: number } {
+  const oldPlaces = placeKeys(previousChunks);
   const newPlaces = placeKeys(chunks);
   let added = 0;
   let updated = 0;
   for (const [place, id] of newPlaces) {
-    if (reusedVectors.has(id)) continue;
+    if (reused.has(id)) continue;
     if (oldPlaces.has(place)) updated++;
     else added++;
   }
   let removed = 0;
   for (const place of oldPlaces.keys()) if (!newPlaces.has(place)) removed++;
-
-  return {
-    added,
-    updated,
-    removed,
-    reused: chunks.length - toEmbed.length,
-    embedded: toEmbed.length,
-    chunkCount: chunks.length,
-    documentCount: documents.length,
-    durationMs: Math.round(performance.now() - started),
-    version,
-    ...(fullRebuildReason === undefined ? {} : { fullRebuildReason }),
-  };
+  return { added, updated, removed };
 }
 
 /** Whether the current index no longer matches the corpus and settings, and why. */
@@ -203,7 +235,7 @@ export async function checkIndex(
   const reasons: string[] = [];
   const reason = incompatibility(manifest, { ...options, hnsw: manifest.hnsw });
   if (reason !== undefined) reasons.push(reason);
-  const documents = await loadCorpus(options.corpusDir);
+  const { documents } = await loadSources(options.corpusDir);
   const indexed = new Map(manifest.sources.map((source) => [source.source, source.contentHash]));
   for (const document of documents) {
     const hash = indexed.get(document.source);

@@ -203,6 +203,9 @@ describe("ingest", () => {
     const bad = path.join(workDir, "bad-corpus");
     await cp(corpusDir, bad, { recursive: true });
     await writeFile(path.join(bad, "broken.md"), Buffer.from([0x23, 0x20, 0xff, 0xfe, 0x41]));
+    const sources = JSON.parse(await readFile(path.join(bad, "sources.json"), "utf8"));
+    sources.sources.push({ path: "broken.md" });
+    await writeFile(path.join(bad, "sources.json"), JSON.stringify(sources));
     const before = await readFile(path.join(ingestIndex, "CURRENT"), "utf8");
     const result = await runCli(["ingest"], { env: { INDEX_DIR: ingestIndex, CORPUS_DIR: bad } });
     expect(result.code).toBe(2);

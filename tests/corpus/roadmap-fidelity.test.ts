@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import matter from "gray-matter";
 import { describe, expect, it } from "vitest";
@@ -22,7 +22,12 @@ const seedLines = seed
   .filter((line) => line.length > 0);
 const roadmapFile = readFileSync(projectPath("corpus/roadmap.md"), "utf8");
 const roadmap = matter(roadmapFile, {});
-const bodyLines = roadmap.content.split(/\r?\n/).map((line) => line.trimEnd());
+/** A Markdown link `[text](target)`; the article's words are its text. */
+const MARKDOWN_LINK = /\[([^\]\n]+)\]\(([^)\s]+)\)/g;
+/** A line as the reader sees it: each Markdown link replaced by its text. */
+const visibleText = (line: string) => line.replace(MARKDOWN_LINK, "$1");
+const rawBodyLines = roadmap.content.split(/\r?\n/).map((line) => line.trimEnd());
+const bodyLines = rawBodyLines.map(visibleText);
 const bodyLineSet = new Set(bodyLines);
 const withoutHeadingMarker = new Set(bodyLines.map((line) => line.replace(/^#{2,3} /, "")));
 
@@ -76,6 +81,34 @@ describe("corpus/roadmap.md keeps the supplied article word for word", () => {
       return !seedSet.has(line.replace(/^#{2,3} /, ""));
     });
     expect(added).toEqual([]);
+  });
+});
+
+describe("corpus/roadmap.md links its recommended internal resources", () => {
+  /** The article's "Recommended internal resource" lines and the tutorial each one links to. */
+  const RESOURCE_LINKS = [
+    ["Python tutorial", "tutorials/python-for-machine-learning.md"],
+    ["Deep learning and machine learning", "tutorials/deep-learning-and-machine-learning.md"],
+    ["MLOps roadmap", "tutorials/mlops-roadmap.md"],
+  ] as const;
+  const links = rawBodyLines.flatMap((line) =>
+    [...line.matchAll(MARKDOWN_LINK)].map(([, text, target]) => [text, target]),
+  );
+
+  it.each(RESOURCE_LINKS)("links [%s] to %s, an existing file", (text, target) => {
+    const line = `Recommended internal resource: [${text}](${target})`;
+    expect(rawBodyLines).toContain(line);
+    expect(seedLines).toContain(`Recommended internal resource: ${text}`);
+    const file = path.resolve(path.dirname(projectPath("corpus/roadmap.md")), target);
+    expect(existsSync(file) && statSync(file).isFile(), file).toBe(true);
+  });
+
+  it("adds no other links", () => {
+    expect(links).toEqual(RESOURCE_LINKS.map(([text, target]) => [text, target]));
+  });
+
+  it("records the added links in the front matter", () => {
+    expect(String(roadmap.data.edits)).toMatch(/link/i);
   });
 });
 

@@ -1,7 +1,7 @@
 import { type Request, type Response, Router } from "express";
 import { z } from "zod";
-import type { Assistant } from "../../answer/assistant.ts";
 import { RequestValidationError } from "../../errors/request-validation-error.ts";
+import type { AssistantSource } from "../live-assistant.ts";
 import { SseWriter } from "../sse-writer.ts";
 
 const MAX_HISTORY_TURNS = 50;
@@ -32,9 +32,14 @@ export function clientGone(request: Request, response: Response): AbortSignal {
 }
 
 /** `POST /api/chat`: the answer JSON, or SSE events with `"stream": true` / `Accept: text/event-stream`. */
-export function chatRoute(assistant: Assistant, settings: { heartbeatMs?: number } = {}): Router {
+export function chatRoute(
+  assistants: AssistantSource,
+  settings: { heartbeatMs?: number } = {},
+): Router {
   const router = Router();
   router.post("/api/chat", async (request, response) => {
+    // Taken once: a hot reload during this request does not change the version it answers from.
+    const assistant = assistants.current;
     const parsed = chatRequestSchema.safeParse(request.body);
     if (!parsed.success) throw RequestValidationError.fromZod(parsed.error);
     const { message, history = [], id } = parsed.data;

@@ -2,9 +2,9 @@ import { randomUUID } from "node:crypto";
 import { Router } from "express";
 import { z } from "zod";
 import type { AnswerResult, Citation } from "../../answer/answer.ts";
-import type { Assistant } from "../../answer/assistant.ts";
 import type { ChatTurn } from "../../answer/question-rewriter.ts";
 import { RequestValidationError } from "../../errors/request-validation-error.ts";
+import type { AssistantSource } from "../live-assistant.ts";
 import { SseWriter } from "../sse-writer.ts";
 import { clientGone } from "./chat-route.ts";
 
@@ -49,7 +49,10 @@ export function sourcesText(citations: Citation[]): string {
 }
 
 /** `GET /v1/models`, `POST /v1/chat/completions`: the assistant as an OpenAI-compatible model. */
-export function openAIRoute(assistant: Assistant, settings: { heartbeatMs?: number } = {}): Router {
+export function openAIRoute(
+  assistants: AssistantSource,
+  settings: { heartbeatMs?: number } = {},
+): Router {
   const router = Router();
   const created = Math.floor(Date.now() / 1000);
 
@@ -61,6 +64,7 @@ export function openAIRoute(assistant: Assistant, settings: { heartbeatMs?: numb
   });
 
   router.post("/v1/chat/completions", async (request, response) => {
+    const assistant = assistants.current;
     const parsed = completionRequestSchema.safeParse(request.body);
     if (!parsed.success) throw RequestValidationError.fromZod(parsed.error);
     const messages = parsed.data.messages;

@@ -1,0 +1,20 @@
+export {
+  type CrawlError,
+  type CrawlOptions,
+  type CrawlResult,
+  type CrawlSkip,
+  crawl,
+} from "./crawl.ts";
+export {
+  type CrawlSettings,
+  type CrawlSettingsInput,
+  crawlSettingsSchema,
+} from "./crawl-settings.ts";
+export { type FetchFailure, FetchError } from "./fetch-error.ts";
+export {
+  DEFAULT_USER_AGENT,
+  DOCUMENT_CONTENT_TYPES,
+  type FetchedResource,
+  type FetchUrlOptions,
+  fetchUrl,
+} from "./fetch-url.ts";

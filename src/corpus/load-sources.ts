@@ -1,0 +1,82 @@
+import path from "node:path";
+import { glob } from "tinyglobby";
+import { InvalidCorpusFileError } from "../errors/invalid-corpus-file-error.ts";
+import type { CorpusDocument } from "./corpus-document.ts";
+import { loadCorpus, loadMarkdownDocument } from "./load-corpus.ts";
+import { entryName, readSourcesManifest, type SourceEntry } from "./sources-manifest.ts";
+
+/** A source that could not be loaded; the rest of the corpus is still indexed. */
+export type SourceLoadError = { entry: string; source: string; message: string };
+
+export type LoadedSources = { documents: CorpusDocument[]; errors: SourceLoadError[] };
+
+/** Loads one local file of the corpus. */
+async function loadFile(
+  corpusDir: string,
+  relative: string,
+  entry: SourceEntry,
+): Promise<CorpusDocument> {
+  const directory = path.resolve(corpusDir);
+  const file = path.resolve(directory, relative);
+  const source = path.posix.join(
+    path.basename(directory),
+    ...path.relative(directory, file).split(path.sep),
+  );
+  const document = await loadMarkdownDocument(file, source);
+  return withOverrides(document, entry);
+}
+
+function withOverrides(document: CorpusDocument, entry: SourceEntry): CorpusDocument {
+  return {
+    ...document,
+    ...(entry.title === undefined ? {} : { title: entry.title }),
+    ...(entry.tags === undefined ? {} : { tags: entry.tags }),
+    entry: entryName(entry),
+  };
+}
+
+/**
+ * Loads the corpus as its `sources.json` describes (local files, globs, URLs), or every Markdown
+ * file when there is no manifest. A local file that cannot be used is an error (the maintainer
+ * must fix it); a URL that fails is reported in `errors` and the run goes on.
+ */
+export async function loadSources(corpusDir: string): Promise<LoadedSources> {
+  const manifest = await readSourcesManifest(corpusDir);
+  if (manifest === undefined) return { documents: await loadCorpus(corpusDir), errors: [] };
+  const documents: CorpusDocument[] = [];
+  const errors: SourceLoadError[] = [];
+  const seen = new Set<string>();
+  const add = (document: CorpusDocument) => {
+    if (seen.has(document.source)) return;
+    seen.add(document.source);
+    documents.push(document);
+  };
+  for (const entry of manifest.sources) {
+    if ("path" in entry) {
+      add(await loadFile(corpusDir, entry.path, entry));
+    } else if ("glob" in entry) {
+      const files = (await glob(entry.glob, { cwd: corpusDir, onlyFiles: true })).sort();
+      if (files.length === 0) {
+        errors.push({
+          entry: entry.glob,
+          source: entry.glob,
+          message: "the pattern matches no file",
+        });
+      }
+      for (const file of files) add(await loadFile(corpusDir, file, entry));
+    } else {
+      errors.push({
+        entry: entry.url,
+        source: entry.url,
+        message: "URL sources are not supported yet",
+      });
+    }
+  }
+  if (documents.length === 0) {
+    throw new InvalidCorpusFileError(
+      path.join(corpusDir, "sources.json"),
+      "lists no source that could be loaded",
+    );
+  }
+  return { documents, errors };
+}

@@ -1,0 +1,48 @@
+import { InvalidCorpusFileError } from "../../errors/invalid-corpus-file-error.ts";
+import type { CorpusDocument } from "../corpus-document.ts";
+import { extensionOf, parseContentType } from "./content-type.ts";
+import { decodeText } from "./decode-text.ts";
+import type { DocumentLoader, LoaderInput, LoaderSource } from "./document-loader.ts";
+import { escapeHeadingText, plainTextToMarkdown } from "./internal/plain-text-to-markdown.ts";
+import { assertSafeSource, fileTitle, safeTitle, sha256Hex } from "./internal/safe-text.ts";
+
+const EXTENSIONS = new Set([".txt", ".text"]);
+
+/**
+ * Plain text, wrapped as one section under a `# title` heading. Markdown-looking characters are
+ * escaped, so the text is indexed as written.
+ */
+export class TextLoader implements DocumentLoader {
+  readonly kind = "text";
+
+  canLoad(source: LoaderSource): boolean {
+    if (source.contentType !== undefined) {
+      if (parseContentType(source.contentType).mimeType === "text/plain") return true;
+    }
+    return source.path !== undefined && EXTENSIONS.has(extensionOf(source.path));
+  }
+
+  async load(input: LoaderInput): Promise<CorpusDocument> {
+    assertSafeSource(input.source);
+    const text = decodeText(input.bytes, input.source, {
+      declaredCharset: parseContentType(input.contentType).charset,
+    });
+    if (text.includes("\u0000")) {
+      throw new InvalidCorpusFileError(
+        input.source,
+        "contains NUL bytes; it does not look like text",
+      );
+    }
+    const title = safeTitle(input.title) ?? fileTitle(input.source) ?? input.source;
+    const content = plainTextToMarkdown(text);
+    if (content.length === 0) throw new InvalidCorpusFileError(input.source, "holds no text");
+    return {
+      source: input.source,
+      path: input.path ?? input.source,
+      title,
+      kind: input.kind ?? "document",
+      body: `# ${escapeHeadingText(title)}\n\n${content}\n`,
+      contentHash: sha256Hex(input.bytes),
+    };
+  }
+}

@@ -1,0 +1,109 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { z } from "zod";
+import { InvalidCorpusFileError } from "../errors/invalid-corpus-file-error.ts";
+
+/** The manifest's file name inside the corpus folder. */
+export const SOURCES_FILE = "sources.json";
+
+const common = {
+  /** Overrides the document's own title. */
+  title: z.string().min(1).max(300).optional(),
+  tags: z.array(z.string().min(1).max(50)).max(20).optional(),
+};
+
+const crawlSchema = z.strictObject({
+  /** Follow links found on the page. @default false */
+  followLinks: z.boolean().default(false),
+  /** Only follow links to the start URL's host. @default true */
+  sameHostOnly: z.boolean().default(true),
+  /** Link depth from the start URL. @default 1 */
+  maxDepth: z.number().int().min(0).max(5).default(1),
+  /** Most pages fetched for this source. @default 20 */
+  maxPages: z.number().int().min(1).max(500).default(20),
+  /** URL path patterns to crawl (globs such as "/docs/**"); all when empty. */
+  include: z.array(z.string().min(1)).default([]),
+  /** URL path patterns never to crawl. */
+  exclude: z.array(z.string().min(1)).default([]),
+});
+
+const entrySchema = z.union([
+  z.strictObject({ path: z.string().min(1), ...common }),
+  z.strictObject({ glob: z.string().min(1), ...common }),
+  z.strictObject({
+    url: z.url({ protocol: /^https?$/ }),
+    crawl: crawlSchema.optional(),
+    ...common,
+  }),
+]);
+
+export const sourcesManifestSchema = z.strictObject({
+  $schema: z.string().optional(),
+  sources: z.array(entrySchema).min(1, "list at least one source"),
+});
+
+export type SourceEntry = z.infer<typeof entrySchema>;
+export type CrawlOptions = z.infer<typeof crawlSchema>;
+export type SourcesManifest = z.infer<typeof sourcesManifestSchema>;
+
+/** A short stable name for an entry, used in messages and to group its documents. */
+export function entryName(entry: SourceEntry): string {
+  if ("path" in entry) return entry.path;
+  if ("glob" in entry) return entry.glob;
+  return entry.url;
+}
+
+/**
+ * Reads `corpus/sources.json`, or undefined when the corpus has none (then every Markdown file is
+ * indexed). Errors name the file and the entry: `sources.json: sources[2].url: Invalid URL`.
+ */
+export async function readSourcesManifest(corpusDir: string): Promise<SourcesManifest | undefined> {
+  const file = path.join(corpusDir, SOURCES_FILE);
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw new InvalidCorpusFileError(file, "cannot be read", { cause: error });
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new InvalidCorpusFileError(file, `is not valid JSON (${(error as Error).message})`);
+  }
+  const parsed = sourcesManifestSchema.safeParse(json);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const where = issue.path
+        .map((part) => (typeof part === "number" ? `[${part}]` : `.${String(part)}`))
+        .join("")
+        .replace(/^\./, "");
+      const entry = describeEntry(json, issue.path);
+      return `${where || "(file)"}: ${issue.message}${entry}`;
+    });
+    throw new InvalidCorpusFileError(file, `is invalid: ${problems.join("; ")}`);
+  }
+  for (const entry of parsed.data.sources) {
+    if ("path" in entry || "glob" in entry) {
+      const target = "path" in entry ? entry.path : entry.glob;
+      if (path.isAbsolute(target) || target.split(/[\\/]/).includes("..")) {
+        throw new InvalidCorpusFileError(
+          file,
+          `source "${target}" must be a path inside the corpus folder (no absolute paths, no "..")`,
+        );
+      }
+    }
+  }
+  return parsed.data;
+}
+
+/** " (entry {...})" for an issue inside `sources[i]`, so the bad entry is easy to find. */
+function describeEntry(json: unknown, issuePath: PropertyKey[]): string {
+  if (issuePath[0] !== "sources" || typeof issuePath[1] !== "number") return "";
+  const entry = (json as { sources?: unknown[] }).sources?.[issuePath[1]];
+  const text = JSON.stringify(entry);
+  return text === undefined
+    ? ""
+    : ` (entry ${text.length > 120 ? `${text.slice(0, 117)}...` : text})`;
+}

@@ -1,0 +1,316 @@
+import type { Embedder } from "../../embedders/embedder.ts";
+import { splitSentences } from "../../text/sentences.ts";
+import { contentTerms, words } from "../../text/terms.ts";
+import { splitClaims } from "../claims.ts";
+import {
+  canonicalText,
+  type Figures,
+  figuresOf,
+  missingFigures,
+  namesOf,
+  negationConflict,
+  type Polarity,
+  passageHasName,
+  polarityOf,
+  quoteForm,
+  rolesOf,
+} from "./internal/judge-text.ts";
+import type { Judge, JudgedClaim, JudgePassage, JudgeRequest } from "./judge.ts";
+
+/** Decision thresholds of the local judge; defaults tuned on the calibration set. */
+export type LocalJudgeSettings = {
+  /** Share of a claim's content words one passage sentence must hold to support it. @default 0.75 */
+  supportCoverage: number;
+  /** Below this share the claim is unsupported; between the two, meaning decides. @default 0.5 */
+  grayZoneCoverage: number;
+  /** Cosine similarity of claim and sentence embeddings that supports a gray-zone claim. @default 0.8 */
+  tieBreakSimilarity: number;
+};
+
+export const DEFAULT_LOCAL_JUDGE_SETTINGS: LocalJudgeSettings = {
+  supportCoverage: 0.75,
+  grayZoneCoverage: 0.5,
+  tieBreakSimilarity: 0.8,
+};
+
+export type LocalJudgeOptions = {
+  /** Embeds claims and sentences for the gray-zone tie-breaker; without it gray zone is unsupported. */
+  embedder?: Pick<Embedder, "embedDocuments">;
+  /** Weight of a content term in the coverage (e.g. its IDF); every term weighs 1 when not given. */
+  termWeight?: (term: string) => number;
+  settings?: Partial<LocalJudgeSettings>;
+};
+
+/** A sentence, list item or table row of a passage, with what the checks compare. */
+type Unit = {
+  passageIndex: number;
+  /** The sentence, preceded by the one before it when it opens with "This/It…". */
+  text: string;
+  words: Set<string>;
+  terms: Set<string>;
+  figures: Figures;
+  roles: Set<string>;
+  polarity: Polarity;
+};
+
+type PreparedPassage = { quote: string; units: Unit[] };
+
+type PreparedClaim = {
+  text: string;
+  quote: string;
+  terms: string[];
+  figures: Figures;
+  names: Set<string>;
+  roles: Set<string>;
+  polarity: Polarity;
+};
+
+type Assessment = { unit: Unit; coverage: number; missing: string[]; failure?: string };
+
+/**
+ * Verbs that carry no claim of their own ("the project uses X", "it takes 2 weeks"); the
+ * stop-word list already drops "use", "used" and "using". Stemmed, as claim terms are.
+ */
+const LIGHT_VERBS = new Set(["us", "take", "taken", "took", "make", "made", "give", "includ"]);
+
+/** Consecutive content words absent from the passage that make a claim an addition, not a paraphrase. */
+const ADDED_PHRASE_TERMS = 3;
+
+const LEADING_REFERENCE = /^(this|these|that|those|it|its|they|their|such)\b/i;
+
+/**
+ * The offline, deterministic judge. A claim is supported when one sentence, list item or table
+ * row of a passage (with the sentence before it when it opens with "This/It…"):
+ * - states every number, range, amount of money and duration of the claim exactly;
+ * - names every tool, library, place and role the claim names;
+ * - does not negate what the claim asserts, nor assert what it negates;
+ * - holds at least `supportCoverage` of the claim's stemmed content words, or at least
+ *   `grayZoneCoverage` of them and means nearly the same (embedding cosine ≥ `tieBreakSimilarity`).
+ * A claim quoted verbatim from a passage is supported outright.
+ */
+export class LocalJudge implements Judge {
+  readonly id = "local";
+  readonly extractsClaims = false;
+  readonly settings: LocalJudgeSettings;
+  readonly #embedder: Pick<Embedder, "embedDocuments"> | undefined;
+  readonly #termWeight: (term: string) => number;
+  readonly #passages = new Map<string, PreparedPassage>();
+  readonly #vectors = new Map<string, number[]>();
+
+  constructor(options: LocalJudgeOptions = {}) {
+    this.settings = { ...DEFAULT_LOCAL_JUDGE_SETTINGS, ...options.settings };
+    this.#embedder = options.embedder;
+    this.#termWeight = options.termWeight ?? (() => 1);
+  }
+
+  async judge(request: JudgeRequest): Promise<JudgedClaim[]> {
+    const claims = request.claims ?? splitClaims(request.answer ?? "").map((claim) => claim.text);
+    const passages = request.passages.map((passage, index) => this.#prepare(passage, index));
+    const verdicts: JudgedClaim[] = [];
+    for (const claim of claims) verdicts.push(await this.#verify(claim, passages));
+    return verdicts;
+  }
+
+  async #verify(text: string, passages: PreparedPassage[]): Promise<JudgedClaim> {
+    const claim = prepareClaim(text);
+    if (claim.quote.length > 0) {
+      const quoted = passages.findIndex((passage) => passage.quote.includes(claim.quote));
+      if (quoted >= 0) {
+        return { claim: text, supported: true, reason: `quoted from passage ${quoted + 1}`, passageIndex: quoted };
+      }
+    }
+    const assessments = passages
+      .flatMap((passage) => passage.units)
+      .map((unit) => this.#assess(claim, unit))
+      .sort((left, right) => right.coverage - left.coverage);
+    if (assessments.length === 0) {
+      return { claim: text, supported: false, reason: "no passage to check it against" };
+    }
+    const clean = assessments.filter((assessment) => assessment.failure === undefined);
+    const best = clean[0];
+    const { supportCoverage, grayZoneCoverage, tieBreakSimilarity } = this.settings;
+    if (best !== undefined && best.coverage >= supportCoverage) {
+      return verdict(text, true, `passage ${best.unit.passageIndex + 1} states it (${percent(best.coverage)} of its content words)`, best);
+    }
+    if (this.#embedder !== undefined) {
+      const grey = clean.filter((assessment) => assessment.coverage >= grayZoneCoverage).slice(0, 3);
+      for (const candidate of grey) {
+        const similarity = await this.#similarity(claim.text, candidate.unit.text);
+        if (similarity >= tieBreakSimilarity) {
+          return verdict(
+            text,
+            true,
+            `passage ${candidate.unit.passageIndex + 1} holds ${percent(candidate.coverage)} of its content words and means the same (cosine ${similarity.toFixed(2)})`,
+            candidate,
+          );
+        }
+      }
+    }
+    // Explain with the sentence that came closest: its failed check, else what it lacks.
+    const closest = assessments[0] as Assessment;
+    if (closest.failure !== undefined) {
+      return verdict(text, false, `passage ${closest.unit.passageIndex + 1}: ${closest.failure}`, closest);
+    }
+    const missing = closest.missing.slice(0, 4).join(", ");
+    return verdict(
+      text,
+      false,
+      `passage ${closest.unit.passageIndex + 1} holds only ${percent(closest.coverage)} of its content words${missing === "" ? "" : ` (missing: ${missing})`}`,
+      closest,
+    );
+  }
+
+  #assess(claim: PreparedClaim, unit: Unit): Assessment {
+    let total = 0;
+    let covered = 0;
+    const missing: string[] = [];
+    for (const term of claim.terms) {
+      const weight = this.#termWeight(term);
+      total += weight;
+      if (unit.terms.has(term)) covered += weight;
+      else missing.push(term);
+    }
+    const coverage = total === 0 ? 1 : covered / total;
+    const assessment: Assessment = { unit, coverage, missing };
+    const figures = missingFigures(claim.figures, unit.figures);
+    if (figures.length > 0) {
+      return { ...assessment, failure: `figure ${figures.map((figure) => `"${figure}"`).join(", ")} not stated` };
+    }
+    const names = [...claim.names].filter((name) => !passageHasName(name, unit.words));
+    if (names.length > 0) {
+      return { ...assessment, failure: `name ${names.map((name) => `"${name}"`).join(", ")} not in it` };
+    }
+    const roles = [...claim.roles].filter((role) => !unit.roles.has(role));
+    if (roles.length > 0) {
+      return { ...assessment, failure: `role ${roles.map((role) => `"${role}"`).join(", ")} not in it` };
+    }
+    const added = longestMissingRun(claim.terms, unit.terms);
+    if (added.length >= ADDED_PHRASE_TERMS) {
+      return { ...assessment, failure: `adds "${added.join(" ")}", which it does not state` };
+    }
+    const conflict = negationConflict(claim.polarity, unit.polarity);
+    if (conflict !== undefined) {
+      return { ...assessment, failure: `negation differs on "${conflict}"` };
+    }
+    return assessment;
+  }
+
+  #prepare(passage: JudgePassage, passageIndex: number): PreparedPassage {
+    const key = `${passageIndex}\u0000${passage.section ?? ""}\u0000${passage.text}`;
+    const cached = this.#passages.get(key);
+    if (cached !== undefined) return cached;
+    const sectionTerms = contentTerms(canonicalText(passage.section ?? ""));
+    const sentences = unitTexts(passage.text);
+    const units = sentences.map((sentence, position): Unit => {
+      const previous = position > 0 ? sentences[position - 1] : undefined;
+      const text = previous !== undefined && LEADING_REFERENCE.test(sentence) ? `${previous} ${sentence}` : sentence;
+      const canonical = canonicalText(text);
+      return {
+        passageIndex,
+        text,
+        words: new Set(words(canonical)),
+        terms: new Set([...contentTerms(canonical), ...sectionTerms]),
+        figures: figuresOf(canonical),
+        roles: rolesOf(canonical),
+        polarity: polarityOf(canonical),
+      };
+    });
+    const prepared = { quote: quoteForm(passage.text), units };
+    this.#passages.set(key, prepared);
+    return prepared;
+  }
+
+  async #similarity(left: string, right: string): Promise<number> {
+    const missing = [left, right].filter((text) => !this.#vectors.has(text));
+    if (missing.length > 0 && this.#embedder !== undefined) {
+      const vectors = await this.#embedder.embedDocuments(missing);
+      missing.forEach((text, index) => {
+        const vector = vectors[index];
+        if (vector !== undefined) this.#vectors.set(text, vector);
+      });
+    }
+    const a = this.#vectors.get(left);
+    const b = this.#vectors.get(right);
+    if (a === undefined || b === undefined) return 0;
+    let dot = 0;
+    for (let index = 0; index < a.length; index++) dot += (a[index] ?? 0) * (b[index] ?? 0);
+    return dot;
+  }
+}
+
+function prepareClaim(text: string): PreparedClaim {
+  const canonical = canonicalText(text);
+  return {
+    text,
+    quote: quoteForm(text),
+    // Figures are checked exactly, so bare numbers do not count towards coverage.
+    terms: [
+      ...new Set(
+        contentTerms(canonical).filter(
+          (term) => !/^[\d.,]+[kl%]?$/.test(term) && !LIGHT_VERBS.has(term),
+        ),
+      ),
+    ],
+    figures: figuresOf(canonical),
+    names: namesOf(text),
+    roles: rolesOf(canonical),
+    polarity: polarityOf(canonical),
+  };
+}
+
+/**
+ * Sentences, list items and table rows of a passage. Rows of a Markdown table with a header row
+ * are labelled with their column headers ("Salary India: ₹4.4L–5L PA"), as the chunker does.
+ */
+function unitTexts(text: string): string[] {
+  const units: string[] = [];
+  const lines = text.split("\n").map((line) => line.trim());
+  let headers: string[] | undefined;
+  lines.forEach((line, index) => {
+    if (line.startsWith("|")) {
+      if (TABLE_SEPARATOR.test(line)) return;
+      const cells = line.replace(/^\||\|$/g, "").split("|").map((cell) => cell.trim());
+      if (TABLE_SEPARATOR.test(lines[index + 1] ?? "")) {
+        headers = cells;
+        return;
+      }
+      units.push(
+        headers?.length === cells.length
+          ? cells.map((cell, position) => `${headers?.[position]}: ${cell}`).join("; ")
+          : cells.join("; "),
+      );
+      return;
+    }
+    headers = undefined;
+    const body = line.replace(/^(?:#{1,6}\s+|[-*•]\s+)/, "");
+    if (body === "") return;
+    if (/^[^:;]{1,40}: [^;]+; /.test(body)) units.push(body);
+    else units.push(...splitSentences(body));
+  });
+  return units.filter((unit) => /[\p{L}\p{N}]/u.test(unit));
+}
+
+const TABLE_SEPARATOR = /^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$/;
+
+/** Longest run of consecutive claim terms the sentence lacks: a phrase added from nowhere. */
+function longestMissingRun(terms: string[], present: Set<string>): string[] {
+  let best: string[] = [];
+  let run: string[] = [];
+  for (const term of terms) {
+    if (present.has(term)) {
+      run = [];
+      continue;
+    }
+    run.push(term);
+    if (run.length > best.length) best = [...run];
+  }
+  return best;
+}
+
+function verdict(claim: string, supported: boolean, reason: string, assessment: Assessment): JudgedClaim {
+  return { claim, supported, reason, passageIndex: assessment.unit.passageIndex };
+}
+
+function percent(value: number): string {
+  return `${Math.round(value * 100)}%`;
+}
