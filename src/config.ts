@@ -33,6 +33,10 @@ const configSchema = z.object({
   MAX_QUESTION_CHARS: z.coerce.number().int().min(100).max(100_000).default(2000),
   ADMIN_TOKEN: z.string().min(16, "use at least 16 characters").optional(),
   INDEX_WATCH_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(100_000).default(120),
+  CORS_ORIGINS: z.string().optional(),
+  TRUST_PROXY: z.string().optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   HOST: z.string().min(1).default("127.0.0.1"),
 });

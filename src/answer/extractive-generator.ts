@@ -39,11 +39,18 @@ function unitsOf(passage: Passage): string[] {
   // An FAQ chunk starts with its question, which is not an answer.
   const body = chunk.kind === "faq" ? lines.slice(1) : lines;
   const units: string[] = [];
+  let inCode = false;
   for (const line of body) {
-    if (/^(- |\d+\. )/.test(line) || line.startsWith("```")) units.push(line.replace(/^- /, ""));
+    // Code is shown in the cited passage, never quoted as a sentence of the answer.
+    if (line.startsWith("```")) {
+      inCode = !inCode;
+      continue;
+    }
+    if (inCode) continue;
+    if (/^(- |\d+\. )/.test(line)) units.push(line.replace(/^- /, ""));
     else units.push(...splitSentences(line));
   }
-  return units.filter((unit) => /[\p{L}\p{N}]/u.test(unit) && !unit.startsWith("```"));
+  return units.filter((unit) => /[\p{L}\p{N}]/u.test(unit));
 }
 
 /**

@@ -3,6 +3,7 @@ import { createAssistant, ingestOptions } from "../create-services.ts";
 import { ingest } from "../ingest/ingest.ts";
 import { createApp } from "../server/app.ts";
 import { LiveAssistant } from "../server/live-assistant.ts";
+import { createLogger } from "../server/observability.ts";
 import { startServer, stopServer } from "../server/start-server.ts";
 import { embeddingProgress } from "./progress.ts";
 
@@ -18,7 +19,8 @@ export async function serveCommand(config: Config): Promise<void> {
     onEmbedProgress: progress.onProgress,
     onBuildEnd: () => progress.stop(),
   });
-  const log = (message: string) => process.stdout.write(`${message}\n`);
+  const logger = createLogger(config.LOG_LEVEL);
+  const log = (message: string) => logger.info(message);
   const live = new LiveAssistant({
     initial: assistant,
     indexDir: config.INDEX_DIR,
@@ -26,19 +28,32 @@ export async function serveCommand(config: Config): Promise<void> {
     create,
   });
   if (config.INDEX_WATCH_MS > 0) live.watch(config.INDEX_WATCH_MS, log);
-  const app = createApp({
-    assistant: live,
-    embedder,
-    ...(config.ADMIN_TOKEN === undefined
-      ? {}
-      : {
-          admin: {
-            token: config.ADMIN_TOKEN,
-            live,
-            reindex: () => ingest(ingestOptions(config, embedder)),
-          },
-        }),
-  });
+  const app = createApp(
+    {
+      assistant: live,
+      embedder,
+      ...(config.ADMIN_TOKEN === undefined
+        ? {}
+        : {
+            admin: {
+              token: config.ADMIN_TOKEN,
+              live,
+              reindex: () => ingest(ingestOptions(config, embedder)),
+            },
+          }),
+    },
+    {
+      logger,
+      rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
+      corsOrigins: (config.CORS_ORIGINS ?? "")
+        .split(",")
+        .map((origin) => origin.trim())
+        .filter((origin) => origin !== ""),
+      ...(config.TRUST_PROXY === undefined
+        ? {}
+        : { trustProxy: parseTrustProxy(config.TRUST_PROXY) }),
+    },
+  );
   const { server, url } = await startServer(app, { host: config.HOST, port: config.PORT });
   log(
     `Study assistant listening on ${url} (index ${live.version}, generator ${assistant.generator.id}` +
@@ -52,4 +67,10 @@ export async function serveCommand(config: Config): Promise<void> {
   };
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
   process.once("SIGINT", () => void shutdown("SIGINT"));
+}
+
+/** TRUST_PROXY: "true"/"false", a hop count, or Express's address list syntax. */
+function parseTrustProxy(value: string): boolean | number | string {
+  if (value === "true" || value === "false") return value === "true";
+  return /^\d+$/.test(value) ? Number(value) : value;
 }

@@ -81,7 +81,9 @@ export function aggregateBy(
 /** Mean of the values that are not null; null when there are none. */
 export function mean(values: Array<number | null>): number | null {
   const present = values.filter((value): value is number => value !== null);
-  return present.length === 0 ? null : present.reduce((sum, value) => sum + value, 0) / present.length;
+  return present.length === 0
+    ? null
+    : present.reduce((sum, value) => sum + value, 0) / present.length;
 }
 
 export function ratio(part: number, whole: number): number | null {

@@ -9,21 +9,24 @@
 
 /** SQuAD's `normalize_answer` followed by a whitespace split. */
 export function squadTokens(text: string): string[] {
-  return text
-    .normalize("NFKC")
-    .toLowerCase()
-    // Python's string.punctuation: ASCII only, so "6–9" and "₹9L" keep their dash and sign.
-    .replace(/[!"#$%&'()*+,\-./:;<=>?@[\\\]^_`{|}~]/g, "")
-    .replace(/\b(a|an|the)\b/g, " ")
-    .split(/\s+/)
-    .filter((token) => token !== "");
+  return (
+    text
+      .normalize("NFKC")
+      .toLowerCase()
+      // Python's string.punctuation: ASCII only, so "6–9" and "₹9L" keep their dash and sign.
+      .replace(/[!"#$%&'()*+,\-./:;<=>?@[\\\]^_`{|}~]/g, "")
+      .replace(/\b(a|an|the)\b/g, " ")
+      .split(/\s+/)
+      .filter((token) => token !== "")
+  );
 }
 
 /** Token F1 between a prediction and a reference (SQuAD). */
 export function tokenF1(prediction: string, reference: string): number {
   const predicted = squadTokens(prediction);
   const expected = squadTokens(reference);
-  if (predicted.length === 0 || expected.length === 0) return predicted.length === expected.length ? 1 : 0;
+  if (predicted.length === 0 || expected.length === 0)
+    return predicted.length === expected.length ? 1 : 0;
   const counts = new Map<string, number>();
   for (const token of expected) counts.set(token, (counts.get(token) ?? 0) + 1);
   let common = 0;
@@ -42,7 +45,12 @@ export function tokenF1(prediction: string, reference: string): number {
 
 /** `rouge-score`'s default tokenizer: lower case, runs of letters and digits. */
 export function rougeTokens(text: string): string[] {
-  return text.normalize("NFKC").toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return (
+    text
+      .normalize("NFKC")
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  );
 }
 
 /** ROUGE-L F1 between a prediction and a reference. */

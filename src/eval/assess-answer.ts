@@ -40,7 +40,10 @@ export async function assessAnswer(input: AnswerToAssess, judge: Judge): Promise
   let claims: QuestionRecord["claims"] = [];
   let citationChecks: QuestionRecord["citationChecks"] = [];
   if (!result.refused) {
-    const passages = input.shown.map((passage) => ({ text: passage.text, section: passage.section }));
+    const passages = input.shown.map((passage) => ({
+      text: passage.text,
+      section: passage.section,
+    }));
     const split = splitClaims(result.answer);
     const judged = await judge.judge(
       judge.extractsClaims
@@ -117,7 +120,9 @@ async function checkCitations(
   }
   const checks: QuestionRecord["citationChecks"] = [];
   for (const citation of citations) {
-    const citing = [...sentences.values()].filter((sentence) => sentence.markers.includes(citation.n));
+    const citing = [...sentences.values()].filter((sentence) =>
+      sentence.markers.includes(citation.n),
+    );
     if (citing.length === 0) continue;
     const verdicts = await judge.judge({
       claims: citing.flatMap((sentence) => sentence.text),

@@ -62,7 +62,8 @@ export function splitClaims(answer: string): Claim[] {
       if (!hasWords(text)) continue;
       const sentences = LABELLED_ROW.test(text) ? [text] : splitSentences(text);
       for (const sentenceText of sentences) {
-        for (const clause of clausesOf(sentenceText)) claims.push({ text: clause, markers, sentence });
+        for (const clause of clausesOf(sentenceText))
+          claims.push({ text: clause, markers, sentence });
         sentence++;
       }
     }

@@ -1,4 +1,5 @@
-import { readFile } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
 import { z } from "zod";
 import { AppError } from "../errors/app-error.ts";
 
@@ -38,4 +39,38 @@ export async function readDataset(file: string): Promise<EvalItem[]> {
     items.push(parsed.data);
   });
   return items;
+}
+
+/**
+ * The QA datasets of a folder: every `.jsonl` file whose first line is an eval item, sorted by
+ * name. Other JSONL files (the judge calibration set, anything in another format) are skipped and
+ * listed in `skipped`.
+ */
+export async function listQaDatasets(
+  directory: string,
+): Promise<{ files: string[]; skipped: string[] }> {
+  const names = (
+    await readdir(directory).catch((error: unknown) => {
+      throw new AppError(`cannot list the datasets in ${directory}`, {
+        code: "dataset_unreadable",
+        cause: error,
+      });
+    })
+  )
+    .filter((name) => name.endsWith(".jsonl"))
+    .sort();
+  const files: string[] = [];
+  const skipped: string[] = [];
+  for (const name of names) {
+    const file = path.join(directory, name);
+    const firstLine = (await readFile(file, "utf8")).split("\n").find((line) => line.trim() !== "");
+    let isQa = false;
+    try {
+      isQa = firstLine !== undefined && evalItemSchema.safeParse(JSON.parse(firstLine)).success;
+    } catch {
+      isQa = false;
+    }
+    (isQa ? files : skipped).push(file);
+  }
+  return { files, skipped };
 }

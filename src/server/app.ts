@@ -1,11 +1,18 @@
 import path from "node:path";
+import cors from "cors";
 import express, { type Express, Router } from "express";
+import { rateLimit } from "express-rate-limit";
+import helmet from "helmet";
+import type { Logger } from "pino";
+import type { AnswerResult } from "../answer/answer.ts";
 import { Assistant } from "../answer/assistant.ts";
 import type { Embedder } from "../embedders/embedder.ts";
 import { NotFoundError } from "../errors/not-found-error.ts";
+import { RateLimitedError } from "../errors/rate-limited-error.ts";
 import type { IngestSummary } from "../ingest/ingest.ts";
 import { errorHandler, notFound } from "./error-handler.ts";
 import type { AssistantSource, LiveAssistant } from "./live-assistant.ts";
+import { requestLogger, ServerMetrics } from "./observability.ts";
 import { adminRoute } from "./routes/admin-route.ts";
 import { chatRoute } from "./routes/chat-route.ts";
 import { openAIRoute } from "./routes/openai-route.ts";
@@ -26,13 +33,28 @@ export type AppServices = {
 export type AppOptions = {
   /** Milliseconds between SSE heartbeat comments. @default 15000 */
   heartbeatMs?: number;
+  /** Requests per minute per client on the answering and admin routes; 0 turns it off. @default 0 */
+  rateLimitPerMinute?: number;
+  /** Origins allowed to call the API from a browser (CORS); none when empty. @default [] */
+  corsOrigins?: string[];
+  /** Express `trust proxy` setting, for deployments behind a load balancer. @default false */
+  trustProxy?: boolean | number | string;
+  /** Structured request logs; none when not given. */
+  logger?: Logger;
+  /** Prometheus metrics at `/metrics`; a fresh registry when not given. */
+  metrics?: ServerMetrics;
 };
 
-function infoRoutes(assistants: AssistantSource, embedder: Embedder): Router {
+function infoRoutes(
+  assistants: AssistantSource,
+  embedder: Embedder,
+  metrics: ServerMetrics,
+): Router {
   const router = Router();
   router.get("/api/health", (_request, response) => {
     const assistant = assistants.current;
     const { manifest } = assistant.index;
+    metrics.setIndex(manifest.version, manifest.chunkCount);
     response.json({
       status: "ok",
       index: { version: manifest.version, chunks: manifest.chunkCount, builtAt: manifest.builtAt },
@@ -62,13 +84,41 @@ function infoRoutes(assistants: AssistantSource, embedder: Embedder): Router {
 /** The Express app: JSON API, OpenAI-compatible API, the chat page, one error handler. */
 export function createApp(services: AppServices, options: AppOptions = {}): Express {
   const app = express();
+  const metrics = options.metrics ?? new ServerMetrics();
   app.disable("x-powered-by");
+  app.set("trust proxy", options.trustProxy ?? false);
+  if (options.logger !== undefined) app.use(requestLogger(options.logger));
+  app.use(metrics.middleware());
+  app.use(helmet());
+  const origins = options.corsOrigins ?? [];
+  if (origins.length > 0) app.use(cors({ origin: origins, methods: ["GET", "POST"], maxAge: 600 }));
+  const perMinute = options.rateLimitPerMinute ?? 0;
+  if (perMinute > 0) {
+    const limiter = rateLimit({
+      windowMs: 60_000,
+      limit: perMinute,
+      standardHeaders: "draft-8",
+      legacyHeaders: false,
+      handler: (_request, _response, next, limiterOptions) => {
+        next(new RateLimitedError(perMinute, Math.ceil(limiterOptions.windowMs / 1000)));
+      },
+    });
+    app.use(["/api/chat", "/v1/chat/completions", "/admin"], limiter);
+  }
+  app.get("/metrics", async (_request, response) => {
+    response.setHeader("Content-Type", metrics.registry.contentType);
+    response.send(await metrics.registry.metrics());
+  });
   app.use(express.json({ limit: BODY_LIMIT_BYTES }));
   const assistants: AssistantSource =
     services.assistant instanceof Assistant ? { current: services.assistant } : services.assistant;
-  app.use(infoRoutes(assistants, services.embedder));
-  app.use(chatRoute(assistants, options));
-  app.use(openAIRoute(assistants, options));
+  app.use(infoRoutes(assistants, services.embedder, metrics));
+  const routeSettings = {
+    ...(options.heartbeatMs === undefined ? {} : { heartbeatMs: options.heartbeatMs }),
+    onAnswer: (answer: AnswerResult) => metrics.observeAnswer(answer),
+  };
+  app.use(chatRoute(assistants, routeSettings));
+  app.use(openAIRoute(assistants, routeSettings));
   if (services.admin !== undefined) app.use(adminRoute(services.admin));
   // no-cache: browsers revalidate (cheap, ETag) so a deploy never leaves an old app.js running.
   app.use(express.static(PUBLIC_DIR, { index: "index.html", cacheControl: true, maxAge: 0 }));

@@ -2,6 +2,7 @@ import type { ErrorRequestHandler, RequestHandler } from "express";
 import { AppError } from "../errors/app-error.ts";
 import { NotFoundError } from "../errors/not-found-error.ts";
 import { PayloadTooLargeError } from "../errors/payload-too-large-error.ts";
+import { RateLimitedError } from "../errors/rate-limited-error.ts";
 import { RequestValidationError } from "../errors/request-validation-error.ts";
 
 /** Turns body-parser failures into the project's typed errors. */
@@ -33,6 +34,8 @@ export function errorHandler(limitBytes: number): ErrorRequestHandler {
     let code = "internal_error";
     let message = "the request failed; see the server log";
     let issues: unknown;
+    if (error instanceof RateLimitedError)
+      response.setHeader("Retry-After", String(error.retryAfterSeconds));
     if (error instanceof AppError) {
       status = error.httpStatus;
       code = error.code;

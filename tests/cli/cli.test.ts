@@ -23,13 +23,15 @@ const env = () => ({ INDEX_DIR: indexDir });
 
 describe("ask", () => {
   it("prints a readable answer with numbered sources", async () => {
-    const result = await runCli(["ask", "What is DVC used for?"], { env: env() });
+    const result = await runCli(["ask", "Which hyperparameters matter for XGBoost?"], {
+      env: env(),
+    });
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(
-      /Purpose: Data and model version control; Why It Matters: Tracks datasets and model files alongside Git \[1\]/,
+      /Key Hyperparameters: learning_rate, n_estimators, max_depth; Python Implementation: xgboost\.XGBClassifier \[1\]/,
     );
     expect(result.stdout).toMatch(
-      /Sources:\n\[1\] Step 5: Learn Model Deployment and MLOps > MLOps Essentials \(corpus\/roadmap\.md\)/,
+      /Sources:\n\[1\] Step 2: Learn Core Machine Learning Algorithms > Machine Learning Algorithm Comparison Table \(corpus\/roadmap\.md\)/,
     );
   });
 

@@ -26,15 +26,18 @@ describe("the official openai client against /v1", () => {
       model: "study-assistant",
       messages: [
         { role: "system", content: "You are helpful." },
-        { role: "user", content: "What is DVC used for?" },
+        { role: "user", content: "Which hyperparameters matter for XGBoost?" },
       ],
     });
     const content = completion.choices[0]?.message.content ?? "";
     expect(completion.object).toBe("chat.completion");
     expect(completion.choices[0]?.finish_reason).toBe("stop");
-    expect(content).toContain("Data and model version control");
+    expect(content).toContain("learning_rate, n_estimators, max_depth");
     expect(content).toMatch(
-      /\n\nSources:\n\[1\] Step 5: Learn Model Deployment and MLOps > MLOps Essentials — corpus\/roadmap\.md/,
+      /
+
+Sources:
+\[1\] Step 2: Learn Core Machine Learning Algorithms > Machine Learning Algorithm Comparison Table — corpus\/roadmap\.md/,
     );
     const extra = completion as unknown as { citations: Array<{ n: number }>; refused: boolean };
     expect(extra.refused).toBe(false);

@@ -15,9 +15,25 @@ export async function startTestServer(
 ): Promise<{ url: string; server: Server; assistant: Assistant; close: () => Promise<void> }> {
   sharedIndex ??= loadIndex(inject("sharedIndexDir"), embedder);
   const index = await sharedIndex;
-  const { heartbeatMs, ...assistantOptions } = options;
+  const {
+    heartbeatMs,
+    rateLimitPerMinute,
+    corsOrigins,
+    logger,
+    metrics,
+    trustProxy,
+    ...assistantOptions
+  } = options;
   const assistant = new Assistant({ index, embedder, ...assistantOptions });
-  const app = createApp({ assistant, embedder }, heartbeatMs === undefined ? {} : { heartbeatMs });
+  const appOptions: AppOptions = {
+    ...(heartbeatMs === undefined ? {} : { heartbeatMs }),
+    ...(rateLimitPerMinute === undefined ? {} : { rateLimitPerMinute }),
+    ...(corsOrigins === undefined ? {} : { corsOrigins }),
+    ...(logger === undefined ? {} : { logger }),
+    ...(metrics === undefined ? {} : { metrics }),
+    ...(trustProxy === undefined ? {} : { trustProxy }),
+  };
+  const app = createApp({ assistant, embedder }, appOptions);
   const { server, url } = await startServer(app, { host: "127.0.0.1", port: 0 });
   return { url, server, assistant, close: () => stopServer(server, 1000) };
 }

@@ -6,7 +6,12 @@ import type { DocumentLoader } from "../loaders/document-loader.ts";
 import { pickLoader } from "../loaders/pick-loader.ts";
 import { type CrawlSettingsInput, crawlSettingsSchema } from "./crawl-settings.ts";
 import { FetchError } from "./fetch-error.ts";
-import { DEFAULT_USER_AGENT, type FetchedResource, type FetchUrlOptions, fetchUrl } from "./fetch-url.ts";
+import {
+  DEFAULT_USER_AGENT,
+  type FetchedResource,
+  type FetchUrlOptions,
+  fetchUrl,
+} from "./fetch-url.ts";
 import { extractLinks } from "./internal/extract-links.ts";
 import { HostPacer } from "./internal/host-pacer.ts";
 import { mapWithConcurrency } from "./internal/map-with-concurrency.ts";
@@ -206,7 +211,8 @@ export async function crawl(startUrl: string, options: CrawlOptions = {}): Promi
         const link = normalizeUrl(href);
         if (link === undefined || seen.has(link.href)) continue;
         if (settings.sameHostOnly && !allowedHosts.has(link.host)) continue;
-        if (includes.length > 0 && !includes.some((pattern) => pattern.test(link.pathname))) continue;
+        if (includes.length > 0 && !includes.some((pattern) => pattern.test(link.pathname)))
+          continue;
         if (excludes.some((pattern) => pattern.test(link.pathname))) continue;
         seen.add(link.href);
         nextLayer.push(link);

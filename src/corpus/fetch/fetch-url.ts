@@ -69,7 +69,9 @@ type Settings = Required<Omit<FetchUrlOptions, "signal" | "beforeRequest">> &
   Pick<FetchUrlOptions, "signal" | "beforeRequest">;
 
 /** One request's outcome: a redirect to follow, or the document. */
-type Attempt = { kind: "redirect"; location: URL } | { kind: "document"; resource: FetchedResource };
+type Attempt =
+  | { kind: "redirect"; location: URL }
+  | { kind: "document"; resource: FetchedResource };
 
 /** A failure worth another attempt, with the server's requested wait when it gave one. */
 class RetryableFailure extends Error {
@@ -155,7 +157,8 @@ async function withRetries(url: URL, settings: Settings): Promise<Attempt> {
 
 async function requestOnce(url: URL, settings: Settings): Promise<Attempt> {
   const timeout = AbortSignal.timeout(settings.timeoutMs);
-  const signal = settings.signal === undefined ? timeout : AbortSignal.any([timeout, settings.signal]);
+  const signal =
+    settings.signal === undefined ? timeout : AbortSignal.any([timeout, settings.signal]);
   // What a rejected fetch or body read means: cancelled, timed out, or a network error (retried).
   const describeFailure = (error: unknown): FetchError | RetryableFailure => {
     if (settings.signal?.aborted === true) {
@@ -171,7 +174,8 @@ async function requestOnce(url: URL, settings: Settings): Promise<Attempt> {
     }
     const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
     const detail =
-      (cause as { code?: unknown }).code ?? (cause instanceof Error ? cause.message : String(cause));
+      (cause as { code?: unknown }).code ??
+      (cause instanceof Error ? cause.message : String(cause));
     return new RetryableFailure(
       new FetchError(url.href, "network", `network error (${String(detail)})`, { cause: error }),
     );
@@ -195,17 +199,30 @@ async function requestOnce(url: URL, settings: Settings): Promise<Attempt> {
     await discard(response);
     const location = response.headers.get("location");
     if (location === null || location.trim() === "") {
-      throw new FetchError(url.href, "http-status", `answered HTTP ${response.status} without a Location`, {
-        status: response.status,
-      });
+      throw new FetchError(
+        url.href,
+        "http-status",
+        `answered HTTP ${response.status} without a Location`,
+        {
+          status: response.status,
+        },
+      );
     }
-    return { kind: "redirect", location: toHttpUrl(new URL(location, url), `${url.href} → ${location}`) };
+    return {
+      kind: "redirect",
+      location: toHttpUrl(new URL(location, url), `${url.href} → ${location}`),
+    };
   }
   if (!response.ok) {
     await discard(response);
-    const failure = new FetchError(url.href, "http-status", `HTTP ${response.status}${statusText(response)}`, {
-      status: response.status,
-    });
+    const failure = new FetchError(
+      url.href,
+      "http-status",
+      `HTTP ${response.status}${statusText(response)}`,
+      {
+        status: response.status,
+      },
+    );
     if (isRetryableStatus(response.status)) {
       throw new RetryableFailure(failure, parseRetryAfter(response.headers.get("retry-after")));
     }
@@ -293,7 +310,11 @@ function toHttpUrl(input: string | URL, label: string): URL {
     throw new FetchError(printable(label), "invalid-url", "is not a valid URL", { cause: error });
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") {
-    throw new FetchError(printable(label), "invalid-url", `uses ${url.protocol}; only http and https are fetched`);
+    throw new FetchError(
+      printable(label),
+      "invalid-url",
+      `uses ${url.protocol}; only http and https are fetched`,
+    );
   }
   if (url.username !== "" || url.password !== "") {
     throw new FetchError(
@@ -337,10 +358,15 @@ function problemOf(error: FetchError): string {
 
 function withAttempts(error: FetchError, attempts: number): FetchError {
   if (attempts === 1) return error;
-  return new FetchError(error.url, error.reason, `${problemOf(error)} (after ${attempts} attempts)`, {
-    ...withStatus(error.status),
-    cause: error.cause,
-  });
+  return new FetchError(
+    error.url,
+    error.reason,
+    `${problemOf(error)} (after ${attempts} attempts)`,
+    {
+      ...withStatus(error.status),
+      cause: error.cause,
+    },
+  );
 }
 
 function formatMs(milliseconds: number): string {

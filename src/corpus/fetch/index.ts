@@ -10,7 +10,7 @@ export {
   type CrawlSettingsInput,
   crawlSettingsSchema,
 } from "./crawl-settings.ts";
-export { type FetchFailure, FetchError } from "./fetch-error.ts";
+export { FetchError, type FetchFailure } from "./fetch-error.ts";
 export {
   DEFAULT_USER_AGENT,
   DOCUMENT_CONTENT_TYPES,

@@ -99,7 +99,9 @@ function parsePage(html: string): HtmlDocument {
   const inner = html.replace(/<!doctype[^>]*>|<\/?html\b[^>]*>|<\/?head\b[^>]*>/gi, "");
   const { document } = parseHTML(`<!doctype html><html><head></head><body>${inner}</body></html>`);
   const head = document.querySelector("head");
-  for (const element of [...document.querySelectorAll("body title, body meta, body link, body base")]) {
+  for (const element of [
+    ...document.querySelectorAll("body title, body meta, body link, body base"),
+  ]) {
     head?.appendChild(element);
   }
   return document;

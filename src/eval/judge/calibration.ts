@@ -32,7 +32,12 @@ export type JudgeValidation = {
   /** Unsupported claims judged unsupported. */
   specificity: number | null;
   accuracy: number | null;
-  confusion: { truePositive: number; falsePositive: number; trueNegative: number; falseNegative: number };
+  confusion: {
+    truePositive: number;
+    falsePositive: number;
+    trueNegative: number;
+    falseNegative: number;
+  };
   byKind: Record<string, { pairs: number; correct: number; accuracy: number }>;
   /** Every pair the judge got wrong, for whoever tunes it. */
   misjudged: Array<{ id: string; kind: string; expected: boolean; reason: string; claim: string }>;
@@ -79,7 +84,11 @@ export async function readCalibrationSet(file: string): Promise<CalibrationPair[
 export async function validateJudge(
   judge: Judge,
   pairs: CalibrationPair[],
-  options: { file: string; concurrency?: number; onProgress?: (done: number, total: number) => void },
+  options: {
+    file: string;
+    concurrency?: number;
+    onProgress?: (done: number, total: number) => void;
+  },
 ): Promise<JudgeValidation> {
   const verdicts: Array<{ supported: boolean; reason: string }> = new Array(pairs.length);
   let next = 0;
@@ -92,7 +101,10 @@ export async function validateJudge(
         claims: [pair.claim],
         passages: [{ text: pair.passage }],
       });
-      verdicts[index] = { supported: verdict?.supported ?? false, reason: verdict?.reason ?? "no verdict" };
+      verdicts[index] = {
+        supported: verdict?.supported ?? false,
+        reason: verdict?.reason ?? "no verdict",
+      };
       options.onProgress?.(++done, pairs.length);
     }
   };

@@ -154,7 +154,11 @@ export class LlmJudge implements Judge {
     );
   }
 
-  async #call(step: string, messages: BaseMessage[], signal: AbortSignal | undefined): Promise<string> {
+  async #call(
+    step: string,
+    messages: BaseMessage[],
+    signal: AbortSignal | undefined,
+  ): Promise<string> {
     const deadline = new Deadline(this.timeoutMs, signal);
     try {
       const message = await this.#client.invoke(messages, {
@@ -192,7 +196,8 @@ export function parseReply<T>(
 ): { success: true; value: T } | { success: false; problem: string } {
   const start = reply.indexOf("{");
   const end = reply.lastIndexOf("}");
-  if (start < 0 || end < start) return { success: false, problem: "the reply holds no JSON object" };
+  if (start < 0 || end < start)
+    return { success: false, problem: "the reply holds no JSON object" };
   let json: unknown;
   try {
     json = JSON.parse(reply.slice(start, end + 1));

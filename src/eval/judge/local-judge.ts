@@ -116,7 +116,12 @@ export class LocalJudge implements Judge {
     if (claim.quote.length > 0) {
       const quoted = passages.findIndex((passage) => passage.quote.includes(claim.quote));
       if (quoted >= 0) {
-        return { claim: text, supported: true, reason: `quoted from passage ${quoted + 1}`, passageIndex: quoted };
+        return {
+          claim: text,
+          supported: true,
+          reason: `quoted from passage ${quoted + 1}`,
+          passageIndex: quoted,
+        };
       }
     }
     const assessments = passages
@@ -130,10 +135,17 @@ export class LocalJudge implements Judge {
     const best = clean[0];
     const { supportCoverage, grayZoneCoverage, tieBreakSimilarity } = this.settings;
     if (best !== undefined && best.coverage >= supportCoverage) {
-      return verdict(text, true, `passage ${best.unit.passageIndex + 1} states it (${percent(best.coverage)} of its content words)`, best);
+      return verdict(
+        text,
+        true,
+        `passage ${best.unit.passageIndex + 1} states it (${percent(best.coverage)} of its content words)`,
+        best,
+      );
     }
     if (this.#embedder !== undefined) {
-      const grey = clean.filter((assessment) => assessment.coverage >= grayZoneCoverage).slice(0, 3);
+      const grey = clean
+        .filter((assessment) => assessment.coverage >= grayZoneCoverage)
+        .slice(0, 3);
       for (const candidate of grey) {
         const similarity = await this.#similarity(claim.text, candidate.unit.text);
         if (similarity >= tieBreakSimilarity) {
@@ -149,7 +161,12 @@ export class LocalJudge implements Judge {
     // Explain with the sentence that came closest: its failed check, else what it lacks.
     const closest = assessments[0] as Assessment;
     if (closest.failure !== undefined) {
-      return verdict(text, false, `passage ${closest.unit.passageIndex + 1}: ${closest.failure}`, closest);
+      return verdict(
+        text,
+        false,
+        `passage ${closest.unit.passageIndex + 1}: ${closest.failure}`,
+        closest,
+      );
     }
     const missing = closest.missing.slice(0, 4).join(", ");
     return verdict(
@@ -174,15 +191,24 @@ export class LocalJudge implements Judge {
     const assessment: Assessment = { unit, coverage, missing };
     const figures = missingFigures(claim.figures, unit.figures);
     if (figures.length > 0) {
-      return { ...assessment, failure: `figure ${figures.map((figure) => `"${figure}"`).join(", ")} not stated` };
+      return {
+        ...assessment,
+        failure: `figure ${figures.map((figure) => `"${figure}"`).join(", ")} not stated`,
+      };
     }
     const names = [...claim.names].filter((name) => !passageHasName(name, unit.words));
     if (names.length > 0) {
-      return { ...assessment, failure: `name ${names.map((name) => `"${name}"`).join(", ")} not in it` };
+      return {
+        ...assessment,
+        failure: `name ${names.map((name) => `"${name}"`).join(", ")} not in it`,
+      };
     }
     const roles = [...claim.roles].filter((role) => !unit.roles.has(role));
     if (roles.length > 0) {
-      return { ...assessment, failure: `role ${roles.map((role) => `"${role}"`).join(", ")} not in it` };
+      return {
+        ...assessment,
+        failure: `role ${roles.map((role) => `"${role}"`).join(", ")} not in it`,
+      };
     }
     const added = longestMissingRun(claim.terms, unit.terms);
     if (added.length >= ADDED_PHRASE_TERMS) {
@@ -203,7 +229,10 @@ export class LocalJudge implements Judge {
     const sentences = unitTexts(passage.text);
     const units = sentences.map((sentence, position): Unit => {
       const previous = position > 0 ? sentences[position - 1] : undefined;
-      const text = previous !== undefined && LEADING_REFERENCE.test(sentence) ? `${previous} ${sentence}` : sentence;
+      const text =
+        previous !== undefined && LEADING_REFERENCE.test(sentence)
+          ? `${previous} ${sentence}`
+          : sentence;
       const canonical = canonicalText(text);
       return {
         passageIndex,
@@ -269,7 +298,10 @@ function unitTexts(text: string): string[] {
   lines.forEach((line, index) => {
     if (line.startsWith("|")) {
       if (TABLE_SEPARATOR.test(line)) return;
-      const cells = line.replace(/^\||\|$/g, "").split("|").map((cell) => cell.trim());
+      const cells = line
+        .replace(/^\||\|$/g, "")
+        .split("|")
+        .map((cell) => cell.trim());
       if (TABLE_SEPARATOR.test(lines[index + 1] ?? "")) {
         headers = cells;
         return;
@@ -307,7 +339,12 @@ function longestMissingRun(terms: string[], present: Set<string>): string[] {
   return best;
 }
 
-function verdict(claim: string, supported: boolean, reason: string, assessment: Assessment): JudgedClaim {
+function verdict(
+  claim: string,
+  supported: boolean,
+  reason: string,
+  assessment: Assessment,
+): JudgedClaim {
   return { claim, supported, reason, passageIndex: assessment.unit.passageIndex };
 }
 

@@ -139,7 +139,10 @@ export const gateSchema = z.object({
   /** Thresholds that could not be checked because the metric had nothing to measure. */
   unmeasured: z.array(z.string()),
   thresholdsFile: z.string(),
-  thresholds: z.record(z.string(), z.object({ min: z.number().optional(), max: z.number().optional() })),
+  thresholds: z.record(
+    z.string(),
+    z.object({ min: z.number().optional(), max: z.number().optional() }),
+  ),
 });
 
 export const baselineComparisonSchema = z.object({

@@ -1,5 +1,6 @@
 import { type Request, type Response, Router } from "express";
 import { z } from "zod";
+import type { AnswerResult } from "../../answer/answer.ts";
 import { RequestValidationError } from "../../errors/request-validation-error.ts";
 import type { AssistantSource } from "../live-assistant.ts";
 import { SseWriter } from "../sse-writer.ts";
@@ -34,7 +35,7 @@ export function clientGone(request: Request, response: Response): AbortSignal {
 /** `POST /api/chat`: the answer JSON, or SSE events with `"stream": true` / `Accept: text/event-stream`. */
 export function chatRoute(
   assistants: AssistantSource,
-  settings: { heartbeatMs?: number } = {},
+  settings: { heartbeatMs?: number; onAnswer?: (answer: AnswerResult) => void } = {},
 ): Router {
   const router = Router();
   router.post("/api/chat", async (request, response) => {
@@ -50,7 +51,9 @@ export function chatRoute(
     const wantsStream =
       parsed.data.stream ?? (request.get("accept") ?? "").includes("text/event-stream");
     if (!wantsStream) {
-      response.json(await assistant.ask(message, options));
+      const answer = await assistant.ask(message, options);
+      settings.onAnswer?.(answer);
+      response.json(answer);
       return;
     }
     const writer = new SseWriter(response, settings);
@@ -68,6 +71,7 @@ export function chatRoute(
             writer.send("notice", { message: event.message });
             break;
           case "answer-end":
+            settings.onAnswer?.(event.answer);
             writer.send("answer-end", event.answer);
             break;
           case "error":

@@ -51,7 +51,7 @@ export function sourcesText(citations: Citation[]): string {
 /** `GET /v1/models`, `POST /v1/chat/completions`: the assistant as an OpenAI-compatible model. */
 export function openAIRoute(
   assistants: AssistantSource,
-  settings: { heartbeatMs?: number } = {},
+  settings: { heartbeatMs?: number; onAnswer?: (answer: AnswerResult) => void } = {},
 ): Router {
   const router = Router();
   const created = Math.floor(Date.now() / 1000);
@@ -93,6 +93,7 @@ export function openAIRoute(
 
     if (parsed.data.stream !== true) {
       const answer = await assistant.ask(question, { history, signal });
+      settings.onAnswer?.(answer);
       response.json({
         id,
         object: "chat.completion",
@@ -132,6 +133,7 @@ export function openAIRoute(
         else if (event.type === "notice") {
           writer.send(undefined, chunk({ content: `\n\n(${event.message})\n\n` }, null));
         } else if (event.type === "answer-end") {
+          settings.onAnswer?.(event.answer);
           const sources = sourcesText(event.answer.citations);
           if (sources !== "") writer.send(undefined, chunk({ content: sources }, null));
           writer.send(undefined, chunk({}, "stop", extra(event.answer)));

@@ -35,7 +35,10 @@ export class RobotsCache {
 
   constructor(
     private readonly userAgent: string,
-    private readonly fetchOptions: Omit<FetchUrlOptions, "beforeRequest" | "contentTypes" | "maxBytes">,
+    private readonly fetchOptions: Omit<
+      FetchUrlOptions,
+      "beforeRequest" | "contentTypes" | "maxBytes"
+    >,
   ) {}
 
   rulesFor(url: URL): Promise<RobotsRules> {
