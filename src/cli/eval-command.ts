@@ -1,81 +1,178 @@
-import { mkdir, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
+import cliProgress from "cli-progress";
 import type { Config } from "../config.ts";
-import { createAssistant } from "../create-services.ts";
-import { readDataset } from "../eval/dataset.ts";
-import type { Summary } from "../eval/metrics.ts";
-import { type DatasetReport, evaluateDataset } from "../eval/run-eval.ts";
+import { createAssistant, createEmbedder, llmConnection } from "../create-services.ts";
+import type { Embedder } from "../embedders/embedder.ts";
+import { UseEmbedder } from "../embedders/use-embedder.ts";
+import { AppError } from "../errors/app-error.ts";
+import { ConfigError } from "../errors/config-error.ts";
+import { readBaseline } from "../eval/baseline.ts";
+import { listQaDatasets, readDataset } from "../eval/dataset.ts";
+import { DEFAULT_CALIBRATION_FILE } from "../eval/judge/calibration.ts";
+import { nameLexicon } from "../eval/judge/internal/judge-text.ts";
+import type { Judge } from "../eval/judge/judge.ts";
+import { LlmJudge } from "../eval/judge/llm-judge.ts";
+import { LocalJudge } from "../eval/judge/local-judge.ts";
+import { NaivePipeline } from "../eval/naive/naive-pipeline.ts";
+import { renderTerminal } from "../eval/report/render-terminal.ts";
+import { writeReports } from "../eval/report/write-reports.ts";
+import { type EvalProgress, type LoadedDataset, runEvaluation } from "../eval/run-eval.ts";
+import { DEFAULT_THRESHOLDS_FILE, readThresholds } from "../eval/thresholds.ts";
 import { embeddingProgress } from "./progress.ts";
 
-export type EvalCommandOptions = { dataset: string[]; out?: string; json: boolean };
+export type EvalCommandOptions = {
+  dataset: string[];
+  generator: "extractive" | "openai";
+  judge: "local" | "llm";
+  out?: string;
+  baseline?: string;
+  thresholds: string;
+  calibration: string;
+  compareNaive: boolean;
+  json: boolean;
+};
 
-const percent = (value: number) =>
-  Number.isNaN(value) ? "   –  " : `${(value * 100).toFixed(1).padStart(5)}%`;
+export const DEFAULT_EVAL_OPTIONS = {
+  generator: "extractive",
+  judge: "local",
+  thresholds: DEFAULT_THRESHOLDS_FILE,
+  calibration: DEFAULT_CALIBRATION_FILE,
+} as const;
 
-function summaryRow(name: string, summary: Summary): string {
-  return [
-    name.padEnd(22),
-    String(summary.questions).padStart(4),
-    percent(summary.recallAt1),
-    percent(summary.recallAt5),
-    percent(summary.recallAt10),
-    percent(summary.refusalRecall),
-    percent(summary.falseRefusalRate),
-    percent(summary.citationEvidenceRate),
-    percent(summary.unsupportedSentenceRate),
-    `${summary.latencyP50Ms.toFixed(0).padStart(5)} ms`,
-  ].join("  ");
+const DATASET_DIR = "eval/datasets";
+const REPORTS_DIR = "eval/reports";
+
+/**
+ * `eval`: runs the datasets through the pipeline (and the naive baseline), judges every answer,
+ * validates the judge, writes report.json/.md/.html and prints a summary. Returns 1 when the
+ * release gate fails (a threshold breached or the judge below its floor), 0 otherwise.
+ */
+export async function evalCommand(config: Config, options: EvalCommandOptions): Promise<number> {
+  const connection = llmConnection(config);
+  if ((options.generator === "openai" || options.judge === "llm") && connection === undefined) {
+    const flag = options.generator === "openai" ? "--generator openai" : "--judge llm";
+    throw new ConfigError(
+      `${flag} needs a chat model: set OPENAI_API_KEY (OpenAI) or OPENAI_BASE_URL (an OpenAI-compatible server such as Ollama or vLLM); neither is set`,
+    );
+  }
+  // Everything read from disk is checked before any model loads, so mistakes fail fast.
+  const files =
+    options.dataset.length > 0 ? options.dataset : (await listQaDatasets(DATASET_DIR)).files;
+  if (files.length === 0) {
+    throw new AppError(`no QA datasets found in ${DATASET_DIR}; pass --dataset FILE`, {
+      code: "dataset_missing",
+      exitCode: 2,
+    });
+  }
+  const datasets: LoadedDataset[] = [];
+  for (const file of files) datasets.push({ file, items: await readDataset(file) });
+  const thresholds = { file: options.thresholds, values: await readThresholds(options.thresholds) };
+  const baseline =
+    options.baseline === undefined
+      ? undefined
+      : { file: options.baseline, report: await readBaseline(options.baseline) };
+
+  const embedder = await createEmbedder(config);
+  const build = embeddingProgress("Building the index");
+  // The extractive run must not pick up an LLM just because OPENAI_* is set in the environment.
+  const { OPENAI_API_KEY: _key, OPENAI_BASE_URL: _url, ...offline } = config;
+  const { assistant } = await createAssistant(options.generator === "openai" ? config : offline, {
+    embedder,
+    onEmbedProgress: build.onProgress,
+  });
+  build.stop();
+  // The local judge's tie-breaker is always the offline default encoder, whatever the pipeline uses.
+  const judgeEmbedder: Embedder = embedder instanceof UseEmbedder ? embedder : new UseEmbedder();
+  const judge: Judge =
+    options.judge === "llm" && connection !== undefined
+      ? new LlmJudge({ ...connection, timeoutMs: config.LLM_TIMEOUT_MS * 2 })
+      : new LocalJudge({
+          embedder: judgeEmbedder,
+          knownNames: nameLexicon(assistant.index.chunks.map((chunk) => chunk.text)),
+        });
+  const naive = options.compareNaive
+    ? await NaivePipeline.build({
+        corpusDir: config.CORPUS_DIR,
+        embeddings: embedder,
+        generator: assistant.generator,
+      })
+    : undefined;
+
+  const progress = stageProgress();
+  const report = await runEvaluation({
+    assistant,
+    datasets,
+    judge,
+    calibrationFile: options.calibration,
+    thresholds,
+    ...(naive === undefined ? {} : { naive }),
+    ...(baseline === undefined ? {} : { baseline }),
+    generatorId: assistant.generator.id,
+    embedderId: embedder.id,
+    onProgress: progress.onProgress,
+  });
+  progress.stop();
+
+  const outDir = options.out ?? path.join(REPORTS_DIR, timestamp(new Date(report.createdAt)));
+  await writeReports(report, outDir);
+  if (options.json) {
+    const { questions: _questions, naive: naiveReport, ...summary } = report;
+    const naiveSummary =
+      naiveReport === undefined
+        ? {}
+        : { naive: { metrics: naiveReport.metrics, byKind: naiveReport.byKind } };
+    process.stdout.write(`${JSON.stringify({ ...summary, ...naiveSummary, reportDir: outDir })}\n`);
+  } else {
+    process.stdout.write(renderTerminal(report, outDir));
+  }
+  return report.gate.passed ? 0 : 1;
 }
 
-const HEADER = [
-  "dataset / kind".padEnd(22),
-  "   n",
-  "    R@1",
-  "    R@5",
-  "   R@10",
-  "refused",
-  " falseRef",
-  "citesEvid",
-  "unsupport",
-  "  p50",
-].join("  ");
+/** `2026-11-27T09-41-03Z`: sortable and valid in every file system. */
+function timestamp(date: Date): string {
+  return date
+    .toISOString()
+    .replace(/\.\d+Z$/, "Z")
+    .replace(/:/g, "-");
+}
 
-/** `eval`: runs the datasets through the pipeline and prints retrieval and refusal metrics. */
-export async function evalCommand(config: Config, options: EvalCommandOptions): Promise<number> {
-  const datasets =
-    options.dataset.length > 0
-      ? options.dataset
-      : (await readdir("eval/datasets"))
-          .filter((name) => name.endsWith(".jsonl"))
-          .sort()
-          .map((name) => path.join("eval/datasets", name));
-  const { assistant } = await createAssistant(config, {
-    onEmbedProgress: embeddingProgress("Building the index").onProgress,
-  });
-  const reports: DatasetReport[] = [];
-  for (const dataset of datasets) {
-    const items = await readDataset(dataset);
-    const progress = embeddingProgress(`Evaluating ${path.basename(dataset)}`);
-    reports.push(await evaluateDataset(assistant, dataset, items, progress.onProgress));
-    progress.stop();
-  }
-  if (options.json) {
-    process.stdout.write(
-      `${JSON.stringify(reports.map(({ questions: _questions, ...report }) => report))}\n`,
-    );
-  } else {
-    process.stdout.write(`${HEADER}\n`);
-    for (const report of reports) {
-      process.stdout.write(`${summaryRow(path.basename(report.dataset), report.overall)}\n`);
-      for (const [kind, summary] of Object.entries(report.byKind)) {
-        process.stdout.write(`${summaryRow(`  ${kind}`, summary)}\n`);
+/**
+ * Progress of the eval's stages on stderr: a live bar per stage on a terminal, a line every
+ * quarter otherwise (CI logs).
+ */
+function stageProgress(): { onProgress: EvalProgress; stop: () => void } {
+  const interactive = process.stderr.isTTY === true;
+  let bar: cliProgress.SingleBar | undefined;
+  let currentStage = "";
+  let lastReported = 0;
+  return {
+    onProgress(stage, done, total) {
+      if (stage !== currentStage) {
+        bar?.stop();
+        bar = undefined;
+        currentStage = stage;
+        lastReported = 0;
       }
-    }
-  }
-  if (options.out !== undefined) {
-    await mkdir(options.out, { recursive: true });
-    await writeFile(path.join(options.out, "report.json"), `${JSON.stringify(reports, null, 2)}\n`);
-    process.stderr.write(`Report written to ${path.join(options.out, "report.json")}\n`);
-  }
-  return 0;
+      if (interactive) {
+        if (bar === undefined) {
+          bar = new cliProgress.SingleBar(
+            {
+              stream: process.stderr,
+              format: `${stage.padEnd(17)} [{bar}] {value}/{total} | {percentage}% | ETA {eta_formatted}`,
+              hideCursor: true,
+            },
+            cliProgress.Presets.shades_classic,
+          );
+          bar.start(total, 0);
+        }
+        bar.update(done);
+      } else if (done === total || done - lastReported >= Math.max(1, Math.ceil(total / 4))) {
+        lastReported = done;
+        process.stderr.write(`${stage}: ${done}/${total}\n`);
+      }
+    },
+    stop() {
+      bar?.stop();
+    },
+  };
 }

@@ -2,7 +2,7 @@ import { Command, Option } from "commander";
 import { type Config, loadConfig } from "../config.ts";
 import { AppError } from "../errors/app-error.ts";
 import { askCommand } from "./ask-command.ts";
-import { evalCommand } from "./eval-command.ts";
+import { DEFAULT_EVAL_OPTIONS, type EvalCommandOptions, evalCommand } from "./eval-command.ts";
 import { ingestCommand } from "./ingest-command.ts";
 import { serveCommand } from "./serve-command.ts";
 
@@ -75,11 +75,39 @@ program
 
 program
   .command("eval")
-  .description("run the eval datasets and print retrieval, refusal and citation metrics")
-  .option("--dataset <file...>", "datasets to run (default: every eval/datasets/*.jsonl)", [])
-  .option("--out <dir>", "also write report.json to this folder")
-  .option("--json", "print the summaries as JSON", false)
-  .action(async (options: { dataset: string[]; out?: string; json: boolean }, command: Command) => {
+  .description(
+    "run the release eval: retrieval, faithfulness, hallucination, refusal and citation metrics, the judge's calibration and the release gate (exit 1 when it fails)",
+  )
+  .option(
+    "--dataset <file...>",
+    "QA datasets to run (default: every QA dataset in eval/datasets/)",
+    [],
+  )
+  .addOption(
+    new Option("--generator <name>", "answer writer")
+      .choices(["extractive", "openai"])
+      .default(DEFAULT_EVAL_OPTIONS.generator),
+  )
+  .addOption(
+    new Option("--judge <name>", "claim judge")
+      .choices(["local", "llm"])
+      .default(DEFAULT_EVAL_OPTIONS.judge),
+  )
+  .option("--out <dir>", "report folder (default: eval/reports/<timestamp>/)")
+  .option("--baseline <report>", "an earlier report.json to compare with")
+  .option("--thresholds <file>", "release thresholds", DEFAULT_EVAL_OPTIONS.thresholds)
+  .option(
+    "--calibration <file>",
+    "labelled pairs the judge is validated on",
+    DEFAULT_EVAL_OPTIONS.calibration,
+  )
+  .option(
+    "--compare-naive",
+    "also run the textbook LangChain pipeline and report it side by side",
+    false,
+  )
+  .option("--json", "print the summary as JSON instead of tables", false)
+  .action(async (options: EvalCommandOptions, command: Command) => {
     process.exitCode = await evalCommand(config(command), options);
   });
 

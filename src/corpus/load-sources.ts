@@ -1,8 +1,11 @@
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { glob } from "tinyglobby";
 import { InvalidCorpusFileError } from "../errors/invalid-corpus-file-error.ts";
 import type { CorpusDocument } from "./corpus-document.ts";
-import { loadCorpus, loadMarkdownDocument } from "./load-corpus.ts";
+import { crawl } from "./fetch/crawl.ts";
+import { loadCorpus } from "./load-corpus.ts";
+import { pickLoader } from "./loaders/pick-loader.ts";
 import { entryName, readSourcesManifest, type SourceEntry } from "./sources-manifest.ts";
 
 /** A source that could not be loaded; the rest of the corpus is still indexed. */
@@ -10,7 +13,9 @@ export type SourceLoadError = { entry: string; source: string; message: string }
 
 export type LoadedSources = { documents: CorpusDocument[]; errors: SourceLoadError[] };
 
-/** Loads one local file of the corpus. */
+const SUPPORTED = ".md, .markdown, .html, .htm, .pdf, .txt";
+
+/** Loads one local file of the corpus with the loader its extension calls for. */
 async function loadFile(
   corpusDir: string,
   relative: string,
@@ -22,14 +27,28 @@ async function loadFile(
     path.basename(directory),
     ...path.relative(directory, file).split(path.sep),
   );
-  const document = await loadMarkdownDocument(file, source);
-  return withOverrides(document, entry);
+  const loader = pickLoader({ path: file });
+  if (loader === undefined) {
+    throw new InvalidCorpusFileError(
+      source,
+      `has a file type no loader reads; supported: ${SUPPORTED}`,
+    );
+  }
+  const bytes = await readFile(file).catch((error: unknown) => {
+    throw new InvalidCorpusFileError(source, "cannot be read", { cause: error });
+  });
+  const document = await loader.load({
+    bytes,
+    source,
+    path: file,
+    ...(entry.title === undefined ? {} : { title: entry.title }),
+  });
+  return tagged(document, entry);
 }
 
-function withOverrides(document: CorpusDocument, entry: SourceEntry): CorpusDocument {
+function tagged(document: CorpusDocument, entry: SourceEntry): CorpusDocument {
   return {
     ...document,
-    ...(entry.title === undefined ? {} : { title: entry.title }),
     ...(entry.tags === undefined ? {} : { tags: entry.tags }),
     entry: entryName(entry),
   };
@@ -65,11 +84,14 @@ export async function loadSources(corpusDir: string): Promise<LoadedSources> {
       }
       for (const file of files) add(await loadFile(corpusDir, file, entry));
     } else {
-      errors.push({
-        entry: entry.url,
-        source: entry.url,
-        message: "URL sources are not supported yet",
+      const result = await crawl(entry.url, {
+        ...entry.crawl,
+        ...(entry.title === undefined ? {} : { title: entry.title }),
       });
+      for (const document of result.documents) add(tagged(document, entry));
+      for (const problem of result.errors) {
+        errors.push({ entry: entry.url, source: problem.url, message: problem.message });
+      }
     }
   }
   if (documents.length === 0) {

@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import { InvalidCorpusFileError } from "../errors/invalid-corpus-file-error.ts";
+import { crawlSettingsSchema } from "./fetch/crawl-settings.ts";
 
 /** The manifest's file name inside the corpus folder. */
 export const SOURCES_FILE = "sources.json";
@@ -12,20 +13,8 @@ const common = {
   tags: z.array(z.string().min(1).max(50)).max(20).optional(),
 };
 
-const crawlSchema = z.strictObject({
-  /** Follow links found on the page. @default false */
-  followLinks: z.boolean().default(false),
-  /** Only follow links to the start URL's host. @default true */
-  sameHostOnly: z.boolean().default(true),
-  /** Link depth from the start URL. @default 1 */
-  maxDepth: z.number().int().min(0).max(5).default(1),
-  /** Most pages fetched for this source. @default 20 */
-  maxPages: z.number().int().min(1).max(500).default(20),
-  /** URL path patterns to crawl (globs such as "/docs/**"); all when empty. */
-  include: z.array(z.string().min(1)).default([]),
-  /** URL path patterns never to crawl. */
-  exclude: z.array(z.string().min(1)).default([]),
-});
+/** Crawl options of a URL source: the crawler's own settings schema, unknown keys refused. */
+const crawlSchema = crawlSettingsSchema.strict();
 
 const entrySchema = z.union([
   z.strictObject({ path: z.string().min(1), ...common }),
@@ -43,7 +32,6 @@ export const sourcesManifestSchema = z.strictObject({
 });
 
 export type SourceEntry = z.infer<typeof entrySchema>;
-export type CrawlOptions = z.infer<typeof crawlSchema>;
 export type SourcesManifest = z.infer<typeof sourcesManifestSchema>;
 
 /** A short stable name for an entry, used in messages and to group its documents. */

@@ -1,13 +1,12 @@
 import path from "node:path";
-import type { Citation } from "../answer/answer.ts";
-import type { AnswerResult } from "../answer/answer.ts";
+import type { AnswerResult, Citation } from "../answer/answer.ts";
 import type { Assistant } from "../answer/assistant.ts";
 import { AppError } from "../errors/app-error.ts";
 import { aggregate, aggregateBy } from "./aggregate.ts";
 import { assessAnswer } from "./assess-answer.ts";
 import { compareWithBaseline } from "./baseline.ts";
 import type { EvalItem } from "./dataset.ts";
-import { readCalibrationSet, type JudgeValidation, validateJudge } from "./judge/calibration.ts";
+import { type JudgeValidation, readCalibrationSet, validateJudge } from "./judge/calibration.ts";
 import type { Judge } from "./judge/judge.ts";
 import { NAIVE_DESCRIPTION, type NaivePipeline } from "./naive/naive-pipeline.ts";
 import type { JudgeReport, QuestionRecord, Report } from "./report/report-schema.ts";
@@ -203,7 +202,9 @@ async function askAssistant(
       }
     }
   }
-  throw new AppError(`${item.id}: the answer stream ended without an answer`, { code: "no_answer" });
+  throw new AppError(`${item.id}: the answer stream ended without an answer`, {
+    code: "no_answer",
+  });
 }
 
 /** The assistant's default number of passages shown to the writer (`passagesShown`). */

@@ -22,6 +22,8 @@ export const manifestSchema = z.object({
       kind: z.string(),
       contentHash: z.string().regex(/^[0-9a-f]{64}$/),
       chunkCount: z.number().int().nonnegative(),
+      /** The sources-manifest entry the document came from. */
+      entry: z.string().optional(),
     }),
   ),
   chunkCount: z.number().int().nonnegative(),

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { Chunk, ChunkerSettings } from "../chunking/chunk.ts";
 import { indexText } from "../chunking/chunk.ts";
 import { chunkMarkdown } from "../chunking/chunk-markdown.ts";
+import type { CorpusDocument } from "../corpus/corpus-document.ts";
 import { loadSources, type SourceLoadError } from "../corpus/load-sources.ts";
 import type { Embedder, EmbedProgress } from "../embedders/embedder.ts";
 import { AppError } from "../errors/app-error.ts";
@@ -93,10 +94,8 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
 
 async function build(options: IngestOptions): Promise<IngestSummary> {
   const started = performance.now();
-  const { documents, chunksBySource, chunks, errors } = await chunkCorpus(
-    options.corpusDir,
-    options.chunker,
-  );
+  const loaded = await chunkCorpus(options.corpusDir, options.chunker);
+  const { errors } = loaded;
 
   let previous: LoadedIndex | undefined;
   let fullRebuildReason: string | undefined;
@@ -118,6 +117,15 @@ async function build(options: IngestOptions): Promise<IngestSummary> {
       }
     }
   }
+
+  // A source that failed to load this time (a URL that is down) keeps what it had: its previous
+  // chunks are carried over, so nothing already indexed is lost to a temporary failure.
+  const carried = previous === undefined ? [] : carriedSources(previous, loaded.documents, errors);
+  const carriedIds = new Set(carried.map((source) => source.source));
+  const carriedChunks = previous?.chunks.filter((chunk) => carriedIds.has(chunk.source)) ?? [];
+  const documents = loaded.documents;
+  const chunksBySource = loaded.chunksBySource;
+  const chunks = [...loaded.chunks, ...carriedChunks];
 
   const reusedVectors = new Map<string, number[]>();
   if (previous !== undefined) {
@@ -186,13 +194,17 @@ async function build(options: IngestOptions): Promise<IngestSummary> {
     chunker: { ...options.chunker },
     hnsw: { ...options.hnsw },
     lexical: { kind: lexicalIndex.kind },
-    sources: documents.map((document, position) => ({
-      source: document.source,
-      title: document.title,
-      kind: document.kind,
-      contentHash: document.contentHash,
-      chunkCount: chunksBySource[position]?.length ?? 0,
-    })),
+    sources: [
+      ...documents.map((document, position) => ({
+        source: document.source,
+        title: document.title,
+        kind: document.kind,
+        contentHash: document.contentHash,
+        chunkCount: chunksBySource[position]?.length ?? 0,
+        ...(document.entry === undefined ? {} : { entry: document.entry }),
+      })),
+      ...carried,
+    ],
     chunkCount: chunks.length,
   };
   // Two builds within one second would share a version name: add a counter then.
@@ -204,6 +216,26 @@ async function build(options: IngestOptions): Promise<IngestSummary> {
   );
 
   return { ...report, durationMs: Math.round(performance.now() - started), version };
+}
+
+/** Sources of the previous build to keep because loading them failed this time. */
+function carriedSources(
+  previous: LoadedIndex,
+  documents: CorpusDocument[],
+  errors: SourceLoadError[],
+): Manifest["sources"] {
+  const loaded = new Set(documents.map((document) => document.source));
+  const failedSources = new Set(errors.map((error) => error.source));
+  const loadedEntries = new Set(documents.map((document) => document.entry));
+  const failedEntries = new Set(
+    errors.map((error) => error.entry).filter((entry) => !loadedEntries.has(entry)),
+  );
+  return previous.manifest.sources.filter(
+    (source) =>
+      !loaded.has(source.source) &&
+      (failedSources.has(source.source) ||
+        (source.entry !== undefined && failedEntries.has(source.entry))),
+  );
 }
 
 /** Chunk-level changes against the previous build (see IngestSummary). */

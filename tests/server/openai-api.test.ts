@@ -34,10 +34,7 @@ describe("the official openai client against /v1", () => {
     expect(completion.choices[0]?.finish_reason).toBe("stop");
     expect(content).toContain("learning_rate, n_estimators, max_depth");
     expect(content).toMatch(
-      /
-
-Sources:
-\[1\] Step 2: Learn Core Machine Learning Algorithms > Machine Learning Algorithm Comparison Table — corpus\/roadmap\.md/,
+      /\n\nSources:\n\[1\] Step 2: Learn Core Machine Learning Algorithms > Machine Learning Algorithm Comparison Table — corpus\/roadmap\.md/,
     );
     const extra = completion as unknown as { citations: Array<{ n: number }>; refused: boolean };
     expect(extra.refused).toBe(false);

@@ -97,9 +97,11 @@ export async function crawl(startUrl: string, options: CrawlOptions = {}): Promi
 
   const start = normalizeUrl(startUrl);
   if (start === undefined) {
+    // Echo the input only as printable ASCII: it may come from anywhere.
+    const shown = startUrl.replace(/[^\x20-\x7e]/g, "?").slice(0, 300);
     result.errors.push({
-      url: startUrl,
-      message: `${startUrl.slice(0, 300)}: is not an http(s) URL without credentials`,
+      url: shown,
+      message: `${shown}: is not an http(s) URL without credentials`,
     });
     return result;
   }

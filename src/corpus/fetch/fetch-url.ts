@@ -1,5 +1,13 @@
 import { parseContentType } from "../loaders/content-type.ts";
 import { FetchError } from "./fetch-error.ts";
+import { formatBytes, formatMs, printable } from "./internal/format.ts";
+import {
+  discard,
+  isRetryableStatus,
+  parseRetryAfter,
+  readLimited,
+  toHttpUrl,
+} from "./internal/http.ts";
 import { sleep } from "./internal/sleep.ts";
 
 /** Names the project in every request, so site owners can match it in robots.txt ("study-assistant"). */
@@ -131,6 +139,10 @@ async function withRetries(url: URL, settings: Settings): Promise<Attempt> {
       await settings.beforeRequest?.(url);
       return await requestOnce(url, settings);
     } catch (error) {
+      if (settings.signal?.aborted === true && !(error instanceof FetchError)) {
+        // Cancelled while beforeRequest waited (e.g. for a crawl-delay slot).
+        throw new FetchError(url.href, "aborted", "was cancelled", { cause: error });
+      }
       if (!(error instanceof RetryableFailure)) throw error;
       const attemptsMade = attempt + 1;
       if (attempt >= settings.retries) {
@@ -210,7 +222,7 @@ async function requestOnce(url: URL, settings: Settings): Promise<Attempt> {
     }
     return {
       kind: "redirect",
-      location: toHttpUrl(new URL(location, url), `${url.href} → ${location}`),
+      location: toHttpUrl(location, `${url.href} → ${location}`, url),
     };
   }
   if (!response.ok) {
@@ -271,79 +283,6 @@ async function requestOnce(url: URL, settings: Settings): Promise<Attempt> {
   };
 }
 
-/** Reads the body, cancelling the download as soon as it passes `maxBytes`. */
-async function readLimited(response: Response, url: URL, maxBytes: number): Promise<Uint8Array> {
-  if (response.body === null) return new Uint8Array();
-  const reader = response.body.getReader();
-  const parts: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      throw new FetchError(
-        url.href,
-        "too-large",
-        `is larger than the limit of ${formatBytes(maxBytes)} (stopped reading at ${formatBytes(total)})`,
-        { status: response.status },
-      );
-    }
-    parts.push(value);
-  }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const part of parts) {
-    bytes.set(part, offset);
-    offset += part.byteLength;
-  }
-  return bytes;
-}
-
-/** An http(s) URL without fragment or credentials, or a `FetchError` saying why not. */
-function toHttpUrl(input: string | URL, label: string): URL {
-  let url: URL;
-  try {
-    url = new URL(input);
-  } catch (error) {
-    throw new FetchError(printable(label), "invalid-url", "is not a valid URL", { cause: error });
-  }
-  if (url.protocol !== "http:" && url.protocol !== "https:") {
-    throw new FetchError(
-      printable(label),
-      "invalid-url",
-      `uses ${url.protocol}; only http and https are fetched`,
-    );
-  }
-  if (url.username !== "" || url.password !== "") {
-    throw new FetchError(
-      printable(label),
-      "invalid-url",
-      "contains a user name or password; such URLs are not fetched",
-    );
-  }
-  url.hash = "";
-  return url;
-}
-
-function isRetryableStatus(status: number): boolean {
-  return status === 408 || status === 429 || (status >= 500 && status !== 501);
-}
-
-/** `Retry-After` as seconds or an HTTP date, in ms; undefined when absent or unreadable. */
-function parseRetryAfter(header: string | null): number | undefined {
-  if (header === null) return undefined;
-  const value = header.trim();
-  if (/^\d+$/.test(value)) return Number(value) * 1000;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
-}
-
-async function discard(response: Response): Promise<void> {
-  await response.body?.cancel().catch(() => undefined);
-}
-
 function statusText(response: Response): string {
   return response.statusText === "" ? "" : ` ${printable(response.statusText).slice(0, 80)}`;
 }
@@ -367,18 +306,4 @@ function withAttempts(error: FetchError, attempts: number): FetchError {
       cause: error.cause,
     },
   );
-}
-
-function formatMs(milliseconds: number): string {
-  return milliseconds >= 1000
-    ? `${(milliseconds / 1000).toLocaleString("en-US", { maximumFractionDigits: 1 })} s`
-    : `${Math.round(milliseconds)} ms`;
-}
-
-function formatBytes(bytes: number): string {
-  return `${bytes.toLocaleString("en-US")} bytes`;
-}
-
-function printable(text: string): string {
-  return text.replace(/[^\x20-\x7e]/g, "?").slice(0, 300);
 }

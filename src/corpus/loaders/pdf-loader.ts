@@ -30,7 +30,8 @@ export class PdfLoader implements DocumentLoader {
     try {
       // PDF.js takes ownership of (detaches) the buffer it is given: hand it a copy.
       // verbosity 0 keeps PDF.js from printing warnings about damaged files to the console.
-      const pdf = await getDocumentProxy(input.bytes.slice(), { verbosity: 0 });
+      // A plain Uint8Array copy: PDF.js detaches the buffer it gets and rejects Node Buffers.
+      const pdf = await getDocumentProxy(Uint8Array.from(input.bytes), { verbosity: 0 });
       try {
         const meta = await getMeta(pdf);
         metadataTitle = meta.info.Title;

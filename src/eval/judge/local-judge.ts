@@ -1,7 +1,7 @@
 import type { Embedder } from "../../embedders/embedder.ts";
 import { splitSentences } from "../../text/sentences.ts";
 import { contentTerms, words } from "../../text/terms.ts";
-import { splitClaims } from "../claims.ts";
+import { splitClaims, withoutMarkers } from "../claims.ts";
 import {
   canonicalText,
   type Figures,
@@ -25,12 +25,24 @@ export type LocalJudgeSettings = {
   grayZoneCoverage: number;
   /** Cosine similarity of claim and sentence embeddings that supports a gray-zone claim. @default 0.8 */
   tieBreakSimilarity: number;
+  /**
+   * Consecutive claim words absent from the sentence that make the claim an addition rather
+   * than a rewording ("…, and a job guarantee"); 0 turns the check off. @default 4
+   */
+  addedPhraseWords: number;
+  /** Content words after "not", "no", "never"… that the negation applies to. @default 2 */
+  negationScope: number;
+  /** Also judge against two adjacent prose sentences together (claims that merge them). @default true */
+  adjacentSentences: boolean;
 };
 
 export const DEFAULT_LOCAL_JUDGE_SETTINGS: LocalJudgeSettings = {
   supportCoverage: 0.75,
   grayZoneCoverage: 0.5,
   tieBreakSimilarity: 0.8,
+  addedPhraseWords: 4,
+  negationScope: 2,
+  adjacentSentences: true,
 };
 
 export type LocalJudgeOptions = {
@@ -39,6 +51,11 @@ export type LocalJudgeOptions = {
   /** Weight of a content term in the coverage (e.g. its IDF); every term weighs 1 when not given. */
   termWeight?: (term: string) => number;
   settings?: Partial<LocalJudgeSettings>;
+  /**
+   * Words the material only ever writes capitalised (see `nameLexicon`), so a claim opening with
+   * "Flask …" or "Python …" is checked for that name like one that names it mid-sentence.
+   */
+  knownNames?: ReadonlySet<string>;
 };
 
 /** A sentence, list item or table row of a passage, with what the checks compare. */
@@ -46,8 +63,12 @@ type Unit = {
   passageIndex: number;
   /** The sentence, preceded by the one before it when it opens with "This/It…". */
   text: string;
-  words: Set<string>;
+  words: string[];
   terms: Set<string>;
+  /** For a table row: each "Header: value" cell's words, the row's key cell first. */
+  cells?: Array<{ header: string[]; value: string[] }>;
+  /** For two adjacent sentences judged together: the content terms of each. */
+  parts?: [Set<string>, Set<string>];
   figures: Figures;
   roles: Set<string>;
   polarity: Polarity;
@@ -57,6 +78,8 @@ type PreparedPassage = { quote: string; units: Unit[] };
 
 type PreparedClaim = {
   text: string;
+  /** Lower-case words, in order. */
+  words: string[];
   quote: string;
   terms: string[];
   figures: Figures;
@@ -72,9 +95,6 @@ type Assessment = { unit: Unit; coverage: number; missing: string[]; failure?: s
  * stop-word list already drops "use", "used" and "using". Stemmed, as claim terms are.
  */
 const LIGHT_VERBS = new Set(["us", "take", "taken", "took", "make", "made", "give", "includ"]);
-
-/** Consecutive content words absent from the passage that make a claim an addition, not a paraphrase. */
-const ADDED_PHRASE_TERMS = 3;
 
 const LEADING_REFERENCE = /^(this|these|that|those|it|its|they|their|such)\b/i;
 
@@ -94,6 +114,7 @@ export class LocalJudge implements Judge {
   readonly settings: LocalJudgeSettings;
   readonly #embedder: Pick<Embedder, "embedDocuments"> | undefined;
   readonly #termWeight: (term: string) => number;
+  readonly #knownNames: ReadonlySet<string>;
   readonly #passages = new Map<string, PreparedPassage>();
   readonly #vectors = new Map<string, number[]>();
 
@@ -101,6 +122,7 @@ export class LocalJudge implements Judge {
     this.settings = { ...DEFAULT_LOCAL_JUDGE_SETTINGS, ...options.settings };
     this.#embedder = options.embedder;
     this.#termWeight = options.termWeight ?? (() => 1);
+    this.#knownNames = options.knownNames ?? new Set();
   }
 
   async judge(request: JudgeRequest): Promise<JudgedClaim[]> {
@@ -111,8 +133,10 @@ export class LocalJudge implements Judge {
     return verdicts;
   }
 
-  async #verify(text: string, passages: PreparedPassage[]): Promise<JudgedClaim> {
-    const claim = prepareClaim(text);
+  async #verify(claimText: string, passages: PreparedPassage[]): Promise<JudgedClaim> {
+    // Citation markers are not part of what a claim states.
+    const text = withoutMarkers(claimText);
+    const claim = prepareClaim(text, this.#knownNames, this.settings.negationScope);
     if (claim.quote.length > 0) {
       const quoted = passages.findIndex((passage) => passage.quote.includes(claim.quote));
       if (quoted >= 0) {
@@ -196,7 +220,10 @@ export class LocalJudge implements Judge {
         failure: `figure ${figures.map((figure) => `"${figure}"`).join(", ")} not stated`,
       };
     }
-    const names = [...claim.names].filter((name) => !passageHasName(name, unit.words));
+    const lowerText = unit.text.toLowerCase();
+    const names = [...claim.names].filter((name) =>
+      name.includes("_") ? !lowerText.includes(name) : !passageHasName(name, unit.words),
+    );
     if (names.length > 0) {
       return {
         ...assessment,
@@ -210,8 +237,19 @@ export class LocalJudge implements Judge {
         failure: `role ${roles.map((role) => `"${role}"`).join(", ")} not in it`,
       };
     }
+    const unbound = unit.cells === undefined ? [] : unboundNames(claim, unit.cells);
+    if (unbound.length > 0) {
+      return {
+        ...assessment,
+        failure: `${unbound.map((name) => `"${name}"`).join(", ")} belongs to another column of the row`,
+      };
+    }
+    if (unit.parts !== undefined && !bothContribute(claim, unit.parts)) {
+      return { ...assessment, failure: "one of the two sentences only lends it a name" };
+    }
     const added = longestMissingRun(claim.terms, unit.terms);
-    if (added.length >= ADDED_PHRASE_TERMS) {
+    const { addedPhraseWords } = this.settings;
+    if (addedPhraseWords > 0 && added.length >= addedPhraseWords) {
       return { ...assessment, failure: `adds "${added.join(" ")}", which it does not state` };
     }
     const conflict = negationConflict(claim.polarity, unit.polarity);
@@ -227,22 +265,49 @@ export class LocalJudge implements Judge {
     if (cached !== undefined) return cached;
     const sectionTerms = contentTerms(canonicalText(passage.section ?? ""));
     const sentences = unitTexts(passage.text);
-    const units = sentences.map((sentence, position): Unit => {
-      const previous = position > 0 ? sentences[position - 1] : undefined;
-      const text =
-        previous !== undefined && LEADING_REFERENCE.test(sentence)
-          ? `${previous} ${sentence}`
-          : sentence;
+    const makeUnit = (text: string, isRow: boolean, parts?: [string, string]): Unit => {
       const canonical = canonicalText(text);
       return {
         passageIndex,
         text,
-        words: new Set(words(canonical)),
+        words: words(canonical),
         terms: new Set([...contentTerms(canonical), ...sectionTerms]),
+        ...(isRow ? { cells: rowCells(canonical) } : {}),
+        ...(parts === undefined
+          ? {}
+          : {
+              parts: [
+                new Set(contentTerms(canonicalText(parts[0]))),
+                new Set(contentTerms(canonicalText(parts[1]))),
+              ] as [Set<string>, Set<string>],
+            }),
         figures: figuresOf(canonical),
         roles: rolesOf(canonical),
-        polarity: polarityOf(canonical),
+        polarity: polarityOf(canonical, this.settings.negationScope),
       };
+    };
+    const units: Unit[] = [];
+    sentences.forEach((sentence, position) => {
+      // A question asserts nothing, so it supports no claim (but an answer's "It…" may need it).
+      if (sentence.text.endsWith("?")) return;
+      const previous = position > 0 ? sentences[position - 1] : undefined;
+      const withPrevious = previous !== undefined && LEADING_REFERENCE.test(sentence.text);
+      units.push(
+        makeUnit(
+          withPrevious ? `${previous.text} ${sentence.text}` : sentence.text,
+          sentence.isRow,
+        ),
+      );
+      const next = sentences[position + 1];
+      if (
+        this.settings.adjacentSentences &&
+        next !== undefined &&
+        !sentence.isRow &&
+        !next.isRow &&
+        !next.text.endsWith("?")
+      ) {
+        units.push(makeUnit(`${sentence.text} ${next.text}`, false, [sentence.text, next.text]));
+      }
     });
     const prepared = { quote: quoteForm(passage.text), units };
     this.#passages.set(key, prepared);
@@ -267,10 +332,15 @@ export class LocalJudge implements Judge {
   }
 }
 
-function prepareClaim(text: string): PreparedClaim {
+function prepareClaim(
+  text: string,
+  knownNames: ReadonlySet<string>,
+  negationScope: number,
+): PreparedClaim {
   const canonical = canonicalText(text);
   return {
     text,
+    words: words(canonical),
     quote: quoteForm(text),
     // Figures are checked exactly, so bare numbers do not count towards coverage.
     terms: [
@@ -281,9 +351,9 @@ function prepareClaim(text: string): PreparedClaim {
       ),
     ],
     figures: figuresOf(canonical),
-    names: namesOf(text),
+    names: namesOf(text, knownNames),
     roles: rolesOf(canonical),
-    polarity: polarityOf(canonical),
+    polarity: polarityOf(canonical, negationScope),
   };
 }
 
@@ -291,8 +361,8 @@ function prepareClaim(text: string): PreparedClaim {
  * Sentences, list items and table rows of a passage. Rows of a Markdown table with a header row
  * are labelled with their column headers ("Salary India: ₹4.4L–5L PA"), as the chunker does.
  */
-function unitTexts(text: string): string[] {
-  const units: string[] = [];
+function unitTexts(text: string): Array<{ text: string; isRow: boolean }> {
+  const units: Array<{ text: string; isRow: boolean }> = [];
   const lines = text.split("\n").map((line) => line.trim());
   let headers: string[] | undefined;
   lines.forEach((line, index) => {
@@ -306,23 +376,86 @@ function unitTexts(text: string): string[] {
         headers = cells;
         return;
       }
-      units.push(
-        headers?.length === cells.length
-          ? cells.map((cell, position) => `${headers?.[position]}: ${cell}`).join("; ")
-          : cells.join("; "),
-      );
+      units.push({
+        text:
+          headers?.length === cells.length
+            ? cells.map((cell, position) => `${headers?.[position]}: ${cell}`).join("; ")
+            : cells.join("; "),
+        isRow: true,
+      });
       return;
     }
     headers = undefined;
     const body = line.replace(/^(?:#{1,6}\s+|[-*•]\s+)/, "");
     if (body === "") return;
-    if (/^[^:;]{1,40}: [^;]+; /.test(body)) units.push(body);
-    else units.push(...splitSentences(body));
+    if (/^[^:;]{1,40}: [^;]+; /.test(body)) units.push({ text: body, isRow: true });
+    else units.push(...splitSentences(body).map((sentence) => ({ text: sentence, isRow: false })));
   });
-  return units.filter((unit) => /[\p{L}\p{N}]/u.test(unit));
+  return units.filter((unit) => /[\p{L}\p{N}]/u.test(unit.text));
 }
 
 const TABLE_SEPARATOR = /^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$/;
+
+/** The cells of a labelled table row ("Header: value; …"), words lower-cased. */
+function rowCells(canonical: string): Array<{ header: string[]; value: string[] }> {
+  return canonical.split(/;\s+/).map((cell) => {
+    const colon = cell.indexOf(": ");
+    return colon < 0
+      ? { header: [], value: words(cell) }
+      : { header: words(cell.slice(0, colon)), value: words(cell.slice(colon + 2)) };
+  });
+}
+
+/**
+ * In a table row, a claim that names a column ("… of a Deep Learning Engineer …") must take the
+ * other names it pairs with from that column's cell, not from a neighbouring one ("… include
+ * LangChain", which is the AI Engineer's). Names in the row's key (first) cell go with any
+ * column. Returns the names taken from the wrong column.
+ */
+function unboundNames(
+  claim: PreparedClaim,
+  cells: Array<{ header: string[]; value: string[] }>,
+): string[] {
+  const [key, ...rest] = cells;
+  if (key === undefined || rest.length < 2) return [];
+  const named = rest.filter((cell) => {
+    const header = cell.header.filter((word) => !/^\d+$/.test(word));
+    return header.length > 0 && containsRun(claim.words, header);
+  });
+  if (named.length === 0) return [];
+  const keyWords = [...key.header, ...key.value];
+  const headerWords = named.flatMap((cell) => cell.header);
+  return [...claim.names].filter((name) => {
+    if (passageHasName(name, keyWords) || passageHasName(name, headerWords)) return false;
+    const inRow = rest.some((cell) => passageHasName(name, cell.value));
+    return inRow && !named.some((cell) => passageHasName(name, cell.value));
+  });
+}
+
+/** Whether `run` occurs in `sequence` as consecutive words. */
+function containsRun(sequence: string[], run: string[]): boolean {
+  for (let start = 0; start + run.length <= sequence.length; start++) {
+    if (run.every((word, offset) => sequence[start + offset] === word)) return true;
+  }
+  return false;
+}
+
+/**
+ * Two adjacent sentences support a claim together only when each gives it something besides
+ * names: otherwise the claim pairs one sentence's subject with the other's statement ("A data
+ * scientist focuses on productionizing models", where the next sentence says it of ML engineers).
+ */
+function bothContribute(claim: PreparedClaim, parts: [Set<string>, Set<string>]): boolean {
+  const nameTerms = new Set(
+    [...claim.names, ...[...claim.roles].flatMap((role) => role.split(" "))].flatMap((name) =>
+      contentTerms(name),
+    ),
+  );
+  const [first, second] = parts;
+  const own = (mine: Set<string>, other: Set<string>) =>
+    claim.terms.some((term) => mine.has(term) && !other.has(term) && !nameTerms.has(term));
+  return own(first, second) && own(second, first);
+}
 
 /** Longest run of consecutive claim terms the sentence lacks: a phrase added from nowhere. */
 function longestMissingRun(terms: string[], present: Set<string>): string[] {

@@ -41,7 +41,8 @@ td.worse { color: var(--bad); font-weight: 600; } td.better { color: var(--good)
 .filters input, .filters select { font: inherit; padding: 6px 10px; border: 1px solid #cbd5e1; border-radius: 8px; background: #fff; }
 .filters input { min-width: 260px; }
 .filters .count { color: var(--muted); margin-left: auto; }
-#questions td { text-align: left; }
+#questions td, #questions th { text-align: left; }
+#questions th.num { text-align: right; }
 #questions td.num { text-align: right; white-space: nowrap; }
 #questions .q { font-weight: 550; }
 .tag { display: inline-block; font-size: 11px; padding: 1px 8px; border-radius: 999px; margin: 0 4px 2px 0; background: #e0e7ff; color: #3730a3; white-space: nowrap; }

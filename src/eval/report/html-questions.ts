@@ -40,7 +40,12 @@ function detail(question: QuestionRecord): string {
   const citations = question.citations
     .map((citation) => {
       const checks = question.citationChecks.filter((check) => check.n === citation.n);
-      const precise = checks.length === 0 ? "" : checks.every((check) => check.supported) ? " ✓" : " ✗ does not support every sentence citing it";
+      const precise =
+        checks.length === 0
+          ? ""
+          : checks.every((check) => check.supported)
+            ? " ✓"
+            : " ✗ does not support every sentence citing it";
       return `<div class="cite"><b>[${citation.n}]</b> <span class="muted">${escapeHtml(citation.section)}${escapeHtml(precise)}</span><br>${escapeHtml(citation.text)}</div>`;
     })
     .join("");
@@ -65,7 +70,12 @@ ${evidence === "" ? "" : `<h4>Evidence</h4>${evidence}`}
 export function questionTable(questions: QuestionRecord[]): string {
   const kinds = [...new Set(questions.map((question) => question.kind))].sort();
   const rows = questions.map((question) => {
-    const searchable = [question.id, question.question, question.answer, ...question.claims.map((claim) => claim.text)]
+    const searchable = [
+      question.id,
+      question.question,
+      question.answer,
+      ...question.claims.map((claim) => claim.text),
+    ]
       .join(" ")
       .toLowerCase();
     const found = question.evidenceRanks.filter((rank) => rank >= 0 && rank < 5).length;
@@ -93,7 +103,7 @@ export function questionTable(questions: QuestionRecord[]): string {
 </select>
 <span class="count" id="count"></span>
 </div>
-<table id="questions"><thead><tr><th>id</th><th>question</th><th>faithful</th><th>evid. top 5</th><th>cite prec.</th><th>F1</th><th>latency</th></tr></thead>
+<table id="questions"><thead><tr><th>id</th><th>question</th><th class="num">faithful</th><th class="num">evidence in top 5</th><th class="num">citation precision</th><th class="num">F1</th><th class="num">latency</th></tr></thead>
 <tbody>
 ${rows.join("\n")}
 </tbody></table>`;

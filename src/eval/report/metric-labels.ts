@@ -10,9 +10,24 @@ export type MetricLabel = {
 
 export const METRIC_LABELS: Record<keyof Metrics, MetricLabel> = {
   questions: { short: "n", long: "questions", unit: "count", better: "neither" },
-  answerable: { short: "answerable", long: "answerable questions", unit: "count", better: "neither" },
-  unanswerable: { short: "unanswerable", long: "unanswerable questions", unit: "count", better: "neither" },
-  answered: { short: "answered", long: "questions answered (not refused)", unit: "count", better: "neither" },
+  answerable: {
+    short: "answerable",
+    long: "answerable questions",
+    unit: "count",
+    better: "neither",
+  },
+  unanswerable: {
+    short: "unanswerable",
+    long: "unanswerable questions",
+    unit: "count",
+    better: "neither",
+  },
+  answered: {
+    short: "answered",
+    long: "questions answered (not refused)",
+    unit: "count",
+    better: "neither",
+  },
   claims: { short: "claims", long: "claims judged", unit: "count", better: "neither" },
   unsupportedClaims: { short: "unsup", long: "unsupported claims", unit: "count", better: "lower" },
   recallAt1: { short: "R@1", long: "recall@1", unit: "rate", better: "higher" },
@@ -30,7 +45,12 @@ export const METRIC_LABELS: Record<keyof Metrics, MetricLabel> = {
   },
   refusalPrecision: { short: "RefP", long: "refusal precision", unit: "rate", better: "higher" },
   refusalRecall: { short: "RefR", long: "refusal recall", unit: "rate", better: "higher" },
-  falseRefusalRate: { short: "FalseRef", long: "false-refusal rate", unit: "rate", better: "lower" },
+  falseRefusalRate: {
+    short: "FalseRef",
+    long: "false-refusal rate",
+    unit: "rate",
+    better: "lower",
+  },
   citationPrecision: { short: "CitP", long: "citation precision", unit: "rate", better: "higher" },
   danglingCitations: { short: "Dangl", long: "dangling citations", unit: "count", better: "lower" },
   answerF1: { short: "F1", long: "answer token F1", unit: "rate", better: "higher" },
@@ -41,7 +61,10 @@ export const METRIC_LABELS: Record<keyof Metrics, MetricLabel> = {
 };
 
 /** A metric value as text: "94.0%", "12", "21 ms", "–" when not measured. */
-export function formatMetric(name: keyof Metrics | string, value: number | null | undefined): string {
+export function formatMetric(
+  name: keyof Metrics | string,
+  value: number | null | undefined,
+): string {
   if (value === null || value === undefined || Number.isNaN(value)) return "–";
   const unit = (METRIC_LABELS as Record<string, MetricLabel | undefined>)[name]?.unit ?? "rate";
   if (unit === "ms") return `${value < 10 ? value.toFixed(1) : value.toFixed(0)} ms`;

@@ -53,7 +53,9 @@ export function renderMarkdown(report: Report): string {
     "",
     "| metric | value |",
     "|---|---:|",
-    ...HEADLINE_METRICS.map((name) => `| ${METRIC_LABELS[name].long} | ${formatMetric(name, metrics[name])} |`),
+    ...HEADLINE_METRICS.map(
+      (name) => `| ${METRIC_LABELS[name].long} | ${formatMetric(name, metrics[name])} |`,
+    ),
     `| claims judged / unsupported | ${metrics.claims} / ${metrics.unsupportedClaims} |`,
     "",
   );
@@ -79,7 +81,8 @@ export function renderMarkdown(report: Report): string {
       "| pair kind | pairs | accuracy |",
       "|---|---:|---:|",
       ...Object.entries(judge.byKind).map(
-        ([kind, numbers]) => `| ${cell(kind)} | ${numbers.pairs} | ${formatMetric("", numbers.accuracy)} |`,
+        ([kind, numbers]) =>
+          `| ${cell(kind)} | ${numbers.pairs} | ${formatMetric("", numbers.accuracy)} |`,
       ),
       "",
     );
@@ -118,7 +121,8 @@ export function renderMarkdown(report: Report): string {
       ...(baseline.worseQuestions.length === 0
         ? ["None."]
         : baseline.worseQuestions.map(
-            (question) => `- **${question.id}** ${cell(question.question)} — ${question.changes.join("; ")}`,
+            (question) =>
+              `- **${question.id}** ${cell(question.question)} — ${question.changes.join("; ")}`,
           )),
       "",
     );
@@ -132,13 +136,13 @@ export function renderMarkdown(report: Report): string {
       out.push(`  - “${cell(claim.text)}” — ${cell(claim.reason)}`);
     }
   }
-  const missed = report.questions.filter(
-    (question) => question.answerable && question.refused,
-  );
+  const missed = report.questions.filter((question) => question.answerable && question.refused);
   out.push("", `## Answerable questions refused (${missed.length})`, "");
   if (missed.length === 0) out.push("None.");
   for (const question of missed) {
-    out.push(`- **${question.id}** (${question.kind}) ${cell(question.question)} — ${cell(question.refusalReason ?? "")}`);
+    out.push(
+      `- **${question.id}** (${question.kind}) ${cell(question.question)} — ${cell(question.refusalReason ?? "")}`,
+    );
   }
   const answeredUnanswerable = report.questions.filter(
     (question) => !question.answerable && !question.refused,

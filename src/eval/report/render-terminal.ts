@@ -1,4 +1,3 @@
-import type { Metrics, Report } from "./report-schema.ts";
 import {
   ANSWER_COLUMNS,
   formatDelta,
@@ -7,6 +6,7 @@ import {
   METRIC_LABELS,
   RETRIEVAL_COLUMNS,
 } from "./metric-labels.ts";
+import type { Metrics, Report } from "./report-schema.ts";
 
 /** Rows of one summary table: overall, each dataset, each kind. */
 function rows(report: Report): Array<[string, Metrics]> {
@@ -18,7 +18,11 @@ function rows(report: Report): Array<[string, Metrics]> {
   return result;
 }
 
-function table(title: string, columns: Array<keyof Metrics>, data: Array<[string, Metrics]>): string {
+function table(
+  title: string,
+  columns: Array<keyof Metrics>,
+  data: Array<[string, Metrics]>,
+): string {
   const nameWidth = Math.max(14, ...data.map(([name]) => name.length));
   const widths = columns.map((column) =>
     Math.max(
@@ -62,7 +66,10 @@ export function renderTerminal(report: Report, reportDir?: string): string {
     );
   }
   if (report.naive !== undefined) {
-    out.push("", `Ours vs naive baseline (${report.naive.chunks} chunks of 1000/200, top 4, no gate):`);
+    out.push(
+      "",
+      `Ours vs naive baseline (${report.naive.chunks} chunks of 1000/200, top 4, no gate):`,
+    );
     const width = Math.max(...HEADLINE_METRICS.map((name) => METRIC_LABELS[name].long.length));
     out.push(`  ${"metric".padEnd(width)}  ${"ours".padStart(8)}  ${"naive".padStart(8)}`);
     for (const name of HEADLINE_METRICS) {
@@ -86,7 +93,9 @@ export function renderTerminal(report: Report, reportDir?: string): string {
       );
     }
     const worse = report.baseline.worseQuestions;
-    out.push(`  ${worse.length} question${worse.length === 1 ? "" : "s"} got worse${worse.length > 0 ? ":" : ""}`);
+    out.push(
+      `  ${worse.length} question${worse.length === 1 ? "" : "s"} got worse${worse.length > 0 ? ":" : ""}`,
+    );
     for (const question of worse.slice(0, 25)) {
       out.push(`    ${question.id}: ${question.changes.join("; ")}`);
     }
@@ -94,9 +103,13 @@ export function renderTerminal(report: Report, reportDir?: string): string {
   }
   out.push("");
   if (report.gate.passed) {
-    out.push(`Gate: PASSED (${Object.keys(report.gate.thresholds).length} thresholds from ${report.gate.thresholdsFile})`);
+    out.push(
+      `Gate: PASSED (${Object.keys(report.gate.thresholds).length} thresholds from ${report.gate.thresholdsFile})`,
+    );
   } else {
-    out.push(`Gate: FAILED — ${report.gate.breaches.length} threshold${report.gate.breaches.length === 1 ? "" : "s"} breached:`);
+    out.push(
+      `Gate: FAILED — ${report.gate.breaches.length} threshold${report.gate.breaches.length === 1 ? "" : "s"} breached:`,
+    );
     for (const breach of report.gate.breaches) out.push(`  - ${breach.message}`);
   }
   if (report.gate.unmeasured.length > 0) {

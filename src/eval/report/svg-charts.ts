@@ -5,7 +5,7 @@ export type Series = { name: string; color: string; values: Array<number | null>
 
 const WIDTH = 460;
 const HEIGHT = 240;
-const MARGIN = { top: 16, right: 16, bottom: 44, left: 48 };
+const MARGIN = { top: 30, right: 16, bottom: 44, left: 48 };
 const PLOT_WIDTH = WIDTH - MARGIN.left - MARGIN.right;
 const PLOT_HEIGHT = HEIGHT - MARGIN.top - MARGIN.bottom;
 
@@ -34,10 +34,21 @@ function gridY(max: number, format: (value: number) => string): string {
 function legend(series: Series[]): string {
   return series
     .map((entry, index) => {
-      const x = MARGIN.left + 8 + index * 110;
-      return `<rect x="${x}" y="${MARGIN.top + 4}" width="10" height="10" rx="2" fill="${entry.color}"/><text x="${x + 14}" y="${MARGIN.top + 13}" class="legend">${escapeHtml(entry.name)}</text>`;
+      // Above the plot, so it never hides a line or a bar.
+      const x = MARGIN.left + index * 120;
+      return `<rect x="${x}" y="6" width="10" height="10" rx="2" fill="${entry.color}"/><text x="${x + 14}" y="15" class="legend">${escapeHtml(entry.name)}</text>`;
     })
     .join("");
+}
+
+/** The smallest of 1, 2, 2.5, 5 × 10^n that is at least `raw` (whole numbers for counts). */
+export function niceStep(raw: number): number {
+  const magnitude = 10 ** Math.floor(Math.log10(Math.max(raw, 1e-9)));
+  for (const factor of [1, 2, 2.5, 5, 10]) {
+    const step = factor * magnitude;
+    if (raw <= step && Number.isInteger(step)) return step;
+  }
+  return Math.max(1, Math.ceil(raw));
 }
 
 /** A line chart over categories `labels` with values in [0, 1] (e.g. recall@k for k = 1…10). */
@@ -50,8 +61,10 @@ export function lineChart(options: {
 }): string {
   const { labels, series } = options;
   const x = (index: number) =>
-    MARGIN.left + (labels.length <= 1 ? PLOT_WIDTH / 2 : (PLOT_WIDTH * index) / (labels.length - 1));
-  const y = (value: number) => MARGIN.top + PLOT_HEIGHT - PLOT_HEIGHT * Math.max(0, Math.min(1, value));
+    MARGIN.left +
+    (labels.length <= 1 ? PLOT_WIDTH / 2 : (PLOT_WIDTH * index) / (labels.length - 1));
+  const y = (value: number) =>
+    MARGIN.top + PLOT_HEIGHT - PLOT_HEIGHT * Math.max(0, Math.min(1, value));
   const parts = [gridY(1, (value) => `${Math.round(value * 100)}%`)];
   labels.forEach((label, index) => {
     parts.push(
@@ -60,7 +73,9 @@ export function lineChart(options: {
   });
   for (const entry of series) {
     const points = entry.values
-      .map((value, index) => (value === null ? undefined : `${x(index).toFixed(1)},${y(value).toFixed(1)}`))
+      .map((value, index) =>
+        value === null ? undefined : `${x(index).toFixed(1)},${y(value).toFixed(1)}`,
+      )
       .filter((point): point is string => point !== undefined);
     parts.push(
       `<polyline points="${points.join(" ")}" fill="none" stroke="${entry.color}" stroke-width="2.5" stroke-linejoin="round"/>`,
@@ -88,7 +103,7 @@ export function barChart(options: {
 }): string {
   const { labels, series } = options;
   const max = Math.max(1, ...series.flatMap((entry) => entry.values.map((value) => value ?? 0)));
-  const niceMax = Math.ceil(max / 4) * 4 || 4;
+  const niceMax = niceStep(max / 4) * 4;
   const groupWidth = PLOT_WIDTH / Math.max(1, labels.length);
   const barWidth = (groupWidth * 0.8) / Math.max(1, series.length);
   const parts = [gridY(niceMax, (value) => String(Math.round(value)))];
@@ -113,7 +128,7 @@ export function barChart(options: {
     const xPosition = MARGIN.left + groupWidth * marker.at;
     parts.push(
       `<line x1="${xPosition}" x2="${xPosition}" y1="${MARGIN.top}" y2="${MARGIN.top + PLOT_HEIGHT}" class="marker"/>`,
-      `<text x="${xPosition + 4}" y="${MARGIN.top + 28}" class="marker-label">${escapeHtml(marker.label)}</text>`,
+      `<text x="${xPosition + 4}" y="${MARGIN.top + 12}" class="marker-label">${escapeHtml(marker.label)}</text>`,
     );
   }
   if (series.length > 1) parts.push(legend(series));

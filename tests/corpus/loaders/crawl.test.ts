@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { crawl } from "../../../src/corpus/fetch/crawl.ts";
 import { crawlSettingsSchema } from "../../../src/corpus/fetch/crawl-settings.ts";
+import { FetchError } from "../../../src/corpus/fetch/fetch-error.ts";
 import { compilePathPattern } from "../../../src/corpus/fetch/internal/path-pattern.ts";
 import { ConfigError } from "../../../src/errors/config-error.ts";
 import { type SiteServer, type SiteServerOptions, startSiteServer } from "./site-server.ts";
@@ -182,6 +183,19 @@ describe("crawl over the fixture site", () => {
     }
     // Far below the 60 s the site asked for: the cap applies.
     expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
+  it("stops when cancelled, with the cancellation rather than a partial result", async () => {
+    const server = await site({ slowMs: 5_000 });
+    const failure = await crawl(`${server.origin}/slow`, {
+      timeoutMs: 5_000,
+      signal: AbortSignal.timeout(100),
+    }).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(failure).toBeInstanceOf(FetchError);
+    expect((failure as FetchError).reason).toBe("aborted");
   });
 
   it("reports a start URL it cannot use instead of throwing", async () => {

@@ -178,6 +178,12 @@ describe("fetchUrl against a local site", () => {
     expect(error.message).toContain("only http and https are fetched");
   });
 
+  it("reports a redirect whose Location is not a URL", async () => {
+    const error = await fetchError(fetchUrl(`${site.origin}/bad-location`, fast));
+    expect(error.reason).toBe("invalid-url");
+    expect(error.message).toContain("is not a valid URL");
+  });
+
   it("lets beforeRequest refuse a hop", async () => {
     const before = site.requestsFor("/c.html").length;
     const error = await fetchError(

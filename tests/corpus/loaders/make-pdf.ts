@@ -4,7 +4,7 @@
  * Text is limited to Latin-1 (the font's encoding).
  */
 export function makePdf(pages: string[][], options: { title?: string } = {}): Uint8Array {
-  const escape = (text: string) => text.replace(/[\\()]/g, (character) => `\\${character}`);
+  const escapeText = (text: string) => text.replace(/[\\()]/g, (character) => `\\${character}`);
   const objects: string[] = [];
   // 1: catalog, 2: page tree, 3: font, then a page object and its content stream per page.
   const pageIds = pages.map((_, index) => 4 + index * 2);
@@ -18,7 +18,7 @@ export function makePdf(pages: string[][], options: { title?: string } = {}): Ui
       "/F1 12 Tf",
       "14 TL",
       "72 720 Td",
-      ...lines.map((line) => `(${escape(line)}) Tj T*`),
+      ...lines.map((line) => `(${escapeText(line)}) Tj T*`),
       "ET",
     ].join("\n");
     objects[pageId] =
@@ -28,7 +28,7 @@ export function makePdf(pages: string[][], options: { title?: string } = {}): Ui
       `<< /Length ${Buffer.byteLength(stream, "latin1")} >>\nstream\n${stream}\nendstream`;
   });
   const infoId = 4 + pages.length * 2;
-  if (options.title !== undefined) objects[infoId] = `<< /Title (${escape(options.title)}) >>`;
+  if (options.title !== undefined) objects[infoId] = `<< /Title (${escapeText(options.title)}) >>`;
 
   let pdf = "%PDF-1.4\n";
   const offsets: number[] = [];

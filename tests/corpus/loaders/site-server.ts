@@ -141,6 +141,10 @@ export async function startSiteServer(options: SiteServerOptions = {}): Promise<
       send(301, "text/plain", "", { location: "/c.html#top" });
       return;
     }
+    if (url.pathname === "/bad-location") {
+      send(302, "text/plain", "", { location: "http://[not-an-address/" });
+      return;
+    }
     if (url.pathname === "/to-file-url") {
       send(302, "text/plain", "", { location: "file:///etc/passwd" });
       return;

@@ -16,6 +16,7 @@ export function plainTextToMarkdown(text: string): string {
 function escapeLine(line: string): string {
   // Leading indentation would make an indented code block.
   const escaped = line
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "")
     .trim()
     .replace(/[\\`*_[\]<>|~&]/g, (character) => `\\${character}`);

@@ -9,6 +9,7 @@ const MAX_SOURCE_LENGTH = 2048;
 // C0/C1 controls, bidirectional overrides and isolates, zero-width and other invisible formatting:
 // they can reorder or hide text in citations ("Trojan Source").
 const UNSAFE_CHARACTERS =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
   /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
 
 /**

@@ -146,46 +146,80 @@ function number(text: string): string {
   return text.replace(/,/g, "").replace(/\.0+$/, "");
 }
 
-/** Everyday words by SUBTLEX rank: a capitalised first word below it is not taken for a name. */
-const EVERYDAY_RANK = 30_000;
-
 /**
  * Names in a text (tools, libraries, places, organisations), lower-cased: words with a capital
- * inside ("XGBoost", "ML"), with digits or symbols ("GPT-4", "C++"), capitalised words inside a
- * sentence ("Docker", "India"), and capitalised first words that are not everyday English
- * ("Kubernetes …", but not "Classical …").
+ * inside ("XGBoost", "ML"), with digits or symbols ("GPT-4", "C++"), code identifiers
+ * ("max_iter"), capitalised words inside a sentence ("Docker", "India"), and capitalised first
+ * words that are no English word at all ("Kubernetes …") or that the corpus only ever writes
+ * capitalised (`knownNames`: "Flask …", "Python …").
  */
-export function namesOf(text: string): Set<string> {
+export function namesOf(text: string, knownNames: ReadonlySet<string> = EMPTY): Set<string> {
   const names = new Set<string>();
   const canonical = canonicalText(text);
+  for (const identifier of canonical.matchAll(/\b[A-Za-z]\w*_\w+\b/g)) {
+    names.add(identifier[0].toLowerCase());
+  }
   const pattern = /[\p{L}\p{N}]+(?:[-'.+#][\p{L}\p{N}]+)*[+#²]*/gu;
   for (const match of canonical.matchAll(pattern)) {
-    const word = match[0];
+    const word = match[0].replace(/'s$/, "");
     if (!/\p{Lu}/u.test(word) && !/[+#²]/.test(word)) continue;
     if (word.length === 1 && (word === "A" || word === "I")) continue;
     const start = match.index ?? 0;
     const initial = /(^|[.!?:;"(•*–-]\s*)$/.test(canonical.slice(Math.max(0, start - 3), start));
     const innerCapital = /\p{Lu}/u.test(word.slice(1));
     const symbol = /\d/.test(word) && /\p{L}/u.test(word) ? true : /[+#²]/.test(word);
-    if (innerCapital || symbol || word.length === 1) {
-      names.add(word.toLowerCase());
+    const lower = word.toLowerCase();
+    if (innerCapital || symbol || word.length === 1 || !initial) {
+      names.add(lower);
       continue;
     }
-    const rank = commonWordRank(word.toLowerCase());
-    if (!initial || rank === undefined || rank >= EVERYDAY_RANK) names.add(word.toLowerCase());
+    if (commonWordRank(lower) === undefined || knownNames.has(lower)) names.add(lower);
   }
   return names;
 }
 
-/** Whether every part of a name occurs in the passage's words (hyphenated names by part too). */
-export function passageHasName(name: string, passageWords: Set<string>): boolean {
-  if (passageWords.has(name)) return true;
+const EMPTY: ReadonlySet<string> = new Set();
+
+/**
+ * Words a body of text only ever writes with a capital ("Python", "Flask", "Docker"), lower-cased:
+ * the names of that material, recognised even at the start of a claim.
+ */
+export function nameLexicon(texts: Iterable<string>): Set<string> {
+  const capitalised = new Set<string>();
+  const lower = new Set<string>();
+  for (const text of texts) {
+    for (const word of wordsAsWritten(text)) {
+      if (/^\p{Lu}/u.test(word)) capitalised.add(word.toLowerCase());
+      else if (/^\p{Ll}/u.test(word)) lower.add(word);
+    }
+  }
+  return new Set([...capitalised].filter((word) => !lower.has(word)));
+}
+
+/**
+ * Whether the passage's words hold a name: as written, in singular or plural, by its parts
+ * (hyphenated names), or spelled out by initials ("CNN" ↔ "Convolutional Neural Networks").
+ */
+export function passageHasName(name: string, passageWords: string[]): boolean {
+  const present = new Set(passageWords);
+  if (present.has(name)) return true;
   // "CNN" and "CNNs" name the same thing.
-  if (passageWords.has(`${name}s`) || (name.endsWith("s") && passageWords.has(name.slice(0, -1)))) {
+  if (present.has(`${name}s`) || (name.endsWith("s") && present.has(name.slice(0, -1)))) {
     return true;
   }
-  const parts = name.split(/[-.]/).filter((part) => part.length > 0);
-  return parts.length > 1 && parts.every((part) => passageWords.has(part));
+  const parts = name.split(/[-./]/).filter((part) => part.length > 0);
+  if (parts.length > 1 && parts.every((part) => present.has(part))) return true;
+  const letters = name.replace(/s$/, "");
+  if (/^[a-z]{2,6}$/.test(letters)) {
+    for (let start = 0; start + letters.length <= passageWords.length; start++) {
+      let matches = true;
+      for (let offset = 0; offset < letters.length && matches; offset++) {
+        matches = passageWords[start + offset]?.[0] === letters[offset];
+      }
+      if (matches) return true;
+    }
+  }
+  return false;
 }
 
 /** Head nouns of roles and learner types: "data scientist", "ML engineer", "career switcher". */
@@ -253,34 +287,48 @@ const NEGATION_CUES = new Set([
   "none",
   "without",
   "nothing",
+  "rarely",
+  "seldom",
+  "hardly",
+  "lack",
+  "lacks",
+  "lacking",
 ]);
+/** "not only", "not just": a contrast that adds to what follows instead of denying it. */
+const NOT_NEGATING_NEXT = new Set(["only", "just", "merely", "simply"]);
 /** Words skipped when looking for what a negation applies to. */
 const SCOPE_SKIPPED = new Set(
   `a an the be been being is are was were am do does did have has had to really necessarily always
-just yet only even you it they we i he she that so very too any all much more most`.split(/\s+/),
+just yet only even you it they we i he she that so very too any all much more most something
+anything for of in on at into onto from about by as than like with can could should would will
+must may might`.split(/\s+/),
 );
-/** How many words after a cue it negates ("do not need a GPU" → need, GPU). */
-const SCOPE_WORDS = 3;
 
-/** Stems negated in a text and stems stated without negation. */
-export type Polarity = { negated: Set<string>; asserted: Set<string> };
+/** Stems negated in a text, stems stated without negation, and whether it negates at all. */
+export type Polarity = { negated: Set<string>; asserted: Set<string>; hasNegation: boolean };
 
-/** Finds what a canonical text negates: the next few content words after each negation cue. */
-export function polarityOf(canonical: string): Polarity {
+/**
+ * What a canonical text negates: the next `scopeWords` content words after each negation cue
+ * ("do not need a GPU" → need, GPU with 2). A scope ends at punctuation and at "but".
+ */
+export function polarityOf(canonical: string, scopeWords = 2): Polarity {
   const negated = new Set<string>();
   const asserted = new Set<string>();
   const tokens = canonical.toLowerCase().match(/[\p{L}\p{N}]+(?:'[\p{L}]+)?|[,.;:!?()]/gu) ?? [];
   let scope = 0;
-  for (const token of tokens) {
+  let hasNegation = false;
+  tokens.forEach((token, index) => {
     if (/^[,.;:!?()]$/.test(token) || token === "but") {
       scope = 0;
-      continue;
+      return;
     }
-    if (NEGATION_CUES.has(token) || token.endsWith("n't")) {
-      scope = SCOPE_WORDS;
-      continue;
+    const isCue = NEGATION_CUES.has(token) || token.endsWith("n't");
+    if (isCue && !NOT_NEGATING_NEXT.has(tokens[index + 1] ?? "")) {
+      scope = scopeWords;
+      hasNegation = true;
+      return;
     }
-    if (SCOPE_SKIPPED.has(token)) continue;
+    if (isCue || SCOPE_SKIPPED.has(token)) return;
     const term = stem(token);
     if (scope > 0) {
       negated.add(term);
@@ -288,17 +336,23 @@ export function polarityOf(canonical: string): Polarity {
     } else {
       asserted.add(term);
     }
-  }
-  return { negated, asserted };
+  });
+  return { negated, asserted, hasNegation };
 }
 
-/** A word one text negates and the other asserts, if any: "mandatory" in "is not mandatory". */
+/**
+ * A word one text negates and the other asserts without negating anything: the claim says "is
+ * not the better choice" where the passage says "is the better choice", or the claim says "is
+ * mandatory" where the passage says "is not mandatory". A text that negates something else
+ * ("you don't need to be a mathematician, but you need enough math") is not taken as the
+ * opposite of one that does too, since rewording moves negations around.
+ */
 export function negationConflict(claim: Polarity, passage: Polarity): string | undefined {
-  for (const term of passage.negated) {
-    if (claim.asserted.has(term) && !claim.negated.has(term)) return term;
+  if (!passage.hasNegation) {
+    for (const term of claim.negated) if (passage.asserted.has(term)) return term;
   }
-  for (const term of claim.negated) {
-    if (passage.asserted.has(term) && !passage.negated.has(term)) return term;
+  if (!claim.hasNegation) {
+    for (const term of passage.negated) if (claim.asserted.has(term)) return term;
   }
   return undefined;
 }
