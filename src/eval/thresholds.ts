@@ -105,7 +105,7 @@ export function applyGate(
   const breaches: Breach[] = [];
   const unmeasured: string[] = [];
   for (const [metric, bound] of Object.entries(bounds)) {
-    const actual = valueOf(metric, metrics, judge);
+    const actual = measuredValue(metric, metrics, judge);
     if (actual === null) {
       if (metric.startsWith("judge")) {
         breaches.push({
@@ -126,7 +126,7 @@ export function applyGate(
         bound: "min",
         threshold: bound.min,
         actual,
-        message: `${metric} ${format(metric, actual)} is below the minimum ${format(metric, bound.min)}`,
+        message: `${metric} ${formatValue(metric, actual)} is below the minimum ${formatValue(metric, bound.min)}`,
       });
     }
     if (bound.max !== undefined && actual > bound.max) {
@@ -135,7 +135,7 @@ export function applyGate(
         bound: "max",
         threshold: bound.max,
         actual,
-        message: `${metric} ${format(metric, actual)} is above the maximum ${format(metric, bound.max)}`,
+        message: `${metric} ${formatValue(metric, actual)} is above the maximum ${formatValue(metric, bound.max)}`,
       });
     }
   }
@@ -148,7 +148,7 @@ export function applyGate(
   };
 }
 
-function valueOf(metric: string, metrics: Metrics, judge: JudgeNumbers): number | null {
+function measuredValue(metric: string, metrics: Metrics, judge: JudgeNumbers): number | null {
   switch (metric as JudgeMetric) {
     case "judgeBalancedAccuracy":
       return judge.balancedAccuracy;
@@ -161,7 +161,7 @@ function valueOf(metric: string, metrics: Metrics, judge: JudgeNumbers): number 
   }
 }
 
-function format(metric: string, value: number): string {
+function formatValue(metric: string, value: number): string {
   if (/Ms$/.test(metric)) return `${value.toFixed(0)} ms`;
   if (metric === "danglingCitations" || (Number.isInteger(value) && value > 1))
     return String(value);

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { type EvalItem, readDataset } from "../../src/eval/dataset.ts";
+import { type EvalItem, listQaDatasets, readDataset } from "../../src/eval/dataset.ts";
+import { DEFAULT_CALIBRATION_FILE, readCalibrationSet } from "../../src/eval/judge/calibration.ts";
 import { projectPath } from "../helpers/project-root.ts";
 import { TempDir } from "../helpers/temp-dir.ts";
 
@@ -15,8 +16,9 @@ const KINDS: EvalItem["kind"][] = [
   "trap",
 ];
 const datasetDir = projectPath("eval/datasets");
+/** QA datasets: every JSONL file of the folder except the judge's calibration pairs. */
 const datasetFiles = readdirSync(datasetDir)
-  .filter((name) => name.endsWith(".jsonl"))
+  .filter((name) => name.endsWith(".jsonl") && name !== path.basename(DEFAULT_CALIBRATION_FILE))
   .sort();
 /** All corpus Markdown, so evidence may come from tutorials added later. */
 const corpusTexts = readdirSync(projectPath("corpus"), { recursive: true, encoding: "utf8" })
@@ -85,6 +87,34 @@ describe("eval datasets", () => {
     const items = await readDataset(path.join(datasetDir, "roadmap-dev.jsonl"));
     expect(items.length).toBeGreaterThanOrEqual(80);
     expect(items.filter((item) => !item.answerable).length).toBeGreaterThanOrEqual(15);
+  });
+});
+
+describe("judge calibration set", () => {
+  it("holds at least 200 labelled pairs of both labels, with unique ids and the perturbation kinds", async () => {
+    const pairs = await readCalibrationSet(projectPath(DEFAULT_CALIBRATION_FILE));
+    expect(pairs.length).toBeGreaterThanOrEqual(200);
+    expect(new Set(pairs.map((pair) => pair.id)).size).toBe(pairs.length);
+    expect(pairs.some((pair) => pair.supported)).toBe(true);
+    expect(pairs.some((pair) => !pair.supported)).toBe(true);
+    const kinds = new Set(pairs.map((pair) => pair.kind));
+    for (const kind of [
+      "paraphrase",
+      "partial",
+      "number",
+      "duration",
+      "tool-swap",
+      "negation",
+      "fabrication",
+    ]) {
+      expect(kinds.has(kind), kind).toBe(true);
+    }
+  });
+
+  it("is not taken for a QA dataset by the eval", async () => {
+    const { files, skipped } = await listQaDatasets(datasetDir);
+    expect(files.map((file) => path.basename(file)).sort()).toEqual(datasetFiles);
+    expect(skipped.map((file) => path.basename(file))).toContain("judge-calibration.jsonl");
   });
 });
 

@@ -127,7 +127,8 @@ export function summariseValidation(
     const correct = verdict.supported === pair.supported;
     if (pair.supported) confusion[verdict.supported ? "truePositive" : "falseNegative"]++;
     else confusion[verdict.supported ? "falsePositive" : "trueNegative"]++;
-    const kind = (byKind[pair.kind] ??= { pairs: 0, correct: 0, accuracy: 0 });
+    const kind = byKind[pair.kind] ?? { pairs: 0, correct: 0, accuracy: 0 };
+    byKind[pair.kind] = kind;
     kind.pairs++;
     if (correct) kind.correct++;
     kind.accuracy = kind.correct / kind.pairs;

@@ -1,5 +1,5 @@
-import { type IncomingHttpHeaders, request as httpRequest } from "node:http";
 import type { Server } from "node:http";
+import { request as httpRequest, type IncomingHttpHeaders } from "node:http";
 
 /** A response read whole: status, lower-case headers and the body as bytes and as UTF-8 text. */
 export type RawResponse = {
@@ -76,54 +76,59 @@ export function rawRequest(baseUrl: string, options: RawRequestOptions): Promise
   });
 }
 
-/**
- * POSTs a JSON body and reads the response until `until` matches the text received so far, then
- * destroys the connection: a client that goes away mid-stream. Resolves with the text received.
- */
-export function readThenDisconnect(
+/** A request in flight that the test can abandon, as a client that goes away would. */
+export type OpenRequest = {
+  /** The response text received so far. */
+  received(): string;
+  /** Destroys the connection without waiting for the response. */
+  disconnect(): void;
+  /** Settles when the connection is gone, however it ended (never rejects). */
+  closed: Promise<void>;
+};
+
+/** POSTs a JSON body over its own connection and returns at once, before any response. */
+export function openRequest(
   baseUrl: string,
-  options: { path: string; body: unknown; until: RegExp; timeoutMs?: number },
-): Promise<string> {
+  options: { path: string; body: unknown },
+): OpenRequest {
   const { hostname, port } = new URL(baseUrl);
-  return new Promise((resolve, reject) => {
-    let text = "";
-    const request = httpRequest(
-      {
-        host: hostname,
-        port,
-        method: "POST",
-        path: options.path,
-        agent: false,
-        headers: { "content-type": "application/json", connection: "close" },
-      },
-      (response) => {
-        response.setEncoding("utf8");
-        response.on("data", (chunk: string) => {
-          text += chunk;
-          if (options.until.test(text)) {
-            clearTimeout(timer);
-            request.destroy();
-            resolve(text);
-          }
-        });
-        response.on("end", () => {
-          clearTimeout(timer);
-          reject(new Error(`the response ended before ${options.until}: ${text.slice(0, 300)}`));
-        });
-      },
-    );
-    const timeoutMs = options.timeoutMs ?? 15_000;
-    const timer = setTimeout(() => {
-      request.destroy();
-      reject(new Error(`${options.until} not seen within ${timeoutMs} ms: ${text.slice(0, 300)}`));
-    }, timeoutMs);
-    request.on("error", (error) => {
-      // Our own destroy() after resolving also lands here; the promise is settled by then.
-      clearTimeout(timer);
-      reject(error);
-    });
-    request.end(JSON.stringify(options.body));
-  });
+  let text = "";
+  const request = httpRequest(
+    {
+      host: hostname,
+      port,
+      method: "POST",
+      path: options.path,
+      agent: false,
+      headers: { "content-type": "application/json", connection: "close" },
+    },
+    (response) => {
+      response.setEncoding("utf8");
+      response.on("data", (chunk: string) => {
+        text += chunk;
+      });
+      // The response stream errors with "aborted" when we disconnect mid-body.
+      response.on("error", () => {});
+    },
+  );
+  const closed = new Promise<void>((resolve) => request.on("close", () => resolve()));
+  request.on("error", () => {});
+  request.end(JSON.stringify(options.body));
+  return { received: () => text, disconnect: () => request.destroy(), closed };
+}
+
+/** Waits (polling every 20 ms, at most `timeoutMs`) until `ready()` is true; throws otherwise. */
+export async function waitUntil(
+  ready: () => boolean,
+  what: string,
+  timeoutMs = 10_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!ready()) {
+    if (Date.now() > deadline)
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
 
 /** Connections the server holds open right now (in-flight and idle keep-alive ones). */

@@ -34,14 +34,14 @@ const completionChunkSchema = z.object({
  * project folder or the index folder on this machine.
  */
 export function leakPatterns(): RegExp[] {
-  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   return [
     /\n\s+at /,
     /\bat (?:async )?[\w.<>$]+ \((?:file:|node:|\/)/,
     /node_modules/,
     /\.(?:ts|js|mjs|cjs):\d+:\d+/,
-    new RegExp(escape(projectRoot)),
-    new RegExp(escape(inject("sharedIndexDir"))),
+    new RegExp(literal(projectRoot)),
+    new RegExp(literal(inject("sharedIndexDir"))),
   ];
 }
 
@@ -49,7 +49,9 @@ export function leakPatterns(): RegExp[] {
 export function assertNoLeak(text: string, context: string): void {
   for (const pattern of leakPatterns()) {
     if (pattern.test(text)) {
-      throw new Error(`${context}: the response leaks internals (${pattern}): ${text.slice(0, 400)}`);
+      throw new Error(
+        `${context}: the response leaks internals (${pattern}): ${text.slice(0, 400)}`,
+      );
     }
   }
 }
@@ -99,8 +101,10 @@ export function checkResponse(route: RouteKind, response: RawResponse, context: 
       if (frames.at(-1)?.data !== "[DONE]" || frames.some((frame) => frame.event === "error")) {
         throw new Error(`${where}: the stream does not end with [DONE]`);
       }
-      const chunks = frames.slice(0, -1).map((frame) => completionChunkSchema.parse(JSON.parse(frame.data)));
-      const refused = (chunks.at(-1) as { refused?: boolean } | undefined)?.refused ?? false;
+      const chunks = frames.slice(0, -1).map((frame) => JSON.parse(frame.data) as unknown);
+      for (const chunk of chunks) completionChunkSchema.parse(chunk);
+      // The last chunk carries the extra fields (`citations`, `refused`).
+      const refused = (chunks.at(-1) as { refused?: unknown } | undefined)?.refused === true;
       return { kind: "answer", refused };
     }
     case "other":
