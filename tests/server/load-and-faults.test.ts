@@ -167,10 +167,19 @@ function noticesOf(route: RouteKind, text: string): string[] {
       return parseSse(text)
         .filter((frame) => frame.event === "notice")
         .map((frame) => (JSON.parse(frame.data) as { message: string }).message);
-    case "openai-sse":
-      return [...text.matchAll(/\(\s*(The language model[^)]*(?:\([^)]*\)[^)]*)*)\)/g)].map(
+    case "openai-sse": {
+      // Notices travel inside the text as "\n\n(…)\n\n" for clients that only show text.
+      const content = parseSse(text)
+        .filter((frame) => frame.data.startsWith("{"))
+        .map((frame) => {
+          const chunk = JSON.parse(frame.data) as { choices: Array<{ delta: { content?: string } }> };
+          return chunk.choices[0]?.delta.content ?? "";
+        })
+        .join("");
+      return [...content.matchAll(/\n\n\((The language model[\s\S]*?)\)\n\n/g)].map(
         (match) => match[1] ?? "",
       );
+    }
     default:
       return [];
   }
