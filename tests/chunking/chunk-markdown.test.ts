@@ -23,7 +23,9 @@ function proseLines(body: string): string[] {
     .split("\n")
     .map((line) => line.trim())
     .filter((line) => line.length > 0 && !line.startsWith("#") && !line.startsWith("|"))
-    .map((line) => line.replace(/^- /, ""));
+    .map((line) => line.replace(/^- /, ""))
+    // Chunks hold a link's text, not its Markdown ("[Python tutorial](tutorials/…)").
+    .map((line) => line.replace(/\[([^\]]+)\]\([^)]+\)/g, "$1"));
 }
 
 let roadmap: CorpusDocument;
