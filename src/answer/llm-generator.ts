@@ -1,6 +1,15 @@
 import { type BaseMessage, HumanMessage, SystemMessage } from "@langchain/core/messages";
 import { ChatOpenAI } from "@langchain/openai";
 import { ConfigError } from "../errors/config-error.ts";
+import {
+  DEFAULT_OPENAI_BASE_URL,
+  numberField,
+  oneLine,
+  PLACEHOLDER_API_KEY,
+  redact,
+  rootCause,
+  withoutCredentials,
+} from "../internal/upstream.ts";
 import type { GenerationInput, Generator, GeneratorEvent } from "./generator.ts";
 
 /** Where and how to reach an OpenAI-compatible chat model; shared by the LLM answer writer and
@@ -48,9 +57,9 @@ export type LlmGeneratorOptions = ChatModelOptions & {
   fallback: Generator;
 };
 
-const defaultBaseURL = "https://api.openai.com/v1";
+const defaultBaseURL = DEFAULT_OPENAI_BASE_URL;
 /** Sent when a custom server needs no key; `openai` throws before any request without one. */
-const placeholderApiKey = "not-needed";
+const placeholderApiKey = PLACEHOLDER_API_KEY;
 
 /** The system and user messages that ask the model for a cited answer. */
 export type AnswerPrompt = { system: string; user: string };
@@ -319,48 +328,4 @@ function requireInteger(name: string, value: number, minimum: number): void {
 
 function seconds(milliseconds: number): string {
   return String(Math.round(milliseconds / 100) / 10);
-}
-
-function withoutCredentials(url: string): string {
-  try {
-    const parsed = new URL(url);
-    parsed.username = "";
-    parsed.password = "";
-    return parsed.href.replace(/\/$/, "");
-  } catch {
-    return url;
-  }
-}
-
-function numberField(value: unknown, name: string): number | undefined {
-  if (typeof value !== "object" || value === null) return undefined;
-  const field = (value as Record<string, unknown>)[name];
-  return typeof field === "number" ? field : undefined;
-}
-
-/**
- * The first system error code (ECONNREFUSED, ENOTFOUND...) along the `cause` chain, else the
- * innermost message: `openai` only says "Connection error." and undici "fetch failed".
- */
-function rootCause(error: unknown): string {
-  let current: unknown = error;
-  let message = String(error);
-  for (let depth = 0; depth < 6 && typeof current === "object" && current !== null; depth++) {
-    const { code, cause } = current as { code?: unknown; cause?: unknown };
-    if (typeof code === "string" && /^E[A-Z_]+$/.test(code)) return code;
-    if (current instanceof Error) message = current.message;
-    current = cause;
-  }
-  return message;
-}
-
-function redact(text: string, apiKey: string): string {
-  if (apiKey === placeholderApiKey || apiKey.length < 4) return text;
-  return text.split(apiKey).join("[redacted]");
-}
-
-/** Collapses whitespace and caps the length, so an HTML error page stays one readable line. */
-function oneLine(text: string, limit: number): string {
-  const flat = text.replace(/\s+/g, " ").trim();
-  return flat.length > limit ? `${flat.slice(0, limit - 1)}…` : flat;
 }

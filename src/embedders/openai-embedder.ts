@@ -2,6 +2,15 @@ import { inspect } from "node:util";
 import { OpenAIEmbeddings } from "@langchain/openai";
 import { z } from "zod";
 import { EmbedderError } from "../errors/embedder-error.ts";
+import {
+  DEFAULT_OPENAI_BASE_URL,
+  numberField,
+  oneLine,
+  PLACEHOLDER_API_KEY,
+  redact,
+  rootCause,
+  withoutCredentials,
+} from "../internal/upstream.ts";
 import { BaseEmbedder } from "./base-embedder.ts";
 
 export type OpenAIEmbedderOptions = {
@@ -56,9 +65,9 @@ export const knownDimensions: Readonly<Record<string, number>> = {
   "text-embedding-ada-002": 1536,
 };
 
-const defaultBaseURL = "https://api.openai.com/v1";
+const defaultBaseURL = DEFAULT_OPENAI_BASE_URL;
 /** Sent when a custom server needs no key; `openai` throws before any request without one. */
-const placeholderApiKey = "not-needed";
+const placeholderApiKey = PLACEHOLDER_API_KEY;
 
 /** What LangChain hands back; checked because a broken upstream can yield `undefined` entries. */
 const vectorsSchema = z.array(z.array(z.number()));
@@ -179,48 +188,4 @@ function requireInteger(id: string, name: string, value: number, minimum: number
   if (!Number.isInteger(value) || value < minimum) {
     throw new EmbedderError(id, `${name} must be an integer >= ${minimum}; got ${value}`);
   }
-}
-
-function withoutCredentials(url: string): string {
-  try {
-    const parsed = new URL(url);
-    parsed.username = "";
-    parsed.password = "";
-    return parsed.href.replace(/\/$/, "");
-  } catch {
-    return url;
-  }
-}
-
-function numberField(value: unknown, name: string): number | undefined {
-  if (typeof value !== "object" || value === null) return undefined;
-  const field = (value as Record<string, unknown>)[name];
-  return typeof field === "number" ? field : undefined;
-}
-
-/**
- * The first system error code (ECONNREFUSED, ENOTFOUND...) along the `cause` chain, else the
- * innermost message: `openai` only says "Connection error." and undici "fetch failed".
- */
-function rootCause(error: unknown): string {
-  let current: unknown = error;
-  let message = String(error);
-  for (let depth = 0; depth < 6 && typeof current === "object" && current !== null; depth++) {
-    const { code, cause } = current as { code?: unknown; cause?: unknown };
-    if (typeof code === "string" && /^E[A-Z_]+$/.test(code)) return code;
-    if (current instanceof Error) message = current.message;
-    current = cause;
-  }
-  return message;
-}
-
-function redact(text: string, apiKey: string | undefined): string {
-  if (apiKey === undefined || apiKey === placeholderApiKey || apiKey.length < 4) return text;
-  return text.split(apiKey).join("[redacted]");
-}
-
-/** Collapses whitespace and caps the length, so an HTML error page stays one readable line. */
-function oneLine(text: string, limit = 300): string {
-  const flat = text.replace(/\s+/g, " ").trim();
-  return flat.length > limit ? `${flat.slice(0, limit - 1)}…` : flat;
 }

@@ -2,6 +2,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import { AppError } from "../errors/app-error.ts";
+import { readJsonl } from "./read-jsonl.ts";
 
 export const evalItemSchema = z.object({
   id: z.string().min(1),
@@ -16,29 +17,8 @@ export const evalItemSchema = z.object({
 export type EvalItem = z.infer<typeof evalItemSchema>;
 
 /** Reads a JSONL dataset; errors name the file, line and field. */
-export async function readDataset(file: string): Promise<EvalItem[]> {
-  const text = await readFile(file, "utf8").catch((error: unknown) => {
-    throw new AppError(`cannot read dataset ${file}`, { code: "dataset_unreadable", cause: error });
-  });
-  const items: EvalItem[] = [];
-  text.split("\n").forEach((line, index) => {
-    if (line.trim() === "") return;
-    let json: unknown;
-    try {
-      json = JSON.parse(line);
-    } catch {
-      throw new AppError(`${file}:${index + 1}: not valid JSON`, { code: "dataset_invalid" });
-    }
-    const parsed = evalItemSchema.safeParse(json);
-    if (!parsed.success) {
-      const problems = parsed.error.issues
-        .map((issue) => `${issue.path.join(".")}: ${issue.message}`)
-        .join("; ");
-      throw new AppError(`${file}:${index + 1}: ${problems}`, { code: "dataset_invalid" });
-    }
-    items.push(parsed.data);
-  });
-  return items;
+export function readDataset(file: string): Promise<EvalItem[]> {
+  return readJsonl(file, evalItemSchema, { label: "dataset", code: "dataset" });
 }
 
 /**

@@ -1,6 +1,6 @@
-import { readFile } from "node:fs/promises";
 import { z } from "zod";
 import { AppError } from "../../errors/app-error.ts";
+import { readJsonl } from "../read-jsonl.ts";
 import type { Judge } from "./judge.ts";
 
 /** Where every eval run finds the labelled pairs the judge is validated on. */
@@ -47,29 +47,9 @@ export type JudgeValidation = {
 
 /** Reads the calibration set; errors name the file, line and field. */
 export async function readCalibrationSet(file: string): Promise<CalibrationPair[]> {
-  const text = await readFile(file, "utf8").catch((error: unknown) => {
-    throw new AppError(`cannot read the judge calibration set ${file}`, {
-      code: "calibration_unreadable",
-      cause: error,
-    });
-  });
-  const pairs: CalibrationPair[] = [];
-  text.split("\n").forEach((line, index) => {
-    if (line.trim() === "") return;
-    let json: unknown;
-    try {
-      json = JSON.parse(line);
-    } catch {
-      throw new AppError(`${file}:${index + 1}: not valid JSON`, { code: "calibration_invalid" });
-    }
-    const parsed = calibrationPairSchema.safeParse(json);
-    if (!parsed.success) {
-      const problems = parsed.error.issues
-        .map((issue) => `${issue.path.join(".")}: ${issue.message}`)
-        .join("; ");
-      throw new AppError(`${file}:${index + 1}: ${problems}`, { code: "calibration_invalid" });
-    }
-    pairs.push(parsed.data);
+  const pairs = await readJsonl(file, calibrationPairSchema, {
+    label: "the judge calibration set",
+    code: "calibration",
   });
   if (pairs.length === 0) {
     throw new AppError(`${file} holds no calibration pairs`, { code: "calibration_invalid" });
