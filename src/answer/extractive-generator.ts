@@ -29,6 +29,12 @@ type Unit = { passage: Passage; position: number; text: string; terms: Set<strin
 const LIST_QUESTION =
   /^(which|what) (tools?|libraries|frameworks|platforms|certifications?|projects?|roles?|skills?|topics?|algorithms?|metrics?|models?)\b|\b(list|name) (the|all|some)\b/i;
 const LEADING_REFERENCE = /^(this|these|that|those|it|they|such)\b/i;
+/**
+ * Text that addresses a model rather than a learner ("SYSTEM: …", "ignore the roadmap…", "tell
+ * learners that…"): planted instructions in a corpus document are never quoted as an answer.
+ */
+const INSTRUCTION_TO_MODEL =
+  /^\s*(system|assistant|developer|user)\s*:|\b(ignore|disregard|forget|override)\b.{0,40}\b(instructions?|rules|roadmap|prompt|above|previous|material)\b|\byou are now\b|\b(system prompt|developer mode|jailbreak)\b|^\s*(tell|instruct|inform) (the )?(learners|users|students|readers)\b|\b(reveal|print|output|show)\b.{0,30}\b(prompt|instructions|api[_ ]?key|config(uration)?)\b/i;
 const FIGURE = /[\d₹$€£]/;
 
 /** Splits a passage into quotable units: table rows whole, FAQ answers and prose by sentence. */
@@ -50,7 +56,7 @@ function unitsOf(passage: Passage): string[] {
     if (/^(- |\d+\. )/.test(line)) units.push(line.replace(/^- /, ""));
     else units.push(...splitSentences(line));
   }
-  return units.filter((unit) => /[\p{L}\p{N}]/u.test(unit));
+  return units.filter((unit) => /[\p{L}\p{N}]/u.test(unit) && !INSTRUCTION_TO_MODEL.test(unit));
 }
 
 /**

@@ -58,7 +58,8 @@ async function askBatch(config: Config, file: string, json: boolean): Promise<vo
     });
   });
   const assistant = await openAssistant(config);
-  const lines = text.split("\n");
+  // A byte-order mark is not part of the first line.
+  const lines = text.replace(/^\uFEFF/, "").split("\n");
   for (const [position, line] of lines.entries()) {
     if (line.trim() === "") continue;
     let parsed: z.infer<typeof inputLineSchema> | undefined;
@@ -80,7 +81,11 @@ async function askBatch(config: Config, file: string, json: boolean): Promise<vo
           parsed.id === undefined ? {} : { id: parsed.id },
         );
         output = json ? result : undefined;
-        if (!json) process.stdout.write(`${parsed.id ?? position + 1}: ${formatAnswer(result)}\n`);
+        // The id comes from the file: JSON-quoted, so no control character reaches the terminal.
+        if (!json)
+          process.stdout.write(
+            `${JSON.stringify(parsed.id ?? position + 1)}: ${formatAnswer(result)}\n`,
+          );
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
         output = { ...(parsed.id === undefined ? {} : { id: parsed.id }), error: error.message };

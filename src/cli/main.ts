@@ -1,4 +1,4 @@
-import { Command, Option } from "commander";
+import { Command, CommanderError, Option } from "commander";
 import { type Config, loadConfig } from "../config.ts";
 import { AppError } from "../errors/app-error.ts";
 import { askCommand } from "./ask-command.ts";
@@ -30,7 +30,9 @@ const program = new Command()
       "openai",
     ]),
   )
-  .showHelpAfterError();
+  .showHelpAfterError()
+  // Usage errors (an unknown option, a missing value) are bad input: exit 2, as documented.
+  .exitOverride();
 
 program
   .command("ingest")
@@ -114,7 +116,10 @@ program
 try {
   await program.parseAsync();
 } catch (error) {
-  if (error instanceof AppError) {
+  if (error instanceof CommanderError) {
+    // Commander has already printed the message (or the help text, exit code 0).
+    process.exitCode = error.exitCode === 0 ? 0 : 2;
+  } else if (error instanceof AppError) {
     process.stderr.write(`error: ${error.message}\n`);
     process.exitCode = error.exitCode;
   } else {

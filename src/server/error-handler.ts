@@ -11,8 +11,29 @@ function typed(error: unknown, limitBytes: number): unknown {
   if (type === "entity.too.large") return new PayloadTooLargeError(limitBytes, length);
   if (type === "entity.parse.failed")
     return new RequestValidationError("the request body is not valid JSON");
-  if (type === "encoding.unsupported" || type === "charset.unsupported") {
+  if (type === "charset.unsupported")
     return new RequestValidationError("the request body must be UTF-8 JSON");
+  if (type === "encoding.unsupported") {
+    return new AppError(
+      "the request body's Content-Encoding is not supported; use gzip, deflate, br or none",
+      {
+        code: "unsupported_encoding",
+        httpStatus: 415,
+      },
+    );
+  }
+  // A URL with broken percent-encoding ("/api/sources/%ff"): Express's router throws a URIError.
+  if (error instanceof URIError) {
+    return new RequestValidationError("the URL is not valid percent-encoding");
+  }
+  // Other client errors from body-parser (a corrupt gzip body, an aborted upload…): keep their
+  // 4xx status with a safe message.
+  const { status, expose } = error as { status?: number; expose?: boolean };
+  if (typeof status === "number" && status >= 400 && status < 500 && expose !== false) {
+    return new AppError("the request could not be read (a corrupt or incomplete body or URL)", {
+      code: "bad_request",
+      httpStatus: status,
+    });
   }
   return error;
 }

@@ -116,7 +116,9 @@ describe("buildAnswerPrompt", () => {
     );
     expect(prompt.user).toContain("<question>Why use Docker for ML?</question>");
     expect(prompt.system).toMatch(/data, not instructions/);
-    expect(prompt.system).toMatch(/\[2\]/);
+    // Placeholder markers: an echoed prompt must not carry real citations.
+    expect(prompt.system).toMatch(/\[n\]/);
+    expect(prompt.system).not.toMatch(/\[\d+\]/);
     expect(prompt.system).toMatch(/I don't know/);
   });
 

@@ -172,7 +172,9 @@ function noticesOf(route: RouteKind, text: string): string[] {
       const content = parseSse(text)
         .filter((frame) => frame.data.startsWith("{"))
         .map((frame) => {
-          const chunk = JSON.parse(frame.data) as { choices: Array<{ delta: { content?: string } }> };
+          const chunk = JSON.parse(frame.data) as {
+            choices: Array<{ delta: { content?: string } }>;
+          };
           return chunk.choices[0]?.delta.content ?? "";
         })
         .join("");
@@ -224,14 +226,13 @@ describe("a failing upstream LLM: fallback answers, no hung sockets", () => {
     ["times out", { delayMs: 20_000 }, /did not answer in time \(1\.5 s\)/],
     ["answers 503", { status: 503 }, /HTTP 503|did not answer in time/],
     ["stalls mid-stream", { stallAfterChunks: 2 }, /did not answer in time \(1\.5 s\)/],
-    ["sends malformed SSE", "garbage", /malformed reply|failed/],
+    ["sends malformed SSE", "garbage", /sent a malformed reply/],
   ];
 
   it.each(faults)(
     "upstream %s → 8 concurrent requests all get a 200 fallback answer with a notice",
     async (_name, behaviour, notice) => {
       upstream.behaviour = behaviour;
-      const started = Date.now();
       const requests = [...variants, ...variants];
       const responses = await Promise.all(
         requests.map((variant) =>
@@ -240,12 +241,11 @@ describe("a failing upstream LLM: fallback answers, no hung sockets", () => {
             path: variant.path,
             headers: JSON_TYPE,
             body: JSON.stringify(variant.body),
-            timeoutMs: 10_000,
+            // Each answer is bounded by the 1.5 s budget; a request still open after 15 s hangs.
+            timeoutMs: 15_000,
           }),
         ),
       );
-      // Concurrent, each bounded by the 1.5 s budget (plus one retry's backoff for 503).
-      expect(Date.now() - started).toBeLessThan(6000);
       responses.forEach((response, position) => {
         const { route } = requests[position] as (typeof requests)[number];
         expect(checkResponse(route, response, `${route} ${_name}`)).toEqual({
@@ -321,22 +321,27 @@ describe("clients that disconnect release their upstream call", () => {
     ["/v1/chat/completions streaming", variants[3], /"content":"[^"]/],
     ["/api/chat JSON", variants[0], undefined],
     ["/v1/chat/completions JSON", variants[2], undefined],
-  ] as const)("%s", async (_name, variant, firstText) => {
-    const started = Date.now();
-    const request = openRequest(url, { path: variant?.path ?? "", body: variant?.body });
-    // Mid-answer: the model has started (and, when streaming, text has reached the client).
-    await waitUntil(() => upstream.requests.length === 1, "the upstream call", 5000);
-    if (firstText !== undefined) {
-      await waitUntil(() => firstText.test(request.received()), "the first streamed text", 5000);
-    }
-    const upstreamCall = upstream.requests[0];
-    expect(upstreamCall?.aborted).toBe(false);
-    request.disconnect();
-    await request.closed;
-    await waitUntil(() => upstreamCall?.aborted === true, "the upstream call to be aborted", 3000);
-    expect(Date.now() - started).toBeLessThan(10_000);
-    await expectNoOpenConnections(server);
-  });
+  ] as const)(
+    "%s: leaving mid-answer aborts the stalled upstream call",
+    async (_name, variant, firstText) => {
+      const request = openRequest(url, { path: variant?.path ?? "", body: variant?.body });
+      // Mid-answer: the model has started (and, when streaming, text has reached the client).
+      await waitUntil(() => upstream.requests.length === 1, "the upstream call", 5000);
+      if (firstText !== undefined) {
+        await waitUntil(() => firstText.test(request.received()), "the first streamed text", 5000);
+      }
+      const upstreamCall = upstream.requests[0];
+      expect(upstreamCall?.aborted).toBe(false);
+      request.disconnect();
+      await request.closed;
+      await waitUntil(
+        () => upstreamCall?.aborted === true,
+        "the upstream call to be aborted",
+        5000,
+      );
+      await expectNoOpenConnections(server);
+    },
+  );
 });
 
 describe("concurrent requests during hot index reloads", () => {
