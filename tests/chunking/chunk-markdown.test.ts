@@ -19,13 +19,15 @@ function syntheticDocument(body: string, title = "Synthetic Notes"): CorpusDocum
 
 /** Prose lines of a Markdown body: not headings, table rows, fences or blank; list markers off. */
 function proseLines(body: string): string[] {
-  return body
-    .split("\n")
-    .map((line) => line.trim())
-    .filter((line) => line.length > 0 && !line.startsWith("#") && !line.startsWith("|"))
-    .map((line) => line.replace(/^- /, ""))
-    // Chunks hold a link's text, not its Markdown ("[Python tutorial](tutorials/…)").
-    .map((line) => line.replace(/\[([^\]]+)\]\([^)]+\)/g, "$1"));
+  return (
+    body
+      .split("\n")
+      .map((line) => line.trim())
+      .filter((line) => line.length > 0 && !line.startsWith("#") && !line.startsWith("|"))
+      .map((line) => line.replace(/^- /, ""))
+      // Chunks hold a link's text, not its Markdown ("[Python tutorial](tutorials/…)").
+      .map((line) => line.replace(/\[([^\]]+)\]\([^)]+\)/g, "$1"))
+  );
 }
 
 let roadmap: CorpusDocument;
