@@ -127,16 +127,16 @@ export class Assistant {
     const question = rewritten.trim() === "" ? asked : this.normalise(rewritten);
     const { retrieval, decision, passages, retrieveMs } = await this.prepare(question);
     const started = performance.now();
-    const base = {
+    const head = {
       ...(options.id === undefined ? {} : { id: options.id }),
       question: asked,
       ...(question === asked ? {} : { standaloneQuestion: question }),
-      retrieved: retrieval.results.map((result) => ({
-        chunkId: result.chunk.id,
-        score: Number(result.score.toFixed(4)),
-        text: result.chunk.text,
-      })),
     };
+    const retrieved = retrieval.results.map((result) => ({
+      chunkId: result.chunk.id,
+      score: Number(result.score.toFixed(4)),
+      text: result.chunk.text,
+    }));
     const timings = () => ({
       retrieveMs: Math.round(retrieveMs * 10) / 10,
       generateMs: Math.round((performance.now() - started) * 10) / 10,
@@ -149,10 +149,11 @@ export class Assistant {
       yield {
         type: "answer-end",
         answer: {
-          ...base,
+          ...head,
           answer: text,
           refused: true,
           citations: [],
+          retrieved,
           timings: timings(),
           refusalReason: decision.reason || "no passage answers it",
           generator: "evidence-gate",
@@ -203,10 +204,11 @@ export class Assistant {
     yield {
       type: "answer-end",
       answer: {
-        ...base,
+        ...head,
         answer: refused ? this.refusalText(decision, retrieval) : resolved.text,
         refused,
         citations: refused ? [] : resolved.citations,
+        retrieved,
         timings: timings(),
         ...(refused ? { refusalReason: "the answer writer found no supported answer" } : {}),
         generator: generatorId,
