@@ -6,21 +6,21 @@ import type { GenerationInput, Generator, GeneratorEvent, Passage } from "./gene
 
 /** Tuning of sentence selection; defaults chosen on the dev set. */
 export type ExtractiveSettings = {
-  /** Most sentences in a prose answer. @default 4 */
+  /** Most sentences in a prose answer. @default 5 */
   maxSentences: number;
   /** Most rows in a list answer ("which tools…", "X vs Y"). @default 5 */
   maxRows: number;
-  /** Most table rows in any other answer. @default 2 */
+  /** Most table rows in any other answer. @default 3 */
   maxRowsOtherwise: number;
-  /** A unit joins the answer when it scores at least this share of the best unit. @default 0.6 */
+  /** A unit joins the answer when it scores at least this share of the best unit. @default 0.5 */
   relativeCutoff: number;
 };
 
 export const DEFAULT_EXTRACTIVE_SETTINGS: ExtractiveSettings = {
-  maxSentences: 4,
+  maxSentences: 5,
   maxRows: 5,
-  maxRowsOtherwise: 2,
-  relativeCutoff: 0.6,
+  maxRowsOtherwise: 3,
+  relativeCutoff: 0.5,
 };
 
 /** A sentence, list item or table row that can be quoted, with where it sits. */
