@@ -2,9 +2,10 @@ import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
 import { InvalidCorpusFileError } from "../../errors/invalid-corpus-file-error.ts";
 import type { CorpusDocument } from "../corpus-document.ts";
-import { extensionOf, parseContentType } from "./content-type.ts";
+import { parseContentType } from "./content-type.ts";
 import { decodeText } from "./decode-text.ts";
 import type { DocumentLoader, LoaderInput, LoaderSource } from "./document-loader.ts";
+import { matchesTypeOrExtension } from "./internal/can-load.ts";
 import { htmlToMarkdown, normaliseTables } from "./internal/html-to-markdown.ts";
 import { escapeHeadingText } from "./internal/plain-text-to-markdown.ts";
 import { assertSafeSource, fileTitle, safeTitle, sha256Hex } from "./internal/safe-text.ts";
@@ -26,10 +27,7 @@ export class HtmlLoader implements DocumentLoader {
   readonly kind = "html";
 
   canLoad(source: LoaderSource): boolean {
-    if (source.contentType !== undefined) {
-      if (MIME_TYPES.has(parseContentType(source.contentType).mimeType)) return true;
-    }
-    return source.path !== undefined && EXTENSIONS.has(extensionOf(source.path));
+    return matchesTypeOrExtension(source, MIME_TYPES, EXTENSIONS);
   }
 
   async load(input: LoaderInput): Promise<CorpusDocument> {

@@ -2,12 +2,13 @@ import matter from "gray-matter";
 import { z } from "zod";
 import { InvalidCorpusFileError } from "../../errors/invalid-corpus-file-error.ts";
 import type { CorpusDocument } from "../corpus-document.ts";
-import { extensionOf, parseContentType } from "./content-type.ts";
+import { parseContentType } from "./content-type.ts";
 import { decodeText } from "./decode-text.ts";
 import type { DocumentLoader, LoaderInput, LoaderSource } from "./document-loader.ts";
+import { matchesTypeOrExtension } from "./internal/can-load.ts";
 import { assertSafeSource, fileTitle, safeTitle, sha256Hex } from "./internal/safe-text.ts";
 
-// The same front matter `loadMarkdownDocument` (load-corpus.ts) accepts; a test keeps them equal.
+// Front matter of corpus Markdown (also read through this loader by load-corpus.ts).
 const frontMatterSchema = z.object({
   title: z.string().min(1).optional(),
   source: z.string().optional(),
@@ -22,10 +23,7 @@ export class MarkdownLoader implements DocumentLoader {
   readonly kind = "markdown";
 
   canLoad(source: LoaderSource): boolean {
-    if (source.contentType !== undefined) {
-      if (MIME_TYPES.has(parseContentType(source.contentType).mimeType)) return true;
-    }
-    return source.path !== undefined && EXTENSIONS.has(extensionOf(source.path));
+    return matchesTypeOrExtension(source, MIME_TYPES, EXTENSIONS);
   }
 
   async load(input: LoaderInput): Promise<CorpusDocument> {

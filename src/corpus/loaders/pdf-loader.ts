@@ -1,10 +1,13 @@
 import { extractText, getDocumentProxy, getMeta } from "unpdf";
 import { InvalidCorpusFileError } from "../../errors/invalid-corpus-file-error.ts";
 import type { CorpusDocument } from "../corpus-document.ts";
-import { extensionOf, parseContentType } from "./content-type.ts";
 import type { DocumentLoader, LoaderInput, LoaderSource } from "./document-loader.ts";
+import { matchesTypeOrExtension } from "./internal/can-load.ts";
 import { escapeHeadingText, plainTextToMarkdown } from "./internal/plain-text-to-markdown.ts";
 import { assertSafeSource, fileTitle, safeTitle, sha256Hex } from "./internal/safe-text.ts";
+
+const PDF_TYPES = new Set(["application/pdf"]);
+const PDF_EXTENSIONS = new Set([".pdf"]);
 
 /**
  * PDF text through unpdf (a serverless build of PDF.js), one `## Page N` section per page, so
@@ -16,10 +19,7 @@ export class PdfLoader implements DocumentLoader {
   readonly kind = "pdf";
 
   canLoad(source: LoaderSource): boolean {
-    if (source.contentType !== undefined) {
-      if (parseContentType(source.contentType).mimeType === "application/pdf") return true;
-    }
-    return source.path !== undefined && extensionOf(source.path) === ".pdf";
+    return matchesTypeOrExtension(source, PDF_TYPES, PDF_EXTENSIONS);
   }
 
   async load(input: LoaderInput): Promise<CorpusDocument> {

@@ -1,12 +1,15 @@
 import { InvalidCorpusFileError } from "../../errors/invalid-corpus-file-error.ts";
 import type { CorpusDocument } from "../corpus-document.ts";
-import { extensionOf, parseContentType } from "./content-type.ts";
+import { parseContentType } from "./content-type.ts";
 import { decodeText } from "./decode-text.ts";
 import type { DocumentLoader, LoaderInput, LoaderSource } from "./document-loader.ts";
+import { matchesTypeOrExtension } from "./internal/can-load.ts";
 import { escapeHeadingText, plainTextToMarkdown } from "./internal/plain-text-to-markdown.ts";
 import { assertSafeSource, fileTitle, safeTitle, sha256Hex } from "./internal/safe-text.ts";
 
 const EXTENSIONS = new Set([".txt", ".text"]);
+
+const TEXT_TYPES = new Set(["text/plain"]);
 
 /**
  * Plain text, wrapped as one section under a `# title` heading. Markdown-looking characters are
@@ -16,10 +19,7 @@ export class TextLoader implements DocumentLoader {
   readonly kind = "text";
 
   canLoad(source: LoaderSource): boolean {
-    if (source.contentType !== undefined) {
-      if (parseContentType(source.contentType).mimeType === "text/plain") return true;
-    }
-    return source.path !== undefined && EXTENSIONS.has(extensionOf(source.path));
+    return matchesTypeOrExtension(source, TEXT_TYPES, EXTENSIONS);
   }
 
   async load(input: LoaderInput): Promise<CorpusDocument> {
