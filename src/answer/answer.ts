@@ -1,3 +1,5 @@
+import type { Expansion, UnderstandingChange } from "../understanding/question-understanding.ts";
+
 /** A passage the answer cites; `n` is the marker number used in the answer text. */
 export type Citation = {
   n: number;
@@ -27,8 +29,18 @@ export type AnswerResult = {
   generator: string;
   /** Citation markers the writer produced that pointed at no shown passage, removed. */
   droppedCitations: number;
+  /** The normalised question that was searched (abbreviations expanded, spelling corrected…). */
+  understoodAs?: string;
+  /** What question understanding changed and added, and why. */
+  understanding?: {
+    changes: UnderstandingChange[];
+    expansions: Expansion[];
+    unknownTopics: string[];
+  };
   /** The question actually looked up, when a follow-up was rewritten from the conversation. */
   standaloneQuestion?: string;
+  /** With a refusal: questions about the closest topics the material does cover. */
+  suggestions?: string[];
   /** Things the learner should know about this answer, e.g. a fallback from the LLM. */
   notices?: string[];
 };

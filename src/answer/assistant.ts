@@ -4,8 +4,13 @@ import type { LoadedIndex } from "../index/index-store.ts";
 import { EntityLexicon } from "../retrieval/entity-lexicon.ts";
 import { HybridRetriever, type HybridSettings } from "../retrieval/hybrid-retriever.ts";
 import type { Retrieval } from "../retrieval/retriever.ts";
+import {
+  QuestionUnderstanding,
+  type UnderstoodQuestion,
+} from "../understanding/question-understanding.ts";
 import type { AnswerResult } from "./answer.ts";
 import type { AssistantEvent } from "./assistant-event.ts";
+import { CitationNumbering } from "./citation-numbering.ts";
 import { resolveCitations, toCitation } from "./citations.ts";
 import { CorpusStatistics } from "./corpus-statistics.ts";
 import { EvidenceGate, type GateDecision, type GateSettings } from "./evidence-gate.ts";
@@ -14,6 +19,7 @@ import type { Generator, Passage } from "./generator.ts";
 import { OfflineQuestionRewriter } from "./offline-question-rewriter.ts";
 import { latinShare, normaliseQuestion } from "./question.ts";
 import type { ChatTurn, QuestionRewriter } from "./question-rewriter.ts";
+import { suggestedQuestions } from "./suggested-questions.ts";
 
 export type AssistantOptions = {
   index: LoadedIndex;
@@ -45,6 +51,7 @@ export class Assistant {
   readonly generator: Generator;
   readonly rewriter: QuestionRewriter;
   readonly statistics: CorpusStatistics;
+  readonly understanding: QuestionUnderstanding;
   private readonly retriever: HybridRetriever;
   private readonly gate: EvidenceGate;
   private readonly maxQuestionCharacters: number;
@@ -53,6 +60,7 @@ export class Assistant {
   constructor(options: AssistantOptions) {
     this.index = options.index;
     this.statistics = new CorpusStatistics(options.index.chunks);
+    this.understanding = new QuestionUnderstanding(options.index.chunks);
     const lexicon = new EntityLexicon(options.index.chunks);
     this.retriever = new HybridRetriever(
       options.index,
@@ -60,8 +68,11 @@ export class Assistant {
       options.retrieval,
       lexicon,
     );
-    this.gate = new EvidenceGate(this.statistics, options.gate);
-    const extractive = new ExtractiveGenerator(this.statistics);
+    this.gate = new EvidenceGate(this.statistics, {
+      ...(options.gate === undefined ? {} : { settings: options.gate }),
+      units: options.index.units,
+    });
+    const extractive = new ExtractiveGenerator(this.statistics, options.index.units);
     this.generator =
       typeof options.generator === "function"
         ? options.generator({ extractive })
@@ -80,20 +91,29 @@ export class Assistant {
     return normaliseQuestion(rawQuestion, this.maxQuestionCharacters);
   }
 
-  /** Retrieval and the gate's verdict for a standalone question, without writing an answer. */
-  async prepare(question: string): Promise<{
+  /**
+   * Retrieval and the gate's verdict for a standalone question, without writing an answer. A
+   * string is understood first (normalised, expanded, corrected).
+   */
+  async prepare(question: string | UnderstoodQuestion): Promise<{
+    understood: UnderstoodQuestion;
     retrieval: Retrieval;
     decision: GateDecision;
     passages: Passage[];
     retrieveMs: number;
   }> {
     const started = performance.now();
-    const retrieval = await this.retriever.retrieve(question, { k: RETRIEVED_LISTED });
+    const understood =
+      typeof question === "string" ? this.understanding.understand(question) : question;
+    const retrieval = await this.retriever.retrieve(understood.understoodAs, {
+      k: RETRIEVED_LISTED,
+      expansions: understood.expansions.flatMap((expansion) => expansion.alternatives),
+    });
     const retrieveMs = performance.now() - started;
-    const assessed = this.gate.assess(retrieval);
+    const assessed = this.gate.assess(retrieval, understood);
     // The material is English; say so rather than listing foreign words as unknown topics.
     const decision =
-      latinShare(question) < 0.5
+      latinShare(understood.asked) < 0.5
         ? {
             ...assessed,
             answerable: false,
@@ -103,7 +123,32 @@ export class Assistant {
     const passages = retrieval.results
       .slice(0, this.passagesShown)
       .map((result, position) => ({ n: position + 1, chunk: result.chunk, score: result.score }));
-    return { retrieval, decision, passages, retrieveMs };
+    return { understood, retrieval, decision, passages, retrieveMs };
+  }
+
+  /**
+   * Understands a message in its conversation: normalised first, then rewritten into a standalone
+   * question only when it depends on the history, then understood again if it was rewritten.
+   */
+  async understandInContext(
+    asked: string,
+    history: ChatTurn[],
+    signal: AbortSignal | undefined,
+  ): Promise<{ understood: UnderstoodQuestion; standalone?: string }> {
+    const first = this.understanding.understand(asked);
+    if (history.length === 0) return { understood: first };
+    const rewritten = await this.rewriter.rewrite(
+      first.understoodAs,
+      history,
+      signal === undefined ? {} : { signal },
+    );
+    if (rewritten.trim() === "" || rewritten === first.understoodAs) return { understood: first };
+    const standalone = this.normalise(rewritten);
+    const second = this.understanding.understand(standalone);
+    return {
+      understood: { ...second, asked, changes: [...first.changes, ...second.changes] },
+      standalone,
+    };
   }
 
   /** Answers one question; `id` is echoed back. */
@@ -118,19 +163,25 @@ export class Assistant {
   /** Answers one question as a stream of events (see AssistantEvent). */
   async *stream(rawQuestion: string, options: AskOptions = {}): AsyncGenerator<AssistantEvent> {
     const asked = this.normalise(rawQuestion);
-    const history = options.history ?? [];
     const signal = options.signal;
-    const rewritten =
-      history.length > 0
-        ? await this.rewriter.rewrite(asked, history, signal === undefined ? {} : { signal })
-        : asked;
-    const question = rewritten.trim() === "" ? asked : this.normalise(rewritten);
-    const { retrieval, decision, passages, retrieveMs } = await this.prepare(question);
+    const { understood, standalone } = await this.understandInContext(
+      asked,
+      options.history ?? [],
+      signal,
+    );
+    const question = understood.understoodAs;
+    const { retrieval, decision, passages, retrieveMs } = await this.prepare(understood);
     const started = performance.now();
     const head = {
       ...(options.id === undefined ? {} : { id: options.id }),
       question: asked,
-      ...(question === asked ? {} : { standaloneQuestion: question }),
+      understoodAs: question,
+      ...(standalone === undefined ? {} : { standaloneQuestion: standalone }),
+      understanding: {
+        changes: understood.changes,
+        expansions: understood.expansions,
+        unknownTopics: understood.unknownTopics,
+      },
     };
     const retrieved = retrieval.results.map((result) => ({
       chunkId: result.chunk.id,
@@ -156,6 +207,7 @@ export class Assistant {
           retrieved,
           timings: timings(),
           refusalReason: decision.reason || "no passage answers it",
+          suggestions: suggestedQuestions(retrieval),
           generator: "evidence-gate",
           droppedCitations: 0,
         },
@@ -166,15 +218,20 @@ export class Assistant {
     yield { type: "retrieval", question, citations: passages.map(toCitation) };
     const notices: string[] = [];
     let finalText: string | undefined;
+    let streamed = "";
     let generatorId = this.generator.id;
+    const numbering = new CitationNumbering(passages);
     for await (const event of this.generator.generate(
-      { question, passages },
+      { question, passages, queryVector: retrieval.queryVector },
       signal === undefined ? {} : { signal },
     )) {
       switch (event.type) {
-        case "text-delta":
-          yield event;
+        case "text-delta": {
+          streamed += event.text;
+          const text = numbering.push(event.text);
+          if (text !== "") yield { type: "text-delta", text };
           break;
+        }
         case "notice":
           notices.push(event.message);
           yield event;
@@ -199,7 +256,13 @@ export class Assistant {
       }
     }
     if (signal?.aborted) return;
-    const resolved = resolveCitations(finalText ?? "", passages);
+    const rest = numbering.flush();
+    if (rest !== "") yield { type: "text-delta", text: rest };
+    // The final text is authoritative; when it is not what streamed (a fallback), number it afresh.
+    const final = finalText ?? "";
+    const finalNumbering = final === streamed ? numbering : new CitationNumbering(passages);
+    const renumbered = finalNumbering.renumber(final);
+    const resolved = resolveCitations(renumbered, finalNumbering.cited());
     const refused = resolved.text === "" || resolved.citations.length === 0;
     yield {
       type: "answer-end",
@@ -210,7 +273,12 @@ export class Assistant {
         citations: refused ? [] : resolved.citations,
         retrieved,
         timings: timings(),
-        ...(refused ? { refusalReason: "the answer writer found no supported answer" } : {}),
+        ...(refused
+          ? {
+              refusalReason: "the answer writer found no supported answer",
+              suggestions: suggestedQuestions(retrieval),
+            }
+          : {}),
         generator: generatorId,
         droppedCitations: resolved.dropped,
         ...(notices.length > 0 ? { notices } : {}),

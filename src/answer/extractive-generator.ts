@@ -1,76 +1,78 @@
-import { splitSentences } from "../text/sentences.ts";
+import type { UnitVectors } from "../index/unit-vectors.ts";
 import { contentTerms, questionText } from "../text/terms.ts";
 import type { CorpusStatistics } from "./corpus-statistics.ts";
-import { figureRequest } from "./evidence-gate.ts";
+import { figureRequest } from "./figure-request.ts";
 import type { GenerationInput, Generator, GeneratorEvent, Passage } from "./generator.ts";
+import { type QuotableUnit, quotableUnits } from "./quotable-units.ts";
+import { readableRow } from "./readable-row.ts";
 
-/** Tuning of sentence selection; defaults chosen on the dev set. */
+/** Tuning of unit selection; defaults chosen on the train and dev splits (see eval/README.md). */
 export type ExtractiveSettings = {
-  /** Most sentences in a prose answer. @default 5 */
-  maxSentences: number;
-  /** Most rows in a list answer ("which tools…", "X vs Y"). @default 5 */
-  maxRows: number;
-  /** Most table rows in any other answer. @default 3 */
-  maxRowsOtherwise: number;
-  /** A unit joins the answer when it scores at least this share of the best unit. @default 0.5 */
+  /** Weight of the cosine similarity between question and unit. @default 1 */
+  semanticWeight: number;
+  /** Weight of the IDF-weighted share of question terms the unit holds. @default 0.5 */
+  lexicalWeight: number;
+  /** Weight of the unit's passage rank (its retrieval score over the best one). @default 0.3 */
+  passageWeight: number;
+  /** A unit joins the answer only when it scores at least this share of the best unit. @default 0.9 */
   relativeCutoff: number;
+  /** Most units in a prose answer. @default 2 */
+  maxUnits: number;
+  /** Most units in a list answer ("which tools…", "X vs Y"). @default 5 */
+  maxListUnits: number;
 };
 
 export const DEFAULT_EXTRACTIVE_SETTINGS: ExtractiveSettings = {
-  maxSentences: 5,
-  maxRows: 5,
-  maxRowsOtherwise: 3,
-  relativeCutoff: 0.5,
+  semanticWeight: 1,
+  lexicalWeight: 0.5,
+  passageWeight: 0.3,
+  relativeCutoff: 0.9,
+  maxUnits: 2,
+  maxListUnits: 5,
 };
 
-/** A sentence, list item or table row that can be quoted, with where it sits. */
-type Unit = { passage: Passage; position: number; text: string; terms: Set<string>; score: number };
+/** A quotable unit of a shown passage, scored against the question. */
+type Candidate = QuotableUnit & {
+  passage: Passage;
+  position: number;
+  terms: Set<string>;
+  score: number;
+};
 
 const LIST_QUESTION =
-  /^(which|what) (tools?|libraries|frameworks|platforms|certifications?|projects?|roles?|skills?|topics?|algorithms?|metrics?|models?)\b|\b(list|name) (the|all|some)\b/i;
-const LEADING_REFERENCE = /^(this|these|that|those|it|they|such)\b/i;
-/**
- * Text that addresses a model rather than a learner ("SYSTEM: …", "ignore the roadmap…", "tell
- * learners that…"): planted instructions in a corpus document are never quoted as an answer.
- */
-const INSTRUCTION_TO_MODEL =
-  /^\s*(system|assistant|developer|user)\s*:|\b(ignore|disregard|forget|override)\b.{0,40}\b(instructions?|rules|roadmap|prompt|above|previous|material)\b|\byou are now\b|\b(system prompt|developer mode|jailbreak)\b|^\s*(tell|instruct|inform) (the )?(learners|users|students|readers)\b|\b(reveal|print|output|show)\b.{0,30}\b(prompt|instructions|api[_ ]?key|config(uration)?)\b/i;
+  /^(which|what) (are (the|some) )?(tools?|libraries|frameworks|platforms|certifications?|projects?|roles?|skills?|topics?|algorithms?|metrics?|models?|steps?|types?|prerequisites?)\b|\b(list|name) (the|all|some)\b|\b(vs\.?|versus|compare|comparison|difference between)\b/i;
+/** A unit that leans on the one before it ("This…", "It…", "They…"). */
+const LEADING_REFERENCE = /^(this|these|that|those|it|they|such|both|each)\b/i;
 const FIGURE = /[\d₹$€£]/;
 
-/** Splits a passage into quotable units: table rows whole, FAQ answers and prose by sentence. */
-function unitsOf(passage: Passage): string[] {
-  const { chunk } = passage;
-  if (chunk.kind === "table-row") return [chunk.text];
-  const lines = chunk.text.split("\n");
-  // An FAQ chunk starts with its question, which is not an answer.
-  const body = chunk.kind === "faq" ? lines.slice(1) : lines;
-  const units: string[] = [];
-  let inCode = false;
-  for (const line of body) {
-    // Code is shown in the cited passage, never quoted as a sentence of the answer.
-    if (line.startsWith("```")) {
-      inCode = !inCode;
-      continue;
-    }
-    if (inCode) continue;
-    if (/^(- |\d+\. )/.test(line)) units.push(line.replace(/^- /, ""));
-    else units.push(...splitSentences(line));
-  }
-  return units.filter((unit) => /[\p{L}\p{N}]/u.test(unit) && !INSTRUCTION_TO_MODEL.test(unit));
+function cosine(left: ArrayLike<number>, right: ArrayLike<number>): number {
+  let dot = 0;
+  for (let index = 0; index < left.length; index++) dot += (left[index] ?? 0) * (right[index] ?? 0);
+  return dot;
 }
 
 /**
- * The offline answer writer: quotes the sentences, list items and table rows of the shown passages
- * that best cover the question, in passage order, each followed by its citation marker. It adds no
- * words of its own, so every sentence of the answer is supported by the passage it cites.
+ * The offline answer writer: quotes the few sentences, list items and table rows of the shown
+ * passages that best answer the question, each followed by its citation marker. Units are ranked
+ * by the cosine similarity of their embedding (made at ingest) to the question's, the share of
+ * the question's terms they hold and their passage's rank; the best leads, and another joins only
+ * when it scores nearly as well. A unit that leans on the one before it brings it along, a unit
+ * that introduces a list brings its items, and a table row reads as a sentence. It adds no words
+ * of its own beyond a row's column names, so every sentence is supported by the passage it cites.
  */
 export class ExtractiveGenerator implements Generator {
   readonly id = "extractive";
   private readonly statistics: CorpusStatistics;
+  private readonly units: UnitVectors;
   private readonly settings: ExtractiveSettings;
 
-  constructor(statistics: CorpusStatistics, settings: Partial<ExtractiveSettings> = {}) {
+  constructor(
+    statistics: CorpusStatistics,
+    units: UnitVectors = new Map(),
+    settings: Partial<ExtractiveSettings> = {},
+  ) {
     this.statistics = statistics;
+    this.units = units;
     this.settings = { ...DEFAULT_EXTRACTIVE_SETTINGS, ...settings };
   }
 
@@ -85,66 +87,108 @@ export class ExtractiveGenerator implements Generator {
 
   /** Picks and orders the units; returns the answer text with `[n]` markers. */
   compose(input: GenerationInput): string {
+    const candidates = this.score(input);
+    if (candidates.length === 0) return "";
+    const ranked = [...candidates].sort((left, right) => right.score - left.score);
+    const best = ranked[0] as Candidate;
+    const isList = LIST_QUESTION.test(input.question);
+    const limit = isList ? this.settings.maxListUnits : this.settings.maxUnits;
+    const cutoff =
+      best.score * (isList ? this.settings.relativeCutoff - 0.1 : this.settings.relativeCutoff);
+
+    const chosen: Candidate[] = [];
+    for (const candidate of ranked) {
+      if (chosen.length >= limit || candidate.score < cutoff) break;
+      if (chosen.some((other) => overlap(candidate.terms, other.terms) > 0.7)) continue;
+      chosen.push(candidate);
+    }
+    for (const unit of [...chosen]) this.complete(unit, candidates, chosen);
+
+    // The best unit leads; what completes it follows in reading order.
+    const lead = chosen[0] as Candidate;
+    const order = (unit: Candidate) =>
+      unit.passage === lead.passage
+        ? -1
+        : chosen.findIndex((other) => other.passage === unit.passage);
+    chosen.sort(
+      (left, right) =>
+        order(left) - order(right) ||
+        left.passage.n - right.passage.n ||
+        left.position - right.position,
+    );
+    const questionTerms = new Set(contentTerms(questionText(input.question)));
+    const pieces = chosen.map((unit) => {
+      const text =
+        unit.kind === "row" && unit.passage.chunk.cells !== undefined
+          ? readableRow(unit.passage.chunk.cells, questionTerms)
+          : unit.text;
+      return { text: `${text} [${unit.passage.n}]`, item: unit.kind !== "sentence" };
+    });
+    // Several rows or items read best as a list; a single one, or prose, as sentences.
+    const asList = pieces.length > 1 && pieces.filter((piece) => piece.item).length > 1;
+    return pieces
+      .map((piece) => (asList ? `- ${piece.text}` : piece.text))
+      .join(asList ? "\n" : " ");
+  }
+
+  /** Every unit of the shown passages with its score. */
+  private score(input: GenerationInput): Candidate[] {
     const questionTerms = [...new Set(contentTerms(questionText(input.question)))];
     const weight = (term: string) => this.statistics.idf(term);
     const totalWeight = questionTerms.reduce((sum, term) => sum + weight(term), 0) || 1;
     const bestPassageScore = Math.max(...input.passages.map((passage) => passage.score), 1e-9);
     const wantsFigure = figureRequest(input.question) !== undefined;
+    const { semanticWeight, lexicalWeight, passageWeight } = this.settings;
 
-    const units: Unit[] = [];
+    const candidates: Candidate[] = [];
     for (const passage of input.passages) {
+      const embedded = this.units.get(passage.chunk.id);
       const sectionTerms = new Set(contentTerms(passage.chunk.section));
-      unitsOf(passage).forEach((text, position) => {
-        const terms = new Set(contentTerms(text));
+      quotableUnits(passage.chunk).forEach((unit, position) => {
+        const terms = new Set(contentTerms(unit.text));
         let covered = 0;
         for (const term of questionTerms) {
           if (terms.has(term)) covered += weight(term);
           else if (sectionTerms.has(term)) covered += 0.5 * weight(term);
         }
-        const relevance = Math.max(0, passage.score) / bestPassageScore;
-        let score = 0.6 * (covered / totalWeight) + 0.4 * relevance;
-        if (wantsFigure && FIGURE.test(text)) score += 0.1;
-        units.push({ passage, position, text, terms, score });
+        const vector =
+          embedded?.[position]?.text === unit.text ? embedded[position]?.vector : undefined;
+        // Without unit vectors (an index built before them) the passage's own similarity stands in.
+        const semantic =
+          vector !== undefined && input.queryVector !== undefined
+            ? cosine(input.queryVector, vector)
+            : Math.max(0, passage.score) / bestPassageScore / 2;
+        let score =
+          semanticWeight * semantic +
+          lexicalWeight * (covered / totalWeight) +
+          passageWeight * (Math.max(0, passage.score) / bestPassageScore);
+        if (wantsFigure && FIGURE.test(unit.text)) score += 0.1;
+        candidates.push({ ...unit, passage, position, terms, score });
       });
     }
-    if (units.length === 0) return "";
-    units.sort((left, right) => right.score - left.score);
-    const best = units[0] as Unit;
-    const isList =
-      LIST_QUESTION.test(input.question) ||
-      (best.passage.chunk.kind === "table-row" &&
-        /\b(vs\.?|versus|or|and|compare|difference)\b/i.test(input.question));
-    const limit = isList ? this.settings.maxRows : this.settings.maxSentences;
+    return candidates;
+  }
 
-    const rowLimit = isList ? this.settings.maxRows : this.settings.maxRowsOtherwise;
-    const chosen: Unit[] = [];
-    let rowsChosen = 0;
-    for (const unit of units) {
-      if (chosen.length >= limit || unit.score < best.score * this.settings.relativeCutoff) break;
-      const isRow = unit.passage.chunk.kind === "table-row";
-      if (isRow && rowsChosen >= rowLimit) continue;
-      const redundant = chosen.some((other) => overlap(unit.terms, other.terms) > 0.8);
-      if (redundant) continue;
-      chosen.push(unit);
-      if (isRow) rowsChosen++;
-    }
-    // A sentence opening with "This…"/"It…" needs the one before it to make sense.
-    for (const unit of [...chosen]) {
-      if (!LEADING_REFERENCE.test(unit.text) || unit.position === 0) continue;
-      const previous = units.find(
-        (other) => other.passage === unit.passage && other.position === unit.position - 1,
+  /**
+   * Adds what a chosen unit needs to be understood: the unit before one that opens with "This…",
+   * the items after one that ends with a colon.
+   */
+  private complete(unit: Candidate, candidates: Candidate[], chosen: Candidate[]): void {
+    const neighbour = (offset: number) =>
+      candidates.find(
+        (other) => other.passage === unit.passage && other.position === unit.position + offset,
       );
+    if (LEADING_REFERENCE.test(unit.text)) {
+      const previous = neighbour(-1);
       if (previous !== undefined && !chosen.includes(previous)) chosen.push(previous);
     }
-    chosen.sort(
-      (left, right) => left.passage.n - right.passage.n || left.position - right.position,
-    );
-    // Table rows read best as a list; mixed with sentences, every piece gets its own line.
-    const rows =
-      chosen.some((unit) => unit.passage.chunk.kind === "table-row") && chosen.length > 1;
-    return chosen
-      .map((unit) => `${rows ? "- " : ""}${unit.text} [${unit.passage.n}]`)
-      .join(rows ? "\n" : " ");
+    if (unit.text.trimEnd().endsWith(":")) {
+      for (let offset = 1; offset <= 4; offset++) {
+        const next = neighbour(offset);
+        if (next === undefined || next.kind !== "item") break;
+        if (!chosen.includes(next)) chosen.push(next);
+      }
+    }
   }
 }
 

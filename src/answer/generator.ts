@@ -14,8 +14,11 @@ export type GeneratorEvent =
   | { type: "answer-end"; text: string; generator: string }
   | { type: "error"; error: Error };
 
-/** Input to an answer writer: the question and the numbered passages it may use and cite. */
-export type GenerationInput = { question: string; passages: Passage[] };
+/**
+ * Input to an answer writer: the question and the numbered passages it may use and cite, and the
+ * question's embedding when the retriever made one (the extractive writer ranks sentences by it).
+ */
+export type GenerationInput = { question: string; passages: Passage[]; queryVector?: number[] };
 
 /**
  * Writes an answer from numbered passages, citing them with `[n]` markers. Implementations:

@@ -11,6 +11,17 @@ export const evalItemSchema = z.object({
   evidence: z.array(z.string().min(1)),
   answer: z.string(),
   kind: z.enum(["fact", "table", "multi", "numeric", "paraphrase", "unanswerable", "trap"]),
+  /** How the question is phrased ("tidy", "casual", "typo", "abbreviation", "rambling", …). */
+  style: z.string().min(1).optional(),
+  /** Which split the line belongs to; tune on train and dev, report test. */
+  split: z.enum(["train", "dev", "test"]).optional(),
+  /** Earlier turns of a conversation, oldest first. */
+  history: z
+    .array(z.object({ role: z.enum(["user", "assistant"]), content: z.string().min(1) }))
+    .min(1)
+    .optional(),
+  /** For a conversation line: whether the question depends on the history. */
+  followUp: z.boolean().optional(),
 });
 
 /** One eval question, in the JSONL format of DESIGN.md. */

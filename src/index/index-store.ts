@@ -8,11 +8,13 @@ import { IndexMissingError } from "../errors/index-missing-error.ts";
 import { HnswVectorIndex } from "./hnsw-vector-index.ts";
 import { type Manifest, manifestSchema } from "./manifest.ts";
 import { MiniSearchLexicalIndex } from "./minisearch-lexical-index.ts";
+import { readUnitVectors, type UnitVectors, writeUnitVectors } from "./unit-vectors.ts";
 
 /**
  * Layout of an index folder (INDEX_DIR, default `indexes/`):
  *   CURRENT              name of the version being served (swapped atomically by rename)
- *   <version>/           one immutable build: manifest.json, chunks.json, vectors.hnsw, lexical.json
+ *   <version>/           one immutable build: manifest.json, chunks.json, vectors.hnsw, lexical.json,
+ *                        units.json + unit-vectors.bin (embedded sentences, list items and rows)
  *   .tmp-<version>-<pid> a build in progress; never read
  */
 const CURRENT_FILE = "CURRENT";
@@ -32,6 +34,8 @@ export type LoadedIndex = {
   labelById: Map<string, number>;
   vectorIndex: HnswVectorIndex;
   lexicalIndex: MiniSearchLexicalIndex;
+  /** Embedded quotable units by chunk id; empty for a version built before units were embedded. */
+  units: UnitVectors;
 };
 
 /** What a build hands over to be written. */
@@ -40,6 +44,7 @@ export type IndexBuild = {
   chunks: Chunk[];
   vectorIndex: HnswVectorIndex;
   lexicalIndex: MiniSearchLexicalIndex;
+  units: UnitVectors;
 };
 
 const chunkSchema = z.object({
@@ -140,6 +145,7 @@ export async function loadIndex(
   if (vectorIndex.size !== manifest.chunkCount) {
     throw new IndexCorruptError(indexDir, "vectors.hnsw does not match the manifest");
   }
+  const units = await readUnitVectors(indexDir, directory, manifest.embedder.dimensions);
   // zod's output type spells optional fields as `T | undefined`; the stored shape is a Chunk.
   const chunkList = chunks.data as Chunk[];
   return {
@@ -150,6 +156,7 @@ export async function loadIndex(
     labelById: new Map(chunkList.map((chunk, label) => [chunk.id, label])),
     vectorIndex,
     lexicalIndex,
+    units,
   };
 }
 
@@ -188,6 +195,7 @@ export async function writeIndex(
     await writeFile(path.join(temporary, FILES.chunks), JSON.stringify(build.chunks));
     await writeFile(path.join(temporary, FILES.lexical), JSON.stringify(build.lexicalIndex));
     await build.vectorIndex.save(path.join(temporary, FILES.vectors));
+    await writeUnitVectors(temporary, build.units, build.manifest.embedder.dimensions);
     // The manifest goes last: a folder with a manifest is complete.
     await writeFile(path.join(temporary, FILES.manifest), `${JSON.stringify(manifest, null, 2)}\n`);
     await rename(temporary, path.join(indexDir, version));

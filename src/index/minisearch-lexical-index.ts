@@ -56,9 +56,21 @@ export class MiniSearchLexicalIndex implements LexicalIndex {
     return new MiniSearchLexicalIndex(MiniSearch.loadJSON<LexicalDocument>(json, OPTIONS));
   }
 
-  search(query: string, k: number): LexicalHit[] {
+  search(query: string, k: number, options: { expansions?: string } = {}): LexicalHit[] {
+    const expansions = options.expansions?.trim() ?? "";
+    // Expansions (synonyms of the learner's words) count, but less than the words asked.
+    const search =
+      expansions === ""
+        ? query
+        : {
+            combineWith: "OR" as const,
+            queries: [
+              query,
+              { queries: [expansions], boost: { text: 0.5, heading: 0.5, section: 0.15 } },
+            ],
+          };
     return this.miniSearch
-      .search(query)
+      .search(search)
       .slice(0, k)
       .map((result) => ({ id: String(result.id), score: result.score, terms: result.terms }));
   }

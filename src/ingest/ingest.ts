@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { quotableUnits } from "../answer/quotable-units.ts";
 import type { Chunk, ChunkerSettings } from "../chunking/chunk.ts";
 import { indexText } from "../chunking/chunk.ts";
 import { chunkMarkdown } from "../chunking/chunk-markdown.ts";
@@ -11,6 +12,7 @@ import { acquireIndexLock } from "../index/index-lock.ts";
 import { type LoadedIndex, loadIndex, loadManifest, writeIndex } from "../index/index-store.ts";
 import { INDEX_FORMAT_VERSION, type Manifest } from "../index/manifest.ts";
 import { MiniSearchLexicalIndex } from "../index/minisearch-lexical-index.ts";
+import type { UnitVectors } from "../index/unit-vectors.ts";
 
 export type IngestOptions = {
   corpusDir: string;
@@ -36,6 +38,8 @@ export type IngestSummary = {
   removed: number;
   reused: number;
   embedded: number;
+  /** Quotable units (sentences, list items, rows) embedded for this build; the rest were reused. */
+  embeddedUnits: number;
   chunkCount: number;
   documentCount: number;
   durationMs: number;
@@ -137,11 +141,13 @@ async function build(options: IngestOptions): Promise<IngestSummary> {
     }
   }
   const toEmbed = chunks.filter((chunk) => !reusedVectors.has(chunk.id));
+  const unitPlan = planUnits(chunks, previous);
   const changes = countChanges(previous?.chunks ?? [], chunks, reusedVectors);
   const report = {
     ...changes,
     reused: chunks.length - toEmbed.length,
     embedded: toEmbed.length,
+    embeddedUnits: unitPlan.toEmbed.length,
     chunkCount: chunks.length,
     documentCount: documents.length,
     ...(fullRebuildReason === undefined ? {} : { fullRebuildReason }),
@@ -155,8 +161,9 @@ async function build(options: IngestOptions): Promise<IngestSummary> {
       dryRun: true,
     };
   }
+  // Chunks and units go to the embedder in one pass, so progress covers the whole build.
   const embeddedVectors = await options.embedder.embedDocuments(
-    toEmbed.map(indexText),
+    [...toEmbed.map(indexText), ...unitPlan.toEmbed.map((unit) => unit.text)],
     options.onEmbedProgress === undefined ? {} : { onProgress: options.onEmbedProgress },
   );
   const vectorById = new Map(reusedVectors);
@@ -164,6 +171,11 @@ async function build(options: IngestOptions): Promise<IngestSummary> {
     const vector = embeddedVectors[position];
     if (vector !== undefined) vectorById.set(chunk.id, vector);
   });
+  unitPlan.toEmbed.forEach((unit, position) => {
+    const vector = embeddedVectors[toEmbed.length + position];
+    if (vector !== undefined) unit.slot.vector = Float32Array.from(vector);
+  });
+  const units = unitPlan.complete(vectorById);
 
   const vectorIndex = HnswVectorIndex.create(
     options.embedder.dimensions,
@@ -211,11 +223,56 @@ async function build(options: IngestOptions): Promise<IngestSummary> {
   if (previous?.manifest.version === manifest.version) manifest.version += "-1";
   const version = await writeIndex(
     options.indexDir,
-    { manifest, chunks, vectorIndex, lexicalIndex },
+    { manifest, chunks, vectorIndex, lexicalIndex, units },
     options.keepPrevious === undefined ? {} : { keepPrevious: options.keepPrevious },
   );
 
   return { ...report, durationMs: Math.round(performance.now() - started), version };
+}
+
+type UnitSlot = { text: string; vector: Float32Array | undefined };
+
+/**
+ * Which quotable units need embedding: a unit the previous version embedded for the same chunk
+ * is reused, and a chunk that is a single unit (a table row, a one-sentence passage) takes its
+ * chunk vector. `complete` fills the rest in once the embedder is done.
+ */
+function planUnits(chunks: Chunk[], previous: LoadedIndex | undefined) {
+  const slots = new Map<string, UnitSlot[]>();
+  const toEmbed: Array<{ text: string; slot: UnitSlot }> = [];
+  const single = new Set<string>();
+  for (const chunk of chunks) {
+    if (slots.has(chunk.id)) continue;
+    const texts = quotableUnits(chunk).map((unit) => unit.text);
+    const before = new Map(previous?.units.get(chunk.id)?.map((unit) => [unit.text, unit.vector]));
+    const list = texts.map((text) => ({ text, vector: before.get(text) }));
+    if (list.length === 1) single.add(chunk.id);
+    else
+      for (const slot of list)
+        if (slot.vector === undefined) toEmbed.push({ text: slot.text, slot });
+    slots.set(chunk.id, list);
+  }
+  return {
+    toEmbed,
+    complete(vectorById: Map<string, number[]>): UnitVectors {
+      const units: UnitVectors = new Map();
+      for (const [chunkId, list] of slots) {
+        const chunkVector = vectorById.get(chunkId);
+        units.set(
+          chunkId,
+          list.map((slot) => {
+            const vector =
+              single.has(chunkId) && chunkVector !== undefined
+                ? Float32Array.from(chunkVector)
+                : slot.vector;
+            if (vector === undefined) throw new Error(`no vector for a unit of chunk ${chunkId}`);
+            return { text: slot.text, vector };
+          }),
+        );
+      }
+      return units;
+    },
+  };
 }
 
 /** Sources of the previous build to keep because loading them failed this time. */

@@ -3,7 +3,7 @@ import type { Embedder } from "../embedders/embedder.ts";
 import type { LoadedIndex } from "../index/index-store.ts";
 import { questionText } from "../text/terms.ts";
 import { EntityLexicon } from "./entity-lexicon.ts";
-import type { Retrieval, RetrievedChunk, Retriever } from "./retriever.ts";
+import type { Retrieval, RetrievedChunk, RetrieveOptions, Retriever } from "./retriever.ts";
 
 /** Weights and sizes of hybrid retrieval; defaults tuned on the dev set (see README). */
 export type HybridSettings = {
@@ -67,7 +67,7 @@ export class HybridRetriever implements Retriever {
     this.lexicon = lexicon;
   }
 
-  async retrieve(question: string, options: { k?: number } = {}): Promise<Retrieval> {
+  async retrieve(question: string, options: RetrieveOptions = {}): Promise<Retrieval> {
     const k = options.k ?? 10;
     const { candidates, denseWeight, lexicalWeight, headBoost, mentionBoost } = this.settings;
     const queryVector = await this.embedder.embedQuery(question);
@@ -77,7 +77,11 @@ export class HybridRetriever implements Retriever {
       dense.set(hit.label, hit.score);
     }
     const lexical = new Map<number, number>();
-    const lexicalHits = this.index.lexicalIndex.search(questionText(question), candidates);
+    const lexicalHits = this.index.lexicalIndex.search(
+      questionText(question),
+      candidates,
+      options.expansions === undefined ? {} : { expansions: options.expansions.join(" ") },
+    );
     const bestLexical = lexicalHits[0]?.score ?? 0;
     for (const hit of lexicalHits) {
       const label = this.index.labelById.get(hit.id);

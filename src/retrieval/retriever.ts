@@ -18,7 +18,15 @@ export type Retrieval = {
   queryVector: number[];
 };
 
+/** How to retrieve: how many chunks, and extra words to look for besides the question's. */
+export type RetrieveOptions = {
+  /** @default 10 */
+  k?: number;
+  /** Synonyms and expansions of question words; matched lexically with a lower weight. */
+  expansions?: string[];
+};
+
 /** Finds the chunks most likely to answer a question. */
 export type Retriever = {
-  retrieve(question: string, options?: { k?: number }): Promise<Retrieval>;
+  retrieve(question: string, options?: RetrieveOptions): Promise<Retrieval>;
 };

@@ -350,6 +350,7 @@ describe("atomic writes and housekeeping", () => {
       chunks: loaded.chunks,
       vectorIndex,
       lexicalIndex: loaded.lexicalIndex,
+      units: loaded.units,
     };
     await expect(writeIndex(indexDir, build)).rejects.toThrow("disk full");
     expect(await readCurrentVersion(indexDir)).toBe(first.version);

@@ -1,0 +1,70 @@
+import { contentTerms, stem, words } from "../text/terms.ts";
+
+const NUMBER =
+  /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half|dozen)\b/i;
+const MONEY_WORDS = /^(price|prices|cost|costs|fee|fees|salary|salaries|charge|charges|budget)$/;
+const MONEY = /[₹$€£]|\bfree\b|\bvaries\b/i;
+/** "how many hours", "hours per week", "three days a week": a time figure, not "all day". */
+const TIME_PHRASE =
+  /\b(?:how many|per|a|each|every) (hours?|days?|weeks?|months?|years?)\b|\b(hours?|days?|weeks?) (?:per|a|each|every)\b/g;
+/** "what dropout rate…", "which YOLO version…": a setting asked for, not "data version control". */
+const SETTING_PHRASE =
+  /\b(?:what|which)(?: [\p{L}\d'-]+){0,3} (rate|size|score|rank|alpha|threshold|value|values|epochs|version|memory|ram|gb|percentage|percent|length|port|momentum|interval|number)\b/u;
+/** "what % of…", "how much RAM": a share or amount asked for. */
+const SHARE_OR_AMOUNT =
+  /\b(what|which|how much)\b[^?]{0,20}%|\bhow much (ram|memory|storage|space|data|time|traffic)\b/i;
+
+/**
+ * What kind of figure a question asks for, if any: money ("what does it cost"), time ("how long",
+ * "hours per week"), a count ("how many models") or a setting ("what dropout rate").
+ * `words` are the question words the figure must stand next to.
+ */
+export type FigureRequest = { type: "money" | "time" | "count" | "setting"; words: string[] };
+
+export function figureRequest(question: string): FigureRequest | undefined {
+  const tokens = words(question);
+  const text = ` ${tokens.join(" ")} `;
+  const money = tokens.filter((token) => MONEY_WORDS.test(token));
+  if (money.length > 0 || (text.includes(" how much ") && / (cost|pay|charge|earn)/.test(text))) {
+    return { type: "money", words: [] };
+  }
+  const time = [...text.matchAll(TIME_PHRASE)].map((match) => match[1] ?? match[2] ?? "");
+  if (time.length > 0) return { type: "time", words: time.filter((word) => word !== "") };
+  if (text.includes(" how long ")) return { type: "time", words: [] };
+  if (SHARE_OR_AMOUNT.test(question)) return { type: "setting", words: [] };
+  const setting = SETTING_PHRASE.exec(text)?.[1];
+  if (setting !== undefined) return { type: "setting", words: [setting] };
+  // The counted thing is one of the next two words ("how many different models").
+  const many = /\bhow many ([\p{L}-]+)(?: ([\p{L}-]+))?/u.exec(text);
+  if (many?.[1] !== undefined) {
+    return { type: "count", words: [many[1], many[2] ?? many[1]] };
+  }
+  return undefined;
+}
+
+/** Whether a sentence or row supplies the figure a question asks for. */
+export function suppliesFigure(request: FigureRequest, unit: string): boolean {
+  const unitTerms = new Set(contentTerms(unit));
+  const mentions =
+    request.type === "count"
+      ? request.words.some((word) => unitTerms.has(stem(word)))
+      : request.words.every((word) => unitTerms.has(stem(word)));
+  switch (request.type) {
+    case "money":
+      return MONEY.test(unit);
+    case "time":
+      return (
+        NUMBER.test(unit) &&
+        (request.words.length === 0
+          ? /\b(hours?|days?|weeks?|months?|years?)\b/i.test(unit)
+          : mentions)
+      );
+    case "count":
+    case "setting":
+      return NUMBER.test(unit) && (request.words.length === 0 || mentions);
+    default: {
+      const unknown: never = request.type;
+      throw new Error(`unknown figure type ${String(unknown)}`);
+    }
+  }
+}

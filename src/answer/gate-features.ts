@@ -1,0 +1,228 @@
+import type { UnitVectors } from "../index/unit-vectors.ts";
+import type { Retrieval } from "../retrieval/retriever.ts";
+import { commonWordRank } from "../text/common-words.ts";
+import { splitSentences } from "../text/sentences.ts";
+import {
+  contentTerms,
+  QUESTION_META_WORDS,
+  STOPWORDS,
+  stem,
+  wordsAsWritten,
+} from "../text/terms.ts";
+import type { UnderstoodQuestion } from "../understanding/question-understanding.ts";
+import type { CorpusStatistics } from "./corpus-statistics.ts";
+import { figureRequest, suppliesFigure } from "./figure-request.ts";
+
+/** A topic word of the question: as written, its index term, and index terms that stand for it. */
+export type QuestionTerm = { word: string; term: string; alternatives: string[] };
+
+/**
+ * The signals the evidence gate weighs, each a number measured on the question and its top
+ * passages. Names are stable: the fitted refusal model refers to them.
+ */
+export type GateFeatures = {
+  /** Share of the question's IDF-weighted topic terms in the best of the top 3 passages (0–1). */
+  coverage: number;
+  /** The same share for the first-ranked passage alone. */
+  coverageTop1: number;
+  /** Best cosine similarity between question and a top-3 passage. */
+  topDense: number;
+  /** Fused retrieval score of the first passage. */
+  topScore: number;
+  /** Best share of the weighted topic terms found in a top-5 passage's headings (FAQ question included). */
+  headingCoverage: number;
+  /** Topic terms named by the question that neither corpus nor dictionary knows (capped at 2). */
+  unknownTopics: number;
+  /** Share of topic terms that are ordinary English the corpus never uses, and not expanded to a corpus word. */
+  unfamiliarShare: number;
+  /** 1 when the question asks for a figure (cost, hours, a setting) that no top passage supplies. */
+  figureMissing: number;
+  /** IDF of the rarest corpus term of the question that the best passage lacks, over the largest IDF (0–1). */
+  missingRareTerm: number;
+  /** log(1 + number of topic terms): long questions cover less of themselves. */
+  termCount: number;
+  /** Best cosine similarity between the question and one sentence, item or row of a top-5 passage. */
+  topUnitDense: number;
+  /** Best share of the weighted topic terms held by one unit of a top-5 passage (its headings count half). */
+  unitCoverage: number;
+  /**
+   * IDF-weighted share of the question held by specific words absent from the corpus: unknown
+   * topics, and nouns outside the 3,000 most frequent spoken-English words ("poetry", "airflow").
+   */
+  absentSpecificShare: number;
+};
+
+export const GATE_FEATURE_NAMES: readonly (keyof GateFeatures)[] = [
+  "coverage",
+  "coverageTop1",
+  "topDense",
+  "topScore",
+  "headingCoverage",
+  "unknownTopics",
+  "unfamiliarShare",
+  "figureMissing",
+  "missingRareTerm",
+  "termCount",
+  "topUnitDense",
+  "unitCoverage",
+  "absentSpecificShare",
+];
+
+/** Nouns more frequent than this in spoken English are everyday words, not specific topics. */
+const EVERYDAY_RANK = 3000;
+
+/** Coverage one sentence or row supplying the figure asked for must reach. */
+const MIN_FIGURE_COVERAGE = 0.3;
+const PASSAGES_CHECKED = 3;
+const HEADING_PASSAGES = 5;
+
+/** Topic words of a question: no stop or meta words; hyphenated words split into their parts. */
+export function questionTerms(
+  understood: Pick<UnderstoodQuestion, "understoodAs" | "expansions">,
+): QuestionTerm[] {
+  const alternativesOf = new Map<string, string[]>();
+  for (const expansion of understood.expansions) {
+    const stems = expansion.alternatives.flatMap((alternative) => contentTerms(alternative));
+    alternativesOf.set(expansion.word.toLowerCase(), stems);
+  }
+  const seen = new Set<string>();
+  const terms: QuestionTerm[] = [];
+  for (const token of wordsAsWritten(understood.understoodAs)) {
+    const lower = token.toLowerCase();
+    if (STOPWORDS.has(lower) || QUESTION_META_WORDS.has(lower)) continue;
+    for (const part of token.split(/-/)) {
+      const word = part.replace(/'s$/i, "");
+      const key = word.toLowerCase();
+      if (key.length < 2 || STOPWORDS.has(key) || seen.has(key)) continue;
+      seen.add(key);
+      terms.push({ word, term: stem(key), alternatives: alternativesOf.get(lower) ?? [] });
+    }
+  }
+  return terms;
+}
+
+function dot(left: ArrayLike<number>, right: ArrayLike<number>): number {
+  let sum = 0;
+  for (let index = 0; index < left.length; index++) sum += (left[index] ?? 0) * (right[index] ?? 0);
+  return sum;
+}
+
+function covers(terms: Set<string>, term: QuestionTerm): boolean {
+  return terms.has(term.term) || term.alternatives.some((alternative) => terms.has(alternative));
+}
+
+/** Measures every gate signal for a question and its retrieval. */
+export function computeGateFeatures(
+  retrieval: Retrieval,
+  understood: UnderstoodQuestion,
+  statistics: CorpusStatistics,
+  units: UnitVectors = new Map(),
+): { features: GateFeatures; terms: QuestionTerm[] } {
+  const terms = questionTerms(understood);
+  const top = retrieval.results.slice(0, PASSAGES_CHECKED);
+  const weight = (term: QuestionTerm) => statistics.idf(term.term);
+  const total = terms.reduce((sum, term) => sum + weight(term), 0) || 1;
+  const coverageOf = (chunkTerms: Set<string>) =>
+    terms.filter((term) => covers(chunkTerms, term)).reduce((sum, term) => sum + weight(term), 0) /
+    total;
+
+  let coverage = 0;
+  let best = new Set<string>();
+  for (const result of top) {
+    const chunkTerms = statistics.termsOf(result.chunk.id);
+    const share = coverageOf(chunkTerms);
+    if (share > coverage || best.size === 0) {
+      coverage = Math.max(coverage, share);
+      best = chunkTerms;
+    }
+  }
+  const first = retrieval.results[0];
+  const coverageTop1 = first === undefined ? 0 : coverageOf(statistics.termsOf(first.chunk.id));
+
+  let headingCoverage = 0;
+  for (const result of retrieval.results.slice(0, HEADING_PASSAGES)) {
+    const heading =
+      result.chunk.kind === "faq"
+        ? `${result.chunk.section} ${result.chunk.text.split("\n")[0] ?? ""}`
+        : result.chunk.section;
+    headingCoverage = Math.max(headingCoverage, coverageOf(new Set(contentTerms(heading))));
+  }
+
+  const unfamiliar = new Set(understood.unfamiliarWords.map((word) => word.toLowerCase()));
+  const unfamiliarShare =
+    terms.length === 0
+      ? 0
+      : terms.filter(
+          (term) => unfamiliar.has(term.word.toLowerCase()) && term.alternatives.length === 0,
+        ).length / terms.length;
+
+  const maxIdf = statistics.idf("\u0000absent");
+  let missingRareTerm = 0;
+  for (const term of terms) {
+    if (!statistics.has(term.term) || covers(best, term)) continue;
+    missingRareTerm = Math.max(missingRareTerm, statistics.idf(term.term) / maxIdf);
+  }
+
+  let topUnitDense = 0;
+  let unitCoverage = 0;
+  for (const result of retrieval.results.slice(0, HEADING_PASSAGES)) {
+    const sectionTerms = new Set(contentTerms(result.chunk.section));
+    for (const unit of units.get(result.chunk.id) ?? []) {
+      topUnitDense = Math.max(topUnitDense, dot(retrieval.queryVector, unit.vector));
+      const unitTerms = new Set(contentTerms(unit.text));
+      let covered = 0;
+      for (const term of terms) {
+        if (covers(unitTerms, term)) covered += weight(term);
+        else if (covers(sectionTerms, term)) covered += 0.5 * weight(term);
+      }
+      unitCoverage = Math.max(unitCoverage, covered / total);
+    }
+  }
+
+  const specific = new Set(understood.unknownTopics.map((word) => word.toLowerCase()));
+  for (const noun of understood.unfamiliarNouns) {
+    const rank = commonWordRank(noun.toLowerCase());
+    if (rank === undefined || rank > EVERYDAY_RANK) specific.add(noun.toLowerCase());
+  }
+  const absentSpecificShare =
+    terms
+      .filter((term) => specific.has(term.word.toLowerCase()) && term.alternatives.length === 0)
+      .reduce((sum, term) => sum + weight(term), 0) / total;
+
+  const request = figureRequest(understood.understoodAs);
+  let figureMissing = 0;
+  if (request !== undefined) {
+    let figureCoverage = 0;
+    for (const result of retrieval.results.slice(0, 5)) {
+      const units =
+        result.chunk.kind === "table-row" ? [result.chunk.text] : splitSentences(result.chunk.text);
+      for (const unit of units) {
+        if (!suppliesFigure(request, unit)) continue;
+        figureCoverage = Math.max(
+          figureCoverage,
+          coverageOf(new Set(contentTerms(`${result.chunk.section} ${unit}`))),
+        );
+      }
+    }
+    figureMissing = figureCoverage < MIN_FIGURE_COVERAGE ? 1 : 0;
+  }
+
+  return {
+    terms,
+    features: {
+      coverage,
+      coverageTop1,
+      topDense: Math.max(0, ...top.map((result) => result.dense)),
+      topScore: first?.score ?? 0,
+      headingCoverage,
+      unknownTopics: Math.min(2, understood.unknownTopics.length),
+      unfamiliarShare,
+      figureMissing,
+      missingRareTerm,
+      termCount: Math.log1p(terms.length),
+      topUnitDense,
+      unitCoverage,
+      absentSpecificShare,
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import type { Chunk } from "../chunking/chunk.ts";
+import { splitSentences } from "../text/sentences.ts";
+
+/** A piece of a chunk that an answer may quote whole: a sentence, a list item or a table row. */
+export type QuotableUnit = { text: string; kind: "sentence" | "item" | "row" };
+
+/**
+ * Text that addresses a model rather than a learner ("SYSTEM: …", "ignore the roadmap…", "tell
+ * learners that…"): planted instructions in a corpus document are never quoted as an answer.
+ */
+const INSTRUCTION_TO_MODEL =
+  /^\s*(system|assistant|developer|user)\s*:|\b(ignore|disregard|forget|override)\b.{0,40}\b(instructions?|rules|roadmap|prompt|above|previous|material)\b|\byou are now\b|\b(system prompt|developer mode|jailbreak)\b|^\s*(tell|instruct|inform) (the )?(learners|users|students|readers)\b|\b(reveal|print|output|show)\b.{0,30}\b(prompt|instructions|api[_ ]?key|config(uration)?)\b/i;
+
+/** A line that reads as code rather than prose: assignments, calls, imports, shell prompts. */
+const CODE_LINE =
+  /^\s*(from \S+ import|import \S|def |class \w+[:(]|for \w+ in |if .+:$|return\b|pip install|npm |\$ |>>> |#!|[\w.[\]]+\s*[+\-*/]?=\s*\S)|^[\w.]+\([^)]*\)\s*$/;
+
+/**
+ * Splits a chunk into quotable units in reading order: a table row is one unit, list items are
+ * units, prose is cut into sentences. An FAQ chunk's first line (its question) is not an answer,
+ * fenced or indented code is shown in the cited passage but never quoted, and planted
+ * instructions to a model are dropped.
+ */
+export function quotableUnits(chunk: Pick<Chunk, "kind" | "text">): QuotableUnit[] {
+  if (chunk.kind === "table-row") return [{ text: chunk.text, kind: "row" }];
+  const lines = chunk.text.split("\n");
+  const body = chunk.kind === "faq" ? lines.slice(1) : lines;
+  const units: QuotableUnit[] = [];
+  let inCode = false;
+  for (const line of body) {
+    if (line.trimStart().startsWith("```")) {
+      inCode = !inCode;
+      continue;
+    }
+    if (inCode || /^( {4}|\t)/.test(line) || CODE_LINE.test(line)) continue;
+    if (/^(- |\* |\d+\. )/.test(line)) {
+      units.push({ text: line.replace(/^(- |\* )/, ""), kind: "item" });
+    } else {
+      for (const sentence of splitSentences(line)) units.push({ text: sentence, kind: "sentence" });
+    }
+  }
+  return units.filter(
+    (unit) => /[\p{L}\p{N}]/u.test(unit.text) && !INSTRUCTION_TO_MODEL.test(unit.text),
+  );
+}

@@ -1,0 +1,70 @@
+import levenshtein from "damerau-levenshtein";
+import type { Chunk } from "../chunking/chunk.ts";
+import { stem, words } from "../text/terms.ts";
+
+/**
+ * The words of the indexed corpus as written (lower case) with their counts, for spelling
+ * correction: a learner's "xgbooost" is the corpus's "xgboost".
+ */
+export class CorpusVocabulary {
+  private readonly counts = new Map<string, number>();
+  private readonly stems = new Set<string>();
+  private readonly byLength = new Map<number, string[]>();
+
+  constructor(chunks: readonly Pick<Chunk, "section" | "text">[]) {
+    for (const chunk of chunks) {
+      for (const word of words(`${chunk.section}\n${chunk.text}`)) {
+        this.counts.set(word, (this.counts.get(word) ?? 0) + 1);
+        for (const part of word.split(/[-.]/)) if (part.length > 1) this.stems.add(stem(part));
+        this.stems.add(stem(word));
+      }
+    }
+    for (const word of this.counts.keys()) {
+      if (/\d/.test(word) || word.length < 4) continue;
+      const list = this.byLength.get(word.length) ?? [];
+      list.push(word);
+      this.byLength.set(word.length, list);
+    }
+  }
+
+  /** Whether the corpus uses the word, as written or in another inflection of its stem. */
+  has(word: string): boolean {
+    const lower = word.toLowerCase();
+    return this.counts.has(lower) || this.stems.has(stem(lower));
+  }
+
+  /** Whether the corpus uses exactly this word (lower case), not just its stem. */
+  hasExactly(word: string): boolean {
+    return this.counts.has(word.toLowerCase());
+  }
+
+  /**
+   * The corpus word a misspelling most likely stands for: at most one edit (insertion, deletion,
+   * substitution or swap of neighbours) for words of 5 to 7 letters, two for longer ones, with
+   * the same first letter; ties go to the more frequent word. Undefined when none is that close or the word is too short.
+   */
+  nearest(word: string): string | undefined {
+    const lower = word.toLowerCase();
+    // Four-letter words are too often other words one edit away ("repo" is not "repro").
+    if (lower.length < 5 || /\d/.test(lower)) return undefined;
+    const allowed = lower.length <= 7 ? 1 : 2;
+    let best: { word: string; steps: number; count: number } | undefined;
+    for (let length = lower.length - allowed; length <= lower.length + allowed; length++) {
+      for (const candidate of this.byLength.get(length) ?? []) {
+        const { steps } = levenshtein(lower, candidate);
+        // Typos rarely hit the first letter; names one edit from a word mostly differ there
+        // ("dask" is not "task").
+        if (steps === 0 || steps > allowed || candidate[0] !== lower[0]) continue;
+        const count = this.counts.get(candidate) ?? 0;
+        if (
+          best === undefined ||
+          steps < best.steps ||
+          (steps === best.steps && count > best.count)
+        ) {
+          best = { word: candidate, steps, count };
+        }
+      }
+    }
+    return best?.word;
+  }
+}

@@ -1,0 +1,44 @@
+import { readFileSync } from "node:fs";
+import { z } from "zod";
+
+const lexiconSchema = z.object({
+  filler: z.array(z.string().min(1)),
+  replacements: z.record(z.string().min(1), z.string().min(1)),
+  caseSensitive: z.record(z.string().min(1), z.string().min(1)),
+  expansions: z.record(z.string().min(1), z.array(z.string().min(1))),
+});
+
+/** How learners write, mapped to how the material writes (see learner-lexicon.json). */
+export type LearnerLexicon = {
+  /** Single filler words, lower case. */
+  fillerWords: ReadonlySet<string>;
+  /** Filler phrases of two or more words, lower case, longest first. */
+  fillerPhrases: readonly string[];
+  replacements: ReadonlyMap<string, string>;
+  caseSensitive: ReadonlyMap<string, string>;
+  expansions: ReadonlyMap<string, readonly string[]>;
+};
+
+let shared: LearnerLexicon | undefined;
+
+/** The reviewed lexicon shipped with the project, read and validated once. */
+export function learnerLexicon(): LearnerLexicon {
+  if (shared !== undefined) return shared;
+  const file = new URL("./learner-lexicon.json", import.meta.url);
+  const parsed = lexiconSchema.parse(JSON.parse(readFileSync(file, "utf8")));
+  const filler = parsed.filler.map((entry) => entry.toLowerCase());
+  shared = {
+    fillerWords: new Set(filler.filter((entry) => !entry.includes(" "))),
+    fillerPhrases: filler
+      .filter((entry) => entry.includes(" "))
+      .sort((left, right) => right.length - left.length),
+    replacements: new Map(
+      Object.entries(parsed.replacements).map(([key, value]) => [key.toLowerCase(), value]),
+    ),
+    caseSensitive: new Map(Object.entries(parsed.caseSensitive)),
+    expansions: new Map(
+      Object.entries(parsed.expansions).map(([key, value]) => [key.toLowerCase(), value]),
+    ),
+  };
+  return shared;
+}

@@ -1,0 +1,44 @@
+/** A change made while normalising how a number is written. */
+export type NumberChange = { from: string; to: string };
+
+const DASHES = /[‐‑‒–—−]/g;
+/** "1-2", "1 - 2", "3 to 6", "6—12": a range of numbers, written as the material does ("1–2"). */
+const RANGE = /(?<![\d.,])(\d+(?:\.\d+)?)\s*(?:-|–|to)\s*(\d+(?:\.\d+)?)(?![\d.,]*\d)/g;
+/** "10k", "2.5k" (not "$120k", which the material writes as "$120K"). */
+const THOUSANDS = /(?<![$\d.])\b(\d+(?:\.\d+)?)k\b/gi;
+const DOLLAR_THOUSANDS = /\$(\d+(?:\.\d+)?)k\b/g;
+/** A whole number of four or more digits without separators, not part of a decimal or code. */
+const BARE_NUMBER = /(?<![\d.,\w])(\d{4,})(?![\d.,]?\d|\w)/g;
+
+/** Groups digits in threes: "10000" → "10,000". Years (1900–2099) stay as they are. */
+function group(digits: string): string {
+  if (digits.length === 4 && /^(19|20)\d\d$/.test(digits)) return digits;
+  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+
+/**
+ * Writes numbers the way the material writes them, so "10000" finds "10,000" and "1-2 weeks"
+ * finds "1–2 weeks": dashes between numbers become en dashes, "3 to 6" becomes "3–6", "10k"
+ * becomes "10,000", "$120k" becomes "$120K", long numbers get thousands separators.
+ */
+export function normaliseNumbers(text: string): { text: string; changes: NumberChange[] } {
+  const changes: NumberChange[] = [];
+  const record = (from: string, to: string) => {
+    if (from !== to) changes.push({ from, to });
+    return to;
+  };
+  let result = text.replace(/(\d)\s*[‐‑‒—−]\s*(\d)/g, (match, left: string, right: string) =>
+    record(match, `${left}–${right}`),
+  );
+  result = result.replace(DOLLAR_THOUSANDS, (match, amount: string) =>
+    record(match, `$${amount}K`),
+  );
+  result = result.replace(THOUSANDS, (match, amount: string) =>
+    record(match, group(String(Math.round(Number(amount) * 1000)))),
+  );
+  result = result.replace(BARE_NUMBER, (match, digits: string) => record(match, group(digits)));
+  result = result.replace(RANGE, (match, left: string, right: string) =>
+    Number(left) < Number(right) ? record(match, `${left}–${right}`) : match,
+  );
+  return { text: result.replace(DASHES, (dash) => (dash === "–" ? dash : dash)), changes };
+}

@@ -1,0 +1,275 @@
+import type { Chunk } from "../chunking/chunk.ts";
+import { STOPWORDS } from "../text/terms.ts";
+import { CorpusVocabulary } from "./corpus-vocabulary.ts";
+import { englishSuggestions, isEnglishWord } from "./english-dictionary.ts";
+import { type LearnerLexicon, learnerLexicon } from "./learner-lexicon.ts";
+import { normaliseNumbers } from "./normalise-numbers.ts";
+import { tagWords } from "./part-of-speech.ts";
+import { synonyms } from "./wordnet.ts";
+
+/** One change made to a question, shown to the learner with the reason. */
+export type UnderstandingChange = {
+  from: string;
+  /** Empty when the words were dropped (chat filler). */
+  to: string;
+  reason: "filler" | "abbreviation" | "spelling" | "number";
+};
+
+/** Extra search words for a word of the question; the question itself keeps its word. */
+export type Expansion = { word: string; alternatives: string[]; source: "lexicon" | "wordnet" };
+
+/** What a question was understood as, and why. Deterministic for a given corpus. */
+export type UnderstoodQuestion = {
+  /** The question as written (after Unicode clean-up). */
+  asked: string;
+  /** The normalised question that is searched. */
+  understoodAs: string;
+  changes: UnderstandingChange[];
+  expansions: Expansion[];
+  /**
+   * Nouns, names and technical tokens that neither the corpus nor the English dictionary knows
+   * ("JAX", "Kubeflow"): topics the material does not cover.
+   */
+  unknownTopics: string[];
+  /** Ordinary English words the corpus never uses ("realistically", "saturated"). */
+  unfamiliarWords: string[];
+  /** Those of `unfamiliarWords` tagged as nouns or names ("poetry", "airflow"): possible topics. */
+  unfamiliarNouns: string[];
+};
+
+/** Parts of speech that cannot name a topic on their own. */
+const FUNCTION_TAGS = new Set([
+  "VERB",
+  "ADV",
+  "AUX",
+  "ADP",
+  "CCONJ",
+  "SCONJ",
+  "DET",
+  "PRON",
+  "PART",
+  "INTJ",
+  "PUNCT",
+  "SYM",
+  "NUM",
+]);
+/** A word token as learners write them: "scikit-learn", "C++", "B.Tech", "ml/ai", "don't". */
+const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?(?:[-./+#][\p{L}\p{N}]+)*\+*\/?/gu;
+/** Most WordNet synonyms added for one word. */
+const MAX_ALTERNATIVES = 4;
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+}
+
+/** Tidies what removals leave behind: doubled spaces, spaces before punctuation, stray commas. */
+function tidy(text: string): string {
+  return text
+    .replace(/\s+/g, " ")
+    .replace(/\s+([,.?!;:])/g, "$1")
+    .replace(/([,;:])(?=[,;:.?!])/g, "")
+    .replace(/^[\s,.;:!-]+/, "")
+    .replace(/,\s*$/, "")
+    .trim();
+}
+
+/**
+ * Question understanding, before retrieval: Unicode and number normalisation, chat filler
+ * removal, the reviewed learner lexicon (abbreviations, chat spellings, synonyms), spelling
+ * correction against the corpus vocabulary and Hunspell's English dictionary, lemmas and WordNet
+ * synonyms for words the corpus does not use, and a POS tagger to tell unknown topics (nouns,
+ * names, technical tokens) from ordinary English. A word the corpus uses is never changed.
+ */
+export class QuestionUnderstanding {
+  private readonly vocabulary: CorpusVocabulary;
+  private readonly lexicon: LearnerLexicon;
+  private readonly englishCache = new Map<string, boolean>();
+
+  constructor(chunks: readonly Pick<Chunk, "section" | "text">[], lexicon = learnerLexicon()) {
+    this.vocabulary = new CorpusVocabulary(chunks);
+    this.lexicon = lexicon;
+  }
+
+  /** Whether the corpus uses the word (any inflection). */
+  knows(word: string): boolean {
+    return this.vocabulary.has(word);
+  }
+
+  understand(question: string): UnderstoodQuestion {
+    const changes: UnderstandingChange[] = [];
+    let text = question;
+
+    for (const phrase of this.lexicon.fillerPhrases) {
+      const pattern = new RegExp(
+        `(?<![\\p{L}\\p{N}])${escapeRegExp(phrase)}(?![\\p{L}\\p{N}])`,
+        "giu",
+      );
+      text = text.replace(pattern, (match) => {
+        changes.push({ from: match, to: "", reason: "filler" });
+        return " ";
+      });
+    }
+    const numbers = normaliseNumbers(text);
+    text = numbers.text;
+    for (const change of numbers.changes) changes.push({ ...change, reason: "number" });
+
+    text = text.replace(TOKEN, (token) => this.rewriteToken(token, changes));
+    let understoodAs = tidy(text);
+    if (!/[\p{L}\p{N}]/u.test(understoodAs)) {
+      // Nothing but filler ("thanks!"): search what was written.
+      understoodAs = question;
+      changes.length = 0;
+    }
+    return { asked: question, understoodAs, changes, ...this.analyse(understoodAs) };
+  }
+
+  /** The replacement of one token (itself when unchanged); records what changed. */
+  private rewriteToken(token: string, changes: UnderstandingChange[]): string {
+    const lower = token.toLowerCase().replace(/’/g, "'");
+    if (this.lexicon.fillerWords.has(lower)) {
+      changes.push({ from: token, to: "", reason: "filler" });
+      return " ";
+    }
+    const capitalised = this.lexicon.caseSensitive.get(token);
+    if (capitalised !== undefined) {
+      changes.push({ from: token, to: capitalised, reason: "abbreviation" });
+      return capitalised;
+    }
+    const replacement = this.lexicon.replacements.get(lower);
+    if (replacement !== undefined && !this.vocabulary.hasExactly(lower)) {
+      changes.push({ from: token, to: replacement, reason: "abbreviation" });
+      return replacement;
+    }
+    if (this.knowsToken(token) || STOPWORDS.has(lower) || /\d/.test(token)) return token;
+    // Only plain words are corrected: a compound or a name with symbols ("q-learning", "C#") is
+    // more likely a topic the corpus lacks than a typo.
+    if (this.isEnglish(token) || /[^\p{L}']/u.test(token)) return token;
+    const corrected = this.vocabulary.nearest(lower) ?? this.dictionaryCorrection(lower);
+    if (corrected === undefined) return token;
+    changes.push({ from: token, to: corrected, reason: "spelling" });
+    return corrected;
+  }
+
+  /**
+   * Whether the corpus knows a token, or every part of a hyphenated or slashed one when each part
+   * is a word of its own ("data-driven", not "q-learning").
+   */
+  private knowsToken(token: string): boolean {
+    if (this.vocabulary.has(token)) return true;
+    const parts = token.split(/[-/]/).filter((part) => part !== "");
+    return parts.length > 1 && parts.every((part) => part.length > 2 && this.vocabulary.has(part));
+  }
+
+  /**
+   * A dictionary word for a long misspelled word ("realisticaly"): one edit away, two for words
+   * over eight letters, same first letter, never a split into two words. Shorter unknown words
+   * are too often names one edit from an English word ("polars", "dask") to be corrected.
+   */
+  private dictionaryCorrection(word: string): string | undefined {
+    if (word.length < 7) return undefined;
+    const allowed = word.length <= 8 ? 1 : 2;
+    for (const suggestion of englishSuggestions(word).slice(0, 3)) {
+      if (/[\s-]/.test(suggestion) || suggestion !== suggestion.toLowerCase()) continue;
+      if (suggestion[0] !== word[0]) continue;
+      if (editDistanceAtMost(word, suggestion, allowed)) return suggestion;
+    }
+    return undefined;
+  }
+
+  /** Ordinary English: the dictionary accepts the lower-case form (names need their capital). */
+  private isEnglish(word: string): boolean {
+    const lower = word.toLowerCase().replace(/’/g, "'");
+    let known = this.englishCache.get(lower);
+    if (known === undefined) {
+      known = isEnglishWord(lower);
+      this.englishCache.set(lower, known);
+    }
+    return known;
+  }
+
+  /** Tags the understood question and sorts its unfamiliar words into topics and plain English. */
+  private analyse(
+    understoodAs: string,
+  ): Pick<
+    UnderstoodQuestion,
+    "expansions" | "unknownTopics" | "unfamiliarWords" | "unfamiliarNouns"
+  > {
+    const expansions: Expansion[] = [];
+    const unknownTopics: string[] = [];
+    const unfamiliarWords: string[] = [];
+    const unfamiliarNouns: string[] = [];
+    const seen = new Set<string>();
+    // The tagger splits compounds ("q-learning" → q, -, learning): tags are looked up per word,
+    // and a compound the tagger did not keep whole counts as a technical token.
+    const tags = new Map<string, { pos: string; lemma: string }>();
+    for (const tagged of tagWords(understoodAs)) {
+      const key = tagged.word.toLowerCase();
+      if (!tags.has(key)) tags.set(key, { pos: tagged.pos, lemma: tagged.lemma });
+    }
+    for (const word of understoodAs.match(TOKEN) ?? []) {
+      const lower = word.toLowerCase();
+      if (seen.has(lower) || STOPWORDS.has(lower) || !/\p{L}/u.test(lower)) continue;
+      seen.add(lower);
+      const { pos, lemma } = tags.get(lower) ?? { pos: "X", lemma: word };
+      const listed = this.lexicon.expansions.get(lower);
+      if (listed !== undefined) {
+        expansions.push({ word, alternatives: [...listed], source: "lexicon" });
+      }
+      // A word the lexicon maps to the material's words is understood, whatever the corpus says.
+      if (listed !== undefined || this.knowsToken(word)) continue;
+      // "8gb", "2nd", "3yrs": quantities describe the learner's situation, not a topic.
+      if (/^\d/.test(word)) continue;
+      const capitalisedName = word !== lower && pos === "PROPN";
+      if (this.isEnglish(word) && !(capitalisedName && !this.isEnglish(lower))) {
+        unfamiliarWords.push(word);
+        if (pos === "NOUN" || pos === "PROPN") unfamiliarNouns.push(word);
+        const alternatives = this.corpusSynonyms(word, lemma);
+        if (alternatives.length > 0) expansions.push({ word, alternatives, source: "wordnet" });
+        continue;
+      }
+      const technical = /[\d+#./-]|[a-z][A-Z]|^[A-Z]{2,}$/.test(word);
+      if (technical || !FUNCTION_TAGS.has(pos)) unknownTopics.push(word);
+      else unfamiliarWords.push(word);
+    }
+    return { expansions, unknownTopics, unfamiliarWords, unfamiliarNouns };
+  }
+
+  /** The lemma and WordNet synonyms of a word that the corpus uses. */
+  private corpusSynonyms(word: string, lemma: string): string[] {
+    const found: string[] = [];
+    if (lemma.toLowerCase() !== word.toLowerCase() && this.vocabulary.has(lemma)) found.push(lemma);
+    // Short words have many unrelated senses ("bit": minute, act, number).
+    if (word.length < 5) return found;
+    for (const synonym of synonyms(word)) {
+      if (found.length >= MAX_ALTERNATIVES) break;
+      if (!synonym.includes(" ") && this.vocabulary.has(synonym) && !found.includes(synonym)) {
+        found.push(synonym);
+      }
+    }
+    return found;
+  }
+}
+
+/** Whether two words are within `limit` edits (insert, delete, substitute, swap neighbours). */
+function editDistanceAtMost(left: string, right: string, limit: number): boolean {
+  if (Math.abs(left.length - right.length) > limit) return false;
+  const previous: number[][] = [];
+  for (let i = 0; i <= left.length; i++) {
+    const row: number[] = [i];
+    for (let j = 1; j <= right.length; j++) {
+      if (i === 0) {
+        row.push(j);
+        continue;
+      }
+      const above = previous[i - 1] as number[];
+      const cost = left[i - 1] === right[j - 1] ? 0 : 1;
+      let best = Math.min((above[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (above[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && left[i - 1] === right[j - 2] && left[i - 2] === right[j - 1]) {
+        best = Math.min(best, ((previous[i - 2] as number[])[j - 2] ?? 0) + 1);
+      }
+      row.push(best);
+    }
+    previous.push(row);
+  }
+  return ((previous[left.length] as number[])[right.length] ?? Infinity) <= limit;
+}
