@@ -1,8 +1,10 @@
 /**
  * Fits the evidence gate's refusal model: a logistic regression (ml-logistic-regression) over the
- * gate's signals, trained on the train split, its threshold chosen on the dev split as the
- * highest one... that refuses at least 95 % of dev's unanswerable questions with the fewest false
- * refusals. Prints the curve on dev and test and writes src/answer/refusal-model.json.
+ * gate's signals, trained on the train split. Its threshold is chosen on the dev split: the one
+ * with the largest (unanswerable refused − answerable refused), Youden's J. The threshold that
+ * refuses 95 % of dev's unanswerable questions with the fewest false refusals is printed too; on
+ * this data it costs far more false refusals (see eval/README.md). Prints the curves on dev,
+ * test and the held-out set and writes src/answer/refusal-model.json.
  *
  *   INDEX_DIR=indexes node --import tsx eval/tools/fit-refusal-model.ts [--dry-run]
  *
@@ -99,9 +101,10 @@ function curve(model: Omit<RefusalModel, "threshold" | "fittedOn">, rows: Row[])
   const unanswerable = scored.filter((row) => !row.answerable);
   const answerable = scored.filter((row) => row.answerable);
   const points: Point[] = [];
-  for (let threshold = 0.05; threshold < 0.96; threshold += 0.01) {
+  for (let step = 5; step <= 95; step++) {
+    const threshold = step / 100;
     points.push({
-      threshold: Number(threshold.toFixed(2)),
+      threshold,
       refusal:
         unanswerable.filter((row) => row.probability < threshold).length / unanswerable.length,
       falseRefusal:
@@ -132,10 +135,14 @@ const model = fit(train);
 
 const devCurve = curve(model, dev);
 const meeting = devCurve.filter((point) => point.refusal >= TARGET_REFUSAL);
-const chosen =
-  meeting.sort(
+const strict =
+  [...meeting].sort(
     (left, right) => left.falseRefusal - right.falseRefusal || left.threshold - right.threshold,
   )[0] ?? (devCurve.at(-1) as Point);
+const youden = (point: Point) => point.refusal - point.falseRefusal;
+const chosen = [...devCurve].sort(
+  (left, right) => youden(right) - youden(left) || left.threshold - right.threshold,
+)[0] as Point;
 console.log(
   `train ${train.length}, dev ${dev.length}, test ${test.length}, heldout ${heldout.length}`,
 );
@@ -147,7 +154,8 @@ console.log(
   "bias",
   model.bias.toFixed(3),
 );
-console.log(`dev, chosen: ${format(chosen)}`);
+console.log(`dev, refusal >= ${TARGET_REFUSAL} with fewest false refusals: ${format(strict)}`);
+console.log(`dev, chosen (largest refused − falsely refused): ${format(chosen)}`);
 for (const [name, rows] of [
   ["dev", dev],
   ["test", test],
@@ -158,13 +166,7 @@ for (const [name, rows] of [
   const at = (threshold: number) =>
     points.find((point) => Math.abs(point.threshold - threshold) < 0.001) as Point;
   console.log(`${name}:`);
-  for (const threshold of [
-    chosen.threshold - 0.1,
-    chosen.threshold - 0.05,
-    chosen.threshold,
-    chosen.threshold + 0.05,
-    chosen.threshold + 0.1,
-  ]) {
+  for (const threshold of [0.5, 0.6, 0.7, 0.75, 0.8, chosen.threshold, 0.85, 0.9, 0.95]) {
     const point = at(Number(threshold.toFixed(2)));
     if (point !== undefined) console.log(`  ${format(point)}`);
   }

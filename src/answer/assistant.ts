@@ -15,6 +15,7 @@ import { resolveCitations, toCitation } from "./citations.ts";
 import { CorpusStatistics } from "./corpus-statistics.ts";
 import { EvidenceGate, type GateDecision, type GateSettings } from "./evidence-gate.ts";
 import { ExtractiveGenerator } from "./extractive-generator.ts";
+import { FollowUpDetector } from "./follow-up-detector.ts";
 import type { Generator, Passage } from "./generator.ts";
 import { OfflineQuestionRewriter } from "./offline-question-rewriter.ts";
 import { latinShare, normaliseQuestion } from "./question.ts";
@@ -52,6 +53,7 @@ export class Assistant {
   readonly rewriter: QuestionRewriter;
   readonly statistics: CorpusStatistics;
   readonly understanding: QuestionUnderstanding;
+  readonly followUps: FollowUpDetector;
   private readonly retriever: HybridRetriever;
   private readonly gate: EvidenceGate;
   private readonly maxQuestionCharacters: number;
@@ -77,6 +79,7 @@ export class Assistant {
       typeof options.generator === "function"
         ? options.generator({ extractive })
         : (options.generator ?? extractive);
+    this.followUps = new FollowUpDetector(lexicon, this.statistics);
     const offline = new OfflineQuestionRewriter(lexicon, this.statistics);
     this.rewriter =
       typeof options.rewriter === "function"
@@ -136,7 +139,10 @@ export class Assistant {
     signal: AbortSignal | undefined,
   ): Promise<{ understood: UnderstoodQuestion; standalone?: string }> {
     const first = this.understanding.understand(asked);
-    if (history.length === 0) return { understood: first };
+    // Only a message that leans on the conversation is rewritten (by any rewriter, LLM included).
+    if (history.length === 0 || !this.followUps.dependsOnHistory(first.understoodAs)) {
+      return { understood: first };
+    }
     const rewritten = await this.rewriter.rewrite(
       first.understoodAs,
       history,

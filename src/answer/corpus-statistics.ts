@@ -4,7 +4,7 @@ import { contentTerms } from "../text/terms.ts";
 /** Document frequencies of stemmed content terms over the indexed chunks. */
 export class CorpusStatistics {
   readonly chunkCount: number;
-  private readonly documentFrequency = new Map<string, number>();
+  private readonly frequencies = new Map<string, number>();
   private readonly termsByChunk = new Map<string, Set<string>>();
 
   constructor(chunks: Chunk[]) {
@@ -13,19 +13,24 @@ export class CorpusStatistics {
       const terms = new Set(contentTerms(indexText(chunk)));
       this.termsByChunk.set(chunk.id, terms);
       for (const term of terms) {
-        this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
+        this.frequencies.set(term, (this.frequencies.get(term) ?? 0) + 1);
       }
     }
   }
 
   /** Whether any chunk contains the term. */
   has(term: string): boolean {
-    return this.documentFrequency.has(term);
+    return this.frequencies.has(term);
+  }
+
+  /** How many chunks contain the term. */
+  documentFrequency(term: string): number {
+    return this.frequencies.get(term) ?? 0;
   }
 
   /** Smoothed inverse document frequency; a term absent from the corpus gets the largest value. */
   idf(term: string): number {
-    const frequency = this.documentFrequency.get(term) ?? 0;
+    const frequency = this.frequencies.get(term) ?? 0;
     return Math.log(1 + (this.chunkCount + 1) / (frequency + 0.5));
   }
 

@@ -8,26 +8,29 @@ import { readableRow } from "./readable-row.ts";
 
 /** Tuning of unit selection; defaults chosen on the train and dev splits (see eval/README.md). */
 export type ExtractiveSettings = {
-  /** Weight of the cosine similarity between question and unit. @default 1 */
+  /** Weight of the cosine similarity between question and unit. @default 0.5 */
   semanticWeight: number;
-  /** Weight of the IDF-weighted share of question terms the unit holds. @default 0.5 */
+  /** Weight of the IDF-weighted share of question terms the unit holds. @default 1 */
   lexicalWeight: number;
   /** Weight of the unit's passage rank (its retrieval score over the best one). @default 0.3 */
   passageWeight: number;
-  /** A unit joins the answer only when it scores at least this share of the best unit. @default 0.9 */
+  /** A unit joins the answer only when it scores at least this share of the best unit. @default 0.95 */
   relativeCutoff: number;
-  /** Most units in a prose answer. @default 2 */
+  /**
+   * Most units chosen for a prose answer, before the units that complete them (the sentence a
+   * "This…" leans on, the items after a colon). @default 1
+   */
   maxUnits: number;
   /** Most units in a list answer ("which tools…", "X vs Y"). @default 5 */
   maxListUnits: number;
 };
 
 export const DEFAULT_EXTRACTIVE_SETTINGS: ExtractiveSettings = {
-  semanticWeight: 1,
-  lexicalWeight: 0.5,
+  semanticWeight: 0.5,
+  lexicalWeight: 1,
   passageWeight: 0.3,
-  relativeCutoff: 0.9,
-  maxUnits: 2,
+  relativeCutoff: 0.95,
+  maxUnits: 1,
   maxListUnits: 5,
 };
 
@@ -44,6 +47,11 @@ const LIST_QUESTION =
 /** A unit that leans on the one before it ("This…", "It…", "They…"). */
 const LEADING_REFERENCE = /^(this|these|that|those|it|they|such|both|each)\b/i;
 const FIGURE = /[\d₹$€£]/;
+/** "what is X?", "what are Xs", "define X", "X meaning": a question asking for a definition. */
+const DEFINITION =
+  /^(?:what(?: is|'s| are)|define|meaning of|explain)\s+(?:an? |the )?(.+?)(?:\s+(?:mean|means|in simple (?:words|terms)))?\s*\??$/i;
+/** Bonus for a unit that defines what a definition question asks about ("Dropout is …"). */
+const DEFINITION_BONUS = 0.15;
 
 function cosine(left: ArrayLike<number>, right: ArrayLike<number>): number {
   let dot = 0;
@@ -117,10 +125,11 @@ export class ExtractiveGenerator implements Generator {
         left.position - right.position,
     );
     const questionTerms = new Set(contentTerms(questionText(input.question)));
+    const wantsFigure = figureRequest(input.question) !== undefined;
     const pieces = chosen.map((unit) => {
       const text =
         unit.kind === "row" && unit.passage.chunk.cells !== undefined
-          ? readableRow(unit.passage.chunk.cells, questionTerms)
+          ? readableRow(unit.passage.chunk.cells, questionTerms, { wantsFigure })
           : unit.text;
       return { text: `${text} [${unit.passage.n}]`, item: unit.kind !== "sentence" };
     });
@@ -138,6 +147,8 @@ export class ExtractiveGenerator implements Generator {
     const totalWeight = questionTerms.reduce((sum, term) => sum + weight(term), 0) || 1;
     const bestPassageScore = Math.max(...input.passages.map((passage) => passage.score), 1e-9);
     const wantsFigure = figureRequest(input.question) !== undefined;
+    const defined = DEFINITION.exec(input.question.trim())?.[1];
+    const definedTerms = defined === undefined ? [] : contentTerms(defined);
     const { semanticWeight, lexicalWeight, passageWeight } = this.settings;
 
     const candidates: Candidate[] = [];
@@ -163,6 +174,9 @@ export class ExtractiveGenerator implements Generator {
           lexicalWeight * (covered / totalWeight) +
           passageWeight * (Math.max(0, passage.score) / bestPassageScore);
         if (wantsFigure && FIGURE.test(unit.text)) score += 0.1;
+        if (definedTerms.length > 0 && definesTerms(unit.text, definedTerms)) {
+          score += DEFINITION_BONUS;
+        }
         candidates.push({ ...unit, passage, position, terms, score });
       });
     }
@@ -190,6 +204,14 @@ export class ExtractiveGenerator implements Generator {
       }
     }
   }
+}
+
+/** Whether a unit opens by defining the terms: "Dropout is …", "Machine Learning is a …". */
+function definesTerms(text: string, terms: string[]): boolean {
+  const match = /^(.{1,60}?)\s+(?:is|are|means|refers to)\s/i.exec(text);
+  if (match === null) return false;
+  const subject = new Set(contentTerms(match[1] ?? ""));
+  return terms.every((term) => subject.has(term));
 }
 
 function overlap(left: Set<string>, right: Set<string>): number {

@@ -10,16 +10,21 @@ const TIME_PHRASE =
 /** "what dropout rate…", "which YOLO version…": a setting asked for, not "data version control". */
 const SETTING_PHRASE =
   /\b(?:what|which)(?: [\p{L}\d'-]+){0,3} (rate|size|score|rank|alpha|threshold|value|values|epochs|version|memory|ram|gb|percentage|percent|length|port|momentum|interval|number)\b/u;
-/** "what % of…", "how much RAM": a share or amount asked for. */
-const SHARE_OR_AMOUNT =
-  /\b(what|which|how much)\b[^?]{0,20}%|\bhow much (ram|memory|storage|space|data|time|traffic)\b/i;
+/** "what % of…", "what percentage": a share asked for. */
+const SHARE = /\b(what|which|how much)\b[^?]{0,20}(%|\bpercent(age)?\b)/i;
+/** "how much RAM": an amount asked for. */
+const AMOUNT = /\bhow much (ram|memory|storage|space|data|traffic|gpu)\b/i;
 
 /**
  * What kind of figure a question asks for, if any: money ("what does it cost"), time ("how long",
- * "hours per week"), a count ("how many models") or a setting ("what dropout rate").
+ * "hours per week"), a count ("how many models"), a setting ("what dropout rate", "how much RAM")
+ * or a share ("what % of traffic").
  * `words` are the question words the figure must stand next to.
  */
-export type FigureRequest = { type: "money" | "time" | "count" | "setting"; words: string[] };
+export type FigureRequest = {
+  type: "money" | "time" | "count" | "setting" | "share";
+  words: string[];
+};
 
 export function figureRequest(question: string): FigureRequest | undefined {
   const tokens = words(question);
@@ -31,7 +36,9 @@ export function figureRequest(question: string): FigureRequest | undefined {
   const time = [...text.matchAll(TIME_PHRASE)].map((match) => match[1] ?? match[2] ?? "");
   if (time.length > 0) return { type: "time", words: time.filter((word) => word !== "") };
   if (text.includes(" how long ")) return { type: "time", words: [] };
-  if (SHARE_OR_AMOUNT.test(question)) return { type: "setting", words: [] };
+  if (SHARE.test(question)) return { type: "share", words: [] };
+  const amount = AMOUNT.exec(question)?.[1];
+  if (amount !== undefined) return { type: "setting", words: [amount.toLowerCase()] };
   const setting = SETTING_PHRASE.exec(text)?.[1];
   if (setting !== undefined) return { type: "setting", words: [setting] };
   // The counted thing is one of the next two words ("how many different models").
@@ -59,6 +66,8 @@ export function suppliesFigure(request: FigureRequest, unit: string): boolean {
           ? /\b(hours?|days?|weeks?|months?|years?)\b/i.test(unit)
           : mentions)
       );
+    case "share":
+      return /%|\bpercent/i.test(unit);
     case "count":
     case "setting":
       return NUMBER.test(unit) && (request.words.length === 0 || mentions);

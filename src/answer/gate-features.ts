@@ -37,6 +37,13 @@ export type GateFeatures = {
   unfamiliarShare: number;
   /** 1 when the question asks for a figure (cost, hours, a setting) that no top passage supplies. */
   figureMissing: number;
+  /**
+   * For a question asking for a figure: the best coverage of the question by one unit supplying
+   * that kind of figure (0–1); 1 when no figure is asked for.
+   */
+  figureSupport: number;
+  /** log(1 + number of chunks holding the question's rarest corpus term): named once, or explained. */
+  focusFrequency: number;
   /** IDF of the rarest corpus term of the question that the best passage lacks, over the largest IDF (0–1). */
   missingRareTerm: number;
   /** log(1 + number of topic terms): long questions cover less of themselves. */
@@ -50,6 +57,10 @@ export type GateFeatures = {
    * topics, and nouns outside the 3,000 most frequent spoken-English words ("poetry", "airflow").
    */
   absentSpecificShare: number;
+  /** 1 when a specific absent word meets a passage that covers under 75 % of the question. */
+  absentAndUncovered: number;
+  /** 1 when under 20 % of the question is covered and the dense match is under 0.45. */
+  weakMatch: number;
 };
 
 export const GATE_FEATURE_NAMES: readonly (keyof GateFeatures)[] = [
@@ -61,11 +72,15 @@ export const GATE_FEATURE_NAMES: readonly (keyof GateFeatures)[] = [
   "unknownTopics",
   "unfamiliarShare",
   "figureMissing",
+  "figureSupport",
+  "focusFrequency",
   "missingRareTerm",
   "termCount",
   "topUnitDense",
   "unitCoverage",
   "absentSpecificShare",
+  "absentAndUncovered",
+  "weakMatch",
 ];
 
 /** Nouns more frequent than this in spoken English are everyday words, not specific topics. */
@@ -191,6 +206,7 @@ export function computeGateFeatures(
 
   const request = figureRequest(understood.understoodAs);
   let figureMissing = 0;
+  let figureSupport = 1;
   if (request !== undefined) {
     let figureCoverage = 0;
     for (const result of retrieval.results.slice(0, 5)) {
@@ -205,24 +221,39 @@ export function computeGateFeatures(
       }
     }
     figureMissing = figureCoverage < MIN_FIGURE_COVERAGE ? 1 : 0;
+    figureSupport = figureCoverage;
   }
+  const known = terms.filter((term) => statistics.has(term.term));
+  const rarest = known.reduce<QuestionTerm | undefined>(
+    (best, term) =>
+      best === undefined || statistics.idf(term.term) > statistics.idf(best.term) ? term : best,
+    undefined,
+  );
+  const focusFrequency = Math.log1p(
+    rarest === undefined ? 0 : statistics.documentFrequency(rarest.term),
+  );
 
+  const topDense = Math.max(0, ...top.map((result) => result.dense));
   return {
     terms,
     features: {
       coverage,
       coverageTop1,
-      topDense: Math.max(0, ...top.map((result) => result.dense)),
+      topDense,
       topScore: first?.score ?? 0,
       headingCoverage,
       unknownTopics: Math.min(2, understood.unknownTopics.length),
       unfamiliarShare,
       figureMissing,
+      figureSupport,
+      focusFrequency,
       missingRareTerm,
       termCount: Math.log1p(terms.length),
       topUnitDense,
       unitCoverage,
       absentSpecificShare,
+      absentAndUncovered: absentSpecificShare > 0 && coverage < 0.75 ? 1 : 0,
+      weakMatch: coverage < 0.2 && topDense < 0.45 ? 1 : 0,
     },
   };
 }

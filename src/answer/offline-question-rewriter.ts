@@ -2,18 +2,18 @@ import type { EntityLexicon } from "../retrieval/entity-lexicon.ts";
 import { commonWordRank } from "../text/common-words.ts";
 import { QUESTION_META_WORDS, STOPWORDS, stem, wordsAsWritten } from "../text/terms.ts";
 import type { CorpusStatistics } from "./corpus-statistics.ts";
+import { FollowUpDetector } from "./follow-up-detector.ts";
 import type { ChatTurn, QuestionRewriter } from "./question-rewriter.ts";
 
 const WHAT_ABOUT = /^(?:and |so |ok(?:ay)?,? )?(?:what|how) about (.+?)[?.!]*$/i;
 const PRONOUN = /\b(it|its|they|them|their|this|that|these|those)\b/i;
-const LEADING_CONJUNCTION = /^(and|also|so|then|plus)\b/i;
 /** Words among the most frequent in spoken English say little about a topic. */
 const VERY_COMMON_RANK = 1500;
 
 /**
  * Deterministic follow-up rewriting, no model needed. When a message leans on the conversation
- * (a pronoun, "what about …", a leading "and…", or only one or two topic words), the previous
- * question's topic is carried over:
+ * (see FollowUpDetector: a pronoun, "what about …", a leading "and…", no topic of its own), the
+ * previous question's topic is carried over:
  * - "what about LightGBM?" after "Which hyperparameters matter for XGBoost?" becomes
  *   "Which hyperparameters matter for LightGBM?" (the named tool is swapped);
  * - "what are its hyperparameters?" after a question about XGBoost becomes
@@ -25,10 +25,12 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
   readonly id = "offline";
   private readonly lexicon: EntityLexicon;
   private readonly statistics: CorpusStatistics;
+  private readonly detector: FollowUpDetector;
 
   constructor(lexicon: EntityLexicon, statistics: CorpusStatistics) {
     this.lexicon = lexicon;
     this.statistics = statistics;
+    this.detector = new FollowUpDetector(lexicon, statistics);
   }
 
   async rewrite(message: string, history: ChatTurn[]): Promise<string> {
@@ -37,13 +39,7 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
       .find((turn) => turn.role === "user")
       ?.content.trim();
     if (previous === undefined || previous === "") return message;
-    const topicWords = this.topicWords(message);
-    const leans =
-      PRONOUN.test(message) ||
-      WHAT_ABOUT.test(message) ||
-      LEADING_CONJUNCTION.test(message.trim()) ||
-      topicWords.length <= 2;
-    if (!leans) return message;
+    if (!this.detector.dependsOnHistory(message)) return message;
 
     const previousEntities = this.lexicon.find(previous);
     const topic =

@@ -22,6 +22,8 @@ import { embeddingProgress } from "./progress.ts";
 
 export type EvalCommandOptions = {
   dataset: string[];
+  /** Only lines of this split; lines without one (the older sets) always run. */
+  split?: "train" | "dev" | "test";
   generator: "extractive" | "openai";
   judge: "local" | "llm";
   out?: string;
@@ -65,7 +67,13 @@ export async function evalCommand(config: Config, options: EvalCommandOptions): 
     });
   }
   const datasets: LoadedDataset[] = [];
-  for (const file of files) datasets.push({ file, items: await readDataset(file) });
+  for (const file of files) {
+    const items = (await readDataset(file)).filter(
+      (item) =>
+        options.split === undefined || item.split === undefined || item.split === options.split,
+    );
+    if (items.length > 0) datasets.push({ file, items });
+  }
   const thresholds = { file: options.thresholds, values: await readThresholds(options.thresholds) };
   const baseline =
     options.baseline === undefined

@@ -95,6 +95,12 @@ program
       .choices(["local", "llm"])
       .default(DEFAULT_EVAL_OPTIONS.judge),
   )
+  .addOption(
+    new Option(
+      "--split <name>",
+      "only lines of this split (train, dev, test); lines without a split always run",
+    ).choices(["train", "dev", "test"]),
+  )
   .option("--out <dir>", "report folder (default: eval/reports/<timestamp>/)")
   .option("--baseline <report>", "an earlier report.json to compare with")
   .option("--thresholds <file>", "release thresholds", DEFAULT_EVAL_OPTIONS.thresholds)

@@ -10,6 +10,10 @@ export function aggregate(records: QuestionRecord[]): Metrics {
   const answered = records.filter((record) => !record.refused);
   const refused = records.filter((record) => record.refused);
   const withClaims = answered.filter((record) => record.faithfulness !== null);
+  const answeredAnswerable = answerable.filter((record) => !record.refused);
+  const turns = records.filter(
+    (record) => record.followUpExpected !== undefined && record.followUpPredicted !== undefined,
+  );
   const recallAt = (k: number) =>
     mean(
       answerable.map(
@@ -57,6 +61,32 @@ export function aggregate(records: QuestionRecord[]): Metrics {
     danglingCitations: records.reduce((sum, record) => sum + record.droppedCitations, 0),
     answerF1: mean(answerable.map((record) => record.answerF1)),
     rougeL: mean(answerable.map((record) => record.rougeL)),
+    answerPrecision: ratio(
+      sum(answeredAnswerable.map((record) => record.sentencesOnEvidence)),
+      sum(answeredAnswerable.map((record) => record.answerSentences)),
+    ),
+    meanAnswerSentences: ratio(
+      sum(answered.map((record) => record.answerSentences)),
+      answered.length,
+    ),
+    citationEvidenceRate: ratio(
+      answeredAnswerable.filter((record) => record.citedEvidence === true).length,
+      answeredAnswerable.length,
+    ),
+    understoodChangedRate: ratio(
+      records.filter(
+        (record) => record.understoodAs !== undefined && record.understoodAs !== record.question,
+      ).length,
+      records.filter((record) => record.understoodAs !== undefined).length,
+    ),
+    followUpPrecision: ratio(
+      turns.filter((record) => record.followUpPredicted && record.followUpExpected).length,
+      turns.filter((record) => record.followUpPredicted).length,
+    ),
+    followUpRecall: ratio(
+      turns.filter((record) => record.followUpPredicted && record.followUpExpected).length,
+      turns.filter((record) => record.followUpExpected).length,
+    ),
     latencyP50Ms: percentile(latencies, 0.5),
     latencyP95Ms: percentile(latencies, 0.95),
     generatorFallbacks: records.filter((record) => (record.notices?.length ?? 0) > 0).length,
@@ -84,6 +114,10 @@ export function mean(values: Array<number | null>): number | null {
   return present.length === 0
     ? null
     : present.reduce((sum, value) => sum + value, 0) / present.length;
+}
+
+function sum(values: number[]): number {
+  return values.reduce((total, value) => total + value, 0);
 }
 
 export function ratio(part: number, whole: number): number | null {

@@ -4,6 +4,7 @@ import { splitClaims, withoutMarkers } from "./claims.ts";
 import type { EvalItem } from "./dataset.ts";
 import { matchesEvidence } from "./evidence-match.ts";
 import type { Judge } from "./judge/judge.ts";
+import { answerSentences, unitOnEvidence } from "./metrics.ts";
 import type { QuestionRecord } from "./report/report-schema.ts";
 
 /** One answered (or refused) question, with what the writer was shown. */
@@ -16,6 +17,8 @@ export type AnswerToAssess = {
   /** How many top retrieved passages the writer sees; context precision is measured on them. */
   contextSize: number;
   latencyMs: number;
+  /** For a conversation turn: whether the assistant treated it as a follow-up. */
+  followUpPredicted?: boolean;
 };
 
 /**
@@ -65,6 +68,13 @@ export async function assessAnswer(input: AnswerToAssess, judge: Judge): Promise
   }
   const unsupportedClaims = claims.filter((claim) => !claim.supported).length;
   const answerText = withoutMarkers(result.answer);
+  const sentences = result.refused ? [] : answerSentences(result.answer);
+  const citedEvidence =
+    item.answerable && !result.refused
+      ? item.evidence.every((evidence) =>
+          result.citations.some((citation) => matchesEvidence(citation.text, evidence)),
+        )
+      : null;
   return {
     id: item.id,
     dataset: input.dataset,
@@ -99,6 +109,18 @@ export async function assessAnswer(input: AnswerToAssess, judge: Judge): Promise
     droppedCitations: result.droppedCitations,
     answerF1: item.answerable ? tokenF1(answerText, item.answer) : null,
     rougeL: item.answerable ? rougeL(answerText, item.answer) : null,
+    answerSentences: sentences.length,
+    sentencesOnEvidence: item.answerable
+      ? sentences.filter((sentence) => unitOnEvidence(sentence.text, item.evidence)).length
+      : 0,
+    citedEvidence,
+    ...(result.understoodAs === undefined ? {} : { understoodAs: result.understoodAs }),
+    ...(item.followUp === undefined ? {} : { followUpExpected: item.followUp }),
+    ...(input.followUpPredicted === undefined
+      ? {}
+      : { followUpPredicted: input.followUpPredicted }),
+    ...(item.style === undefined ? {} : { style: item.style }),
+    ...(item.split === undefined ? {} : { split: item.split }),
     latencyMs: Math.round(input.latencyMs * 10) / 10,
   };
 }

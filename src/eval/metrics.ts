@@ -1,7 +1,27 @@
 import type { AnswerResult } from "../answer/answer.ts";
 import { splitSentences } from "../text/sentences.ts";
+import { STOPWORDS, words } from "../text/terms.ts";
 import type { EvalItem } from "./dataset.ts";
 import { matchesEvidence } from "./evidence-match.ts";
+
+/** Share of an answer unit's content words that must come from one evidence string. */
+export const UNIT_ON_EVIDENCE_THRESHOLD = 0.6;
+
+/**
+ * Whether an answer unit (a sentence, item or row of the answer) lies on the evidence: most of its
+ * content words come from one evidence string, or it holds (almost) all of one.
+ */
+export function unitOnEvidence(unit: string, evidence: readonly string[]): boolean {
+  const unitWords = new Set(words(unit).filter((word) => !STOPWORDS.has(word)));
+  if (unitWords.size === 0) return false;
+  return evidence.some((text) => {
+    if (matchesEvidence(unit, text)) return true;
+    const evidenceWords = new Set(words(text));
+    let shared = 0;
+    for (const word of unitWords) if (evidenceWords.has(word)) shared++;
+    return shared / unitWords.size >= UNIT_ON_EVIDENCE_THRESHOLD;
+  });
+}
 
 /** Per-question outcome. */
 export type QuestionScore = {
@@ -16,6 +36,8 @@ export type QuestionScore = {
   /** Answer sentences and how many are not supported by the passages their markers cite. */
   sentences: number;
   unsupportedSentences: number;
+  /** Answer sentences, items and rows that lie on the evidence (answered answerable questions). */
+  sentencesOnEvidence: number;
   latencyMs: number;
 };
 
@@ -36,6 +58,10 @@ export type Summary = {
   citationEvidenceRate: number;
   /** Answer sentences not supported by the text they cite, over all answered questions. */
   unsupportedSentenceRate: number;
+  /** Answer sentences that lie on the evidence, over answered answerable questions. */
+  answerPrecision: number;
+  /** Mean sentences (items, rows) per answered question. */
+  meanAnswerSentences: number;
   latencyP50Ms: number;
   latencyP95Ms: number;
 };
@@ -79,10 +105,12 @@ export function scoreQuestion(
   }
   let sentences = 0;
   let unsupportedSentences = 0;
+  let sentencesOnEvidence = 0;
   if (!result.refused) {
     const cited = new Map(result.citations.map((citation) => [citation.n, citation.text]));
     for (const sentence of answerSentences(result.answer)) {
       sentences++;
+      if (item.answerable && unitOnEvidence(sentence.text, item.evidence)) sentencesOnEvidence++;
       const supported = sentence.markers.some((n) => {
         const text = cited.get(n);
         return text !== undefined && matchesEvidence(text, sentence.text);
@@ -99,6 +127,7 @@ export function scoreQuestion(
     citedEvidence,
     sentences,
     unsupportedSentences,
+    sentencesOnEvidence,
     latencyMs,
   };
 }
@@ -155,6 +184,11 @@ export function summarise(scores: QuestionScore[]): Summary {
       answered.reduce((sum, score) => sum + score.unsupportedSentences, 0),
       sentences,
     ),
+    answerPrecision: ratio(
+      answeredAnswerable.reduce((sum, score) => sum + score.sentencesOnEvidence, 0),
+      answeredAnswerable.reduce((sum, score) => sum + score.sentences, 0),
+    ),
+    meanAnswerSentences: ratio(sentences, answered.length),
     latencyP50Ms: percentile(
       scores.map((score) => score.latencyMs),
       0.5,

@@ -177,10 +177,26 @@ async function validate(options: EvalRunOptions): Promise<JudgeReport> {
 async function askAssistant(
   assistant: Assistant,
   item: EvalItem,
-): Promise<{ result: AnswerResult; shown: Citation[]; latencyMs: number; contextSize: number }> {
+): Promise<{
+  result: AnswerResult;
+  shown: Citation[];
+  latencyMs: number;
+  contextSize: number;
+  followUpPredicted?: boolean;
+}> {
   const started = performance.now();
   let shown: Citation[] = [];
-  for await (const event of assistant.stream(item.question, { id: item.id })) {
+  const history = item.history ?? [];
+  // A conversation turn: was it treated as depending on the history? (Rewritten or not.)
+  const followUp =
+    history.length === 0
+      ? {}
+      : {
+          followUpPredicted: assistant.followUps.dependsOnHistory(
+            assistant.understanding.understand(assistant.normalise(item.question)).understoodAs,
+          ),
+        };
+  for await (const event of assistant.stream(item.question, { id: item.id, history })) {
     switch (event.type) {
       case "retrieval":
         shown = event.citations;
@@ -189,7 +205,7 @@ async function askAssistant(
         const latencyMs = performance.now() - started;
         // A refusal shows nothing; its context is still the top passages the writer would see.
         const contextSize = shown.length > 0 ? shown.length : DEFAULT_PASSAGES_SHOWN;
-        return { result: event.answer, shown, latencyMs, contextSize };
+        return { result: event.answer, shown, latencyMs, contextSize, ...followUp };
       }
       case "error":
         throw new AppError(`${item.id}: ${event.message}`, { code: event.code });

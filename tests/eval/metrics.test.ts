@@ -65,6 +65,7 @@ function score(overrides: Partial<QuestionScore>): QuestionScore {
     citedEvidence: true,
     sentences: 1,
     unsupportedSentences: 0,
+    sentencesOnEvidence: 1,
     latencyMs: 10,
     ...overrides,
   };

@@ -32,6 +32,9 @@ function record(overrides: Partial<QuestionRecord>): QuestionRecord {
     droppedCitations: 0,
     answerF1: 0.5,
     rougeL: 0.4,
+    answerSentences: 1,
+    sentencesOnEvidence: 1,
+    citedEvidence: true,
     latencyMs: 10,
     ...overrides,
   };

@@ -4,7 +4,7 @@ import type { Metrics } from "./report-schema.ts";
 export type MetricLabel = {
   short: string;
   long: string;
-  unit: "rate" | "count" | "ms";
+  unit: "rate" | "count" | "mean" | "ms";
   better: "higher" | "lower" | "neither";
 };
 
@@ -55,6 +55,32 @@ export const METRIC_LABELS: Record<keyof Metrics, MetricLabel> = {
   danglingCitations: { short: "Dangl", long: "dangling citations", unit: "count", better: "lower" },
   answerF1: { short: "F1", long: "answer token F1", unit: "rate", better: "higher" },
   rougeL: { short: "ROUGE-L", long: "answer ROUGE-L", unit: "rate", better: "higher" },
+  answerPrecision: {
+    short: "AnsP",
+    long: "answer sentences on the evidence",
+    unit: "rate",
+    better: "higher",
+  },
+  meanAnswerSentences: {
+    short: "Len",
+    long: "sentences per answer",
+    unit: "mean",
+    better: "neither",
+  },
+  citationEvidenceRate: {
+    short: "CitEv",
+    long: "answers whose citations hold the evidence",
+    unit: "rate",
+    better: "higher",
+  },
+  understoodChangedRate: {
+    short: "Underst",
+    long: "questions normalised before search",
+    unit: "rate",
+    better: "neither",
+  },
+  followUpPrecision: { short: "FupP", long: "follow-up precision", unit: "rate", better: "higher" },
+  followUpRecall: { short: "FupR", long: "follow-up recall", unit: "rate", better: "higher" },
   latencyP50Ms: { short: "p50", long: "latency p50", unit: "ms", better: "lower" },
   latencyP95Ms: { short: "p95", long: "latency p95", unit: "ms", better: "lower" },
   generatorFallbacks: { short: "fallbk", long: "LLM fallbacks", unit: "count", better: "lower" },
@@ -69,6 +95,7 @@ export function formatMetric(
   const unit = (METRIC_LABELS as Record<string, MetricLabel | undefined>)[name]?.unit ?? "rate";
   if (unit === "ms") return `${value < 10 ? value.toFixed(1) : value.toFixed(0)} ms`;
   if (unit === "count") return String(value);
+  if (unit === "mean") return value.toFixed(2);
   return `${(value * 100).toFixed(1)}%`;
 }
 
@@ -80,6 +107,7 @@ export function formatDelta(name: keyof Metrics | string, delta: number | null):
   const size = Math.abs(delta);
   if (unit === "ms") return `${sign}${size.toFixed(1)} ms`;
   if (unit === "count") return `${sign}${size}`;
+  if (unit === "mean") return `${sign}${size.toFixed(2)}`;
   return `${sign}${(size * 100).toFixed(1)} pt`;
 }
 

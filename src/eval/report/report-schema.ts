@@ -28,6 +28,17 @@ export const metricsSchema = z.object({
   danglingCitations: count,
   answerF1: rate,
   rougeL: rate,
+  /** Answer sentences, items and rows that lie on the evidence (answered answerable questions). */
+  answerPrecision: rate,
+  /** Mean sentences (items, rows) per answer given. */
+  meanAnswerSentences: z.number().nonnegative().nullable(),
+  /** Answered answerable questions whose citations hold all their evidence. */
+  citationEvidenceRate: rate,
+  /** Questions whose understood form differs from what was typed. */
+  understoodChangedRate: rate,
+  /** Conversation turns: predicted follow-ups that were follow-ups, and follow-ups found. */
+  followUpPrecision: rate,
+  followUpRecall: rate,
   latencyP50Ms: milliseconds,
   latencyP95Ms: milliseconds,
   /** Answers where the LLM writer failed and the extractive one answered instead. */
@@ -86,6 +97,18 @@ export const questionRecordSchema = z.object({
   droppedCitations: count,
   answerF1: rate,
   rougeL: rate,
+  /** Sentences (items, rows) of the answer, and how many lie on the evidence. */
+  answerSentences: count,
+  sentencesOnEvidence: count,
+  /** For an answered answerable question: do its citations hold all its evidence? */
+  citedEvidence: z.boolean().nullable(),
+  /** The normalised question that was searched. */
+  understoodAs: z.string().optional(),
+  /** For a conversation turn: whether it depends on the history, expected and as treated. */
+  followUpExpected: z.boolean().optional(),
+  followUpPredicted: z.boolean().optional(),
+  style: z.string().optional(),
+  split: z.string().optional(),
   latencyMs: z.number().nonnegative(),
 });
 
