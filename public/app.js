@@ -352,18 +352,27 @@ function addAssistantBubble() {
     addNotice,
     /**
      * The final answer replaces the streamed text.
-     * @param {{ answer: string, refused: boolean, citations: Citation[], standaloneQuestion?: string, notices?: string[] }} answer
+     * @param {{ question?: string, answer: string, refused: boolean, citations: Citation[], standaloneQuestion?: string, understoodAs?: string, suggestions?: string[], notices?: string[] }} answer
      */
     finish(answer) {
       citations = new Map(answer.citations.map((citation) => [citation.n, citation]));
       render(answer.answer);
       for (const notice of answer.notices ?? []) addNotice(notice);
-      if (answer.standaloneQuestion) {
+      // Show what was searched when it is not what was typed (a follow-up, an expanded "cert").
+      const searchedFor =
+        answer.standaloneQuestion ??
+        (answer.understoodAs && answer.understoodAs !== answer.question
+          ? answer.understoodAs
+          : undefined);
+      if (searchedFor) {
         searched.replaceChildren(
           icon(ICONS.search),
-          element("span", {}, [`Searched for: ${answer.standaloneQuestion}`]),
+          element("span", {}, [`Searched for: ${searchedFor}`]),
         );
         searched.hidden = false;
+      }
+      if (answer.refused && (answer.suggestions?.length ?? 0) > 0) {
+        footer.append(suggestionList(answer.suggestions ?? []));
       }
       if (answer.refused) {
         bubble.dataset.refused = "true";
@@ -409,6 +418,28 @@ function addAssistantBubble() {
       settle("stopped");
     },
   };
+}
+
+/**
+ * Questions about the closest topics the material covers, offered with a refusal; a click asks one.
+ * @param {string[]} suggestions
+ */
+function suggestionList(suggestions) {
+  const list = element("ul", {
+    className: "suggestions",
+    attributes: { "aria-label": "Try instead" },
+  });
+  for (const suggestion of suggestions) {
+    const button = element("button", { className: "suggestion", attributes: { type: "button" } }, [
+      suggestion,
+    ]);
+    button.addEventListener("click", () => {
+      void ask(suggestion);
+      elements.question.focus();
+    });
+    list.append(element("li", {}, [button]));
+  }
+  return list;
 }
 
 /** @param {Citation[]} citations */

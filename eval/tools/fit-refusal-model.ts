@@ -1,10 +1,11 @@
 /**
  * Fits the evidence gate's refusal model: a logistic regression (ml-logistic-regression) over the
  * gate's signals, trained on the train split. Its threshold is chosen on the dev split: the one
- * with the largest (unanswerable refused − answerable refused), Youden's J. The threshold that
- * refuses 95 % of dev's unanswerable questions with the fewest false refusals is printed too; on
- * this data it costs far more false refusals (see eval/README.md). Prints the curves on dev,
- * test and the held-out set and writes src/answer/refusal-model.json.
+ * that refuses the most unanswerable questions while refusing at most 8 % of answerable ones.
+ * The threshold that refuses 95 % of dev's unanswerable questions with the fewest false refusals
+ * is printed too; on this data it refuses about a third of answerable questions (see
+ * eval/README.md). Prints the curves on the tidy sets, dev, test and the held-out set and writes
+ * src/answer/refusal-model.json.
  *
  *   INDEX_DIR=indexes node --import tsx eval/tools/fit-refusal-model.ts [--dry-run]
  *
@@ -26,8 +27,13 @@ import { UseEmbedder } from "../../src/embedders/use-embedder.ts";
 import { type EvalItem, readDataset } from "../../src/eval/dataset.ts";
 import { loadIndex } from "../../src/index/index-store.ts";
 
-/** Refusal of unanswerable questions the threshold must reach on dev. */
+/** Refusal of unanswerable questions the issue asked of the threshold on dev (reported). */
 const TARGET_REFUSAL = 0.95;
+/**
+ * Most answerable questions the chosen threshold may refuse on dev: the issue's own bound for
+ * casually typed questions. Within it, the threshold that refuses the most unanswerable ones.
+ */
+const MAX_FALSE_REFUSAL = 0.08;
 const LEARNER_SETS = [
   "eval/datasets/learner-voice.jsonl",
   "eval/datasets/learner-conversations.jsonl",
@@ -139,9 +145,16 @@ const strict =
   [...meeting].sort(
     (left, right) => left.falseRefusal - right.falseRefusal || left.threshold - right.threshold,
   )[0] ?? (devCurve.at(-1) as Point);
-const youden = (point: Point) => point.refusal - point.falseRefusal;
-const chosen = [...devCurve].sort(
-  (left, right) => youden(right) - youden(left) || left.threshold - right.threshold,
+const affordable = devCurve.filter((point) => point.falseRefusal <= MAX_FALSE_REFUSAL);
+const chosen = (
+  affordable.length > 0
+    ? [...affordable].sort(
+        (left, right) =>
+          right.refusal - left.refusal ||
+          left.falseRefusal - right.falseRefusal ||
+          left.threshold - right.threshold,
+      )
+    : devCurve
 )[0] as Point;
 console.log(
   `train ${train.length}, dev ${dev.length}, test ${test.length}, heldout ${heldout.length}`,
@@ -155,8 +168,12 @@ console.log(
   model.bias.toFixed(3),
 );
 console.log(`dev, refusal >= ${TARGET_REFUSAL} with fewest false refusals: ${format(strict)}`);
-console.log(`dev, chosen (largest refused − falsely refused): ${format(chosen)}`);
+console.log(
+  `dev, chosen (most refusals with at most ${MAX_FALSE_REFUSAL} false refusals): ${format(chosen)}`,
+);
+const tidyDev = await measure(assistant, tidyTrain);
 for (const [name, rows] of [
+  ["tidy-dev (in train)", tidyDev],
   ["dev", dev],
   ["test", test],
   ["heldout", heldout],
@@ -166,7 +183,8 @@ for (const [name, rows] of [
   const at = (threshold: number) =>
     points.find((point) => Math.abs(point.threshold - threshold) < 0.001) as Point;
   console.log(`${name}:`);
-  for (const threshold of [0.5, 0.6, 0.7, 0.75, 0.8, chosen.threshold, 0.85, 0.9, 0.95]) {
+  const shown = [...new Set([0.5, 0.6, chosen.threshold, 0.7, 0.8, 0.85, strict.threshold, 0.95])];
+  for (const threshold of shown.sort()) {
     const point = at(Number(threshold.toFixed(2)));
     if (point !== undefined) console.log(`  ${format(point)}`);
   }

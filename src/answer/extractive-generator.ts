@@ -49,7 +49,7 @@ const LEADING_REFERENCE = /^(this|these|that|those|it|they|such|both|each)\b/i;
 const FIGURE = /[\d₹$€£]/;
 /** "what is X?", "what are Xs", "define X", "X meaning": a question asking for a definition. */
 const DEFINITION =
-  /^(?:what(?: is|'s| are)|define|meaning of|explain)\s+(?:an? |the )?(.+?)(?:\s+(?:mean|means|in simple (?:words|terms)))?\s*\??$/i;
+  /^(?:what(?: is|'s| are| does| do)|define|meaning of|explain|how does|how do)\s+(?:an? |the )?(.+?)(?:\s+(?:mean|means|do|does|work|works|in simple (?:words|terms)))?\s*\??$/i;
 /** Bonus for a unit that defines what a definition question asks about ("Dropout is …"). */
 const DEFINITION_BONUS = 0.15;
 
@@ -206,12 +206,13 @@ export class ExtractiveGenerator implements Generator {
   }
 }
 
-/** Whether a unit opens by defining the terms: "Dropout is …", "Machine Learning is a …". */
+/**
+ * Whether a unit is about the terms as its subject: "Dropout is …", "Machine Learning is a …",
+ * "Dropout randomly switches off …" (the terms among its first four words).
+ */
 function definesTerms(text: string, terms: string[]): boolean {
-  const match = /^(.{1,60}?)\s+(?:is|are|means|refers to)\s/i.exec(text);
-  if (match === null) return false;
-  const subject = new Set(contentTerms(match[1] ?? ""));
-  return terms.every((term) => subject.has(term));
+  const opening = new Set(contentTerms(text.split(/\s+/).slice(0, 4).join(" ")));
+  return terms.every((term) => opening.has(term));
 }
 
 function overlap(left: Set<string>, right: Set<string>): number {

@@ -9,12 +9,16 @@ import {
   stem,
   wordsAsWritten,
 } from "../text/terms.ts";
+import { questionFocus } from "../understanding/question-focus.ts";
 import type { UnderstoodQuestion } from "../understanding/question-understanding.ts";
 import type { CorpusStatistics } from "./corpus-statistics.ts";
 import { figureRequest, suppliesFigure } from "./figure-request.ts";
 
-/** A topic word of the question: as written, its index term, and index terms that stand for it. */
-export type QuestionTerm = { word: string; term: string; alternatives: string[] };
+/**
+ * A topic word of the question: as written, its index term, index terms that stand for it, and
+ * the whole token it came from ("q-learning" for "learning").
+ */
+export type QuestionTerm = { word: string; term: string; alternatives: string[]; token: string };
 
 /**
  * The signals the evidence gate weighs, each a number measured on the question and its top
@@ -31,7 +35,10 @@ export type GateFeatures = {
   topScore: number;
   /** Best share of the weighted topic terms found in a top-5 passage's headings (FAQ question included). */
   headingCoverage: number;
-  /** Topic terms named by the question that neither corpus nor dictionary knows (capped at 2). */
+  /**
+   * Topic terms that neither corpus nor dictionary knows (capped at 2), counted in the clauses
+   * that ask the question, not in the situation around them.
+   */
   unknownTopics: number;
   /** Share of topic terms that are ordinary English the corpus never uses, and not expanded to a corpus word. */
   unfamiliarShare: number;
@@ -110,7 +117,12 @@ export function questionTerms(
       const key = word.toLowerCase();
       if (key.length < 2 || STOPWORDS.has(key) || seen.has(key)) continue;
       seen.add(key);
-      terms.push({ word, term: stem(key), alternatives: alternativesOf.get(lower) ?? [] });
+      terms.push({
+        word,
+        term: stem(key),
+        alternatives: alternativesOf.get(lower) ?? [],
+        token: lower,
+      });
     }
   }
   return terms;
@@ -194,14 +206,26 @@ export function computeGateFeatures(
     }
   }
 
-  const specific = new Set(understood.unknownTopics.map((word) => word.toLowerCase()));
+  // Only words of the clauses that ask count as absent topics: "I'm in marketing, can I get into
+  // ML?" is about getting into ML, whatever the corpus says about marketing.
+  const focus = new Set(
+    wordsAsWritten(questionFocus(understood.understoodAs)).map((word) => word.toLowerCase()),
+  );
+  const focusTopics = understood.unknownTopics.filter((word) => focus.has(word.toLowerCase()));
+  const specific = new Set(focusTopics.map((word) => word.toLowerCase()));
   for (const noun of understood.unfamiliarNouns) {
     const rank = commonWordRank(noun.toLowerCase());
-    if (rank === undefined || rank > EVERYDAY_RANK) specific.add(noun.toLowerCase());
+    if ((rank === undefined || rank > EVERYDAY_RANK) && focus.has(noun.toLowerCase())) {
+      specific.add(noun.toLowerCase());
+    }
   }
   const absentSpecificShare =
     terms
-      .filter((term) => specific.has(term.word.toLowerCase()) && term.alternatives.length === 0)
+      .filter(
+        (term) =>
+          (specific.has(term.word.toLowerCase()) || specific.has(term.token)) &&
+          term.alternatives.length === 0,
+      )
       .reduce((sum, term) => sum + weight(term), 0) / total;
 
   const request = figureRequest(understood.understoodAs);
@@ -242,7 +266,7 @@ export function computeGateFeatures(
       topDense,
       topScore: first?.score ?? 0,
       headingCoverage,
-      unknownTopics: Math.min(2, understood.unknownTopics.length),
+      unknownTopics: Math.min(2, focusTopics.length),
       unfamiliarShare,
       figureMissing,
       figureSupport,

@@ -5,11 +5,24 @@ function quote(text: string, limit = 240): string {
   return flat.length > limit ? `${flat.slice(0, limit - 1)}…` : flat;
 }
 
-/** The human-readable form of an answer: the text, then numbered sources with a quote each. */
+/**
+ * The human-readable form of an answer: what was searched when it differs from what was typed,
+ * the text, then numbered sources with a quote each (or, for a refusal, questions to try).
+ */
 export function formatAnswer(result: AnswerResult): string {
-  const lines = [result.answer, ""];
+  const searched =
+    result.standaloneQuestion ??
+    (result.understoodAs !== undefined && result.understoodAs !== result.question
+      ? result.understoodAs
+      : undefined);
+  const lines = searched === undefined ? [] : [`(Searched for: ${searched})`, ""];
+  lines.push(result.answer, "");
   if (result.refused) {
     lines.push("(No answer: the material does not cover this question.)");
+    if ((result.suggestions?.length ?? 0) > 0) {
+      lines.push("", "Try asking:");
+      for (const suggestion of result.suggestions ?? []) lines.push(`  - ${suggestion}`);
+    }
   } else if (result.citations.length > 0) {
     lines.push("Sources:");
     for (const citation of result.citations) {

@@ -14,7 +14,7 @@ export type UnitVectors = Map<string, EmbeddedUnit[]>;
  * split into units is noticed, never misaligned), `unit-vectors.bin` holds their vectors as
  * little-endian float32, in the same order.
  */
-const UNITS_FILE = "units.json";
+export const UNITS_FILE = "units.json";
 const VECTORS_FILE = "unit-vectors.bin";
 
 const unitsSchema = z.object({

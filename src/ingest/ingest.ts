@@ -1,4 +1,6 @@
 import { createHash } from "node:crypto";
+import { stat } from "node:fs/promises";
+import path from "node:path";
 import { quotableUnits } from "../answer/quotable-units.ts";
 import type { Chunk, ChunkerSettings } from "../chunking/chunk.ts";
 import { indexText } from "../chunking/chunk.ts";
@@ -12,7 +14,7 @@ import { acquireIndexLock } from "../index/index-lock.ts";
 import { type LoadedIndex, loadIndex, loadManifest, writeIndex } from "../index/index-store.ts";
 import { INDEX_FORMAT_VERSION, type Manifest } from "../index/manifest.ts";
 import { MiniSearchLexicalIndex } from "../index/minisearch-lexical-index.ts";
-import type { UnitVectors } from "../index/unit-vectors.ts";
+import { UNITS_FILE, type UnitVectors } from "../index/unit-vectors.ts";
 
 export type IngestOptions = {
   corpusDir: string;
@@ -324,6 +326,9 @@ export async function checkIndex(
   const reasons: string[] = [];
   const reason = incompatibility(manifest, { ...options, hnsw: manifest.hnsw });
   if (reason !== undefined) reasons.push(reason);
+  if (!(await hasUnitVectors(path.join(options.indexDir, manifest.version)))) {
+    reasons.push("the index has no embedded sentences (built by an older version)");
+  }
   const { documents } = await loadSources(options.corpusDir);
   const indexed = new Map(manifest.sources.map((source) => [source.source, source.contentHash]));
   for (const document of documents) {
@@ -334,4 +339,11 @@ export async function checkIndex(
   }
   for (const source of indexed.keys()) reasons.push(`${source} was removed`);
   return { stale: reasons.length > 0, reasons };
+}
+
+async function hasUnitVectors(directory: string): Promise<boolean> {
+  return stat(path.join(directory, UNITS_FILE)).then(
+    () => true,
+    () => false,
+  );
 }

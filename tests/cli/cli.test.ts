@@ -28,7 +28,7 @@ describe("ask", () => {
     });
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(
-      /Key Hyperparameters: learning_rate, n_estimators, max_depth; Python Implementation: xgboost\.XGBClassifier \[1\]/,
+      /XGBoost — key hyperparameters: learning_rate, n_estimators, max_depth; python implementation: xgboost\.XGBClassifier \[1\]/,
     );
     expect(result.stdout).toMatch(
       /Sources:\n\[1\] Step 2: Learn Core Machine Learning Algorithms > Machine Learning Algorithm Comparison Table \(corpus\/roadmap\.md\)/,

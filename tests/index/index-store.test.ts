@@ -50,6 +50,11 @@ Prometheus tracks the latency of a model service.
 
 /** Chunks of ALPHA (2 prose + 2 rows) and BETA (2 prose). */
 const CHUNK_COUNT = 6;
+/**
+ * Quotable units embedded on their own: the two sentences of ALPHA's Python paragraph. Every other
+ * chunk is a single unit, which takes its chunk's vector.
+ */
+const MULTI_UNIT_SENTENCES = 2;
 const EMBEDDER = { id: "test:hash@32", dimensions: 32 };
 
 let temp: TempDir;
@@ -115,18 +120,26 @@ describe("ingest and loadIndex", () => {
       removed: 0,
       reused: 0,
       embedded: CHUNK_COUNT,
+      embeddedUnits: MULTI_UNIT_SENTENCES,
       chunkCount: CHUNK_COUNT,
       documentCount: 2,
     });
     expect(summary.fullRebuildReason).toBeUndefined();
-    expect(embedder.embeddedTexts).toHaveLength(CHUNK_COUNT);
+    expect(embedder.embeddedTexts).toHaveLength(CHUNK_COUNT + MULTI_UNIT_SENTENCES);
+    expect(embedder.embeddedTexts).toContain("It comes with NumPy and Pandas.");
     expect((await temp.read("indexes/CURRENT")).trim()).toBe(summary.version);
     expect((await readdir(path.join(indexDir, summary.version))).sort()).toEqual([
       "chunks.json",
       "lexical.json",
       "manifest.json",
+      "unit-vectors.bin",
+      "units.json",
       "vectors.hnsw",
     ]);
+    const loaded = await loadIndex(indexDir, EMBEDDER);
+    const units = [...loaded.units.values()].flat();
+    expect(units).toHaveLength(CHUNK_COUNT + MULTI_UNIT_SENTENCES - 1);
+    for (const unit of units) expect(unit.vector).toHaveLength(EMBEDDER.dimensions);
     const manifest = manifestSchema.parse(
       JSON.parse(await readFile(path.join(indexDir, summary.version, "manifest.json"), "utf8")),
     );
@@ -166,6 +179,7 @@ describe("ingest and loadIndex", () => {
     const second = await ingest(options(embedder));
     expect(second).toMatchObject({
       embedded: 0,
+      embeddedUnits: 0,
       reused: CHUNK_COUNT,
       added: 0,
       updated: 0,
