@@ -11,6 +11,13 @@ export type QuotableUnit = { text: string; kind: "sentence" | "item" | "row" };
 const INSTRUCTION_TO_MODEL =
   /^\s*(system|assistant|developer|user)\s*:|\b(ignore|disregard|forget|override)\b.{0,40}\b(instructions?|rules|roadmap|prompt|above|previous|material)\b|\byou are now\b|\b(system prompt|developer mode|jailbreak)\b|^\s*(tell|instruct|inform) (the )?(learners|users|students|readers)\b|\b(reveal|print|output|show)\b.{0,30}\b(prompt|instructions|api[_ ]?key|config(uration)?)\b/i;
 
+/**
+ * A sentence about the document rather than its subject ("This tutorial is about …", "This
+ * section covers …"): a signpost, never an answer.
+ */
+const SIGNPOST =
+  /^(this|the) (tutorial|article|guide|section|page|post|chapter)( below| here)? (is about|covers|explains|walks you through|shows|describes|introduces)\b/i;
+
 /** A line that reads as code rather than prose: assignments, calls, imports, shell prompts. */
 const CODE_LINE =
   /^\s*(from \S+ import|import \S|def |class \w+[:(]|for \w+ in |if .+:$|return\b|pip install|npm |\$ |>>> |#!|[\w.[\]]+\s*[+\-*/]?=\s*\S)|^[\w.]+\([^)]*\)\s*$/;
@@ -19,7 +26,7 @@ const CODE_LINE =
  * Splits a chunk into quotable units in reading order: a table row is one unit, list items are
  * units, prose is cut into sentences. An FAQ chunk's first line (its question) is not an answer,
  * fenced or indented code is shown in the cited passage but never quoted, and planted
- * instructions to a model are dropped.
+ * instructions to a model and signposts about the document itself are dropped.
  */
 export function quotableUnits(chunk: Pick<Chunk, "kind" | "text">): QuotableUnit[] {
   if (chunk.kind === "table-row") return [{ text: chunk.text, kind: "row" }];
@@ -40,6 +47,9 @@ export function quotableUnits(chunk: Pick<Chunk, "kind" | "text">): QuotableUnit
     }
   }
   return units.filter(
-    (unit) => /[\p{L}\p{N}]/u.test(unit.text) && !INSTRUCTION_TO_MODEL.test(unit.text),
+    (unit) =>
+      /[\p{L}\p{N}]/u.test(unit.text) &&
+      !INSTRUCTION_TO_MODEL.test(unit.text) &&
+      !SIGNPOST.test(unit.text),
   );
 }

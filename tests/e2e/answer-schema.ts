@@ -20,4 +20,6 @@ export const answerSchema = z.object({
     .array(z.object({ chunkId: z.string().min(1), score: z.number(), text: z.string().min(1) }))
     .max(10),
   timings: z.object({ retrieveMs: z.number().nonnegative(), generateMs: z.number().nonnegative() }),
+  /** The normalised question that was searched. */
+  understoodAs: z.string().min(1),
 });

@@ -6,6 +6,7 @@ import {
   type QuestionScore,
   scoreQuestion,
   summarise,
+  unitOnEvidence,
 } from "../../src/eval/metrics.ts";
 
 const MLFLOW = "Tool: MLflow; Purpose: Experiment tracking and model registry";
@@ -114,6 +115,7 @@ describe("scoreQuestion", () => {
       citedEvidence: true,
       sentences: 2,
       unsupportedSentences: 0,
+      sentencesOnEvidence: 2,
       latencyMs: 42,
     });
   });
@@ -170,7 +172,14 @@ describe("scoreQuestion", () => {
 describe("summarise", () => {
   const scores: QuestionScore[] = [
     // Answerable, evidence at rank 0 and rank 3: recall@1 0.5, recall@5 1, reciprocal rank 1.
-    score({ id: "a", evidenceRanks: [0, 3], sentences: 2, unsupportedSentences: 0, latencyMs: 10 }),
+    score({
+      id: "a",
+      evidenceRanks: [0, 3],
+      sentences: 2,
+      unsupportedSentences: 0,
+      sentencesOnEvidence: 2,
+      latencyMs: 10,
+    }),
     // Answerable, evidence at rank 6: recall@5 0, recall@10 1, reciprocal rank 1/7.
     score({
       id: "b",
@@ -178,6 +187,7 @@ describe("summarise", () => {
       citedEvidence: false,
       sentences: 2,
       unsupportedSentences: 1,
+      sentencesOnEvidence: 0,
       latencyMs: 20,
     }),
     // Answerable but refused, evidence not retrieved.
@@ -229,6 +239,22 @@ describe("summarise", () => {
     expect(summary.citationEvidenceRate).toBeCloseTo(2 / 3, 10);
     // Answered: a (2 sentences), b (2, 1 unsupported), d (1), f (1, 1 unsupported).
     expect(summary.unsupportedSentenceRate).toBeCloseTo(2 / 6, 10);
+    // Answered answerable: a (2 of 2 on the evidence), b (0 of 2), d (1 of 1).
+    expect(summary.answerPrecision).toBeCloseTo(3 / 5, 10);
+    expect(summary.meanAnswerSentences).toBeCloseTo(6 / 4, 10);
+  });
+
+  it("counts an answer sentence on the evidence when most of its words come from it", () => {
+    const evidence = ["DVC | Data and model version control | Tracks datasets and model files"];
+    expect(unitOnEvidence("DVC — purpose: Data and model version control", evidence)).toBe(true);
+    expect(unitOnEvidence("Docker packages a model into a container.", evidence)).toBe(false);
+    // A sentence holding the whole evidence counts, however long.
+    expect(
+      unitOnEvidence(
+        "In short, DVC | Data and model version control | Tracks datasets and model files, and more besides that matter a lot.",
+        evidence,
+      ),
+    ).toBe(true);
   });
 
   it("reports nearest-rank latency percentiles", () => {

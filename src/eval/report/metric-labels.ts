@@ -130,11 +130,22 @@ export const ANSWER_COLUMNS: Array<keyof Metrics> = [
   "faithfulness",
   "hallucinationRate",
   "citationPrecision",
+  "citationEvidenceRate",
   "danglingCitations",
+  "answerPrecision",
+  "meanAnswerSentences",
   "answerF1",
   "rougeL",
   "latencyP50Ms",
   "latencyP95Ms",
+];
+
+/** How questions were understood: normalised before search, follow-ups recognised. */
+export const UNDERSTANDING_COLUMNS: Array<keyof Metrics> = [
+  "questions",
+  "understoodChangedRate",
+  "followUpPrecision",
+  "followUpRecall",
 ];
 
 /** Metrics shown side by side with the naive baseline and in baseline deltas. */
@@ -151,7 +162,10 @@ export const HEADLINE_METRICS: Array<keyof Metrics> = [
   "refusalRecall",
   "falseRefusalRate",
   "citationPrecision",
+  "citationEvidenceRate",
   "danglingCitations",
+  "answerPrecision",
+  "meanAnswerSentences",
   "answerF1",
   "rougeL",
   "latencyP50Ms",

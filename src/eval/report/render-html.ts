@@ -8,6 +8,7 @@ import {
   HEADLINE_METRICS,
   METRIC_LABELS,
   RETRIEVAL_COLUMNS,
+  UNDERSTANDING_COLUMNS,
 } from "./metric-labels.ts";
 import type { Metrics, QuestionRecord, Report } from "./report-schema.ts";
 import { barChart, lineChart, niceStep } from "./svg-charts.ts";
@@ -220,7 +221,7 @@ ${verdict}
 <div class="panel"><h3>Faithfulness per answered question</h3>${barChart({ title: "Faithfulness histogram", labels: FAITHFULNESS_BINS, series: faithSeries, xLabel: "supported claims / claims", yLabel: "questions" })}</div>
 <div class="panel"><h3>Latency</h3>${latencyChart(report)}</div>
 </div></section>
-<section><h2>By dataset and kind</h2><div class="panel">${breakdownTable(report, RETRIEVAL_COLUMNS)}</div><div class="panel" style="margin-top:12px">${breakdownTable(report, ANSWER_COLUMNS)}</div></section>
+<section><h2>By dataset and kind</h2><div class="panel">${breakdownTable(report, RETRIEVAL_COLUMNS)}</div><div class="panel" style="margin-top:12px">${breakdownTable(report, ANSWER_COLUMNS)}</div><div class="panel" style="margin-top:12px">${breakdownTable(report, UNDERSTANDING_COLUMNS)}</div></section>
 ${naiveSection}
 ${baselineSection}
 <section><h2>Judge validation</h2><div class="panel">${judgeSection}</div></section>

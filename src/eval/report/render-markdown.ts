@@ -5,6 +5,7 @@ import {
   HEADLINE_METRICS,
   METRIC_LABELS,
   RETRIEVAL_COLUMNS,
+  UNDERSTANDING_COLUMNS,
 } from "./metric-labels.ts";
 import type { Metrics, Report } from "./report-schema.ts";
 
@@ -68,6 +69,8 @@ export function renderMarkdown(report: Report): string {
     metricsTable(RETRIEVAL_COLUMNS, breakdown),
     "",
     metricsTable(ANSWER_COLUMNS, breakdown),
+    "",
+    metricsTable(UNDERSTANDING_COLUMNS, breakdown),
     "",
   );
   const { judge } = report;

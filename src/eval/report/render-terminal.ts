@@ -5,6 +5,7 @@ import {
   HEADLINE_METRICS,
   METRIC_LABELS,
   RETRIEVAL_COLUMNS,
+  UNDERSTANDING_COLUMNS,
 } from "./metric-labels.ts";
 import type { Metrics, Report } from "./report-schema.ts";
 
@@ -55,6 +56,12 @@ export function renderTerminal(report: Report, reportDir?: string): string {
     table("retrieval", RETRIEVAL_COLUMNS, rows(report)),
     "",
     table("answers", ANSWER_COLUMNS, rows(report)),
+    "",
+    table(
+      "understanding",
+      UNDERSTANDING_COLUMNS,
+      rows(report).filter(([name]) => !name.startsWith("  ")),
+    ),
     "",
   );
   const { judge } = report;

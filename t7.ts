@@ -1,2 +1,0 @@
-import { questionFocus } from "./src/understanding/question-focus.ts";
-for (const q of ["I'm 28, in marketing, no CS degree, can I still get into ML? I only know excel and a bit of SQL", "is polars better than pandas", "ok so im building a chatbot over my company PDFs for a hackathon, saw people using langchain, which framework should i use?", "my friend works at a startup in blr and he says trees are old school. is that true?"]) console.log(JSON.stringify(questionFocus(q)));

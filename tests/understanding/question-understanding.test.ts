@@ -1,0 +1,105 @@
+import { describe, expect, it } from "vitest";
+import { normaliseNumbers } from "../../src/understanding/normalise-numbers.ts";
+import { questionFocus } from "../../src/understanding/question-focus.ts";
+import { QuestionUnderstanding } from "../../src/understanding/question-understanding.ts";
+import { makeChunk } from "../helpers/chunks.ts";
+
+const chunks = [
+  makeChunk("xgb", "Algorithms", "XGBoost is a gradient boosting library for tabular data."),
+  makeChunk("cert", "Certifications", "The TensorFlow Developer Certificate suits beginners."),
+  makeChunk("faq", "FAQs", "What is the difference between a data scientist and an ML engineer?"),
+  makeChunk("time", "Timeline", "Most learners need 1–2 weeks per project and 10,000 examples."),
+  makeChunk(
+    "learn",
+    "Learning",
+    "Reinforcement learning learns from rewards; PyTorch trains models.",
+  ),
+];
+const understanding = new QuestionUnderstanding(chunks);
+
+describe("QuestionUnderstanding", () => {
+  it("drops chat filler and expands abbreviations from the learner lexicon, saying why", () => {
+    const result = understanding.understand("which cert shud i get tbh");
+    expect(result.understoodAs).toBe("which certification should i get");
+    expect(result.changes).toEqual([
+      { from: "cert", to: "certification", reason: "abbreviation" },
+      { from: "shud", to: "should", reason: "abbreviation" },
+      { from: "tbh", to: "", reason: "filler" },
+    ]);
+  });
+
+  it("expands capitalised abbreviations only when written in capitals", () => {
+    expect(understanding.understand("diff between DS and MLE?").understoodAs).toBe(
+      "difference between data scientist and ML engineer?",
+    );
+  });
+
+  it("corrects a misspelled corpus word and never touches a word the corpus uses", () => {
+    const result = understanding.understand("is xgbooost good for tabular data");
+    expect(result.understoodAs).toBe("is xgboost good for tabular data");
+    expect(result.changes).toEqual([{ from: "xgbooost", to: "xgboost", reason: "spelling" }]);
+    expect(understanding.understand("pytorch models").changes).toEqual([]);
+  });
+
+  it("writes numbers and ranges the way the material does", () => {
+    expect(understanding.understand("is 1-2 weeks enough for 10000 examples?").understoodAs).toBe(
+      "is 1–2 weeks enough for 10,000 examples?",
+    );
+  });
+
+  it("tells unknown topics from ordinary English words the corpus does not use", () => {
+    const polars = understanding.understand("is polars better than pandas");
+    expect(polars.unknownTopics).toContain("polars");
+    expect(polars.changes).toEqual([]);
+    const ordinary = understanding.understand("realistically is XGBoost overrated now");
+    expect(ordinary.unknownTopics).toEqual([]);
+    expect(ordinary.unfamiliarWords).toContain("overrated");
+    expect(ordinary.changes).toContainEqual({ from: "realistically", to: "", reason: "filler" });
+  });
+
+  it("keeps a compound it does not know whole and calls it a topic", () => {
+    const result = understanding.understand("how does q-learning work");
+    expect(result.understoodAs).toBe("how does q-learning work");
+    expect(result.unknownTopics).toEqual(["q-learning"]);
+  });
+
+  it("adds the lexicon's search words for a word the material says differently", () => {
+    const result = understanding.understand("what are the downsides of XGBoost");
+    expect(result.expansions).toContainEqual({
+      word: "downsides",
+      alternatives: ["disadvantages", "limitations", "weaknesses", "risks"],
+      source: "lexicon",
+    });
+  });
+
+  it("searches what was typed when it is nothing but filler", () => {
+    const result = understanding.understand("thanks!");
+    expect(result.understoodAs).toBe("thanks!");
+    expect(result.changes).toEqual([]);
+  });
+
+  it("gives the same result every time", () => {
+    const question = "hey so which cert shud i get for xgbooost lol";
+    expect(understanding.understand(question)).toEqual(understanding.understand(question));
+  });
+});
+
+describe("normaliseNumbers", () => {
+  it("groups digits, keeps years, turns k and ranges into the material's form", () => {
+    expect(normaliseNumbers("10000 rows in 2026, 10k more, $120k, 3 to 6 months").text).toBe(
+      "10,000 rows in 2026, 10,000 more, $120K, 3–6 months",
+    );
+    expect(normaliseNumbers("version 3.12 and python3").changes).toEqual([]);
+  });
+});
+
+describe("questionFocus", () => {
+  it("finds the clause that asks, without the situation around it", () => {
+    expect(
+      questionFocus(
+        "I'm 28, in marketing, no CS degree, can I still get into ML? I only know excel",
+      ),
+    ).toBe("can I still get into ML?");
+    expect(questionFocus("is polars better than pandas")).toBe("is polars better than pandas");
+  });
+});
