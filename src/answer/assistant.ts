@@ -296,7 +296,11 @@ export class Assistant {
   refusalText(decision: GateDecision, retrieval: Retrieval): string {
     const sections: string[] = [];
     for (const result of retrieval.results) {
-      const section = result.chunk.section.split(" > ").at(-1) ?? result.chunk.section;
+      // FAQ headings carry their number ("3. How much math…"); the topic reads better without.
+      const section = (result.chunk.section.split(" > ").at(-1) ?? result.chunk.section).replace(
+        /^\d+\.\s+/,
+        "",
+      );
       if (!sections.includes(section)) sections.push(section);
       if (sections.length === 3) break;
     }

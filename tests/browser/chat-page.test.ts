@@ -175,9 +175,25 @@ describe("chat page", () => {
     expect(await bubble.getAttribute("data-refused")).toBe("true");
     expect(await bubble.textContent()).toContain("Not covered by the material");
     expect(await bubble.locator("button.citation").count()).toBe(0);
+    // The refusal offers questions the material does cover, as buttons.
+    const suggestions = bubble.locator("button.suggestion");
+    expect(await suggestions.count()).toBeGreaterThan(0);
 
     await mkdir(path.dirname(SCREENSHOT), { recursive: true });
     await page.screenshot({ path: SCREENSHOT });
+
+    const suggestion = (await suggestions.first().textContent()) ?? "";
+    await suggestions.first().click();
+    await settledBubble(page, 4);
+    expect(chatRequests.at(-1)?.message).toBe(suggestion);
+  });
+
+  it("shows what a casually typed question was searched as", async () => {
+    await page.getByLabel("Your question").fill("which cert shud i get tbh");
+    await page.getByLabel("Your question").press("Enter");
+    const bubble = await settledBubble(page, 5);
+    expect(await bubble.textContent()).toContain("Searched for: which certification should i get");
+    expect(await bubble.getAttribute("data-refused")).toBe("false");
   });
 
   it("starts a new conversation with an empty history", async () => {
