@@ -24,8 +24,9 @@ import {
   type RefusalModel,
 } from "../../src/answer/refusal-model.ts";
 import { UseEmbedder } from "../../src/embedders/use-embedder.ts";
-import { type EvalItem, readDataset } from "../../src/eval/dataset.ts";
+import type { EvalItem } from "../../src/eval/dataset.ts";
 import { loadIndex } from "../../src/index/index-store.ts";
+import { LEARNER_SETS, prepareItem, readSets, TIDY_TUNING_SETS } from "./internal/learner-sets.ts";
 
 /** Refusal of unanswerable questions the issue asked of the threshold on dev (reported). */
 const TARGET_REFUSAL = 0.95;
@@ -34,11 +35,6 @@ const TARGET_REFUSAL = 0.95;
  * casually typed questions. Within it, the threshold that refuses the most unanswerable ones.
  */
 const MAX_FALSE_REFUSAL = 0.08;
-const LEARNER_SETS = [
-  "eval/datasets/learner-voice.jsonl",
-  "eval/datasets/learner-conversations.jsonl",
-];
-const TIDY_TRAIN_SETS = ["eval/datasets/roadmap-dev.jsonl", "eval/datasets/tutorials-dev.jsonl"];
 const TIDY_TEST_SETS = ["eval/datasets/roadmap-heldout.jsonl"];
 
 type Row = { id: string; answerable: boolean; features: GateFeatures };
@@ -46,13 +42,7 @@ type Row = { id: string; answerable: boolean; features: GateFeatures };
 async function measure(assistant: Assistant, items: EvalItem[]): Promise<Row[]> {
   const rows: Row[] = [];
   for (const item of items) {
-    const asked = assistant.normalise(item.question);
-    const { understood } = await assistant.understandInContext(
-      asked,
-      item.history ?? [],
-      undefined,
-    );
-    const { decision } = await assistant.prepare(understood);
+    const { decision } = await prepareItem(assistant, item);
     rows.push({ id: item.id, answerable: item.answerable, features: decision.features });
   }
   return rows;
@@ -128,9 +118,9 @@ const assistant = new Assistant({
   index: await loadIndex(process.env.INDEX_DIR ?? "indexes", embedder),
   embedder,
 });
-const learner = (await Promise.all(LEARNER_SETS.map((file) => readDataset(file)))).flat();
-const tidyTrain = (await Promise.all(TIDY_TRAIN_SETS.map((file) => readDataset(file)))).flat();
-const tidyTest = (await Promise.all(TIDY_TEST_SETS.map((file) => readDataset(file)))).flat();
+const learner = await readSets(LEARNER_SETS);
+const tidyTrain = await readSets(TIDY_TUNING_SETS);
+const tidyTest = await readSets(TIDY_TEST_SETS);
 const split = (name: string) => learner.filter((item) => item.split === name);
 
 const train = await measure(assistant, [...split("train"), ...tidyTrain]);
@@ -199,7 +189,7 @@ if (!process.argv.includes("--dry-run")) {
       train: [
         "learner-voice:train",
         "learner-conversations:train",
-        ...TIDY_TRAIN_SETS.map((file) => file.split("/").at(-1) ?? file),
+        ...TIDY_TUNING_SETS.map((file) => file.split("/").at(-1) ?? file),
       ],
       dev: ["learner-voice:dev", "learner-conversations:dev"],
       date: new Date().toISOString().slice(0, 10),

@@ -16,31 +16,24 @@ import type { Passage } from "../../src/answer/generator.ts";
 import { UseEmbedder } from "../../src/embedders/use-embedder.ts";
 import { tokenF1 } from "../../src/eval/answer-overlap.ts";
 import { withoutMarkers } from "../../src/eval/claims.ts";
-import { type EvalItem, readDataset } from "../../src/eval/dataset.ts";
+import type { EvalItem } from "../../src/eval/dataset.ts";
 import { matchesEvidence } from "../../src/eval/evidence-match.ts";
 import { answerSentences, unitOnEvidence } from "../../src/eval/metrics.ts";
 import { loadIndex } from "../../src/index/index-store.ts";
+import { LEARNER_SETS, prepareItem, readSets } from "./internal/learner-sets.ts";
 
 const split = process.argv[2] ?? "train";
 const embedder = new UseEmbedder();
 const index = await loadIndex(process.env.INDEX_DIR ?? "indexes", embedder);
 const assistant = new Assistant({ index, embedder });
-const items = (
-  await Promise.all(
-    ["eval/datasets/learner-voice.jsonl", "eval/datasets/learner-conversations.jsonl"].map((file) =>
-      readDataset(file),
-    ),
-  )
-)
-  .flat()
-  .filter((item) => item.split === split && item.answerable);
+const items = (await readSets(LEARNER_SETS)).filter(
+  (item) => item.split === split && item.answerable,
+);
 
 type Prepared = { item: EvalItem; question: string; passages: Passage[]; queryVector: number[] };
 const prepared: Prepared[] = [];
 for (const item of items) {
-  const asked = assistant.normalise(item.question);
-  const { understood } = await assistant.understandInContext(asked, item.history ?? [], undefined);
-  const { passages, retrieval } = await assistant.prepare(understood);
+  const { understood, passages, retrieval } = await prepareItem(assistant, item);
   prepared.push({
     item,
     question: understood.understoodAs,

@@ -6,27 +6,15 @@
  */
 import { Assistant } from "../../src/answer/assistant.ts";
 import { UseEmbedder } from "../../src/embedders/use-embedder.ts";
-import { readDataset } from "../../src/eval/dataset.ts";
 import { matchesEvidence } from "../../src/eval/evidence-match.ts";
 import { loadIndex } from "../../src/index/index-store.ts";
 import type { HybridSettings } from "../../src/retrieval/hybrid-retriever.ts";
+import { LEARNER_SETS, prepareItem, readSets, TIDY_TUNING_SETS } from "./internal/learner-sets.ts";
 
 const embedder = new UseEmbedder();
 const index = await loadIndex(process.env.INDEX_DIR ?? "indexes", embedder);
-const learner = (
-  await Promise.all(
-    ["eval/datasets/learner-voice.jsonl", "eval/datasets/learner-conversations.jsonl"].map((file) =>
-      readDataset(file),
-    ),
-  )
-).flat();
-const tidy = (
-  await Promise.all(
-    ["eval/datasets/roadmap-dev.jsonl", "eval/datasets/tutorials-dev.jsonl"].map((file) =>
-      readDataset(file),
-    ),
-  )
-).flat();
+const learner = await readSets(LEARNER_SETS);
+const tidy = await readSets(TIDY_TUNING_SETS);
 const sets = {
   train: learner.filter((item) => item.split === "train" && item.answerable),
   dev: learner.filter((item) => item.split === "dev" && item.answerable),
@@ -40,13 +28,7 @@ for (const argument of ["{}", ...process.argv.slice(2)]) {
     let at1 = 0;
     let at5 = 0;
     for (const item of items) {
-      const asked = assistant.normalise(item.question);
-      const { understood } = await assistant.understandInContext(
-        asked,
-        item.history ?? [],
-        undefined,
-      );
-      const { retrieval: found } = await assistant.prepare(understood);
+      const { retrieval: found } = await prepareItem(assistant, item);
       const rank = (evidence: string) =>
         found.results.findIndex((result) => matchesEvidence(result.chunk.text, evidence));
       const ranks = item.evidence.map(rank);
