@@ -61,7 +61,7 @@ function standardise(rows: Row[]): { mean: number[]; scale: number[] } {
   return { mean, scale };
 }
 
-function fit(rows: Row[]): Omit<RefusalModel, "threshold" | "fittedOn"> {
+function fitModel(rows: Row[]): Omit<RefusalModel, "threshold" | "fittedOn"> {
   const { mean, scale } = standardise(rows);
   // A constant column gives the regression its bias.
   const x = rows.map((row) => [
@@ -127,7 +127,7 @@ const train = await measure(assistant, [...split("train"), ...tidyTrain]);
 const dev = await measure(assistant, split("dev"));
 const test = await measure(assistant, split("test"));
 const heldout = await measure(assistant, tidyTest);
-const model = fit(train);
+const model = fitModel(train);
 
 const devCurve = curve(model, dev);
 const meeting = devCurve.filter((point) => point.refusal >= TARGET_REFUSAL);

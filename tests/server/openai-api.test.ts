@@ -36,9 +36,14 @@ describe("the official openai client against /v1", () => {
     expect(content).toMatch(
       /\n\nSources:\n\[1\] Step 2: Learn Core Machine Learning Algorithms > Machine Learning Algorithm Comparison Table — corpus\/roadmap\.md/,
     );
-    const extra = completion as unknown as { citations: Array<{ n: number }>; refused: boolean };
+    const extra = completion as unknown as {
+      citations: Array<{ n: number }>;
+      refused: boolean;
+      understood_as: string;
+    };
     expect(extra.refused).toBe(false);
     expect(extra.citations[0]?.n).toBe(1);
+    expect(extra.understood_as).toBe("Which hyperparameters matter for XGBoost?");
   });
 
   it("streams a completion ending with the Sources list", async () => {

@@ -88,6 +88,8 @@ export function openAIRoute(
     const extra = (answer: AnswerResult) => ({
       citations: answer.citations,
       refused: answer.refused,
+      ...(answer.understoodAs === undefined ? {} : { understood_as: answer.understoodAs }),
+      ...(answer.suggestions === undefined ? {} : { suggestions: answer.suggestions }),
       ...(answer.notices === undefined ? {} : { notices: answer.notices }),
     });
 
