@@ -108,7 +108,9 @@ export async function createAssistant(
   }
   const index = await loadIndex(config.INDEX_DIR, embedder);
   const create = assistantFactory(config, embedder);
-  return { assistant: create(index), embedder, index, create };
+  const assistant = create(index);
+  assistant.understanding.warmUp();
+  return { assistant, embedder, index, create };
 }
 
 /** Builds an assistant for an index with the configured generator and rewriter. */

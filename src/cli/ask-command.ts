@@ -10,6 +10,10 @@ import { embeddingProgress } from "./progress.ts";
 const inputLineSchema = z.object({
   id: z.union([z.string(), z.number()]).transform(String).optional(),
   question: z.string(),
+  /** Earlier turns of a conversation (as in the eval datasets): the question may follow them up. */
+  history: z
+    .array(z.object({ role: z.enum(["user", "assistant"]), content: z.string() }))
+    .optional(),
 });
 
 export type AskOptions = { json: boolean; input?: string };
@@ -47,7 +51,8 @@ export async function askCommand(
 }
 
 /**
- * Answers every line of a JSONL file (`{"id","question"}`), loading models once, printing one
+ * Answers every line of a JSONL file (`{"id","question"}`, optionally with the conversation's
+ * earlier turns in `"history"`), loading models once, printing one
  * JSON object per line in input order. A bad line gets `{ "id", "error" }` and the run goes on.
  */
 async function askBatch(config: Config, file: string, json: boolean): Promise<void> {
@@ -67,7 +72,8 @@ async function askBatch(config: Config, file: string, json: boolean): Promise<vo
     try {
       const result = inputLineSchema.safeParse(JSON.parse(line));
       if (result.success) parsed = result.data;
-      else problem = `line ${position + 1}: expected {"id", "question"} with a string question`;
+      else
+        problem = `line ${position + 1}: expected {"id", "question"} with a string question (and optionally "history": [{"role": "user"|"assistant", "content"}])`;
     } catch {
       problem = `line ${position + 1}: not valid JSON`;
     }
@@ -76,10 +82,10 @@ async function askBatch(config: Config, file: string, json: boolean): Promise<vo
       output = { error: problem };
     } else {
       try {
-        const result = await assistant.ask(
-          parsed.question,
-          parsed.id === undefined ? {} : { id: parsed.id },
-        );
+        const result = await assistant.ask(parsed.question, {
+          ...(parsed.id === undefined ? {} : { id: parsed.id }),
+          ...(parsed.history === undefined ? {} : { history: parsed.history }),
+        });
         output = json ? result : undefined;
         // The id comes from the file: JSON-quoted, so no control character reaches the terminal.
         if (!json)

@@ -84,6 +84,8 @@ export class QuestionUnderstanding {
   private readonly vocabulary: CorpusVocabulary;
   private readonly lexicon: LearnerLexicon;
   private readonly englishCache = new Map<string, boolean>();
+  /** Spelling corrections already worked out (suggestion search is the slow step, ~30 ms). */
+  private readonly correctionCache = new Map<string, string | undefined>();
 
   constructor(chunks: readonly Pick<Chunk, "section" | "text">[], lexicon = learnerLexicon()) {
     this.vocabulary = new CorpusVocabulary(chunks);
@@ -144,10 +146,28 @@ export class QuestionUnderstanding {
     // Only plain words are corrected: a compound or a name with symbols ("q-learning", "C#") is
     // more likely a topic the corpus lacks than a typo.
     if (this.isEnglish(token) || /[^\p{L}']/u.test(token)) return token;
-    const corrected = this.vocabulary.nearest(lower) ?? this.dictionaryCorrection(lower);
+    const corrected = this.correction(lower);
     if (corrected === undefined) return token;
     changes.push({ from: token, to: corrected, reason: "spelling" });
     return corrected;
+  }
+
+  /** The corrected spelling of an unknown lower-case word, if any; remembered per word. */
+  private correction(word: string): string | undefined {
+    if (this.correctionCache.has(word)) return this.correctionCache.get(word);
+    const corrected = this.vocabulary.nearest(word) ?? this.dictionaryCorrection(word);
+    // Bounded: learners' vocabulary is finite, but a flood of random tokens must not grow it.
+    if (this.correctionCache.size < 10_000) this.correctionCache.set(word, corrected);
+    return corrected;
+  }
+
+  /**
+   * Loads the dictionary, the tagger and WordNet's index now (about 1 s), so that the first
+   * learner's question does not wait for them.
+   */
+  warmUp(): void {
+    this.understand("realistically, which certification should I get for pytorh deployment?");
+    synonyms("realistic");
   }
 
   /**
@@ -182,7 +202,7 @@ export class QuestionUnderstanding {
     let known = this.englishCache.get(lower);
     if (known === undefined) {
       known = isEnglishWord(lower);
-      this.englishCache.set(lower, known);
+      if (this.englishCache.size < 50_000) this.englishCache.set(lower, known);
     }
     return known;
   }

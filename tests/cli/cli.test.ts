@@ -76,6 +76,14 @@ describe("ask", () => {
           id: "c",
           question: "How long does a complete beginner need to become interview-ready?",
         }),
+        JSON.stringify({
+          id: "d",
+          question: "and its key hyperparameters?",
+          history: [
+            { role: "user", content: "what is xgboost good for" },
+            { role: "assistant", content: "High-performance structured data. [1]" },
+          ],
+        }),
       ].join("\n"),
     );
     const result = await runCli(["ask", "--input", input, "--json"], { env: env() });
@@ -84,16 +92,21 @@ describe("ask", () => {
       .trim()
       .split("\n")
       .map((line) => JSON.parse(line));
-    expect(lines).toHaveLength(4);
+    expect(lines).toHaveLength(5);
     expect(answerSchema.parse(lines[0]).id).toBe("a");
     expect(lines[1]).toEqual({ error: "line 2: not valid JSON" });
     expect(lines[2]).toEqual({
       id: "b",
       error: "the question is empty; ask something about the roadmap",
     });
-    const last = answerSchema.parse(lines[3]);
-    expect(last.id).toBe("c");
-    expect(last.answer).toContain("12–18 months");
+    const timeline = answerSchema.parse(lines[3]);
+    expect(timeline.id).toBe("c");
+    expect(timeline.answer).toContain("12–18 months");
+    // A line with a conversation is answered as a follow-up of it.
+    const followUp = lines[4] as { id: string; standaloneQuestion?: string; answer: string };
+    expect(followUp.id).toBe("d");
+    expect(followUp.standaloneQuestion).toMatch(/xgboost/i);
+    expect(followUp.answer).toContain("learning_rate");
   });
 });
 
