@@ -98,10 +98,17 @@ const MIN_FIGURE_COVERAGE = 0.3;
 const PASSAGES_CHECKED = 3;
 const HEADING_PASSAGES = 5;
 
-/** Topic words of a question: no stop or meta words; hyphenated words split into their parts. */
+/**
+ * Topic words of a question: no stop or meta words; hyphenated words split into their parts,
+ * except a compound that names an unknown topic, which stays whole.
+ */
 export function questionTerms(
-  understood: Pick<UnderstoodQuestion, "understoodAs" | "expansions">,
+  understood: Pick<UnderstoodQuestion, "understoodAs" | "expansions" | "unknownTopics">,
 ): QuestionTerm[] {
+  // An unknown compound ("q-learning") is one topic the corpus lacks, not its known parts.
+  const unknownCompounds = new Set(
+    understood.unknownTopics.filter((word) => word.includes("-")).map((word) => word.toLowerCase()),
+  );
   const alternativesOf = new Map<string, string[]>();
   for (const expansion of understood.expansions) {
     const stems = expansion.alternatives.flatMap((alternative) => contentTerms(alternative));
@@ -112,7 +119,7 @@ export function questionTerms(
   for (const token of wordsAsWritten(understood.understoodAs)) {
     const lower = token.toLowerCase();
     if (STOPWORDS.has(lower) || QUESTION_META_WORDS.has(lower)) continue;
-    for (const part of token.split(/-/)) {
+    for (const part of unknownCompounds.has(lower) ? [token] : token.split(/-/)) {
       const word = part.replace(/'s$/i, "");
       const key = word.toLowerCase();
       if (key.length < 2 || STOPWORDS.has(key) || seen.has(key)) continue;

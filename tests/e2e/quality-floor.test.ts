@@ -111,6 +111,25 @@ describe("offline pipeline on learner-voice questions (dev split)", () => {
     expect(followUps.truePositive / followUps.expected).toBeGreaterThanOrEqual(0.9);
   });
 
+  it("handles the issue's examples: casual wording answered, unknown topics refused", async () => {
+    const embedder = new UseEmbedder();
+    const assistant = new Assistant({
+      index: await loadIndex(inject("sharedIndexDir"), embedder),
+      embedder,
+    });
+    const cert = await assistant.ask("which cert shud i get tbh");
+    expect(cert.understoodAs).toBe("which certification should i get");
+    expect(cert.refused).toBe(false);
+    const roles = await assistant.ask("diff between DS and MLE?");
+    expect(roles.refused).toBe(false);
+    expect(roles.citations[0]?.section).toMatch(/data scientist and an ML engineer/);
+    for (const question of ["how does q-learning work", "is polars better than pandas"]) {
+      const answer = await assistant.ask(question);
+      expect(answer.refused, question).toBe(true);
+      expect(answer.suggestions?.length, question).toBeGreaterThan(0);
+    }
+  }, 60_000);
+
   it("stays faithful and concise", () => {
     expect(summary.unsupportedSentenceRate).toBeLessThanOrEqual(0.05);
     expect(summary.answerPrecision).toBeGreaterThanOrEqual(0.45);
