@@ -30,7 +30,13 @@ const items = (await readSets(LEARNER_SETS)).filter(
   (item) => item.split === split && item.answerable,
 );
 
-type Prepared = { item: EvalItem; question: string; passages: Passage[]; queryVector: number[] };
+type Prepared = {
+  item: EvalItem;
+  question: string;
+  passages: Passage[];
+  queryVector: number[];
+  expansions: string[];
+};
 const prepared: Prepared[] = [];
 for (const item of items) {
   const { understood, passages, retrieval } = await prepareItem(assistant, item);
@@ -39,6 +45,7 @@ for (const item of items) {
     question: understood.understoodAs,
     passages,
     queryVector: retrieval.queryVector,
+    expansions: understood.expansions.flatMap((expansion) => expansion.alternatives),
   });
 }
 
@@ -48,8 +55,8 @@ function measure(settings: ExtractiveSettings) {
   let onEvidence = 0;
   let f1 = 0;
   let cited = 0;
-  for (const { item, question, passages, queryVector } of prepared) {
-    const text = writer.compose({ question, passages, queryVector });
+  for (const { item, question, passages, queryVector, expansions } of prepared) {
+    const text = writer.compose({ question, passages, queryVector, expansions });
     const parts = answerSentences(text);
     sentences += parts.length;
     onEvidence += parts.filter((part) => unitOnEvidence(part.text, item.evidence)).length;

@@ -228,7 +228,12 @@ export class Assistant {
     let generatorId = this.generator.id;
     const numbering = new CitationNumbering(passages);
     for await (const event of this.generator.generate(
-      { question, passages, queryVector: retrieval.queryVector },
+      {
+        question,
+        passages,
+        queryVector: retrieval.queryVector,
+        expansions: understood.expansions.flatMap((expansion) => expansion.alternatives),
+      },
       signal === undefined ? {} : { signal },
     )) {
       switch (event.type) {

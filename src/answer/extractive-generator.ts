@@ -124,7 +124,10 @@ export class ExtractiveGenerator implements Generator {
         left.passage.n - right.passage.n ||
         left.position - right.position,
     );
-    const questionTerms = new Set(contentTerms(questionText(input.question)));
+    const questionTerms = new Set([
+      ...contentTerms(questionText(input.question)),
+      ...contentTerms((input.expansions ?? []).join(" ")),
+    ]);
     const wantsFigure = figureRequest(input.question) !== undefined;
     const pieces = chosen.map((unit) => {
       const text =

@@ -18,7 +18,13 @@ export type GeneratorEvent =
  * Input to an answer writer: the question and the numbered passages it may use and cite, and the
  * question's embedding when the retriever made one (the extractive writer ranks sentences by it).
  */
-export type GenerationInput = { question: string; passages: Passage[]; queryVector?: number[] };
+export type GenerationInput = {
+  question: string;
+  passages: Passage[];
+  queryVector?: number[];
+  /** Words that stand for question words in the material's terms ("downsides" → limitations). */
+  expansions?: string[];
+};
 
 /**
  * Writes an answer from numbered passages, citing them with `[n]` markers. Implementations:
