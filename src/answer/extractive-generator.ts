@@ -1,3 +1,4 @@
+import { dotProduct } from "../index/dot-product.ts";
 import type { UnitVectors } from "../index/unit-vectors.ts";
 import { contentTerms, questionText } from "../text/terms.ts";
 import type { CorpusStatistics } from "./corpus-statistics.ts";
@@ -52,12 +53,6 @@ const DEFINITION =
   /^(?:what(?: is|'s| are| does| do)|define|meaning of|explain|how does|how do)\s+(?:an? |the )?(.+?)(?:\s+(?:mean|means|do|does|work|works|in simple (?:words|terms)))?\s*\??$/i;
 /** Bonus for a unit that defines what a definition question asks about ("Dropout is …"). */
 const DEFINITION_BONUS = 0.15;
-
-function cosine(left: ArrayLike<number>, right: ArrayLike<number>): number {
-  let dot = 0;
-  for (let index = 0; index < left.length; index++) dot += (left[index] ?? 0) * (right[index] ?? 0);
-  return dot;
-}
 
 /**
  * The offline answer writer: quotes the few sentences, list items and table rows of the shown
@@ -170,7 +165,7 @@ export class ExtractiveGenerator implements Generator {
         // Without unit vectors (an index built before them) the passage's own similarity stands in.
         const semantic =
           vector !== undefined && input.queryVector !== undefined
-            ? cosine(input.queryVector, vector)
+            ? dotProduct(input.queryVector, vector)
             : Math.max(0, passage.score) / bestPassageScore / 2;
         let score =
           semanticWeight * semantic +

@@ -1,3 +1,4 @@
+import { dotProduct } from "../index/dot-product.ts";
 import type { UnitVectors } from "../index/unit-vectors.ts";
 import type { Retrieval } from "../retrieval/retriever.ts";
 import { commonWordRank } from "../text/common-words.ts";
@@ -135,12 +136,6 @@ export function questionTerms(
   return terms;
 }
 
-function dot(left: ArrayLike<number>, right: ArrayLike<number>): number {
-  let sum = 0;
-  for (let index = 0; index < left.length; index++) sum += (left[index] ?? 0) * (right[index] ?? 0);
-  return sum;
-}
-
 function covers(terms: Set<string>, term: QuestionTerm): boolean {
   return terms.has(term.term) || term.alternatives.some((alternative) => terms.has(alternative));
 }
@@ -202,7 +197,7 @@ export function computeGateFeatures(
   for (const result of retrieval.results.slice(0, HEADING_PASSAGES)) {
     const sectionTerms = new Set(contentTerms(result.chunk.section));
     for (const unit of units.get(result.chunk.id) ?? []) {
-      topUnitDense = Math.max(topUnitDense, dot(retrieval.queryVector, unit.vector));
+      topUnitDense = Math.max(topUnitDense, dotProduct(retrieval.queryVector, unit.vector));
       const unitTerms = new Set(contentTerms(unit.text));
       let covered = 0;
       for (const term of terms) {

@@ -1,3 +1,4 @@
+import { dotProduct } from "./dot-product.ts";
 import type { VectorHit, VectorIndex } from "./vector-index.ts";
 
 /** Brute-force cosine search: exact, linear in the number of vectors. The oracle for HNSW. */
@@ -32,11 +33,7 @@ export class ExactVectorIndex implements VectorIndex {
     const norm = Math.hypot(...vector) || 1;
     const hits: VectorHit[] = [];
     for (const [label, stored] of this.vectors) {
-      let dot = 0;
-      for (let index = 0; index < stored.length; index++) {
-        dot += (stored[index] ?? 0) * (vector[index] ?? 0);
-      }
-      hits.push({ label, score: dot / norm });
+      hits.push({ label, score: dotProduct(stored, vector) / norm });
     }
     return hits
       .sort((left, right) => right.score - left.score || left.label - right.label)

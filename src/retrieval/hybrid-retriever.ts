@@ -1,5 +1,6 @@
 import type { Chunk } from "../chunking/chunk.ts";
 import type { Embedder } from "../embedders/embedder.ts";
+import { dotProduct } from "../index/dot-product.ts";
 import type { LoadedIndex } from "../index/index-store.ts";
 import { questionText } from "../text/terms.ts";
 import { EntityLexicon } from "./entity-lexicon.ts";
@@ -41,12 +42,6 @@ export const DEFAULT_HYBRID_SETTINGS: HybridSettings = {
   duplicateSimilarity: 0.97,
   unitWeight: 0.4,
 };
-
-function cosine(left: ArrayLike<number>, right: ArrayLike<number>): number {
-  let dot = 0;
-  for (let index = 0; index < left.length; index++) dot += (left[index] ?? 0) * (right[index] ?? 0);
-  return dot;
-}
 
 /**
  * BM25 (MiniSearch) + dense (HNSW) retrieval, fused by a weighted sum of the cosine similarity,
@@ -118,7 +113,7 @@ export class HybridRetriever implements Retriever {
     for (const label of labels) {
       const chunk = this.index.chunks[label] as Chunk;
       const denseScore =
-        dense.get(label) ?? cosine(queryVector, this.index.vectorIndex.vector(label));
+        dense.get(label) ?? dotProduct(queryVector, this.index.vectorIndex.vector(label));
       const lexicalScore = lexical.get(label) ?? 0;
       const unitScore = unitWeight > 0 ? this.bestUnitSimilarity(chunk.id, queryVector) : 0;
       scored.push({
@@ -142,7 +137,7 @@ export class HybridRetriever implements Retriever {
   private bestUnitSimilarity(chunkId: string, queryVector: number[]): number {
     let best = 0;
     for (const unit of this.index.units.get(chunkId) ?? []) {
-      best = Math.max(best, cosine(queryVector, unit.vector));
+      best = Math.max(best, dotProduct(queryVector, unit.vector));
     }
     return best;
   }
@@ -156,7 +151,7 @@ export class HybridRetriever implements Retriever {
     for (const item of ranked) {
       if (kept.length >= k) break;
       const vector = this.index.vectorIndex.vector(item.label);
-      if (kept.some((other) => cosine(vector, other.vector) >= threshold)) deferred.push(item);
+      if (kept.some((other) => dotProduct(vector, other.vector) >= threshold)) deferred.push(item);
       else kept.push({ item, vector });
     }
     return [...kept.map(({ item }) => item), ...deferred].slice(0, k);

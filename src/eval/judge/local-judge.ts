@@ -1,4 +1,5 @@
 import type { Embedder } from "../../embedders/embedder.ts";
+import { dotProduct } from "../../index/dot-product.ts";
 import { splitSentences } from "../../text/sentences.ts";
 import { contentTerms, words } from "../../text/terms.ts";
 import { splitClaims, withoutMarkers } from "../claims.ts";
@@ -326,9 +327,7 @@ export class LocalJudge implements Judge {
     const a = this.#vectors.get(left);
     const b = this.#vectors.get(right);
     if (a === undefined || b === undefined) return 0;
-    let dot = 0;
-    for (let index = 0; index < a.length; index++) dot += (a[index] ?? 0) * (b[index] ?? 0);
-    return dot;
+    return dotProduct(a, b);
   }
 }
 
