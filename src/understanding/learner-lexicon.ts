@@ -12,8 +12,8 @@ const lexiconSchema = z.object({
 export type LearnerLexicon = {
   /** Single filler words, lower case. */
   fillerWords: ReadonlySet<string>;
-  /** Filler phrases of two or more words, lower case, longest first. */
-  fillerPhrases: readonly string[];
+  /** Filler phrases of two or more words, longest first, as whole-word case-insensitive patterns. */
+  fillerPatterns: readonly RegExp[];
   replacements: ReadonlyMap<string, string>;
   caseSensitive: ReadonlyMap<string, string>;
   expansions: ReadonlyMap<string, readonly string[]>;
@@ -29,9 +29,13 @@ export function learnerLexicon(): LearnerLexicon {
   const filler = parsed.filler.map((entry) => entry.toLowerCase());
   shared = {
     fillerWords: new Set(filler.filter((entry) => !entry.includes(" "))),
-    fillerPhrases: filler
+    fillerPatterns: filler
       .filter((entry) => entry.includes(" "))
-      .sort((left, right) => right.length - left.length),
+      .sort((left, right) => right.length - left.length)
+      .map(
+        (phrase) =>
+          new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(phrase)}(?![\\p{L}\\p{N}])`, "giu"),
+      ),
     replacements: new Map(
       Object.entries(parsed.replacements).map(([key, value]) => [key.toLowerCase(), value]),
     ),
@@ -41,4 +45,8 @@ export function learnerLexicon(): LearnerLexicon {
     ),
   };
   return shared;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 }

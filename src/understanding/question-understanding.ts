@@ -1,3 +1,4 @@
+import levenshtein from "damerau-levenshtein";
 import type { Chunk } from "../chunking/chunk.ts";
 import { STOPWORDS } from "../text/terms.ts";
 import { CorpusVocabulary } from "./corpus-vocabulary.ts";
@@ -58,10 +59,6 @@ const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?(?:[-./+#][\p{L}\p{N}]+)*\+*\/?/g
 /** Most WordNet synonyms added for one word. */
 const MAX_ALTERNATIVES = 4;
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-}
-
 /** Tidies what removals leave behind: doubled spaces, spaces before punctuation, stray commas. */
 function tidy(text: string): string {
   return text
@@ -92,20 +89,11 @@ export class QuestionUnderstanding {
     this.lexicon = lexicon;
   }
 
-  /** Whether the corpus uses the word (any inflection). */
-  knows(word: string): boolean {
-    return this.vocabulary.has(word);
-  }
-
   understand(question: string): UnderstoodQuestion {
     const changes: UnderstandingChange[] = [];
     let text = question;
 
-    for (const phrase of this.lexicon.fillerPhrases) {
-      const pattern = new RegExp(
-        `(?<![\\p{L}\\p{N}])${escapeRegExp(phrase)}(?![\\p{L}\\p{N}])`,
-        "giu",
-      );
+    for (const pattern of this.lexicon.fillerPatterns) {
       text = text.replace(pattern, (match) => {
         changes.push({ from: match, to: "", reason: "filler" });
         return " ";
@@ -191,12 +179,15 @@ export class QuestionUnderstanding {
     for (const suggestion of englishSuggestions(word).slice(0, 3)) {
       if (/[\s-]/.test(suggestion) || suggestion !== suggestion.toLowerCase()) continue;
       if (suggestion[0] !== word[0]) continue;
-      if (editDistanceAtMost(word, suggestion, allowed)) return suggestion;
+      if (levenshtein(word, suggestion).steps <= allowed) return suggestion;
     }
     return undefined;
   }
 
-  /** Ordinary English: the dictionary accepts the lower-case form (names need their capital). */
+  /**
+   * Ordinary English: the dictionary accepts the word in lower case or capitalised, so a name the
+   * dictionary lists ("Jenkins") counts as English too.
+   */
   private isEnglish(word: string): boolean {
     const lower = word.toLowerCase().replace(/’/g, "'");
     let known = this.englishCache.get(lower);
@@ -239,8 +230,7 @@ export class QuestionUnderstanding {
       if (listed !== undefined || this.knowsToken(word)) continue;
       // "8gb", "2nd", "3yrs": quantities describe the learner's situation, not a topic.
       if (/^\d/.test(word)) continue;
-      const capitalisedName = word !== lower && pos === "PROPN";
-      if (this.isEnglish(word) && !(capitalisedName && !this.isEnglish(lower))) {
+      if (this.isEnglish(word)) {
         unfamiliarWords.push(word);
         if (pos === "NOUN" || pos === "PROPN") unfamiliarNouns.push(word);
         const alternatives = this.corpusSynonyms(word, lemma);
@@ -268,28 +258,4 @@ export class QuestionUnderstanding {
     }
     return found;
   }
-}
-
-/** Whether two words are within `limit` edits (insert, delete, substitute, swap neighbours). */
-function editDistanceAtMost(left: string, right: string, limit: number): boolean {
-  if (Math.abs(left.length - right.length) > limit) return false;
-  const previous: number[][] = [];
-  for (let i = 0; i <= left.length; i++) {
-    const row: number[] = [i];
-    for (let j = 1; j <= right.length; j++) {
-      if (i === 0) {
-        row.push(j);
-        continue;
-      }
-      const above = previous[i - 1] as number[];
-      const cost = left[i - 1] === right[j - 1] ? 0 : 1;
-      let best = Math.min((above[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (above[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && left[i - 1] === right[j - 2] && left[i - 2] === right[j - 1]) {
-        best = Math.min(best, ((previous[i - 2] as number[])[j - 2] ?? 0) + 1);
-      }
-      row.push(best);
-    }
-    previous.push(row);
-  }
-  return ((previous[left.length] as number[])[right.length] ?? Infinity) <= limit;
 }
