@@ -20,6 +20,7 @@ import type { EvalItem } from "../../src/eval/dataset.ts";
 import { matchesEvidence } from "../../src/eval/evidence-match.ts";
 import { answerSentences, unitOnEvidence } from "../../src/eval/metrics.ts";
 import { loadIndex } from "../../src/index/index-store.ts";
+import { expansionWords } from "../../src/understanding/question-understanding.ts";
 import { LEARNER_SETS, prepareItem, readSets } from "./internal/learner-sets.ts";
 
 const split = process.argv[2] ?? "train";
@@ -45,7 +46,7 @@ for (const item of items) {
     question: understood.understoodAs,
     passages,
     queryVector: retrieval.queryVector,
-    expansions: understood.expansions.flatMap((expansion) => expansion.alternatives),
+    expansions: expansionWords(understood),
   });
 }
 

@@ -5,6 +5,7 @@ import { EntityLexicon } from "../retrieval/entity-lexicon.ts";
 import { HybridRetriever, type HybridSettings } from "../retrieval/hybrid-retriever.ts";
 import type { Retrieval } from "../retrieval/retriever.ts";
 import {
+  expansionWords,
   QuestionUnderstanding,
   type UnderstoodQuestion,
 } from "../understanding/question-understanding.ts";
@@ -80,7 +81,7 @@ export class Assistant {
         ? options.generator({ extractive })
         : (options.generator ?? extractive);
     this.followUps = new FollowUpDetector(lexicon, this.statistics);
-    const offline = new OfflineQuestionRewriter(lexicon, this.statistics);
+    const offline = new OfflineQuestionRewriter(lexicon, this.statistics, this.followUps);
     this.rewriter =
       typeof options.rewriter === "function"
         ? options.rewriter({ offline })
@@ -110,7 +111,7 @@ export class Assistant {
       typeof question === "string" ? this.understanding.understand(question) : question;
     const retrieval = await this.retriever.retrieve(understood.understoodAs, {
       k: RETRIEVED_LISTED,
-      expansions: understood.expansions.flatMap((expansion) => expansion.alternatives),
+      expansions: expansionWords(understood),
     });
     const retrieveMs = performance.now() - started;
     const assessed = this.gate.assess(retrieval, understood);
@@ -232,7 +233,7 @@ export class Assistant {
         question,
         passages,
         queryVector: retrieval.queryVector,
-        expansions: understood.expansions.flatMap((expansion) => expansion.alternatives),
+        expansions: expansionWords(understood),
       },
       signal === undefined ? {} : { signal },
     )) {

@@ -22,7 +22,7 @@ const ANTICIPATORY_IT =
 /** A message this long carries its own context: its pronouns point inside it. */
 const SELF_CONTAINED_WORDS = 16;
 /** Words among the most frequent in spoken English say little about a topic. */
-const VERY_COMMON_RANK = 1500;
+export const VERY_COMMON_RANK = 1500;
 
 /**
  * Decides whether a chat message depends on the conversation before it: it asks "what about …",
@@ -60,8 +60,8 @@ export class FollowUpDetector {
    * most common English words, or a word the corpus does not know at all (a new topic).
    */
   topicWords(text: string): string[] {
-    if (this.lexicon.find(text).length > 0)
-      return this.lexicon.find(text).map((entry) => entry.name);
+    const named = this.lexicon.find(text);
+    if (named.length > 0) return named.map((entry) => entry.name);
     return wordsAsWritten(text).filter((word) => {
       const lower = word.toLowerCase();
       if (STOPWORDS.has(lower) || QUESTION_META_WORDS.has(lower) || lower.length < 2) return false;

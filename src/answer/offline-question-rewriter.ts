@@ -2,13 +2,11 @@ import type { EntityLexicon } from "../retrieval/entity-lexicon.ts";
 import { commonWordRank } from "../text/common-words.ts";
 import { QUESTION_META_WORDS, STOPWORDS, stem, wordsAsWritten } from "../text/terms.ts";
 import type { CorpusStatistics } from "./corpus-statistics.ts";
-import { FollowUpDetector } from "./follow-up-detector.ts";
+import { FollowUpDetector, VERY_COMMON_RANK } from "./follow-up-detector.ts";
 import type { ChatTurn, QuestionRewriter } from "./question-rewriter.ts";
 
 const WHAT_ABOUT = /^(?:and |so |ok(?:ay)?,? )?(?:what|how) about (.+?)[?.!]*$/i;
 const PRONOUN = /\b(it|its|they|them|their|this|that|these|those)\b/i;
-/** Words among the most frequent in spoken English say little about a topic. */
-const VERY_COMMON_RANK = 1500;
 
 /**
  * Deterministic follow-up rewriting, no model needed. When a message leans on the conversation
@@ -27,10 +25,15 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
   private readonly statistics: CorpusStatistics;
   private readonly detector: FollowUpDetector;
 
-  constructor(lexicon: EntityLexicon, statistics: CorpusStatistics) {
+  /** `detector` decides what is a follow-up; the Assistant passes the one it uses itself. */
+  constructor(
+    lexicon: EntityLexicon,
+    statistics: CorpusStatistics,
+    detector: FollowUpDetector = new FollowUpDetector(lexicon, statistics),
+  ) {
     this.lexicon = lexicon;
     this.statistics = statistics;
-    this.detector = new FollowUpDetector(lexicon, statistics);
+    this.detector = detector;
   }
 
   async rewrite(message: string, history: ChatTurn[]): Promise<string> {

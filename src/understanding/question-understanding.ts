@@ -38,6 +38,11 @@ export type UnderstoodQuestion = {
   unfamiliarNouns: string[];
 };
 
+/** Every word the expansions add to a search, in order. */
+export function expansionWords(understood: Pick<UnderstoodQuestion, "expansions">): string[] {
+  return understood.expansions.flatMap((expansion) => expansion.alternatives);
+}
+
 /** Parts of speech that cannot name a topic on their own. */
 const FUNCTION_TAGS = new Set([
   "VERB",
