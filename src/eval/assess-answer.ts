@@ -4,7 +4,12 @@ import { splitClaims, withoutMarkers } from "./claims.ts";
 import type { EvalItem } from "./dataset.ts";
 import { matchesEvidence } from "./evidence-match.ts";
 import type { Judge } from "./judge/judge.ts";
-import { answerSentences, unitOnEvidence } from "./metrics.ts";
+import {
+  answerSentences,
+  citationsHoldEvidence,
+  evidenceRanksOf,
+  sentencesOnEvidenceOf,
+} from "./metrics.ts";
 import type { QuestionRecord } from "./report/report-schema.ts";
 
 /** One answered (or refused) question, with what the writer was shown. */
@@ -28,9 +33,7 @@ export type AnswerToAssess = {
  */
 export async function assessAnswer(input: AnswerToAssess, judge: Judge): Promise<QuestionRecord> {
   const { item, result } = input;
-  const evidenceRanks = item.evidence.map((evidence) =>
-    result.retrieved.findIndex((passage) => matchesEvidence(passage.text, evidence)),
-  );
+  const evidenceRanks = evidenceRanksOf(item, result);
   const context = result.retrieved.slice(0, input.contextSize);
   const contextPrecision = item.answerable
     ? averagePrecision(
@@ -70,11 +73,7 @@ export async function assessAnswer(input: AnswerToAssess, judge: Judge): Promise
   const answerText = withoutMarkers(result.answer);
   const sentences = result.refused ? [] : answerSentences(result.answer);
   const citedEvidence =
-    item.answerable && !result.refused
-      ? item.evidence.every((evidence) =>
-          result.citations.some((citation) => matchesEvidence(citation.text, evidence)),
-        )
-      : null;
+    item.answerable && !result.refused ? citationsHoldEvidence(item, result) : null;
   return {
     id: item.id,
     dataset: input.dataset,
@@ -110,9 +109,7 @@ export async function assessAnswer(input: AnswerToAssess, judge: Judge): Promise
     answerF1: item.answerable ? tokenF1(answerText, item.answer) : null,
     rougeL: item.answerable ? rougeL(answerText, item.answer) : null,
     answerSentences: sentences.length,
-    sentencesOnEvidence: item.answerable
-      ? sentences.filter((sentence) => unitOnEvidence(sentence.text, item.evidence)).length
-      : 0,
+    sentencesOnEvidence: sentencesOnEvidenceOf(item, sentences),
     citedEvidence,
     ...(result.understoodAs === undefined ? {} : { understoodAs: result.understoodAs }),
     ...(item.followUp === undefined ? {} : { followUpExpected: item.followUp }),

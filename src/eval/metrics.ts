@@ -23,6 +23,29 @@ export function unitOnEvidence(unit: string, evidence: readonly string[]): boole
   });
 }
 
+/** Rank (0-based) of each evidence string in the answer's `retrieved` list, -1 when absent. */
+export function evidenceRanksOf(item: EvalItem, result: AnswerResult): number[] {
+  return item.evidence.map((evidence) =>
+    result.retrieved.findIndex((passage) => matchesEvidence(passage.text, evidence)),
+  );
+}
+
+/** Whether the answer's citations hold every evidence string of the item. */
+export function citationsHoldEvidence(item: EvalItem, result: AnswerResult): boolean {
+  return item.evidence.every((evidence) =>
+    result.citations.some((citation) => matchesEvidence(citation.text, evidence)),
+  );
+}
+
+/** How many of an answerable item's answer sentences lie on its evidence (0 when unanswerable). */
+export function sentencesOnEvidenceOf(
+  item: EvalItem,
+  sentences: ReadonlyArray<{ text: string }>,
+): number {
+  if (!item.answerable) return 0;
+  return sentences.filter((sentence) => unitOnEvidence(sentence.text, item.evidence)).length;
+}
+
 /** Per-question outcome. */
 export type QuestionScore = {
   id: string;
@@ -94,23 +117,18 @@ export function scoreQuestion(
   result: AnswerResult,
   latencyMs: number,
 ): QuestionScore {
-  const evidenceRanks = item.evidence.map((evidence) =>
-    result.retrieved.findIndex((passage) => matchesEvidence(passage.text, evidence)),
-  );
-  let citedEvidence: boolean | undefined;
-  if (item.answerable && !result.refused) {
-    citedEvidence = item.evidence.every((evidence) =>
-      result.citations.some((citation) => matchesEvidence(citation.text, evidence)),
-    );
-  }
+  const evidenceRanks = evidenceRanksOf(item, result);
+  const citedEvidence =
+    item.answerable && !result.refused ? citationsHoldEvidence(item, result) : undefined;
   let sentences = 0;
   let unsupportedSentences = 0;
   let sentencesOnEvidence = 0;
   if (!result.refused) {
     const cited = new Map(result.citations.map((citation) => [citation.n, citation.text]));
-    for (const sentence of answerSentences(result.answer)) {
+    const parts = answerSentences(result.answer);
+    sentencesOnEvidence = sentencesOnEvidenceOf(item, parts);
+    for (const sentence of parts) {
       sentences++;
-      if (item.answerable && unitOnEvidence(sentence.text, item.evidence)) sentencesOnEvidence++;
       const supported = sentence.markers.some((n) => {
         const text = cited.get(n);
         return text !== undefined && matchesEvidence(text, sentence.text);

@@ -1,4 +1,4 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import { IndexCorruptError } from "../errors/index-corrupt-error.ts";
@@ -14,7 +14,7 @@ export type UnitVectors = Map<string, EmbeddedUnit[]>;
  * split into units is noticed, never misaligned), `unit-vectors.bin` holds their vectors as
  * little-endian float32, in the same order.
  */
-export const UNITS_FILE = "units.json";
+const UNITS_FILE = "units.json";
 const VECTORS_FILE = "unit-vectors.bin";
 
 const unitsSchema = z.object({
@@ -42,6 +42,14 @@ export async function writeUnitVectors(
   }
   await writeFile(path.join(directory, UNITS_FILE), JSON.stringify({ dimensions, chunks }));
   await writeFile(path.join(directory, VECTORS_FILE), new Uint8Array(vectors.buffer));
+}
+
+/** Whether a version folder holds embedded units (versions built before them do not). */
+export async function hasUnitVectors(directory: string): Promise<boolean> {
+  return stat(path.join(directory, UNITS_FILE)).then(
+    () => true,
+    () => false,
+  );
 }
 
 /**

@@ -1,5 +1,4 @@
 import { createHash } from "node:crypto";
-import { stat } from "node:fs/promises";
 import path from "node:path";
 import { quotableUnits } from "../answer/quotable-units.ts";
 import type { Chunk, ChunkerSettings } from "../chunking/chunk.ts";
@@ -14,7 +13,7 @@ import { acquireIndexLock } from "../index/index-lock.ts";
 import { type LoadedIndex, loadIndex, loadManifest, writeIndex } from "../index/index-store.ts";
 import { INDEX_FORMAT_VERSION, type Manifest } from "../index/manifest.ts";
 import { MiniSearchLexicalIndex } from "../index/minisearch-lexical-index.ts";
-import { UNITS_FILE, type UnitVectors } from "../index/unit-vectors.ts";
+import { hasUnitVectors, type UnitVectors } from "../index/unit-vectors.ts";
 
 export type IngestOptions = {
   corpusDir: string;
@@ -339,11 +338,4 @@ export async function checkIndex(
   }
   for (const source of indexed.keys()) reasons.push(`${source} was removed`);
   return { stale: reasons.length > 0, reasons };
-}
-
-async function hasUnitVectors(directory: string): Promise<boolean> {
-  return stat(path.join(directory, UNITS_FILE)).then(
-    () => true,
-    () => false,
-  );
 }
