@@ -54,7 +54,7 @@ export class Assistant {
   readonly rewriter: QuestionRewriter;
   readonly statistics: CorpusStatistics;
   readonly understanding: QuestionUnderstanding;
-  readonly followUps: FollowUpDetector;
+  private readonly followUps: FollowUpDetector;
   private readonly retriever: HybridRetriever;
   private readonly gate: EvidenceGate;
   private readonly maxQuestionCharacters: number;
@@ -141,9 +141,7 @@ export class Assistant {
   ): Promise<{ understood: UnderstoodQuestion; standalone?: string }> {
     const first = this.understanding.understand(asked);
     // Only a message that leans on the conversation is rewritten (by any rewriter, LLM included).
-    if (history.length === 0 || !this.followUps.dependsOnHistory(first.understoodAs)) {
-      return { understood: first };
-    }
+    if (!this.leansOn(first, history)) return { understood: first };
     const rewritten = await this.rewriter.rewrite(
       first.understoodAs,
       history,
@@ -156,6 +154,15 @@ export class Assistant {
       understood: { ...second, asked, changes: [...first.changes, ...second.changes] },
       standalone,
     };
+  }
+
+  /** Whether a message is taken as depending on the conversation before it (and rewritten). */
+  isFollowUp(rawMessage: string, history: ChatTurn[]): boolean {
+    return this.leansOn(this.understanding.understand(this.normalise(rawMessage)), history);
+  }
+
+  private leansOn(understood: UnderstoodQuestion, history: ChatTurn[]): boolean {
+    return history.length > 0 && this.followUps.dependsOnHistory(understood.understoodAs);
   }
 
   /** Answers one question; `id` is echoed back. */

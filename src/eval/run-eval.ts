@@ -189,13 +189,7 @@ async function askAssistant(
   const history = item.history ?? [];
   // A conversation turn: was it treated as depending on the history? (Rewritten or not.)
   const followUp =
-    history.length === 0
-      ? {}
-      : {
-          followUpPredicted: assistant.followUps.dependsOnHistory(
-            assistant.understanding.understand(assistant.normalise(item.question)).understoodAs,
-          ),
-        };
+    history.length === 0 ? {} : { followUpPredicted: assistant.isFollowUp(item.question, history) };
   for await (const event of assistant.stream(item.question, { id: item.id, history })) {
     switch (event.type) {
       case "retrieval":

@@ -83,9 +83,7 @@ describe("offline pipeline on learner-voice questions (dev split)", () => {
       understood++;
       if (result.understoodAs !== result.question) changed++;
       if (item.followUp !== undefined) {
-        const predicted = assistant.followUps.dependsOnHistory(
-          assistant.understanding.understand(item.question).understoodAs,
-        );
+        const predicted = assistant.isFollowUp(item.question, item.history ?? []);
         if (predicted) followUps.predicted++;
         if (item.followUp) followUps.expected++;
         if (predicted && item.followUp) followUps.truePositive++;
