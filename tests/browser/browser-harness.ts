@@ -1,4 +1,3 @@
-import { existsSync } from "node:fs";
 import type { Server } from "node:http";
 import { type Browser, chromium, type Locator, type Page } from "playwright-core";
 import { Assistant } from "../../src/answer/assistant.ts";
@@ -7,8 +6,7 @@ import { loadIndex } from "../../src/index/index-store.ts";
 import { createApp } from "../../src/server/app.ts";
 import { startServer } from "../../src/server/start-server.ts";
 
-/** Debian's Chromium; CI installs it (`apt-get install chromium`). */
-export const CHROMIUM_PATH = "/usr/bin/chromium";
+import { type BrowserLookup, HOW_TO_ENABLE } from "./find-chromium.ts";
 
 const CHROMIUM_ARGS = [
   "--headless",
@@ -20,15 +18,12 @@ const CHROMIUM_ARGS = [
   "--no-first-run",
 ];
 
-/** Launches Debian's Chromium with a fresh profile; fails (never skips) when it is missing. */
-export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(
-      `${CHROMIUM_PATH} does not exist: the browser tests need Debian's Chromium. ` +
-        "Install it with `apt-get install chromium` (CI installs it).",
-    );
+/** Launches the browser found with a fresh profile; fails with the install hint when there is none. */
+export async function launchChromium(lookup: BrowserLookup): Promise<Browser> {
+  if ("missing" in lookup) {
+    throw new Error(`The browser tests need Chromium: ${lookup.missing}; ${HOW_TO_ENABLE}.`);
   }
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath: lookup.path, args: CHROMIUM_ARGS });
 }
 
 /** The real HTTP server over the shared, prebuilt index, on a free port. */

@@ -13,6 +13,9 @@ import {
   settledBubble,
   startChatServer,
 } from "./browser-harness.ts";
+import { findChromium, skipBrowserSuite } from "./find-chromium.ts";
+
+const BROWSER = findChromium();
 
 const SCREENSHOT = path.join(projectRoot, "test-results", "chat-page.png");
 
@@ -26,7 +29,7 @@ type ChatRequestBody = {
  * The chat page in a real Chromium against the real server and index: one conversation, in
  * order, as a learner would have it.
  */
-describe("chat page", () => {
+describe.skipIf(skipBrowserSuite(BROWSER))("chat page", () => {
   let server: Server | undefined;
   let url: string;
   let browser: Browser | undefined;
@@ -35,8 +38,8 @@ describe("chat page", () => {
   const chatRequests: ChatRequestBody[] = [];
 
   beforeAll(async () => {
-    // Fails here, with the install hint, when Chromium is missing.
-    browser = await launchChromium();
+    // Fails here, with the install hint, when no browser is found under CI=true.
+    browser = await launchChromium(BROWSER);
     ({ server, url } = await startChatServer(inject("sharedIndexDir")));
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     page.setDefaultTimeout(15_000);
