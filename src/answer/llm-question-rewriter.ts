@@ -1,7 +1,7 @@
 import { HumanMessage, SystemMessage } from "@langchain/core/messages";
 import type { ChatOpenAI } from "@langchain/openai";
 import { ConfigError } from "../errors/config-error.ts";
-import { abortError, type ChatModelOptions, createChatModel, Deadline } from "./llm-generator.ts";
+import { abortError, type ChatModelOptions, createChatModel, Deadline } from "../llm/chat-model.ts";
 import type { ChatTurn, QuestionRewriter } from "./question-rewriter.ts";
 
 export type LlmQuestionRewriterOptions = ChatModelOptions & {

@@ -1,5 +1,6 @@
 import { inspect } from "node:util";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { buildAnswerPrompt } from "../../src/answer/answer-prompt.ts";
 import { resolveCitations } from "../../src/answer/citations.ts";
 import type {
   GenerationInput,
@@ -7,11 +8,7 @@ import type {
   GeneratorEvent,
   Passage,
 } from "../../src/answer/generator.ts";
-import {
-  buildAnswerPrompt,
-  LlmGenerator,
-  type LlmGeneratorOptions,
-} from "../../src/answer/llm-generator.ts";
+import { LlmGenerator, type LlmGeneratorOptions } from "../../src/answer/llm-generator.ts";
 import {
   defaultChatReply,
   type FakeOpenAIServer,

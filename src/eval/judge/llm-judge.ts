@@ -1,13 +1,13 @@
 import { AIMessage, type BaseMessage, HumanMessage, SystemMessage } from "@langchain/core/messages";
 import type { ChatOpenAI } from "@langchain/openai";
 import { z } from "zod";
+import { AppError } from "../../errors/app-error.ts";
 import {
   type ChatModelOptions,
   createChatModel,
   Deadline,
   describeChatFailure,
-} from "../../answer/llm-generator.ts";
-import { AppError } from "../../errors/app-error.ts";
+} from "../../llm/chat-model.ts";
 import type { Judge, JudgedClaim, JudgePassage, JudgeRequest } from "./judge.ts";
 
 export type LlmJudgeOptions = ChatModelOptions & {

@@ -1,6 +1,6 @@
 import { cp } from "node:fs/promises";
 import { inject } from "vitest";
-import { buildAnswerPrompt } from "../../../src/answer/llm-generator.ts";
+import { buildAnswerPrompt } from "../../../src/answer/answer-prompt.ts";
 import type { Embedder } from "../../../src/embedders/embedder.ts";
 import { DEFAULT_HNSW_SETTINGS } from "../../../src/index/hnsw-vector-index.ts";
 import { type IngestSummary, ingest } from "../../../src/ingest/ingest.ts";
