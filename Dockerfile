@@ -7,7 +7,7 @@
 #   docker build -t study-assistant .
 #   docker run --rm -p 3000:3000 study-assistant
 #
-# See docs/deployment.md for replicas, a shared index volume, health checks and upgrades.
+# See docs/operations.md for replicas, a shared index volume, health checks and upgrades.
 
 ARG NODE_IMAGE=node:20-bookworm-slim
 
