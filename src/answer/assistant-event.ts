@@ -1,3 +1,4 @@
+import type { ErrorCode } from "../errors/error-code.ts";
 import type { AnswerResult, Citation } from "./answer.ts";
 
 /**
@@ -10,4 +11,4 @@ export type AssistantEvent =
   | { type: "text-delta"; text: string }
   | { type: "notice"; message: string }
   | { type: "answer-end"; answer: AnswerResult }
-  | { type: "error"; message: string; code: string };
+  | { type: "error"; message: string; code: ErrorCode };

@@ -1,6 +1,6 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import { InvalidCorpusFileError } from "../errors/invalid-corpus-file-error.ts";
+import { InvalidCorpusFileError } from "../errors/corpus-errors.ts";
 import type { CorpusDocument } from "./corpus-document.ts";
 import { MarkdownLoader } from "./loaders/markdown-loader.ts";
 

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { glob } from "tinyglobby";
-import { InvalidCorpusFileError } from "../errors/invalid-corpus-file-error.ts";
+import { InvalidCorpusFileError } from "../errors/corpus-errors.ts";
 import type { CorpusDocument } from "./corpus-document.ts";
 import { crawl } from "./fetch/crawl.ts";
 import { loadCorpus } from "./load-corpus.ts";

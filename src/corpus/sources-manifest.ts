@@ -1,7 +1,7 @@
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
-import { InvalidCorpusFileError } from "../errors/invalid-corpus-file-error.ts";
+import { InvalidCorpusFileError } from "../errors/corpus-errors.ts";
+import { readJsonFile } from "../internal/read-json-file.ts";
 import { crawlSettingsSchema } from "./fetch/crawl-settings.ts";
 
 /** The manifest's file name inside the corpus folder. */
@@ -43,36 +43,17 @@ export function entryName(entry: SourceEntry): string {
 
 /**
  * Reads `corpus/sources.json`, or undefined when the corpus has none (then every Markdown file is
- * indexed). Errors name the file and the entry: `sources.json: sources[2].url: Invalid URL`.
+ * indexed). Errors name the file and the entry: `sources.json: is invalid: sources[2].url: Invalid
+ * URL (entry {...})`.
  */
 export async function readSourcesManifest(corpusDir: string): Promise<SourcesManifest | undefined> {
   const file = path.join(corpusDir, SOURCES_FILE);
-  let text: string;
-  try {
-    text = await readFile(file, "utf8");
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    throw new InvalidCorpusFileError(file, "cannot be read", { cause: error });
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new InvalidCorpusFileError(file, `is not valid JSON (${(error as Error).message})`);
-  }
-  const parsed = sourcesManifestSchema.safeParse(json);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => {
-      const where = issue.path
-        .map((part) => (typeof part === "number" ? `[${part}]` : `.${String(part)}`))
-        .join("")
-        .replace(/^\./, "");
-      const entry = describeEntry(json, issue.path);
-      return `${where || "(file)"}: ${issue.message}${entry}`;
-    });
-    throw new InvalidCorpusFileError(file, `is invalid: ${problems.join("; ")}`);
-  }
-  for (const entry of parsed.data.sources) {
+  const manifest = await readJsonFile(file, sourcesManifestSchema, "the sources manifest", {
+    missing: "undefined",
+    error: ({ problem, cause }) => new InvalidCorpusFileError(file, problem, { cause }),
+  });
+  if (manifest === undefined) return undefined;
+  for (const entry of manifest.sources) {
     if ("path" in entry || "glob" in entry) {
       const target = "path" in entry ? entry.path : entry.glob;
       if (path.isAbsolute(target) || target.split(/[\\/]/).includes("..")) {
@@ -83,15 +64,5 @@ export async function readSourcesManifest(corpusDir: string): Promise<SourcesMan
       }
     }
   }
-  return parsed.data;
-}
-
-/** " (entry {...})" for an issue inside `sources[i]`, so the bad entry is easy to find. */
-function describeEntry(json: unknown, issuePath: PropertyKey[]): string {
-  if (issuePath[0] !== "sources" || typeof issuePath[1] !== "number") return "";
-  const entry = (json as { sources?: unknown[] }).sources?.[issuePath[1]];
-  const text = JSON.stringify(entry);
-  return text === undefined
-    ? ""
-    : ` (entry ${text.length > 120 ? `${text.slice(0, 117)}...` : text})`;
+  return manifest;
 }

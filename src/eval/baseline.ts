@@ -1,5 +1,4 @@
-import { readFile } from "node:fs/promises";
-import { AppError } from "../errors/app-error.ts";
+import { readJsonFile } from "../internal/read-json-file.ts";
 import {
   type BaselineComparison,
   METRIC_NAMES,
@@ -37,34 +36,9 @@ const F1_DROP = 0.1;
 
 /** Reads and validates an earlier report.json to compare with. */
 export async function readBaseline(file: string): Promise<Report> {
-  const text = await readFile(file, "utf8").catch((error: unknown) => {
-    throw new AppError(`cannot read the baseline report ${file}`, {
-      code: "baseline_unreadable",
-      exitCode: 2,
-      cause: error,
-    });
+  return readJsonFile(file, reportSchema, "the baseline report", {
+    codes: { unreadable: "baseline_unreadable", invalid: "baseline_invalid" },
   });
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw new AppError(`baseline ${file} is not valid JSON`, {
-      code: "baseline_invalid",
-      exitCode: 2,
-    });
-  }
-  const parsed = reportSchema.safeParse(json);
-  if (!parsed.success) {
-    const problem = parsed.error.issues
-      .slice(0, 3)
-      .map((issue) => `${issue.path.join(".") || "report"}: ${issue.message}`)
-      .join("; ");
-    throw new AppError(`baseline ${file} is not a report.json of this eval: ${problem}`, {
-      code: "baseline_invalid",
-      exitCode: 2,
-    });
-  }
-  return parsed.data;
 }
 
 /** Per-metric deltas (current − baseline) and the questions that got worse, matched by id. */

@@ -29,7 +29,10 @@ export type EvalItem = z.infer<typeof evalItemSchema>;
 
 /** Reads a JSONL dataset; errors name the file, line and field. */
 export function readDataset(file: string): Promise<EvalItem[]> {
-  return readJsonl(file, evalItemSchema, { label: "dataset", code: "dataset" });
+  return readJsonl(file, evalItemSchema, {
+    label: "dataset",
+    codes: { unreadable: "dataset_unreadable", invalid: "dataset_invalid" },
+  });
 }
 
 /**

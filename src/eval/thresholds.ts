@@ -1,6 +1,5 @@
-import { readFile } from "node:fs/promises";
 import { z } from "zod";
-import { AppError } from "../errors/app-error.ts";
+import { readJsonFile } from "../internal/read-json-file.ts";
 import type { Breach, Gate, Metrics } from "./report/report-schema.ts";
 import { METRIC_NAMES } from "./report/report-schema.ts";
 
@@ -27,51 +26,39 @@ export type Thresholds = Record<string, Bound>;
 const metricNames = new Set<string>([...METRIC_NAMES, ...JUDGE_METRICS]);
 
 /**
- * Reads a thresholds file: `{ "<metric>": { "min": 0.9 } | { "max": 0.05 }, … }`. Keys starting
- * with `$` are comments. Unknown metric names are refused, so a typo cannot switch a check off.
+ * A thresholds file: `{ "<metric>": { "min": 0.9 } | { "max": 0.05 }, … }`. Keys starting with `$`
+ * are comments. Unknown metric names are refused, so a typo cannot switch a check off.
  */
-export async function readThresholds(file: string): Promise<Thresholds> {
-  const text = await readFile(file, "utf8").catch((error: unknown) => {
-    throw new AppError(`cannot read the thresholds file ${file}`, {
-      code: "thresholds_unreadable",
-      exitCode: 2,
-      cause: error,
-    });
+const thresholdsFileSchema = z
+  .record(z.string(), z.unknown(), { error: "expected one JSON object of thresholds" })
+  .transform((json, context) => {
+    const thresholds: Thresholds = {};
+    for (const [name, value] of Object.entries(json)) {
+      if (name.startsWith("$")) continue;
+      if (!metricNames.has(name)) {
+        context.addIssue({
+          code: "custom",
+          path: [name],
+          message: `unknown metric "${name}"; known: ${[...metricNames].join(", ")}`,
+        });
+        continue;
+      }
+      const parsed = boundSchema.safeParse(value);
+      if (parsed.success) thresholds[name] = parsed.data;
+      else {
+        for (const issue of parsed.error.issues) {
+          context.addIssue({ code: "custom", path: [name, ...issue.path], message: issue.message });
+        }
+      }
+    }
+    return thresholds;
   });
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new AppError(`${file} is not valid JSON: ${(error as Error).message}`, {
-      code: "thresholds_invalid",
-      exitCode: 2,
-    });
-  }
-  if (typeof json !== "object" || json === null || Array.isArray(json)) {
-    throw new AppError(`${file} must hold one JSON object of thresholds`, {
-      code: "thresholds_invalid",
-      exitCode: 2,
-    });
-  }
-  const thresholds: Thresholds = {};
-  for (const [name, value] of Object.entries(json)) {
-    if (name.startsWith("$")) continue;
-    if (!metricNames.has(name)) {
-      throw new AppError(
-        `${file}: unknown metric "${name}"; known: ${[...metricNames].join(", ")}`,
-        { code: "thresholds_invalid", exitCode: 2 },
-      );
-    }
-    const parsed = boundSchema.safeParse(value);
-    if (!parsed.success) {
-      throw new AppError(`${file}: ${name}: ${parsed.error.issues[0]?.message ?? "invalid"}`, {
-        code: "thresholds_invalid",
-        exitCode: 2,
-      });
-    }
-    thresholds[name] = parsed.data;
-  }
-  return thresholds;
+
+/** Reads and checks a thresholds file (see `thresholdsFileSchema`). */
+export async function readThresholds(file: string): Promise<Thresholds> {
+  return readJsonFile(file, thresholdsFileSchema, "the thresholds file", {
+    codes: { unreadable: "thresholds_unreadable", invalid: "thresholds_invalid" },
+  });
 }
 
 /** The judge's numbers a threshold can name. */

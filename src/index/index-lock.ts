@@ -1,6 +1,6 @@
 import { mkdir, open, readFile, rm } from "node:fs/promises";
 import path from "node:path";
-import { IndexLockedError } from "../errors/index-locked-error.ts";
+import { IndexLockedError } from "../errors/index-errors.ts";
 
 const LOCK_FILE = ".lock";
 

@@ -2,9 +2,12 @@ import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/p
 import path from "node:path";
 import { z } from "zod";
 import type { Chunk } from "../chunking/chunk.ts";
-import { EmbedderMismatchError } from "../errors/embedder-mismatch-error.ts";
-import { IndexCorruptError } from "../errors/index-corrupt-error.ts";
-import { IndexMissingError } from "../errors/index-missing-error.ts";
+import {
+  EmbedderMismatchError,
+  IndexCorruptError,
+  IndexMissingError,
+} from "../errors/index-errors.ts";
+import { readJsonFile } from "../internal/read-json-file.ts";
 import { HnswVectorIndex } from "./hnsw-vector-index.ts";
 import { type Manifest, manifestSchema } from "./manifest.ts";
 import { MiniSearchLexicalIndex } from "./minisearch-lexical-index.ts";
@@ -69,38 +72,35 @@ export async function readCurrentVersion(indexDir: string): Promise<string | und
   }
 }
 
-async function readJson(indexDir: string, file: string): Promise<unknown> {
-  let text: string;
-  try {
-    text = await readFile(file, "utf8");
-  } catch (error) {
-    throw new IndexCorruptError(indexDir, `${path.basename(file)} is missing or unreadable`, {
-      cause: error,
-    });
-  }
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new IndexCorruptError(indexDir, `${path.basename(file)} is not valid JSON`, {
-      cause: error,
-    });
-  }
+/**
+ * Reads one JSON file of an index version. Any problem is an IndexCorruptError: the index is
+ * written by `ingest` alone, and rebuilding it is the fix.
+ */
+function readIndexJson<Schema extends z.ZodType>(
+  indexDir: string,
+  file: string,
+  schema: Schema,
+): Promise<z.output<Schema>> {
+  const name = path.basename(file);
+  return readJsonFile(file, schema, name, {
+    error: ({ step, problem, cause }) =>
+      new IndexCorruptError(
+        indexDir,
+        step === "read"
+          ? `${name} is missing or unreadable`
+          : step === "parse"
+            ? `${name} is not valid JSON`
+            : `${name} ${problem}`,
+        { cause },
+      ),
+  });
 }
 
 /** Reads and validates only the manifest of the current version. */
 export async function loadManifest(indexDir: string): Promise<Manifest | undefined> {
   const version = await readCurrentVersion(indexDir);
   if (version === undefined) return undefined;
-  const raw = await readJson(indexDir, path.join(indexDir, version, FILES.manifest));
-  const parsed = manifestSchema.safeParse(raw);
-  if (!parsed.success) {
-    const problem = parsed.error.issues
-      .slice(0, 3)
-      .map((issue) => `${issue.path.join(".") || "manifest"}: ${issue.message}`)
-      .join("; ");
-    throw new IndexCorruptError(indexDir, `manifest.json is invalid: ${problem}`);
-  }
-  return parsed.data;
+  return readIndexJson(indexDir, path.join(indexDir, version, FILES.manifest), manifestSchema);
 }
 
 /**
@@ -120,10 +120,12 @@ export async function loadIndex(
     throw new EmbedderMismatchError(indexDir, manifest.embedder, expectedEmbedder);
   }
   const directory = path.join(indexDir, manifest.version);
-  const chunks = z
-    .array(chunkSchema)
-    .safeParse(await readJson(indexDir, path.join(directory, FILES.chunks)));
-  if (!chunks.success || chunks.data.length !== manifest.chunkCount) {
+  const chunks = await readIndexJson(
+    indexDir,
+    path.join(directory, FILES.chunks),
+    z.array(chunkSchema),
+  );
+  if (chunks.length !== manifest.chunkCount) {
     throw new IndexCorruptError(indexDir, "chunks.json does not match the manifest");
   }
   let vectorIndex: HnswVectorIndex;
@@ -147,7 +149,7 @@ export async function loadIndex(
   }
   const units = await readUnitVectors(indexDir, directory, manifest.embedder.dimensions);
   // zod's output type spells optional fields as `T | undefined`; the stored shape is a Chunk.
-  const chunkList = chunks.data as Chunk[];
+  const chunkList = chunks as Chunk[];
   return {
     directory,
     manifest,

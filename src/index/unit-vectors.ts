@@ -1,7 +1,7 @@
 import { readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
-import { IndexCorruptError } from "../errors/index-corrupt-error.ts";
+import { IndexCorruptError } from "../errors/index-errors.ts";
 
 /** A quotable unit of a chunk (sentence, list item, table row) with its embedding. */
 export type EmbeddedUnit = { text: string; vector: Float32Array };

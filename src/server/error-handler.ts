@@ -1,9 +1,12 @@
 import type { ErrorRequestHandler, RequestHandler } from "express";
 import { AppError } from "../errors/app-error.ts";
-import { NotFoundError } from "../errors/not-found-error.ts";
-import { PayloadTooLargeError } from "../errors/payload-too-large-error.ts";
-import { RateLimitedError } from "../errors/rate-limited-error.ts";
-import { RequestValidationError } from "../errors/request-validation-error.ts";
+import type { ErrorCode } from "../errors/error-code.ts";
+import {
+  NotFoundError,
+  PayloadTooLargeError,
+  RateLimitedError,
+  RequestValidationError,
+} from "../errors/request-errors.ts";
 
 /** Turns body-parser failures into the project's typed errors. */
 function typed(error: unknown, limitBytes: number): unknown {
@@ -52,7 +55,7 @@ export function errorHandler(limitBytes: number): ErrorRequestHandler {
   return (rawError, request, response, _next) => {
     const error = typed(rawError, limitBytes);
     let status = 500;
-    let code = "internal_error";
+    let code: ErrorCode = "internal_error";
     let message = "the request failed; see the server log";
     let issues: unknown;
     if (error instanceof RateLimitedError)

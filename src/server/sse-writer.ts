@@ -1,4 +1,5 @@
 import type { Response } from "express";
+import type { ErrorCode } from "../errors/error-code.ts";
 
 /** Seconds between heartbeat comments while a stream is open. @default 15 */
 const DEFAULT_HEARTBEAT_MS = 15_000;
@@ -61,7 +62,7 @@ export class SseWriter {
   }
 
   /** Sends an `error` event with a message, then closes. */
-  fail(message: string, code = "stream_error"): void {
+  fail(message: string, code: ErrorCode = "stream_error"): void {
     if (this.isClosed) return;
     this.response.write(`event: error\ndata: ${JSON.stringify({ message, code })}\n\n`);
     this.close();

@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadCorpus, loadMarkdownDocument } from "../../src/corpus/load-corpus.ts";
 import { AppError } from "../../src/errors/app-error.ts";
-import { InvalidCorpusFileError } from "../../src/errors/invalid-corpus-file-error.ts";
+import { InvalidCorpusFileError } from "../../src/errors/corpus-errors.ts";
 import { projectPath } from "../helpers/project-root.ts";
 import { TempDir } from "../helpers/temp-dir.ts";
 

@@ -3,9 +3,11 @@ import { readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { indexText } from "../../src/chunking/chunk.ts";
-import { EmbedderMismatchError } from "../../src/errors/embedder-mismatch-error.ts";
-import { IndexCorruptError } from "../../src/errors/index-corrupt-error.ts";
-import { IndexMissingError } from "../../src/errors/index-missing-error.ts";
+import {
+  EmbedderMismatchError,
+  IndexCorruptError,
+  IndexMissingError,
+} from "../../src/errors/index-errors.ts";
 import { DEFAULT_HNSW_SETTINGS } from "../../src/index/hnsw-vector-index.ts";
 import {
   loadIndex,

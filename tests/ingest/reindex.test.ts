@@ -2,7 +2,7 @@ import { readdir, readFile, rm } from "node:fs/promises";
 import type { Server } from "node:http";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Assistant } from "../../src/answer/assistant.ts";
-import { IndexLockedError } from "../../src/errors/index-locked-error.ts";
+import { IndexLockedError } from "../../src/errors/index-errors.ts";
 import { DEFAULT_HNSW_SETTINGS } from "../../src/index/hnsw-vector-index.ts";
 import { loadIndex } from "../../src/index/index-store.ts";
 import { type IngestOptions, ingest } from "../../src/ingest/ingest.ts";

@@ -1,11 +1,11 @@
 import { ConfigError } from "../../errors/config-error.ts";
+import { FetchError } from "../../errors/corpus-errors.ts";
 import type { CorpusDocument } from "../corpus-document.ts";
 import { parseContentType } from "../loaders/content-type.ts";
 import { decodeText } from "../loaders/decode-text.ts";
 import type { DocumentLoader } from "../loaders/document-loader.ts";
 import { pickLoader } from "../loaders/pick-loader.ts";
 import { type CrawlSettingsInput, crawlSettingsSchema } from "./crawl-settings.ts";
-import { FetchError } from "./fetch-error.ts";
 import {
   DEFAULT_USER_AGENT,
   type FetchedResource,

@@ -1,5 +1,5 @@
+import { FetchError } from "../../errors/corpus-errors.ts";
 import { parseContentType } from "../loaders/content-type.ts";
-import { FetchError } from "./fetch-error.ts";
 import { formatBytes, formatMs, printable } from "./internal/format.ts";
 import {
   discard,

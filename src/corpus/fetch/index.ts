@@ -1,3 +1,4 @@
+export { FetchError, type FetchFailure } from "../../errors/corpus-errors.ts";
 export {
   type CrawlError,
   type CrawlOptions,
@@ -10,7 +11,6 @@ export {
   type CrawlSettingsInput,
   crawlSettingsSchema,
 } from "./crawl-settings.ts";
-export { FetchError, type FetchFailure } from "./fetch-error.ts";
 export {
   DEFAULT_USER_AGENT,
   DOCUMENT_CONTENT_TYPES,

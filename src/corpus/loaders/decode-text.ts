@@ -1,5 +1,5 @@
 import { TextDecoder } from "node:util";
-import { InvalidCorpusFileError } from "../../errors/invalid-corpus-file-error.ts";
+import { InvalidCorpusFileError } from "../../errors/corpus-errors.ts";
 
 /** How many leading bytes are searched for `<meta charset>`; the HTML standard says 1,024. */
 const META_SCAN_BYTES = 4096;

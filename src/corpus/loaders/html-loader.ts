@@ -1,6 +1,6 @@
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
-import { InvalidCorpusFileError } from "../../errors/invalid-corpus-file-error.ts";
+import { InvalidCorpusFileError } from "../../errors/corpus-errors.ts";
 import type { CorpusDocument } from "../corpus-document.ts";
 import { parseContentType } from "./content-type.ts";
 import { decodeText } from "./decode-text.ts";

@@ -1,5 +1,5 @@
 import { extractText, getDocumentProxy, getMeta } from "unpdf";
-import { InvalidCorpusFileError } from "../../errors/invalid-corpus-file-error.ts";
+import { InvalidCorpusFileError } from "../../errors/corpus-errors.ts";
 import type { CorpusDocument } from "../corpus-document.ts";
 import type { DocumentLoader, LoaderInput, LoaderSource } from "./document-loader.ts";
 import { matchesTypeOrExtension } from "./internal/can-load.ts";

@@ -49,7 +49,7 @@ export type JudgeValidation = {
 export async function readCalibrationSet(file: string): Promise<CalibrationPair[]> {
   const pairs = await readJsonl(file, calibrationPairSchema, {
     label: "the judge calibration set",
-    code: "calibration",
+    codes: { unreadable: "calibration_unreadable", invalid: "calibration_invalid" },
   });
   if (pairs.length === 0) {
     throw new AppError(`${file} holds no calibration pairs`, { code: "calibration_invalid" });

@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import { type RequestHandler, Router } from "express";
-import { AppError } from "../../errors/app-error.ts";
+import { UnauthorizedError } from "../../errors/request-errors.ts";
 import type { IngestSummary } from "../../ingest/ingest.ts";
 import type { LiveAssistant } from "../live-assistant.ts";
 
@@ -9,15 +9,6 @@ function sameSecret(given: string, expected: string): boolean {
   const left = createHash("sha256").update(given).digest();
   const right = createHash("sha256").update(expected).digest();
   return timingSafeEqual(left, right);
-}
-
-class UnauthorizedError extends AppError {
-  constructor() {
-    super("missing or wrong bearer token for the admin API", {
-      code: "unauthorized",
-      httpStatus: 401,
-    });
-  }
 }
 
 /**

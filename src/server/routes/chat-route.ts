@@ -1,7 +1,7 @@
 import { type Request, type Response, Router } from "express";
 import { z } from "zod";
 import type { AnswerResult } from "../../answer/answer.ts";
-import { RequestValidationError } from "../../errors/request-validation-error.ts";
+import { RequestValidationError } from "../../errors/request-errors.ts";
 import type { AssistantSource } from "../live-assistant.ts";
 import { SseWriter } from "../sse-writer.ts";
 

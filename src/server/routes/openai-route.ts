@@ -3,7 +3,7 @@ import { Router } from "express";
 import { z } from "zod";
 import type { AnswerResult, Citation } from "../../answer/answer.ts";
 import type { ChatTurn } from "../../answer/question-rewriter.ts";
-import { RequestValidationError } from "../../errors/request-validation-error.ts";
+import { RequestValidationError } from "../../errors/request-errors.ts";
 import type { AssistantSource } from "../live-assistant.ts";
 import { SseWriter } from "../sse-writer.ts";
 import { clientGone } from "./chat-route.ts";

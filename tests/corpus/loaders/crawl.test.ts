@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { crawl } from "../../../src/corpus/fetch/crawl.ts";
 import { crawlSettingsSchema } from "../../../src/corpus/fetch/crawl-settings.ts";
-import { FetchError } from "../../../src/corpus/fetch/fetch-error.ts";
 import { compilePathPattern } from "../../../src/corpus/fetch/internal/path-pattern.ts";
 import { ConfigError } from "../../../src/errors/config-error.ts";
+import { FetchError } from "../../../src/errors/corpus-errors.ts";
 import { type SiteServer, type SiteServerOptions, startSiteServer } from "./site-server.ts";
 
 /** Limits small enough that the failing pages fail fast. */

@@ -1,7 +1,7 @@
 import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FetchError } from "../../../src/corpus/fetch/fetch-error.ts";
 import { DEFAULT_USER_AGENT, fetchUrl } from "../../../src/corpus/fetch/fetch-url.ts";
+import { FetchError } from "../../../src/errors/corpus-errors.ts";
 import { type SiteServer, startSiteServer } from "./site-server.ts";
 
 /** Runs `promise`, expecting a `FetchError`, and returns it. */

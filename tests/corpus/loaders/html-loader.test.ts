@@ -4,7 +4,7 @@ import { DEFAULT_CHUNKER_SETTINGS } from "../../../src/chunking/chunk.ts";
 import { chunkMarkdown } from "../../../src/chunking/chunk-markdown.ts";
 import { fetchUrl } from "../../../src/corpus/fetch/fetch-url.ts";
 import { HtmlLoader } from "../../../src/corpus/loaders/html-loader.ts";
-import { InvalidCorpusFileError } from "../../../src/errors/invalid-corpus-file-error.ts";
+import { InvalidCorpusFileError } from "../../../src/errors/corpus-errors.ts";
 import { projectPath } from "../../helpers/project-root.ts";
 import { type SiteServer, startSiteServer } from "./site-server.ts";
 

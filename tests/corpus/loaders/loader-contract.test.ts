@@ -7,7 +7,7 @@ import { HtmlLoader } from "../../../src/corpus/loaders/html-loader.ts";
 import { MarkdownLoader } from "../../../src/corpus/loaders/markdown-loader.ts";
 import { PdfLoader } from "../../../src/corpus/loaders/pdf-loader.ts";
 import { TextLoader } from "../../../src/corpus/loaders/text-loader.ts";
-import { InvalidCorpusFileError } from "../../../src/errors/invalid-corpus-file-error.ts";
+import { InvalidCorpusFileError } from "../../../src/errors/corpus-errors.ts";
 import { makePdf } from "./make-pdf.ts";
 
 const encode = (text: string) => new TextEncoder().encode(text);

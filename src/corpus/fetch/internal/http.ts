@@ -1,4 +1,4 @@
-import { FetchError } from "../fetch-error.ts";
+import { FetchError } from "../../../errors/corpus-errors.ts";
 import { formatBytes, printable } from "./format.ts";
 
 /** An http(s) URL without fragment or credentials, or a `FetchError` saying why not. */

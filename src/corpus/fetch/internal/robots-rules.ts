@@ -1,6 +1,6 @@
 import { TextDecoder } from "node:util";
 import robotsParserExports from "robots-parser";
-import { FetchError } from "../fetch-error.ts";
+import { FetchError } from "../../../errors/corpus-errors.ts";
 import { type FetchUrlOptions, fetchUrl } from "../fetch-url.ts";
 
 // robots-parser is CommonJS (`module.exports = fn`) but its types declare an ES default export, so

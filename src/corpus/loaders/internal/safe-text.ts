@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { InvalidCorpusFileError } from "../../../errors/invalid-corpus-file-error.ts";
+import { InvalidCorpusFileError } from "../../../errors/corpus-errors.ts";
 
 /** Longest title kept, in characters; longer ones are cut at a word and end with "…". */
 const MAX_TITLE_LENGTH = 200;

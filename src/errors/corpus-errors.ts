@@ -1,4 +1,15 @@
-import { AppError } from "../../errors/app-error.ts";
+import { AppError } from "./app-error.ts";
+import type { ErrorCode } from "./error-code.ts";
+
+/** A corpus file cannot be used: not valid UTF-8, broken front matter, unreadable. */
+export class InvalidCorpusFileError extends AppError {
+  readonly file: string;
+
+  constructor(file: string, problem: string, options: { cause?: unknown } = {}) {
+    super(`${file}: ${problem}`, { code: "invalid_corpus_file", exitCode: 2, ...options });
+    this.file = file;
+  }
+}
 
 /** Why a URL could not be fetched; stable, for reports and tests. */
 export type FetchFailure =
@@ -11,6 +22,18 @@ export type FetchFailure =
   | "content-type"
   | "too-large"
   | "aborted";
+
+const FETCH_ERROR_CODES = {
+  "invalid-url": "fetch_invalid_url",
+  blocked: "fetch_blocked",
+  timeout: "fetch_timeout",
+  network: "fetch_network",
+  "http-status": "fetch_http_status",
+  "too-many-redirects": "fetch_too_many_redirects",
+  "content-type": "fetch_content_type",
+  "too-large": "fetch_too_large",
+  aborted: "fetch_aborted",
+} as const satisfies Record<FetchFailure, ErrorCode>;
 
 /**
  * A URL could not be fetched or was refused (robots.txt, another host, a content type that is
@@ -29,7 +52,7 @@ export class FetchError extends AppError {
     options: { status?: number; cause?: unknown } = {},
   ) {
     super(`${url}: ${problem}`, {
-      code: `fetch_${reason.replaceAll("-", "_")}`,
+      code: FETCH_ERROR_CODES[reason],
       exitCode: 1,
       httpStatus: 502,
       ...(options.cause === undefined ? {} : { cause: options.cause }),
