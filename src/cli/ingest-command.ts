@@ -38,7 +38,12 @@ export async function ingestCommand(
       lines.push(`Skipped ${problem.source}: ${problem.message}`);
     }
     const counts = `${summary.added} added, ${summary.updated} updated, ${summary.removed} removed, ${summary.reused} reused`;
-    if (summary.dryRun) {
+    if (summary.upToDate) {
+      lines.push(
+        `Index ${summary.version} in ${config.INDEX_DIR} is up to date: ${summary.chunkCount} chunks from ` +
+          `${summary.documentCount} document(s); nothing was written.`,
+      );
+    } else if (summary.dryRun) {
       lines.push(
         `Dry run against ${config.INDEX_DIR} (current version ${summary.version}): ${summary.chunkCount} chunks from ` +
           `${summary.documentCount} document(s) — ${counts}; ${summary.embedded} would be embedded. Nothing was written.`,

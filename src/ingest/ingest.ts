@@ -49,6 +49,11 @@ export type IngestSummary = {
   fullRebuildReason?: string;
   /** True when nothing was embedded or written (`--dry-run`); `version` is then the current one. */
   dryRun?: boolean;
+  /**
+   * True when the current version already matches the corpus and settings: nothing was written
+   * (so a committed index does not change), and `version` is the current one.
+   */
+  upToDate?: boolean;
   /** Sources that could not be loaded (e.g. a URL that failed); the rest was indexed. */
   sourceErrors?: SourceLoadError[];
 };
@@ -63,6 +68,39 @@ function placeKeys(chunks: Chunk[]): Map<string, string> {
     keys.set(`${sectionKey}\u0000${ordinal}`, chunk.id);
   }
   return keys;
+}
+
+/**
+ * Whether a build would reproduce the current version: the same documents and chunks in the same
+ * order, every unit already embedded, the same graph settings.
+ */
+function sameBuild(
+  previous: LoadedIndex,
+  loaded: Awaited<ReturnType<typeof chunkCorpus>>,
+  unitsToEmbed: number,
+  options: IngestOptions,
+): boolean {
+  const { manifest } = previous;
+  const { chunks, documents } = loaded;
+  const describe = (source: {
+    source: string;
+    title: string;
+    kind: string;
+    contentHash: string;
+    entry?: string | undefined;
+  }) =>
+    [source.source, source.title, source.kind, source.contentHash, source.entry ?? ""].join("\n");
+  return (
+    unitsToEmbed === 0 &&
+    manifest.sources.length === documents.length &&
+    manifest.sources.every((source, position) => {
+      const document = documents[position];
+      return document !== undefined && describe(source) === describe(document);
+    }) &&
+    previous.chunks.length === chunks.length &&
+    previous.chunks.every((chunk, position) => chunk.id === chunks[position]?.id) &&
+    JSON.stringify(manifest.hnsw) === JSON.stringify(options.hnsw)
+  );
 }
 
 /** Why vectors of the previous build cannot be reused, or undefined when they can. */
@@ -154,6 +192,16 @@ async function build(options: IngestOptions): Promise<IngestSummary> {
     ...(fullRebuildReason === undefined ? {} : { fullRebuildReason }),
     ...(errors.length === 0 ? {} : { sourceErrors: errors }),
   };
+  if (previous !== undefined && fullRebuildReason === undefined && errors.length === 0) {
+    if (sameBuild(previous, loaded, unitPlan.toEmbed.length, options)) {
+      return {
+        ...report,
+        durationMs: Math.round(performance.now() - started),
+        version: previous.manifest.version,
+        upToDate: true,
+      };
+    }
+  }
   if (options.dryRun) {
     return {
       ...report,

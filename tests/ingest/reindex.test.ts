@@ -98,6 +98,21 @@ describe("dry run, keep, lock", () => {
     expect(await versions()).toEqual(before);
   });
 
+  it("writes nothing when the corpus and settings are unchanged, so a committed index stays as it is", async () => {
+    const first = await ingest(options);
+    const before = await versions();
+    const current = await readFile(temp.join("index/CURRENT"), "utf8");
+    embedder.batches.length = 0;
+    const again = await ingest(options);
+    expect(again).toMatchObject({ upToDate: true, version: first.version, embedded: 0 });
+    expect(embedder.batches).toHaveLength(0);
+    expect(await versions()).toEqual(before);
+    expect(await readFile(temp.join("index/CURRENT"), "utf8")).toBe(current);
+    // A changed title alone (same passages) is still a change.
+    await temp.write("corpus/dvc.md", guide("DVC").replace("title: DVC guide", "title: DVC notes"));
+    expect(await ingest(options)).not.toHaveProperty("upToDate");
+  });
+
   it("keeps only the requested number of older versions", async () => {
     for (const word of ["one", "two", "three", "four"]) {
       await temp.write("corpus/dvc.md", `${guide("DVC")}\nExtra note ${word}.\n`);
