@@ -16,7 +16,7 @@ export class SseWriter {
   private readonly heartbeat: NodeJS.Timeout;
   private closed = false;
 
-  constructor(response: Response, options: { heartbeatMs?: number } = {}) {
+  constructor(response: Response, options: { heartbeatMs?: number | undefined } = {}) {
     this.response = response;
     response.status(200);
     response.setHeader("Content-Type", "text/event-stream; charset=utf-8");
@@ -76,5 +76,46 @@ export class SseWriter {
   private stop(): void {
     this.closed = true;
     clearInterval(this.heartbeat);
+  }
+}
+
+/** One function per event type of `Event`, each writing that event's frames. */
+export type EventFrames<Event extends { type: string }> = {
+  [Type in Event["type"]]: (event: Extract<Event, { type: Type }>, writer: SseWriter) => void;
+};
+
+/**
+ * Streams `events` to the client as Server-Sent Events: `start` writes any opening frames, then
+ * `frames` writes each event, until the events end or the client goes away (the caller's
+ * AbortSignal then stops the producer). A failure of the producer is logged on stderr as
+ * `<name> stream failed: …` and sent as an `internal_error` frame without details. The response
+ * always ends.
+ */
+export async function streamEvents<Event extends { type: string }>(
+  response: Response,
+  events: AsyncIterable<Event>,
+  options: {
+    name: string;
+    heartbeatMs?: number | undefined;
+    start?: (writer: SseWriter) => void;
+    frames: EventFrames<Event>;
+  },
+): Promise<void> {
+  const writer = new SseWriter(response, { heartbeatMs: options.heartbeatMs });
+  try {
+    options.start?.(writer);
+    for await (const event of events) {
+      if (writer.isClosed) break;
+      const write = options.frames[event.type as Event["type"]] as (
+        event: Event,
+        writer: SseWriter,
+      ) => void;
+      write(event, writer);
+    }
+  } catch (error) {
+    process.stderr.write(`${options.name} stream failed: ${(error as Error).message}\n`);
+    writer.fail("the answer could not be completed", "internal_error");
+  } finally {
+    writer.close();
   }
 }

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { AnswerResult } from "../../answer/answer.ts";
 import { RequestValidationError } from "../../errors/request-errors.ts";
 import type { AssistantSource } from "../live-assistant.ts";
-import { SseWriter } from "../sse-writer.ts";
+import { streamEvents } from "../sse-writer.ts";
 
 const MAX_HISTORY_TURNS = 50;
 
@@ -56,39 +56,21 @@ export function chatRoute(
       response.json(answer);
       return;
     }
-    const writer = new SseWriter(response, settings);
-    try {
-      for await (const event of assistant.stream(message, options)) {
-        if (writer.isClosed) break;
-        switch (event.type) {
-          case "retrieval":
-            writer.send("retrieval", { question: event.question, citations: event.citations });
-            break;
-          case "text-delta":
-            writer.send("text-delta", { text: event.text });
-            break;
-          case "notice":
-            writer.send("notice", { message: event.message });
-            break;
-          case "answer-end":
-            settings.onAnswer?.(event.answer);
-            writer.send("answer-end", event.answer);
-            break;
-          case "error":
-            writer.fail(event.message, event.code);
-            break;
-          default: {
-            const unknown: never = event;
-            throw new Error(`unknown assistant event ${JSON.stringify(unknown)}`);
-          }
-        }
-      }
-    } catch (error) {
-      process.stderr.write(`chat stream failed: ${(error as Error).message}\n`);
-      writer.fail("the answer could not be completed", "internal_error");
-    } finally {
-      writer.close();
-    }
+    await streamEvents(response, assistant.stream(message, options), {
+      name: "chat",
+      heartbeatMs: settings.heartbeatMs,
+      frames: {
+        retrieval: (event, writer) =>
+          writer.send("retrieval", { question: event.question, citations: event.citations }),
+        "text-delta": (event, writer) => writer.send("text-delta", { text: event.text }),
+        notice: (event, writer) => writer.send("notice", { message: event.message }),
+        "answer-end": (event, writer) => {
+          settings.onAnswer?.(event.answer);
+          writer.send("answer-end", event.answer);
+        },
+        error: (event, writer) => writer.fail(event.message, event.code),
+      },
+    });
   });
   return router;
 }

@@ -5,7 +5,7 @@ import type { AnswerResult, Citation } from "../../answer/answer.ts";
 import type { ChatTurn } from "../../answer/question-rewriter.ts";
 import { RequestValidationError } from "../../errors/request-errors.ts";
 import type { AssistantSource } from "../live-assistant.ts";
-import { SseWriter } from "../sse-writer.ts";
+import { streamEvents } from "../sse-writer.ts";
 import { clientGone } from "./chat-route.ts";
 
 /** The model id the OpenAI-compatible API lists and answers as. */
@@ -117,7 +117,6 @@ export function openAIRoute(
       return;
     }
 
-    const writer = new SseWriter(response, settings);
     const chunk = (delta: Record<string, unknown>, finishReason: string | null, more = {}) => ({
       id,
       object: "chat.completion.chunk",
@@ -126,30 +125,27 @@ export function openAIRoute(
       choices: [{ index: 0, delta, finish_reason: finishReason }],
       ...more,
     });
-    try {
-      writer.send(undefined, chunk({ role: "assistant", content: "" }, null));
-      for await (const event of assistant.stream(question, { history, signal })) {
-        if (writer.isClosed) break;
-        if (event.type === "text-delta")
-          writer.send(undefined, chunk({ content: event.text }, null));
-        else if (event.type === "notice") {
-          writer.send(undefined, chunk({ content: `\n\n(${event.message})\n\n` }, null));
-        } else if (event.type === "answer-end") {
+    await streamEvents(response, assistant.stream(question, { history, signal }), {
+      name: "completion",
+      heartbeatMs: settings.heartbeatMs,
+      start: (writer) => writer.send(undefined, chunk({ role: "assistant", content: "" }, null)),
+      frames: {
+        // OpenAI clients only read text: the passages are listed with the answer instead.
+        retrieval: () => {},
+        "text-delta": (event, writer) =>
+          writer.send(undefined, chunk({ content: event.text }, null)),
+        notice: (event, writer) =>
+          writer.send(undefined, chunk({ content: `\n\n(${event.message})\n\n` }, null)),
+        "answer-end": (event, writer) => {
           settings.onAnswer?.(event.answer);
           const sources = sourcesText(event.answer.citations);
           if (sources !== "") writer.send(undefined, chunk({ content: sources }, null));
           writer.send(undefined, chunk({}, "stop", extra(event.answer)));
           writer.send(undefined, "[DONE]");
-        } else if (event.type === "error") {
-          writer.fail(event.message, event.code);
-        }
-      }
-    } catch (error) {
-      process.stderr.write(`completion stream failed: ${(error as Error).message}\n`);
-      writer.fail("the answer could not be completed", "internal_error");
-    } finally {
-      writer.close();
-    }
+        },
+        error: (event, writer) => writer.fail(event.message, event.code),
+      },
+    });
   });
   return router;
 }
