@@ -1,5 +1,4 @@
 import path from "node:path";
-import cliProgress from "cli-progress";
 import type { Config } from "../config.ts";
 import { createAssistant, createEmbedder, llmConnection } from "../create-services.ts";
 import type { Embedder } from "../embedders/embedder.ts";
@@ -9,16 +8,15 @@ import { ConfigError } from "../errors/config-error.ts";
 import { readBaseline } from "../eval/baseline.ts";
 import { listQaDatasets, readDataset } from "../eval/dataset.ts";
 import { DEFAULT_CALIBRATION_FILE } from "../eval/judge/calibration.ts";
-import { nameLexicon } from "../eval/judge/internal/judge-text.ts";
 import type { Judge } from "../eval/judge/judge.ts";
 import { LlmJudge } from "../eval/judge/llm-judge.ts";
-import { LocalJudge } from "../eval/judge/local-judge.ts";
+import { LocalJudge, nameLexicon } from "../eval/judge/local-judge.ts";
 import { NaivePipeline } from "../eval/naive/naive-pipeline.ts";
 import { renderTerminal } from "../eval/report/render-terminal.ts";
 import { writeReports } from "../eval/report/write-reports.ts";
-import { type EvalProgress, type LoadedDataset, runEvaluation } from "../eval/run-eval.ts";
+import { type LoadedDataset, runEvaluation } from "../eval/run-eval.ts";
 import { DEFAULT_THRESHOLDS_FILE, readThresholds } from "../eval/thresholds.ts";
-import { embeddingProgress } from "./progress.ts";
+import { embeddingProgress, progress } from "./progress.ts";
 
 export type EvalCommandOptions = {
   dataset: string[];
@@ -106,7 +104,8 @@ export async function evalCommand(config: Config, options: EvalCommandOptions): 
       })
     : undefined;
 
-  const progress = stageProgress();
+  // Stage names are at most 17 characters ("judge calibration"), so the bars line up.
+  const stages = progress({ labelWidth: 17 });
   const report = await runEvaluation({
     assistant,
     datasets,
@@ -117,9 +116,9 @@ export async function evalCommand(config: Config, options: EvalCommandOptions): 
     ...(baseline === undefined ? {} : { baseline }),
     generatorId: assistant.generator.id,
     embedderId: embedder.id,
-    onProgress: progress.onProgress,
+    onProgress: stages.update,
   });
-  progress.stop();
+  stages.stop();
 
   const outDir = options.out ?? path.join(REPORTS_DIR, timestamp(new Date(report.createdAt)));
   await writeReports(report, outDir);
@@ -142,45 +141,4 @@ function timestamp(date: Date): string {
     .toISOString()
     .replace(/\.\d+Z$/, "Z")
     .replace(/:/g, "-");
-}
-
-/**
- * Progress of the eval's stages on stderr: a live bar per stage on a terminal, a line every
- * quarter otherwise (CI logs).
- */
-function stageProgress(): { onProgress: EvalProgress; stop: () => void } {
-  const interactive = process.stderr.isTTY === true;
-  let bar: cliProgress.SingleBar | undefined;
-  let currentStage = "";
-  let lastReported = 0;
-  return {
-    onProgress(stage, done, total) {
-      if (stage !== currentStage) {
-        bar?.stop();
-        bar = undefined;
-        currentStage = stage;
-        lastReported = 0;
-      }
-      if (interactive) {
-        if (bar === undefined) {
-          bar = new cliProgress.SingleBar(
-            {
-              stream: process.stderr,
-              format: `${stage.padEnd(17)} [{bar}] {value}/{total} | {percentage}% | ETA {eta_formatted}`,
-              hideCursor: true,
-            },
-            cliProgress.Presets.shades_classic,
-          );
-          bar.start(total, 0);
-        }
-        bar.update(done);
-      } else if (done === total || done - lastReported >= Math.max(1, Math.ceil(total / 4))) {
-        lastReported = done;
-        process.stderr.write(`${stage}: ${done}/${total}\n`);
-      }
-    },
-    stop() {
-      bar?.stop();
-    },
-  };
 }

@@ -18,6 +18,9 @@ import {
 } from "./internal/judge-text.ts";
 import type { Judge, JudgedClaim, JudgePassage, JudgeRequest } from "./judge.ts";
 
+/** Builds `knownNames` from the material's texts. */
+export { nameLexicon } from "./internal/judge-text.ts";
+
 /** Decision thresholds of the local judge; defaults tuned on the calibration set. */
 export type LocalJudgeSettings = {
   /** Share of a claim's content words one passage sentence must hold to support it. @default 0.75 */
