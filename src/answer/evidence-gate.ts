@@ -34,11 +34,17 @@ export type GateDecision = {
 
 /**
  * Decides, before any answer is written, whether the retrieved passages can answer the question.
- * A calibrated decision over several signals (coverage, dense similarity, retrieval score, match
- * with headings and FAQ questions, unknown topics, ordinary words the corpus does not use, a
- * figure asked for and not given), combined by a logistic regression fitted on the train split.
- * Deterministic: the same question and index always get the same verdict. A question with no
- * topic words at all is refused outright.
+ * Three rules, in this order:
+ * 1. A question with no topic words to look up ("What is it?", "?") is refused.
+ * 2. A question for which retrieval found no passage at all is refused.
+ * 3. Otherwise the refusal model (a logistic regression fitted on the train split by
+ *    eval/tools/fit-refusal-model.ts) turns the gate's signals (`GateFeatures`: how much of the
+ *    question the best passages, their headings and their single sentences cover, dense and fused
+ *    retrieval scores, unknown topics, ordinary or specific words the corpus never uses, a figure
+ *    asked for and not given, …) into the probability that the material answers the question; below
+ *    `threshold` it is refused, with the most readable reason (a topic the material never
+ *    mentions, a figure it does not give, or no passage close enough).
+ * Deterministic: the same question and index always get the same verdict.
  */
 export class EvidenceGate {
   private readonly statistics: CorpusStatistics;
@@ -73,12 +79,15 @@ export class EvidenceGate {
       unknownTopics: understood.unknownTopics,
       features,
     };
-    if (terms.length === 0 || retrieval.results.length === 0) {
+    if (terms.length === 0) {
       return {
         ...measured,
         answerable: false,
         reason: "the question has no topic words to look up",
       };
+    }
+    if (retrieval.results.length === 0) {
+      return { ...measured, answerable: false, reason: "no passage of the material matches it" };
     }
     if (probability >= this.threshold) return { ...measured, answerable: true, reason: "" };
     return { ...measured, answerable: false, reason: this.reason(understood, features) };

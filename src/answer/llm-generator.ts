@@ -57,6 +57,8 @@ export class LlmGenerator implements Generator {
   readonly baseURL: string;
   readonly timeoutMs: number;
   readonly maxRetries: number;
+  // `#` rather than `private`: the client holds the API key, and true private fields keep it out
+  // of util.inspect, JSON.stringify and loggers.
   readonly #fallback: Generator;
   readonly #apiKey: string;
   readonly #client: ChatOpenAI;

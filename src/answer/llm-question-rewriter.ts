@@ -77,6 +77,8 @@ export class LlmQuestionRewriter implements QuestionRewriter {
   /** `openai:<model>`, e.g. `openai:gpt-4o-mini`. */
   readonly id: string;
   readonly timeoutMs: number;
+  // `#` rather than `private`: the client holds the API key, and true private fields keep it out
+  // of util.inspect, JSON.stringify and loggers.
   readonly #fallback: QuestionRewriter;
   readonly #client: ChatOpenAI;
   readonly #maxTurns: number;

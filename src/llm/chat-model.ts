@@ -83,38 +83,38 @@ export function createChatModel(
  * caller's signal aborts, whichever comes first, and says which.
  */
 export class Deadline {
-  readonly #controller = new AbortController();
-  readonly #timer: NodeJS.Timeout;
-  readonly #callerSignal: AbortSignal | undefined;
-  readonly #onCallerAbort = () => this.#controller.abort(this.#callerSignal?.reason);
-  #timedOut = false;
+  private readonly controller = new AbortController();
+  private readonly timer: NodeJS.Timeout;
+  private readonly callerSignal: AbortSignal | undefined;
+  private readonly onCallerAbort = () => this.controller.abort(this.callerSignal?.reason);
+  private expired = false;
 
   constructor(timeoutMs: number, callerSignal: AbortSignal | undefined) {
-    this.#callerSignal = callerSignal;
-    this.#timer = setTimeout(() => {
-      this.#timedOut = true;
-      this.#controller.abort(
+    this.callerSignal = callerSignal;
+    this.timer = setTimeout(() => {
+      this.expired = true;
+      this.controller.abort(
         new DOMException(`no complete answer within ${timeoutMs} ms`, "TimeoutError"),
       );
     }, timeoutMs);
-    if (callerSignal?.aborted) this.#onCallerAbort();
-    else callerSignal?.addEventListener("abort", this.#onCallerAbort, { once: true });
+    if (callerSignal?.aborted) this.onCallerAbort();
+    else callerSignal?.addEventListener("abort", this.onCallerAbort, { once: true });
   }
 
   get signal(): AbortSignal {
-    return this.#controller.signal;
+    return this.controller.signal;
   }
 
   /** True when the time ran out before the caller aborted. */
   get timedOut(): boolean {
-    return this.#timedOut;
+    return this.expired;
   }
 
   /** Stops the timer and aborts whatever is still in flight; safe to call twice. */
   release(): void {
-    clearTimeout(this.#timer);
-    this.#callerSignal?.removeEventListener("abort", this.#onCallerAbort);
-    if (!this.#controller.signal.aborted) this.#controller.abort(new Error("released"));
+    clearTimeout(this.timer);
+    this.callerSignal?.removeEventListener("abort", this.onCallerAbort);
+    if (!this.controller.signal.aborted) this.controller.abort(new Error("released"));
   }
 }
 

@@ -196,7 +196,9 @@ describe("EvidenceGate.assess", () => {
   });
 
   it("refuses when nothing was retrieved", () => {
-    expect(assess("Why is Python the best language?", []).answerable).toBe(false);
+    const decision = assess("Why is Python the best language?", []);
+    expect(decision.answerable).toBe(false);
+    expect(decision.reason).toBe("no passage of the material matches it");
   });
 
   it("moves the verdict with the threshold", () => {

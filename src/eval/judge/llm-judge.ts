@@ -61,6 +61,8 @@ export class LlmJudge implements Judge {
   readonly extractsClaims = true;
   readonly maxAttempts: number;
   readonly timeoutMs: number;
+  // `#` rather than `private`: the client holds the API key, and true private fields keep it out
+  // of util.inspect, JSON.stringify and loggers.
   readonly #client: ChatOpenAI;
   readonly #baseURL: string;
 

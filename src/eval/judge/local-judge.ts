@@ -116,31 +116,31 @@ export class LocalJudge implements Judge {
   readonly id = "local";
   readonly extractsClaims = false;
   readonly settings: LocalJudgeSettings;
-  readonly #embedder: Pick<Embedder, "embedDocuments"> | undefined;
-  readonly #termWeight: (term: string) => number;
-  readonly #knownNames: ReadonlySet<string>;
-  readonly #passages = new Map<string, PreparedPassage>();
-  readonly #vectors = new Map<string, number[]>();
+  private readonly embedder: Pick<Embedder, "embedDocuments"> | undefined;
+  private readonly termWeight: (term: string) => number;
+  private readonly knownNames: ReadonlySet<string>;
+  private readonly passages = new Map<string, PreparedPassage>();
+  private readonly vectors = new Map<string, number[]>();
 
   constructor(options: LocalJudgeOptions = {}) {
     this.settings = { ...DEFAULT_LOCAL_JUDGE_SETTINGS, ...options.settings };
-    this.#embedder = options.embedder;
-    this.#termWeight = options.termWeight ?? (() => 1);
-    this.#knownNames = options.knownNames ?? new Set();
+    this.embedder = options.embedder;
+    this.termWeight = options.termWeight ?? (() => 1);
+    this.knownNames = options.knownNames ?? new Set();
   }
 
   async judge(request: JudgeRequest): Promise<JudgedClaim[]> {
     const claims = request.claims ?? splitClaims(request.answer ?? "").map((claim) => claim.text);
-    const passages = request.passages.map((passage, index) => this.#prepare(passage, index));
+    const passages = request.passages.map((passage, index) => this.prepare(passage, index));
     const verdicts: JudgedClaim[] = [];
-    for (const claim of claims) verdicts.push(await this.#verify(claim, passages));
+    for (const claim of claims) verdicts.push(await this.verify(claim, passages));
     return verdicts;
   }
 
-  async #verify(claimText: string, passages: PreparedPassage[]): Promise<JudgedClaim> {
+  private async verify(claimText: string, passages: PreparedPassage[]): Promise<JudgedClaim> {
     // Citation markers are not part of what a claim states.
     const text = withoutMarkers(claimText);
-    const claim = prepareClaim(text, this.#knownNames, this.settings.negationScope);
+    const claim = prepareClaim(text, this.knownNames, this.settings.negationScope);
     if (claim.quote.length > 0) {
       const quoted = passages.findIndex((passage) => passage.quote.includes(claim.quote));
       if (quoted >= 0) {
@@ -154,7 +154,7 @@ export class LocalJudge implements Judge {
     }
     const assessments = passages
       .flatMap((passage) => passage.units)
-      .map((unit) => this.#assess(claim, unit))
+      .map((unit) => this.assess(claim, unit))
       .sort((left, right) => right.coverage - left.coverage);
     if (assessments.length === 0) {
       return { claim: text, supported: false, reason: "no passage to check it against" };
@@ -170,12 +170,12 @@ export class LocalJudge implements Judge {
         best,
       );
     }
-    if (this.#embedder !== undefined) {
+    if (this.embedder !== undefined) {
       const grey = clean
         .filter((assessment) => assessment.coverage >= grayZoneCoverage)
         .slice(0, 3);
       for (const candidate of grey) {
-        const similarity = await this.#similarity(claim.text, candidate.unit.text);
+        const similarity = await this.similarity(claim.text, candidate.unit.text);
         if (similarity >= tieBreakSimilarity) {
           return verdict(
             text,
@@ -205,12 +205,12 @@ export class LocalJudge implements Judge {
     );
   }
 
-  #assess(claim: PreparedClaim, unit: Unit): Assessment {
+  private assess(claim: PreparedClaim, unit: Unit): Assessment {
     let total = 0;
     let covered = 0;
     const missing: string[] = [];
     for (const term of claim.terms) {
-      const weight = this.#termWeight(term);
+      const weight = this.termWeight(term);
       total += weight;
       if (unit.terms.has(term)) covered += weight;
       else missing.push(term);
@@ -263,9 +263,9 @@ export class LocalJudge implements Judge {
     return assessment;
   }
 
-  #prepare(passage: JudgePassage, passageIndex: number): PreparedPassage {
+  private prepare(passage: JudgePassage, passageIndex: number): PreparedPassage {
     const key = `${passageIndex}\u0000${passage.section ?? ""}\u0000${passage.text}`;
-    const cached = this.#passages.get(key);
+    const cached = this.passages.get(key);
     if (cached !== undefined) return cached;
     const sectionTerms = contentTerms(canonicalText(passage.section ?? ""));
     const sentences = unitTexts(passage.text);
@@ -314,21 +314,21 @@ export class LocalJudge implements Judge {
       }
     });
     const prepared = { quote: quoteForm(passage.text), units };
-    this.#passages.set(key, prepared);
+    this.passages.set(key, prepared);
     return prepared;
   }
 
-  async #similarity(left: string, right: string): Promise<number> {
-    const missing = [left, right].filter((text) => !this.#vectors.has(text));
-    if (missing.length > 0 && this.#embedder !== undefined) {
-      const vectors = await this.#embedder.embedDocuments(missing);
+  private async similarity(left: string, right: string): Promise<number> {
+    const missing = [left, right].filter((text) => !this.vectors.has(text));
+    if (missing.length > 0 && this.embedder !== undefined) {
+      const vectors = await this.embedder.embedDocuments(missing);
       missing.forEach((text, index) => {
         const vector = vectors[index];
-        if (vector !== undefined) this.#vectors.set(text, vector);
+        if (vector !== undefined) this.vectors.set(text, vector);
       });
     }
-    const a = this.#vectors.get(left);
-    const b = this.#vectors.get(right);
+    const a = this.vectors.get(left);
+    const b = this.vectors.get(right);
     if (a === undefined || b === undefined) return 0;
     return dotProduct(a, b);
   }
