@@ -5,7 +5,11 @@ import { embeddingProgress } from "./progress.ts";
 
 export type IngestCommandOptions = { check: boolean; dryRun: boolean; json: boolean };
 
-/** `ingest`: build or update the index; `--check` exits 1 when it is stale. */
+/**
+ * `ingest`: build or update the index. `--check` exits 1 when it is stale; a source that could not
+ * be loaded (a URL that is down) is a warning on stderr, not staleness, since a build would keep
+ * its indexed copy too.
+ */
 export async function ingestCommand(
   config: Config,
   options: IngestCommandOptions,
@@ -13,12 +17,25 @@ export async function ingestCommand(
   const embedder = await createEmbedder(config);
   if (options.check) {
     const status = await checkIndex(ingestOptions(config, embedder));
+    for (const problem of status.unverified ?? []) {
+      const detail = problem.message.startsWith(`${problem.source}: `)
+        ? problem.message.slice(problem.source.length + 2)
+        : problem.message;
+      process.stderr.write(
+        `Warning: could not check ${problem.source}: ${detail}; it is not counted as changed or removed (ingest would keep what the index holds of it).\n`,
+      );
+    }
     if (options.json) process.stdout.write(`${JSON.stringify(status)}\n`);
     else if (status.stale) {
       process.stdout.write(`The index in ${config.INDEX_DIR} is stale:\n`);
       for (const reason of status.reasons) process.stdout.write(`  - ${reason}\n`);
       process.stdout.write("Run `npm run ingest` to update it.\n");
-    } else process.stdout.write(`The index in ${config.INDEX_DIR} is up to date.\n`);
+    } else {
+      const unchecked = status.unverified?.length ?? 0;
+      const except =
+        unchecked === 0 ? "" : ` except for ${unchecked} source(s) that could not be checked`;
+      process.stdout.write(`The index in ${config.INDEX_DIR} is up to date${except}.\n`);
+    }
     return status.stale ? 1 : 0;
   }
   const progress = embeddingProgress("Embedding");

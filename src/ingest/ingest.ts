@@ -163,7 +163,10 @@ async function build(options: IngestOptions): Promise<IngestSummary> {
 
   // A source that failed to load this time (a URL that is down) keeps what it had: its previous
   // chunks are carried over, so nothing already indexed is lost to a temporary failure.
-  const carried = previous === undefined ? [] : carriedSources(previous, loaded.documents, errors);
+  const carried =
+    previous === undefined
+      ? []
+      : carriedSources(previous.manifest.sources, loaded.documents, errors);
   const carriedIds = new Set(carried.map((source) => source.source));
   const carriedChunks = previous?.chunks.filter((chunk) => carriedIds.has(chunk.source)) ?? [];
   const documents = loaded.documents;
@@ -324,9 +327,13 @@ function planUnits(chunks: Chunk[], previous: LoadedIndex | undefined) {
   };
 }
 
-/** Sources of the previous build to keep because loading them failed this time. */
+/**
+ * Indexed sources that were not loaded this time because loading them failed (a URL that is down,
+ * a glob that matches nothing): a build keeps their chunks, and a check cannot tell whether they
+ * changed. A source that loaded fine but is no longer listed is not among them.
+ */
 function carriedSources(
-  previous: LoadedIndex,
+  indexed: Manifest["sources"],
   documents: CorpusDocument[],
   errors: SourceLoadError[],
 ): Manifest["sources"] {
@@ -336,7 +343,7 @@ function carriedSources(
   const failedEntries = new Set(
     errors.map((error) => error.entry).filter((entry) => !loadedEntries.has(entry)),
   );
-  return previous.manifest.sources.filter(
+  return indexed.filter(
     (source) =>
       !loaded.has(source.source) &&
       (failedSources.has(source.source) ||
@@ -364,10 +371,24 @@ function countChanges(
   return { added, updated, removed };
 }
 
+/** What `checkIndex` found. */
+export type IndexStatus = {
+  /** True when the index no longer matches the corpus and settings (`ingest --check` exits 1). */
+  stale: boolean;
+  /** Why it is stale, one line each: `corpus/a.md changed`, `corpus/b.md was removed`… */
+  reasons: string[];
+  /**
+   * Sources that could not be loaded (a URL that is unreachable or fails, a glob matching no
+   * file), so whether they changed is unknown. Their indexed chunks are not counted as removed:
+   * `ingest` keeps them too when loading fails. Absent when every source loaded.
+   */
+  unverified?: SourceLoadError[];
+};
+
 /** Whether the current index no longer matches the corpus and settings, and why. */
 export async function checkIndex(
   options: Pick<IngestOptions, "corpusDir" | "indexDir" | "embedder" | "chunker">,
-): Promise<{ stale: boolean; reasons: string[] }> {
+): Promise<IndexStatus> {
   const manifest = await loadManifest(options.indexDir);
   if (manifest === undefined) return { stale: true, reasons: [`no index in ${options.indexDir}`] };
   const reasons: string[] = [];
@@ -376,7 +397,7 @@ export async function checkIndex(
   if (!(await hasUnitVectors(path.join(options.indexDir, manifest.version)))) {
     reasons.push("the index has no embedded sentences (built by an older version)");
   }
-  const { documents } = await loadSources(options.corpusDir);
+  const { documents, errors } = await loadSources(options.corpusDir);
   const indexed = new Map(manifest.sources.map((source) => [source.source, source.contentHash]));
   for (const document of documents) {
     const hash = indexed.get(document.source);
@@ -384,6 +405,13 @@ export async function checkIndex(
     else if (hash !== document.contentHash) reasons.push(`${document.source} changed`);
     indexed.delete(document.source);
   }
+  for (const source of carriedSources(manifest.sources, documents, errors)) {
+    indexed.delete(source.source);
+  }
   for (const source of indexed.keys()) reasons.push(`${source} was removed`);
-  return { stale: reasons.length > 0, reasons };
+  return {
+    stale: reasons.length > 0,
+    reasons,
+    ...(errors.length === 0 ? {} : { unverified: errors }),
+  };
 }
