@@ -1,12 +1,47 @@
 import { defineConfig } from "vitest/config";
 
+/**
+ * Suites that need the real index of the corpus, a real model, a server or a CLI process; the
+ * rest is the `unit` project (`npm test -- --project unit`, a few seconds).
+ */
+const INTEGRATION = [
+  "tests/e2e/**/*.test.ts",
+  "tests/browser/chat-page.test.ts",
+  "tests/cli/**/*.test.ts",
+  "tests/server/**/*.test.ts",
+  "tests/eval/eval-cli.test.ts",
+  "tests/eval/release-gate.test.ts",
+  "tests/eval/local-judge.test.ts",
+  "tests/answer/offline-question-rewriter.test.ts",
+  "tests/embedders/use-embedder.test.ts",
+  "tests/embedders/transformers-embedder.test.ts",
+  "tests/ingest/**/*.test.ts",
+];
+
 export default defineConfig({
   test: {
-    include: ["tests/**/*.test.ts"],
-    globalSetup: ["tests/global-setup.ts"],
     // Real models (Universal Sentence Encoder, a generated ONNX model) load in these tests.
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",
+    // Both cores: the default leaves one free, and most suites wait on I/O or child processes.
+    maxWorkers: 2,
+    projects: [
+      {
+        extends: true,
+        test: { name: "unit", include: ["tests/**/*.test.ts"], exclude: INTEGRATION },
+      },
+      {
+        extends: true,
+        test: {
+          name: "integration",
+          include: INTEGRATION,
+          // Files share a worker's module cache, so the model and TF.js load once per worker.
+          isolate: false,
+          // Shares the committed index (or builds one when it is stale) with every suite.
+          globalSetup: ["tests/global-setup.ts"],
+        },
+      },
+    ],
   },
 });

@@ -222,7 +222,15 @@ async function exists(file: string): Promise<boolean> {
   );
 }
 
-async function prune(indexDir: string, current: string, keepPrevious: number): Promise<void> {
+/**
+ * Removes versions older than the `keepPrevious` most recent ones besides `current`, and temporary
+ * folders of builds whose process is gone. Call it holding the index lock.
+ */
+export async function prune(
+  indexDir: string,
+  current: string,
+  keepPrevious: number,
+): Promise<void> {
   const entries = await readdir(indexDir, { withFileTypes: true });
   const names = entries
     .filter((entry) => entry.isDirectory() && /^v\d/.test(entry.name) && entry.name !== current)

@@ -10,7 +10,13 @@ import type { Embedder, EmbedProgress } from "../embedders/embedder.ts";
 import { AppError } from "../errors/app-error.ts";
 import { type HnswSettings, HnswVectorIndex } from "../index/hnsw-vector-index.ts";
 import { acquireIndexLock } from "../index/index-lock.ts";
-import { type LoadedIndex, loadIndex, loadManifest, writeIndex } from "../index/index-store.ts";
+import {
+  type LoadedIndex,
+  loadIndex,
+  loadManifest,
+  prune,
+  writeIndex,
+} from "../index/index-store.ts";
 import { INDEX_FORMAT_VERSION, type Manifest } from "../index/manifest.ts";
 import { MiniSearchLexicalIndex } from "../index/minisearch-lexical-index.ts";
 import { hasUnitVectors, type UnitVectors } from "../index/unit-vectors.ts";
@@ -197,6 +203,10 @@ async function build(options: IngestOptions): Promise<IngestSummary> {
   };
   if (previous !== undefined && fullRebuildReason === undefined && errors.length === 0) {
     if (sameBuild(previous, loaded, unitPlan.toEmbed.length, options)) {
+      // Housekeeping still applies: `INDEX_KEEP=0 npm run ingest` leaves only the current version.
+      if (!options.dryRun) {
+        await prune(options.indexDir, previous.manifest.version, options.keepPrevious ?? 2);
+      }
       return {
         ...report,
         durationMs: Math.round(performance.now() - started),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CitationNumbering } from "../../src/answer/citation-numbering.ts";
 import type { Passage } from "../../src/answer/generator.ts";
-import { makeChunk } from "../helpers/chunks.ts";
+import { makeChunk } from "../support/chunks.ts";
 
 const passages: Passage[] = [1, 2, 3, 4].map((n) => ({
   n,

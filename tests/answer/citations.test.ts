@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { resolveCitations } from "../../src/answer/citations.ts";
 import type { Passage } from "../../src/answer/generator.ts";
-import { makeChunk } from "../helpers/chunks.ts";
+import { makeChunk } from "../support/chunks.ts";
 
 const passages: Passage[] = [
   makeChunk("c-python", "Programming", "Python is the best language to start with."),

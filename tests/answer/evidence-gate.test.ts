@@ -6,7 +6,7 @@ import type { RefusalModel } from "../../src/answer/refusal-model.ts";
 import type { Chunk } from "../../src/chunking/chunk.ts";
 import type { Retrieval } from "../../src/retrieval/retriever.ts";
 import { QuestionUnderstanding } from "../../src/understanding/question-understanding.ts";
-import { makeChunk } from "../helpers/chunks.ts";
+import { makeChunk } from "../support/chunks.ts";
 
 describe("figureRequest", () => {
   it("asks for money when a question asks what something costs", () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { CorpusStatistics } from "../../src/answer/corpus-statistics.ts";
 import { FollowUpDetector } from "../../src/answer/follow-up-detector.ts";
 import { EntityLexicon } from "../../src/retrieval/entity-lexicon.ts";
-import { makeChunk } from "../helpers/chunks.ts";
+import { makeChunk } from "../support/chunks.ts";
 
 const chunks = [
   makeChunk(

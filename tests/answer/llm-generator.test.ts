@@ -9,12 +9,12 @@ import type {
   Passage,
 } from "../../src/answer/generator.ts";
 import { LlmGenerator, type LlmGeneratorOptions } from "../../src/answer/llm-generator.ts";
+import { makeChunk } from "../support/chunks.ts";
 import {
   defaultChatReply,
   type FakeOpenAIServer,
   startFakeOpenAIServer,
-} from "../../src/testing/fake-openai-server.ts";
-import { makeChunk } from "../helpers/chunks.ts";
+} from "../support/fake-openai-server.ts";
 
 const apiKey = "sk-test-7a1c9e3f5d2b";
 let server: FakeOpenAIServer;

@@ -5,10 +5,7 @@ import {
   type LlmQuestionRewriterOptions,
 } from "../../src/answer/llm-question-rewriter.ts";
 import type { ChatTurn, QuestionRewriter } from "../../src/answer/question-rewriter.ts";
-import {
-  type FakeOpenAIServer,
-  startFakeOpenAIServer,
-} from "../../src/testing/fake-openai-server.ts";
+import { type FakeOpenAIServer, startFakeOpenAIServer } from "../support/fake-openai-server.ts";
 
 const apiKey = "sk-test-rewriter-42ab";
 let server: FakeOpenAIServer;

@@ -4,7 +4,7 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { stopServer } from "../../src/server/start-server.ts";
-import { projectRoot } from "../helpers/project-root.ts";
+import { projectRoot } from "../support/project-root.ts";
 import {
   type AnswerRender,
   launchChromium,

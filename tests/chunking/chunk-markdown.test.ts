@@ -4,7 +4,7 @@ import { chunkMarkdown } from "../../src/chunking/chunk-markdown.ts";
 import type { CorpusDocument } from "../../src/corpus/corpus-document.ts";
 import { loadCorpus } from "../../src/corpus/load-corpus.ts";
 import { countTokens, splitSentences } from "../../src/text/sentences.ts";
-import { projectPath } from "../helpers/project-root.ts";
+import { projectPath } from "../support/project-root.ts";
 
 function syntheticDocument(body: string, title = "Synthetic Notes"): CorpusDocument {
   return {

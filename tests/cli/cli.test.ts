@@ -3,7 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { answerSchema } from "../e2e/answer-schema.ts";
-import { projectRoot, runCli } from "./run-cli.ts";
+import { projectRoot, runCli } from "../support/run-cli.ts";
+import { runCliInProcess } from "../support/run-cli-in-process.ts";
 
 let workDir: string;
 let indexDir: string;
@@ -21,9 +22,27 @@ afterAll(async () => {
 
 const env = () => ({ INDEX_DIR: indexDir });
 
+/** Two runs of the real binary; everything else runs the same code in-process. */
+describe("the real binary (bin/study-assistant.js)", () => {
+  it("answers with numbered sources and exit code 0", async () => {
+    const result = await runCli(["ask", "Which hyperparameters matter for XGBoost?"], {
+      env: env(),
+    });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/XGBoost — key hyperparameters: .* \[1\]/);
+    expect(result.stdout).toMatch(/Sources:\n\[1\] /);
+  });
+
+  it("reports bad input on one line of stderr with exit code 2, never a stack trace", async () => {
+    const result = await runCli(["ask", ""], { env: env() });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe("error: the question is empty; ask something about the roadmap\n");
+  });
+});
+
 describe("ask", () => {
   it("prints a readable answer with numbered sources", async () => {
-    const result = await runCli(["ask", "Which hyperparameters matter for XGBoost?"], {
+    const result = await runCliInProcess(["ask", "Which hyperparameters matter for XGBoost?"], {
       env: env(),
     });
     expect(result.code).toBe(0);
@@ -36,9 +55,12 @@ describe("ask", () => {
   });
 
   it("prints one JSON object in the DESIGN.md shape with --json", async () => {
-    const result = await runCli(["ask", "--json", "Which hyperparameters matter for XGBoost?"], {
-      env: env(),
-    });
+    const result = await runCliInProcess(
+      ["ask", "--json", "Which hyperparameters matter for XGBoost?"],
+      {
+        env: env(),
+      },
+    );
     expect(result.code).toBe(0);
     const answer = answerSchema.parse(JSON.parse(result.stdout));
     expect(answer.refused).toBe(false);
@@ -52,7 +74,7 @@ describe("ask", () => {
   });
 
   it("refuses a question the roadmap does not cover, with the closest topics", async () => {
-    const result = await runCli(
+    const result = await runCliInProcess(
       ["ask", "--json", "What are the H-1B visa requirements for ML engineers?"],
       {
         env: env(),
@@ -86,7 +108,7 @@ describe("ask", () => {
         }),
       ].join("\n"),
     );
-    const result = await runCli(["ask", "--input", input, "--json"], { env: env() });
+    const result = await runCliInProcess(["ask", "--input", input, "--json"], { env: env() });
     expect(result.code).toBe(0);
     const lines = result.stdout
       .trim()
@@ -120,7 +142,7 @@ describe("bad input gets a one-line error, never a stack trace", () => {
       "cannot read /nonexistent/questions.jsonl",
     ],
   ])("%j", async (args, code, message) => {
-    const result = await runCli(args as string[], { env: env() });
+    const result = await runCliInProcess(args as string[], { env: env() });
     expect(result.code).toBe(code);
     expect(result.stderr).toContain(message);
     expect(result.stderr.trim().split("\n")).toHaveLength(1);
@@ -128,9 +150,12 @@ describe("bad input gets a one-line error, never a stack trace", () => {
   });
 
   it("answers control and zero-width characters as the cleaned question", async () => {
-    const result = await runCli(["ask", "--json", "What\u200b is\u0007 DVC\u202e used for?"], {
-      env: env(),
-    });
+    const result = await runCliInProcess(
+      ["ask", "--json", "What\u200b is\u0007 DVC\u202e used for?"],
+      {
+        env: env(),
+      },
+    );
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout).question).toBe("What is DVC used for?");
   });
@@ -141,7 +166,7 @@ describe("bad input gets a one-line error, never a stack trace", () => {
     const version = (await readFile(path.join(damaged, "CURRENT"), "utf8")).trim();
     const manifest = path.join(damaged, version, "manifest.json");
     await writeFile(manifest, "{ not json");
-    const result = await runCli(["ask", "What is DVC?"], { env: { INDEX_DIR: damaged } });
+    const result = await runCliInProcess(["ask", "What is DVC?"], { env: { INDEX_DIR: damaged } });
     expect(result.code).toBe(3);
     expect(result.stderr).toMatch(
       /index in .* is damaged \(manifest\.json is not valid JSON\); rebuild it with `npm run ingest`/,
@@ -157,7 +182,7 @@ describe("bad input gets a one-line error, never a stack trace", () => {
     const manifest = JSON.parse(await readFile(manifestPath, "utf8"));
     manifest.embedder = { id: "transformers:Xenova/bge-small-en-v1.5@quantized", dimensions: 384 };
     await writeFile(manifestPath, JSON.stringify(manifest));
-    const result = await runCli(["ask", "What is DVC?"], { env: { INDEX_DIR: other } });
+    const result = await runCliInProcess(["ask", "What is DVC?"], { env: { INDEX_DIR: other } });
     expect(result.code).toBe(3);
     expect(result.stderr).toContain(
       'built with embedder "transformers:Xenova/bge-small-en-v1.5@quantized" (384-d)',
@@ -169,7 +194,7 @@ describe("bad input gets a one-line error, never a stack trace", () => {
   });
 
   it("rejects an invalid setting naming the variable and the allowed values", async () => {
-    const result = await runCli(["ask", "What is DVC?"], {
+    const result = await runCliInProcess(["ask", "What is DVC?"], {
       env: { ...env(), EMBEDDER: "word2vec" },
     });
     expect(result.code).toBe(2);
@@ -190,7 +215,7 @@ describe("ingest", () => {
 
   it("--check passes for an up-to-date index and fails once a file changes", async () => {
     const options = { env: { INDEX_DIR: ingestIndex, CORPUS_DIR: corpusDir } };
-    const fresh = await runCli(["ingest", "--check"], options);
+    const fresh = await runCliInProcess(["ingest", "--check"], options);
     expect(fresh.code).toBe(0);
     expect(fresh.stdout).toContain("up to date");
     const file = path.join(corpusDir, "roadmap.md");
@@ -198,13 +223,13 @@ describe("ingest", () => {
       file,
       `${await readFile(file, "utf8")}\nA new closing paragraph about study habits.\n`,
     );
-    const stale = await runCli(["ingest", "--check"], options);
+    const stale = await runCliInProcess(["ingest", "--check"], options);
     expect(stale.code).toBe(1);
     expect(stale.stdout).toContain("corpus/roadmap.md changed");
   });
 
   it("re-embeds only what changed and reports the counts as JSON", async () => {
-    const result = await runCli(["ingest", "--json"], {
+    const result = await runCliInProcess(["ingest", "--json"], {
       env: { INDEX_DIR: ingestIndex, CORPUS_DIR: corpusDir },
     });
     expect(result.code).toBe(0);
@@ -222,7 +247,9 @@ describe("ingest", () => {
     sources.sources.push({ path: "broken.md" });
     await writeFile(path.join(bad, "sources.json"), JSON.stringify(sources));
     const before = await readFile(path.join(ingestIndex, "CURRENT"), "utf8");
-    const result = await runCli(["ingest"], { env: { INDEX_DIR: ingestIndex, CORPUS_DIR: bad } });
+    const result = await runCliInProcess(["ingest"], {
+      env: { INDEX_DIR: ingestIndex, CORPUS_DIR: bad },
+    });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("bad-corpus/broken.md: is not valid UTF-8");
     expect(await readFile(path.join(ingestIndex, "CURRENT"), "utf8")).toBe(before);

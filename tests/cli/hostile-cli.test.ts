@@ -4,8 +4,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, type ExpectStatic, inject, it } from "vitest";
 import { z } from "zod";
 import { answerSchema } from "../e2e/answer-schema.ts";
-import { seededRandom } from "../helpers/random-vectors.ts";
-import { type CliResult, runCli } from "./run-cli.ts";
+import { seededRandom } from "../support/random-vectors.ts";
+import { type CliResult, runCliInProcess as runCli } from "../support/run-cli-in-process.ts";
 
 /** The shared prebuilt index: `ask` only reads it. */
 const env = () => ({ INDEX_DIR: inject("sharedIndexDir") });
@@ -53,8 +53,8 @@ function expectOneLineError(
 
 const lineErrorSchema = z.strictObject({ id: z.string().optional(), error: z.string().min(1) });
 
-// Each case is its own CLI process; they run side by side to keep the file short.
-describe.concurrent("ask with hostile arguments", () => {
+// In-process runs of the CLI (tests/cli/cli.test.ts runs the real binary); they share stdout, so one at a time.
+describe("ask with hostile arguments", () => {
   it("cleans control, zero-width and bidi characters out of the question", async ({ expect }) => {
     const question = "\u0001What\u0007 is\u200b DVC\u202e\ufeff used\b\u007f\u0085 for?\u2028";
     const result = await runCli(["ask", "--json", question], { env: env() });
@@ -104,7 +104,7 @@ describe.concurrent("ask with hostile arguments", () => {
   });
 });
 
-describe.concurrent("ask --input with a hostile JSONL file", () => {
+describe("ask --input with a hostile JSONL file", () => {
   /** Deterministic bytes 0x80–0xff and controls, never a line break: one garbage line. */
   const garbage = (length: number, seed: number) => {
     const random = seededRandom(seed);

@@ -5,7 +5,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { UseEmbedder } from "../../src/embedders/use-embedder.ts";
 import { loadIndex } from "../../src/index/index-store.ts";
-import { projectRoot, runCli } from "./run-cli.ts";
+import { projectRoot } from "../support/run-cli.ts";
+import { runCliInProcess as runCli } from "../support/run-cli-in-process.ts";
 
 let workDir: string;
 let corpusDir: string;
@@ -36,9 +37,9 @@ describe("an ingest killed with SIGKILL mid-embedding", () => {
     expect((await runCli(["ingest"], { env })).code).toBe(0);
     const before = (await readFile(path.join(indexDir, "CURRENT"), "utf8")).trim();
 
-    // A new document big enough that embedding takes a few seconds.
+    // A new document of many small embedding batches, so the kill lands mid-embedding.
     const notes = Array.from(
-      { length: 300 },
+      { length: 60 },
       (_, index) =>
         `Study note ${index}: revise topic ${index} with a small project and write down what you learned.`,
     ).join("\n\n");

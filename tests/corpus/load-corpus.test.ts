@@ -4,8 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadCorpus, loadMarkdownDocument } from "../../src/corpus/load-corpus.ts";
 import { AppError } from "../../src/errors/app-error.ts";
 import { InvalidCorpusFileError } from "../../src/errors/corpus-errors.ts";
-import { projectPath } from "../helpers/project-root.ts";
-import { TempDir } from "../helpers/temp-dir.ts";
+import { projectPath } from "../support/project-root.ts";
+import { TempDir } from "../support/temp-dir.ts";
 
 /** Runs `promise`, expecting it to fail with an `InvalidCorpusFileError`, and returns that error. */
 async function corpusError(promise: Promise<unknown>): Promise<InvalidCorpusFileError> {

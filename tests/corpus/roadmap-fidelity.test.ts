@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import matter from "gray-matter";
 import { describe, expect, it } from "vitest";
-import { projectPath, projectRoot } from "../helpers/project-root.ts";
+import { projectPath, projectRoot } from "../support/project-root.ts";
 
 /** Lines of the supplied article that are advertising, removed from the corpus on purpose. */
 const PROMOTIONAL_LINES = [

@@ -6,7 +6,7 @@ import {
   type FakeOpenAIServer,
   fakeEmbedding,
   startFakeOpenAIServer,
-} from "../../src/testing/fake-openai-server.ts";
+} from "../support/fake-openai-server.ts";
 import { describeEmbedderContract } from "./embedder-contract.ts";
 
 const apiKey = "sk-test-3f9c1e7a5b2d";

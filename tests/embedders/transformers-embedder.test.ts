@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TransformersEmbedder } from "../../src/embedders/transformers-embedder.ts";
 import { EmbedderError } from "../../src/errors/embedder-error.ts";
-import { writeTinyModel } from "../../src/testing/tiny-model/write-tiny-model.ts";
+import { writeTinyModel } from "../support/write-tiny-model.ts";
 import { describeEmbedderContract } from "./embedder-contract.ts";
 
 const HIDDEN_SIZE = 12;

@@ -3,8 +3,8 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { type EvalItem, listQaDatasets, readDataset } from "../../src/eval/dataset.ts";
 import { DEFAULT_CALIBRATION_FILE, readCalibrationSet } from "../../src/eval/judge/calibration.ts";
-import { projectPath } from "../helpers/project-root.ts";
-import { TempDir } from "../helpers/temp-dir.ts";
+import { projectPath } from "../support/project-root.ts";
+import { TempDir } from "../support/temp-dir.ts";
 
 const KINDS: EvalItem["kind"][] = [
   "fact",

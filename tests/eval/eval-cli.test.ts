@@ -1,9 +1,10 @@
 import { readFile, stat } from "node:fs/promises";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type Report, reportSchema } from "../../src/eval/report/report-schema.ts";
-import { type CliResult, runCli } from "../cli/run-cli.ts";
-import { projectPath } from "../helpers/project-root.ts";
-import { TempDir } from "../helpers/temp-dir.ts";
+import { projectPath } from "../support/project-root.ts";
+import { type CliResult, runCliInProcess as runCli } from "../support/run-cli-in-process.ts";
+import { TempDir } from "../support/temp-dir.ts";
 
 const dataset = projectPath("tests/fixtures/eval/small-qa.jsonl");
 const calibration = projectPath("tests/fixtures/eval/judge-calibration.jsonl");
@@ -14,7 +15,7 @@ async function readReport(directory: string): Promise<Report> {
   return reportSchema.parse(JSON.parse(await readFile(`${directory}/report.json`, "utf8")));
 }
 
-describe("npm run eval (the real CLI)", () => {
+describe("npm run eval (the CLI, in-process)", () => {
   let temp: TempDir;
   let passing: CliResult;
   let failing: CliResult;
@@ -33,8 +34,16 @@ describe("npm run eval (the real CLI)", () => {
         judgeBalancedAccuracy: { min: 1.01 },
       }),
     );
+    // The naive pipeline indexes the corpus itself: one tutorial instead of the whole corpus keeps
+    // that quick (the assertions below are about its shape, not its scores).
+    const naiveCorpus = await temp.write(
+      "naive-corpus/mlops-roadmap.md",
+      await readFile(projectPath("corpus/tutorials/mlops-roadmap.md"), "utf8"),
+    );
     failing = await runCli(
       [
+        "--corpus",
+        path.dirname(naiveCorpus),
         ...common,
         "--out",
         temp.join("second"),

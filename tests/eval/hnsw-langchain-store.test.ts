@@ -1,7 +1,7 @@
 import { Document } from "@langchain/core/documents";
 import { describe, expect, it } from "vitest";
 import { HnswLangChainStore } from "../../src/eval/naive/hnsw-langchain-store.ts";
-import { HashEmbedder } from "../helpers/hash-embedder.ts";
+import { HashEmbedder } from "../support/hash-embedder.ts";
 
 const texts = [
   "Docker packages your model into a container",

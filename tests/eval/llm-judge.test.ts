@@ -5,7 +5,7 @@ import {
   type FakeOpenAIServer,
   type RecordedRequest,
   startFakeOpenAIServer,
-} from "../../src/testing/fake-openai-server.ts";
+} from "../support/fake-openai-server.ts";
 
 let server: FakeOpenAIServer;
 

@@ -3,7 +3,7 @@ import { UseEmbedder } from "../../src/embedders/use-embedder.ts";
 import { readCalibrationSet, validateJudge } from "../../src/eval/judge/calibration.ts";
 import { nameLexicon } from "../../src/eval/judge/internal/judge-text.ts";
 import { LocalJudge } from "../../src/eval/judge/local-judge.ts";
-import { projectPath } from "../helpers/project-root.ts";
+import { projectPath } from "../support/project-root.ts";
 
 const TIMELINE =
   "A complete beginner usually needs 12 months of structured learning to become project-ready and 12–18 months to become interview-ready for entry-level ML roles. If you already know Python, SQL, statistics, or software engineering, you can shorten this timeline to 6–9 months by focusing on ML algorithms, deep learning, deployment, and MLOps.";

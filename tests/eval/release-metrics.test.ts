@@ -6,7 +6,7 @@ import { compareWithBaseline, questionChanges } from "../../src/eval/baseline.ts
 import { summariseValidation } from "../../src/eval/judge/calibration.ts";
 import type { QuestionRecord } from "../../src/eval/report/report-schema.ts";
 import { applyGate, readThresholds } from "../../src/eval/thresholds.ts";
-import { TempDir } from "../helpers/temp-dir.ts";
+import { TempDir } from "../support/temp-dir.ts";
 
 function record(overrides: Partial<QuestionRecord>): QuestionRecord {
   return {

@@ -17,8 +17,8 @@ import {
 } from "../../src/index/index-store.ts";
 import { manifestSchema } from "../../src/index/manifest.ts";
 import { checkIndex, type IngestOptions, ingest } from "../../src/ingest/ingest.ts";
-import { HashEmbedder } from "../helpers/hash-embedder.ts";
-import { TempDir } from "../helpers/temp-dir.ts";
+import { HashEmbedder } from "../support/hash-embedder.ts";
+import { TempDir } from "../support/temp-dir.ts";
 
 const ALPHA = `---
 title: Alpha Notes
@@ -189,7 +189,9 @@ describe("ingest and loadIndex", () => {
       chunkCount: CHUNK_COUNT,
     });
     expect(embedder.embeddedTexts).toEqual([]);
-    expect(second.version).not.toBe(first.version);
+    // Nothing is written either: the current version stays.
+    expect(second).toMatchObject({ upToDate: true, version: first.version });
+    expect(await versionFolders()).toEqual([first.version]);
     expect((await loadIndex(indexDir, EMBEDDER)).chunks).toHaveLength(CHUNK_COUNT);
   });
 
@@ -236,6 +238,7 @@ describe("ingest and loadIndex", () => {
   it("gives every build its own version folder, even several within one second", async () => {
     const versions: string[] = [];
     for (let build = 0; build < 4; build++) {
+      await temp.write("corpus/beta.md", `${BETA}\nEdit number ${build}.\n`);
       versions.push((await ingest(options(new HashEmbedder(), { keepPrevious: 5 }))).version);
     }
     expect(new Set(versions).size).toBe(4);

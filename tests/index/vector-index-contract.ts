@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { VectorIndex } from "../../src/index/vector-index.ts";
-import { randomUnitVectors } from "../helpers/random-vectors.ts";
+import { randomUnitVectors } from "../support/random-vectors.ts";
 
 /**
  * The behaviour every `VectorIndex` must have. `createIndex` gets the dimension and returns an

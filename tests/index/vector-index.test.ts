@@ -2,8 +2,8 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { ExactVectorIndex } from "../../src/index/exact-vector-index.ts";
 import { DEFAULT_HNSW_SETTINGS, HnswVectorIndex } from "../../src/index/hnsw-vector-index.ts";
-import { randomUnitVectors } from "../helpers/random-vectors.ts";
-import { TempDir } from "../helpers/temp-dir.ts";
+import { randomUnitVectors } from "../support/random-vectors.ts";
+import { TempDir } from "../support/temp-dir.ts";
 import { describeVectorIndexContract } from "./vector-index-contract.ts";
 
 describeVectorIndexContract("hnsw", (dimensions) =>

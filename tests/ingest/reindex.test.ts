@@ -9,8 +9,8 @@ import { type IngestOptions, ingest } from "../../src/ingest/ingest.ts";
 import { createApp } from "../../src/server/app.ts";
 import { LiveAssistant } from "../../src/server/live-assistant.ts";
 import { startServer, stopServer } from "../../src/server/start-server.ts";
-import { HashEmbedder } from "../helpers/hash-embedder.ts";
-import { TempDir } from "../helpers/temp-dir.ts";
+import { HashEmbedder } from "../support/hash-embedder.ts";
+import { TempDir } from "../support/temp-dir.ts";
 
 let temp: TempDir;
 let embedder: HashEmbedder;

@@ -5,8 +5,8 @@ import { DEFAULT_HNSW_SETTINGS } from "../../src/index/hnsw-vector-index.ts";
 import { loadIndex } from "../../src/index/index-store.ts";
 import { ingest } from "../../src/ingest/ingest.ts";
 import { makePdf } from "../corpus/loaders/make-pdf.ts";
-import { HashEmbedder } from "../helpers/hash-embedder.ts";
-import { TempDir } from "../helpers/temp-dir.ts";
+import { HashEmbedder } from "../support/hash-embedder.ts";
+import { TempDir } from "../support/temp-dir.ts";
 
 const page = `<!doctype html><html><head><title>Feature stores</title></head><body>
 <nav>Home | Blog | Pricing</nav>

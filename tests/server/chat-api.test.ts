@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ScriptedGenerator } from "../../src/testing/scripted-generator.ts";
 import { answerSchema } from "../e2e/answer-schema.ts";
+import { ScriptedGenerator } from "../support/scripted-generator.ts";
 import { parseSse, startTestServer } from "./test-server.ts";
 
 type ErrorBody = { error: { code: string; message: string; issues?: Array<{ path: string }> } };

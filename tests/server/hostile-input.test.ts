@@ -14,13 +14,10 @@ import { ingest } from "../../src/ingest/ingest.ts";
 import { createApp } from "../../src/server/app.ts";
 import { LiveAssistant } from "../../src/server/live-assistant.ts";
 import { startServer, stopServer } from "../../src/server/start-server.ts";
-import {
-  type FakeOpenAIServer,
-  startFakeOpenAIServer,
-} from "../../src/testing/fake-openai-server.ts";
 import { answerSchema } from "../e2e/answer-schema.ts";
-import { projectPath } from "../helpers/project-root.ts";
-import type { TempDir } from "../helpers/temp-dir.ts";
+import { type FakeOpenAIServer, startFakeOpenAIServer } from "../support/fake-openai-server.ts";
+import { projectPath } from "../support/project-root.ts";
+import type { TempDir } from "../support/temp-dir.ts";
 import {
   chatBody,
   completionBody,

@@ -4,10 +4,7 @@ import { loadConfig } from "../../src/config.ts";
 import { createAssistant } from "../../src/create-services.ts";
 import { createApp } from "../../src/server/app.ts";
 import { startServer, stopServer } from "../../src/server/start-server.ts";
-import {
-  type FakeOpenAIServer,
-  startFakeOpenAIServer,
-} from "../../src/testing/fake-openai-server.ts";
+import { type FakeOpenAIServer, startFakeOpenAIServer } from "../support/fake-openai-server.ts";
 import { parseSse } from "./test-server.ts";
 
 /** The server wired from settings, as `npm start` does, with a fake OpenAI-compatible upstream. */

@@ -2,8 +2,8 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { describe, expect, inject, it } from "vitest";
 import { stopServer } from "../../src/server/start-server.ts";
-import { ScriptedGenerator } from "../../src/testing/scripted-generator.ts";
-import { projectRoot } from "../cli/run-cli.ts";
+import { projectRoot } from "../support/run-cli.ts";
+import { ScriptedGenerator } from "../support/scripted-generator.ts";
 import { parseSse, startTestServer } from "./test-server.ts";
 
 describe("npm start", () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { normaliseNumbers } from "../../src/understanding/normalise-numbers.ts";
 import { questionFocus } from "../../src/understanding/question-focus.ts";
 import { QuestionUnderstanding } from "../../src/understanding/question-understanding.ts";
-import { makeChunk } from "../helpers/chunks.ts";
+import { makeChunk } from "../support/chunks.ts";
 
 const chunks = [
   makeChunk("xgb", "Algorithms", "XGBoost is a gradient boosting library for tabular data."),

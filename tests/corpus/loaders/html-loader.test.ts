@@ -5,7 +5,7 @@ import { chunkMarkdown } from "../../../src/chunking/chunk-markdown.ts";
 import { fetchUrl } from "../../../src/corpus/fetch/fetch-url.ts";
 import { HtmlLoader } from "../../../src/corpus/loaders/html-loader.ts";
 import { InvalidCorpusFileError } from "../../../src/errors/corpus-errors.ts";
-import { projectPath } from "../../helpers/project-root.ts";
+import { projectPath } from "../../support/project-root.ts";
 import { type SiteServer, startSiteServer } from "./site-server.ts";
 
 const loader = new HtmlLoader();

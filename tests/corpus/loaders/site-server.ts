@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import path from "node:path";
-import { projectPath } from "../../helpers/project-root.ts";
+import { projectPath } from "../../support/project-root.ts";
 import { makePdf } from "./make-pdf.ts";
 
 const SITE_DIR = projectPath("tests/fixtures/site");

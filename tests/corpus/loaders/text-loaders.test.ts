@@ -6,7 +6,7 @@ import { loadMarkdownDocument } from "../../../src/corpus/load-corpus.ts";
 import { MarkdownLoader } from "../../../src/corpus/loaders/markdown-loader.ts";
 import { createDefaultLoaders, pickLoader } from "../../../src/corpus/loaders/pick-loader.ts";
 import { TextLoader } from "../../../src/corpus/loaders/text-loader.ts";
-import { projectPath } from "../../helpers/project-root.ts";
+import { projectPath } from "../../support/project-root.ts";
 
 describe("MarkdownLoader", () => {
   it("reads a file exactly as loadMarkdownDocument does", async () => {

@@ -4,9 +4,9 @@ import { buildAnswerPrompt } from "../../../src/answer/answer-prompt.ts";
 import type { Embedder } from "../../../src/embedders/embedder.ts";
 import { DEFAULT_HNSW_SETTINGS } from "../../../src/index/hnsw-vector-index.ts";
 import { type IngestSummary, ingest } from "../../../src/ingest/ingest.ts";
-import type { RecordedRequest } from "../../../src/testing/fake-openai-server.ts";
-import { projectPath } from "../../helpers/project-root.ts";
-import { TempDir } from "../../helpers/temp-dir.ts";
+import type { RecordedRequest } from "../../support/fake-openai-server.ts";
+import { projectPath } from "../../support/project-root.ts";
+import { TempDir } from "../../support/temp-dir.ts";
 
 /** Where the hostile tutorial lives in the temp corpus, as chunks name their source. */
 export const INJECTED_SOURCE = "corpus/tutorials/career-shortcuts.md";

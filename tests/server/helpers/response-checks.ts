@@ -1,7 +1,7 @@
 import { inject } from "vitest";
 import { z } from "zod";
 import { answerSchema } from "../../e2e/answer-schema.ts";
-import { projectRoot } from "../../helpers/project-root.ts";
+import { projectRoot } from "../../support/project-root.ts";
 import { parseSse } from "../test-server.ts";
 import type { RawResponse } from "./raw-http.ts";
 

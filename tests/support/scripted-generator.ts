@@ -1,4 +1,4 @@
-import type { GenerationInput, Generator, GeneratorEvent } from "../answer/generator.ts";
+import type { GenerationInput, Generator, GeneratorEvent } from "../../src/answer/generator.ts";
 
 /**
  * A test answer writer that streams a fixed script, one delta every `delayMs`, and records what
