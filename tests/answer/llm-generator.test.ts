@@ -1,5 +1,5 @@
 import { inspect } from "node:util";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { buildAnswerPrompt } from "../../src/answer/answer-prompt.ts";
 import { resolveCitations } from "../../src/answer/citations.ts";
 import type {
@@ -12,22 +12,12 @@ import { LlmGenerator, type LlmGeneratorOptions } from "../../src/answer/llm-gen
 import { makeChunk } from "../support/chunks.ts";
 import {
   defaultChatReply,
-  type FakeOpenAIServer,
   startFakeOpenAIServer,
+  useFakeOpenAIServer,
 } from "../support/fake-openai-server.ts";
 
 const apiKey = "sk-test-7a1c9e3f5d2b";
-let server: FakeOpenAIServer;
-
-beforeAll(async () => {
-  server = await startFakeOpenAIServer();
-});
-afterEach(() => {
-  server.reset();
-});
-afterAll(async () => {
-  await server.close();
-});
+const server = useFakeOpenAIServer();
 
 /** A stand-in for the extractive generator that records what it was asked. */
 class RecordingFallback implements Generator {
@@ -69,7 +59,7 @@ function createGenerator(options: Partial<LlmGeneratorOptions> = {}): {
   const fallback = new RecordingFallback();
   const generator = new LlmGenerator({
     model: "fake-chat",
-    baseURL: server.url,
+    baseURL: server().url,
     apiKey,
     maxRetries: 0,
     fallback,
@@ -135,7 +125,7 @@ describe("LlmGenerator", () => {
 
   it("streams the answer as deltas that add up to answer-end, with the model's citations", async () => {
     const reply = "Docker packages the model with its dependencies [1]. Version data with DVC [2].";
-    server.chatReply = reply;
+    server().chatReply = reply;
     const { generator, fallback } = createGenerator();
     const events = await collect(generator.generate(input));
 
@@ -150,8 +140,8 @@ describe("LlmGenerator", () => {
     expect(events.filter((event) => event.type === "notice")).toEqual([]);
     expect(fallback.inputs).toEqual([]);
 
-    expect(server.requests).toHaveLength(1);
-    const [request] = server.requests;
+    expect(server().requests).toHaveLength(1);
+    const [request] = server().requests;
     expect(`${request?.method} ${request?.path}`).toBe("POST /v1/chat/completions");
     expect(request?.headers.authorization).toBe(`Bearer ${apiKey}`);
     const body = request?.body as ChatBody;
@@ -168,7 +158,7 @@ describe("LlmGenerator", () => {
   });
 
   it("leaves dangling markers to resolveCitations, which drops and counts them", async () => {
-    server.chatReply = "Docker packages the model [1]. DVC versions data [9].";
+    server().chatReply = "Docker packages the model [1]. DVC versions data [9].";
     const { generator } = createGenerator();
     const events = await collect(generator.generate(input));
     const end = events.at(-1);
@@ -185,13 +175,13 @@ describe("LlmGenerator", () => {
 
   it("sends a placeholder key to a custom server when no key is given", async () => {
     const fallback = new RecordingFallback();
-    const generator = new LlmGenerator({ model: "fake-chat", baseURL: server.url, fallback });
+    const generator = new LlmGenerator({ model: "fake-chat", baseURL: server().url, fallback });
     await collect(generator.generate(input));
-    expect(server.requests[0]?.headers.authorization).toBe("Bearer not-needed");
+    expect(server().requests[0]?.headers.authorization).toBe("Bearer not-needed");
   });
 
   it("falls back with a notice naming the status when the server answers 500", async () => {
-    server.behaviour = {
+    server().behaviour = {
       status: 500,
       body: JSON.stringify({ error: { message: `upstream exploded for key ${apiKey}` } }),
     };
@@ -202,7 +192,7 @@ describe("LlmGenerator", () => {
       {
         type: "notice",
         message:
-          `The language model failed (${server.url} answered HTTP 500: upstream exploded for key [redacted]); ` +
+          `The language model failed (${server().url} answered HTTP 500: upstream exploded for key [redacted]); ` +
           "showing the extractive answer instead.",
       },
       { type: "text-delta", text: "Fallback answer [1]." },
@@ -210,14 +200,14 @@ describe("LlmGenerator", () => {
     ]);
     expect(inspect(events, { depth: 10 })).not.toContain(apiKey);
     expect(fallback.inputs).toEqual([input]);
-    expect(server.requests).toHaveLength(1);
+    expect(server().requests).toHaveLength(1);
   });
 
   it("retries once by default and keeps the model's answer when the server recovers", async () => {
-    server.behaviour = () => (server.requests.length === 1 ? { status: 503 } : "ok");
+    server().behaviour = () => (server().requests.length === 1 ? { status: 503 } : "ok");
     const generator = new LlmGenerator({
       model: "fake-chat",
-      baseURL: server.url,
+      baseURL: server().url,
       fallback: new RecordingFallback(),
     });
     expect(generator.maxRetries).toBe(1);
@@ -227,11 +217,11 @@ describe("LlmGenerator", () => {
       text: defaultChatReply,
       generator: "openai:fake-chat",
     });
-    expect(server.requests).toHaveLength(2);
+    expect(server().requests).toHaveLength(2);
   });
 
   it("falls back when the stream breaks with a malformed frame", async () => {
-    server.behaviour = "garbage";
+    server().behaviour = "garbage";
     const { generator, fallback } = createGenerator();
     const events = await collect(generator.generate(input));
 
@@ -250,7 +240,7 @@ describe("LlmGenerator", () => {
   });
 
   it("cuts a stream that stalls after it started at timeoutMs and frees the upstream request", async () => {
-    server.behaviour = { stallAfterChunks: 3 };
+    server().behaviour = { stallAfterChunks: 3 };
     const { generator } = createGenerator({ timeoutMs: 300 });
     const started = Date.now();
     const events = await collect(generator.generate(input));
@@ -267,11 +257,11 @@ describe("LlmGenerator", () => {
       { type: "text-delta", text: "Fallback answer [1]." },
       { type: "answer-end", text: "Fallback answer [1].", generator: "extractive" },
     ]);
-    await vi.waitFor(() => expect(server.requests[0]?.aborted).toBe(true), { timeout: 2_000 });
+    await vi.waitFor(() => expect(server().requests[0]?.aborted).toBe(true), { timeout: 2_000 });
   });
 
   it("falls back when the server takes longer than timeoutMs to answer at all", async () => {
-    server.behaviour = { delayMs: 5_000 };
+    server().behaviour = { delayMs: 5_000 };
     const { generator } = createGenerator({ timeoutMs: 200 });
     const events = await collect(generator.generate(input));
     expect(events[0]).toEqual({
@@ -283,7 +273,7 @@ describe("LlmGenerator", () => {
   });
 
   it("stops promptly and aborts the upstream request when the caller aborts mid-stream", async () => {
-    server.behaviour = { stallAfterChunks: 2 };
+    server().behaviour = { stallAfterChunks: 2 };
     const { generator, fallback } = createGenerator({ timeoutMs: 20_000 });
     const controller = new AbortController();
     const events: GeneratorEvent[] = [];
@@ -302,16 +292,16 @@ describe("LlmGenerator", () => {
       events.filter((event) => event.type === "notice" || event.type === "answer-end"),
     ).toEqual([]);
     expect(fallback.inputs).toEqual([]);
-    await vi.waitFor(() => expect(server.requests[0]?.aborted).toBe(true), { timeout: 2_000 });
+    await vi.waitFor(() => expect(server().requests[0]?.aborted).toBe(true), { timeout: 2_000 });
   });
 
   it("frees the upstream request when the consumer stops reading", async () => {
-    server.behaviour = { stallAfterChunks: 2 };
+    server().behaviour = { stallAfterChunks: 2 };
     const { generator } = createGenerator({ timeoutMs: 20_000 });
     for await (const event of generator.generate(input)) {
       if (event.type === "text-delta") break;
     }
-    await vi.waitFor(() => expect(server.requests[0]?.aborted).toBe(true), { timeout: 2_000 });
+    await vi.waitFor(() => expect(server().requests[0]?.aborted).toBe(true), { timeout: 2_000 });
   });
 
   it("falls back when nothing listens on the base URL", async () => {
@@ -330,7 +320,7 @@ describe("LlmGenerator", () => {
   });
 
   it("falls back when the model answers with nothing", async () => {
-    server.chatReply = "   ";
+    server().chatReply = "   ";
     const { generator } = createGenerator();
     const events = await collect(generator.generate(input));
     expect(fromNotice(events)[0]).toEqual({
@@ -344,8 +334,8 @@ describe("LlmGenerator", () => {
 
 describe("fake OpenAI server, chat completions", () => {
   it("streams chat.completion.chunk frames word by word, then stop and [DONE]", async () => {
-    server.chatReply = "Use DVC [2].";
-    const response = await fetch(`${server.url}/chat/completions`, {
+    server().chatReply = "Use DVC [2].";
+    const response = await fetch(`${server().url}/chat/completions`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({
@@ -377,7 +367,7 @@ describe("fake OpenAI server, chat completions", () => {
   });
 
   it("lists chat models", async () => {
-    const response = await fetch(`${server.url}/models`);
+    const response = await fetch(`${server().url}/models`);
     const body = (await response.json()) as { data: Array<{ id: string }> };
     expect(body.data.map((model) => model.id)).toContain("fake-chat");
   });

@@ -1,24 +1,14 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import {
   buildRewritePrompt,
   LlmQuestionRewriter,
   type LlmQuestionRewriterOptions,
 } from "../../src/answer/llm-question-rewriter.ts";
 import type { ChatTurn, QuestionRewriter } from "../../src/answer/question-rewriter.ts";
-import { type FakeOpenAIServer, startFakeOpenAIServer } from "../support/fake-openai-server.ts";
+import { startFakeOpenAIServer, useFakeOpenAIServer } from "../support/fake-openai-server.ts";
 
 const apiKey = "sk-test-rewriter-42ab";
-let server: FakeOpenAIServer;
-
-beforeAll(async () => {
-  server = await startFakeOpenAIServer();
-});
-afterEach(() => {
-  server.reset();
-});
-afterAll(async () => {
-  await server.close();
-});
+const server = useFakeOpenAIServer();
 
 /** A stand-in for the offline rewriter that records its calls and marks its answers. */
 class RecordingRewriter implements QuestionRewriter {
@@ -43,7 +33,7 @@ function createRewriter(options: Partial<LlmQuestionRewriterOptions> = {}): {
   const fallback = new RecordingRewriter();
   const rewriter = new LlmQuestionRewriter({
     model: "fake-chat",
-    baseURL: server.url,
+    baseURL: server().url,
     apiKey,
     fallback,
     ...options,
@@ -77,15 +67,15 @@ describe("buildRewritePrompt", () => {
 
 describe("LlmQuestionRewriter", () => {
   it("sends the history and the follow-up and returns the model's question, cleaned", async () => {
-    server.chatReply = '  "How long does step 5 (MLOps) of the roadmap take?"  \n';
+    server().chatReply = '  "How long does step 5 (MLOps) of the roadmap take?"  \n';
     const { rewriter, fallback } = createRewriter();
     const question = await rewriter.rewrite("How long does it take?", history);
 
     expect(question).toBe("How long does step 5 (MLOps) of the roadmap take?");
     expect(fallback.calls).toEqual([]);
     expect(rewriter.id).toBe("openai:fake-chat");
-    expect(server.requests).toHaveLength(1);
-    const [request] = server.requests;
+    expect(server().requests).toHaveLength(1);
+    const [request] = server().requests;
     expect(request?.headers.authorization).toBe(`Bearer ${apiKey}`);
     const body = request?.body as ChatBody;
     expect(body.model).toBe("fake-chat");
@@ -99,7 +89,7 @@ describe("LlmQuestionRewriter", () => {
   });
 
   it("drops a 'Standalone question:' label and curly quotes", async () => {
-    server.chatReply = "Standalone question: “Which tools does step 5 use?”";
+    server().chatReply = "Standalone question: “Which tools does step 5 use?”";
     const { rewriter } = createRewriter();
     expect(await rewriter.rewrite("Which tools?", history)).toBe("Which tools does step 5 use?");
   });
@@ -107,36 +97,36 @@ describe("LlmQuestionRewriter", () => {
   it("returns the message unchanged without a request when there is no history", async () => {
     const { rewriter, fallback } = createRewriter();
     expect(await rewriter.rewrite("What is DVC?", [])).toBe("What is DVC?");
-    expect(server.requests).toEqual([]);
+    expect(server().requests).toEqual([]);
     expect(fallback.calls).toEqual([]);
   });
 
   it("asks the fallback when the server fails", async () => {
-    server.behaviour = { status: 500 };
+    server().behaviour = { status: 500 };
     const { rewriter, fallback } = createRewriter();
     expect(await rewriter.rewrite("How long does it take?", history)).toBe(
       "offline: How long does it take?",
     );
     expect(fallback.calls).toEqual([{ message: "How long does it take?", history }]);
     // No retry by default: the fallback is cheap and the rewrite delays every follow-up.
-    expect(server.requests).toHaveLength(1);
+    expect(server().requests).toHaveLength(1);
   });
 
   it("asks the fallback when the server does not answer within timeoutMs", async () => {
-    server.behaviour = { delayMs: 5_000 };
+    server().behaviour = { delayMs: 5_000 };
     const { rewriter, fallback } = createRewriter({ timeoutMs: 200 });
     const started = Date.now();
     expect(await rewriter.rewrite("And after that?", history)).toBe("offline: And after that?");
     expect(Date.now() - started).toBeLessThan(3_000);
     expect(fallback.calls).toHaveLength(1);
-    await vi.waitFor(() => expect(server.requests[0]?.aborted).toBe(true), { timeout: 2_000 });
+    await vi.waitFor(() => expect(server().requests[0]?.aborted).toBe(true), { timeout: 2_000 });
   });
 
   it("asks the fallback when the reply is empty or malformed", async () => {
-    server.chatReply = " \n ";
+    server().chatReply = " \n ";
     const { rewriter, fallback } = createRewriter();
     expect(await rewriter.rewrite("And after that?", history)).toBe("offline: And after that?");
-    server.behaviour = "garbage";
+    server().behaviour = "garbage";
     expect(await rewriter.rewrite("And after that?", history)).toBe("offline: And after that?");
     expect(fallback.calls).toHaveLength(2);
   });
@@ -150,7 +140,7 @@ describe("LlmQuestionRewriter", () => {
   });
 
   it("rejects with the abort when the caller aborts, without asking the fallback", async () => {
-    server.behaviour = { delayMs: 5_000 };
+    server().behaviour = { delayMs: 5_000 };
     const { rewriter, fallback } = createRewriter();
     const controller = new AbortController();
     const pending = rewriter.rewrite("And after that?", history, { signal: controller.signal });

@@ -202,8 +202,8 @@ describe("ask --input with a hostile JSONL file", () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
-  // Fails today: in text mode ask-command.ts writes each answer as `${parsed.id}: …` with the id
-  // exactly as given, so an id holding ESC/BEL sequences reaches the terminal raw.
+  // In text mode each answer starts with `${id}: `; an id holding ESC/BEL sequences must not
+  // reach the terminal raw.
   it("prints no terminal escape sequence from the file in text mode", async ({ expect }) => {
     const file = path.join(workDir, "escapes.jsonl");
     await writeFile(

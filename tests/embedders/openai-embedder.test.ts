@@ -1,33 +1,25 @@
 import { inspect } from "node:util";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { OpenAIEmbedder, type OpenAIEmbedderOptions } from "../../src/embedders/openai-embedder.ts";
 import { EmbedderError } from "../../src/errors/embedder-error.ts";
 import {
-  type FakeOpenAIServer,
   fakeEmbedding,
   startFakeOpenAIServer,
+  useFakeOpenAIServer,
 } from "../support/fake-openai-server.ts";
 import { describeEmbedderContract } from "./embedder-contract.ts";
 
 const apiKey = "sk-test-3f9c1e7a5b2d";
 const serverDimensions = 32;
-let server: FakeOpenAIServer;
-
-beforeAll(async () => {
-  server = await startFakeOpenAIServer({ dimensions: serverDimensions });
-});
+const server = useFakeOpenAIServer({ dimensions: serverDimensions });
 afterEach(() => {
-  server.reset();
   vi.unstubAllEnvs();
-});
-afterAll(async () => {
-  await server.close();
 });
 
 /** A local-server model: `dimensions` is not sent, so the server's own length comes back. */
 function createEmbedder(options: OpenAIEmbedderOptions = {}): OpenAIEmbedder {
   return new OpenAIEmbedder({
-    baseURL: server.url,
+    baseURL: server().url,
     apiKey,
     model: "nomic-embed-text",
     dimensions: serverDimensions,
@@ -52,11 +44,11 @@ describeEmbedderContract("openai (fake server)", () => createEmbedder({ batchSiz
 
 describe("OpenAIEmbedder", () => {
   it("names itself after the model and the dimension", () => {
-    expect(new OpenAIEmbedder({ baseURL: server.url }).id).toBe(
+    expect(new OpenAIEmbedder({ baseURL: server().url }).id).toBe(
       "openai:text-embedding-3-small@1536",
     );
     expect(createEmbedder({ dimensions: 768 }).id).toBe("openai:nomic-embed-text@768");
-    expect(() => new OpenAIEmbedder({ baseURL: server.url, model: "nomic-embed-text" })).toThrow(
+    expect(() => new OpenAIEmbedder({ baseURL: server().url, model: "nomic-embed-text" })).toThrow(
       /set dimensions.*"nomic-embed-text"/,
     );
   });
@@ -65,8 +57,8 @@ describe("OpenAIEmbedder", () => {
     const texts = Array.from({ length: 7 }, (_, index) => `chunk number ${index}`);
     const vectors = await createEmbedder({ batchSize: 3 }).embedDocuments(texts);
 
-    const inputs = server.requests.map((request) => (request.body as { input: unknown }).input);
-    expect(server.requests.map((request) => `${request.method} ${request.path}`)).toEqual(
+    const inputs = server().requests.map((request) => (request.body as { input: unknown }).input);
+    expect(server().requests.map((request) => `${request.method} ${request.path}`)).toEqual(
       Array(3).fill("POST /v1/embeddings"),
     );
     expect(inputs).toEqual([texts.slice(0, 3), texts.slice(3, 6), texts.slice(6)]);
@@ -80,7 +72,7 @@ describe("OpenAIEmbedder", () => {
 
   it("sends the configured model, the API key and the text unchanged", async () => {
     await createEmbedder().embedQuery("Step 5\n| Tool | Hours |");
-    const [request] = server.requests;
+    const [request] = server().requests;
     expect(request?.headers.authorization).toBe(`Bearer ${apiKey}`);
     expect(request?.body).toMatchObject({
       model: "nomic-embed-text",
@@ -94,7 +86,7 @@ describe("OpenAIEmbedder", () => {
   it("asks text-embedding-3 models for the configured dimension", async () => {
     const embedder = createEmbedder({ model: "text-embedding-3-small", dimensions: 256 });
     const [vector] = await embedder.embedDocuments(["MLOps essentials"]);
-    expect(server.requests[0]?.body).toMatchObject({
+    expect(server().requests[0]?.body).toMatchObject({
       model: "text-embedding-3-small",
       dimensions: 256,
     });
@@ -104,11 +96,11 @@ describe("OpenAIEmbedder", () => {
   it("sends a placeholder key to a custom server when no key is given", async () => {
     vi.stubEnv("OPENAI_API_KEY", "sk-from-the-environment");
     await new OpenAIEmbedder({
-      baseURL: server.url,
+      baseURL: server().url,
       model: "nomic-embed-text",
       dimensions: serverDimensions,
     }).embedQuery("hello");
-    expect(server.requests[0]?.headers.authorization).toBe("Bearer not-needed");
+    expect(server().requests[0]?.headers.authorization).toBe("Bearer not-needed");
   });
 
   it("refuses to start against OpenAI without a key", () => {
@@ -117,16 +109,16 @@ describe("OpenAIEmbedder", () => {
   });
 
   it("turns an HTTP 500 into an EmbedderError naming the status, without the key", async () => {
-    server.behaviour = { status: 500 };
+    server().behaviour = { status: 500 };
     const error = await embedderError(createEmbedder().embedDocuments(["a text"]));
-    expect(error.message).toContain(`${server.url} answered HTTP 500`);
+    expect(error.message).toContain(`${server().url} answered HTTP 500`);
     expect(error.message).not.toContain(apiKey);
     expect(error.message).not.toContain("\n");
-    expect(server.requests).toHaveLength(1);
+    expect(server().requests).toHaveLength(1);
   });
 
   it("redacts the key when the upstream echoes it back", async () => {
-    server.behaviour = {
+    server().behaviour = {
       status: 401,
       body: JSON.stringify({ error: { message: `Incorrect API key provided: ${apiKey}` } }),
     };
@@ -134,34 +126,34 @@ describe("OpenAIEmbedder", () => {
     expect(error.message).toMatch(/answered HTTP 401: Incorrect API key provided: \[redacted\]/);
     expect(inspect(error, { depth: 10 })).not.toContain(apiKey);
     // 401 is not worth retrying, whatever maxRetries says.
-    expect(server.requests).toHaveLength(1);
+    expect(server().requests).toHaveLength(1);
   });
 
   it("retries a 503 and succeeds when the server recovers", async () => {
-    server.behaviour = () => (server.requests.length === 1 ? { status: 503 } : "ok");
+    server().behaviour = () => (server().requests.length === 1 ? { status: 503 } : "ok");
     const [vector] = await createEmbedder({ maxRetries: 1 }).embedDocuments(["retry me"]);
     expect(vector).toHaveLength(serverDimensions);
-    expect(server.requests).toHaveLength(2);
+    expect(server().requests).toHaveLength(2);
   });
 
   it("turns malformed JSON into an EmbedderError", async () => {
-    server.behaviour = "garbage";
+    server().behaviour = "garbage";
     const error = await embedderError(createEmbedder().embedDocuments(["a text"]));
     expect(error.message).toMatch(/sent a malformed response/);
-    expect(error.message).toContain(server.url);
+    expect(error.message).toContain(server().url);
   });
 
   it("turns a well-formed reply with missing vectors into an EmbedderError", async () => {
-    server.behaviour = { status: 200, body: JSON.stringify({ object: "list", data: [] }) };
+    server().behaviour = { status: 200, body: JSON.stringify({ object: "list", data: [] }) };
     const error = await embedderError(createEmbedder().embedDocuments(["a", "b"]));
     expect(error.message).toMatch(/sent a malformed response/);
   });
 
   it("gives up on a stalled server after timeoutMs", async () => {
-    server.behaviour = { delayMs: 10_000 };
+    server().behaviour = { delayMs: 10_000 };
     const started = Date.now();
     const error = await embedderError(createEmbedder({ timeoutMs: 300 }).embedQuery("slow"));
-    expect(error.message).toContain(`${server.url} did not answer within 300 ms`);
+    expect(error.message).toContain(`${server().url} did not answer within 300 ms`);
     // Bounded well below the server's 10 s stall; not a latency measurement.
     expect(Date.now() - started).toBeLessThan(5_000);
   });
@@ -185,7 +177,7 @@ describe("OpenAIEmbedder", () => {
 
 describe("fake OpenAI server", () => {
   it("lists models", async () => {
-    const response = await fetch(`${server.url}/models`);
+    const response = await fetch(`${server().url}/models`);
     const body = (await response.json()) as { object: string; data: Array<{ id: string }> };
     expect(response.status).toBe(200);
     expect(body.object).toBe("list");
@@ -194,7 +186,7 @@ describe("fake OpenAI server", () => {
 
   it("answers base64 requests with the same vectors as float requests", async () => {
     const post = async (encoding: "float" | "base64") => {
-      const response = await fetch(`${server.url}/embeddings`, {
+      const response = await fetch(`${server().url}/embeddings`, {
         method: "POST",
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ model: "m", input: "data analyst", encoding_format: encoding }),
@@ -222,14 +214,14 @@ describe("fake OpenAI server", () => {
   });
 
   it("rejects empty input like the real API, and unknown routes with 404", async () => {
-    const empty = await fetch(`${server.url}/embeddings`, {
+    const empty = await fetch(`${server().url}/embeddings`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ model: "m", input: [""] }),
     });
     expect(empty.status).toBe(400);
     expect(((await empty.json()) as { error: { message: string } }).error.message).toMatch(/empty/);
-    const missing = await fetch(`${server.url}/nothing-here`);
+    const missing = await fetch(`${server().url}/nothing-here`);
     expect(missing.status).toBe(404);
     await missing.body?.cancel();
   });

@@ -1,23 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { LlmJudge, parseReply } from "../../src/eval/judge/llm-judge.ts";
-import {
-  type FakeOpenAIServer,
-  type RecordedRequest,
-  startFakeOpenAIServer,
-} from "../support/fake-openai-server.ts";
+import { type RecordedRequest, useFakeOpenAIServer } from "../support/fake-openai-server.ts";
 
-let server: FakeOpenAIServer;
-
-beforeAll(async () => {
-  server = await startFakeOpenAIServer();
-});
-afterEach(() => {
-  server.reset();
-});
-afterAll(async () => {
-  await server.close();
-});
+const server = useFakeOpenAIServer();
 
 const passages = [
   {
@@ -29,7 +15,7 @@ const passages = [
 function judge(maxAttempts = 3): LlmJudge {
   return new LlmJudge({
     model: "fake-chat",
-    baseURL: server.url,
+    baseURL: server().url,
     apiKey: "sk-test",
     maxRetries: 0,
     maxAttempts,
@@ -45,7 +31,7 @@ function lastUserMessage(request: RecordedRequest): string {
 
 describe("LlmJudge", () => {
   it("extracts claims with the model, then verifies them against numbered passages", async () => {
-    server.chatReply = (request) =>
+    server().chatReply = (request) =>
       lastUserMessage(request).includes("<answer>")
         ? JSON.stringify({
             claims: ["Docker packages models into containers.", "DVC tracks experiments."],
@@ -70,30 +56,30 @@ describe("LlmJudge", () => {
       },
       { claim: "DVC tracks experiments.", supported: false, reason: "DVC does version control" },
     ]);
-    expect(server.requests).toHaveLength(2);
-    const verification = lastUserMessage(server.requests[1] as RecordedRequest);
+    expect(server().requests).toHaveLength(2);
+    const verification = lastUserMessage(server().requests[1] as RecordedRequest);
     expect(verification).toContain('<passage n="2" section="MLOps Essentials">');
     expect(verification).toContain("2. DVC tracks experiments.");
     expect(
-      (server.requests[1]?.body as { response_format?: unknown } | undefined)?.response_format,
+      (server().requests[1]?.body as { response_format?: unknown } | undefined)?.response_format,
     ).toEqual({
       type: "json_object",
     });
   });
 
   it("verifies given claims without asking for extraction", async () => {
-    server.chatReply =
+    server().chatReply =
       '```json\n{"verdicts": [{"statement": 1, "supported": true, "passage": 2}]}\n```';
     const verdicts = await judge().judge({ claims: ["DVC versions data."], passages });
     expect(verdicts).toEqual([
       { claim: "DVC versions data.", supported: true, reason: "supported", passageIndex: 1 },
     ]);
-    expect(server.requests).toHaveLength(1);
+    expect(server().requests).toHaveLength(1);
   });
 
   it("asks again after a malformed reply, showing the model what was wrong", async () => {
     let calls = 0;
-    server.chatReply = () => {
+    server().chatReply = () => {
       calls++;
       return calls === 1
         ? '{"verdicts": [{"statement": 1, "supported": "yes"}'
@@ -101,8 +87,8 @@ describe("LlmJudge", () => {
     };
     const verdicts = await judge().judge({ claims: ["Kubernetes is required."], passages });
     expect(verdicts[0]?.supported).toBe(false);
-    expect(server.requests).toHaveLength(2);
-    const retry = server.requests[1]?.body as {
+    expect(server().requests).toHaveLength(2);
+    const retry = server().requests[1]?.body as {
       messages: Array<{ role: string; content: string }>;
     };
     expect(retry.messages.map((message) => message.role)).toEqual([
@@ -116,7 +102,7 @@ describe("LlmJudge", () => {
 
   it("asks again when the verdicts do not match the statements", async () => {
     let calls = 0;
-    server.chatReply = () =>
+    server().chatReply = () =>
       ++calls === 1
         ? JSON.stringify({ verdicts: [{ statement: 1, supported: true }] })
         : JSON.stringify({
@@ -127,21 +113,21 @@ describe("LlmJudge", () => {
           });
     const verdicts = await judge().judge({ claims: ["a", "b"], passages });
     expect(verdicts).toHaveLength(2);
-    expect(lastUserMessage(server.requests[1] as RecordedRequest)).toMatch(
+    expect(lastUserMessage(server().requests[1] as RecordedRequest)).toMatch(
       /expected 2 verdicts, got 1/,
     );
   });
 
   it("gives up after its attempts with an error naming the problem", async () => {
-    server.chatReply = "I think it is supported.";
+    server().chatReply = "I think it is supported.";
     await expect(judge(2).judge({ claims: ["a"], passages })).rejects.toThrow(
       /gave no valid claim verification reply in 2 attempts: the reply holds no JSON object/,
     );
-    expect(server.requests).toHaveLength(2);
+    expect(server().requests).toHaveLength(2);
   });
 
   it("fails with the endpoint and status when the server errors", async () => {
-    server.behaviour = { status: 500 };
+    server().behaviour = { status: 500 };
     await expect(judge().judge({ claims: ["a"], passages })).rejects.toThrow(
       /LLM judge failed during claim verification: .*answered HTTP 500/,
     );

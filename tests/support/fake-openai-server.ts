@@ -5,6 +5,7 @@ import {
   type ServerResponse,
 } from "node:http";
 import type { AddressInfo } from "node:net";
+import { afterAll, afterEach, beforeAll } from "vitest";
 import { z } from "zod";
 
 /**
@@ -485,4 +486,27 @@ export async function startFakeOpenAIServer(
     },
   };
   return fake;
+}
+
+/**
+ * One fake server for the calling test file: started before its tests, reset after each test,
+ * closed after all of them. Call the returned function inside a test to reach it.
+ */
+export function useFakeOpenAIServer(
+  options: Parameters<typeof startFakeOpenAIServer>[0] = {},
+): () => FakeOpenAIServer {
+  let server: FakeOpenAIServer | undefined;
+  beforeAll(async () => {
+    server = await startFakeOpenAIServer(options);
+  });
+  afterEach(() => {
+    server?.reset();
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+  return () => {
+    if (server === undefined) throw new Error("the fake OpenAI server starts in beforeAll");
+    return server;
+  };
 }
