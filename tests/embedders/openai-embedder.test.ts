@@ -2,11 +2,8 @@ import { inspect } from "node:util";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { OpenAIEmbedder, type OpenAIEmbedderOptions } from "../../src/embedders/openai-embedder.ts";
 import { EmbedderError } from "../../src/errors/embedder-error.ts";
-import {
-  fakeEmbedding,
-  startFakeOpenAIServer,
-  useFakeOpenAIServer,
-} from "../support/fake-openai-server.ts";
+import { startFakeOpenAIServer, useFakeOpenAIServer } from "../support/fake-openai-server.ts";
+import { hashedBagOfWords } from "../support/hashed-bag-of-words.ts";
 import { describeEmbedderContract } from "./embedder-contract.ts";
 
 const apiKey = "sk-test-3f9c1e7a5b2d";
@@ -63,7 +60,7 @@ describe("OpenAIEmbedder", () => {
     );
     expect(inputs).toEqual([texts.slice(0, 3), texts.slice(3, 6), texts.slice(6)]);
     texts.forEach((text, index) => {
-      const expected = fakeEmbedding(text, serverDimensions);
+      const expected = hashedBagOfWords(text, serverDimensions);
       vectors[index]?.forEach((value, position) => {
         expect(value).toBeCloseTo(expected[position] ?? Number.NaN, 6);
       });
@@ -198,7 +195,7 @@ describe("fake OpenAI server", () => {
     const decoded = Array.from(
       new Float32Array(base64.buffer, base64.byteOffset, base64.length / 4),
     );
-    expect(float).toEqual(fakeEmbedding("data analyst", serverDimensions));
+    expect(float).toEqual(hashedBagOfWords("data analyst", serverDimensions));
     decoded.forEach((value, index) => {
       expect(value).toBeCloseTo(float[index] ?? Number.NaN, 6);
     });
@@ -207,9 +204,9 @@ describe("fake OpenAI server", () => {
   it("places texts that share words closer than texts that do not", () => {
     const dot = (left: number[], right: number[]) =>
       left.reduce((sum, value, index) => sum + value * (right[index] ?? 0), 0);
-    const anchor = fakeEmbedding("deploy a model with FastAPI", 256);
-    const related = fakeEmbedding("deploy the model", 256);
-    const unrelated = fakeEmbedding("grandmother bakes apple pie", 256);
+    const anchor = hashedBagOfWords("deploy a model with FastAPI", 256);
+    const related = hashedBagOfWords("deploy the model", 256);
+    const unrelated = hashedBagOfWords("grandmother bakes apple pie", 256);
     expect(dot(anchor, related)).toBeGreaterThan(dot(anchor, unrelated));
   });
 

@@ -7,6 +7,7 @@ import {
 import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll } from "vitest";
 import { z } from "zod";
+import { hashedBagOfWords } from "./hashed-bag-of-words.ts";
 
 /**
  * How the fake server answers the next request. `"ok"` speaks the protocol; `{ status, body }`
@@ -80,33 +81,6 @@ const listedModels = [
   "fake-chat",
 ];
 
-/**
- * Deterministic stand-in for an embedding model: a signed, hashed bag of lower-cased words,
- * normalised to unit length. Identical texts give identical vectors and texts that share words
- * are closer than texts that do not. A text without words gets a fixed non-zero vector.
- */
-export function fakeEmbedding(text: string, dimensions: number): number[] {
-  const vector = new Array<number>(dimensions).fill(0);
-  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [""];
-  for (const word of words) {
-    const hash = fnv1a(word);
-    const bucket = hash % dimensions;
-    // A second hash bit chooses the sign, so collisions cancel out instead of piling up.
-    vector[bucket] = (vector[bucket] ?? 0) + ((hash >>> 31) & 1 ? -1 : 1);
-  }
-  const norm = Math.hypot(...vector);
-  return norm === 0 ? vector : vector.map((value) => value / norm);
-}
-
-function fnv1a(text: string): number {
-  let hash = 0x811c9dc5;
-  for (const byte of Buffer.from(text, "utf8")) {
-    hash ^= byte;
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash;
-}
-
 type RouteContext = {
   request: RecordedRequest;
   response: ServerResponse;
@@ -170,7 +144,7 @@ const routes: Record<string, RouteHandler> = {
     const base64 = parsed.data.encoding_format === "base64";
     let tokens = 0;
     const data = inputs.map((input, index) => {
-      const embedding = fakeEmbedding(input, length);
+      const embedding = hashedBagOfWords(input, length);
       tokens += input.split(/\s+/).filter(Boolean).length;
       return {
         object: "embedding",

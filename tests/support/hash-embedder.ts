@@ -1,15 +1,5 @@
 import { BaseEmbedder } from "../../src/embedders/base-embedder.ts";
-import { words } from "../../src/text/terms.ts";
-
-/** FNV-1a hash of a string, as an unsigned 32-bit integer. */
-function fnv1a(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < text.length; index++) {
-    hash ^= text.charCodeAt(index);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
-}
+import { hashedBagOfWords } from "./hashed-bag-of-words.ts";
 
 export type HashEmbedderOptions = {
   /** @default "test:hash@32" */
@@ -23,8 +13,8 @@ export type HashEmbedderOptions = {
 };
 
 /**
- * A deterministic bag-of-words embedder for tests: each word adds 1 to the dimension its hash
- * picks. Texts sharing words get similar vectors; no model is loaded. Records every batch it
+ * A deterministic bag-of-words embedder for tests (the fake OpenAI server's vectors): texts
+ * sharing words get similar vectors; no model is loaded. Records every batch it
  * embeds, so a test can count what was (re-)embedded.
  */
 export class HashEmbedder extends BaseEmbedder {
@@ -55,13 +45,6 @@ export class HashEmbedder extends BaseEmbedder {
   }
 
   private vectorOf(text: string): number[] {
-    const vector = new Array<number>(this.dimensions).fill(0);
-    for (const word of words(text)) {
-      const dimension = fnv1a(word) % this.dimensions;
-      vector[dimension] = (vector[dimension] ?? 0) + 1;
-    }
-    // A text without words still gets a direction, so cosine similarity stays defined.
-    if (!vector.some((value) => value !== 0)) vector[0] = 1;
-    return vector;
+    return hashedBagOfWords(text, this.dimensions);
   }
 }
