@@ -1,4 +1,5 @@
-import { mkdir, open, readFile, rm } from "node:fs/promises";
+import { randomUUID } from "node:crypto";
+import { link, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { IndexLockedError } from "../errors/index-errors.ts";
 
@@ -22,11 +23,26 @@ export async function acquireIndexLock(indexDir: string): Promise<() => Promise<
   await mkdir(indexDir, { recursive: true });
   const file = path.join(indexDir, LOCK_FILE);
   const content = JSON.stringify({ pid: process.pid, startedAt: new Date().toISOString() });
+  const candidate = `${file}.${process.pid}.${randomUUID()}`;
+  try {
+    return await takeLock(indexDir, file, candidate, content);
+  } finally {
+    await rm(candidate, { force: true });
+  }
+}
+
+async function takeLock(
+  indexDir: string,
+  file: string,
+  candidate: string,
+  content: string,
+): Promise<() => Promise<void>> {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      const handle = await open(file, "wx");
-      await handle.writeFile(content);
-      await handle.close();
+      // Written whole under another name, then linked into place: a lock never exists half
+      // written, so a competitor cannot read it empty and take it over.
+      await writeFile(candidate, content);
+      await link(candidate, file);
       return async () => {
         await rm(file, { force: true });
       };
@@ -37,7 +53,7 @@ export async function acquireIndexLock(indexDir: string): Promise<() => Promise<
       try {
         owner = JSON.parse(holder) as typeof owner;
       } catch {
-        // An unreadable lock is treated as stale: its writer died mid-write.
+        // An unreadable lock is stale: locks are linked into place whole, so this one is damaged.
       }
       if (typeof owner.pid === "number" && isAlive(owner.pid)) {
         throw new IndexLockedError(
@@ -45,7 +61,10 @@ export async function acquireIndexLock(indexDir: string): Promise<() => Promise<
           `pid ${owner.pid}, started ${owner.startedAt ?? "at an unknown time"}`,
         );
       }
-      await rm(file, { force: true });
+      // Remove the stale lock only if it is still the one read above, not a fresh one that a
+      // competitor has taken over meanwhile.
+      if ((await readFile(file, "utf8").catch(() => "")) === holder)
+        await rm(file, { force: true });
     }
   }
   throw new IndexLockedError(indexDir, "another process took the lock at the same moment");
