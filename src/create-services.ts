@@ -7,6 +7,7 @@ import { OpenAIEmbedder } from "./embedders/openai-embedder.ts";
 import { TransformersEmbedder } from "./embedders/transformers-embedder.ts";
 import { UseEmbedder } from "./embedders/use-embedder.ts";
 import type { HnswSettings } from "./index/hnsw-vector-index.ts";
+import { removeStaleTemporaryFiles } from "./index/index-files.ts";
 import { type LoadedIndex, loadIndex, readCurrentVersion } from "./index/index-store.ts";
 import { type IngestOptions, type IngestSummary, ingest } from "./ingest/ingest.ts";
 
@@ -101,6 +102,8 @@ export async function createAssistant(
   create: (index: LoadedIndex) => Assistant;
 }> {
   const embedder = hooks.embedder ?? (await createEmbedder(config));
+  // What a killed build left behind; only old leftovers, as a writer elsewhere may own recent ones.
+  await removeStaleTemporaryFiles(config.INDEX_DIR, { minimumAgeMs: 60_000 });
   if ((await readCurrentVersion(config.INDEX_DIR)) === undefined) {
     hooks.onBuildStart?.();
     const summary = await ingest(ingestOptions(config, embedder, hooks.onEmbedProgress));

@@ -11,6 +11,20 @@ export class InvalidCorpusFileError extends AppError {
   }
 }
 
+/** The corpus holds no text to index (no file, or only empty ones): never published as an index. */
+export class EmptyCorpusError extends AppError {
+  readonly corpusDir: string;
+
+  constructor(corpusDir: string, documentCount: number) {
+    super(
+      `the corpus in ${corpusDir} has no text to index (${documentCount} document(s), all empty); ` +
+        "add Markdown, HTML, text or PDF files with content",
+      { code: "empty_corpus", exitCode: 2, httpStatus: 422 },
+    );
+    this.corpusDir = corpusDir;
+  }
+}
+
 /** Why a URL could not be fetched; stable, for reports and tests. */
 export type FetchFailure =
   | "invalid-url"

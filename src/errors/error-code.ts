@@ -10,6 +10,7 @@ export type ErrorCode =
   | "invalid_request"
   | "input_unreadable"
   | "invalid_corpus_file"
+  | "empty_corpus"
   // Files the eval reads (datasets, judge calibration set, thresholds, a baseline report).
   | "dataset_missing"
   | "dataset_unreadable"
@@ -23,6 +24,7 @@ export type ErrorCode =
   // The index folder (exit code 3, or 4 when locked; HTTP 503).
   | "index_missing"
   | "index_corrupt"
+  | "index_outdated"
   | "index_locked"
   | "embedder_mismatch"
   // Models: embedding, answering, judging.

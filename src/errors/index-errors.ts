@@ -29,6 +29,23 @@ export class IndexCorruptError extends AppError {
   }
 }
 
+/**
+ * The index was written in another file format than this version of the assistant reads (e.g.
+ * before the manifest recorded file checksums).
+ */
+export class IndexOutdatedError extends AppError {
+  readonly indexDir: string;
+
+  constructor(indexDir: string, found: number, expected: number) {
+    super(
+      `the index in ${indexDir} was built by ${found < expected ? "an older" : "a newer"} version of the assistant ` +
+        `(index format ${found}; this version reads format ${expected}); rebuild it with \`npm run ingest\``,
+      { code: "index_outdated", exitCode: 3, httpStatus: 503 },
+    );
+    this.indexDir = indexDir;
+  }
+}
+
 /** Another ingest is writing to the same index folder. */
 export class IndexLockedError extends AppError {
   constructor(indexDir: string, holder: string) {

@@ -6,10 +6,12 @@ import {
   EmbedderMismatchError,
   IndexCorruptError,
   IndexMissingError,
+  IndexOutdatedError,
 } from "../errors/index-errors.ts";
 import { readJsonFile } from "../internal/read-json-file.ts";
 import { HnswVectorIndex } from "./hnsw-vector-index.ts";
-import { type Manifest, manifestSchema } from "./manifest.ts";
+import { describeIndexFiles, removeStaleTemporaryFiles, verifyIndexFiles } from "./index-files.ts";
+import { INDEX_FORMAT_VERSION, type Manifest, manifestSchema } from "./manifest.ts";
 import { MiniSearchLexicalIndex } from "./minisearch-lexical-index.ts";
 import { readUnitVectors, type UnitVectors, writeUnitVectors } from "./unit-vectors.ts";
 
@@ -17,8 +19,10 @@ import { readUnitVectors, type UnitVectors, writeUnitVectors } from "./unit-vect
  * Layout of an index folder (INDEX_DIR, default `indexes/`):
  *   CURRENT              name of the version being served (swapped atomically by rename)
  *   <version>/           one immutable build: manifest.json, chunks.json, vectors.hnsw, lexical.json,
- *                        units.json + unit-vectors.bin (embedded sentences, list items and rows)
+ *                        units.json + unit-vectors.bin (embedded sentences, list items and rows);
+ *                        the manifest records the size and SHA-256 of every other file
  *   .tmp-<version>-<pid> a build in progress; never read
+ *   CURRENT.<pid>.tmp    the next CURRENT, renamed over it
  */
 const CURRENT_FILE = "CURRENT";
 const FILES = {
@@ -41,9 +45,9 @@ export type LoadedIndex = {
   units: UnitVectors;
 };
 
-/** What a build hands over to be written. */
+/** What a build hands over to be written; the writer adds the manifest's file checksums. */
 export type IndexBuild = {
-  manifest: Manifest;
+  manifest: Omit<Manifest, "files">;
   chunks: Chunk[];
   vectorIndex: HnswVectorIndex;
   lexicalIndex: MiniSearchLexicalIndex;
@@ -61,15 +65,23 @@ const chunkSchema = z.object({
   cells: z.array(z.object({ header: z.string(), value: z.string() })).optional(),
 });
 
+/** A version folder's name: `v` and letters, digits, `.`, `_`, `-` (never a path). */
+const VERSION_NAME = /^v[\w.-]{1,200}$/;
+
 /** The version named in CURRENT, or undefined when no index was ever built here. */
 export async function readCurrentVersion(indexDir: string): Promise<string | undefined> {
+  let version: string;
   try {
-    const version = (await readFile(path.join(indexDir, CURRENT_FILE), "utf8")).trim();
-    return version.length > 0 ? version : undefined;
+    version = (await readFile(path.join(indexDir, CURRENT_FILE), "utf8")).trim();
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
     throw new IndexCorruptError(indexDir, "CURRENT cannot be read", { cause: error });
   }
+  if (version.length === 0) return undefined;
+  if (!VERSION_NAME.test(version)) {
+    throw new IndexCorruptError(indexDir, "CURRENT does not name a version folder");
+  }
+  return version;
 }
 
 /**
@@ -96,16 +108,36 @@ function readIndexJson<Schema extends z.ZodType>(
   });
 }
 
-/** Reads and validates only the manifest of the current version. */
+/**
+ * Reads and validates only the manifest of the current version. A manifest of another format
+ * (e.g. one written before file checksums) is an IndexOutdatedError.
+ */
 export async function loadManifest(indexDir: string): Promise<Manifest | undefined> {
   const version = await readCurrentVersion(indexDir);
   if (version === undefined) return undefined;
-  return readIndexJson(indexDir, path.join(indexDir, version, FILES.manifest), manifestSchema);
+  const file = path.join(indexDir, version, FILES.manifest);
+  const { formatVersion } = await readIndexJson(
+    indexDir,
+    file,
+    z.object({ formatVersion: z.number().int() }),
+  );
+  if (formatVersion !== INDEX_FORMAT_VERSION) {
+    throw new IndexOutdatedError(indexDir, formatVersion, INDEX_FORMAT_VERSION);
+  }
+  const manifest = await readIndexJson(indexDir, file, manifestSchema);
+  if (manifest.version !== version) {
+    throw new IndexCorruptError(
+      indexDir,
+      `manifest.json names version ${manifest.version}, which does not match CURRENT (${version})`,
+    );
+  }
+  return manifest;
 }
 
 /**
  * Loads the current version. Fails with a clear error when there is none, when a file is
- * damaged, or when it was built by another embedder than `expectedEmbedder`.
+ * damaged (every file is checked against the manifest's sizes and checksums before it is read),
+ * or when it was built by another embedder than `expectedEmbedder`.
  */
 export async function loadIndex(
   indexDir: string,
@@ -120,6 +152,7 @@ export async function loadIndex(
     throw new EmbedderMismatchError(indexDir, manifest.embedder, expectedEmbedder);
   }
   const directory = path.join(indexDir, manifest.version);
+  await verifyIndexFiles(indexDir, directory, manifest.files);
   const chunks = await readIndexJson(
     indexDir,
     path.join(directory, FILES.chunks),
@@ -140,7 +173,7 @@ export async function loadIndex(
       await readFile(path.join(directory, FILES.lexical), "utf8"),
     );
   } catch (error) {
-    throw new IndexCorruptError(indexDir, "the vector or lexical index cannot be read", {
+    throw new IndexCorruptError(indexDir, "vectors.hnsw or lexical.json cannot be read", {
       cause: error,
     });
   }
@@ -162,16 +195,6 @@ export async function loadIndex(
   };
 }
 
-function processIsAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: the process exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
 /**
  * Writes a build as a new version and makes it current. Files go to a temporary folder first,
  * which is renamed into place; CURRENT is then replaced by an atomic rename. A crash at any
@@ -189,7 +212,7 @@ export async function writeIndex(
   for (let counter = 1; await exists(path.join(indexDir, version)); counter++) {
     version = `${build.manifest.version}-${counter}`;
   }
-  const manifest = { ...build.manifest, version };
+  const unchecked = { ...build.manifest, version };
   const temporary = path.join(indexDir, `.tmp-${version}-${process.pid}`);
   await rm(temporary, { recursive: true, force: true });
   await mkdir(temporary);
@@ -198,7 +221,9 @@ export async function writeIndex(
     await writeFile(path.join(temporary, FILES.lexical), JSON.stringify(build.lexicalIndex));
     await build.vectorIndex.save(path.join(temporary, FILES.vectors));
     await writeUnitVectors(temporary, build.units, build.manifest.embedder.dimensions);
-    // The manifest goes last: a folder with a manifest is complete.
+    // Checksums of the files as they are on disk; the manifest goes last: a folder with a
+    // manifest is complete.
+    const manifest: Manifest = { ...unchecked, files: await describeIndexFiles(temporary) };
     await writeFile(path.join(temporary, FILES.manifest), `${JSON.stringify(manifest, null, 2)}\n`);
     await rename(temporary, path.join(indexDir, version));
   } catch (error) {
@@ -224,7 +249,7 @@ async function exists(file: string): Promise<boolean> {
 
 /**
  * Removes versions older than the `keepPrevious` most recent ones besides `current`, and temporary
- * folders of builds whose process is gone. Call it holding the index lock.
+ * files and folders of builds whose process is gone. Call it holding the index lock.
  */
 export async function prune(
   indexDir: string,
@@ -243,10 +268,5 @@ export async function prune(
   for (const old of dated.slice(keepPrevious)) {
     await rm(path.join(indexDir, old.name), { recursive: true, force: true });
   }
-  for (const entry of entries) {
-    const match = /^\.tmp-.+-(\d+)$/.exec(entry.name);
-    if (match && !processIsAlive(Number(match[1]))) {
-      await rm(path.join(indexDir, entry.name), { recursive: true, force: true });
-    }
-  }
+  await removeStaleTemporaryFiles(indexDir);
 }

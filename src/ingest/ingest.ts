@@ -8,7 +8,10 @@ import type { CorpusDocument } from "../corpus/corpus-document.ts";
 import { loadSources, type SourceLoadError } from "../corpus/load-sources.ts";
 import type { Embedder, EmbedProgress } from "../embedders/embedder.ts";
 import { AppError } from "../errors/app-error.ts";
+import { EmptyCorpusError } from "../errors/corpus-errors.ts";
+import { IndexOutdatedError } from "../errors/index-errors.ts";
 import { type HnswSettings, HnswVectorIndex } from "../index/hnsw-vector-index.ts";
+import { removeStaleTemporaryFiles } from "../index/index-files.ts";
 import { acquireIndexLock } from "../index/index-lock.ts";
 import {
   type LoadedIndex,
@@ -135,6 +138,8 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   // A dry run writes nothing, so it needs no lock.
   const release = options.dryRun ? async () => {} : await acquireIndexLock(options.indexDir);
   try {
+    // Holding the lock, nothing else writes here: whatever a dead build left goes now.
+    if (!options.dryRun) await removeStaleTemporaryFiles(options.indexDir);
     return await build(options);
   } finally {
     await release();
@@ -178,6 +183,8 @@ async function build(options: IngestOptions): Promise<IngestSummary> {
   const documents = loaded.documents;
   const chunksBySource = loaded.chunksBySource;
   const chunks = [...loaded.chunks, ...carriedChunks];
+  // Empty or whitespace-only files would publish an index that can answer nothing.
+  if (chunks.length === 0) throw new EmptyCorpusError(options.corpusDir, documents.length);
 
   const reusedVectors = new Map<string, number[]>();
   if (previous !== undefined) {
@@ -260,7 +267,7 @@ async function build(options: IngestOptions): Promise<IngestSummary> {
     .toISOString()
     .replace(/[-:]/g, "")
     .replace(/\.\d+Z$/, "Z");
-  const manifest: Manifest = {
+  const manifest: Omit<Manifest, "files"> = {
     formatVersion: INDEX_FORMAT_VERSION,
     version: `v${stamp}-${contentHash}`,
     builtAt: builtAt.toISOString(),
@@ -399,7 +406,14 @@ export type IndexStatus = {
 export async function checkIndex(
   options: Pick<IngestOptions, "corpusDir" | "indexDir" | "embedder" | "chunker">,
 ): Promise<IndexStatus> {
-  const manifest = await loadManifest(options.indexDir);
+  let manifest: Manifest | undefined;
+  try {
+    manifest = await loadManifest(options.indexDir);
+  } catch (error) {
+    // An index of an older format is stale, not broken: `ingest` replaces it.
+    if (error instanceof IndexOutdatedError) return { stale: true, reasons: [error.message] };
+    throw error;
+  }
   if (manifest === undefined) return { stale: true, reasons: [`no index in ${options.indexDir}`] };
   const reasons: string[] = [];
   const reason = incompatibility(manifest, { ...options, hnsw: manifest.hnsw });

@@ -7,6 +7,7 @@ import {
   EmbedderMismatchError,
   IndexCorruptError,
   IndexMissingError,
+  IndexOutdatedError,
 } from "../../src/errors/index-errors.ts";
 import { DEFAULT_HNSW_SETTINGS } from "../../src/index/hnsw-vector-index.ts";
 import {
@@ -293,8 +294,12 @@ describe("loadIndex errors", () => {
     const error = await failure(loadIndex(indexDir, EMBEDDER), IndexCorruptError);
     expect(error.message).toMatch(/manifest\.json is invalid/);
     expect(error.message).toContain("embedder");
-    await writeFile(file, JSON.stringify({ formatVersion: 99 }));
+    await writeFile(file, JSON.stringify({ formatVersion: "2" }));
     await failure(loadIndex(indexDir, EMBEDDER), IndexCorruptError);
+    // A format from a later release is not damage: it asks for a rebuild by this version.
+    await writeFile(file, JSON.stringify({ formatVersion: 99 }));
+    const newer = await failure(loadIndex(indexDir, EMBEDDER), IndexOutdatedError);
+    expect(newer.message).toMatch(/built by a newer version .* rebuild it with `npm run ingest`/);
   });
 
   it("reports a truncated chunks.json as corrupt", async () => {
