@@ -10,6 +10,7 @@ import type { Embedder } from "../embedders/embedder.ts";
 import { NotFoundError, RateLimitedError } from "../errors/request-errors.ts";
 import type { IngestSummary } from "../ingest/ingest.ts";
 import { errorHandler, notFound } from "./error-handler.ts";
+import { trackIndexReloads } from "./index-reload-metrics.ts";
 import type { AssistantSource, LiveAssistant } from "./live-assistant.ts";
 import { requestLogger, ServerMetrics } from "./observability.ts";
 import { adminRoute } from "./routes/admin-route.ts";
@@ -54,9 +55,12 @@ function infoRoutes(
     const assistant = assistants.current;
     const { manifest } = assistant.index;
     metrics.setIndex(manifest.version, manifest.chunkCount);
+    const refused = assistants.refused;
     response.json({
-      status: "ok",
+      // Still 200 and answering: "degraded" while a newer version was refused (see indexRefused).
+      status: refused === undefined ? "ok" : "degraded",
       index: { version: manifest.version, chunks: manifest.chunkCount, builtAt: manifest.builtAt },
+      ...(refused === undefined ? {} : { indexRefused: refused }),
       embedder: embedder.id,
       generator: assistant.generator.id,
       rewriter: assistant.rewriter.id,
@@ -111,6 +115,7 @@ export function createApp(services: AppServices, options: AppOptions = {}): Expr
   app.use(express.json({ limit: BODY_LIMIT_BYTES }));
   const assistants: AssistantSource =
     services.assistant instanceof Assistant ? { current: services.assistant } : services.assistant;
+  if (assistants.refusalCount !== undefined) trackIndexReloads(metrics.registry, assistants);
   app.use(infoRoutes(assistants, services.embedder, metrics));
   const routeSettings = {
     ...(options.heartbeatMs === undefined ? {} : { heartbeatMs: options.heartbeatMs }),

@@ -4,8 +4,24 @@ import type { Assistant } from "../answer/assistant.ts";
 import type { Embedder } from "../embedders/embedder.ts";
 import { type LoadedIndex, loadIndex, readCurrentVersion } from "../index/index-store.ts";
 
-/** Something that hands out the assistant to use for the next request. */
-export type AssistantSource = { readonly current: Assistant };
+/** A version CURRENT names that could not be loaded (damaged, another format or embedder). */
+export type RefusedIndex = {
+  version: string;
+  /** The one-line reason, e.g. "vectors.hnsw does not match its checksum in the manifest". */
+  error: string;
+  /** ISO time of the refusal. */
+  at: string;
+};
+
+/**
+ * Something that hands out the assistant to use for the next request; a hot-reloading source
+ * also says which newer version it refused, if any, and how many reloads failed in total.
+ */
+export type AssistantSource = {
+  readonly current: Assistant;
+  readonly refused?: RefusedIndex | undefined;
+  readonly refusalCount?: number;
+};
 
 /**
  * The assistant being served, swapped when a new index version becomes current: on a change of
@@ -20,6 +36,8 @@ export class LiveAssistant implements AssistantSource {
   private readonly create: (index: LoadedIndex) => Assistant;
   private reloading: Promise<boolean> | undefined;
   private watching = false;
+  private refusedIndex: RefusedIndex | undefined;
+  private refusals = 0;
 
   constructor(options: {
     initial: Assistant;
@@ -41,7 +59,21 @@ export class LiveAssistant implements AssistantSource {
     return this.assistant.index.manifest.version;
   }
 
-  /** Loads the current index version if it is not the one being served; true when swapped. */
+  /** The version CURRENT names when it could not be loaded; undefined while CURRENT is served. */
+  get refused(): RefusedIndex | undefined {
+    return this.refusedIndex;
+  }
+
+  /** Reloads that failed since the server started. */
+  get refusalCount(): number {
+    return this.refusals;
+  }
+
+  /**
+   * Loads the current index version if it is not the one being served; true when swapped. A
+   * version that cannot be loaded (every file is verified first, so a damaged one never reaches
+   * hnswlib) is refused: the previous one stays, `refused` says why, and the promise rejects.
+   */
   reload(): Promise<boolean> {
     // Concurrent triggers (watch + admin route) share one load.
     this.reloading ??= this.load().finally(() => {
@@ -75,10 +107,28 @@ export class LiveAssistant implements AssistantSource {
   }
 
   private async load(): Promise<boolean> {
-    const version = await readCurrentVersion(this.indexDir);
-    if (version === undefined || version === this.version) return false;
-    const index = await loadIndex(this.indexDir, this.embedder);
-    this.assistant = this.create(index);
-    return true;
+    let version = "(unreadable CURRENT)";
+    try {
+      const named = await readCurrentVersion(this.indexDir);
+      if (named === undefined) return false;
+      version = named;
+      if (version === this.version) {
+        // CURRENT is back on the served version (a rollback): nothing is refused any more.
+        this.refusedIndex = undefined;
+        return false;
+      }
+      const index = await loadIndex(this.indexDir, this.embedder);
+      this.assistant = this.create(index);
+      this.refusedIndex = undefined;
+      return true;
+    } catch (error) {
+      this.refusals++;
+      this.refusedIndex = {
+        version,
+        error: error instanceof Error ? error.message : String(error),
+        at: new Date().toISOString(),
+      };
+      throw error;
+    }
   }
 }
