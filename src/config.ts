@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { z } from "zod";
 import { ConfigError } from "./errors/config-error.ts";
 
@@ -6,6 +7,37 @@ const booleanFlag = z
   .transform((value) => value === "true" || value === "1" || value === "yes");
 
 const positiveInteger = z.coerce.number().int().positive();
+
+/** Express's names for address ranges, usable in TRUST_PROXY. */
+const NAMED_RANGES = new Set(["loopback", "linklocal", "uniquelocal"]);
+
+/** An IPv4 or IPv6 address, with an optional `/prefix` in range for its family. */
+function isAddressOrSubnet(value: string): boolean {
+  if (NAMED_RANGES.has(value)) return true;
+  const [address = "", prefix, ...rest] = value.split("/");
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+const TRUST_PROXY_RULE =
+  "use a hop count (the number of proxies in front of the server, e.g. 1) or the proxies' " +
+  "addresses or subnets, comma-separated (e.g. 10.0.0.0/8, ::1, loopback); true is refused because it " +
+  "trusts any X-Forwarded-For, so clients could choose their own address and escape the rate limit";
+
+/**
+ * TRUST_PROXY: a hop count (a number) or a list of addresses (a comma-separated string), as
+ * Express's `trust proxy` takes them; never `true`.
+ */
+const trustProxy = z.string().transform((value, context): number | string => {
+  const trimmed = value.trim();
+  if (/^\d{1,2}$/.test(trimmed)) return Number(trimmed);
+  const parts = trimmed.split(",").map((part) => part.trim());
+  if (parts.length > 0 && parts.every(isAddressOrSubnet)) return parts.join(",");
+  context.addIssue({ code: "custom", message: TRUST_PROXY_RULE });
+  return z.NEVER;
+});
 
 /**
  * Every setting, read from environment variables (names as in the README). CLI flags override
@@ -35,7 +67,11 @@ const configSchema = z.object({
   INDEX_WATCH_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(100_000).default(120),
   CORS_ORIGINS: z.string().optional(),
-  TRUST_PROXY: z.string().optional(),
+  TRUST_PROXY: trustProxy.optional(),
+  MAX_CONCURRENT_ANSWERS: z.coerce.number().int().min(1).max(1000).default(8),
+  MAX_QUEUED_ANSWERS: z.coerce.number().int().min(0).max(10_000).default(32),
+  ANSWER_QUEUE_TIMEOUT_MS: z.coerce.number().int().min(10).max(600_000).default(2000),
+  MAX_ANSWER_CHARS: z.coerce.number().int().min(200).max(100_000).default(4000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   HOST: z.string().min(1).default("127.0.0.1"),
@@ -43,7 +79,10 @@ const configSchema = z.object({
 
 export type Config = z.infer<typeof configSchema>;
 
-/** Parses settings; an invalid value is a ConfigError naming the variable and what is allowed. */
+/**
+ * Parses settings; an invalid value is a ConfigError naming the variable and what is allowed,
+ * never the value itself (it may be a key, a token or a URL with a password).
+ */
 export function loadConfig(
   environment: Record<string, string | undefined> = process.env,
   overrides: Partial<Record<keyof Config, string>> = {},
@@ -57,8 +96,7 @@ export function loadConfig(
   const parsed = configSchema.safeParse(input);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => {
-      const name = issue.path.join(".");
-      return `${name}=${JSON.stringify(input[name] ?? "")}: ${issue.message}`;
+      return `${issue.path.join(".")}: ${issue.message}`;
     });
     throw new ConfigError(`invalid setting: ${problems.join("; ")}`);
   }
