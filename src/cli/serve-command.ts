@@ -1,9 +1,9 @@
 import type { Config } from "../config.ts";
-import { createAssistant, ingestOptions } from "../create-services.ts";
-import { ingest } from "../ingest/ingest.ts";
+import { createAssistant } from "../create-services.ts";
 import { createApp } from "../server/app.ts";
 import { LiveAssistant } from "../server/live-assistant.ts";
 import { createLogger } from "../server/observability.ts";
+import { reindexInWorker } from "../server/reindex-in-worker.ts";
 import { startServer, stopServer } from "../server/start-server.ts";
 import { embeddingProgress } from "./progress.ts";
 
@@ -38,7 +38,8 @@ export async function serveCommand(config: Config): Promise<void> {
             admin: {
               token: config.ADMIN_TOKEN,
               live,
-              reindex: () => ingest(ingestOptions(config, embedder)),
+              // A worker thread: the rebuild never blocks health checks and chat.
+              reindex: () => reindexInWorker(config),
             },
           }),
     },
