@@ -94,6 +94,8 @@ export async function createAssistant(
     onBuildStart?: () => void;
     onEmbedProgress?: EmbedProgress;
     onBuildEnd?: (summary: IngestSummary) => void;
+    /** Told why an LLM answer failed (secrets redacted), for the log; learners see a generic notice. */
+    onUpstreamFailure?: (detail: string) => void;
   } = {},
 ): Promise<{
   assistant: Assistant;
@@ -110,7 +112,11 @@ export async function createAssistant(
     hooks.onBuildEnd?.(summary);
   }
   const index = await loadIndex(config.INDEX_DIR, embedder);
-  const create = assistantFactory(config, embedder);
+  const create = assistantFactory(
+    config,
+    embedder,
+    hooks.onUpstreamFailure === undefined ? {} : { onUpstreamFailure: hooks.onUpstreamFailure },
+  );
   const assistant = create(index);
   assistant.understanding.warmUp();
   return { assistant, embedder, index, create };
@@ -120,6 +126,7 @@ export async function createAssistant(
 export function assistantFactory(
   config: Config,
   embedder: Embedder,
+  hooks: { onUpstreamFailure?: (detail: string) => void } = {},
 ): (index: LoadedIndex) => Assistant {
   const connection = llmConnection(config);
   return (index) =>
@@ -127,6 +134,7 @@ export function assistantFactory(
       index,
       embedder,
       maxQuestionCharacters: config.MAX_QUESTION_CHARS,
+      maxAnswerCharacters: config.MAX_ANSWER_CHARS,
       ...(connection === undefined
         ? {}
         : {
@@ -135,6 +143,9 @@ export function assistantFactory(
                 ...connection,
                 timeoutMs: config.LLM_TIMEOUT_MS,
                 fallback: extractive,
+                ...(hooks.onUpstreamFailure === undefined
+                  ? {}
+                  : { onFailure: hooks.onUpstreamFailure }),
               }),
             rewriter: ({ offline }) =>
               new LlmQuestionRewriter({ ...connection, fallback: offline }),

@@ -9,7 +9,8 @@ import {
   QuestionUnderstanding,
   type UnderstoodQuestion,
 } from "../understanding/question-understanding.ts";
-import type { AnswerResult } from "./answer.ts";
+import type { AnswerResult, Citation } from "./answer.ts";
+import { capAnswerText, capText } from "./answer-size.ts";
 import type { AssistantEvent } from "./assistant-event.ts";
 import { CitationNumbering } from "./citation-numbering.ts";
 import { resolveCitations, toCitation } from "./citations.ts";
@@ -21,6 +22,7 @@ import type { Generator, Passage } from "./generator.ts";
 import { OfflineQuestionRewriter } from "./offline-question-rewriter.ts";
 import { latinShare, normaliseQuestion } from "./question.ts";
 import type { ChatTurn, QuestionRewriter } from "./question-rewriter.ts";
+import { asksForSecrets, SECRETS_REFUSAL_REASON } from "./secrets-request.ts";
 import { suggestedQuestions } from "./suggested-questions.ts";
 
 export type AssistantOptions = {
@@ -36,6 +38,11 @@ export type AssistantOptions = {
   maxQuestionCharacters?: number;
   /** How many top passages the writer sees. @default 5 */
   passagesShown?: number;
+  /**
+   * Longest answer text returned, in characters, and longest text of each passage quoted with
+   * it (citations, retrieved list); longer ones are cut with "…". @default 4000
+   */
+  maxAnswerCharacters?: number;
 };
 
 export type AskOptions = { id?: string; history?: ChatTurn[]; signal?: AbortSignal };
@@ -59,6 +66,7 @@ export class Assistant {
   private readonly gate: EvidenceGate;
   private readonly maxQuestionCharacters: number;
   private readonly passagesShown: number;
+  private readonly maxAnswerCharacters: number;
 
   constructor(options: AssistantOptions) {
     this.index = options.index;
@@ -88,6 +96,7 @@ export class Assistant {
         : (options.rewriter ?? offline);
     this.maxQuestionCharacters = options.maxQuestionCharacters ?? 2000;
     this.passagesShown = options.passagesShown ?? 5;
+    this.maxAnswerCharacters = options.maxAnswerCharacters ?? 4000;
   }
 
   /** Cleans and checks a question; throws InvalidQuestionError. Cheap: call it before streaming. */
@@ -116,8 +125,9 @@ export class Assistant {
     const retrieveMs = performance.now() - started;
     const assessed = this.gate.assess(retrieval, understood);
     // The material is English; say so rather than listing foreign words as unknown topics.
-    const decision =
-      latinShare(understood.asked) < 0.5
+    const decision = asksForSecrets(understood.asked)
+      ? { ...assessed, answerable: false, reason: SECRETS_REFUSAL_REASON }
+      : latinShare(understood.asked) < 0.5
         ? {
             ...assessed,
             answerable: false,
@@ -200,8 +210,13 @@ export class Assistant {
     const retrieved = retrieval.results.map((result) => ({
       chunkId: result.chunk.id,
       score: Number(result.score.toFixed(4)),
-      text: result.chunk.text,
+      text: capText(result.chunk.text, this.maxAnswerCharacters),
     }));
+    const capped = (citations: Citation[]) =>
+      citations.map((citation) => ({
+        ...citation,
+        text: capText(citation.text, this.maxAnswerCharacters),
+      }));
     const timings = () => ({
       retrieveMs: Math.round(retrieveMs * 10) / 10,
       generateMs: Math.round((performance.now() - started) * 10) / 10,
@@ -229,10 +244,19 @@ export class Assistant {
       return;
     }
 
-    yield { type: "retrieval", question, citations: passages.map(toCitation) };
+    yield { type: "retrieval", question, citations: capped(passages.map(toCitation)) };
     const notices: string[] = [];
     let finalText: string | undefined;
     let streamed = "";
+    // Characters of answer text sent as deltas; past the cap the rest is not streamed.
+    let sent = 0;
+    const within = (text: string) => {
+      const room = Math.max(0, this.maxAnswerCharacters - sent);
+      if (room === 0) return "";
+      const piece = text.length <= room ? text : capText(text, room);
+      sent += piece.length;
+      return piece;
+    };
     let generatorId = this.generator.id;
     const numbering = new CitationNumbering(passages);
     for await (const event of this.generator.generate(
@@ -247,7 +271,7 @@ export class Assistant {
       switch (event.type) {
         case "text-delta": {
           streamed += event.text;
-          const text = numbering.push(event.text);
+          const text = within(numbering.push(event.text));
           if (text !== "") yield { type: "text-delta", text };
           break;
         }
@@ -275,7 +299,7 @@ export class Assistant {
       }
     }
     if (signal?.aborted) return;
-    const rest = numbering.flush();
+    const rest = within(numbering.flush());
     if (rest !== "") yield { type: "text-delta", text: rest };
     // The final text is authoritative; when it is not what streamed (a fallback), number it afresh.
     const final = finalText ?? "";
@@ -287,9 +311,11 @@ export class Assistant {
       type: "answer-end",
       answer: {
         ...head,
-        answer: refused ? this.refusalText(decision, retrieval) : resolved.text,
+        answer: refused
+          ? this.refusalText(decision, retrieval)
+          : capAnswerText(resolved.text, this.maxAnswerCharacters),
         refused,
-        citations: refused ? [] : resolved.citations,
+        citations: refused ? [] : capped(resolved.citations),
         retrieved,
         timings: timings(),
         ...(refused
@@ -307,6 +333,9 @@ export class Assistant {
 
   /** A helpful refusal: what is missing and the closest sections the material does cover. */
   refusalText(decision: GateDecision, retrieval: Retrieval): string {
+    if (decision.reason === SECRETS_REFUSAL_REASON) {
+      return `I can't help with that: ${SECRETS_REFUSAL_REASON}. Ask me about the roadmap and its tutorials instead.`;
+    }
     const sections: string[] = [];
     for (const result of retrieval.results) {
       // FAQ headings carry their number ("3. How much math…"); the topic reads better without.

@@ -30,6 +30,11 @@ export type LlmGeneratorOptions = ChatModelOptions & {
   maxRetries?: number;
   /** Answers instead when the model fails; the extractive generator. */
   fallback: Generator;
+  /**
+   * Told the full reason of each failure (endpoint without credentials, HTTP status, the server's
+   * error text; the API key redacted), for the operator's log. The learner's notice stays generic.
+   */
+  onFailure?: (detail: string) => void;
 };
 
 /**
@@ -62,6 +67,7 @@ export class LlmGenerator implements Generator {
   readonly #fallback: Generator;
   readonly #apiKey: string;
   readonly #client: ChatOpenAI;
+  readonly #onFailure: ((detail: string) => void) | undefined;
 
   constructor(options: LlmGeneratorOptions) {
     this.model = options.model;
@@ -71,6 +77,7 @@ export class LlmGenerator implements Generator {
     requireInteger("timeoutMs", this.timeoutMs, 1);
     requireInteger("maxRetries", this.maxRetries, 0);
     this.#fallback = options.fallback;
+    this.#onFailure = options.onFailure;
     const { client, apiKey, baseURL } = createChatModel(options, {
       streaming: true,
       timeoutMs: this.timeoutMs,
@@ -132,15 +139,25 @@ export class LlmGenerator implements Generator {
     yield* this.#fallback.generate(input, options);
   }
 
-  /** One line saying why the model's answer is not shown; never the API key. */
+  /**
+   * One line for the learner saying that the model's answer is not shown, without the endpoint
+   * or the server's error text (they can name internal hosts or echo secrets); those go to
+   * `onFailure`, with the API key redacted.
+   */
   #notice(failure: unknown, timedOut: boolean): string {
     const instead = `showing the ${this.#fallback.id} answer instead.`;
-    if (failure === undefined) return `The language model returned an empty answer; ${instead}`;
+    if (failure === undefined) {
+      this.#onFailure?.(`${this.baseURL} returned an empty answer`);
+      return `The language model returned an empty answer; ${instead}`;
+    }
     if (timedOut || (failure instanceof Error && failure.name === "TimeoutError")) {
+      this.#onFailure?.(`${this.baseURL} gave no complete answer within ${this.timeoutMs} ms`);
       return `The language model did not answer in time (${seconds(this.timeoutMs)} s); ${instead}`;
     }
-    const reason = oneLine(redact(describeChatFailure(failure, this.baseURL), this.#apiKey), 240);
-    return `The language model failed (${reason}); ${instead}`;
+    this.#onFailure?.(
+      oneLine(redact(describeChatFailure(failure, this.baseURL), this.#apiKey), 500),
+    );
+    return `The language model could not answer; ${instead}`;
   }
 }
 

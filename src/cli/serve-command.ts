@@ -13,13 +13,18 @@ import { embeddingProgress } from "./progress.ts";
  */
 export async function serveCommand(config: Config): Promise<void> {
   const progress = embeddingProgress("Building the index");
+  const logger = createLogger(config.LOG_LEVEL, {
+    secrets: [config.OPENAI_API_KEY, config.ADMIN_TOKEN],
+  });
   const { assistant, embedder, create } = await createAssistant(config, {
+    // Learners see a generic notice; why the model failed is for the operator.
+    onUpstreamFailure: (detail) =>
+      logger.warn({ detail }, "the language model failed; answered with the extractive writer"),
     onBuildStart: () =>
       process.stderr.write(`No index in ${config.INDEX_DIR}: building it first.\n`),
     onEmbedProgress: progress.onProgress,
     onBuildEnd: () => progress.stop(),
   });
-  const logger = createLogger(config.LOG_LEVEL);
   const log = (message: string) => logger.info(message);
   const live = new LiveAssistant({
     initial: assistant,
@@ -50,9 +55,12 @@ export async function serveCommand(config: Config): Promise<void> {
         .split(",")
         .map((origin) => origin.trim())
         .filter((origin) => origin !== ""),
-      ...(config.TRUST_PROXY === undefined
-        ? {}
-        : { trustProxy: parseTrustProxy(config.TRUST_PROXY) }),
+      answerLimit: {
+        maxConcurrent: config.MAX_CONCURRENT_ANSWERS,
+        maxQueued: config.MAX_QUEUED_ANSWERS,
+        maxWaitMs: config.ANSWER_QUEUE_TIMEOUT_MS,
+      },
+      ...(config.TRUST_PROXY === undefined ? {} : { trustProxy: config.TRUST_PROXY }),
     },
   );
   const { server, url } = await startServer(app, { host: config.HOST, port: config.PORT });
@@ -68,10 +76,4 @@ export async function serveCommand(config: Config): Promise<void> {
   };
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
   process.once("SIGINT", () => void shutdown("SIGINT"));
-}
-
-/** TRUST_PROXY: "true"/"false", a hop count, or Express's address list syntax. */
-function parseTrustProxy(value: string): boolean | number | string {
-  if (value === "true" || value === "false") return value === "true";
-  return /^\d+$/.test(value) ? Number(value) : value;
 }

@@ -50,6 +50,7 @@ export type ErrorCode =
   | "body_too_large"
   | "unsupported_encoding"
   | "rate_limited"
+  | "server_busy"
   // Anything else: a stream that broke, an unexpected failure (details go to the log).
   | "stream_error"
   | "internal_error";

@@ -55,6 +55,24 @@ export class RateLimitedError extends AppError {
   }
 }
 
+/**
+ * The answering routes are at their concurrency limit and their queue is full, or a request
+ * waited in the queue longer than allowed: 503 with `Retry-After`, so accepted requests still
+ * finish in bounded time.
+ */
+export class ServerBusyError extends AppError {
+  readonly retryAfterSeconds: number;
+
+  constructor(limits: { maxConcurrent: number; maxQueued: number }, retryAfterSeconds: number) {
+    super(
+      `the server is busy: it writes at most ${limits.maxConcurrent} answers at a time and ` +
+        `${limits.maxQueued} waiting; retry in ${retryAfterSeconds} s`,
+      { code: "server_busy", httpStatus: 503 },
+    );
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+
 /** A request to the admin API without the right bearer token. */
 export class UnauthorizedError extends AppError {
   constructor() {

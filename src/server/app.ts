@@ -1,6 +1,6 @@
 import path from "node:path";
 import cors from "cors";
-import express, { type Express, Router } from "express";
+import express, { type Express, type Request, Router } from "express";
 import { rateLimit } from "express-rate-limit";
 import helmet from "helmet";
 import type { Logger } from "pino";
@@ -9,6 +9,7 @@ import { Assistant } from "../answer/assistant.ts";
 import type { Embedder } from "../embedders/embedder.ts";
 import { NotFoundError, RateLimitedError } from "../errors/request-errors.ts";
 import type { IngestSummary } from "../ingest/ingest.ts";
+import { AnswerLimit, type AnswerLimitSettings } from "./answer-limit.ts";
 import { errorHandler, notFound } from "./error-handler.ts";
 import { trackIndexReloads } from "./index-reload-metrics.ts";
 import type { AssistantSource, LiveAssistant } from "./live-assistant.ts";
@@ -22,6 +23,22 @@ export const BODY_LIMIT_BYTES = 32 * 1024;
 
 const PUBLIC_DIR = path.resolve(import.meta.dirname, "../../public");
 
+/** The routes that write answers: rate limited, and held to the answer limit. */
+const ANSWER_PATHS = ["/api/chat", "/v1/chat/completions"];
+
+/**
+ * Every fixed path the app serves. A request that fails before reaching its route (a body that
+ * is not JSON, a rate limit, a full queue) is still counted under its path in `/metrics`; any
+ * other path shares one label, so random URLs cannot grow the metric series.
+ */
+const KNOWN_PATHS = [...ANSWER_PATHS, "/v1/models", "/api/health", "/metrics", "/admin/reindex"];
+
+/**
+ * Every path other than the answering and admin routes (the chat page and its scripts, passages,
+ * unknown paths) allows this many times `rateLimitPerMinute`: a page load fetches several files.
+ */
+const OTHER_PATHS_RATE_FACTOR = 10;
+
 export type AppServices = {
   /** The assistant, or a source of it that hot reload can swap (LiveAssistant). */
   assistant: Assistant | AssistantSource;
@@ -33,11 +50,19 @@ export type AppServices = {
 export type AppOptions = {
   /** Milliseconds between SSE heartbeat comments. @default 15000 */
   heartbeatMs?: number;
-  /** Requests per minute per client on the answering and admin routes; 0 turns it off. @default 0 */
+  /**
+   * Requests per minute per client on the answering and admin routes, and ten times as many on
+   * every other path but `/api/health`; 0 turns it off. @default 0
+   */
   rateLimitPerMinute?: number;
+  /** Back-pressure on the answering routes (503 `server_busy` when full); none when not given. */
+  answerLimit?: AnswerLimitSettings;
   /** Origins allowed to call the API from a browser (CORS); none when empty. @default [] */
   corsOrigins?: string[];
-  /** Express `trust proxy` setting, for deployments behind a load balancer. @default false */
+  /**
+   * Express `trust proxy` setting, for deployments behind a load balancer: a hop count or the
+   * proxies' addresses (TRUST_PROXY; `true` is refused there). @default false
+   */
   trustProxy?: boolean | number | string;
   /** Structured request logs; none when not given. */
   logger?: Logger;
@@ -91,22 +116,41 @@ export function createApp(services: AppServices, options: AppOptions = {}): Expr
   app.disable("x-powered-by");
   app.set("trust proxy", options.trustProxy ?? false);
   if (options.logger !== undefined) app.use(requestLogger(options.logger));
-  app.use(metrics.middleware());
+  app.use(metrics.middleware(KNOWN_PATHS));
   app.use(helmet());
   const origins = options.corsOrigins ?? [];
   if (origins.length > 0) app.use(cors({ origin: origins, methods: ["GET", "POST"], maxAge: 600 }));
   const perMinute = options.rateLimitPerMinute ?? 0;
   if (perMinute > 0) {
-    const limiter = rateLimit({
-      windowMs: 60_000,
-      limit: perMinute,
-      standardHeaders: "draft-8",
-      legacyHeaders: false,
-      handler: (_request, _response, next, limiterOptions) => {
-        next(new RateLimitedError(perMinute, Math.ceil(limiterOptions.windowMs / 1000)));
-      },
-    });
-    app.use(["/api/chat", "/v1/chat/completions", "/admin"], limiter);
+    const limiter = (limit: number, skip?: (request: Request) => boolean) =>
+      rateLimit({
+        windowMs: 60_000,
+        limit,
+        standardHeaders: "draft-8",
+        legacyHeaders: false,
+        ...(skip === undefined ? {} : { skip }),
+        handler: (_request, _response, next, limiterOptions) => {
+          next(new RateLimitedError(limit, Math.ceil(limiterOptions.windowMs / 1000)));
+        },
+      });
+    const limited = [...ANSWER_PATHS, "/admin"];
+    app.use(limited, limiter(perMinute));
+    // Health probes come often from one address (a load balancer) and must never be refused.
+    app.use(
+      limiter(
+        perMinute * OTHER_PATHS_RATE_FACTOR,
+        (request) =>
+          request.path === "/api/health" ||
+          limited.some(
+            (prefix) => request.path === prefix || request.path.startsWith(`${prefix}/`),
+          ),
+      ),
+    );
+  }
+  if (options.answerLimit !== undefined) {
+    const answerLimit = new AnswerLimit(options.answerLimit);
+    metrics.trackAnswerLimit(answerLimit);
+    app.post(ANSWER_PATHS, answerLimit.middleware());
   }
   app.get("/metrics", async (_request, response) => {
     response.setHeader("Content-Type", metrics.registry.contentType);

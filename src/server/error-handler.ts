@@ -6,6 +6,7 @@ import {
   PayloadTooLargeError,
   RateLimitedError,
   RequestValidationError,
+  ServerBusyError,
 } from "../errors/request-errors.ts";
 
 /** Turns body-parser failures into the project's typed errors. */
@@ -58,8 +59,9 @@ export function errorHandler(limitBytes: number): ErrorRequestHandler {
     let code: ErrorCode = "internal_error";
     let message = "the request failed; see the server log";
     let issues: unknown;
-    if (error instanceof RateLimitedError)
+    if (error instanceof RateLimitedError || error instanceof ServerBusyError) {
       response.setHeader("Retry-After", String(error.retryAfterSeconds));
+    }
     if (error instanceof AppError) {
       status = error.httpStatus;
       code = error.code;

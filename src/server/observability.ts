@@ -1,21 +1,68 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { RequestHandler } from "express";
-import pino, { type Logger } from "pino";
+import pino, { type DestinationStream, type Logger, type LoggerOptions } from "pino";
 import { pinoHttp } from "pino-http";
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 import type { AnswerResult } from "../answer/answer.ts";
 
-/** Structured JSON logs (pino). Authorization headers and cookies are never written. */
-export function createLogger(level: string): Logger {
-  return pino({
+const REDACTED = "[redacted]";
+
+/** The user:password part of any URL in a text. */
+const URL_CREDENTIALS = /(\b[a-z][a-z0-9+.-]*:\/\/)[^\s/@]+@/gi;
+
+/** A text with every secret and any URL's user:password replaced by "[redacted]". */
+export function redactSecrets(text: string, secrets: readonly string[]): string {
+  let result = text.replace(URL_CREDENTIALS, `$1${REDACTED}@`);
+  for (const secret of secrets) result = result.split(secret).join(REDACTED);
+  return result;
+}
+
+/** Strings in a log object, redacted (a few levels deep: log objects are small). */
+function redactDeep(value: unknown, secrets: readonly string[], depth = 0): unknown {
+  if (typeof value === "string") return redactSecrets(value, secrets);
+  if (depth > 4 || typeof value !== "object" || value === null) return value;
+  if (value instanceof Error) {
+    return { type: value.name, message: redactSecrets(value.message, secrets) };
+  }
+  if (Array.isArray(value)) return value.map((item) => redactDeep(item, secrets, depth + 1));
+  return Object.fromEntries(
+    Object.entries(value).map(([key, item]) => [key, redactDeep(item, secrets, depth + 1)]),
+  );
+}
+
+/**
+ * Structured JSON logs (pino). Authorization headers and cookies are never written; neither are
+ * the given secrets (the API key, the admin token) nor the user:password of any URL, wherever
+ * they appear in a line.
+ */
+export function createLogger(
+  level: string,
+  options: { secrets?: ReadonlyArray<string | undefined> } = {},
+  destination?: DestinationStream,
+): Logger {
+  // Short values would redact ordinary words; settings require far longer secrets anyway.
+  const secrets = (options.secrets ?? []).filter(
+    (secret): secret is string => secret !== undefined && secret.length >= 8,
+  );
+  const settings: LoggerOptions = {
     level,
     base: { service: "study-assistant" },
     redact: {
       paths: ["req.headers.authorization", "req.headers.cookie", "req.headers['x-api-key']"],
-      censor: "[redacted]",
+      censor: REDACTED,
     },
-  });
+    formatters: { log: (object) => redactDeep(object, secrets) as Record<string, unknown> },
+    hooks: {
+      logMethod(inputs, method) {
+        const redacted = inputs.map((input) =>
+          typeof input === "string" ? redactSecrets(input, secrets) : input,
+        ) as Parameters<typeof method>;
+        method.apply(this, redacted);
+      },
+    },
+  };
+  return destination === undefined ? pino(settings) : pino(settings, destination);
 }
 
 /** Request logging with a request id (incoming `X-Request-Id` if sane, else a UUID), echoed back. */
@@ -109,18 +156,28 @@ export class ServerMetrics {
     });
   }
 
-  /** Counts every request with its route pattern (not the raw URL, which would explode labels). */
-  middleware(): RequestHandler {
+  /**
+   * Counts every request under a bounded set of `route` labels, never the raw URL (each random
+   * path would add a series): the matched route's pattern; else one of `knownPaths` (a request
+   * that failed before its route, e.g. a body that is not JSON); else `(static)` for a file of the
+   * chat page; else `(unmatched)`.
+   */
+  middleware(knownPaths: readonly string[] = []): RequestHandler {
+    const known = new Set(knownPaths);
     return (request, response, next) => {
       const stop = this.duration.startTimer();
       response.on("finish", () => {
+        const matched = (request.route as { path?: unknown } | undefined)?.path;
+        const served =
+          (request.method === "GET" || request.method === "HEAD") && response.statusCode < 400;
         const route =
-          (request.route as { path?: string } | undefined)?.path ??
-          (response.statusCode === 404
-            ? "(unmatched)"
-            : request.path.startsWith("/api")
+          typeof matched === "string"
+            ? matched
+            : known.has(request.path)
               ? request.path
-              : "(static)");
+              : served
+                ? "(static)"
+                : "(unmatched)";
         const labels = {
           method: request.method,
           route: String(route),
@@ -131,6 +188,26 @@ export class ServerMetrics {
       });
       next();
     };
+  }
+
+  /** Reports the answer limit's running and waiting requests at every scrape. */
+  trackAnswerLimit(limit: { readonly running: number; readonly queued: number }): void {
+    new Gauge({
+      name: "study_assistant_answers_in_progress",
+      help: "Requests on the answering routes being answered now (at most MAX_CONCURRENT_ANSWERS).",
+      registers: [this.registry],
+      collect() {
+        this.set(limit.running);
+      },
+    });
+    new Gauge({
+      name: "study_assistant_answers_queued",
+      help: "Requests on the answering routes waiting for a slot (at most MAX_QUEUED_ANSWERS).",
+      registers: [this.registry],
+      collect() {
+        this.set(limit.queued);
+      },
+    });
   }
 
   observeAnswer(answer: AnswerResult): void {

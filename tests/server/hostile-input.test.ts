@@ -832,7 +832,7 @@ describe("prompt injection inside a corpus document", () => {
     }
   });
 
-  it("LLM: an upstream error that echoes the API key is redacted from the notice", async () => {
+  it("LLM: an upstream error that echoes the API key stays out of the learner's notice", async () => {
     upstream.reset();
     upstream.behaviour = {
       status: 401,
@@ -857,7 +857,11 @@ describe("prompt injection inside a corpus document", () => {
         ? JSON.parse(parseSse(response.text).at(-1)?.data ?? "{}")
         : JSON.parse(response.text);
       expect(final.generator).toBe("extractive");
-      expect(final.notices[0]).toMatch(/HTTP 401/);
+      // Generic: the upstream's status and error text go to the server log only.
+      expect(final.notices).toEqual([
+        "The language model could not answer; showing the extractive answer instead.",
+      ]);
+      expect(response.text).not.toContain("Incorrect API key");
     }
   });
 });

@@ -22,6 +22,7 @@ export async function startTestServer(
     logger,
     metrics,
     trustProxy,
+    answerLimit,
     ...assistantOptions
   } = options;
   const assistant = new Assistant({ index, embedder, ...assistantOptions });
@@ -32,6 +33,7 @@ export async function startTestServer(
     ...(logger === undefined ? {} : { logger }),
     ...(metrics === undefined ? {} : { metrics }),
     ...(trustProxy === undefined ? {} : { trustProxy }),
+    ...(answerLimit === undefined ? {} : { answerLimit }),
   };
   const app = createApp({ assistant, embedder }, appOptions);
   const { server, url } = await startServer(app, { host: "127.0.0.1", port: 0 });

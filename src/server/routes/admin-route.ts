@@ -1,5 +1,7 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import { type RequestHandler, Router } from "express";
+import { AppError } from "../../errors/app-error.ts";
+import { InvalidCorpusFileError } from "../../errors/corpus-errors.ts";
 import { UnauthorizedError } from "../../errors/request-errors.ts";
 import type { IngestSummary } from "../../ingest/ingest.ts";
 import type { LiveAssistant } from "../live-assistant.ts";
@@ -9,6 +11,20 @@ function sameSecret(given: string, expected: string): boolean {
   const left = createHash("sha256").update(given).digest();
   const right = createHash("sha256").update(expected).digest();
   return timingSafeEqual(left, right);
+}
+
+/**
+ * A corpus file the build cannot use is the maintainer's to fix, not a server fault: 422 with
+ * the message naming the entry. Matched by code too, for an error rebuilt from another thread.
+ */
+function asRequestError(error: unknown): unknown {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (!(error instanceof InvalidCorpusFileError) && code !== "invalid_corpus_file") return error;
+  return new AppError(`the corpus cannot be indexed: ${(error as Error).message}`, {
+    code: "invalid_corpus_file",
+    httpStatus: 422,
+    cause: error,
+  });
 }
 
 /**
@@ -32,7 +48,9 @@ export function adminRoute(options: {
     next();
   };
   router.post("/admin/reindex", authorise, async (_request, response) => {
-    const summary = await options.reindex();
+    const summary = await options.reindex().catch((error: unknown) => {
+      throw asRequestError(error);
+    });
     await options.live.reload();
     response.json({ ...summary, serving: options.live.version });
   });
