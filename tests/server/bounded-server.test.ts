@@ -48,13 +48,15 @@ describe("unknown paths: bounded metric labels, rate limit and body limit", () =
     });
   };
 
-  it("2,000 requests to random unknown paths add no route label and keep /metrics small", async () => {
+  // Before the fix each request added a series: 1,000 requests are enough to show none is added
+  // (the issue's 20,000 take minutes on a loaded machine), and the size no longer depends on it.
+  it("1,000 requests to random unknown paths add no route label and keep /metrics small", async () => {
     // Warm-up: every shape once, and /metrics itself, so the labels they add exist already.
     await promisePool([0, 1, 2, 3, 4, 5], 6, (_item, position) => randomRequest(position));
     await (await fetch(`${server.url}/metrics`)).text();
     const before = await (await fetch(`${server.url}/metrics`)).text();
     const statuses = await promisePool(
-      Array.from({ length: 2000 }, (_item, position) => position),
+      Array.from({ length: 1000 }, (_item, position) => position),
       16,
       (position) => randomRequest(position),
     );
