@@ -1,20 +1,19 @@
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { InvalidCorpusFileError } from "../errors/corpus-errors.ts";
 import type { CorpusDocument } from "./corpus-document.ts";
 import { MarkdownLoader } from "./loaders/markdown-loader.ts";
+import { readCorpusFile } from "./read-corpus-file.ts";
 
 const MARKDOWN_EXTENSIONS = new Set([".md", ".markdown"]);
 const markdownLoader = new MarkdownLoader();
 
-/** Reads one Markdown file: strict UTF-8, validated front matter, hash of the raw bytes. */
+/** Reads one Markdown file (at most `MAX_CORPUS_FILE_BYTES`): strict UTF-8, validated front matter, hash of the raw bytes. */
 export async function loadMarkdownDocument(
   filePath: string,
   source: string,
 ): Promise<CorpusDocument> {
-  const bytes = await readFile(filePath).catch((error: unknown) => {
-    throw new InvalidCorpusFileError(source, "cannot be read", { cause: error });
-  });
+  const bytes = await readCorpusFile(filePath, source);
   return markdownLoader.load({ bytes, source, path: filePath });
 }
 

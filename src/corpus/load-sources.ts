@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { realpath } from "node:fs/promises";
 import path from "node:path";
 import { glob } from "tinyglobby";
 import { InvalidCorpusFileError } from "../errors/corpus-errors.ts";
@@ -6,7 +6,15 @@ import type { CorpusDocument } from "./corpus-document.ts";
 import { crawl } from "./fetch/crawl.ts";
 import { loadCorpus } from "./load-corpus.ts";
 import { pickLoader } from "./loaders/pick-loader.ts";
-import { entryName, readSourcesManifest, type SourceEntry } from "./sources-manifest.ts";
+import { readCorpusFile } from "./read-corpus-file.ts";
+import {
+  entryName,
+  readSourcesManifest,
+  SOURCES_FILE,
+  type SourceEntry,
+} from "./sources-manifest.ts";
+
+export { MAX_CORPUS_FILE_BYTES } from "./read-corpus-file.ts";
 
 /** A source that could not be loaded; the rest of the corpus is still indexed. */
 export type SourceLoadError = { entry: string; source: string; message: string };
@@ -34,9 +42,8 @@ async function loadFile(
       `has a file type no loader reads; supported: ${SUPPORTED}`,
     );
   }
-  const bytes = await readFile(file).catch((error: unknown) => {
-    throw new InvalidCorpusFileError(source, "cannot be read", { cause: error });
-  });
+  await assertInsideCorpus(directory, file, source, entry);
+  const bytes = await readCorpusFile(file, source);
   const document = await loader.load({
     bytes,
     source,
@@ -44,6 +51,32 @@ async function loadFile(
     ...(entry.title === undefined ? {} : { title: entry.title }),
   });
   return tagged(document, entry);
+}
+
+/**
+ * Refuses a file whose real path (symlinks resolved, in the file and in its folders) is outside
+ * the corpus folder: `link.txt -> /etc/os-release` listed in sources.json is never indexed.
+ */
+async function assertInsideCorpus(
+  directory: string,
+  file: string,
+  source: string,
+  entry: SourceEntry,
+): Promise<void> {
+  const cannotRead = (error: unknown) => {
+    throw new InvalidCorpusFileError(source, "cannot be read", { cause: error });
+  };
+  const [realDirectory, realFile] = await Promise.all([
+    realpath(directory).catch(cannotRead),
+    realpath(file).catch(cannotRead),
+  ]);
+  const relative = path.relative(realDirectory, realFile);
+  if (relative === ".." || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) {
+    throw new InvalidCorpusFileError(
+      path.join(directory, SOURCES_FILE),
+      `source "${entryName(entry)}" (${source}) resolves through a symbolic link to ${realFile}, outside the corpus folder; only files inside it are indexed`,
+    );
+  }
 }
 
 function tagged(document: CorpusDocument, entry: SourceEntry): CorpusDocument {
