@@ -3,7 +3,21 @@ import { EmbedderError } from "../errors/embedder-error.ts";
 import type { Embedder, EmbedProgress } from "./embedder.ts";
 
 /**
- * Shared batching, progress and output checks. Subclasses implement `embedBatch` for one batch;
+ * Longest text given to a model, in characters; longer ones are cut at a word. Chunks are far
+ * shorter (at most 24 characters per token of the chunker's budget), so this only guards against
+ * inputs whose embedding time would grow faster than their length (a 40 KB text took 25 s).
+ */
+export const MAX_EMBED_INPUT_CHARS = 8_000;
+
+function bounded(text: string): string {
+  if (text.length <= MAX_EMBED_INPUT_CHARS) return text;
+  const cut = text.slice(0, MAX_EMBED_INPUT_CHARS + 1);
+  const space = cut.lastIndexOf(" ");
+  return (space > MAX_EMBED_INPUT_CHARS / 2 ? cut.slice(0, space) : cut.slice(0, -1)).trimEnd();
+}
+
+/**
+ * Shared batching, input bounds (`MAX_EMBED_INPUT_CHARS`), progress and output checks. Subclasses implement `embedBatch` for one batch;
  * vectors are checked for the declared dimension and normalised to unit length, so cosine
  * similarity and inner product agree for every embedder.
  */
@@ -26,7 +40,7 @@ export abstract class BaseEmbedder extends Embeddings implements Embedder {
   ): Promise<number[][]> {
     const vectors: number[][] = [];
     for (let start = 0; start < texts.length; start += this.batchSize) {
-      const batch = texts.slice(start, start + this.batchSize);
+      const batch = texts.slice(start, start + this.batchSize).map(bounded);
       const embedded = await this.embedBatch(batch);
       if (embedded.length !== batch.length) {
         throw new EmbedderError(
