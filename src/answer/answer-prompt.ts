@@ -1,3 +1,4 @@
+import { addressesModel } from "../text/addresses-model.ts";
 import type { GenerationInput } from "./generator.ts";
 
 /** The system and user messages that ask the model for a cited answer. */
@@ -29,13 +30,14 @@ export function echoesPrompt(text: string): boolean {
 
 /**
  * Builds the prompt: fixed rules in the system message; the numbered passages (with source and
- * section) between `<passages>` delimiters, then the question, in the user message.
+ * section, without lines that address a model) between `<passages>` delimiters, then the
+ * question, in the user message.
  */
 export function buildAnswerPrompt(input: GenerationInput): AnswerPrompt {
   const passages = input.passages.map((passage) => {
     const { chunk } = passage;
     const attributes = `n="${passage.n}" source="${attribute(chunk.source)}" section="${attribute(chunk.section)}"`;
-    return `<passage ${attributes}>\n${neutraliseDelimiters(chunk.text)}\n</passage>`;
+    return `<passage ${attributes}>\n${neutraliseDelimiters(withoutPlantedLines(chunk.text))}\n</passage>`;
   });
   const user = [
     "<passages>",
@@ -47,6 +49,17 @@ export function buildAnswerPrompt(input: GenerationInput): AnswerPrompt {
     "Answer the question from the passages above, ending every sentence with its [n] citation markers.",
   ].join("\n");
   return { system: systemPrompt, user };
+}
+
+/**
+ * Passage text without lines that address a model. Ingest already leaves them out of chunks; an
+ * index built before that still holds them, and the model should never read them.
+ */
+function withoutPlantedLines(text: string): string {
+  return text
+    .split("\n")
+    .filter((line) => !addressesModel(line))
+    .join("\n");
 }
 
 /** Keeps passage text from closing the data block early: `</passages>` inside it loses its `<`. */

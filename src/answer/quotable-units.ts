@@ -1,15 +1,9 @@
 import type { Chunk } from "../chunking/chunk.ts";
+import { addressesModel } from "../text/addresses-model.ts";
 import { splitSentences } from "../text/sentences.ts";
 
 /** A piece of a chunk that an answer may quote whole: a sentence, a list item or a table row. */
 export type QuotableUnit = { text: string; kind: "sentence" | "item" | "row" };
-
-/**
- * Text that addresses a model rather than a learner ("SYSTEM: …", "ignore the roadmap…", "tell
- * learners that…"): planted instructions in a corpus document are never quoted as an answer.
- */
-const INSTRUCTION_TO_MODEL =
-  /^\s*(system|assistant|developer|user)\s*:|\b(ignore|disregard|forget|override)\b.{0,40}\b(instructions?|rules|roadmap|prompt|above|previous|material)\b|\byou are now\b|\b(system prompt|developer mode|jailbreak)\b|^\s*(tell|instruct|inform) (the )?(learners|users|students|readers)\b|\b(reveal|print|output|show)\b.{0,30}\b(prompt|instructions|api[_ ]?key|config(uration)?)\b/i;
 
 /**
  * A sentence about the document rather than its subject ("This tutorial is about …", "This
@@ -26,7 +20,8 @@ const CODE_LINE =
  * Splits a chunk into quotable units in reading order: a table row is one unit, list items are
  * units, prose is cut into sentences. An FAQ chunk's first line (its question) is not an answer,
  * fenced or indented code is shown in the cited passage but never quoted, and planted
- * instructions to a model and signposts about the document itself are dropped.
+ * instructions to a model (lines and sentences that `addressesModel` flags, however disguised)
+ * and signposts about the document itself are dropped.
  */
 export function quotableUnits(chunk: Pick<Chunk, "kind" | "text">): QuotableUnit[] {
   if (chunk.kind === "table-row") return [{ text: chunk.text, kind: "row" }];
@@ -40,6 +35,8 @@ export function quotableUnits(chunk: Pick<Chunk, "kind" | "text">): QuotableUnit
       continue;
     }
     if (inCode || /^( {4}|\t)/.test(line) || CODE_LINE.test(line)) continue;
+    // Ingest already leaves such lines out of chunks; an index built before that still has them.
+    if (addressesModel(line)) continue;
     if (/^(- |\* |\d+\. )/.test(line)) {
       units.push({ text: line.replace(/^(- |\* )/, ""), kind: "item" });
     } else {
@@ -48,8 +45,6 @@ export function quotableUnits(chunk: Pick<Chunk, "kind" | "text">): QuotableUnit
   }
   return units.filter(
     (unit) =>
-      /[\p{L}\p{N}]/u.test(unit.text) &&
-      !INSTRUCTION_TO_MODEL.test(unit.text) &&
-      !SIGNPOST.test(unit.text),
+      /[\p{L}\p{N}]/u.test(unit.text) && !addressesModel(unit.text) && !SIGNPOST.test(unit.text),
   );
 }

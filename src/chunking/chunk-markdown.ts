@@ -1,25 +1,60 @@
 import { createHash } from "node:crypto";
 import { Lexer, type Token, type Tokens } from "marked";
 import type { CorpusDocument } from "../corpus/corpus-document.ts";
-import { countTokens, splitSentences } from "../text/sentences.ts";
-import type { Chunk, ChunkerSettings } from "./chunk.ts";
+import { countTokens } from "../text/sentences.ts";
+import { splitText } from "../text/split-text.ts";
+import { type Chunk, type ChunkerSettings, maxChunkChars } from "./chunk.ts";
+import { splitLongParagraphs } from "./screen-document.ts";
 
 type Block = { text: string; tokens: number };
 
-/** Plain text of inline Markdown: emphasis, links and code spans keep only their text. */
+/**
+ * Plain text of inline Markdown: emphasis and links keep only their text, inline HTML is dropped,
+ * and tags written as text are removed from prose; code spans keep their text as written.
+ */
 function inlineText(tokens: Token[] | undefined, fallback: string): string {
-  if (tokens === undefined) return fallback;
+  if (tokens === undefined) return withoutMarkup(decodeEntities(fallback));
+  const pieces: Array<{ text: string; code: boolean }> = [];
+  collectInline(tokens, pieces);
   let text = "";
+  let prose = "";
+  for (const piece of pieces) {
+    if (!piece.code) {
+      prose += piece.text;
+      continue;
+    }
+    text += withoutMarkup(decodeEntities(prose)) + decodeEntities(piece.text);
+    prose = "";
+  }
+  return text + withoutMarkup(decodeEntities(prose));
+}
+
+function collectInline(tokens: Token[], pieces: Array<{ text: string; code: boolean }>): void {
   for (const token of tokens) {
-    if ("tokens" in token && Array.isArray(token.tokens) && token.tokens.length > 0) {
-      text += inlineText(token.tokens, "");
+    if (token.type === "html") continue;
+    if (token.type === "codespan") {
+      pieces.push({ text: (token as Tokens.Codespan).text, code: true });
+    } else if ("tokens" in token && Array.isArray(token.tokens) && token.tokens.length > 0) {
+      collectInline(token.tokens, pieces);
     } else if (token.type === "br") {
-      text += "\n";
+      pieces.push({ text: "\n", code: false });
     } else if ("text" in token && typeof token.text === "string") {
-      text += token.text;
+      pieces.push({ text: token.text, code: false });
     }
   }
-  return decodeEntities(text);
+}
+
+/** Script and style elements with their content, comments, declarations and any other tag. */
+const MARKUP =
+  /<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>|<!--[\s\S]*?(?:-->|$)|<[!?][^>]*>|<\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?>/gi;
+
+/**
+ * Prose without HTML markup: corpus HTML is never passed on as markup, whatever the format it
+ * came in (a Markdown paragraph, an escaped tag in a text file). The text between tags stays.
+ */
+function withoutMarkup(text: string): string {
+  if (!text.includes("<")) return text;
+  return text.replace(MARKUP, "").replace(/[ \t]{2,}/g, " ");
 }
 
 /** marked keeps a few characters entity-encoded in inline text; turn them back. */
@@ -32,25 +67,6 @@ function decodeEntities(text: string): string {
     .replace(/&amp;/g, "&");
 }
 
-/** Splits a block that is over budget at sentence boundaries; a sentence is never cut. */
-function splitOversized(text: string, maxTokens: number): Block[] {
-  const blocks: Block[] = [];
-  let current: string[] = [];
-  let size = 0;
-  for (const sentence of splitSentences(text)) {
-    const tokens = countTokens(sentence);
-    if (current.length > 0 && size + tokens > maxTokens) {
-      blocks.push({ text: current.join(" "), tokens: size });
-      current = [];
-      size = 0;
-    }
-    current.push(sentence);
-    size += tokens;
-  }
-  if (current.length > 0) blocks.push({ text: current.join(" "), tokens: size });
-  return blocks;
-}
-
 function isFaqHeading(text: string): boolean {
   return /^(faqs?|frequently asked questions)$/i.test(text.trim());
 }
@@ -58,7 +74,10 @@ function isFaqHeading(text: string): boolean {
 /**
  * Cuts a Markdown document into chunks along its structure, using marked's lexer:
  * - prose: the paragraphs and lists of one section, packed whole up to `maxTokens`; a paragraph
- *   over budget is split between sentences, never inside one;
+ *   over budget is split between sentences; a sentence stays whole up to twice `maxTokens` and is
+ *   cut between words beyond that, so no chunk holds more than `2 × maxTokens` tokens;
+ * - no chunk is longer than `maxChunkChars(settings)` characters, however long its words, and
+ *   paragraphs are cut to `MAX_PARAGRAPH_CHARS` before the lexer sees them;
  * - tables: one chunk per row, each cell labelled with its column header;
  * - FAQ: a question heading (under an "FAQs" heading) and its whole answer stay together.
  */
@@ -67,6 +86,9 @@ export function chunkMarkdown(document: CorpusDocument, settings: ChunkerSetting
   const headings: Array<{ depth: number; text: string }> = [];
   let pending: Block[] = [];
   let pendingTokens = 0;
+  let pendingChars = 0;
+  const maxChars = maxChunkChars(settings);
+  const hardTokens = settings.maxTokens * 2;
   const seenIds = new Map<string, number>();
 
   const section = () => headings.map((heading) => heading.text).join(" > ") || document.title;
@@ -105,23 +127,35 @@ export function chunkMarkdown(document: CorpusDocument, settings: ChunkerSetting
     }
     pending = [];
     pendingTokens = 0;
+    pendingChars = 0;
   };
 
   const addBlock = (text: string) => {
     const trimmed = text.trim();
     if (trimmed.length === 0) return;
-    const tokens = countTokens(trimmed);
-    // An FAQ answer stays whole unless it is far over budget.
-    const budget = inFaq() ? settings.maxTokens * 2 : settings.maxTokens;
-    const parts = tokens > budget ? splitOversized(trimmed, budget) : [{ text: trimmed, tokens }];
-    for (const part of parts) {
-      if (pending.length > 0 && pendingTokens + part.tokens > budget) flush();
-      pending.push(part);
-      pendingTokens += part.tokens;
+    // An FAQ answer stays whole unless it is far over budget; its question shares the characters.
+    const faq = inFaq();
+    const budget = faq ? settings.maxTokens * 2 : settings.maxTokens;
+    const charBudget = faq
+      ? Math.max(maxChars / 2, maxChars - (headings.at(-1)?.text.length ?? 0) - 1)
+      : maxChars;
+    // A sentence over budget stays whole up to twice the prose budget, then is cut between words.
+    const limits = { maxChars: charBudget, maxTokens: budget, maxSentenceTokens: hardTokens };
+    for (const part of splitText(trimmed, limits)) {
+      const tokens = countTokens(part);
+      if (
+        pending.length > 0 &&
+        (pendingTokens + tokens > budget || pendingChars + 1 + part.length > charBudget)
+      ) {
+        flush();
+      }
+      pending.push({ text: part, tokens });
+      pendingTokens += tokens;
+      pendingChars += (pending.length > 1 ? 1 : 0) + part.length;
     }
   };
 
-  for (const token of Lexer.lex(document.body)) {
+  for (const token of Lexer.lex(splitLongParagraphs(document.body))) {
     switch (token.type) {
       case "heading": {
         flush();
@@ -148,7 +182,7 @@ export function chunkMarkdown(document: CorpusDocument, settings: ChunkerSetting
         });
         // Keep a list whole when it fits, otherwise pack its items.
         const whole = items.join("\n");
-        if (countTokens(whole) <= settings.maxTokens) addBlock(whole);
+        if (countTokens(whole) <= settings.maxTokens && whole.length <= maxChars) addBlock(whole);
         else for (const item of items) addBlock(item);
         break;
       }
@@ -172,7 +206,14 @@ export function chunkMarkdown(document: CorpusDocument, settings: ChunkerSetting
             value: inlineText(cell.tokens, cell.text).trim(),
           }));
           const text = cells.map((cell) => `${cell.header}: ${cell.value}`).join("; ");
-          push("table-row", text, cells);
+          const parts = splitText(text, {
+            maxChars,
+            maxTokens: settings.maxTokens,
+            maxSentenceTokens: hardTokens,
+          });
+          // A row too long for one chunk is cut like prose; its cells are then not kept.
+          if (parts.length === 1) push("table-row", text, cells);
+          else for (const part of parts) push("prose", part);
         }
         break;
       }

@@ -32,3 +32,14 @@ export const DEFAULT_CHUNKER_SETTINGS: ChunkerSettings = { maxTokens: 180 };
 export function indexText(chunk: Pick<Chunk, "section" | "text">): string {
   return `${chunk.section}\n${chunk.text}`;
 }
+
+/**
+ * Characters per token allowed before a chunk counts as too long even within `maxTokens`: prose
+ * averages about 6, so only text of abnormally long "words" (hashes, base64, URLs) reaches it.
+ */
+const MAX_CHARS_PER_TOKEN = 24;
+
+/** The most characters any chunk holds (FAQ chunks included): 4,320 for the default settings. */
+export function maxChunkChars(settings: ChunkerSettings): number {
+  return settings.maxTokens * MAX_CHARS_PER_TOKEN;
+}

@@ -1,4 +1,5 @@
 import type { AnswerResult } from "../answer/answer.ts";
+import { terminalSafe } from "../text/terminal-safe.ts";
 
 function quote(text: string, limit = 240): string {
   const flat = text.replace(/\s+/g, " ").trim();
@@ -8,6 +9,7 @@ function quote(text: string, limit = 240): string {
 /**
  * The human-readable form of an answer: what was searched when it differs from what was typed,
  * the text, then numbered sources with a quote each (or, for a refusal, questions to try).
+ * Corpus text can hold terminal escapes: the whole output goes through `terminalSafe`.
  */
 export function formatAnswer(result: AnswerResult): string {
   const searched =
@@ -30,5 +32,5 @@ export function formatAnswer(result: AnswerResult): string {
       lines.push(`    "${quote(citation.text)}"`);
     }
   }
-  return `${lines.join("\n")}\n`;
+  return `${terminalSafe(lines.join("\n"))}\n`;
 }

@@ -1,6 +1,7 @@
 import type { Config } from "../config.ts";
 import { createEmbedder, ingestOptions } from "../create-services.ts";
 import { checkIndex, ingest } from "../ingest/ingest.ts";
+import { terminalSafe } from "../text/terminal-safe.ts";
 import { embeddingProgress } from "./progress.ts";
 
 export type IngestCommandOptions = { check: boolean; dryRun: boolean; json: boolean };
@@ -54,6 +55,15 @@ export async function ingestCommand(
     for (const problem of summary.sourceErrors ?? []) {
       lines.push(`Skipped ${problem.source}: ${problem.message}`);
     }
+    const flagged = summary.flaggedInstructions;
+    if (flagged !== undefined) {
+      lines.push(
+        `${flagged.count} line(s) addressed to an assistant were left out of the index (corpus text is data, never instructions):`,
+      );
+      for (const line of flagged.lines) {
+        lines.push(`  - ${line.source}:${line.line} (${line.section}): ${line.excerpt}`);
+      }
+    }
     const counts = `${summary.added} added, ${summary.updated} updated, ${summary.removed} removed, ${summary.reused} reused`;
     if (summary.upToDate) {
       lines.push(
@@ -71,7 +81,8 @@ export async function ingestCommand(
           `${counts}; ${summary.embedded} embedded in ${(summary.durationMs / 1000).toFixed(1)} s.`,
       );
     }
-    process.stdout.write(`${lines.join("\n")}\n`);
+    // Source names, messages and excerpts come from the corpus: no terminal escape gets through.
+    process.stdout.write(`${terminalSafe(lines.join("\n"))}\n`);
   }
   return 0;
 }

@@ -11,6 +11,11 @@ export type CorpusDocument = {
   origin?: string;
   /** Markdown body without front matter. */
   body: string;
+  /**
+   * Line of the file the body starts on (1-based), after front matter; absent when the body is
+   * converted text (HTML, PDF, plain text), whose lines are counted from 1.
+   */
+  bodyLine?: number;
   /** sha256 of the file's bytes; changes whenever the file does. */
   contentHash: string;
   /** Labels from the sources manifest. */

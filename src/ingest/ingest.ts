@@ -4,6 +4,7 @@ import { quotableUnits } from "../answer/quotable-units.ts";
 import type { Chunk, ChunkerSettings } from "../chunking/chunk.ts";
 import { indexText } from "../chunking/chunk.ts";
 import { chunkMarkdown } from "../chunking/chunk-markdown.ts";
+import { type FlaggedLine, screenDocument } from "../chunking/screen-document.ts";
 import type { CorpusDocument } from "../corpus/corpus-document.ts";
 import { loadSources, type SourceLoadError } from "../corpus/load-sources.ts";
 import type { Embedder, EmbedProgress } from "../embedders/embedder.ts";
@@ -65,6 +66,11 @@ export type IngestSummary = {
   upToDate?: boolean;
   /** Sources that could not be loaded (e.g. a URL that failed); the rest was indexed. */
   sourceErrors?: SourceLoadError[];
+  /**
+   * Lines left out of the index because they address an assistant or model (planted
+   * instructions, also when disguised), each with its source, line and section. Absent when none.
+   */
+  flaggedInstructions?: { count: number; lines: FlaggedLine[] };
 };
 
 function placeKeys(chunks: Chunk[]): Map<string, string> {
@@ -123,11 +129,16 @@ function incompatibility(manifest: Manifest, options: IngestOptions): string | u
   return undefined;
 }
 
-/** Reads the corpus (per its sources manifest) and cuts it into chunks, in corpus order. */
+/**
+ * Reads the corpus (per its sources manifest) and cuts it into chunks, in corpus order, after
+ * screening each document as data (`screenDocument`: planted instructions out, escapes stripped).
+ */
 export async function chunkCorpus(corpusDir: string, chunker: ChunkerSettings) {
   const { documents, errors } = await loadSources(corpusDir);
-  const chunksBySource = documents.map((document) => chunkMarkdown(document, chunker));
-  return { documents, chunksBySource, chunks: chunksBySource.flat(), errors };
+  const screened = documents.map(screenDocument);
+  const chunksBySource = screened.map(({ document }) => chunkMarkdown(document, chunker));
+  const flagged = screened.flatMap((result) => result.flagged);
+  return { documents, chunksBySource, chunks: chunksBySource.flat(), errors, flagged };
 }
 
 /**
@@ -207,6 +218,9 @@ async function build(options: IngestOptions): Promise<IngestSummary> {
     documentCount: documents.length,
     ...(fullRebuildReason === undefined ? {} : { fullRebuildReason }),
     ...(errors.length === 0 ? {} : { sourceErrors: errors }),
+    ...(loaded.flagged.length === 0
+      ? {}
+      : { flaggedInstructions: { count: loaded.flagged.length, lines: loaded.flagged } }),
   };
   if (previous !== undefined && fullRebuildReason === undefined && errors.length === 0) {
     if (sameBuild(previous, loaded, unitPlan.toEmbed.length, options)) {

@@ -1,11 +1,38 @@
 const segmenter = new Intl.Segmenter("en", { granularity: "sentence" });
 
+/**
+ * Characters handed to the segmenter at once. ICU's segmenter slows down with the square of the
+ * number of sentences in one string (4,000 sentences take seconds), so long text is segmented a
+ * window at a time; text up to this length is segmented in one go, as before.
+ */
+const SEGMENT_WINDOW = 8_000;
+
 /** Splits prose into sentences with the platform's Unicode sentence segmenter (ICU). */
 export function splitSentences(text: string): string[] {
   const sentences: string[] = [];
-  for (const { segment } of segmenter.segment(text)) {
+  const keep = (segment: string) => {
     const sentence = segment.trim();
     if (sentence.length > 0) sentences.push(sentence);
+  };
+  let start = 0;
+  let window = SEGMENT_WINDOW;
+  while (start < text.length) {
+    const end = Math.min(text.length, start + window);
+    const segments = [...segmenter.segment(text.slice(start, end))];
+    const last = segments.at(-1);
+    if (end === text.length || last === undefined) {
+      for (const { segment } of segments) keep(segment);
+      break;
+    }
+    if (segments.length === 1) {
+      // One sentence longer than the window: widen it until the sentence ends inside.
+      window *= 2;
+      continue;
+    }
+    // The window's last sentence may be cut off: segment it again with what follows.
+    for (const { segment } of segments.slice(0, -1)) keep(segment);
+    start += last.index;
+    window = SEGMENT_WINDOW;
   }
   return sentences;
 }

@@ -204,10 +204,16 @@ describe("chunkMarkdown on synthetic documents", () => {
     expect(rejoined).toEqual(sentences);
   });
 
-  it("keeps a single sentence longer than the budget whole", () => {
-    const sentence = `${Array.from({ length: 40 }, (_, index) => `word${index}`).join(" ")}.`;
-    const cut = chunkMarkdown(syntheticDocument(`${sentence}\n`), { maxTokens: 10 });
-    expect(cut.map((chunk) => chunk.text)).toEqual([sentence]);
+  it("keeps a sentence up to twice the budget whole and cuts a longer one between words", () => {
+    const words = (count: number) => Array.from({ length: count }, (_, index) => `word${index}`);
+    const sentence = `${words(18).join(" ")}.`;
+    const whole = chunkMarkdown(syntheticDocument(`${sentence}\n`), { maxTokens: 10 });
+    expect(whole.map((chunk) => chunk.text)).toEqual([sentence]);
+    const long = `${words(40).join(" ")}.`;
+    const cut = chunkMarkdown(syntheticDocument(`${long}\n`), { maxTokens: 10 });
+    expect(cut.map((chunk) => chunk.text).join(" ")).toBe(long);
+    expect(cut.length).toBeGreaterThan(3);
+    for (const chunk of cut) expect(countTokens(chunk.text)).toBeLessThanOrEqual(10);
   });
 
   it("packs short paragraphs of one section together up to the budget", () => {

@@ -48,6 +48,8 @@ export class MarkdownLoader implements DocumentLoader {
       throw new InvalidCorpusFileError(input.source, `has invalid front matter (${problems})`);
     }
     const body = parsed.content.replace(/^\uFEFF/, "");
+    // gray-matter's content is the text after the front matter, so the lines before it are that.
+    const bodyLine = text.slice(0, text.length - parsed.content.length).split("\n").length;
     if (body.includes("\u0000")) {
       throw new InvalidCorpusFileError(
         input.source,
@@ -65,6 +67,7 @@ export class MarkdownLoader implements DocumentLoader {
       kind: input.kind ?? frontMatter.data.kind ?? "document",
       ...(frontMatter.data.source === undefined ? {} : { origin: frontMatter.data.source }),
       body,
+      bodyLine,
       contentHash: sha256Hex(input.bytes),
     };
   }
