@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { readdir, readFile, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { IndexCorruptError } from "../errors/index-errors.ts";
+import { processIsAlive } from "../internal/process-is-alive.ts";
 import { INDEX_FILE_NAMES, type Manifest } from "./manifest.ts";
 
 type FileRecords = Manifest["files"];
@@ -59,16 +60,6 @@ export async function verifyIndexFiles(
     if (sha256(bytes) !== expected.sha256) {
       throw new IndexCorruptError(indexDir, `${name} does not match its checksum in the manifest`);
     }
-  }
-}
-
-function processIsAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: the process exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === "EPERM";
   }
 }
 

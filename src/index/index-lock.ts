@@ -2,17 +2,9 @@ import { randomUUID } from "node:crypto";
 import { link, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { IndexLockedError } from "../errors/index-errors.ts";
+import { processIsAlive } from "../internal/process-is-alive.ts";
 
 const LOCK_FILE = ".lock";
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
 
 /**
  * Takes the index folder's write lock (`<indexDir>/.lock`, created exclusively, holding the owner's
@@ -55,7 +47,7 @@ async function takeLock(
       } catch {
         // An unreadable lock is stale: locks are linked into place whole, so this one is damaged.
       }
-      if (typeof owner.pid === "number" && isAlive(owner.pid)) {
+      if (typeof owner.pid === "number" && processIsAlive(owner.pid)) {
         throw new IndexLockedError(
           indexDir,
           `pid ${owner.pid}, started ${owner.startedAt ?? "at an unknown time"}`,
