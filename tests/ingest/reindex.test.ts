@@ -1,15 +1,14 @@
 import { readdir, readFile, rm } from "node:fs/promises";
 import type { Server } from "node:http";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { Assistant } from "../../src/answer/assistant.ts";
 import { IndexLockedError } from "../../src/errors/index-errors.ts";
 import { DEFAULT_HNSW_SETTINGS } from "../../src/index/hnsw-vector-index.ts";
 import { loadIndex } from "../../src/index/index-store.ts";
 import { type IngestOptions, ingest } from "../../src/ingest/ingest.ts";
-import { createApp } from "../../src/server/app.ts";
-import { LiveAssistant } from "../../src/server/live-assistant.ts";
-import { startServer, stopServer } from "../../src/server/start-server.ts";
+import type { LiveAssistant } from "../../src/server/live-assistant.ts";
+import { stopServer } from "../../src/server/start-server.ts";
 import { HashEmbedder } from "../support/hash-embedder.ts";
+import { serveLive } from "../support/live-server.ts";
 import { TempDir } from "../support/temp-dir.ts";
 
 let temp: TempDir;
@@ -154,23 +153,9 @@ describe("hot reload", () => {
   });
 
   const serve = async (token?: string) => {
-    await ingest(options);
-    const create = (index: Awaited<ReturnType<typeof loadIndex>>) =>
-      new Assistant({ index, embedder });
-    live = new LiveAssistant({
-      initial: create(await loadIndex(options.indexDir, embedder)),
-      indexDir: options.indexDir,
-      embedder,
-      create,
-    });
-    const app = createApp({
-      assistant: live,
-      embedder,
-      ...(token === undefined ? {} : { admin: { token, live, reindex: () => ingest(options) } }),
-    });
-    const started = await startServer(app, { host: "127.0.0.1", port: 0 });
-    server = started.server;
-    return started.url;
+    let url: string;
+    ({ server, url, live } = await serveLive(options, token === undefined ? {} : { token }));
+    return url;
   };
 
   const health = async (url: string) =>

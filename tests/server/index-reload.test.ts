@@ -2,14 +2,12 @@ import { readFile, writeFile } from "node:fs/promises";
 import type { Server } from "node:http";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { Assistant } from "../../src/answer/assistant.ts";
 import { DEFAULT_HNSW_SETTINGS } from "../../src/index/hnsw-vector-index.ts";
-import { type LoadedIndex, loadIndex } from "../../src/index/index-store.ts";
 import { type IngestOptions, ingest } from "../../src/ingest/ingest.ts";
-import { createApp } from "../../src/server/app.ts";
-import { LiveAssistant } from "../../src/server/live-assistant.ts";
-import { startServer, stopServer } from "../../src/server/start-server.ts";
+import type { LiveAssistant } from "../../src/server/live-assistant.ts";
+import { stopServer } from "../../src/server/start-server.ts";
 import { HashEmbedder } from "../support/hash-embedder.ts";
+import { serveLive } from "../support/live-server.ts";
 import { TempDir } from "../support/temp-dir.ts";
 
 const guide = (topic: string) =>
@@ -47,20 +45,9 @@ afterEach(async () => {
 });
 
 async function serve(): Promise<string> {
-  await ingest(options);
-  const create = (index: LoadedIndex) => new Assistant({ index, embedder });
-  live = new LiveAssistant({
-    initial: create(await loadIndex(options.indexDir, embedder)),
-    indexDir: options.indexDir,
-    embedder,
-    create,
-  });
-  const started = await startServer(createApp({ assistant: live, embedder }), {
-    host: "127.0.0.1",
-    port: 0,
-  });
-  server = started.server;
-  return started.url;
+  let url: string;
+  ({ server, url, live } = await serveLive(options));
+  return url;
 }
 
 const health = async (url: string) => (await (await fetch(`${url}/api/health`)).json()) as Health;

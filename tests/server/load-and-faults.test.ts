@@ -1,13 +1,10 @@
 import type { Server } from "node:http";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { Assistant } from "../../src/answer/assistant.ts";
 import { LlmGenerator } from "../../src/answer/llm-generator.ts";
 import { DEFAULT_HNSW_SETTINGS } from "../../src/index/hnsw-vector-index.ts";
-import { type LoadedIndex, loadIndex } from "../../src/index/index-store.ts";
 import { type IngestOptions, ingest } from "../../src/ingest/ingest.ts";
-import { createApp } from "../../src/server/app.ts";
-import { LiveAssistant } from "../../src/server/live-assistant.ts";
-import { startServer, stopServer } from "../../src/server/start-server.ts";
+import type { LiveAssistant } from "../../src/server/live-assistant.ts";
+import { stopServer } from "../../src/server/start-server.ts";
 import { answerSchema } from "../e2e/answer-schema.ts";
 import {
   type FakeBehaviour,
@@ -15,6 +12,7 @@ import {
   startFakeOpenAIServer,
 } from "../support/fake-openai-server.ts";
 import { HashEmbedder } from "../support/hash-embedder.ts";
+import { serveLive } from "../support/live-server.ts";
 import { TempDir } from "../support/temp-dir.ts";
 import { exposeGc, type LoadResult, memoryAfterGc, runLoad } from "./helpers/load.ts";
 import {
@@ -378,19 +376,8 @@ describe("concurrent requests during hot index reloads", () => {
       hnsw: DEFAULT_HNSW_SETTINGS,
       keepPrevious: 1,
     };
-    await ingest(options);
-    const create = (index: LoadedIndex) => new Assistant({ index, embedder });
-    live = new LiveAssistant({
-      initial: create(await loadIndex(options.indexDir, embedder)),
-      indexDir: options.indexDir,
-      embedder,
-      create,
-    });
-    const started = await startServer(createApp({ assistant: live, embedder }), {
-      host: "127.0.0.1",
-      port: 0,
-    });
-    server = started.server;
+    const started = await serveLive(options);
+    ({ server, live } = started);
     const versions = new Set([live.version]);
 
     let reloading = true;

@@ -1,17 +1,15 @@
 import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { Assistant } from "../../src/answer/assistant.ts";
 import { loadConfig } from "../../src/config.ts";
 import { createAssistant } from "../../src/create-services.ts";
 import { DEFAULT_HNSW_SETTINGS } from "../../src/index/hnsw-vector-index.ts";
-import { loadIndex } from "../../src/index/index-store.ts";
-import { ingest } from "../../src/ingest/ingest.ts";
 import { createApp } from "../../src/server/app.ts";
-import { LiveAssistant } from "../../src/server/live-assistant.ts";
+import type { LiveAssistant } from "../../src/server/live-assistant.ts";
 import { createLogger } from "../../src/server/observability.ts";
 import { startServer, stopServer } from "../../src/server/start-server.ts";
 import { startFakeOpenAIServer } from "../support/fake-openai-server.ts";
 import { HashEmbedder } from "../support/hash-embedder.ts";
+import { serveLive } from "../support/live-server.ts";
 import { TempDir } from "../support/temp-dir.ts";
 import { startTestServer } from "./test-server.ts";
 
@@ -190,21 +188,7 @@ describe("admin re-index of a corpus with a bad file", () => {
       chunker: { maxTokens: 180 },
       hnsw: DEFAULT_HNSW_SETTINGS,
     };
-    await ingest(options);
-    const create = (index: Awaited<ReturnType<typeof loadIndex>>) =>
-      new Assistant({ index, embedder });
-    live = new LiveAssistant({
-      initial: create(await loadIndex(options.indexDir, embedder)),
-      indexDir: options.indexDir,
-      embedder,
-      create,
-    });
-    const app = createApp({
-      assistant: live,
-      embedder,
-      admin: { token, live, reindex: () => ingest(options) },
-    });
-    server = await startServer(app, { host: "127.0.0.1", port: 0 });
+    ({ live, ...server } = await serveLive(options, { token }));
   });
   afterAll(async () => {
     live?.close();
