@@ -2,12 +2,12 @@ import { readdir, readFile, rm } from "node:fs/promises";
 import type { Server } from "node:http";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { IndexLockedError } from "../../src/errors/index-errors.ts";
-import { DEFAULT_HNSW_SETTINGS } from "../../src/index/hnsw-vector-index.ts";
 import { loadIndex } from "../../src/index/index-store.ts";
 import { type IngestOptions, ingest } from "../../src/ingest/ingest.ts";
 import type { LiveAssistant } from "../../src/server/live-assistant.ts";
 import { stopServer } from "../../src/server/start-server.ts";
 import { HashEmbedder } from "../support/hash-embedder.ts";
+import { tempIngestOptions } from "../support/ingest-options.ts";
 import { serveLive } from "../support/live-server.ts";
 import { TempDir } from "../support/temp-dir.ts";
 
@@ -27,13 +27,7 @@ beforeEach(async () => {
     "corpus/sources.json",
     JSON.stringify({ sources: [{ path: "mlflow.md" }, { glob: "*.md", tags: ["guide"] }] }),
   );
-  options = {
-    corpusDir: temp.join("corpus"),
-    indexDir: temp.join("index"),
-    embedder,
-    chunker: { maxTokens: 180 },
-    hnsw: DEFAULT_HNSW_SETTINGS,
-  };
+  options = tempIngestOptions(temp, embedder);
 });
 
 afterEach(async () => {

@@ -1,11 +1,11 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_HNSW_SETTINGS } from "../../src/index/hnsw-vector-index.ts";
 import { loadIndex } from "../../src/index/index-store.ts";
 import { ingest } from "../../src/ingest/ingest.ts";
 import { makePdf } from "../corpus/loaders/make-pdf.ts";
 import { HashEmbedder } from "../support/hash-embedder.ts";
+import { tempIngestOptions } from "../support/ingest-options.ts";
 import { TempDir } from "../support/temp-dir.ts";
 
 const page = `<!doctype html><html><head><title>Feature stores</title></head><body>
@@ -71,13 +71,7 @@ describe("sources beyond local Markdown", () => {
         ],
       }),
     );
-    const options = {
-      corpusDir: temp.join("corpus"),
-      indexDir: temp.join("index"),
-      embedder: new HashEmbedder(),
-      chunker: { maxTokens: 180 },
-      hnsw: DEFAULT_HNSW_SETTINGS,
-    };
+    const options = tempIngestOptions(temp, new HashEmbedder());
     const first = await ingest(options);
     expect(first.sourceErrors).toBeUndefined();
     const index = await loadIndex(options.indexDir, options.embedder);

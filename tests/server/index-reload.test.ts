@@ -2,11 +2,11 @@ import { readFile, writeFile } from "node:fs/promises";
 import type { Server } from "node:http";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { DEFAULT_HNSW_SETTINGS } from "../../src/index/hnsw-vector-index.ts";
 import { type IngestOptions, ingest } from "../../src/ingest/ingest.ts";
 import type { LiveAssistant } from "../../src/server/live-assistant.ts";
 import { stopServer } from "../../src/server/start-server.ts";
 import { HashEmbedder } from "../support/hash-embedder.ts";
+import { tempIngestOptions } from "../support/ingest-options.ts";
 import { serveLive } from "../support/live-server.ts";
 import { TempDir } from "../support/temp-dir.ts";
 
@@ -28,13 +28,7 @@ const embedder = new HashEmbedder();
 beforeEach(async () => {
   temp = await TempDir.create();
   await temp.write("corpus/mlflow.md", guide("MLflow"));
-  options = {
-    corpusDir: temp.join("corpus"),
-    indexDir: temp.join("index"),
-    embedder,
-    chunker: { maxTokens: 180 },
-    hnsw: DEFAULT_HNSW_SETTINGS,
-  };
+  options = tempIngestOptions(temp, embedder);
 });
 
 afterEach(async () => {

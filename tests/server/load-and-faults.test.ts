@@ -1,8 +1,7 @@
 import type { Server } from "node:http";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { LlmGenerator } from "../../src/answer/llm-generator.ts";
-import { DEFAULT_HNSW_SETTINGS } from "../../src/index/hnsw-vector-index.ts";
-import { type IngestOptions, ingest } from "../../src/ingest/ingest.ts";
+import { ingest } from "../../src/ingest/ingest.ts";
 import type { LiveAssistant } from "../../src/server/live-assistant.ts";
 import { stopServer } from "../../src/server/start-server.ts";
 import { answerSchema } from "../e2e/answer-schema.ts";
@@ -12,6 +11,7 @@ import {
   startFakeOpenAIServer,
 } from "../support/fake-openai-server.ts";
 import { HashEmbedder } from "../support/hash-embedder.ts";
+import { tempIngestOptions } from "../support/ingest-options.ts";
 import { serveLive } from "../support/live-server.ts";
 import { TempDir } from "../support/temp-dir.ts";
 import { exposeGc, type LoadResult, memoryAfterGc, runLoad } from "./helpers/load.ts";
@@ -368,14 +368,7 @@ describe("concurrent requests during hot index reloads", () => {
     const embedder = new HashEmbedder();
     await temp.write("corpus/mlflow.md", guide("MLflow", "Version 0."));
     await temp.write("corpus/dvc.md", guide("DVC", "Version 0."));
-    const options: IngestOptions = {
-      corpusDir: temp.join("corpus"),
-      indexDir: temp.join("index"),
-      embedder,
-      chunker: { maxTokens: 180 },
-      hnsw: DEFAULT_HNSW_SETTINGS,
-      keepPrevious: 1,
-    };
+    const options = tempIngestOptions(temp, embedder, { keepPrevious: 1 });
     const started = await serveLive(options);
     ({ server, live } = started);
     const versions = new Set([live.version]);

@@ -2,13 +2,13 @@ import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { loadConfig } from "../../src/config.ts";
 import { createAssistant } from "../../src/create-services.ts";
-import { DEFAULT_HNSW_SETTINGS } from "../../src/index/hnsw-vector-index.ts";
 import { createApp } from "../../src/server/app.ts";
 import type { LiveAssistant } from "../../src/server/live-assistant.ts";
 import { createLogger } from "../../src/server/observability.ts";
 import { startServer, stopServer } from "../../src/server/start-server.ts";
 import { startFakeOpenAIServer } from "../support/fake-openai-server.ts";
 import { HashEmbedder } from "../support/hash-embedder.ts";
+import { tempIngestOptions } from "../support/ingest-options.ts";
 import { serveLive } from "../support/live-server.ts";
 import { TempDir } from "../support/temp-dir.ts";
 import { startTestServer } from "./test-server.ts";
@@ -181,13 +181,7 @@ describe("admin re-index of a corpus with a bad file", () => {
     const embedder = new HashEmbedder();
     await temp.write("corpus/notes.md", "# Notes\n\nDVC versions datasets next to the code.\n");
     await temp.write("corpus/sources.json", JSON.stringify({ sources: [{ path: "notes.md" }] }));
-    const options = {
-      corpusDir: temp.join("corpus"),
-      indexDir: temp.join("index"),
-      embedder,
-      chunker: { maxTokens: 180 },
-      hnsw: DEFAULT_HNSW_SETTINGS,
-    };
+    const options = tempIngestOptions(temp, embedder);
     ({ live, ...server } = await serveLive(options, { token }));
   });
   afterAll(async () => {
