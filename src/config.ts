@@ -40,7 +40,7 @@ const trustProxy = z.string().transform((value, context): number | string => {
 });
 
 /**
- * Every setting, read from environment variables (names as in the README). CLI flags override
+ * Every setting, read from environment variables (the table in docs/operations.md). CLI flags override
  * some of them. Defaults give the offline pipeline.
  */
 const configSchema = z.object({

@@ -6,7 +6,7 @@ import { questionText } from "../text/terms.ts";
 import { EntityLexicon } from "./entity-lexicon.ts";
 import type { Retrieval, RetrievedChunk, RetrieveOptions, Retriever } from "./retriever.ts";
 
-/** Weights and sizes of hybrid retrieval; defaults tuned on the dev set (see README). */
+/** Weights and sizes of hybrid retrieval; defaults tuned on the train and dev splits (see eval/README.md). */
 export type HybridSettings = {
   /** Candidates taken from each of dense and lexical search. @default 40 */
   candidates: number;

@@ -37,7 +37,7 @@ function terminalControls(text: string): string[] {
 }
 const STACK_FRAME = /\n\s+at |node_modules|\.ts:\d+:\d+/;
 
-/** README: "Errors are one line on stderr, never a stack trace." */
+/** README: errors are one line on stderr (a stack trace only with DEBUG=1, for unexpected failures). */
 function expectOneLineError(
   expect: ExpectStatic,
   result: CliResult,
