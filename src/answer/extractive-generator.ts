@@ -1,5 +1,6 @@
 import { dotProduct } from "../index/dot-product.ts";
 import type { UnitVectors } from "../index/unit-vectors.ts";
+import { numberedReferences, referenceAgreement } from "../text/numbered-references.ts";
 import { contentTerms, questionText } from "../text/terms.ts";
 import type { CorpusStatistics } from "./corpus-statistics.ts";
 import { figureRequest } from "./figure-request.ts";
@@ -24,6 +25,11 @@ export type ExtractiveSettings = {
   maxUnits: number;
   /** Most units in a list answer ("which tools…", "X vs Y"). @default 5 */
   maxListUnits: number;
+  /**
+   * Added when the unit (or, when it names none, its passage's section) names the step or month
+   * the question asks about; taken away when it names only others. @default 0.3
+   */
+  referenceWeight: number;
 };
 
 export const DEFAULT_EXTRACTIVE_SETTINGS: ExtractiveSettings = {
@@ -33,6 +39,7 @@ export const DEFAULT_EXTRACTIVE_SETTINGS: ExtractiveSettings = {
   relativeCutoff: 0.95,
   maxUnits: 1,
   maxListUnits: 5,
+  referenceWeight: 0.3,
 };
 
 /** A quotable unit of a shown passage, scored against the question. */
@@ -147,12 +154,14 @@ export class ExtractiveGenerator implements Generator {
     const wantsFigure = figureRequest(input.question) !== undefined;
     const defined = DEFINITION.exec(input.question.trim())?.[1];
     const definedTerms = defined === undefined ? [] : contentTerms(defined);
-    const { semanticWeight, lexicalWeight, passageWeight } = this.settings;
+    const { semanticWeight, lexicalWeight, passageWeight, referenceWeight } = this.settings;
+    const asked = numberedReferences(input.question);
 
     const candidates: Candidate[] = [];
     for (const passage of input.passages) {
       const embedded = this.units.get(passage.chunk.id);
       const sectionTerms = new Set(contentTerms(passage.chunk.section));
+      const sectionReferences = asked.length > 0 ? numberedReferences(passage.chunk.section) : [];
       quotableUnits(passage.chunk).forEach((unit, position) => {
         const terms = new Set(contentTerms(unit.text));
         let covered = 0;
@@ -172,6 +181,15 @@ export class ExtractiveGenerator implements Generator {
           lexicalWeight * (covered / totalWeight) +
           passageWeight * (Math.max(0, passage.score) / bestPassageScore);
         if (wantsFigure && FIGURE.test(unit.text)) score += 0.1;
+        if (asked.length > 0) {
+          const stated = numberedReferences(unit.text);
+          const agreement = referenceAgreement(
+            asked,
+            stated.length > 0 ? stated : sectionReferences,
+          );
+          if (agreement === "agrees") score += referenceWeight;
+          else if (agreement === "differs") score -= referenceWeight;
+        }
         if (definedTerms.length > 0 && definesTerms(unit.text, definedTerms)) {
           score += DEFINITION_BONUS;
         }

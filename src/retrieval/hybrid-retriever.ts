@@ -2,6 +2,11 @@ import type { Chunk } from "../chunking/chunk.ts";
 import type { Embedder } from "../embedders/embedder.ts";
 import { dotProduct } from "../index/dot-product.ts";
 import type { LoadedIndex } from "../index/index-store.ts";
+import {
+  type NumberedReference,
+  numberedReferences,
+  referenceAgreement,
+} from "../text/numbered-references.ts";
 import { questionText } from "../text/terms.ts";
 import { EntityLexicon } from "./entity-lexicon.ts";
 import type { Retrieval, RetrievedChunk, RetrieveOptions, Retriever } from "./retriever.ts";
@@ -31,6 +36,11 @@ export type HybridSettings = {
    * of the chunk (unit vectors made at ingest); 0 turns it off. @default 0.4
    */
   unitWeight: number;
+  /**
+   * Added when the question names a step, month or week the chunk (with its section) names too,
+   * and taken away when the chunk names only other numbers of that kind. @default 0.3
+   */
+  referenceBoost: number;
 };
 
 export const DEFAULT_HYBRID_SETTINGS: HybridSettings = {
@@ -41,12 +51,14 @@ export const DEFAULT_HYBRID_SETTINGS: HybridSettings = {
   mentionBoost: 0.05,
   duplicateSimilarity: 0.97,
   unitWeight: 0.4,
+  referenceBoost: 0.3,
 };
 
 /**
  * BM25 (MiniSearch) + dense (HNSW) retrieval, fused by a weighted sum of the cosine similarity,
  * the max-normalised BM25 score and the best similarity of one of the chunk's sentences (embedded
- * at ingest), with a boost for rows about a tool the question names; near
+ * at ingest), with a boost for rows about a tool the question names and for chunks naming the step
+ * or month it asks about; near
  * duplicates of a better-ranked chunk then move behind the distinct ones, so they cannot crowd out
  * other evidence. (Full MMR was measured too: it lowered recall@5 on the dev set, because questions
  * comparing two rows of one table need both rows.)
@@ -56,6 +68,8 @@ export class HybridRetriever implements Retriever {
   private readonly embedder: Embedder;
   private readonly settings: HybridSettings;
   private readonly lexicon: EntityLexicon;
+  /** The steps, months and weeks each chunk names, by label; built on first use. */
+  private chunkReferences: NumberedReference[][] | undefined;
 
   constructor(
     index: LoadedIndex,
@@ -106,6 +120,21 @@ export class HybridRetriever implements Retriever {
         const label = this.index.labelById.get(id);
         if (label !== undefined) boosts.set(label, (boosts.get(label) ?? 0) + boost);
       }
+    }
+
+    const asked = numberedReferences(question);
+    if (asked.length > 0 && this.settings.referenceBoost !== 0) {
+      this.chunkReferences ??= this.index.chunks.map((chunk) =>
+        numberedReferences(`${chunk.section}\n${chunk.text}`),
+      );
+      // Every chunk that names the step or month asked about competes, not only the best matches.
+      this.chunkReferences.forEach((stated, label) => {
+        const agreement = referenceAgreement(asked, stated);
+        if (agreement === "silent") return;
+        const boost =
+          agreement === "agrees" ? this.settings.referenceBoost : -this.settings.referenceBoost;
+        boosts.set(label, (boosts.get(label) ?? 0) + boost);
+      });
     }
 
     const labels = new Set([...dense.keys(), ...lexical.keys(), ...boosts.keys()]);

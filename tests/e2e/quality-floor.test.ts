@@ -128,6 +128,20 @@ describe("offline pipeline on learner-voice questions (dev split)", () => {
     }
   }, 60_000);
 
+  it("answers about the step or month a learner names, not one that merely shares a number", async () => {
+    const embedder = new UseEmbedder();
+    const assistant = new Assistant({
+      index: await loadIndex(inject("sharedIndexDir"), embedder),
+      embedder,
+    });
+    const month = await assistant.ask("month 5??");
+    expect(month.answer).toMatch(/Month 5\b/);
+    expect(month.answer).not.toMatch(/Month 9/);
+    const milestone = await assistant.ask("whats the milestone for step 4 of the roadmap");
+    // Step 4's milestone, from the overview table or the step's own section: both name a CNN.
+    expect(milestone.answer).toMatch(/CNN/);
+  }, 60_000);
+
   it("stays faithful and concise", () => {
     expect(summary.unsupportedSentenceRate).toBeLessThanOrEqual(0.05);
     expect(summary.answerPrecision).toBeGreaterThanOrEqual(0.45);
