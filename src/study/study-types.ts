@@ -29,6 +29,8 @@ export type Step = {
   /** 1-based step number as the roadmap writes it. */
   n: number;
   title: string;
+  /** The chunk under the step's heading that the title was read from. */
+  titleFrom?: StudySource;
   /** As written, e.g. "Month 6–8" or "Month 12+". */
   months: Sourced<string>;
   /** First and last month, e.g. 6 and 8; `last` equals `first` for one month, and for "12+". */
@@ -36,8 +38,11 @@ export type Step = {
   focus?: Sourced<string>;
   /** Section headings under the step, e.g. "Deep Learning Foundations". */
   sections: Array<Sourced<string>>;
-  tools: Array<{ name: string; purpose?: string; from: StudySource }>;
+  /** `main`: the overview table lists it among the step's main tools. */
+  tools: Array<{ name: string; purpose?: string; main?: boolean; from: StudySource }>;
   milestone?: Sourced<string>;
+  /** The overview table's short milestone, when `milestone` is the step's longer sentence. */
+  milestoneSummary?: Sourced<string>;
   projects: StepProject[];
 };
 
@@ -51,6 +56,11 @@ export type Card = {
   answer: string;
   /** For `choice` cards: the options, the answer among them. */
   choices?: string[];
+  /**
+   * Other values of the same table column (a near miss that names one of them is wrong, however
+   * close it is to the answer); absent for cloze cards.
+   */
+  others?: string[];
   from: StudySource & { text: string };
 };
 
