@@ -4,6 +4,7 @@ import type { LoadedIndex } from "../index/index-store.ts";
 import { EntityLexicon } from "../retrieval/entity-lexicon.ts";
 import { HybridRetriever, type HybridSettings } from "../retrieval/hybrid-retriever.ts";
 import type { Retrieval } from "../retrieval/retriever.ts";
+import { RowHeads } from "../retrieval/row-heads.ts";
 import {
   expansionWords,
   QuestionUnderstanding,
@@ -89,7 +90,12 @@ export class Assistant {
         ? options.generator({ extractive })
         : (options.generator ?? extractive);
     this.followUps = new FollowUpDetector(lexicon, this.statistics);
-    const offline = new OfflineQuestionRewriter(lexicon, this.statistics, this.followUps);
+    const offline = new OfflineQuestionRewriter(
+      lexicon,
+      this.statistics,
+      this.followUps,
+      new RowHeads(options.index.chunks),
+    );
     this.rewriter =
       typeof options.rewriter === "function"
         ? options.rewriter({ offline })

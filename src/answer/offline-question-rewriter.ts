@@ -1,4 +1,5 @@
 import type { EntityLexicon } from "../retrieval/entity-lexicon.ts";
+import type { RowHeads } from "../retrieval/row-heads.ts";
 import { commonWordRank } from "../text/common-words.ts";
 import { QUESTION_META_WORDS, STOPWORDS, stem, wordsAsWritten } from "../text/terms.ts";
 import type { CorpusStatistics } from "./corpus-statistics.ts";
@@ -6,6 +7,8 @@ import { FollowUpDetector, VERY_COMMON_RANK } from "./follow-up-detector.ts";
 import type { ChatTurn, QuestionRewriter } from "./question-rewriter.ts";
 
 const WHAT_ABOUT = /^(?:and |so |ok(?:ay)?,? )?(?:what|how) about (.+?)[?.!]*$/i;
+/** "and shadow deployment?", "also LightGBM?": the same question about another named thing. */
+const AND_NAMED = /^(?:and|also|plus|what about|how about)\s+(?:(?:for|with)\s+)?(.+?)[?.!]*$/i;
 const PRONOUN = /\b(it|its|they|them|their|this|that|these|those)\b/i;
 
 /**
@@ -16,6 +19,8 @@ const PRONOUN = /\b(it|its|they|them|their|this|that|these|those)\b/i;
  *   "Which hyperparameters matter for LightGBM?" (the named tool is swapped);
  * - "what are its hyperparameters?" after a question about XGBoost becomes
  *   "what are XGBoost's hyperparameters?" (the pronoun is replaced);
+ * - "and shadow deployment?" after "what is a canary release" becomes "what is a shadow
+ *   deployment" (one named thing for another);
  * - "and salaries?" becomes "and salaries? (NLP engineer)" (the topic words are appended).
  * A self-contained message is returned unchanged.
  */
@@ -24,16 +29,22 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
   private readonly lexicon: EntityLexicon;
   private readonly statistics: CorpusStatistics;
   private readonly detector: FollowUpDetector;
+  private readonly rowHeads: RowHeads | undefined;
 
-  /** `detector` decides what is a follow-up; the Assistant passes the one it uses itself. */
+  /**
+   * `detector` decides what is a follow-up; the Assistant passes the one it uses itself.
+   * `rowHeads` lets "and X?" ask the previous question about a sibling row of one table.
+   */
   constructor(
     lexicon: EntityLexicon,
     statistics: CorpusStatistics,
     detector: FollowUpDetector = new FollowUpDetector(lexicon, statistics),
+    rowHeads?: RowHeads,
   ) {
     this.lexicon = lexicon;
     this.statistics = statistics;
     this.detector = detector;
+    this.rowHeads = rowHeads;
   }
 
   async rewrite(message: string, history: ChatTurn[]): Promise<string> {
@@ -43,6 +54,8 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
       ?.content.trim();
     if (previous === undefined || previous === "") return message;
     if (!this.detector.dependsOnHistory(message)) return message;
+    const sibling = this.siblingSwap(message, previous);
+    if (sibling !== undefined) return sibling;
 
     const previousEntities = this.lexicon.find(previous);
     const topic =
@@ -68,6 +81,22 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
         .replace(/\b(it|they|them|this|that|these|those)\b/i, topic);
     }
     return `${message.trim()} (${topic})`;
+  }
+
+  /**
+   * "and shadow deployment?" after "what is a canary release": the message names only a thing
+   * that heads a row of the same table as something the previous question named, so it asks the
+   * previous question about it ("what is a shadow deployment").
+   */
+  private siblingSwap(message: string, previous: string): string | undefined {
+    const named = AND_NAMED.exec(message.trim())?.[1]?.trim();
+    if (named === undefined || this.rowHeads === undefined || !this.rowHeads.isHead(named)) {
+      return undefined;
+    }
+    const rowHeads = this.rowHeads;
+    const replaced = rowHeads.find(previous).find((head) => rowHeads.siblings(head, named));
+    if (replaced === undefined) return undefined;
+    return previous.replace(originalSpelling(previous, replaced), named);
   }
 
   /** Topic words of a message: no stop or meta words. */

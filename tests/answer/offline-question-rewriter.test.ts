@@ -5,6 +5,7 @@ import type { ChatTurn } from "../../src/answer/question-rewriter.ts";
 import { UseEmbedder } from "../../src/embedders/use-embedder.ts";
 import { loadIndex } from "../../src/index/index-store.ts";
 import { EntityLexicon } from "../../src/retrieval/entity-lexicon.ts";
+import { RowHeads } from "../../src/retrieval/row-heads.ts";
 
 let rewriter: OfflineQuestionRewriter;
 
@@ -13,6 +14,8 @@ beforeAll(async () => {
   rewriter = new OfflineQuestionRewriter(
     new EntityLexicon(index.chunks),
     new CorpusStatistics(index.chunks),
+    undefined,
+    new RowHeads(index.chunks),
   );
 });
 
@@ -29,6 +32,22 @@ describe("offline follow-up rewriting", () => {
         afterAsking("Which hyperparameters matter for XGBoost?"),
       ),
     ).toBe("Which hyperparameters matter for LightGBM?");
+  });
+
+  it("asks the previous question about a sibling row of the same table in 'and X?'", async () => {
+    expect(
+      await rewriter.rewrite("and shadow deployment?", afterAsking("what is a canary release")),
+    ).toBe("what is a shadow deployment");
+    expect(
+      await rewriter.rewrite(
+        "and calculus?",
+        afterAsking("what do i need to learn in probability for ML"),
+      ),
+    ).toBe("what do i need to learn in calculus for ML");
+    // Not siblings: the previous topic is carried over instead of swapped.
+    expect(
+      await rewriter.rewrite("and docker?", afterAsking("what do i need to learn in probability")),
+    ).not.toBe("what do i need to learn in docker");
   });
 
   it("replaces a pronoun with the previous topic", async () => {
