@@ -51,6 +51,11 @@ export type ErrorCode =
   | "unsupported_encoding"
   | "rate_limited"
   | "server_busy"
+  // The personal plan (POST /api/study/plan, `study plan`).
+  | "hours_out_of_range"
+  | "invalid_date"
+  | "unknown_learner_type"
+  | "learner_types_missing"
   // Anything else: a stream that broke, an unexpected failure (details go to the log).
   | "stream_error"
   | "internal_error";
