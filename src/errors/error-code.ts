@@ -56,6 +56,13 @@ export type ErrorCode =
   | "invalid_date"
   | "unknown_learner_type"
   | "learner_types_missing"
+  // Learners' progress and reviews (/api/learners).
+  | "invalid_learner_id"
+  | "learner_not_found"
+  | "step_not_found"
+  | "card_not_found"
+  | "review_conflict"
+  | "progress_unavailable"
   // Anything else: a stream that broke, an unexpected failure (details go to the log).
   | "stream_error"
   | "internal_error";
