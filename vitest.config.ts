@@ -20,6 +20,10 @@ const INTEGRATION = [
   "tests/study/progress-store.test.ts",
   "tests/study/progress-crash.test.ts",
   "tests/study/progress-routes.test.ts",
+  // Study steps, guides and cards: HTTP servers, the fake OpenAI server, the CLI.
+  "tests/study/study-routes.test.ts",
+  "tests/study/study-guide-llm.test.ts",
+  "tests/study/study-cli.test.ts",
 ];
 
 export default defineConfig({

@@ -10,6 +10,7 @@ import type { HnswSettings } from "./index/hnsw-vector-index.ts";
 import { removeStaleTemporaryFiles } from "./index/index-files.ts";
 import { type LoadedIndex, loadIndex, readCurrentVersion } from "./index/index-store.ts";
 import { type IngestOptions, type IngestSummary, ingest } from "./ingest/ingest.ts";
+import { LlmGuideWriter } from "./study/internal/llm-guide-writer.ts";
 
 /** The composition root: turns settings into concrete parts. Only the CLI and server call it. */
 
@@ -151,4 +152,18 @@ export function assistantFactory(
               new LlmQuestionRewriter({ ...connection, fallback: offline }),
           }),
     });
+}
+
+/** The LLM study-guide writer when an LLM is configured; undefined for extractive guides. */
+export function studyGuideWriter(
+  config: Config,
+  hooks: { onUpstreamFailure?: (detail: string) => void } = {},
+): LlmGuideWriter | undefined {
+  const connection = llmConnection(config);
+  if (connection === undefined) return undefined;
+  return new LlmGuideWriter({
+    ...connection,
+    timeoutMs: config.LLM_TIMEOUT_MS,
+    ...(hooks.onUpstreamFailure === undefined ? {} : { onFailure: hooks.onUpstreamFailure }),
+  });
 }

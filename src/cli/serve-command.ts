@@ -1,5 +1,5 @@
 import type { Config } from "../config.ts";
-import { createAssistant } from "../create-services.ts";
+import { createAssistant, studyGuideWriter } from "../create-services.ts";
 import { createApp } from "../server/app.ts";
 import { LiveAssistant } from "../server/live-assistant.ts";
 import { createLogger } from "../server/observability.ts";
@@ -37,6 +37,10 @@ export async function serveCommand(config: Config): Promise<void> {
     {
       assistant: live,
       embedder,
+      guideWriter: studyGuideWriter(config, {
+        onUpstreamFailure: (detail) =>
+          logger.warn({ detail }, "the language model failed; served the extractive study guide"),
+      }),
       ...(config.ADMIN_TOKEN === undefined
         ? {}
         : {

@@ -63,6 +63,8 @@ export type ErrorCode =
   | "card_not_found"
   | "review_conflict"
   | "progress_unavailable"
+  // Study steps, guides and cards (/api/study, `study`).
+  | "invalid_step"
   // Anything else: a stream that broke, an unexpected failure (details go to the log).
   | "stream_error"
   | "internal_error";

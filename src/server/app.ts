@@ -9,6 +9,7 @@ import { Assistant } from "../answer/assistant.ts";
 import type { Embedder } from "../embedders/embedder.ts";
 import { NotFoundError, RateLimitedError } from "../errors/request-errors.ts";
 import type { IngestSummary } from "../ingest/ingest.ts";
+import type { GuideWriter } from "../study/study-guide.ts";
 import { AnswerLimit, type AnswerLimitSettings } from "./answer-limit.ts";
 import { errorHandler, notFound } from "./error-handler.ts";
 import { trackIndexReloads } from "./index-reload-metrics.ts";
@@ -17,6 +18,7 @@ import { requestLogger, ServerMetrics } from "./observability.ts";
 import { adminRoute } from "./routes/admin-route.ts";
 import { chatRoute } from "./routes/chat-route.ts";
 import { openAIRoute } from "./routes/openai-route.ts";
+import { studyRoute } from "./routes/study-route.ts";
 
 /** Largest accepted request body. @default 32 KB */
 export const BODY_LIMIT_BYTES = 32 * 1024;
@@ -31,7 +33,14 @@ const ANSWER_PATHS = ["/api/chat", "/v1/chat/completions"];
  * is not JSON, a rate limit, a full queue) is still counted under its path in `/metrics`; any
  * other path shares one label, so random URLs cannot grow the metric series.
  */
-const KNOWN_PATHS = [...ANSWER_PATHS, "/v1/models", "/api/health", "/metrics", "/admin/reindex"];
+const KNOWN_PATHS = [
+  ...ANSWER_PATHS,
+  "/v1/models",
+  "/api/health",
+  "/metrics",
+  "/admin/reindex",
+  "/api/study/steps",
+];
 
 /**
  * Every path other than the answering and admin routes (the chat page and its scripts, passages,
@@ -45,6 +54,8 @@ export type AppServices = {
   embedder: Embedder;
   /** Mounts `POST /admin/reindex` when a token is configured. */
   admin?: { token: string; live: LiveAssistant; reindex: () => Promise<IngestSummary> };
+  /** Writes study guides with the LLM when one is configured; extractive guides otherwise. */
+  guideWriter?: GuideWriter | undefined;
 };
 
 export type AppOptions = {
@@ -167,6 +178,12 @@ export function createApp(services: AppServices, options: AppOptions = {}): Expr
   };
   app.use(chatRoute(assistants, routeSettings));
   app.use(openAIRoute(assistants, routeSettings));
+  app.use(
+    studyRoute(
+      assistants,
+      services.guideWriter === undefined ? {} : { guideWriter: services.guideWriter },
+    ),
+  );
   if (services.admin !== undefined) app.use(adminRoute(services.admin));
   // no-cache: browsers revalidate (cheap, ETag) so a deploy never leaves an old app.js running.
   app.use(express.static(PUBLIC_DIR, { index: "index.html", cacheControl: true, maxAge: 0 }));

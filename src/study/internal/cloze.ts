@@ -21,10 +21,7 @@ const NOT_A_SUBJECT =
 /** A subject of one to five words (parenthesised abbreviations and hyphens included). */
 const SUBJECT = String.raw`[A-Z][\p{L}\p{N}+#.'-]*(?: (?:\([\p{L}\p{N}-]+\)|[\p{L}\p{N}+#./'-]+)){0,4}`;
 
-const DEFINITION = new RegExp(
-  `^(${SUBJECT})(, or [^,]{3,60},)? (${DEFINING_VERBS}) (.+)$`,
-  "u",
-);
+const DEFINITION = new RegExp(`^(${SUBJECT})(, or [^,]{3,60},)? (${DEFINING_VERBS}) (.+)$`, "u");
 
 /** "Problem framing: define the prediction, …" list items. */
 const LABELLED_ITEM = new RegExp(`^(${SUBJECT}): (.+)$`, "u");
