@@ -16,6 +16,7 @@ const INTEGRATION = [
   "tests/embedders/use-embedder.test.ts",
   "tests/embedders/transformers-embedder.test.ts",
   "tests/ingest/**/*.test.ts",
+  "tests/study/plan-api.test.ts",
   // Learners' progress: a PostgreSQL cluster, a killed child process, HTTP servers.
   "tests/study/progress-store.test.ts",
   "tests/study/progress-crash.test.ts",

@@ -18,6 +18,7 @@ import { requestLogger, ServerMetrics } from "./observability.ts";
 import { adminRoute } from "./routes/admin-route.ts";
 import { chatRoute } from "./routes/chat-route.ts";
 import { openAIRoute } from "./routes/openai-route.ts";
+import { planRoute } from "./routes/plan-route.ts";
 import { studyRoute } from "./routes/study-route.ts";
 
 /** Largest accepted request body. @default 32 KB */
@@ -184,6 +185,7 @@ export function createApp(services: AppServices, options: AppOptions = {}): Expr
       services.guideWriter === undefined ? {} : { guideWriter: services.guideWriter },
     ),
   );
+  app.use(planRoute(assistants));
   if (services.admin !== undefined) app.use(adminRoute(services.admin));
   // no-cache: browsers revalidate (cheap, ETag) so a deploy never leaves an old app.js running.
   app.use(express.static(PUBLIC_DIR, { index: "index.html", cacheControl: true, maxAge: 0 }));

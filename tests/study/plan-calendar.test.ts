@@ -1,47 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { buildPlan, planMaterial } from "../../src/study/personal-plan.ts";
 import { planCalendar } from "../../src/study/plan-calendar.ts";
+import { parseCalendar } from "../support/parse-calendar.ts";
 import { committedChunks } from "./study-fixtures.ts";
 
 const material = planMaterial(committedChunks());
-
-type CalendarEvent = Record<string, string>;
-
-/**
- * A small RFC 5545 reader: unfolds continuation lines, checks CRLF line ends and that every
- * BEGIN has its END, and returns each VEVENT's properties (name with parameters → value).
- */
-function parseCalendar(text: string): { calendar: CalendarEvent; events: CalendarEvent[] } {
-  expect(text.startsWith("BEGIN:VCALENDAR\r\n")).toBe(true);
-  expect(text.trimEnd().endsWith("END:VCALENDAR")).toBe(true);
-  expect(text.replace(/\r\n/g, "").includes("\n")).toBe(false);
-  const lines = text
-    .replace(/\r\n[ \t]/g, "")
-    .split("\r\n")
-    .filter(Boolean);
-  const open: string[] = [];
-  const calendar: CalendarEvent = {};
-  const events: CalendarEvent[] = [];
-  for (const line of lines) {
-    const colon = line.indexOf(":");
-    expect(colon, line).toBeGreaterThan(0);
-    const name = line.slice(0, colon);
-    const value = line.slice(colon + 1);
-    if (name === "BEGIN") {
-      open.push(value);
-      if (value === "VEVENT") events.push({});
-    } else if (name === "END") {
-      expect(open.pop()).toBe(value);
-    } else if (open.at(-1) === "VEVENT") {
-      const event = events.at(-1) ?? {};
-      event[name] = value;
-    } else {
-      calendar[name] = value;
-    }
-  }
-  expect(open).toEqual([]);
-  return { calendar, events };
-}
 
 const plan = (hoursPerWeek: number) =>
   buildPlan({ learnerType: "Complete Beginner", hoursPerWeek, start: "2027-01-04" }, material);
