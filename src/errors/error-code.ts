@@ -56,6 +56,7 @@ export type ErrorCode =
   | "invalid_date"
   | "unknown_learner_type"
   | "learner_types_missing"
+  | "output_unwritable"
   // Learners' progress and reviews (/api/learners).
   | "invalid_learner_id"
   | "learner_not_found"

@@ -31,7 +31,7 @@ export class UnknownLearnerTypeError extends AppError {
 
   constructor(given: string, known: readonly string[]) {
     super(
-      `no learner type called ${JSON.stringify(given.slice(0, 100))}; the roadmap's learner types are: ${known.join(", ")} (or describe yourself in "description")`,
+      `no learner type called ${JSON.stringify(given.slice(0, 100))}; the roadmap's learner types are: ${known.join(", ")}; or describe yourself instead`,
       { code: "unknown_learner_type", exitCode: 2, httpStatus: 400 },
     );
     this.known = [...known];
@@ -45,5 +45,16 @@ export class LearnerTypesMissingError extends AppError {
       'the roadmap has no learner-type table (table rows with "Learner Type" and "Expected Timeline" columns); a personal plan needs it',
       { code: "learner_types_missing", exitCode: 1, httpStatus: 500 },
     );
+  }
+}
+
+/** A file the plan was asked to be written to (the `.ics` calendar) cannot be written. */
+export class OutputUnwritableError extends AppError {
+  constructor(file: string, problem: string, options: { cause?: unknown } = {}) {
+    super(`cannot write ${file}: ${problem}`, {
+      code: "output_unwritable",
+      exitCode: 2,
+      ...options,
+    });
   }
 }
