@@ -5,6 +5,7 @@ import { askCommand } from "./ask-command.ts";
 import { DEFAULT_EVAL_OPTIONS, type EvalCommandOptions, evalCommand } from "./eval-command.ts";
 import { ingestCommand } from "./ingest-command.ts";
 import { serveCommand } from "./serve-command.ts";
+import { studyCommand } from "./study-command.ts";
 
 type GlobalOptions = { corpus?: string; index?: string; embedder?: string };
 
@@ -124,6 +125,8 @@ function createProgram(setExitCode: (code: number) => void): Command {
     .action(async (options: EvalCommandOptions, command: Command) => {
       setExitCode(await evalCommand(config(command), options));
     });
+  // `study steps | guide | quiz`; more study subcommands (e.g. `plan`) go in the list.
+  studyCommand(program, { config: (command) => config(command), setExitCode }, []);
   return program;
 }
 

@@ -1,6 +1,5 @@
 import type { Server } from "node:http";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { inject } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { Assistant } from "../../src/answer/assistant.ts";
 import { UseEmbedder } from "../../src/embedders/use-embedder.ts";
 import { loadIndex } from "../../src/index/index-store.ts";
