@@ -8,14 +8,16 @@ import { openSource } from "./source-dialog.js";
 let sourceListCount = 0;
 
 /**
- * Questions about the closest topics the material covers, offered with a refusal.
+ * Questions to click: the closest topics the material covers after a refusal ("Try instead"),
+ * what to ask next after an answer ("Ask next").
  * @param {string[]} suggestions
  * @param {(question: string) => void} onChoose called with the suggestion clicked
+ * @param {string} label what the list offers, for screen readers
  */
-export function suggestionList(suggestions, onChoose) {
+export function suggestionList(suggestions, onChoose, label) {
   const list = element("ul", {
     className: "suggestions",
-    attributes: { "aria-label": "Try instead" },
+    attributes: { "aria-label": label },
   });
   for (const suggestion of suggestions) {
     const button = element("button", { className: "suggestion", attributes: { type: "button" } }, [

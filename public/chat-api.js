@@ -19,7 +19,8 @@ import { readEvents } from "./sse-reader.js";
  * @property {Citation[]} citations
  * @property {string} [standaloneQuestion] a follow-up rewritten to stand on its own
  * @property {string} [understoodAs] the question as searched (spelling fixed, words expanded)
- * @property {string[]} [suggestions] questions the material covers, offered with a refusal
+ * @property {string[]} [suggestions] questions the material covers: the closest topics with a
+ *   refusal, what to ask next with an answer
  * @property {string[]} [notices]
  */
 

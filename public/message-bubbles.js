@@ -126,9 +126,7 @@ export function addAssistantBubble(onSuggestion) {
         );
         searched.hidden = false;
       }
-      if (answer.refused && (answer.suggestions?.length ?? 0) > 0) {
-        footer.append(suggestionList(answer.suggestions ?? [], onSuggestion));
-      }
+
       if (answer.refused) {
         bubble.dataset.refused = "true";
         header.replaceChildren(
@@ -137,6 +135,11 @@ export function addAssistantBubble(onSuggestion) {
         );
       }
       if (answer.citations.length > 0) footer.append(...sourcesList(answer.citations));
+      // Closest topics after a refusal, what to ask next after an answer: both clickable.
+      if ((answer.suggestions?.length ?? 0) > 0) {
+        const label = answer.refused ? "Try instead" : "Ask next";
+        footer.append(suggestionList(answer.suggestions ?? [], onSuggestion, label));
+      }
       footer.append(copyButton(answer.answer, answer.citations));
       settle("done");
     },

@@ -39,7 +39,10 @@ export type AnswerResult = {
   };
   /** The question actually looked up, when a follow-up was rewritten from the conversation. */
   standaloneQuestion?: string;
-  /** With a refusal: questions about the closest topics the material does cover. */
+  /**
+   * Questions to click or ask: with a refusal, about the closest topics the material covers; with
+   * an answer, about the sections and FAQ entries around its cited passages.
+   */
   suggestions?: string[];
   /** Things the learner should know about this answer, e.g. a fallback from the LLM. */
   notices?: string[];

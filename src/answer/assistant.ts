@@ -24,7 +24,7 @@ import { OfflineQuestionRewriter } from "./offline-question-rewriter.ts";
 import { latinShare, normaliseQuestion } from "./question.ts";
 import type { ChatTurn, QuestionRewriter } from "./question-rewriter.ts";
 import { asksForSecrets, SECRETS_REFUSAL_REASON } from "./secrets-request.ts";
-import { suggestedQuestions } from "./suggested-questions.ts";
+import { nextQuestions, suggestedQuestions } from "./suggested-questions.ts";
 
 export type AssistantOptions = {
   index: LoadedIndex;
@@ -329,12 +329,36 @@ export class Assistant {
               refusalReason: "the answer writer found no supported answer",
               suggestions: suggestedQuestions(retrieval),
             }
-          : {}),
+          : {
+              suggestions: this.nextQuestionsAfter(
+                question,
+                resolved.citations,
+                passages,
+                retrieval,
+              ),
+            }),
         generator: generatorId,
         droppedCitations: resolved.dropped,
         ...(notices.length > 0 ? { notices } : {}),
       },
     };
+  }
+
+  /** What to ask after an answer: the sections and FAQ questions around its cited passages. */
+  private nextQuestionsAfter(
+    question: string,
+    citations: Citation[],
+    passages: Passage[],
+    retrieval: Retrieval,
+  ): string[] {
+    const citedIds = new Set(citations.map((citation) => citation.chunkId));
+    const cited = passages.filter((passage) => citedIds.has(passage.chunk.id));
+    return nextQuestions(
+      question,
+      cited.map((passage) => passage.chunk),
+      retrieval,
+      this.index.chunks,
+    );
   }
 
   /** A helpful refusal: what is missing and the closest sections the material does cover. */

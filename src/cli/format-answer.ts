@@ -31,6 +31,10 @@ export function formatAnswer(result: AnswerResult): string {
       lines.push(`[${citation.n}] ${citation.section} (${citation.source})`);
       lines.push(`    "${quote(citation.text)}"`);
     }
+    if ((result.suggestions?.length ?? 0) > 0) {
+      lines.push("", "Ask next:");
+      for (const suggestion of result.suggestions ?? []) lines.push(`  - ${suggestion}`);
+    }
   }
   return `${terminalSafe(lines.join("\n"))}\n`;
 }

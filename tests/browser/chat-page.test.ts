@@ -197,6 +197,9 @@ describe.skipIf(skipBrowserSuite(BROWSER))("chat page", () => {
     const bubble = await settledBubble(page, 5);
     expect(await bubble.textContent()).toContain("Searched for: which certification should i get");
     expect(await bubble.getAttribute("data-refused")).toBe("false");
+    // An answer offers what to ask next, as buttons.
+    const next = bubble.getByRole("list", { name: "Ask next" }).locator("button.suggestion");
+    expect(await next.count()).toBeGreaterThan(0);
   });
 
   it("starts a new conversation with an empty history", async () => {

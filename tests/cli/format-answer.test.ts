@@ -38,7 +38,14 @@ describe("formatAnswer prints no terminal control from corpus text", () => {
       suggestions: [`What is DVC?${ESCAPES}`],
     } as AnswerResult);
     expect(refused).not.toMatch(CONTROL);
-    expect(refused).toContain("  - What is DVC?");
+    expect(refused).toContain("Try asking:\n  - What is DVC?");
+
+    const answered = formatAnswer({
+      ...result,
+      suggestions: [`What does the roadmap say about MLOps Essentials?${ESCAPES}`],
+    } as AnswerResult);
+    expect(answered).not.toMatch(CONTROL);
+    expect(answered).toContain("Ask next:\n  - What does the roadmap say about MLOps Essentials?");
   });
 });
 
