@@ -58,6 +58,11 @@ const FIGURE = /[\d₹$€£]/;
 /** "what is X?", "what are Xs", "define X", "X meaning": a question asking for a definition. */
 const DEFINITION =
   /^(?:what(?: is|'s| are| does| do)|define|meaning of|explain|how does|how do)\s+(?:an? |the )?(.+?)(?:\s+(?:mean|means|do|does|work|works|in simple (?:words|terms)))?\s*\??$/i;
+/** A unit that adds to what was said before ("DVC can also …", "In addition, …"): a poor lead. */
+const SUPPLEMENTARY =
+  /^(?:\S+\s+){0,3}(?:also|additionally|furthermore|moreover)\b|^in addition\b/i;
+/** Taken from a supplementary unit's score. */
+const SUPPLEMENTARY_PENALTY = 0.05;
 /** Bonus for a unit that defines what a definition question asks about ("Dropout is …"). */
 const DEFINITION_BONUS = 0.15;
 
@@ -181,6 +186,7 @@ export class ExtractiveGenerator implements Generator {
           lexicalWeight * (covered / totalWeight) +
           passageWeight * (Math.max(0, passage.score) / bestPassageScore);
         if (wantsFigure && FIGURE.test(unit.text)) score += 0.1;
+        if (SUPPLEMENTARY.test(unit.text)) score -= SUPPLEMENTARY_PENALTY;
         if (asked.length > 0) {
           const stated = numberedReferences(unit.text);
           const agreement = referenceAgreement(
