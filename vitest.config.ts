@@ -17,6 +17,7 @@ const INTEGRATION = [
   "tests/embedders/transformers-embedder.test.ts",
   "tests/ingest/**/*.test.ts",
   "tests/study/plan-api.test.ts",
+  "tests/study/plan-cli.test.ts",
   // Learners' progress: a PostgreSQL cluster, a killed child process, HTTP servers.
   "tests/study/progress-store.test.ts",
   "tests/study/progress-crash.test.ts",

@@ -1,13 +1,14 @@
 import { writeFile } from "node:fs/promises";
+import type { Command } from "commander";
 import type { Config } from "../config.ts";
-import { createEmbedder } from "../create-services.ts";
 import { OutputUnwritableError } from "../errors/plan-errors.ts";
 import { RequestValidationError } from "../errors/request-errors.ts";
-import { loadIndex } from "../index/index-store.ts";
+import { loadStudyChunks } from "../study/internal/load-study-chunks.ts";
 import { buildPlan, type PlanRequest, planMaterial } from "../study/personal-plan.ts";
 import { planCalendar } from "../study/plan-calendar.ts";
 import { renderPlanMarkdown } from "../study/render-plan.ts";
 import { QuestionUnderstanding } from "../understanding/question-understanding.ts";
+import type { StudySubcommand } from "./study-command.ts";
 
 /** `study plan` options as commander hands them over (values are strings). */
 export type PlanCommandOptions = {
@@ -46,10 +47,10 @@ export async function planCommand(config: Config, options: PlanCommandOptions): 
     );
   }
   const hoursPerWeek = parseHours(options.hours);
-  const index = await loadIndex(config.INDEX_DIR, await createEmbedder(config));
+  const chunks = await loadStudyChunks(config.INDEX_DIR);
   // Question understanding (abbreviations, spelling) only helps a description; it costs a second.
   const understanding =
-    options.describe === undefined ? undefined : new QuestionUnderstanding(index.chunks);
+    options.describe === undefined ? undefined : new QuestionUnderstanding(chunks);
   const request: PlanRequest = {
     hoursPerWeek,
     ...(options.learner === undefined ? {} : { learnerType: options.learner }),
@@ -59,7 +60,7 @@ export async function planCommand(config: Config, options: PlanCommandOptions): 
   const plan = buildPlan(
     request,
     planMaterial(
-      index.chunks,
+      chunks,
       understanding === undefined
         ? undefined
         : (text) => understanding.understand(text).understoodAs,
@@ -75,3 +76,21 @@ export async function planCommand(config: Config, options: PlanCommandOptions): 
   }
   process.stdout.write(options.json ? `${JSON.stringify(plan)}\n` : renderPlanMarkdown(plan));
 }
+
+/** Adds `plan` to `study` (`npm run study -- plan …`). */
+export const planSubcommand: StudySubcommand = (study, context) => {
+  study
+    .command("plan")
+    .description(
+      "a month-by-month plan with dates for a learner type (or a description of you) and hours per week",
+    )
+    .option("--learner <type>", 'a learner type of the roadmap, e.g. "Data Analyst", "cs student"')
+    .option("--describe <text>", 'a sentence about you, e.g. "final year btech cse"')
+    .requiredOption("--hours <n>", "hours per week you can study, 1 to 60")
+    .option("--start <date>", "the first day, YYYY-MM-DD (default: today)")
+    .option("--ics <file>", "also write the plan as an iCalendar file")
+    .option("--json", "print the plan as JSON instead of Markdown", false)
+    .action(async (options: PlanCommandOptions, command: Command) => {
+      await planCommand(context.config(command), options);
+    });
+};

@@ -12,6 +12,7 @@ import { resolveStep } from "../study/internal/step-number.ts";
 import { studyGuide } from "../study/study-guide.ts";
 import type { Card } from "../study/study-types.ts";
 import { terminalSafe } from "../text/terminal-safe.ts";
+import { planSubcommand } from "./plan-command.ts";
 
 /** What a `study` subcommand gets: the settings of the command line, and a way to set the exit code. */
 export type StudyContext = {
@@ -26,8 +27,8 @@ export type StudySubcommand = (study: Command, context: StudyContext) => void;
 const DEFAULT_QUIZ_CARDS = 10;
 
 /**
- * `study steps | guide <n> | quiz <n>` (`npm run study -- …`), plus any extra subcommands given
- * (e.g. `plan`). They read the chunks of the current index only, no model.
+ * `study steps | guide <n> | quiz <n> | plan …` (`npm run study -- …`), plus any extra
+ * subcommands given. They read the chunks of the current index only, no model.
  */
 export function studyCommand(
   program: Command,
@@ -36,8 +37,10 @@ export function studyCommand(
 ): Command {
   const study = program
     .command("study")
-    .description("study tools: the roadmap's steps, a study guide per step, quizzes");
-  for (const add of [stepsSubcommand, guideSubcommand, quizSubcommand, ...extra]) {
+    .description(
+      "study tools: the roadmap's steps, a study guide per step, quizzes, a personal plan",
+    );
+  for (const add of [stepsSubcommand, guideSubcommand, quizSubcommand, planSubcommand, ...extra]) {
     add(study, context);
   }
   return study;
