@@ -72,6 +72,13 @@ const configSchema = z.object({
   MAX_QUEUED_ANSWERS: z.coerce.number().int().min(0).max(10_000).default(32),
   ANSWER_QUEUE_TIMEOUT_MS: z.coerce.number().int().min(10).max(600_000).default(2000),
   MAX_ANSWER_CHARS: z.coerce.number().int().min(200).max(100_000).default(4000),
+  DATA_DIR: z.string().min(1).default("data"),
+  DATABASE_URL: z
+    .url({
+      protocol: /^postgres(ql)?$/,
+      error: "use a PostgreSQL URL, postgres://user:password@host:5432/database",
+    })
+    .optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   HOST: z.string().min(1).default("127.0.0.1"),

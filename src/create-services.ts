@@ -1,6 +1,7 @@
 import { Assistant } from "./answer/assistant.ts";
 import { LlmGenerator } from "./answer/llm-generator.ts";
 import { LlmQuestionRewriter } from "./answer/llm-question-rewriter.ts";
+import type { Chunk } from "./chunking/chunk.ts";
 import type { Config } from "./config.ts";
 import type { Embedder, EmbedProgress } from "./embedders/embedder.ts";
 import { OpenAIEmbedder } from "./embedders/openai-embedder.ts";
@@ -10,7 +11,14 @@ import type { HnswSettings } from "./index/hnsw-vector-index.ts";
 import { removeStaleTemporaryFiles } from "./index/index-files.ts";
 import { type LoadedIndex, loadIndex, readCurrentVersion } from "./index/index-store.ts";
 import { type IngestOptions, type IngestSummary, ingest } from "./ingest/ingest.ts";
+import { findCard } from "./study/cards.ts";
+import { extractSteps } from "./study/extract-steps.ts";
+import { gradeAnswer } from "./study/grade-answer.ts";
 import { LlmGuideWriter } from "./study/internal/llm-guide-writer.ts";
+import { LearnerProgress } from "./study/progress/learner-progress.ts";
+import { PostgresProgressStore } from "./study/progress/postgres-progress-store.ts";
+import type { ProgressStore } from "./study/progress/progress-store.ts";
+import { SqliteProgressStore } from "./study/progress/sqlite-progress-store.ts";
 
 /** The composition root: turns settings into concrete parts. Only the CLI and server call it. */
 
@@ -50,6 +58,37 @@ export function hnswSettings(config: Config): HnswSettings {
     efConstruction: config.HNSW_EF_CONSTRUCTION,
     efSearch: config.HNSW_EF_SEARCH,
   };
+}
+
+/**
+ * Where learners' progress is kept: PostgreSQL at `DATABASE_URL` when set (several replicas),
+ * else one SQLite file in `DATA_DIR`. Neither connects before its first use, so the server starts
+ * (and chat answers) while the database is down; `onUnavailable` hears why it cannot be used.
+ */
+export function createProgressStore(
+  config: Config,
+  hooks: { onUnavailable?: (detail: string) => void } = {},
+): ProgressStore {
+  return config.DATABASE_URL === undefined
+    ? SqliteProgressStore.inDataDir(config.DATA_DIR, hooks)
+    : new PostgresProgressStore(config.DATABASE_URL, hooks);
+}
+
+/**
+ * Progress and reviews over the cards and steps of the index being served (`chunks` is asked per
+ * request, so a hot reload swaps them), graded by `gradeAnswer`.
+ */
+export function createLearnerProgress(
+  store: ProgressStore,
+  chunks: () => readonly Chunk[],
+  options: { now?: () => Date } = {},
+): LearnerProgress {
+  return new LearnerProgress({
+    store,
+    catalog: { findCard: (id) => findCard(chunks(), id), grade: gradeAnswer },
+    stepCount: () => extractSteps(chunks()).length,
+    ...options,
+  });
 }
 
 /** Options for building the index from the configured corpus into the configured folder. */

@@ -1,5 +1,10 @@
 import type { Config } from "../config.ts";
-import { createAssistant, studyGuideWriter } from "../create-services.ts";
+import {
+  createAssistant,
+  createLearnerProgress,
+  createProgressStore,
+  studyGuideWriter,
+} from "../create-services.ts";
 import { createApp } from "../server/app.ts";
 import { LiveAssistant } from "../server/live-assistant.ts";
 import { createLogger } from "../server/observability.ts";
@@ -33,9 +38,14 @@ export async function serveCommand(config: Config): Promise<void> {
     create,
   });
   if (config.INDEX_WATCH_MS > 0) live.watch(config.INDEX_WATCH_MS, log);
+  // Connects on first use: the server starts, and chat answers, while the database is down.
+  const progressStore = createProgressStore(config, {
+    onUnavailable: (detail) => logger.warn({ detail }, "learner progress is unavailable"),
+  });
   const app = createApp(
     {
       assistant: live,
+      progress: createLearnerProgress(progressStore, () => live.current.index.chunks),
       embedder,
       guideWriter: studyGuideWriter(config, {
         onUpstreamFailure: (detail) =>
@@ -76,6 +86,7 @@ export async function serveCommand(config: Config): Promise<void> {
     log(`${signal}: finishing in-flight requests, then exiting.`);
     live.close();
     await stopServer(server);
+    await progressStore.close();
     process.exit(0);
   };
   process.once("SIGTERM", () => void shutdown("SIGTERM"));

@@ -9,6 +9,7 @@ import { Assistant } from "../answer/assistant.ts";
 import type { Embedder } from "../embedders/embedder.ts";
 import { NotFoundError, RateLimitedError } from "../errors/request-errors.ts";
 import type { IngestSummary } from "../ingest/ingest.ts";
+import type { LearnerProgress } from "../study/progress/learner-progress.ts";
 import type { GuideWriter } from "../study/study-guide.ts";
 import { AnswerLimit, type AnswerLimitSettings } from "./answer-limit.ts";
 import { errorHandler, notFound } from "./error-handler.ts";
@@ -17,6 +18,7 @@ import type { AssistantSource, LiveAssistant } from "./live-assistant.ts";
 import { requestLogger, ServerMetrics } from "./observability.ts";
 import { adminRoute } from "./routes/admin-route.ts";
 import { chatRoute } from "./routes/chat-route.ts";
+import { learnerRoute } from "./routes/learner-route.ts";
 import { openAIRoute } from "./routes/openai-route.ts";
 import { planRoute } from "./routes/plan-route.ts";
 import { studyRoute } from "./routes/study-route.ts";
@@ -55,6 +57,8 @@ export type AppServices = {
   embedder: Embedder;
   /** Mounts `POST /admin/reindex` when a token is configured. */
   admin?: { token: string; live: LiveAssistant; reindex: () => Promise<IngestSummary> };
+  /** Mounts the learner progress routes (`/api/learners`). */
+  progress?: LearnerProgress;
   /** Writes study guides with the LLM when one is configured; extractive guides otherwise. */
   guideWriter?: GuideWriter | undefined;
 };
@@ -179,6 +183,7 @@ export function createApp(services: AppServices, options: AppOptions = {}): Expr
   };
   app.use(chatRoute(assistants, routeSettings));
   app.use(openAIRoute(assistants, routeSettings));
+  if (services.progress !== undefined) app.use(learnerRoute(services.progress));
   app.use(
     studyRoute(
       assistants,
