@@ -6,10 +6,11 @@ export class HoursOutOfRangeError extends AppError {
   readonly range: { min: number; max: number };
 
   constructor(hoursPerWeek: number, range: { min: number; max: number }) {
-    super(
-      `hoursPerWeek is ${hoursPerWeek}; a plan needs between ${range.min} and ${range.max} hours per week`,
-      { code: "hours_out_of_range", exitCode: 2, httpStatus: 400 },
-    );
+    super(`hours per week must be between ${range.min} and ${range.max}; got ${hoursPerWeek}`, {
+      code: "hours_out_of_range",
+      exitCode: 2,
+      httpStatus: 400,
+    });
     this.hoursPerWeek = hoursPerWeek;
     this.range = range;
   }

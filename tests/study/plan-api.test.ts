@@ -102,7 +102,7 @@ describe("POST /api/study/plan", () => {
     };
     const hours = await error({ learnerType: "SWE", hoursPerWeek: 80 });
     expect(hours.code).toBe("hours_out_of_range");
-    expect(hours.message).toBe("hoursPerWeek is 80; a plan needs between 1 and 60 hours per week");
+    expect(hours.message).toBe("hours per week must be between 1 and 60; got 80");
     const date = await error({ learnerType: "SWE", hoursPerWeek: 8, start: "2027-02-30" });
     expect(date.code).toBe("invalid_date");
     expect(date.message).toContain("2027-02-30");

@@ -56,7 +56,7 @@ describe("study plan", () => {
 
   it("exits 2 with one line for bad input", async () => {
     const cases: Array<[string[], string]> = [
-      [["--learner", "SWE", "--hours", "80"], "a plan needs between 1 and 60 hours per week"],
+      [["--learner", "SWE", "--hours", "80"], "hours per week must be between 1 and 60; got 80"],
       [["--learner", "SWE", "--hours", "lots"], '--hours is "lots"'],
       [["--learner", "SWE", "--hours", "8", "--start", "2027-02-30"], "2027-02-30"],
       [["--learner", "astronaut", "--hours", "8"], "Complete Beginner, CS / IT Student"],

@@ -138,7 +138,7 @@ describe("buildPlan on a fixture roadmap", () => {
       expect(plan({ learnerType: "Dreamer", hoursPerWeek })).toThrow(HoursOutOfRangeError);
     }
     expect(plan({ learnerType: "Dreamer", hoursPerWeek: 61 })).toThrow(
-      "hoursPerWeek is 61; a plan needs between 1 and 60 hours per week",
+      "hours per week must be between 1 and 60; got 61",
     );
     for (const start of ["2027-02-30", "04/01/2027", "2027-1-4", "tomorrow", "1850-01-01"]) {
       expect(plan({ learnerType: "Dreamer", hoursPerWeek: 8, start })).toThrow(InvalidDateError);
