@@ -72,10 +72,11 @@ export function learnerRoute(progress: LearnerProgress): Router {
 
   router.post("/api/learners/:id/reviews", async (request, response) => {
     const body = parse(reviewSchema, request.body);
+    // The schema lets through exactly one of the two.
     const input: ReviewInput =
-      body.answer === undefined
-        ? { cardId: body.cardId, rating: body.rating ?? "good" }
-        : { cardId: body.cardId, answer: body.answer };
+      body.answer !== undefined
+        ? { cardId: body.cardId, answer: body.answer }
+        : { cardId: body.cardId, rating: body.rating ?? "again" };
     response.json(await progress.review(request.params.id, input));
   });
 

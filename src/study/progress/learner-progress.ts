@@ -181,11 +181,7 @@ export class LearnerProgress {
     if (card === undefined) throw new CardNotFoundError(input.cardId);
     const grade = "answer" in input ? this.catalog.grade(card, input.answer) : undefined;
     const rating: ReviewRating =
-      grade === undefined
-        ? (input as { rating: ReviewRating }).rating
-        : grade.correct
-          ? "good"
-          : "again";
+      "rating" in input ? input.rating : grade?.correct === true ? "good" : "again";
     for (let attempt = 1; attempt <= REVIEW_ATTEMPTS; attempt++) {
       const now = this.now();
       const previous = await this.store.readCardState(id, card.id);
