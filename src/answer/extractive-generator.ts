@@ -1,7 +1,7 @@
 import { dotProduct } from "../index/dot-product.ts";
 import type { UnitVectors } from "../index/unit-vectors.ts";
 import { numberedReferences, referenceAgreement } from "../text/numbered-references.ts";
-import { contentTerms, questionText } from "../text/terms.ts";
+import { contentTerms, questionText, words } from "../text/terms.ts";
 import type { CorpusStatistics } from "./corpus-statistics.ts";
 import { figureRequest } from "./figure-request.ts";
 import type { GenerationInput, Generator, GeneratorEvent, Passage } from "./generator.ts";
@@ -111,8 +111,10 @@ export class ExtractiveGenerator implements Generator {
     const cutoff =
       best.score * (isList ? this.settings.relativeCutoff - 0.1 : this.settings.relativeCutoff);
 
-    const chosen: Candidate[] = [];
-    for (const candidate of ranked) {
+    // "XGBoost vs LightGBM": each thing compared answers with its own row, and nothing else.
+    const compared = isList ? comparedRows(input.question, ranked) : [];
+    const chosen: Candidate[] = [...compared];
+    for (const candidate of compared.length > 0 ? [] : ranked) {
       if (chosen.length >= limit || candidate.score < cutoff) break;
       if (chosen.some((other) => overlap(candidate.terms, other.terms) > 0.7)) continue;
       chosen.push(candidate);
@@ -235,6 +237,32 @@ export class ExtractiveGenerator implements Generator {
 function definesTerms(text: string, terms: string[]): boolean {
   const opening = new Set(contentTerms(text.split(/\s+/).slice(0, 4).join(" ")));
   return terms.every((term) => opening.has(term));
+}
+
+/**
+ * For a question comparing things that head rows of the shown tables ("shap vs lime", "conda or
+ * pip"): the best row headed by each, in ranked order; empty unless two or more are named.
+ */
+function comparedRows(question: string, ranked: Candidate[]): Candidate[] {
+  const asked = ` ${words(question).join(" ")} `;
+  const rows = new Map<string, Candidate>();
+  for (const candidate of ranked) {
+    const head = candidate.passage.chunk.cells?.[0]?.value;
+    if (candidate.kind !== "row" || head === undefined) continue;
+    // "conda / mamba" heads a row for each of its names.
+    for (const part of head.split(/[/,+]/)) {
+      const name = words(part).join(" ");
+      if (name === "" || !asked.includes(` ${name} `) || rows.has(name)) continue;
+      rows.set(name, candidate);
+    }
+  }
+  // A head inside another named head ("ml" in "ml engineer") is not compared on its own.
+  const names = [...rows.keys()].filter(
+    (name) =>
+      ![...rows.keys()].some((other) => other !== name && ` ${other} `.includes(` ${name} `)),
+  );
+  const compared = [...new Set(names.map((name) => rows.get(name) as Candidate))];
+  return compared.length >= 2 ? compared : [];
 }
 
 function overlap(left: Set<string>, right: Set<string>): number {

@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import { CorpusStatistics } from "../../src/answer/corpus-statistics.ts";
+import { ExtractiveGenerator } from "../../src/answer/extractive-generator.ts";
+import type { Passage } from "../../src/answer/generator.ts";
+import type { Chunk } from "../../src/chunking/chunk.ts";
+
+function row(position: number, section: string, cells: Array<[string, string]>): Chunk {
+  return {
+    id: `r${position}`,
+    source: "corpus/roadmap.md",
+    title: "Roadmap",
+    section,
+    kind: "table-row",
+    text: cells.map(([, value]) => value).join(" | "),
+    position,
+    cells: cells.map(([header, value]) => ({ header, value })),
+  };
+}
+
+const chunks: Chunk[] = [
+  row(0, "Tools", [
+    ["Category", "Explainability"],
+    ["Tools", "SHAP, LIME"],
+  ]),
+  row(1, "Tools in This Step", [
+    ["Tool", "SHAP"],
+    ["Purpose", "Model explainability"],
+  ]),
+  row(2, "Tools in This Step", [
+    ["Tool", "LIME"],
+    ["Purpose", "Local explanation of predictions"],
+  ]),
+  row(3, "12-Month Roadmap", [
+    ["Step", "Step 5"],
+    ["Timeline", "Month 9"],
+    ["Focus Area", "Deployment and MLOps"],
+  ]),
+  row(4, "12-Month Roadmap", [
+    ["Step", "Step 3"],
+    ["Timeline", "Month 5"],
+    ["Focus Area", "Feature engineering and evaluation"],
+  ]),
+];
+const writer = new ExtractiveGenerator(new CorpusStatistics(chunks), new Map());
+const shown = (...positions: number[]): Passage[] =>
+  positions.map((position, rank) => ({
+    n: rank + 1,
+    chunk: chunks[position] as Chunk,
+    score: 1 - rank * 0.05,
+  }));
+
+describe("ExtractiveGenerator", () => {
+  it("answers a comparison with the row of each thing compared, not the row listing both", () => {
+    const answer = writer.compose({
+      question: "difference between shap and lime according to the tools table",
+      passages: shown(0, 1, 2),
+    });
+    expect(answer).toContain("SHAP — purpose: Model explainability");
+    expect(answer).toContain("LIME — purpose: Local explanation of predictions");
+    expect(answer).not.toContain("Explainability — tools");
+  });
+
+  it("quotes the row for the month asked about, not one that shares the number with a step", () => {
+    const answer = writer.compose({ question: "month 5??", passages: shown(3, 4) });
+    expect(answer).toMatch(/^Step 3 — /);
+    expect(answer).not.toContain("Month 9");
+  });
+});
