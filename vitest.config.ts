@@ -7,6 +7,7 @@ import { defineConfig } from "vitest/config";
 const INTEGRATION = [
   "tests/e2e/**/*.test.ts",
   "tests/browser/chat-page.test.ts",
+  "tests/browser/study-page.test.ts",
   "tests/cli/**/*.test.ts",
   "tests/server/**/*.test.ts",
   "tests/eval/eval-cli.test.ts",

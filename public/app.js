@@ -1,5 +1,5 @@
 // The chat page: asks POST /api/chat with streaming, renders the answer as it arrives, and opens
-// cited passages in a dialog. Native ES modules, no build step (`npm run typecheck:public` checks
+// cited passages in a dialog; beside it, the Study view (study-view.js). Native ES modules, no build step (`npm run typecheck:public` checks
 // their JSDoc types). Every piece of text from the server is inserted with textContent / text
 // nodes, never as HTML.
 
@@ -7,8 +7,10 @@ import { setUpComposer } from "./composer.js";
 import { updateControls } from "./controls.js";
 import { setUpSourceDialog } from "./source-dialog.js";
 import { loadStatus } from "./status-line.js";
+import { setUpStudyView } from "./study-view.js";
 
 setUpSourceDialog();
 setUpComposer();
 updateControls();
+setUpStudyView();
 void loadStatus();

@@ -4,7 +4,7 @@
  * @param {string} id
  * @returns {HTMLElement}
  */
-function byId(id) {
+export function byId(id) {
   // index.html has every one of these ids: the cast only drops `null`.
   return /** @type {HTMLElement} */ (document.getElementById(id));
 }
