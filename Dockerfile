@@ -41,8 +41,10 @@ ENV NODE_ENV=production \
     PORT=3000 \
     LOG_LEVEL=info
 WORKDIR /app
-# Code and dependencies stay owned by root (read-only to the app); only the index folder
-# belongs to `node`, so that `ingest` or `POST /admin/reindex` can write a new version into it.
+# Code and dependencies stay owned by root (read-only to the app); only the index folder and the
+# data folder belong to `node`: `ingest` or `POST /admin/reindex` writes new index versions, and
+# learners' progress lives in data/progress.sqlite (mount a volume there to keep it, or set
+# DATABASE_URL).
 COPY --from=deps /app/node_modules ./node_modules
 COPY package.json package-lock.json tsconfig.json ./
 COPY bin ./bin
@@ -50,6 +52,7 @@ COPY src ./src
 COPY public ./public
 COPY corpus ./corpus
 COPY --from=index --chown=node:node /app/indexes ./indexes
+RUN mkdir -p data && chown node:node data
 USER node
 EXPOSE 3000
 # Slim images have no curl: Node's own fetch asks /api/health, which answers once the index is

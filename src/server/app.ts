@@ -43,6 +43,8 @@ const KNOWN_PATHS = [
   "/metrics",
   "/admin/reindex",
   "/api/study/steps",
+  "/api/study/plan",
+  "/api/learners",
 ];
 
 /**
@@ -135,7 +137,8 @@ export function createApp(services: AppServices, options: AppOptions = {}): Expr
   app.use(metrics.middleware(KNOWN_PATHS));
   app.use(helmet());
   const origins = options.corsOrigins ?? [];
-  if (origins.length > 0) app.use(cors({ origin: origins, methods: ["GET", "POST"], maxAge: 600 }));
+  if (origins.length > 0)
+    app.use(cors({ origin: origins, methods: ["GET", "POST", "PUT", "DELETE"], maxAge: 600 }));
   const perMinute = options.rateLimitPerMinute ?? 0;
   if (perMinute > 0) {
     const limiter = (limit: number, skip?: (request: Request) => boolean) =>

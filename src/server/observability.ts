@@ -86,11 +86,19 @@ export function requestLogger(logger: Logger): RequestHandler {
       req: (request: { id: unknown; method: string; url: string }) => ({
         id: request.id,
         method: request.method,
-        url: request.url.slice(0, 200),
+        url: withoutLearnerId(request.url).slice(0, 200),
       }),
       res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
     },
   }) as unknown as RequestHandler;
+}
+
+/**
+ * A request URL as logged: a learner id (the only credential to that learner's progress) is
+ * replaced by "[redacted]", so logs cannot be used to read or change anyone's progress.
+ */
+export function withoutLearnerId(url: string): string {
+  return url.replace(/^(\/api\/learners\/)[^/?#]+/, `$1${REDACTED}`);
 }
 
 /** Prometheus metrics of the server (prom-client), served at `GET /metrics`. */
