@@ -207,7 +207,7 @@ describe("a failing upstream LLM: fallback answers, no hung sockets", () => {
         new LlmGenerator({
           model: "fake-chat",
           baseURL: upstream.url,
-          timeoutMs: 1500,
+          timeoutMs: 700,
           fallback: extractive,
         }),
     }));
@@ -221,9 +221,9 @@ describe("a failing upstream LLM: fallback answers, no hung sockets", () => {
   beforeEach(() => upstream.reset());
 
   const faults: Array<[string, FakeBehaviour, RegExp]> = [
-    ["times out", { delayMs: 20_000 }, /did not answer in time \(1\.5 s\)/],
+    ["times out", { delayMs: 20_000 }, /did not answer in time \(0\.7 s\)/],
     ["answers 503", { status: 503 }, /could not answer|did not answer in time/],
-    ["stalls mid-stream", { stallAfterChunks: 2 }, /did not answer in time \(1\.5 s\)/],
+    ["stalls mid-stream", { stallAfterChunks: 2 }, /did not answer in time \(0\.7 s\)/],
     ["sends malformed SSE", "garbage", /could not answer/],
   ];
 
@@ -239,7 +239,7 @@ describe("a failing upstream LLM: fallback answers, no hung sockets", () => {
             path: variant.path,
             headers: JSON_TYPE,
             body: JSON.stringify(variant.body),
-            // Each answer is bounded by the 1.5 s budget; a request still open after 15 s hangs.
+            // Each answer is bounded by the 0.7 s budget; a request still open after 15 s hangs.
             timeoutMs: 15_000,
           }),
         ),
