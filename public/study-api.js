@@ -108,6 +108,14 @@ function withJson(method, body) {
   return { method, headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) };
 }
 
+/** @returns {Promise<string[]>} the learner types a plan accepts by name, as the roadmap writes them */
+export async function fetchLearnerTypeNames() {
+  const body = /** @type {{ learnerTypes: Array<{ name: string }> }} */ (
+    await json("/api/study/learner-types")
+  );
+  return body.learnerTypes.map((type) => type.name);
+}
+
 /** @returns {Promise<StudyStep[]>} */
 export async function fetchSteps() {
   const body = /** @type {{ steps: StudyStep[] }} */ (await json("/api/study/steps"));

@@ -6,7 +6,7 @@
 import { sourcesList } from "./answer-footer.js";
 import { element } from "./dom.js";
 import { announce } from "./page-elements.js";
-import { fetchPlan } from "./study-api.js";
+import { fetchLearnerTypeNames, fetchPlan } from "./study-api.js";
 import { studyElements } from "./study-elements.js";
 import { markdownBlocks, planSources } from "./study-markdown.js";
 import { errorNote, failureMessage, loadingNote, retryable } from "./study-notes.js";
@@ -99,9 +99,31 @@ async function showPlan(request) {
   }
 }
 
+/**
+ * Replaces the page's built-in learner types with the ones the served roadmap lists, keeping the
+ * "describe myself" option; when they cannot be fetched the built-in ones stay.
+ * @param {HTMLSelectElement} select
+ */
+async function offerServedLearnerTypes(select) {
+  try {
+    const names = await fetchLearnerTypeNames();
+    if (names.length === 0) return;
+    const chosen = select.value;
+    const describe = [...select.options].find((option) => option.value === "");
+    select.replaceChildren(
+      ...names.map((name) => element("option", {}, [name])),
+      ...(describe === undefined ? [] : [describe]),
+    );
+    if ([...select.options].some((option) => option.value === chosen)) select.value = chosen;
+  } catch {
+    // The built-in list still works: the server checks the name either way.
+  }
+}
+
 export function setUpPlanForm() {
   const { planForm, planLearnerType, planDescriptionField, planStart } = studyElements;
   if (planStart.value === "") planStart.value = today();
+  void offerServedLearnerTypes(planLearnerType);
   planLearnerType.addEventListener("change", () => {
     planDescriptionField.hidden = planLearnerType.value !== "";
     if (!planDescriptionField.hidden) studyElements.planDescription.focus();

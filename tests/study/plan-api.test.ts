@@ -49,6 +49,22 @@ const planAt = async (hoursPerWeek: number): Promise<PersonalPlan> => {
   return (await response.json()) as PersonalPlan;
 };
 
+describe("GET /api/study/learner-types", () => {
+  it("lists the roadmap's learner types with their timelines and passages", async () => {
+    const response = await fetch(`${url}/api/study/learner-types`);
+    expect(response.status).toBe(200);
+    const { learnerTypes } = (await response.json()) as {
+      learnerTypes: Array<{ name: string; timeline: string; from: { chunkId: string } }>;
+    };
+    expect(learnerTypes.map((type) => type.name)).toContain("Career Switcher");
+    expect(learnerTypes.length).toBe(5);
+    for (const type of learnerTypes) {
+      expect(type.timeline).toMatch(/month/);
+      expect(type.from.chunkId).toMatch(/^[0-9a-f]+$/);
+    }
+  });
+});
+
 describe("POST /api/study/plan", () => {
   it("answers a plan as JSON, later at 6 hours per week than at 15", async () => {
     const [slow, fast] = [await planAt(6), await planAt(15)];

@@ -1,6 +1,7 @@
 import { type Request, Router } from "express";
 import { z } from "zod";
 import { RequestValidationError } from "../../errors/request-errors.ts";
+import { learnerTypes } from "../../study/learner-types.ts";
 import { buildPlan, planMaterial } from "../../study/personal-plan.ts";
 import { planCalendar } from "../../study/plan-calendar.ts";
 import { renderPlanMarkdown } from "../../study/render-plan.ts";
@@ -35,12 +36,17 @@ function chosenFormat(request: Request, format: PlanFormat | undefined): PlanFor
 }
 
 /**
+ * `GET /api/study/learner-types` lists the types a plan accepts by name;
  * `POST /api/study/plan`: a month-by-month plan for a learner type (or the one nearest to a
  * description) and hours per week, as JSON, Markdown or an iCalendar file. Made from the index
  * being served when the request starts, so a hot reload swaps the material.
  */
 export function planRoute(assistants: AssistantSource): Router {
   const router = Router();
+  // The learner types the plan accepts by name, from the roadmap's "who is this for" table.
+  router.get("/api/study/learner-types", (_request, response) => {
+    response.json({ learnerTypes: learnerTypes(assistants.current.index.chunks) });
+  });
   router.post("/api/study/plan", (request, response) => {
     const assistant = assistants.current;
     const parsed = planRequestSchema.safeParse(request.body);
