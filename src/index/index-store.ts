@@ -54,7 +54,8 @@ export type IndexBuild = {
   units: UnitVectors;
 };
 
-const chunkSchema = z.object({
+/** A stored chunk as chunks.json holds it. */
+export const chunkSchema = z.object({
   id: z.string().min(1),
   source: z.string(),
   title: z.string(),

@@ -3,6 +3,7 @@ import type { Chunk } from "../chunking/chunk.ts";
 import { extractSteps } from "./extract-steps.ts";
 import { askForCell, askForName } from "./internal/card-phrasing.ts";
 import { clozesOf } from "./internal/cloze.ts";
+import { memoisePerStep } from "./internal/memoise-per-step.ts";
 import { stepPassages } from "./internal/step-passages.ts";
 import { studySource } from "./internal/study-source.ts";
 import type { Card } from "./study-types.ts";
@@ -18,7 +19,6 @@ const MAX_NAMING_COLUMNS = 2;
 /** A column whose cells are longer than this many words is not asked for as a free answer. */
 const MAX_ANSWER_WORDS = 8;
 
-const cache = new WeakMap<readonly Chunk[], Map<number, Card[]>>();
 const byIdCache = new WeakMap<readonly Chunk[], Map<string, Card>>();
 
 /**
@@ -34,14 +34,7 @@ const byIdCache = new WeakMap<readonly Chunk[], Map<string, Card>>();
  * are content hashes, stable across runs and index versions while the passage is unchanged.
  * Memoised per chunks array, like the steps.
  */
-export function stepCards(chunks: readonly Chunk[], n: number): Card[] | undefined {
-  let perStep = cache.get(chunks);
-  if (perStep === undefined) {
-    perStep = new Map();
-    cache.set(chunks, perStep);
-  }
-  const cached = perStep.get(n);
-  if (cached !== undefined) return cached;
+export const stepCards = memoisePerStep((chunks, n): Card[] | undefined => {
   const passages = stepPassages(chunks, n);
   if (passages === undefined) return undefined;
   const cards = new CardList(n);
@@ -55,9 +48,8 @@ export function stepCards(chunks: readonly Chunk[], n: number): Card[] | undefin
   for (const section of passages.tutorials) {
     for (const chunk of section.chunks) tutorialBudget -= addClozes(cards, chunk, tutorialBudget);
   }
-  perStep.set(n, cards.cards);
   return cards.cards;
-}
+});
 
 /** Every step's cards, by id: what `POST /api/study/cards/:id/answer` looks cards up in. */
 export function findCard(chunks: readonly Chunk[], id: string): Card | undefined {

@@ -5,6 +5,7 @@ import type { Passage } from "../answer/generator.ts";
 import { quotableUnits } from "../answer/quotable-units.ts";
 import { readableRow } from "../answer/readable-row.ts";
 import type { Chunk } from "../chunking/chunk.ts";
+import { memoisePerStep } from "./internal/memoise-per-step.ts";
 import { type StepPassages, stepPassages } from "./internal/step-passages.ts";
 import { subHeading } from "./internal/study-source.ts";
 import type { Step } from "./study-types.ts";
@@ -36,8 +37,6 @@ export type GuideWriter = {
 
 /** Key ideas quoted per `###` section of the step (or its introduction), at most. */
 const IDEAS_PER_SECTION = 2;
-
-const cache = new WeakMap<readonly Chunk[], Map<number, StudyGuide>>();
 
 /**
  * The guide of step `n` (undefined when there is no such step). Offline, or without a writer:
@@ -99,20 +98,11 @@ function guidePassages(passages: StepPassages): Passage[] {
 }
 
 /** The extractive guide of step `n`, memoised per index. */
-export function extractiveGuide(chunks: readonly Chunk[], n: number): StudyGuide | undefined {
-  let perStep = cache.get(chunks);
-  if (perStep === undefined) {
-    perStep = new Map();
-    cache.set(chunks, perStep);
-  }
-  const cached = perStep.get(n);
-  if (cached !== undefined) return cached;
+export const extractiveGuide = memoisePerStep((chunks, n): StudyGuide | undefined => {
   const passages = stepPassages(chunks, n);
   if (passages === undefined) return undefined;
-  const guide = buildExtractive(passages);
-  perStep.set(n, guide);
-  return guide;
-}
+  return buildExtractive(passages);
+});
 
 /** Numbers passages in order of first use while the guide is written. */
 class Citer {

@@ -3,19 +3,8 @@ import { z } from "zod";
 import type { Chunk } from "../../chunking/chunk.ts";
 import { IndexCorruptError, IndexMissingError } from "../../errors/index-errors.ts";
 import { verifyIndexFiles } from "../../index/index-files.ts";
-import { loadManifest } from "../../index/index-store.ts";
+import { chunkSchema, loadManifest } from "../../index/index-store.ts";
 import { readJsonFile } from "../../internal/read-json-file.ts";
-
-const chunkSchema = z.object({
-  id: z.string().min(1),
-  source: z.string(),
-  title: z.string(),
-  section: z.string(),
-  kind: z.enum(["prose", "table-row", "faq"]),
-  text: z.string(),
-  position: z.number().int().nonnegative(),
-  cells: z.array(z.object({ header: z.string(), value: z.string() })).optional(),
-});
 
 /**
  * The chunks of the current index version, checked against the manifest, without loading the

@@ -2,6 +2,7 @@ import type { Chunk } from "../../chunking/chunk.ts";
 import { contentTerms } from "../../text/terms.ts";
 import { extractSteps } from "../extract-steps.ts";
 import type { Step } from "../study-types.ts";
+import { memoisePerStep } from "./memoise-per-step.ts";
 import { parseStepHeading, topHeading } from "./study-source.ts";
 
 /** The passages that belong to one step, for its guide and its cards. */
@@ -29,23 +30,12 @@ const MAX_SUPPORTING_SECTIONS = 4;
 const MAX_MATCHING_SECTIONS = 2;
 const MIN_MATCH_COSINE = 0.1;
 
-const cache = new WeakMap<readonly Chunk[], Map<number, StepPassages>>();
-
 /** The passages of step `n`, or undefined when the material has no such step. Memoised per index. */
-export function stepPassages(chunks: readonly Chunk[], n: number): StepPassages | undefined {
-  let perStep = cache.get(chunks);
-  if (perStep === undefined) {
-    perStep = new Map();
-    cache.set(chunks, perStep);
-  }
-  const cached = perStep.get(n);
-  if (cached !== undefined) return cached;
+export const stepPassages = memoisePerStep((chunks, n): StepPassages | undefined => {
   const step = extractSteps(chunks).find((candidate) => candidate.n === n);
   if (step === undefined) return undefined;
-  const passages = collect(chunks, step);
-  perStep.set(n, passages);
-  return passages;
-}
+  return collect(chunks, step);
+});
 
 function collect(chunks: readonly Chunk[], step: Step): StepPassages {
   const roadmap = step.titleFrom?.source ?? step.months.from.source;
