@@ -62,10 +62,11 @@ describe("offline pipeline on learner-voice questions (dev split)", () => {
   const followUps = { truePositive: 0, predicted: 0, expected: 0 };
   let understood = 0;
   let changed = 0;
+  let assistant: Assistant;
 
   beforeAll(async () => {
     const embedder = new UseEmbedder();
-    const assistant = new Assistant({
+    assistant = new Assistant({
       index: await loadIndex(inject("sharedIndexDir"), embedder),
       embedder,
     });
@@ -110,11 +111,6 @@ describe("offline pipeline on learner-voice questions (dev split)", () => {
   });
 
   it("handles the issue's examples: casual wording answered, unknown topics refused", async () => {
-    const embedder = new UseEmbedder();
-    const assistant = new Assistant({
-      index: await loadIndex(inject("sharedIndexDir"), embedder),
-      embedder,
-    });
     const cert = await assistant.ask("which cert shud i get tbh");
     expect(cert.understoodAs).toBe("which certification should i get");
     expect(cert.refused).toBe(false);
@@ -129,11 +125,6 @@ describe("offline pipeline on learner-voice questions (dev split)", () => {
   }, 60_000);
 
   it("answers about the step or month a learner names, not one that merely shares a number", async () => {
-    const embedder = new UseEmbedder();
-    const assistant = new Assistant({
-      index: await loadIndex(inject("sharedIndexDir"), embedder),
-      embedder,
-    });
     const month = await assistant.ask("month 5??");
     expect(month.answer).toMatch(/Month 5\b/);
     expect(month.answer).not.toMatch(/Month 9/);
