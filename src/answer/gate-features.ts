@@ -69,6 +69,12 @@ export type GateFeatures = {
   absentAndUncovered: number;
   /** 1 when under 20 % of the question is covered and the dense match is under 0.45. */
   weakMatch: number;
+  /**
+   * For a question asking how something works inside ("how does X work internally", "step by
+   * step", "the math behind"): 1 / (1 + number of chunks holding its rarest corpus term), so a
+   * thing the material only names scores high; 0 for other questions.
+   */
+  explainRareFocus: number;
 };
 
 export const GATE_FEATURE_NAMES: readonly (keyof GateFeatures)[] = [
@@ -89,7 +95,12 @@ export const GATE_FEATURE_NAMES: readonly (keyof GateFeatures)[] = [
   "absentSpecificShare",
   "absentAndUncovered",
   "weakMatch",
+  "explainRareFocus",
 ];
+
+/** A question asking how something works inside, rather than what it is or when to use it. */
+const EXPLAIN_REQUEST =
+  /\bhow (?:does|do|is|are|did)\b.*\b(?:work|works|calculated|computed|implemented|handled?|handles)\b|\binternally\b|\bunder the hood\b|\bstep[- ]by[- ]step\b|\bmath(?:s|ematics)? behind\b|\bexplain (?:how|the math)\b/i;
 
 /** Nouns more frequent than this in spoken English are everyday words, not specific topics. */
 const EVERYDAY_RANK = 3000;
@@ -280,6 +291,10 @@ export function computeGateFeatures(
       absentSpecificShare,
       absentAndUncovered: absentSpecificShare > 0 && coverage < 0.75 ? 1 : 0,
       weakMatch: coverage < 0.2 && topDense < 0.45 ? 1 : 0,
+      explainRareFocus:
+        EXPLAIN_REQUEST.test(understood.understoodAs) && rarest !== undefined
+          ? 1 / (1 + statistics.documentFrequency(rarest.term))
+          : 0,
     },
   };
 }

@@ -160,6 +160,14 @@ describe("EvidenceGate.assess", () => {
     expect(missed.reason).toMatch(/no passage/);
   });
 
+  it("marks a how-does-it-work question about a thing the material only names", () => {
+    // "dvc" is in one chunk: asking how it works inside scores 1 / (1 + 1).
+    const inside = assess("how does dvc work internally", ["dvc"]);
+    expect(inside.features.explainRareFocus).toBeCloseTo(0.5, 5);
+    // The same thing asked about plainly is not an explanation request.
+    expect(assess("what is dvc for", ["dvc"]).features.explainRareFocus).toBe(0);
+  });
+
   it("weighs a strong dense match against low word coverage", () => {
     const question = "Which container tool packages models?";
     const weak = assess(question, ["python"], 0.1);
