@@ -79,6 +79,17 @@ const configSchema = z.object({
       error: "use a PostgreSQL URL, postgres://user:password@host:5432/database",
     })
     .optional(),
+  REDIS_URL: z
+    .url({
+      protocol: /^rediss?$/,
+      error: "use a Redis URL, redis://[:password@]host:6379[/db] (rediss:// for TLS)",
+    })
+    .optional(),
+  REDIS_CACHE_TTL_SECONDS: z.coerce.number().int().min(1).max(604_800).default(3600),
+  REPLICA: z
+    .string()
+    .regex(/^[\w.-]{1,64}$/, "use 1-64 letters, digits, '_', '.' or '-'")
+    .optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   HOST: z.string().min(1).default("127.0.0.1"),

@@ -1,3 +1,4 @@
+import { hostname } from "node:os";
 import { Assistant } from "./answer/assistant.ts";
 import { LlmGenerator } from "./answer/llm-generator.ts";
 import { LlmQuestionRewriter } from "./answer/llm-question-rewriter.ts";
@@ -11,6 +12,7 @@ import type { HnswSettings } from "./index/hnsw-vector-index.ts";
 import { removeStaleTemporaryFiles } from "./index/index-files.ts";
 import { type LoadedIndex, loadIndex, readCurrentVersion } from "./index/index-store.ts";
 import { type IngestOptions, type IngestSummary, ingest } from "./ingest/ingest.ts";
+import { createSharedState, type SharedState } from "./shared-state/index.ts";
 import { findCard } from "./study/cards.ts";
 import { extractSteps } from "./study/extract-steps.ts";
 import { gradeAnswer } from "./study/grade-answer.ts";
@@ -72,6 +74,24 @@ export function createProgressStore(
   return config.DATABASE_URL === undefined
     ? SqliteProgressStore.inDataDir(config.DATA_DIR, hooks)
     : new PostgresProgressStore(config.DATABASE_URL, hooks);
+}
+
+/**
+ * With `REDIS_URL`, the state replicas share through Redis (rate limits, the answer cache,
+ * re-index announcements); undefined without it, when everything stays in the process. Connects
+ * in the background: the server starts, and answers on local fallbacks, while Redis is down.
+ */
+export function connectSharedState(
+  config: Config,
+  log: (message: string) => void,
+): SharedState | undefined {
+  if (config.REDIS_URL === undefined) return undefined;
+  return createSharedState({
+    url: config.REDIS_URL,
+    replica: config.REPLICA ?? `${hostname()}-${process.pid}`,
+    answerTtlSeconds: config.REDIS_CACHE_TTL_SECONDS,
+    log,
+  });
 }
 
 /**

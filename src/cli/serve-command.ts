@@ -1,5 +1,6 @@
 import type { Config } from "../config.ts";
 import {
+  connectSharedState,
   createAssistant,
   createLearnerProgress,
   createProgressStore,
@@ -19,7 +20,7 @@ import { embeddingProgress } from "./progress.ts";
 export async function serveCommand(config: Config): Promise<void> {
   const progress = embeddingProgress("Building the index");
   const logger = createLogger(config.LOG_LEVEL, {
-    secrets: [config.OPENAI_API_KEY, config.ADMIN_TOKEN],
+    secrets: [config.OPENAI_API_KEY, config.ADMIN_TOKEN, config.REDIS_URL],
   });
   const { assistant, embedder, create } = await createAssistant(config, {
     // Learners see a generic notice; why the model failed is for the operator.
@@ -38,6 +39,9 @@ export async function serveCommand(config: Config): Promise<void> {
     create,
   });
   if (config.INDEX_WATCH_MS > 0) live.watch(config.INDEX_WATCH_MS, log);
+  // REDIS_URL: shared rate limits and answers, and re-index announcements (polling stays on).
+  const shared = connectSharedState(config, log);
+  shared?.announceReindexes(live);
   // Connects on first use: the server starts, and chat answers, while the database is down.
   const progressStore = createProgressStore(config, {
     onUnavailable: (detail) => logger.warn({ detail }, "learner progress is unavailable"),
@@ -47,6 +51,7 @@ export async function serveCommand(config: Config): Promise<void> {
       assistant: live,
       progress: createLearnerProgress(progressStore, () => live.current.index.chunks),
       embedder,
+      ...(shared === undefined ? {} : { redis: shared.connection }),
       guideWriter: studyGuideWriter(config, {
         onUpstreamFailure: (detail) =>
           logger.warn({ detail }, "the language model failed; served the extractive study guide"),
@@ -75,6 +80,8 @@ export async function serveCommand(config: Config): Promise<void> {
         maxWaitMs: config.ANSWER_QUEUE_TIMEOUT_MS,
       },
       ...(config.TRUST_PROXY === undefined ? {} : { trustProxy: config.TRUST_PROXY }),
+      ...(shared === undefined ? {} : { rateLimitStore: shared.rateLimitStore }),
+      ...(config.REPLICA === undefined ? {} : { replica: config.REPLICA }),
     },
   );
   const { server, url } = await startServer(app, { host: config.HOST, port: config.PORT });
@@ -87,6 +94,7 @@ export async function serveCommand(config: Config): Promise<void> {
     live.close();
     await stopServer(server);
     await progressStore.close();
+    shared?.close();
     process.exit(0);
   };
   process.once("SIGTERM", () => void shutdown("SIGTERM"));

@@ -1,7 +1,7 @@
 import path from "node:path";
 import cors from "cors";
 import express, { type Express, type Request, Router } from "express";
-import { rateLimit } from "express-rate-limit";
+import { rateLimit, type Store } from "express-rate-limit";
 import helmet from "helmet";
 import type { Logger } from "pino";
 import type { AnswerResult } from "../answer/answer.ts";
@@ -9,6 +9,7 @@ import { Assistant } from "../answer/assistant.ts";
 import type { Embedder } from "../embedders/embedder.ts";
 import { NotFoundError, RateLimitedError } from "../errors/request-errors.ts";
 import type { IngestSummary } from "../ingest/ingest.ts";
+import { type RedisStatus, trackRedisStatus } from "../shared-state/index.ts";
 import type { LearnerProgress } from "../study/progress/learner-progress.ts";
 import type { GuideWriter } from "../study/study-guide.ts";
 import { AnswerLimit, type AnswerLimitSettings } from "./answer-limit.ts";
@@ -63,6 +64,8 @@ export type AppServices = {
   progress?: LearnerProgress;
   /** Writes study guides with the LLM when one is configured; extractive guides otherwise. */
   guideWriter?: GuideWriter | undefined;
+  /** The Redis connection (REDIS_URL) whose status `/api/health` and `/metrics` report. */
+  redis?: { readonly status: RedisStatus };
 };
 
 export type AppOptions = {
@@ -73,6 +76,14 @@ export type AppOptions = {
    * every other path but `/api/health`; 0 turns it off. @default 0
    */
   rateLimitPerMinute?: number;
+  /**
+   * A new store for each rate limiter (`name` is "answers" or "other"), e.g. counting in Redis so
+   * the limit holds across replicas; express-rate-limit's in-memory store (per process) when not
+   * given.
+   */
+  rateLimitStore?: (name: string) => Store;
+  /** This replica's name (REPLICA), shown as `replica` in `/api/health`. */
+  replica?: string;
   /** Back-pressure on the answering routes (503 `server_busy` when full); none when not given. */
   answerLimit?: AnswerLimitSettings;
   /** Origins allowed to call the API from a browser (CORS); none when empty. @default [] */
@@ -92,6 +103,7 @@ function infoRoutes(
   assistants: AssistantSource,
   embedder: Embedder,
   metrics: ServerMetrics,
+  shared: { replica?: string | undefined; redis?: { readonly status: RedisStatus } | undefined },
 ): Router {
   const router = Router();
   router.get("/api/health", (_request, response) => {
@@ -107,6 +119,9 @@ function infoRoutes(
       embedder: embedder.id,
       generator: assistant.generator.id,
       rewriter: assistant.rewriter.id,
+      ...(shared.replica === undefined ? {} : { replica: shared.replica }),
+      // Still 200: without Redis the replica answers on local fallbacks.
+      ...(shared.redis === undefined ? {} : { redis: shared.redis.status }),
     });
   });
   router.get("/api/sources/:chunkId", (request, response) => {
@@ -141,10 +156,11 @@ export function createApp(services: AppServices, options: AppOptions = {}): Expr
     app.use(cors({ origin: origins, methods: ["GET", "POST", "PUT", "DELETE"], maxAge: 600 }));
   const perMinute = options.rateLimitPerMinute ?? 0;
   if (perMinute > 0) {
-    const limiter = (limit: number, skip?: (request: Request) => boolean) =>
+    const limiter = (name: string, limit: number, skip?: (request: Request) => boolean) =>
       rateLimit({
         windowMs: 60_000,
         limit,
+        ...(options.rateLimitStore === undefined ? {} : { store: options.rateLimitStore(name) }),
         standardHeaders: "draft-8",
         legacyHeaders: false,
         ...(skip === undefined ? {} : { skip }),
@@ -153,10 +169,11 @@ export function createApp(services: AppServices, options: AppOptions = {}): Expr
         },
       });
     const limited = [...ANSWER_PATHS, "/admin"];
-    app.use(limited, limiter(perMinute));
+    app.use(limited, limiter("answers", perMinute));
     // Health probes come often from one address (a load balancer) and must never be refused.
     app.use(
       limiter(
+        "other",
         perMinute * OTHER_PATHS_RATE_FACTOR,
         (request) =>
           request.path === "/api/health" ||
@@ -179,7 +196,13 @@ export function createApp(services: AppServices, options: AppOptions = {}): Expr
   const assistants: AssistantSource =
     services.assistant instanceof Assistant ? { current: services.assistant } : services.assistant;
   if (assistants.refusalCount !== undefined) trackIndexReloads(metrics.registry, assistants);
-  app.use(infoRoutes(assistants, services.embedder, metrics));
+  if (services.redis !== undefined) trackRedisStatus(metrics.registry, services.redis);
+  app.use(
+    infoRoutes(assistants, services.embedder, metrics, {
+      replica: options.replica,
+      redis: services.redis,
+    }),
+  );
   const routeSettings = {
     ...(options.heartbeatMs === undefined ? {} : { heartbeatMs: options.heartbeatMs }),
     onAnswer: (answer: AnswerResult) => metrics.observeAnswer(answer),

@@ -38,6 +38,7 @@ export class LiveAssistant implements AssistantSource {
   private watching = false;
   private refusedIndex: RefusedIndex | undefined;
   private refusals = 0;
+  private readonly swapListeners = new Set<(version: string) => void>();
 
   constructor(options: {
     initial: Assistant;
@@ -67,6 +68,15 @@ export class LiveAssistant implements AssistantSource {
   /** Reloads that failed since the server started. */
   get refusalCount(): number {
     return this.refusals;
+  }
+
+  /**
+   * Calls `listener` with the new version after each swap, whatever triggered it (polling,
+   * `reload()` from the admin route or a re-index announcement); returns the unsubscribe.
+   */
+  onSwap(listener: (version: string) => void): () => void {
+    this.swapListeners.add(listener);
+    return () => this.swapListeners.delete(listener);
   }
 
   /**
@@ -106,6 +116,16 @@ export class LiveAssistant implements AssistantSource {
     this.watching = false;
   }
 
+  private notifySwap(): void {
+    for (const listener of this.swapListeners) {
+      try {
+        listener(this.version);
+      } catch {
+        // A listener's failure is not a failed reload: the new version is served either way.
+      }
+    }
+  }
+
   private async load(): Promise<boolean> {
     let version = "(unreadable CURRENT)";
     try {
@@ -120,6 +140,7 @@ export class LiveAssistant implements AssistantSource {
       const index = await loadIndex(this.indexDir, this.embedder);
       this.assistant = this.create(index);
       this.refusedIndex = undefined;
+      this.notifySwap();
       return true;
     } catch (error) {
       this.refusals++;
