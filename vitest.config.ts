@@ -27,6 +27,9 @@ const INTEGRATION = [
   "tests/study/study-routes.test.ts",
   "tests/study/study-guide-llm.test.ts",
   "tests/study/study-cli.test.ts",
+  // Shared state across replicas: a real redis-server per file, HTTP servers.
+  "tests/shared-state/redis-*.test.ts",
+  "tests/shared-state/reindex-announcements.test.ts",
 ];
 
 export default defineConfig({

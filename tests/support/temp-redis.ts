@@ -99,7 +99,10 @@ function whenReady(child: ChildProcess, timeoutMs: number): Promise<void> {
  * append-only file; its working folder is a temporary one). The server is a child of this
  * process, killed on `stop()` and, failing that, when this process exits.
  */
-export async function startTempRedis(binary: string): Promise<TempRedis> {
+export async function startTempRedis(lookup: RedisLookup): Promise<TempRedis> {
+  // Under CI=true the suites run without redis-server, and fail here saying what to install.
+  if (!("binary" in lookup)) throw new Error(`${lookup.missing}; ${HOW_TO_INSTALL_REDIS}`);
+  const { binary } = lookup;
   const directory = await mkdtemp(path.join(tmpdir(), "study-assistant-redis-"));
   const port = await freePort();
   let child: ChildProcess | undefined;
