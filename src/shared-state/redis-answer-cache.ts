@@ -76,8 +76,9 @@ export class RedisAnswerCache implements AnswerCache {
       const answer = parsed.data as AnswerResult;
       await this.local?.set(key, answer);
       return answer;
-    } catch {
+    } catch (error) {
       // Redis away, slow or holding something unreadable: a miss, never a failed request.
+      this.connection.commandFailed(error);
       return undefined;
     }
   }
@@ -89,8 +90,9 @@ export class RedisAnswerCache implements AnswerCache {
     if (Buffer.byteLength(value) > this.maxValueBytes) return;
     try {
       await this.connection.client.set(this.redisKey(key), value, "PX", this.ttlMs);
-    } catch {
+    } catch (error) {
       // Not shared this time; the local level has it.
+      this.connection.commandFailed(error);
     }
   }
 
@@ -116,8 +118,9 @@ export class RedisAnswerCache implements AnswerCache {
         cursor = next;
         if (keys.length > 0) await this.connection.client.unlink(...keys);
       } while (cursor !== "0");
-    } catch {
+    } catch (error) {
       // What is left expires by its TTL.
+      this.connection.commandFailed(error);
     }
   }
 

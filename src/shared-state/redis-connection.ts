@@ -27,8 +27,9 @@ type StatusListener = (status: RedisStatus) => void;
  * announcements (which also use one `subscriber()` connection, as Redis requires for pub/sub).
  *
  * Commands never wait for Redis: while it is away they fail at once (no offline queue), a command
- * sent to a hung server fails after `commandTimeoutMs`, and every user of the connection falls
- * back to local state. ioredis reconnects by itself for as long as the process runs.
+ * sent to a hung server fails after `commandTimeoutMs` (and the connection is then made again, so
+ * the next ones fail at once until Redis answers), and every user of the connection falls back to
+ * local state. ioredis reconnects by itself for as long as the process runs.
  */
 export class RedisConnection {
   readonly client: Redis;
@@ -77,6 +78,18 @@ export class RedisConnection {
     // The main connection reports the status; the subscriber's errors are the same outage.
     this.subscriberClient.on("error", () => {});
     return this.subscriberClient;
+  }
+
+  /**
+   * Told when a command failed. A timeout means Redis holds the connection but does not answer
+   * (hung, paused, overloaded): the connection is dropped and made again, so that until Redis
+   * answers again every command fails at once instead of each waiting `commandTimeoutMs`.
+   */
+  commandFailed(error: unknown): void {
+    if (this.closed || this.state !== "connected") return;
+    if (!(error instanceof Error) || !/timed out/i.test(error.message)) return;
+    this.change("unavailable", "a command timed out");
+    this.client.disconnect(true);
   }
 
   /** Disconnects both connections at once; nothing reconnects afterwards. */

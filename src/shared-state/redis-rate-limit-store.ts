@@ -55,8 +55,9 @@ export class RedisRateLimitStore implements Store {
     if (this.useRedis) {
       try {
         return await this.redis.get(key);
-      } catch {
+      } catch (error) {
         // Counted locally below; the connection logs the outage.
+        this.connection.commandFailed(error);
       }
     }
     return this.memory.get(key);
@@ -66,8 +67,9 @@ export class RedisRateLimitStore implements Store {
     if (this.useRedis) {
       try {
         return await this.redis.increment(key);
-      } catch {
+      } catch (error) {
         // Counted locally below; the connection logs the outage.
+        this.connection.commandFailed(error);
       }
     }
     return this.memory.increment(key);
@@ -78,8 +80,9 @@ export class RedisRateLimitStore implements Store {
       try {
         await this.redis.decrement(key);
         return;
-      } catch {
+      } catch (error) {
         // Falls through to the local count.
+        this.connection.commandFailed(error);
       }
     }
     await this.memory.decrement(key);
@@ -87,7 +90,11 @@ export class RedisRateLimitStore implements Store {
 
   async resetKey(key: string): Promise<void> {
     await this.memory.resetKey(key);
-    if (this.useRedis) await this.redis.resetKey(key).catch(() => {});
+    if (this.useRedis) {
+      await this.redis
+        .resetKey(key)
+        .catch((error: unknown) => this.connection.commandFailed(error));
+    }
   }
 
   shutdown(): void {

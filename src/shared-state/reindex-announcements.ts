@@ -95,8 +95,9 @@ export class ReindexAnnouncements {
     try {
       await this.connection.client.publish(this.channel, JSON.stringify(announcement));
       return true;
-    } catch {
+    } catch (error) {
       // The other replicas find the version by polling.
+      this.connection.commandFailed(error);
       return false;
     }
   }

@@ -53,6 +53,10 @@ export type TempRedis = {
   kill: () => Promise<void>;
   /** Starts the server again on the same port, empty. */
   start: () => Promise<void>;
+  /** Freezes the server (SIGSTOP): connections stay open and nothing answers, as a hung server. */
+  pause: () => void;
+  /** Lets a paused server run again (SIGCONT). */
+  resume: () => void;
   /** Stops the server and removes its folder; safe to call twice. */
   stop: () => Promise<void>;
 };
@@ -154,5 +158,17 @@ export async function startTempRedis(lookup: RedisLookup): Promise<TempRedis> {
     await stop();
     throw error;
   }
-  return { url: `redis://127.0.0.1:${port}`, port, kill, start, stop };
+  const signal = (name: NodeJS.Signals) => () => {
+    if (child === undefined) throw new Error("redis-server is not running");
+    child.kill(name);
+  };
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    port,
+    kill,
+    start,
+    pause: signal("SIGSTOP"),
+    resume: signal("SIGCONT"),
+    stop,
+  };
 }
