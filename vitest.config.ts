@@ -16,6 +16,7 @@ const INTEGRATION = [
   "tests/answer/offline-question-rewriter.test.ts",
   "tests/embedders/use-embedder.test.ts",
   "tests/embedders/transformers-embedder.test.ts",
+  "tests/embedders/pooled-embedder.test.ts",
   "tests/ingest/**/*.test.ts",
   "tests/study/plan-api.test.ts",
   "tests/study/plan-cli.test.ts",

@@ -1,4 +1,5 @@
 import { isIP } from "node:net";
+import os from "node:os";
 import { z } from "zod";
 import { ConfigError } from "./errors/config-error.ts";
 
@@ -72,6 +73,12 @@ const configSchema = z.object({
   MAX_QUEUED_ANSWERS: z.coerce.number().int().min(0).max(10_000).default(32),
   ANSWER_QUEUE_TIMEOUT_MS: z.coerce.number().int().min(10).max(600_000).default(2000),
   MAX_ANSWER_CHARS: z.coerce.number().int().min(200).max(100_000).default(4000),
+  // Defaults to the machine's cores, or 0 under tests (see loadConfig).
+  EMBED_WORKERS: z.coerce.number().int().min(0).max(64),
+  EMBEDDING_CACHE_ENTRIES: z.coerce.number().int().min(0).max(1_000_000).default(5000),
+  EMBEDDING_CACHE_MB: z.coerce.number().min(1).max(4096).default(64),
+  ANSWER_CACHE_ENTRIES: z.coerce.number().int().min(0).max(1_000_000).default(1000),
+  ANSWER_CACHE_MB: z.coerce.number().min(1).max(4096).default(32),
   DATA_DIR: z.string().min(1).default("data"),
   DATABASE_URL: z
     .url({
@@ -111,6 +118,12 @@ export function loadConfig(
     // Empty variables count as unset, as most shells and .env files treat them.
     if (value !== undefined && value !== "") input[key] = value;
   }
+  // One embedding worker per core; none under tests, where starting workers (a model load each)
+  // would slow every server a suite starts.
+  input.EMBED_WORKERS ??=
+    environment.VITEST !== undefined || environment.NODE_ENV === "test"
+      ? "0"
+      : String(os.availableParallelism());
   const parsed = configSchema.safeParse(input);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => {

@@ -2,10 +2,14 @@ import { hostname } from "node:os";
 import { Assistant } from "./answer/assistant.ts";
 import { LlmGenerator } from "./answer/llm-generator.ts";
 import { LlmQuestionRewriter } from "./answer/llm-question-rewriter.ts";
+import type { AnswerCache } from "./cache/answer-cache.ts";
+import { EmbeddingCache } from "./cache/embedding-cache.ts";
+import { LruAnswerCache } from "./cache/lru-answer-cache.ts";
 import type { Chunk } from "./chunking/chunk.ts";
 import type { Config } from "./config.ts";
 import type { Embedder, EmbedProgress } from "./embedders/embedder.ts";
 import { OpenAIEmbedder } from "./embedders/openai-embedder.ts";
+import { type LocalEmbedderSpec, PooledEmbedder } from "./embedders/pooled-embedder.ts";
 import { TransformersEmbedder } from "./embedders/transformers-embedder.ts";
 import { UseEmbedder } from "./embedders/use-embedder.ts";
 import type { HnswSettings } from "./index/hnsw-vector-index.ts";
@@ -52,6 +56,63 @@ export async function createEmbedder(config: Config): Promise<Embedder> {
       throw new Error(`unknown embedder ${String(unknown)}`);
     }
   }
+}
+
+/** The configured embedder's settings for a worker thread; undefined for a remote one (openai). */
+function localEmbedderSpec(config: Config): LocalEmbedderSpec | undefined {
+  const batch = config.EMBED_BATCH_SIZE === undefined ? {} : { batchSize: config.EMBED_BATCH_SIZE };
+  switch (config.EMBEDDER) {
+    case "use":
+      return { kind: "use", ...batch };
+    case "transformers":
+      return {
+        kind: "transformers",
+        model: config.TRANSFORMERS_MODEL,
+        modelsDir: config.MODELS_DIR,
+        allowRemoteModels: config.ALLOW_REMOTE_MODELS,
+        ...batch,
+      };
+    case "openai":
+      return undefined;
+    default: {
+      const unknown: never = config.EMBEDDER;
+      throw new Error(`unknown embedder ${String(unknown)}`);
+    }
+  }
+}
+
+/**
+ * The server's embedder: the configured one in `EMBED_WORKERS` worker threads (a local model; an
+ * API embedder stays on the main thread, as it only waits), behind the query-embedding LRU
+ * (`EMBEDDING_CACHE_ENTRIES`, `EMBEDDING_CACHE_MB`; none at 0 entries). `close` stops the workers.
+ */
+export async function createServingEmbedder(
+  config: Config,
+): Promise<{ embedder: Embedder; cache?: EmbeddingCache; close: () => Promise<void> }> {
+  const spec = localEmbedderSpec(config);
+  const pooled =
+    spec !== undefined && config.EMBED_WORKERS > 0
+      ? await PooledEmbedder.start({ spec, workers: config.EMBED_WORKERS })
+      : undefined;
+  const embedder = pooled ?? (await createEmbedder(config));
+  const close = async () => {
+    await pooled?.close();
+  };
+  if (config.EMBEDDING_CACHE_ENTRIES === 0) return { embedder, close };
+  const cache = new EmbeddingCache(embedder, {
+    maxEntries: config.EMBEDDING_CACHE_ENTRIES,
+    maxBytes: config.EMBEDDING_CACHE_MB * 1024 * 1024,
+  });
+  return { embedder: cache, cache, close };
+}
+
+/** The in-process answer cache (`ANSWER_CACHE_ENTRIES`, `ANSWER_CACHE_MB`); none at 0 entries. */
+export function createAnswerCache(config: Config): LruAnswerCache | undefined {
+  if (config.ANSWER_CACHE_ENTRIES === 0) return undefined;
+  return new LruAnswerCache({
+    maxEntries: config.ANSWER_CACHE_ENTRIES,
+    maxBytes: config.ANSWER_CACHE_MB * 1024 * 1024,
+  });
 }
 
 export function hnswSettings(config: Config): HnswSettings {
@@ -156,6 +217,8 @@ export async function createAssistant(
     onBuildEnd?: (summary: IngestSummary) => void;
     /** Told why an LLM answer failed (secrets redacted), for the log; learners see a generic notice. */
     onUpstreamFailure?: (detail: string) => void;
+    /** Whole extractive answers kept for repeated questions (every index version's assistant). */
+    answerCache?: AnswerCache;
   } = {},
 ): Promise<{
   assistant: Assistant;
@@ -172,11 +235,12 @@ export async function createAssistant(
     hooks.onBuildEnd?.(summary);
   }
   const index = await loadIndex(config.INDEX_DIR, embedder);
-  const create = assistantFactory(
-    config,
-    embedder,
-    hooks.onUpstreamFailure === undefined ? {} : { onUpstreamFailure: hooks.onUpstreamFailure },
-  );
+  const create = assistantFactory(config, embedder, {
+    ...(hooks.onUpstreamFailure === undefined
+      ? {}
+      : { onUpstreamFailure: hooks.onUpstreamFailure }),
+    ...(hooks.answerCache === undefined ? {} : { answerCache: hooks.answerCache }),
+  });
   const assistant = create(index);
   assistant.understanding.warmUp();
   return { assistant, embedder, index, create };
@@ -186,13 +250,14 @@ export async function createAssistant(
 export function assistantFactory(
   config: Config,
   embedder: Embedder,
-  hooks: { onUpstreamFailure?: (detail: string) => void } = {},
+  hooks: { onUpstreamFailure?: (detail: string) => void; answerCache?: AnswerCache } = {},
 ): (index: LoadedIndex) => Assistant {
   const connection = llmConnection(config);
   return (index) =>
     new Assistant({
       index,
       embedder,
+      ...(hooks.answerCache === undefined ? {} : { answerCache: hooks.answerCache }),
       maxQuestionCharacters: config.MAX_QUESTION_CHARS,
       maxAnswerCharacters: config.MAX_ANSWER_CHARS,
       ...(connection === undefined

@@ -1,3 +1,4 @@
+import os from "node:os";
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "../src/config.ts";
 import { ConfigError } from "../src/errors/config-error.ts";
@@ -92,6 +93,23 @@ describe("answer limits", () => {
   it("rejects a limit of 0 concurrent answers", () => {
     expect(configError({ MAX_CONCURRENT_ANSWERS: "0" }).message).toMatch(
       /MAX_CONCURRENT_ANSWERS: /,
+    );
+  });
+});
+
+describe("embedding workers and caches", () => {
+  it("defaults to one embedding worker per core, and none under tests", () => {
+    expect(loadConfig({}).EMBED_WORKERS).toBe(os.availableParallelism());
+    expect(loadConfig({ VITEST: "true" }).EMBED_WORKERS).toBe(0);
+    expect(loadConfig({ NODE_ENV: "test", EMBED_WORKERS: "3" }).EMBED_WORKERS).toBe(3);
+  });
+
+  it("rejects out-of-range pool and cache sizes, naming the variable", () => {
+    expect(configError({ EMBED_WORKERS: "-1" }).message).toMatch(/EMBED_WORKERS: /);
+    expect(configError({ ANSWER_CACHE_ENTRIES: "many" }).message).toMatch(/ANSWER_CACHE_ENTRIES: /);
+    expect(configError({ ANSWER_CACHE_MB: "0" }).message).toMatch(/ANSWER_CACHE_MB: /);
+    expect(configError({ EMBEDDING_CACHE_ENTRIES: "1.5" }).message).toMatch(
+      /EMBEDDING_CACHE_ENTRIES: /,
     );
   });
 });

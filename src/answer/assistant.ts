@@ -1,3 +1,5 @@
+import type { AnswerCache } from "../cache/answer-cache.ts";
+import { replayedEvents, replaysAs, understoodAnswerKey } from "../cache/answer-replay.ts";
 import type { Embedder } from "../embedders/embedder.ts";
 import { AppError } from "../errors/app-error.ts";
 import type { LoadedIndex } from "../index/index-store.ts";
@@ -44,6 +46,11 @@ export type AssistantOptions = {
    * it (citations, retrieved list); longer ones are cut with "…". @default 4000
    */
   maxAnswerCharacters?: number;
+  /**
+   * Whole answers of a deterministic writer (the extractive one), kept for repeated questions;
+   * none when not given. LLM answers are never cached.
+   */
+  answerCache?: AnswerCache;
 };
 
 export type AskOptions = { id?: string; history?: ChatTurn[]; signal?: AbortSignal };
@@ -68,6 +75,7 @@ export class Assistant {
   private readonly maxQuestionCharacters: number;
   private readonly passagesShown: number;
   private readonly maxAnswerCharacters: number;
+  private readonly answerCache: AnswerCache | undefined;
 
   constructor(options: AssistantOptions) {
     this.index = options.index;
@@ -103,6 +111,7 @@ export class Assistant {
     this.maxQuestionCharacters = options.maxQuestionCharacters ?? 2000;
     this.passagesShown = options.passagesShown ?? 5;
     this.maxAnswerCharacters = options.maxAnswerCharacters ?? 4000;
+    this.answerCache = this.generator.deterministic === true ? options.answerCache : undefined;
   }
 
   /** Cleans and checks a question; throws InvalidQuestionError. Cheap: call it before streaming. */
@@ -200,8 +209,6 @@ export class Assistant {
       signal,
     );
     const question = understood.understoodAs;
-    const { retrieval, decision, passages, retrieveMs } = await this.prepare(understood);
-    const started = performance.now();
     const head = {
       ...(options.id === undefined ? {} : { id: options.id }),
       question: asked,
@@ -213,6 +220,35 @@ export class Assistant {
         unknownTopics: understood.unknownTopics,
       },
     };
+    const cacheKey =
+      this.answerCache === undefined
+        ? undefined
+        : understoodAnswerKey(understood, {
+            indexVersion: this.index.manifest.version,
+            generator: this.generator.id,
+            typedChecks: [asksForSecrets(understood.asked), latinShare(understood.asked) < 0.5],
+          });
+    if (cacheKey !== undefined) {
+      const lookedUp = performance.now();
+      const replay = await this.cachedEvents(cacheKey, head, lookedUp);
+      if (replay !== undefined) {
+        yield* replay;
+        return;
+      }
+    }
+    // What was streamed before the answer, to check that a cached answer replays the same.
+    const streamedEvents: AssistantEvent[] = [];
+    const store = (answer: AnswerResult) => {
+      if (cacheKey === undefined || this.answerCache === undefined) return answer;
+      const shown = this.shownPassages(answer);
+      if (answer.notices === undefined && shown && replaysAs(answer, shown, streamedEvents)) {
+        // Not awaited: a slow or failing shared cache never delays or fails the answer.
+        this.answerCache.set(cacheKey, answer).catch(() => {});
+      }
+      return answer;
+    };
+    const { retrieval, decision, passages, retrieveMs } = await this.prepare(understood);
+    const started = performance.now();
     const retrieved = retrieval.results.map((result) => ({
       chunkId: result.chunk.id,
       score: Number(result.score.toFixed(4)),
@@ -229,12 +265,15 @@ export class Assistant {
     });
 
     if (!decision.answerable) {
-      yield { type: "retrieval", question, citations: [] };
       const text = this.refusalText(decision, retrieval);
-      yield { type: "text-delta", text };
+      streamedEvents.push(
+        { type: "retrieval", question, citations: [] },
+        { type: "text-delta", text },
+      );
+      yield* streamedEvents;
       yield {
         type: "answer-end",
-        answer: {
+        answer: store({
           ...head,
           answer: text,
           refused: true,
@@ -245,12 +284,18 @@ export class Assistant {
           suggestions: suggestedQuestions(retrieval),
           generator: "evidence-gate",
           droppedCitations: 0,
-        },
+        }),
       };
       return;
     }
 
-    yield { type: "retrieval", question, citations: capped(passages.map(toCitation)) };
+    const retrievalEvent: AssistantEvent = {
+      type: "retrieval",
+      question,
+      citations: capped(passages.map(toCitation)),
+    };
+    streamedEvents.push(retrievalEvent);
+    yield retrievalEvent;
     const notices: string[] = [];
     let finalText: string | undefined;
     let streamed = "";
@@ -278,7 +323,10 @@ export class Assistant {
         case "text-delta": {
           streamed += event.text;
           const text = within(numbering.push(event.text));
-          if (text !== "") yield { type: "text-delta", text };
+          if (text !== "") {
+            streamedEvents.push({ type: "text-delta", text });
+            yield { type: "text-delta", text };
+          }
           break;
         }
         case "notice":
@@ -306,7 +354,10 @@ export class Assistant {
     }
     if (signal?.aborted) return;
     const rest = within(numbering.flush());
-    if (rest !== "") yield { type: "text-delta", text: rest };
+    if (rest !== "") {
+      streamedEvents.push({ type: "text-delta", text: rest });
+      yield { type: "text-delta", text: rest };
+    }
     // The final text is authoritative; when it is not what streamed (a fallback), number it afresh.
     const final = finalText ?? "";
     const finalNumbering = final === streamed ? numbering : new CitationNumbering(passages);
@@ -315,7 +366,7 @@ export class Assistant {
     const refused = resolved.text === "" || resolved.citations.length === 0;
     yield {
       type: "answer-end",
-      answer: {
+      answer: store({
         ...head,
         answer: refused
           ? this.refusalText(decision, retrieval)
@@ -340,8 +391,54 @@ export class Assistant {
         generator: generatorId,
         droppedCitations: resolved.dropped,
         ...(notices.length > 0 ? { notices } : {}),
-      },
+      }),
     };
+  }
+
+  /**
+   * The events of a cached answer, with this request's own fields (id, question as typed, what
+   * understanding changed) and timings; undefined on a miss, or when the cache fails.
+   */
+  private async cachedEvents(
+    key: string,
+    head: Pick<
+      AnswerResult,
+      "id" | "question" | "understoodAs" | "standaloneQuestion" | "understanding"
+    >,
+    started: number,
+  ): Promise<AssistantEvent[] | undefined> {
+    const cached = await this.answerCache?.get(key).catch(() => undefined);
+    const passages = cached === undefined ? undefined : this.shownPassages(cached);
+    if (cached === undefined || passages === undefined) return undefined;
+    const {
+      id: _id,
+      question: _question,
+      understoodAs: _understoodAs,
+      standaloneQuestion: _standalone,
+      understanding: _understanding,
+      ...answer
+    } = cached;
+    return replayedEvents(
+      {
+        ...head,
+        // Overwriting keeps the key's place, so the JSON reads as a fresh answer's.
+        ...answer,
+        timings: { retrieveMs: Math.round((performance.now() - started) * 10) / 10, generateMs: 0 },
+      },
+      passages,
+    );
+  }
+
+  /** The passages the writer was shown for an answer: the first of its retrieved list. */
+  private shownPassages(answer: AnswerResult): Citation[] | undefined {
+    const passages: Citation[] = [];
+    for (const [position, listed] of answer.retrieved.slice(0, this.passagesShown).entries()) {
+      const chunk = this.index.chunkById.get(listed.chunkId);
+      if (chunk === undefined) return undefined;
+      const citation = toCitation({ n: position + 1, chunk, score: listed.score });
+      passages.push({ ...citation, text: capText(citation.text, this.maxAnswerCharacters) });
+    }
+    return passages;
   }
 
   /** What to ask after an answer: the sections and FAQ questions around its cited passages. */

@@ -77,6 +77,7 @@ const DEFINITION_BONUS = 0.15;
  */
 export class ExtractiveGenerator implements Generator {
   readonly id = "extractive";
+  readonly deterministic = true;
   private readonly statistics: CorpusStatistics;
   private readonly units: UnitVectors;
   private readonly settings: ExtractiveSettings;

@@ -33,6 +33,11 @@ export type GenerationInput = {
 export type Generator = {
   /** Shown in answers and health checks, e.g. `extractive` or `openai:gpt-4o-mini`. */
   readonly id: string;
+  /**
+   * True when the same question and passages always give the same text (the extractive writer),
+   * so its answers may be cached; an LLM's may not. @default false
+   */
+  readonly deterministic?: boolean;
   generate(
     input: GenerationInput,
     options?: { signal?: AbortSignal },

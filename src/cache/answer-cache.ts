@@ -21,9 +21,15 @@ export type AnswerCacheKeyParts = {
   indexVersion: string;
   /** The generator id, e.g. "extractive". */
   generator: string;
+  /**
+   * Anything else the answer depends on, as one string (e.g. the rest of the question's
+   * understanding); left out of the key when undefined, so keys without it are unchanged.
+   */
+  context?: string;
 };
 
 /** The cache key of an answer: stable, and different whenever any part differs. */
 export function answerCacheKey(parts: AnswerCacheKeyParts): string {
-  return JSON.stringify([parts.indexVersion, parts.generator, parts.question]);
+  const key = [parts.indexVersion, parts.generator, parts.question];
+  return JSON.stringify(parts.context === undefined ? key : [...key, parts.context]);
 }

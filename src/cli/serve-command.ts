@@ -1,14 +1,16 @@
 import type { Config } from "../config.ts";
 import {
   connectSharedState,
+  createAnswerCache,
   createAssistant,
   createLearnerProgress,
   createProgressStore,
+  createServingEmbedder,
   studyGuideWriter,
 } from "../create-services.ts";
 import { createApp } from "../server/app.ts";
 import { LiveAssistant } from "../server/live-assistant.ts";
-import { createLogger } from "../server/observability.ts";
+import { createLogger, ServerMetrics } from "../server/observability.ts";
 import { reindexInWorker } from "../server/reindex-in-worker.ts";
 import { startServer, stopServer } from "../server/start-server.ts";
 import { embeddingProgress } from "./progress.ts";
@@ -22,7 +24,22 @@ export async function serveCommand(config: Config): Promise<void> {
   const logger = createLogger(config.LOG_LEVEL, {
     secrets: [config.OPENAI_API_KEY, config.ADMIN_TOKEN, config.REDIS_URL],
   });
+  const log = (message: string) => logger.info(message);
+  // REDIS_URL: shared rate limits and answers, and re-index announcements (polling stays on).
+  const shared = connectSharedState(config, log);
+  // Query embedding in EMBED_WORKERS threads, behind the query-embedding cache; whole extractive
+  // answers in the in-process LRU (the first level in front of Redis when it is shared).
+  const serving = await createServingEmbedder(config);
+  const localAnswers = createAnswerCache(config);
+  const answerCache = shared === undefined ? localAnswers : shared.answerCache(localAnswers);
+  const metrics = new ServerMetrics();
+  metrics.trackCaches({
+    ...(localAnswers === undefined ? {} : { answers: localAnswers }),
+    ...(serving.cache === undefined ? {} : { embeddings: serving.cache }),
+  });
   const { assistant, embedder, create } = await createAssistant(config, {
+    embedder: serving.embedder,
+    ...(answerCache === undefined ? {} : { answerCache }),
     // Learners see a generic notice; why the model failed is for the operator.
     onUpstreamFailure: (detail) =>
       logger.warn({ detail }, "the language model failed; answered with the extractive writer"),
@@ -31,7 +48,6 @@ export async function serveCommand(config: Config): Promise<void> {
     onEmbedProgress: progress.onProgress,
     onBuildEnd: () => progress.stop(),
   });
-  const log = (message: string) => logger.info(message);
   const live = new LiveAssistant({
     initial: assistant,
     indexDir: config.INDEX_DIR,
@@ -39,8 +55,9 @@ export async function serveCommand(config: Config): Promise<void> {
     create,
   });
   if (config.INDEX_WATCH_MS > 0) live.watch(config.INDEX_WATCH_MS, log);
-  // REDIS_URL: shared rate limits and answers, and re-index announcements (polling stays on).
-  const shared = connectSharedState(config, log);
+  // A new version's answers have new keys: clearing frees the memory of the old ones. Only the
+  // local level: Redis entries expire by TTL, and other replicas may already be filling it.
+  live.onSwap(() => void localAnswers?.clear());
   shared?.announceReindexes(live);
   // Connects on first use: the server starts, and chat answers, while the database is down.
   const progressStore = createProgressStore(config, {
@@ -69,6 +86,7 @@ export async function serveCommand(config: Config): Promise<void> {
     },
     {
       logger,
+      metrics,
       rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
       corsOrigins: (config.CORS_ORIGINS ?? "")
         .split(",")
@@ -95,6 +113,7 @@ export async function serveCommand(config: Config): Promise<void> {
     await stopServer(server);
     await progressStore.close();
     shared?.close();
+    await serving.close();
     process.exit(0);
   };
   process.once("SIGTERM", () => void shutdown("SIGTERM"));

@@ -87,12 +87,12 @@ export class HybridRetriever implements Retriever {
     const k = options.k ?? 10;
     const { candidates, denseWeight, lexicalWeight, headBoost, mentionBoost, unitWeight } =
       this.settings;
-    const queryVector = await this.embedder.embedQuery(question);
+    // Started first: with a pooled embedder the model runs in a worker while BM25 and the boosts
+    // are computed here; the vector is awaited only where the dense search needs it.
+    const embedding = this.embedder.embedQuery(question);
+    // Handled at the await below; this only keeps a failure seen before then from going unhandled.
+    embedding.catch(() => {});
 
-    const dense = new Map<number, number>();
-    for (const hit of this.index.vectorIndex.search(queryVector, candidates)) {
-      dense.set(hit.label, hit.score);
-    }
     const lexical = new Map<number, number>();
     const lexicalHits = this.index.lexicalIndex.search(
       questionText(question),
@@ -135,6 +135,12 @@ export class HybridRetriever implements Retriever {
           agreement === "agrees" ? this.settings.referenceBoost : -this.settings.referenceBoost;
         boosts.set(label, (boosts.get(label) ?? 0) + boost);
       });
+    }
+
+    const queryVector = await embedding;
+    const dense = new Map<number, number>();
+    for (const hit of this.index.vectorIndex.search(queryVector, candidates)) {
+      dense.set(hit.label, hit.score);
     }
 
     const labels = new Set([...dense.keys(), ...lexical.keys(), ...boosts.keys()]);

@@ -5,6 +5,7 @@ import pino, { type DestinationStream, type Logger, type LoggerOptions } from "p
 import { pinoHttp } from "pino-http";
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 import type { AnswerResult } from "../answer/answer.ts";
+import type { CacheWithStatistics } from "../cache/cache-statistics.ts";
 
 const REDACTED = "[redacted]";
 
@@ -216,6 +217,43 @@ export class ServerMetrics {
         this.set(limit.queued);
       },
     });
+  }
+
+  /**
+   * Reports each cache's hits, misses and evictions (counters) and its entries and bytes (gauges)
+   * at every scrape, labelled `cache` by the record's keys ("answers", "embeddings"). Call once.
+   */
+  trackCaches(caches: Record<string, CacheWithStatistics>): void {
+    const named = Object.entries(caches);
+    const counter = (field: "hits" | "misses" | "evictions", help: string) =>
+      new Counter({
+        name: `study_assistant_cache_${field}_total`,
+        help,
+        labelNames: ["cache"],
+        registers: [this.registry],
+        collect() {
+          // The caches count; each scrape copies their totals.
+          this.reset();
+          for (const [cache, { statistics }] of named) this.inc({ cache }, statistics[field]);
+        },
+      });
+    counter("hits", "Lookups answered from the cache.");
+    counter("misses", "Lookups the cache could not answer.");
+    counter("evictions", "Entries pushed out of the cache by its entry or byte bound.");
+    for (const [field, help] of [
+      ["entries", "Entries held by the cache."],
+      ["bytes", "Estimated bytes held by the cache."],
+    ] as const) {
+      new Gauge({
+        name: `study_assistant_cache_${field}`,
+        help,
+        labelNames: ["cache"],
+        registers: [this.registry],
+        collect() {
+          for (const [cache, { statistics }] of named) this.set({ cache }, statistics[field]);
+        },
+      });
+    }
   }
 
   observeAnswer(answer: AnswerResult): void {
