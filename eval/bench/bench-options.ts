@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 
 /** The parts of the bench after ingestion (which the others need); `--skip` leaves some out. */
-export const SECTIONS = ["queries", "cold-start", "load", "vectors"] as const;
+export const SECTIONS = ["queries", "cold-start", "load", "serving", "vectors"] as const;
 export type Section = (typeof SECTIONS)[number];
 
 /** Sizes and durations of one bench run; every field has a flag. */
@@ -17,6 +17,10 @@ export type BenchOptions = {
   duration: number;
   /** Concurrent connections of the load. @default 10 */
   connections: number;
+  /** Distinct questions of the serving runs; all of them when undefined. Quick: 200. */
+  servingQuestions: number | undefined;
+  /** Requests of the serving runs' mix with repeats. @default 800 (quick 300) */
+  mixRequests: number;
   /** Vectors of the synthetic HNSW-vs-exact set. @default 100000 (quick 5000) */
   syntheticSize: number;
   /**
@@ -52,6 +56,8 @@ Measures our pipeline and the naive LangChain pipeline in one run; writes
   --cold-runs N           repetitions of each cold start (default 5; quick 2)
   --duration S            seconds of load per server (default 10; quick 4)
   --connections N         concurrent connections of the load (default 10)
+  --serving-questions N   distinct questions of the serving runs (default all; quick 200)
+  --mix-requests N        requests of the serving mix with repeats (default 800; quick 300)
   --synthetic-size N      synthetic vectors for HNSW vs exact (default 100000; quick 5000)
   --synthetic-dims N      their dimension (default 128; 512 is the embedder's, ~5 min to build)
   --synthetic-queries N   queries against them (default 50; quick 20)
@@ -84,6 +90,8 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
       "cold-runs": { type: "string" },
       duration: { type: "string" },
       connections: { type: "string" },
+      "serving-questions": { type: "string" },
+      "mix-requests": { type: "string" },
       "synthetic-size": { type: "string" },
       "synthetic-dims": { type: "string" },
       "synthetic-queries": { type: "string" },
@@ -118,6 +126,13 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     coldRuns: Math.floor(positive("cold-runs", values["cold-runs"], quick ? 2 : 5)),
     duration: positive("duration", values.duration, quick ? 4 : 10),
     connections: Math.floor(positive("connections", values.connections, 10)),
+    servingQuestions:
+      values["serving-questions"] === undefined
+        ? quick
+          ? 200
+          : undefined
+        : Math.floor(positive("serving-questions", values["serving-questions"], 1)),
+    mixRequests: Math.floor(positive("mix-requests", values["mix-requests"], quick ? 300 : 800)),
     syntheticSize: Math.floor(
       positive("synthetic-size", values["synthetic-size"], quick ? 5000 : 100_000),
     ),

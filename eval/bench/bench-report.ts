@@ -103,6 +103,34 @@ export type EnvironmentFigures = {
   embedder: string;
 };
 
+/** One run of requests against one server process. */
+export type ServingPhase = {
+  label: string;
+  requests: number;
+  distinct: number;
+  seconds: number;
+  /** Successful answers per second of the run. */
+  requestsPerSecond: number;
+  latencyMs: LatencySummary;
+  /** The server's CPU time (every thread) over the run, per answer; undefined off Linux. */
+  cpuMsPerAnswer: number | undefined;
+  failures: number;
+};
+
+/** `POST /api/chat` on one process: unique questions, a mix with repeats, one at a time. */
+export type ServingFigures = {
+  connections: number;
+  unique: ServingPhase;
+  mix: ServingPhase;
+  /** One request at a time, questions the server has not seen. */
+  sequentialNew: LatencySummary;
+  /** One request at a time, questions of the mix asked again: the warm answer. */
+  sequentialRepeated: LatencySummary;
+  peakRssBytes: number | undefined;
+  /** Cache counters from `/metrics` at the end (ours), per `cache` label. */
+  caches?: Record<string, { hits: number; misses: number; evictions: number }>;
+};
+
 /** Ours and naive side by side; either may be missing when it could not be measured. */
 export type Pair<T> = { ours?: T; naive?: T };
 
@@ -117,6 +145,7 @@ export type BenchReport = {
   coldStart?: ColdStartFigures;
   vectorSearch?: VectorSearchFigures[];
   load?: Pair<LoadFigures>;
+  serving?: Pair<ServingFigures>;
   /** Wall time of each section (ms). */
   sectionMs: Record<string, number>;
   /** Parts that failed or were left out, with why. */

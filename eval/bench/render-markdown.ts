@@ -3,6 +3,7 @@ import type {
   IngestionFigures,
   LoadFigures,
   QueryFigures,
+  ServingFigures,
   VectorSearchFigures,
 } from "./bench-report.ts";
 import type { LatencySummary } from "./statistics.ts";
@@ -158,6 +159,67 @@ function loadRows(ours?: LoadFigures, naive?: LoadFigures): Row[] {
   ];
 }
 
+function servingRows(ours?: ServingFigures, naive?: ServingFigures): Row[] {
+  const read = (figures: ServingFigures | undefined, pick: (f: ServingFigures) => number[]) =>
+    figures === undefined ? undefined : pick(figures);
+  const cpu = (value: number | undefined) => (value === undefined ? [] : [value]);
+  const phase = (name: "unique" | "mix", title: string): Row[] => [
+    {
+      name: `${title}: answers/s`,
+      ours: read(ours, (f) => [f[name].requestsPerSecond]),
+      naive: read(naive, (f) => [f[name].requestsPerSecond]),
+      format: formatRate,
+    },
+    {
+      name: `${title}: latency p50 / p95 / p99`,
+      ours: read(ours, (f) => percentiles(f[name].latencyMs) ?? []),
+      naive: read(naive, (f) => percentiles(f[name].latencyMs) ?? []),
+      format: formatMs,
+    },
+    {
+      name: `${title}: server CPU per answer`,
+      ours: read(ours, (f) => cpu(f[name].cpuMsPerAnswer)),
+      naive: read(naive, (f) => cpu(f[name].cpuMsPerAnswer)),
+      format: formatMs,
+    },
+  ];
+  const requests = ours ?? naive;
+  return [
+    ...phase(
+      "unique",
+      `Unique questions (${requests?.unique.requests ?? "?"}, each once, ${requests?.connections ?? "?"} connections)`,
+    ),
+    ...phase(
+      "mix",
+      `Mix with repeats (${requests?.mix.requests ?? "?"} requests, ${requests?.mix.distinct ?? "?"} distinct)`,
+    ),
+    {
+      name: "One at a time, new questions: p50 / p95 / p99",
+      ours: read(ours, (f) => percentiles(f.sequentialNew) ?? []),
+      naive: read(naive, (f) => percentiles(f.sequentialNew) ?? []),
+      format: formatMs,
+    },
+    {
+      name: "Warm answer (one at a time, repeated questions): p50 / p95 / p99",
+      ours: read(ours, (f) => percentiles(f.sequentialRepeated) ?? []),
+      naive: read(naive, (f) => percentiles(f.sequentialRepeated) ?? []),
+      format: formatMs,
+    },
+    {
+      name: "Server peak RSS (serving runs)",
+      ours: read(ours, (f) => (f.peakRssBytes === undefined ? [] : [f.peakRssBytes])),
+      naive: read(naive, (f) => (f.peakRssBytes === undefined ? [] : [f.peakRssBytes])),
+      format: formatBytes,
+    },
+    {
+      name: "Non-2xx or failed requests (unique / mix)",
+      ours: read(ours, (f) => [f.unique.failures, f.mix.failures]),
+      naive: read(naive, (f) => [f.unique.failures, f.mix.failures]),
+      format: formatCount,
+    },
+  ];
+}
+
 function table(rows: Row[]): string[] {
   const lines = ["| Measure | Ours | Naive | Ours / naive |", "|---|---|---|---|"];
   for (const row of rows) {
@@ -242,6 +304,26 @@ export function renderMarkdown(report: BenchReport): string {
       "",
       ...table(rows),
       "",
+    );
+  }
+  if (report.serving !== undefined) {
+    const { ours, naive } = report.serving;
+    const caches = Object.entries(ours?.caches ?? {})
+      .map(
+        ([cache, counts]) =>
+          `${cache}: ${counts.hits} hits, ${counts.misses} misses, ${counts.evictions} evictions`,
+      )
+      .join("; ");
+    lines.push(
+      "## Serving: one process, `POST /api/chat`",
+      "",
+      "Ours (`serve`: full middleware, embedding workers, caches) and naive (minimal endpoint, one thread), one after the other. " +
+        "Unique: distinct eval questions each asked once after 40 others that only warm the server up (no cache can help); ours is restarted before the mix so its caches start empty. " +
+        "Mix: Zipf-distributed repeats of the same questions. CPU per answer: the server process's user + system time over the run (every thread) ÷ answers.",
+      "",
+      ...table(servingRows(ours, naive)),
+      "",
+      ...(caches === "" ? [] : [`Our caches at the end (\`/metrics\`): ${caches}.`, ""]),
     );
   }
   if (report.coldStart !== undefined) {

@@ -12,7 +12,7 @@ import type { Embedder } from "../../src/embedders/embedder.ts";
 import { type LoadedIndex, loadIndex } from "../../src/index/index-store.ts";
 import { benchConfig } from "./bench-config.ts";
 import { type BenchOptions, parseBenchOptions, USAGE } from "./bench-options.ts";
-import { loadDevQuestions } from "./bench-questions.ts";
+import { loadDevQuestions, loadDistinctQuestions } from "./bench-questions.ts";
 import type { BenchReport } from "./bench-report.ts";
 import { describeEnvironment } from "./environment.ts";
 import { formatJson } from "./internal/format-json.ts";
@@ -20,6 +20,7 @@ import { measureColdStart } from "./measure-cold-start.ts";
 import { asError, measureIngestion } from "./measure-ingestion.ts";
 import { measureNaiveLoad, measureOursLoad } from "./measure-load.ts";
 import { measureQueries } from "./measure-queries.ts";
+import { measureServing } from "./measure-serving.ts";
 import {
   measureCorpusVectorSearch,
   measureSyntheticVectorSearch,
@@ -142,6 +143,24 @@ async function loadSection(context: Context): Promise<void> {
   report.load.naive = await measureNaiveLoad({ ...settings, naiveDir: context.naiveDir });
 }
 
+async function servingSection(context: Context): Promise<void> {
+  const { options, report } = context;
+  const questions = await loadDistinctQuestions(options.servingQuestions);
+  log(
+    `serving: ${questions.length} distinct questions once each, then a mix of ${options.mixRequests} with repeats, ${options.connections} connections; ours then naive…`,
+  );
+  report.serving = await measureServing({
+    questions,
+    mixRequests: options.mixRequests,
+    connections: options.connections,
+    indexDir: context.indexDir,
+    naiveDir: context.naiveVectors.size === 0 ? undefined : context.naiveDir,
+    logLevel: options.serverLogLevel,
+  });
+  if (context.naiveVectors.size === 0)
+    report.notes.push("Serving is ours only: the naive build failed.");
+}
+
 async function vectorsSection(context: Context): Promise<void> {
   const { options, report, embedder } = context;
   const settings = hnswSettings(context.config);
@@ -227,6 +246,7 @@ async function run(options: BenchOptions): Promise<BenchReport> {
       ["queries", "Query latency", queriesSection],
       ["cold-start", "Cold start", coldStartSection],
       ["load", "Load", loadSection],
+      ["serving", "Serving", servingSection],
       ["vectors", "HNSW vs exact", vectorsSection],
     ] as const;
     for (const [key, name, body] of sections) {
