@@ -31,6 +31,8 @@ const INTEGRATION = [
   // Shared state across replicas: a real redis-server per file, HTTP servers.
   "tests/shared-state/redis-*.test.ts",
   "tests/shared-state/reindex-announcements.test.ts",
+  // Redis, PostgreSQL, three replicas and nginx (npm run cluster), started once for the file.
+  "tests/cluster/cluster.test.ts",
 ];
 
 export default defineConfig({
