@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 
 /** The parts of the bench after ingestion (which the others need); `--skip` leaves some out. */
-export const SECTIONS = ["queries", "cold-start", "load", "serving", "vectors"] as const;
+export const SECTIONS = ["queries", "cold-start", "load", "serving", "cluster", "vectors"] as const;
 export type Section = (typeof SECTIONS)[number];
 
 /** Sizes and durations of one bench run; every field has a flag. */

@@ -1,3 +1,4 @@
+import type { ClusterFigures } from "./measure-cluster.ts";
 import type { LatencySummary } from "./statistics.ts";
 
 /** What one index build cost (one child process, model loaded cold). */
@@ -146,6 +147,8 @@ export type BenchReport = {
   vectorSearch?: VectorSearchFigures[];
   load?: Pair<LoadFigures>;
   serving?: Pair<ServingFigures>;
+  /** One process vs `npm run cluster` (eval/bench/measure-cluster.ts). */
+  cluster?: ClusterFigures | { skipped: string };
   /** Wall time of each section (ms). */
   sectionMs: Record<string, number>;
   /** Parts that failed or were left out, with why. */

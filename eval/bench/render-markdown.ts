@@ -6,6 +6,7 @@ import type {
   ServingFigures,
   VectorSearchFigures,
 } from "./bench-report.ts";
+import { renderClusterSection } from "./measure-cluster.ts";
 import type { LatencySummary } from "./statistics.ts";
 import { median } from "./statistics.ts";
 
@@ -326,6 +327,7 @@ export function renderMarkdown(report: BenchReport): string {
       ...(caches === "" ? [] : [`Our caches at the end (\`/metrics\`): ${caches}.`, ""]),
     );
   }
+  if (report.cluster !== undefined) lines.push(...renderClusterSection(report.cluster));
   if (report.coldStart !== undefined) {
     const cold = report.coldStart;
     lines.push(

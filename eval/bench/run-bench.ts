@@ -16,6 +16,7 @@ import { loadDevQuestions, loadDistinctQuestions } from "./bench-questions.ts";
 import type { BenchReport } from "./bench-report.ts";
 import { describeEnvironment } from "./environment.ts";
 import { formatJson } from "./internal/format-json.ts";
+import { measureCluster } from "./measure-cluster.ts";
 import { measureColdStart } from "./measure-cold-start.ts";
 import { asError, measureIngestion } from "./measure-ingestion.ts";
 import { measureNaiveLoad, measureOursLoad } from "./measure-load.ts";
@@ -161,6 +162,21 @@ async function servingSection(context: Context): Promise<void> {
     report.notes.push("Serving is ours only: the naive build failed.");
 }
 
+async function clusterSection(context: Context): Promise<void> {
+  const { options, report } = context;
+  report.cluster = await measureCluster(
+    {
+      questions: await loadDistinctQuestions(options.servingQuestions),
+      mixRequests: options.mixRequests,
+      connections: options.connections,
+      indexDir: context.indexDir,
+      logLevel: options.serverLogLevel,
+    },
+    log,
+  );
+  if ("skipped" in report.cluster) log(`cluster: skipped (${report.cluster.skipped})`);
+}
+
 async function vectorsSection(context: Context): Promise<void> {
   const { options, report, embedder } = context;
   const settings = hnswSettings(context.config);
@@ -247,6 +263,7 @@ async function run(options: BenchOptions): Promise<BenchReport> {
       ["cold-start", "Cold start", coldStartSection],
       ["load", "Load", loadSection],
       ["serving", "Serving", servingSection],
+      ["cluster", "Cluster", clusterSection],
       ["vectors", "HNSW vs exact", vectorsSection],
     ] as const;
     for (const [key, name, body] of sections) {
