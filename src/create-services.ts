@@ -8,14 +8,11 @@ import { LruAnswerCache } from "./cache/lru-answer-cache.ts";
 import type { Chunk } from "./chunking/chunk.ts";
 import type { Config } from "./config.ts";
 import type { Embedder, EmbedProgress } from "./embedders/embedder.ts";
-import { OpenAIEmbedder } from "./embedders/openai-embedder.ts";
 import { type LocalEmbedderSpec, PooledEmbedder } from "./embedders/pooled-embedder.ts";
-import { TransformersEmbedder } from "./embedders/transformers-embedder.ts";
-import { UseEmbedder } from "./embedders/use-embedder.ts";
 import type { HnswSettings } from "./index/hnsw-vector-index.ts";
 import { removeStaleTemporaryFiles } from "./index/index-files.ts";
 import { type LoadedIndex, loadIndex, readCurrentVersion } from "./index/index-store.ts";
-import { type IngestOptions, type IngestSummary, ingest } from "./ingest/ingest.ts";
+import type { IngestOptions, IngestSummary } from "./ingest/ingest.ts";
 import { createSharedState, type SharedState } from "./shared-state/index.ts";
 import { findCard } from "./study/cards.ts";
 import { extractSteps } from "./study/extract-steps.ts";
@@ -28,20 +25,28 @@ import { SqliteProgressStore } from "./study/progress/sqlite-progress-store.ts";
 
 /** The composition root: turns settings into concrete parts. Only the CLI and server call it. */
 
-/** The configured embedder. */
+/**
+ * The configured embedder. Each kind is imported only when chosen: TF.js and transformers.js take
+ * seconds to load, which every start of a server or command would otherwise pay.
+ */
 export async function createEmbedder(config: Config): Promise<Embedder> {
   const batch = config.EMBED_BATCH_SIZE === undefined ? {} : { batchSize: config.EMBED_BATCH_SIZE };
   switch (config.EMBEDDER) {
-    case "use":
+    case "use": {
+      const { UseEmbedder } = await import("./embedders/use-embedder.ts");
       return new UseEmbedder(batch);
-    case "transformers":
+    }
+    case "transformers": {
+      const { TransformersEmbedder } = await import("./embedders/transformers-embedder.ts");
       return TransformersEmbedder.create({
         model: config.TRANSFORMERS_MODEL,
         modelsDir: config.MODELS_DIR,
         allowRemoteModels: config.ALLOW_REMOTE_MODELS,
         ...batch,
       });
-    case "openai":
+    }
+    case "openai": {
+      const { OpenAIEmbedder } = await import("./embedders/openai-embedder.ts");
       return new OpenAIEmbedder({
         model: config.OPENAI_EMBEDDING_MODEL,
         ...(config.OPENAI_BASE_URL === undefined ? {} : { baseURL: config.OPENAI_BASE_URL }),
@@ -51,6 +56,7 @@ export async function createEmbedder(config: Config): Promise<Embedder> {
           : { dimensions: config.OPENAI_EMBEDDING_DIMENSIONS }),
         ...batch,
       });
+    }
     default: {
       const unknown: never = config.EMBEDDER;
       throw new Error(`unknown embedder ${String(unknown)}`);
@@ -231,6 +237,8 @@ export async function createAssistant(
   await removeStaleTemporaryFiles(config.INDEX_DIR, { minimumAgeMs: 60_000 });
   if ((await readCurrentVersion(config.INDEX_DIR)) === undefined) {
     hooks.onBuildStart?.();
+    // The corpus loaders are imported only for a build (a fresh clone), not for every start.
+    const { ingest } = await import("./ingest/ingest.ts");
     const summary = await ingest(ingestOptions(config, embedder, hooks.onEmbedProgress));
     hooks.onBuildEnd?.(summary);
   }

@@ -7,7 +7,6 @@ import { AppError } from "../errors/app-error.ts";
 import { ConfigError } from "../errors/config-error.ts";
 import { readBaseline } from "../eval/baseline.ts";
 import { listQaDatasets, readDataset } from "../eval/dataset.ts";
-import { DEFAULT_CALIBRATION_FILE } from "../eval/judge/calibration.ts";
 import type { Judge } from "../eval/judge/judge.ts";
 import { LlmJudge } from "../eval/judge/llm-judge.ts";
 import { LocalJudge, nameLexicon } from "../eval/judge/local-judge.ts";
@@ -15,29 +14,9 @@ import { NaivePipeline } from "../eval/naive/naive-pipeline.ts";
 import { renderTerminal } from "../eval/report/render-terminal.ts";
 import { writeReports } from "../eval/report/write-reports.ts";
 import { type LoadedDataset, runEvaluation } from "../eval/run-eval.ts";
-import { DEFAULT_THRESHOLDS_FILE, readThresholds } from "../eval/thresholds.ts";
+import { readThresholds } from "../eval/thresholds.ts";
+import type { EvalCommandOptions } from "./eval-options.ts";
 import { embeddingProgress, progress } from "./progress.ts";
-
-export type EvalCommandOptions = {
-  dataset: string[];
-  /** Only lines of this split; lines without one (the older sets) always run. */
-  split?: "train" | "dev" | "test";
-  generator: "extractive" | "openai";
-  judge: "local" | "llm";
-  out?: string;
-  baseline?: string;
-  thresholds: string;
-  calibration: string;
-  compareNaive: boolean;
-  json: boolean;
-};
-
-export const DEFAULT_EVAL_OPTIONS = {
-  generator: "extractive",
-  judge: "local",
-  thresholds: DEFAULT_THRESHOLDS_FILE,
-  calibration: DEFAULT_CALIBRATION_FILE,
-} as const;
 
 const DATASET_DIR = "eval/datasets";
 const REPORTS_DIR = "eval/reports";

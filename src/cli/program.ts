@@ -1,10 +1,7 @@
 import { Command, CommanderError, Option } from "commander";
 import { type Config, loadConfig } from "../config.ts";
 import { AppError } from "../errors/app-error.ts";
-import { askCommand } from "./ask-command.ts";
-import { DEFAULT_EVAL_OPTIONS, type EvalCommandOptions, evalCommand } from "./eval-command.ts";
-import { ingestCommand } from "./ingest-command.ts";
-import { serveCommand } from "./serve-command.ts";
+import { DEFAULT_EVAL_OPTIONS, type EvalCommandOptions } from "./eval-options.ts";
 import { studyCommand } from "./study-command.ts";
 
 type GlobalOptions = { corpus?: string; index?: string; embedder?: string };
@@ -59,6 +56,7 @@ function createProgram(setExitCode: (code: number) => void): Command {
           command,
           options.keep === undefined ? {} : { INDEX_KEEP: options.keep },
         );
+        const { ingestCommand } = await import("./ingest-command.ts");
         setExitCode(await ingestCommand(settings, options));
       },
     );
@@ -71,6 +69,7 @@ function createProgram(setExitCode: (code: number) => void): Command {
     .option("--input <file>", 'JSONL file of {"id","question"} lines; one answer per line')
     .action(
       async (words: string[], options: { json: boolean; input?: string }, command: Command) => {
+        const { askCommand } = await import("./ask-command.ts");
         await askCommand(config(command), words, options);
       },
     );
@@ -79,6 +78,7 @@ function createProgram(setExitCode: (code: number) => void): Command {
     .command("serve")
     .description("start the HTTP server on HOST:PORT (default 127.0.0.1:3000)")
     .action(async (_options: unknown, command: Command) => {
+      const { serveCommand } = await import("./serve-command.ts");
       await serveCommand(config(command));
     });
 
@@ -123,6 +123,7 @@ function createProgram(setExitCode: (code: number) => void): Command {
     )
     .option("--json", "print the summary as JSON instead of tables", false)
     .action(async (options: EvalCommandOptions, command: Command) => {
+      const { evalCommand } = await import("./eval-command.ts");
       setExitCode(await evalCommand(config(command), options));
     });
   // `study steps | guide | quiz`; more study subcommands (e.g. `plan`) go in the list.
