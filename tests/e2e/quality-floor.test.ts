@@ -7,61 +7,17 @@ import { loadIndex } from "../../src/index/index-store.ts";
 import { answerSchema } from "./answer-schema.ts";
 
 /**
- * Floors a broken pipeline would miss, on the dev set. The measured values are reported by
- * `npm run eval`; these bounds sit below them with room for small changes.
- */
-describe("offline pipeline on the dev set", () => {
-  let summary: Summary;
-  let dangling = 0;
-
-  beforeAll(async () => {
-    const embedder = new UseEmbedder();
-    const assistant = new Assistant({
-      index: await loadIndex(inject("sharedIndexDir"), embedder),
-      embedder,
-    });
-    const items = await readDataset("eval/datasets/roadmap-dev.jsonl");
-    const scores = [];
-    for (const item of items) {
-      const result = await assistant.ask(item.question, { id: item.id });
-      answerSchema.parse(result);
-      dangling += result.droppedCitations;
-      scores.push(scoreQuestion(item, result, 0));
-    }
-    summary = summarise(scores);
-  }, 120_000);
-
-  it("finds the evidence in the top 5 for most answerable questions", () => {
-    expect(summary.recallAt5).toBeGreaterThanOrEqual(0.85);
-  });
-
-  it("refuses most unanswerable questions and few answerable ones", () => {
-    expect(summary.refusalRecall).toBeGreaterThanOrEqual(0.72);
-    expect(summary.falseRefusalRate).toBeLessThanOrEqual(0.1);
-  });
-
-  it("cites the evidence and writes no sentence its citation does not support", () => {
-    expect(summary.citationEvidenceRate).toBeGreaterThanOrEqual(0.55);
-    expect(summary.unsupportedSentenceRate).toBeLessThanOrEqual(0.05);
-    expect(dangling).toBe(0);
-  });
-
-  it("answers concisely, mostly with the sentence that holds the evidence", () => {
-    expect(summary.answerPrecision).toBeGreaterThanOrEqual(0.45);
-    expect(summary.meanAnswerSentences).toBeLessThanOrEqual(2);
-  });
-});
-
-/**
- * The same floors on the dev split of the learner-voice sets: questions typed casually, with
- * abbreviations, typos and stories, and conversations whose next message may or may not be a
- * follow-up. Measured values are in eval/README.md.
+ * Floors a broken pipeline would miss, on the dev split of the learner-voice sets: questions typed
+ * casually, with abbreviations, typos and stories, and conversations whose next message may or may
+ * not be a follow-up. Measured values are in eval/README.md; the tidy roadmap-dev set is held to
+ * the release thresholds by tests/eval/release-gate.test.ts.
  */
 describe("offline pipeline on learner-voice questions (dev split)", () => {
   let summary: Summary;
   const followUps = { truePositive: 0, predicted: 0, expected: 0 };
   let understood = 0;
   let changed = 0;
+  let dangling = 0;
   let assistant: Assistant;
 
   beforeAll(async () => {
@@ -81,6 +37,7 @@ describe("offline pipeline on learner-voice questions (dev split)", () => {
         ...(item.history === undefined ? {} : { history: item.history }),
       });
       answerSchema.parse(result);
+      dangling += result.droppedCitations;
       understood++;
       if (result.understoodAs !== result.question) changed++;
       if (item.followUp !== undefined) {
@@ -135,6 +92,7 @@ describe("offline pipeline on learner-voice questions (dev split)", () => {
 
   it("stays faithful and concise", () => {
     expect(summary.unsupportedSentenceRate).toBeLessThanOrEqual(0.05);
+    expect(dangling).toBe(0);
     expect(summary.answerPrecision).toBeGreaterThanOrEqual(0.45);
   });
 });
