@@ -1,9 +1,9 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { freePort } from "../../src/cluster/internal/free-port.ts";
 
 export const HOW_TO_INSTALL_REDIS =
   "install Redis (`apt-get install redis-server`) or set REDIS_SERVER to the redis-server binary";
@@ -60,18 +60,6 @@ export type TempRedis = {
   /** Stops the server and removes its folder; safe to call twice. */
   stop: () => Promise<void>;
 };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address !== null ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Resolves when the server logs that it accepts connections; rejects if it exits first. */
 function whenReady(child: ChildProcess, timeoutMs: number): Promise<void> {
