@@ -75,6 +75,11 @@ export type GateFeatures = {
    * thing the material only names scores high; 0 for other questions.
    */
   explainRareFocus: number;
+  /**
+   * 1 when the question compares two things ("xavier vs he init", "power bi or tableau") and no
+   * top-5 passage holds any word of one side: the material covers at most half of the comparison.
+   */
+  comparisonSideMissing: number;
 };
 
 export const GATE_FEATURE_NAMES: readonly (keyof GateFeatures)[] = [
@@ -96,11 +101,28 @@ export const GATE_FEATURE_NAMES: readonly (keyof GateFeatures)[] = [
   "absentAndUncovered",
   "weakMatch",
   "explainRareFocus",
+  "comparisonSideMissing",
 ];
 
 /** A question asking how something works inside, rather than what it is or when to use it. */
 const EXPLAIN_REQUEST =
   /\bhow (?:does|do|is|are|did)\b.*\b(?:work|works|calculated|computed|implemented|handled?|handles)\b|\binternally\b|\bunder the hood\b|\bstep[- ]by[- ]step\b|\bmath(?:s|ematics)? behind\b|\bexplain (?:how|the math)\b/i;
+
+/** "X vs Y", "X or Y", "difference between X and Y": the two things compared. */
+const COMPARISON =
+  /(?:difference between\s+(.+?)\s+and\s+(.+)|(.+?)\s+(?:vs\.?|versus|or)\s+(.+))/i;
+/** Where a compared side's words end ("…, which one", "… which is better"). */
+const SIDE_END = /[,?;:!]|\b(?:which|what|for|when|diff|difference|better|to use)\b/i;
+
+/** The last words of the left side and the first of the right side of a comparison, if any. */
+function comparedSides(question: string): [string, string] | undefined {
+  const match = COMPARISON.exec(question);
+  if (match === null) return undefined;
+  const left = (match[1] ?? match[3] ?? "").split(/[,?;:!]/).at(-1) ?? "";
+  const right = (match[2] ?? match[4] ?? "").split(SIDE_END)[0] ?? "";
+  const lastWords = left.trim().split(/\s+/).slice(-3).join(" ");
+  return [lastWords, right.trim()];
+}
 
 /** Nouns more frequent than this in spoken English are everyday words, not specific topics. */
 const EVERYDAY_RANK = 3000;
@@ -291,10 +313,29 @@ export function computeGateFeatures(
       absentSpecificShare,
       absentAndUncovered: absentSpecificShare > 0 && coverage < 0.75 ? 1 : 0,
       weakMatch: coverage < 0.2 && topDense < 0.45 ? 1 : 0,
+      comparisonSideMissing: comparisonSideMissing(understood.understoodAs, retrieval, statistics),
       explainRareFocus:
         EXPLAIN_REQUEST.test(understood.understoodAs) && rarest !== undefined
           ? 1 / (1 + statistics.documentFrequency(rarest.term))
           : 0,
     },
   };
+}
+
+function comparisonSideMissing(
+  question: string,
+  retrieval: Retrieval,
+  statistics: CorpusStatistics,
+): number {
+  const sides = comparedSides(question);
+  if (sides === undefined) return 0;
+  const shown = new Set<string>();
+  for (const result of retrieval.results.slice(0, HEADING_PASSAGES)) {
+    for (const term of statistics.termsOf(result.chunk.id)) shown.add(term);
+  }
+  for (const side of sides) {
+    const terms = contentTerms(side);
+    if (terms.length > 0 && terms.every((term) => !shown.has(term))) return 1;
+  }
+  return 0;
 }

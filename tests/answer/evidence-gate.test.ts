@@ -168,6 +168,18 @@ describe("EvidenceGate.assess", () => {
     expect(assess("what is dvc for", ["dvc"]).features.explainRareFocus).toBe(0);
   });
 
+  it("marks a comparison one side of which no shown passage mentions", () => {
+    // "kubernetes" is in no passage: at most half of the comparison is covered.
+    expect(
+      assess("docker vs kubernetes which one", ["docker", "dvc"]).features.comparisonSideMissing,
+    ).toBe(1);
+    // Both sides are in the shown passages.
+    expect(
+      assess("docker or dvc, which first?", ["docker", "dvc"]).features.comparisonSideMissing,
+    ).toBe(0);
+    expect(assess("what is docker", ["docker"]).features.comparisonSideMissing).toBe(0);
+  });
+
   it("weighs a strong dense match against low word coverage", () => {
     const question = "Which container tool packages models?";
     const weak = assess(question, ["python"], 0.1);
