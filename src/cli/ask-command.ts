@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { z } from "zod";
 import type { Assistant } from "../answer/assistant.ts";
+import { normaliseQuestion } from "../answer/question.ts";
 import type { Config } from "../config.ts";
 import { createAssistant } from "../create-services.ts";
 import { AppError } from "../errors/app-error.ts";
@@ -45,6 +46,8 @@ export async function askCommand(
     return;
   }
   const question = words.join(" ");
+  // An empty or oversized question fails before seconds go into loading the model and index.
+  normaliseQuestion(question, config.MAX_QUESTION_CHARS);
   const assistant = await openAssistant(config);
   const result = await assistant.ask(question);
   process.stdout.write(options.json ? `${JSON.stringify(result)}\n` : formatAnswer(result));
