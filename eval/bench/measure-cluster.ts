@@ -1,4 +1,3 @@
-import { readFile } from "node:fs/promises";
 import os from "node:os";
 import { findClusterBinaries, missingBinariesMessage } from "../../src/cluster/find-binaries.ts";
 import { freePort } from "../../src/cluster/internal/free-port.ts";
@@ -6,12 +5,11 @@ import { spawnReplica, waitForReplica } from "../../src/cluster/replica.ts";
 import { startCluster } from "../../src/cluster/start-cluster.ts";
 import { benchEnvironment } from "./bench-config.ts";
 import type { ServingPhase } from "./bench-report.ts";
+import { askChat, driveChat } from "./internal/drive-chat.ts";
 import { zipfMix } from "./measure-serving.ts";
-import { round, summarise } from "./statistics.ts";
+import { round } from "./statistics.ts";
 
 const START_TIMEOUT_MS = 180_000;
-/** Clock ticks per second of /proc/<pid>/stat's CPU times (USER_HZ, 100 on Linux). */
-const CLOCK_TICKS = 100;
 /** Questions that only warm the servers up (JIT, lazily built tables), never measured. */
 const WARM_UP_QUESTIONS = 40;
 
@@ -38,73 +36,6 @@ export type ClusterSettings = {
 };
 
 const loadAverage = () => os.loadavg().map((value) => round(value));
-
-/** User + system CPU time of processes (every thread) so far, ms; undefined off Linux. */
-async function cpuMs(pids: readonly (number | undefined)[]): Promise<number | undefined> {
-  let total = 0;
-  for (const pid of pids) {
-    if (pid === undefined) return undefined;
-    try {
-      const stat = await readFile(`/proc/${pid}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      total += ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
-    } catch {
-      return undefined;
-    }
-  }
-  return total;
-}
-
-async function ask(url: string, question: string): Promise<boolean> {
-  const response = await fetch(`${url}/api/chat`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ message: question }),
-    signal: AbortSignal.timeout(60_000),
-  });
-  await response.arrayBuffer();
-  return response.ok;
-}
-
-/** `questions` in order over `connections` concurrent clients; CPU of `pids` per answer. */
-async function drive(
-  url: string,
-  pids: readonly (number | undefined)[],
-  label: string,
-  questions: string[],
-  connections: number,
-): Promise<ServingPhase> {
-  const latencies: number[] = [];
-  let failures = 0;
-  let next = 0;
-  const cpuBefore = await cpuMs(pids);
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: Math.min(connections, questions.length) }, async () => {
-      while (next < questions.length) {
-        const question = questions[next++] as string;
-        const sent = performance.now();
-        if (await ask(url, question).catch(() => false)) latencies.push(performance.now() - sent);
-        else failures++;
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  const cpuAfter = await cpuMs(pids);
-  return {
-    label,
-    requests: questions.length,
-    distinct: new Set(questions).size,
-    seconds: round(seconds),
-    requestsPerSecond: round(latencies.length / seconds),
-    latencyMs: summarise(latencies),
-    cpuMsPerAnswer:
-      cpuBefore === undefined || cpuAfter === undefined
-        ? undefined
-        : round((cpuAfter - cpuBefore) / Math.max(1, latencies.length)),
-    failures,
-  };
-}
 
 /**
  * Throughput and latency of `POST /api/chat` (JSON) with the default embedder, one `serve`
@@ -134,12 +65,12 @@ export async function measureCluster(
   const loadAverageStart = loadAverage();
   const setups: ClusterSetupFigures[] = [];
   const run = async (label: string, url: string, pids: (number | undefined)[]) => {
-    for (const question of warmUp) await ask(url, question);
+    for (const question of warmUp) await askChat(url, question);
     log(`cluster: ${label}, ${unique.length} unique questions, then a mix of ${mix.length}…`);
     setups.push({
       label,
-      unique: await drive(url, pids, "unique", unique, settings.connections),
-      mix: await drive(url, pids, "mix", mix, settings.connections),
+      unique: await driveChat(url, pids, "unique", unique, settings.connections),
+      mix: await driveChat(url, pids, "mix", mix, settings.connections),
     });
   };
 

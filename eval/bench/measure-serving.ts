@@ -1,6 +1,5 @@
-import { readFile } from "node:fs/promises";
 import { benchEnvironment } from "./bench-config.ts";
-import type { ServingFigures, ServingPhase } from "./bench-report.ts";
+import type { ServingFigures } from "./bench-report.ts";
 import {
   type ServerProcess,
   startServerProcess,
@@ -8,13 +7,11 @@ import {
   tsxArgs,
   waitForOk,
 } from "./internal/child-process.ts";
+import { askChat, driveChat } from "./internal/drive-chat.ts";
 import { readHighWaterMark } from "./internal/peak-rss.ts";
 import { seededRandom } from "./internal/seeded-random.ts";
-import { round, summarise } from "./statistics.ts";
 
 const START_TIMEOUT_MS = 180_000;
-/** Clock ticks per second of /proc/<pid>/stat's CPU times (USER_HZ, 100 on Linux). */
-const CLOCK_TICKS = 100;
 /** Questions kept out of the unique run and asked one at a time afterwards (new to the server). */
 const SEQUENTIAL_QUESTIONS = 40;
 /**
@@ -33,70 +30,6 @@ export type ServingSettings = {
   naiveDir: string | undefined;
   logLevel: string;
 };
-
-/** User + system CPU time of a process and all its threads so far (ms), from /proc; Linux only. */
-async function cpuMs(pid: number | undefined): Promise<number | undefined> {
-  if (pid === undefined) return undefined;
-  try {
-    const stat = await readFile(`/proc/${pid}/stat`, "utf8");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    // utime and stime are fields 14 and 15 of the line, 12 and 13 after the name.
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
-  } catch {
-    return undefined;
-  }
-}
-
-async function ask(url: string, question: string): Promise<boolean> {
-  const response = await fetch(`${url}/api/chat`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ message: question }),
-    signal: AbortSignal.timeout(60_000),
-  });
-  await response.arrayBuffer();
-  return response.ok;
-}
-
-/** Sends `questions` in order over `connections` concurrent clients; times each answer. */
-async function drive(
-  server: ServerProcess,
-  label: string,
-  questions: string[],
-  connections: number,
-): Promise<ServingPhase> {
-  const latencies: number[] = [];
-  let failures = 0;
-  let next = 0;
-  const cpuBefore = await cpuMs(server.child.pid);
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: Math.min(connections, questions.length) }, async () => {
-      while (next < questions.length) {
-        const question = questions[next++] as string;
-        const sent = performance.now();
-        const ok = await ask(server.url, question).catch(() => false);
-        if (ok) latencies.push(performance.now() - sent);
-        else failures++;
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  const cpuAfter = await cpuMs(server.child.pid);
-  return {
-    label,
-    requests: questions.length,
-    distinct: new Set(questions).size,
-    seconds: round(seconds),
-    requestsPerSecond: round(latencies.length / seconds),
-    latencyMs: summarise(latencies),
-    cpuMsPerAnswer:
-      cpuBefore === undefined || cpuAfter === undefined
-        ? undefined
-        : round((cpuAfter - cpuBefore) / Math.max(1, latencies.length)),
-    failures,
-  };
-}
 
 /**
  * A realistic mix: `count` requests drawn from `questions` with Zipf weights (the k-th most
@@ -138,11 +71,11 @@ async function cacheCounters(
 }
 
 async function warmUp(url: string, questions: string[]): Promise<void> {
-  for (const question of questions) await ask(url, question);
+  for (const question of questions) await askChat(url, question);
 }
 
 async function sequential(server: ServerProcess, label: string, questions: string[]) {
-  return (await drive(server, label, questions, 1)).latencyMs;
+  return (await driveChat(server.url, [server.child.pid], label, questions, 1)).latencyMs;
 }
 
 function startOurs(settings: ServingSettings): Promise<ServerProcess> {
@@ -184,7 +117,13 @@ async function measure(
   try {
     await waitForOk(`${server.url}/api/health`, START_TIMEOUT_MS);
     await warmUp(server.url, warmUpQuestions);
-    const uniqueRun = await drive(server, "unique", unique, settings.connections);
+    const uniqueRun = await driveChat(
+      server.url,
+      [server.child.pid],
+      "unique",
+      unique,
+      settings.connections,
+    );
     const sequentialNewRun = await sequential(server, "sequential, new", sequentialNew);
     if (options.fresh) {
       peakRss = server.child.pid === undefined ? undefined : readHighWaterMark(server.child.pid);
@@ -193,7 +132,13 @@ async function measure(
       await waitForOk(`${server.url}/api/health`, START_TIMEOUT_MS);
       await warmUp(server.url, warmUpQuestions);
     }
-    const mixRun = await drive(server, "mix", mix, settings.connections);
+    const mixRun = await driveChat(
+      server.url,
+      [server.child.pid],
+      "mix",
+      mix,
+      settings.connections,
+    );
     const warm = await sequential(server, "sequential, repeated", repeated);
     const rss = server.child.pid === undefined ? undefined : readHighWaterMark(server.child.pid);
     return {
