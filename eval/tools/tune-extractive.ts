@@ -4,7 +4,7 @@
  * precision (sentences on the evidence), token F1, citations holding the evidence and sentences
  * per answer, best first by precision + F1. Answerable questions only; the gate is not consulted.
  *
- *   INDEX_DIR=indexes node --import tsx eval/tools/tune-extractive.ts [train|dev]
+ *   INDEX_DIR=indexes node --import tsx eval/tools/tune-extractive.ts [train|dev] [--defaults-only]
  */
 import { Assistant } from "../../src/answer/assistant.ts";
 import {
@@ -76,6 +76,10 @@ function measure(settings: ExtractiveSettings) {
   };
 }
 
+console.log(`${split}: ${prepared.length} answerable questions`);
+console.log("defaults:", JSON.stringify(measure(DEFAULT_EXTRACTIVE_SETTINGS)));
+if (process.argv.includes("--defaults-only")) process.exit(0);
+
 const results: Array<{ settings: Partial<ExtractiveSettings>; score: ReturnType<typeof measure> }> =
   [];
 for (const semanticWeight of [0.5, 1, 2])
@@ -99,8 +103,6 @@ for (const semanticWeight of [0.5, 1, 2])
 results.sort(
   (left, right) => right.score.precision + right.score.f1 - (left.score.precision + left.score.f1),
 );
-console.log(`${split}: ${prepared.length} answerable questions`);
-console.log("defaults:", JSON.stringify(measure(DEFAULT_EXTRACTIVE_SETTINGS)));
 for (const result of results.slice(0, 12)) {
   console.log(JSON.stringify(result.settings), JSON.stringify(result.score));
 }

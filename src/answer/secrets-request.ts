@@ -28,8 +28,12 @@ const FILLER =
 const SECRET =
   "(?:(?:api|access|secret|admin|auth|bearer|openai)[ _-]?(?:keys?|tokens?)|passwords?|credentials?|env(?:ironment)?[ _-]?var(?:iable)?s?|environment|\\.env(?: file)?|system prompt)";
 
-/** What is secret only when it is the assistant's own ("your configuration"). */
-const OWN = "(?:configuration|config|settings|secrets?|instructions|prompt|keys?|tokens?|setup)";
+/**
+ * What is secret only when it is the assistant's own ("your configuration"). "Key" before another
+ * word is an adjective ("what are its key hyperparameters"), not a key.
+ */
+const OWN =
+  "(?:configuration|config|settings|secrets?|instructions|prompt|keys?(?!\\s+(?!(?:and|or|to|for|in|of|on|please|pls)\\b)[a-z])|tokens?|setup)";
 
 const ASKS_FOR_SECRET = new RegExp(`\\b${REVEAL}\\s+(?:${FILLER}\\s+)*${SECRET}\\b`, "i");
 const ASKS_FOR_OWN = new RegExp(
