@@ -26,7 +26,11 @@ export type FigureRequest = {
   words: string[];
 };
 
+/** Code a learner pastes (`df["price"][mask] = 0`): its words name columns, not figures asked for. */
+const CODE = /`[^`]*`|\S*[[\]=(){}"]\S*/g;
+
 export function figureRequest(question: string): FigureRequest | undefined {
+  question = question.replace(CODE, " ");
   const tokens = words(question);
   const text = ` ${tokens.join(" ")} `;
   const money = tokens.filter((token) => MONEY_WORDS.test(token));

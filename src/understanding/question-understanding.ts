@@ -61,6 +61,9 @@ const FUNCTION_TAGS = new Set([
 ]);
 /** A word token as learners write them: "scikit-learn", "C++", "B.Tech", "ml/ai", "don't". */
 const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?(?:[-./+#][\p{L}\p{N}]+)*\+*\/?/gu;
+/** A file name as learners mention theirs: "model.pkl", "train.csv", "app.py". */
+const FILE_NAME =
+  /^[\p{L}\p{N}_-]+\.(?:pkl|pickle|joblib|csv|tsv|json|jsonl|parquet|txt|py|ipynb|h5|pt|pth|onnx|ya?ml|md|zip|xlsx?)$/iu;
 /** Most WordNet synonyms added for one word. */
 const MAX_ALTERNATIVES = 4;
 
@@ -68,7 +71,8 @@ const MAX_ALTERNATIVES = 4;
 function tidy(text: string): string {
   return text
     .replace(/\s+/g, " ")
-    .replace(/\s+([,.?!;:])/g, "$1")
+    // Not before a file extension (".xlsx"): that is a word of its own.
+    .replace(/\s+([,.?!;:])(?=\s|$|[,.?!;:])/g, "$1")
     .replace(/([,;:])(?=[,;:.?!])/g, "")
     .replace(/^[\s,.;:!-]+/, "")
     .replace(/,\s*$/, "")
@@ -222,7 +226,9 @@ export class QuestionUnderstanding {
       const key = tagged.word.toLowerCase();
       if (!tags.has(key)) tags.set(key, { pos: tagged.pos, lemma: tagged.lemma });
     }
-    for (const word of understoodAs.match(TOKEN) ?? []) {
+    for (const word of (understoodAs.match(TOKEN) ?? []).flatMap((token) =>
+      this.wordsOf(token),
+    )) {
       const lower = word.toLowerCase();
       if (seen.has(lower) || STOPWORDS.has(lower) || !/\p{L}/u.test(lower)) continue;
       seen.add(lower);
@@ -247,6 +253,18 @@ export class QuestionUnderstanding {
       else unfamiliarWords.push(word);
     }
     return { expansions, unknownTopics, unfamiliarWords, unfamiliarNouns };
+  }
+
+  /**
+   * The words a token stands for: the parts of plain words joined by slashes ("overkill/slow",
+   * "nlp/cv") unless the corpus knows the whole ("CI/CD"); none for a file name ("model.pkl"),
+   * which names the learner's file, not a topic.
+   */
+  private wordsOf(token: string): string[] {
+    if (FILE_NAME.test(token)) return [];
+    if (!token.includes("/") || this.knowsToken(token)) return [token];
+    const parts = token.split("/").filter((part) => part !== "");
+    return parts.every((part) => /^\p{L}{2,}$/u.test(part)) ? parts : [token];
   }
 
   /** The lemma and WordNet synonyms of a word that the corpus uses. */

@@ -26,6 +26,15 @@ describe("figureRequest", () => {
     expect(figureRequest("I code all day, is Python enough?")).toBeUndefined();
   });
 
+  it("reads no figure into pasted code ('df[\"price\"]' names a column)", () => {
+    expect(
+      figureRequest('df["price"][mask] = 0 is not changing anything, is pandas buggy??'),
+    ).toBeUndefined();
+    expect(
+      figureRequest("what does `price.mean()` return, and what is the price of the course")?.type,
+    ).toBe("money");
+  });
+
   it("asks for a setting for 'what dropout rate'", () => {
     expect(figureRequest("What dropout rate should I use?")).toEqual({
       type: "setting",

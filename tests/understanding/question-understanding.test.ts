@@ -63,6 +63,21 @@ describe("QuestionUnderstanding", () => {
     expect(result.unknownTopics).toEqual(["q-learning"]);
   });
 
+  it("reads slash-joined words one by one and does not take a file name for a topic", () => {
+    const slashed = understanding.understand("are list comprehensions overkill/slow for arrays");
+    expect(slashed.unknownTopics).toEqual([]);
+    expect(slashed.unfamiliarWords).toContain("slow");
+    expect(slashed.expansions.map((expansion) => expansion.word)).toContain("overkill");
+    expect(understanding.understand("can i push model.pkl to github").unknownTopics).toEqual([
+      "github",
+    ]);
+    expect(understanding.understand("how to read an excel .xlsx file").understoodAs).toBe(
+      "how to read an excel .xlsx file",
+    );
+    // Each part is judged alone: "jax" is a topic the corpus lacks ("flax" is a plant to Hunspell).
+    expect(understanding.understand("is jax/flax better").unknownTopics).toEqual(["jax"]);
+  });
+
   it("adds the lexicon's search words for a word the material says differently", () => {
     const result = understanding.understand("what are the downsides of XGBoost");
     expect(result.expansions).toContainEqual({
