@@ -55,9 +55,21 @@ const LIST_QUESTION =
 /** A unit that leans on the one before it ("This…", "It…", "They…"). */
 const LEADING_REFERENCE = /^(this|these|that|those|it|they|such|both|each)\b/i;
 const FIGURE = /[\d₹$€£]/;
-/** "what is X?", "what are Xs", "define X", "X meaning": a question asking for a definition. */
+/** "what is X?", "what are Xs", "define X", "meaning of X": a question asking for a definition. */
 const DEFINITION =
   /^(?:what(?: is|'s| are| does| do)|define|meaning of|explain|how does|how do)\s+(?:an? |the )?(.+?)(?:\s+(?:mean|means|do|does|work|works|in simple (?:words|terms)))?\s*\??$/i;
+/** "mlops meaning?", "deep learning in simple terms", "X definition": the same, said casually. */
+const TRAILING_DEFINITION =
+  /^(?:an? |the )?(.+?)\s+(?:meaning|definition|in simple (?:words|terms)|explained|means what)\s*\??$/i;
+/** "… in python", "… for ML": the setting of a defined thing, not part of its name. */
+const CONTEXT =
+  /\s+(?:in|for|with|using|of)\s+(?:python|ml|machine learning|deep learning|ai|data science|pandas|numpy|scikit-learn|sklearn|pytorch)$/i;
+/** "X is a …", "X are the …", "X means …", "X refers to …": a unit that says what X is. */
+const COPULA = /^(?:(?:is|are)\s+(?:an?|the|one|any|how|when|what|where)|means|refers to)\b/i;
+/** Words that frame a definition question rather than name what it is about. */
+const DEFINITION_FRAME = new Set(
+  contentTerms("meaning mean means definition define explain explained simple terms words"),
+);
 /** A unit that adds to what was said before ("DVC can also …", "In addition, …"): a poor lead. */
 const SUPPLEMENTARY =
   /^(?:\S+\s+){0,3}(?:also|additionally|furthermore|moreover)\b|^in addition\b/i;
@@ -65,6 +77,8 @@ const SUPPLEMENTARY =
 const SUPPLEMENTARY_PENALTY = 0.05;
 /** Bonus for a unit that defines what a definition question asks about ("Dropout is …"). */
 const DEFINITION_BONUS = 0.15;
+/** Added when it says what the thing is ("… is a …") rather than what it does or differs in. */
+const COPULA_BONUS = 0.1;
 
 /**
  * The offline answer writer: quotes the few sentences, list items and table rows of the shown
@@ -155,21 +169,28 @@ export class ExtractiveGenerator implements Generator {
 
   /** Every unit of the shown passages with its score. */
   private score(input: GenerationInput): Candidate[] {
-    const questionTerms = [...new Set(contentTerms(questionText(input.question)))];
+    const asked = input.question.trim();
+    const defined = (DEFINITION.exec(asked) ?? TRAILING_DEFINITION.exec(asked))?.[1]?.replace(
+      CONTEXT,
+      "",
+    );
+    const definedTerms = defined === undefined ? [] : contentTerms(defined);
+    const questionTerms = [...new Set(contentTerms(questionText(input.question)))].filter(
+      (term) => definedTerms.length === 0 || !DEFINITION_FRAME.has(term),
+    );
     const weight = (term: string) => this.statistics.idf(term);
     const totalWeight = questionTerms.reduce((sum, term) => sum + weight(term), 0) || 1;
     const bestPassageScore = Math.max(...input.passages.map((passage) => passage.score), 1e-9);
     const wantsFigure = figureRequest(input.question) !== undefined;
-    const defined = DEFINITION.exec(input.question.trim())?.[1];
-    const definedTerms = defined === undefined ? [] : contentTerms(defined);
     const { semanticWeight, lexicalWeight, passageWeight, referenceWeight } = this.settings;
-    const asked = numberedReferences(input.question);
+    const references = numberedReferences(input.question);
 
     const candidates: Candidate[] = [];
     for (const passage of input.passages) {
       const embedded = this.units.get(passage.chunk.id);
       const sectionTerms = new Set(contentTerms(passage.chunk.section));
-      const sectionReferences = asked.length > 0 ? numberedReferences(passage.chunk.section) : [];
+      const sectionReferences =
+        references.length > 0 ? numberedReferences(passage.chunk.section) : [];
       quotableUnits(passage.chunk).forEach((unit, position) => {
         const terms = new Set(contentTerms(unit.text));
         let covered = 0;
@@ -190,18 +211,16 @@ export class ExtractiveGenerator implements Generator {
           passageWeight * (Math.max(0, passage.score) / bestPassageScore);
         if (wantsFigure && FIGURE.test(unit.text)) score += 0.1;
         if (SUPPLEMENTARY.test(unit.text)) score -= SUPPLEMENTARY_PENALTY;
-        if (asked.length > 0) {
+        if (references.length > 0) {
           const stated = numberedReferences(unit.text);
           const agreement = referenceAgreement(
-            asked,
+            references,
             stated.length > 0 ? stated : sectionReferences,
           );
           if (agreement === "agrees") score += referenceWeight;
           else if (agreement === "differs") score -= referenceWeight;
         }
-        if (definedTerms.length > 0 && definesTerms(unit.text, definedTerms)) {
-          score += DEFINITION_BONUS;
-        }
+        if (definedTerms.length > 0) score += definitionBonus(unit.text, definedTerms);
         candidates.push({ ...unit, passage, position, terms, score });
       });
     }
@@ -232,12 +251,20 @@ export class ExtractiveGenerator implements Generator {
 }
 
 /**
- * Whether a unit is about the terms as its subject: "Dropout is …", "Machine Learning is a …",
- * "Dropout randomly switches off …" (the terms among its first four words).
+ * How well a unit defines the terms: it is about them as its subject ("Dropout randomly switches
+ * off …": the terms among its first four words) and, better, says what they are ("Machine
+ * Learning is a branch …", "MLOps (machine learning operations) is …").
  */
-function definesTerms(text: string, terms: string[]): boolean {
-  const opening = new Set(contentTerms(text.split(/\s+/).slice(0, 4).join(" ")));
-  return terms.every((term) => opening.has(term));
+function definitionBonus(text: string, terms: string[]): number {
+  const opening = text.split(/\s+/).slice(0, 4).join(" ");
+  const openingTerms = new Set(contentTerms(opening));
+  if (!terms.every((term) => openingTerms.has(term))) return 0;
+  const subjectEnd = text
+    .replace(/^(?:an?|the)\s+/i, "")
+    .replace(/\s*\([^)]*\)/, "")
+    .split(/\s+/)
+    .slice(terms.length);
+  return COPULA.test(subjectEnd.join(" ")) ? DEFINITION_BONUS + COPULA_BONUS : DEFINITION_BONUS;
 }
 
 /**

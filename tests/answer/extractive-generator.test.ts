@@ -3,6 +3,7 @@ import { CorpusStatistics } from "../../src/answer/corpus-statistics.ts";
 import { ExtractiveGenerator } from "../../src/answer/extractive-generator.ts";
 import type { Passage } from "../../src/answer/generator.ts";
 import type { Chunk } from "../../src/chunking/chunk.ts";
+import { makeChunk } from "../support/chunks.ts";
 
 function row(position: number, section: string, cells: Array<[string, string]>): Chunk {
   return {
@@ -64,5 +65,53 @@ describe("ExtractiveGenerator", () => {
     const answer = writer.compose({ question: "month 5??", passages: shown(3, 4) });
     expect(answer).toMatch(/^Step 3 — /);
     expect(answer).not.toContain("Month 9");
+  });
+
+  describe("definition questions, as learners ask them", () => {
+    const prose = [
+      makeChunk(
+        "why",
+        "Why MLOps",
+        "Deployment means making the model usable, and MLOps means keeping it reliable.",
+      ),
+      makeChunk(
+        "what",
+        "What MLOps is",
+        "MLOps (machine learning operations) is the set of practices that keeps models reliable.",
+      ),
+      makeChunk(
+        "diff",
+        "Machine learning",
+        "Machine learning is different from traditional programming because models learn rules.",
+      ),
+      makeChunk(
+        "def",
+        "Machine learning",
+        "Machine learning is a branch of AI that learns patterns from data.",
+      ),
+    ];
+    const definer = new ExtractiveGenerator(new CorpusStatistics(prose), new Map());
+    const passages = (...ids: string[]): Passage[] =>
+      ids.map((id, rank) => ({
+        n: rank + 1,
+        chunk: prose.find((chunk) => chunk.id === id) as Chunk,
+        score: 1 - rank * 0.05,
+      }));
+
+    it("reads 'X meaning?' as a definition and does not match on the word 'meaning'", () => {
+      const answer = definer.compose({
+        question: "mlops meaning?",
+        passages: passages("why", "what"),
+      });
+      expect(answer).toMatch(/^MLOps \(machine learning operations\) is the set/);
+    });
+
+    it("prefers the unit that says what the thing is over one that says how it differs", () => {
+      const answer = definer.compose({
+        question: "what is machine learning in simple terms",
+        passages: passages("diff", "def"),
+      });
+      expect(answer).toMatch(/^Machine learning is a branch of AI/);
+    });
   });
 });
