@@ -15,6 +15,24 @@ export function questionFocus(message: string): string {
     .map((clause) => clause.trim())
     .filter((clause) => /[\p{L}\p{N}]/u.test(clause));
   if (clauses.length < 2) return message;
-  const asking = clauses.filter((clause) => clause.endsWith("?") || ASKING.test(clause));
-  return asking.length === 0 ? message : asking.join(" ");
+  const asks = clauses.map((clause) => clause.endsWith("?") || ASKING.test(clause));
+  if (!asks.includes(true)) return message;
+  // A clause that only points back ("…, which is better?", "is that overkill?") asks about the
+  // clause before it: "JAX vs PyTorch for research, which is better" is about JAX and PyTorch.
+  return clauses
+    .filter(
+      (clause, index) =>
+        asks[index] || (asks[index + 1] === true && leansBack(clauses[index + 1] as string)),
+    )
+    .join(" ");
+}
+
+/** Words of an asking clause that name nothing by themselves. */
+const POINTING =
+  /^(?:so|and|but|ok|okay|then|also|which|what|whats|what's|is|are|it|its|it's|this|that|these|those|one|ones|the|two|both|either|better|best|worse|good|worth|faster|easier|right|correct|true|ok|enough|should|i|do|does|pick|choose|use|go|with|for|to|of|more|less|really|actually|diff|difference)$/i;
+
+/** A short clause whose every word points back or asks ("which one is better?"). */
+function leansBack(clause: string): boolean {
+  const words = clause.replace(/[?!.]+$/, "").split(/\s+/);
+  return words.length <= 5 && words.every((word) => POINTING.test(word));
 }

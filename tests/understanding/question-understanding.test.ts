@@ -117,4 +117,16 @@ describe("questionFocus", () => {
     ).toBe("can I still get into ML?");
     expect(questionFocus("is polars better than pandas")).toBe("is polars better than pandas");
   });
+
+  it("keeps the clause a pointing question leans on", () => {
+    expect(questionFocus("JAX vs PyTorch for research, which is better?")).toBe(
+      "JAX vs PyTorch for research which is better?",
+    );
+    expect(questionFocus("I work in a bank, I know SQL, which one should i pick?")).toBe(
+      "I know SQL which one should i pick?",
+    );
+    expect(questionFocus("I work in a bank, can I learn ML in 6 months?")).toBe(
+      "can I learn ML in 6 months?",
+    );
+  });
 });
