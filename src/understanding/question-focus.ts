@@ -21,7 +21,7 @@ export function questionFocus(message: string): string {
   // clause before it: "JAX vs PyTorch for research, which is better" is about JAX and PyTorch.
   return clauses
     .filter(
-      (clause, index) =>
+      (_clause, index) =>
         asks[index] || (asks[index + 1] === true && leansBack(clauses[index + 1] as string)),
     )
     .join(" ");

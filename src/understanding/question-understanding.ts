@@ -1,8 +1,13 @@
 import levenshtein from "damerau-levenshtein";
 import type { Chunk } from "../chunking/chunk.ts";
+import { commonWordRank } from "../text/common-words.ts";
 import { STOPWORDS } from "../text/terms.ts";
 import { CorpusVocabulary } from "./corpus-vocabulary.ts";
-import { englishSuggestions, isEnglishWord } from "./english-dictionary.ts";
+import {
+  englishSuggestions,
+  englishWordsOneEditAway,
+  isEnglishWord,
+} from "./english-dictionary.ts";
 import { type LearnerLexicon, learnerLexicon } from "./learner-lexicon.ts";
 import { normaliseNumbers } from "./normalise-numbers.ts";
 import { tagWords } from "./part-of-speech.ts";
@@ -69,14 +74,16 @@ const MAX_ALTERNATIVES = 4;
 
 /** Tidies what removals leave behind: doubled spaces, spaces before punctuation, stray commas. */
 function tidy(text: string): string {
-  return text
-    .replace(/\s+/g, " ")
-    // Not before a file extension (".xlsx"): that is a word of its own.
-    .replace(/\s+([,.?!;:])(?=\s|$|[,.?!;:])/g, "$1")
-    .replace(/([,;:])(?=[,;:.?!])/g, "")
-    .replace(/^[\s,.;:!-]+/, "")
-    .replace(/,\s*$/, "")
-    .trim();
+  return (
+    text
+      .replace(/\s+/g, " ")
+      // Not before a file extension (".xlsx"): that is a word of its own.
+      .replace(/\s+([,.?!;:])(?=\s|$|[,.?!;:])/g, "$1")
+      .replace(/([,;:])(?=[,;:.?!])/g, "")
+      .replace(/^[\s,.;:!-]+/, "")
+      .replace(/,\s*$/, "")
+      .trim()
+  );
 }
 
 /**
@@ -178,17 +185,25 @@ export class QuestionUnderstanding {
   }
 
   /**
-   * A dictionary word for a long misspelled word ("realisticaly"): one edit away, two for words
-   * over eight letters, same first letter, never a split into two words. Shorter unknown words
-   * are too often names one edit from an English word ("polars", "dask") to be corrected.
+   * A dictionary word for a long misspelled word ("realisticaly"): one edit away (the most common
+   * in spoken English when several are), two for words over eight letters, same first letter,
+   * never a split into two words. Shorter unknown words are too often names one edit from an
+   * English word ("polars", "dask") to be corrected.
    */
   private dictionaryCorrection(word: string): string | undefined {
     if (word.length < 7) return undefined;
-    const allowed = word.length <= 8 ? 1 : 2;
+    const near = englishWordsOneEditAway(word).filter((candidate) => candidate[0] === word[0]);
+    const rank = (candidate: string) => commonWordRank(candidate) ?? Number.POSITIVE_INFINITY;
+    const closest = near.reduce<string | undefined>(
+      (best, candidate) => (best === undefined || rank(candidate) < rank(best) ? candidate : best),
+      undefined,
+    );
+    if (closest !== undefined || word.length <= 8) return closest;
+    // Two edits: Hunspell's own search, slower (tens of milliseconds), for long words only.
     for (const suggestion of englishSuggestions(word).slice(0, 3)) {
       if (/[\s-]/.test(suggestion) || suggestion !== suggestion.toLowerCase()) continue;
       if (suggestion[0] !== word[0]) continue;
-      if (levenshtein(word, suggestion).steps <= allowed) return suggestion;
+      if (levenshtein(word, suggestion).steps <= 2) return suggestion;
     }
     return undefined;
   }
@@ -226,9 +241,7 @@ export class QuestionUnderstanding {
       const key = tagged.word.toLowerCase();
       if (!tags.has(key)) tags.set(key, { pos: tagged.pos, lemma: tagged.lemma });
     }
-    for (const word of (understoodAs.match(TOKEN) ?? []).flatMap((token) =>
-      this.wordsOf(token),
-    )) {
+    for (const word of (understoodAs.match(TOKEN) ?? []).flatMap((token) => this.wordsOf(token))) {
       const lower = word.toLowerCase();
       if (seen.has(lower) || STOPWORDS.has(lower) || !/\p{L}/u.test(lower)) continue;
       seen.add(lower);
