@@ -270,11 +270,11 @@ export class QuestionUnderstanding {
 
   /**
    * The words a token stands for: the parts of plain words joined by slashes ("overkill/slow",
-   * "nlp/cv") unless the corpus knows the whole ("CI/CD"); none for a file name ("model.pkl"),
-   * which names the learner's file, not a topic.
+   * "nlp/cv") unless the corpus knows the whole ("CI/CD"); for a file name ("model.pkl"), only
+   * its extension: the kind of file matters (the lexicon maps "pkl" to model files), not its name.
    */
   private wordsOf(token: string): string[] {
-    if (FILE_NAME.test(token)) return [];
+    if (FILE_NAME.test(token)) return [token.slice(token.lastIndexOf(".") + 1)];
     if (!token.includes("/") || this.knowsToken(token)) return [token];
     const parts = token.split("/").filter((part) => part !== "");
     return parts.every((part) => /^\p{L}{2,}$/u.test(part)) ? parts : [token];

@@ -68,9 +68,13 @@ describe("QuestionUnderstanding", () => {
     expect(slashed.unknownTopics).toEqual([]);
     expect(slashed.unfamiliarWords).toContain("slow");
     expect(slashed.expansions.map((expansion) => expansion.word)).toContain("overkill");
-    expect(understanding.understand("can i push model.pkl to github").unknownTopics).toEqual([
-      "github",
-    ]);
+    const file = understanding.understand("can i push model.pkl to github");
+    expect(file.unknownTopics).toEqual(["github"]);
+    expect(file.expansions).toContainEqual({
+      word: "pkl",
+      alternatives: ["model files", "model"],
+      source: "lexicon",
+    });
     expect(understanding.understand("how to read an excel .xlsx file").understoodAs).toBe(
       "how to read an excel .xlsx file",
     );
