@@ -1,14 +1,6 @@
-import { spawn } from "node:child_process";
 import { chmod, mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import {
-  acceptsConnections,
-  hasExited,
-  OutputTail,
-  readLines,
-  stopChild,
-  waitUntilReady,
-} from "./internal/child-processes.ts";
+import { spawnServer } from "./internal/child-processes.ts";
 import { renderNginxConfig } from "./nginx-config.ts";
 
 export type NginxServer = {
@@ -45,31 +37,23 @@ export async function startNginx(
     renderNginxConfig({ port: options.port, replicaPorts: options.replicaPorts, directory }),
   );
   // -e: log start-up errors to stderr instead of the packaged /var/log/nginx/error.log.
-  const child = spawn(binary, ["-p", directory, "-c", configFile, "-e", "stderr"], {
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const tail = new OutputTail();
-  readLines(child, (line) => {
-    tail.push(line);
-    options.onLine?.(line);
-  });
-  const stop = () => stopChild(child, "SIGQUIT");
-  try {
-    await waitUntilReady(child, {
+  const { pid, stop } = await spawnServer(
+    binary,
+    ["-p", directory, "-c", configFile, "-e", "stderr"],
+    // SIGQUIT: nginx finishes open requests before it exits.
+    {
       name: "nginx",
-      ready: () => acceptsConnections(options.port),
-      describe: () => tail.toString(),
-      timeoutMs: options.timeoutMs ?? 15_000,
-    });
-  } catch (error) {
-    if (!hasExited(child)) await stop();
-    throw error;
-  }
+      port: options.port,
+      stopSignal: "SIGQUIT",
+      onLine: options.onLine,
+      timeoutMs: options.timeoutMs,
+    },
+  );
   return {
     url: `http://127.0.0.1:${options.port}`,
     port: options.port,
     configFile,
-    pid: child.pid,
+    pid,
     stop,
   };
 }

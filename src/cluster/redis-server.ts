@@ -1,13 +1,5 @@
-import { spawn } from "node:child_process";
 import { mkdir } from "node:fs/promises";
-import {
-  acceptsConnections,
-  hasExited,
-  OutputTail,
-  readLines,
-  stopChild,
-  waitUntilReady,
-} from "./internal/child-processes.ts";
+import { spawnServer } from "./internal/child-processes.ts";
 import { freePort } from "./internal/free-port.ts";
 
 export type RedisServer = {
@@ -31,7 +23,7 @@ export async function startRedis(
 ): Promise<RedisServer> {
   await mkdir(directory, { recursive: true });
   const port = await freePort();
-  const child = spawn(
+  const { pid, stop } = await spawnServer(
     binary,
     [
       "--port",
@@ -54,24 +46,13 @@ export async function startRedis(
       "--loglevel",
       "warning",
     ],
-    { stdio: ["ignore", "pipe", "pipe"] },
-  );
-  const tail = new OutputTail();
-  readLines(child, (line) => {
-    tail.push(line);
-    options.onLine?.(line);
-  });
-  const stop = () => stopChild(child, "SIGTERM");
-  try {
-    await waitUntilReady(child, {
+    {
       name: "redis-server",
-      ready: () => acceptsConnections(port),
-      describe: () => tail.toString(),
-      timeoutMs: options.timeoutMs ?? 15_000,
-    });
-  } catch (error) {
-    if (!hasExited(child)) await stop();
-    throw error;
-  }
-  return { url: `redis://127.0.0.1:${port}`, port, pid: child.pid, stop };
+      port,
+      stopSignal: "SIGTERM",
+      onLine: options.onLine,
+      timeoutMs: options.timeoutMs,
+    },
+  );
+  return { url: `redis://127.0.0.1:${port}`, port, pid, stop };
 }

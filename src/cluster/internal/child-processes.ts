@@ -1,4 +1,4 @@
-import type { ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { connect } from "node:net";
 
 /** The last lines a child wrote, for the message when it fails to start. @default 40 lines */
@@ -102,4 +102,41 @@ export function acceptsConnections(port: number): Promise<boolean> {
     });
     socket.once("error", () => resolve(false));
   });
+}
+
+/**
+ * Spawns a server that is ready once 127.0.0.1:`port` accepts connections; its output lines go
+ * to `onLine` and, the last few, into the error when it exits or times out while starting (the
+ * child is stopped then). `stop` sends `stopSignal` (SIGKILL after 5 s) and is safe to call twice.
+ */
+export async function spawnServer(
+  binary: string,
+  args: readonly string[],
+  options: {
+    name: string;
+    port: number;
+    stopSignal: NodeJS.Signals;
+    onLine?: ((line: string) => void) | undefined;
+    timeoutMs?: number | undefined;
+  },
+): Promise<{ pid: number | undefined; stop: () => Promise<void> }> {
+  const child = spawn(binary, args, { stdio: ["ignore", "pipe", "pipe"] });
+  const tail = new OutputTail();
+  readLines(child, (line) => {
+    tail.push(line);
+    options.onLine?.(line);
+  });
+  const stop = () => stopChild(child, options.stopSignal);
+  try {
+    await waitUntilReady(child, {
+      name: options.name,
+      ready: () => acceptsConnections(options.port),
+      describe: () => tail.toString(),
+      timeoutMs: options.timeoutMs ?? 15_000,
+    });
+  } catch (error) {
+    if (!hasExited(child)) await stop();
+    throw error;
+  }
+  return { pid: child.pid, stop };
 }
