@@ -1,6 +1,6 @@
-import { LRUCache } from "lru-cache";
 import type { Embedder, EmbedProgress } from "../embedders/embedder.ts";
 import type { CacheStatistics, CacheWithStatistics } from "./cache-statistics.ts";
+import { CountedLru } from "./counted-lru.ts";
 
 export type EmbeddingCacheOptions = {
   /** Most query vectors kept (EMBEDDING_CACHE_ENTRIES). @default 5000 */
@@ -17,21 +17,15 @@ export type EmbeddingCacheOptions = {
  */
 export class EmbeddingCache implements Embedder, CacheWithStatistics {
   readonly inner: Embedder;
-  private readonly entries: LRUCache<string, number[]>;
+  private readonly cache: CountedLru<number[]>;
   private readonly pending = new Map<string, Promise<number[]>>();
-  private hits = 0;
-  private misses = 0;
-  private evictions = 0;
 
   constructor(inner: Embedder, options: EmbeddingCacheOptions = {}) {
     this.inner = inner;
-    this.entries = new LRUCache<string, number[]>({
-      max: options.maxEntries ?? 5000,
-      maxSize: options.maxBytes ?? 64 * 1024 * 1024,
-      sizeCalculation: (vector, key) => 8 * vector.length + 2 * key.length,
-      dispose: (_vector, _key, reason) => {
-        if (reason === "evict") this.evictions++;
-      },
+    this.cache = new CountedLru<number[]>({
+      maxEntries: options.maxEntries ?? 5000,
+      maxBytes: options.maxBytes ?? 64 * 1024 * 1024,
+      sizeOf: (vector, key) => 8 * vector.length + 2 * key.length,
     });
   }
 
@@ -48,13 +42,7 @@ export class EmbeddingCache implements Embedder, CacheWithStatistics {
   }
 
   get statistics(): CacheStatistics {
-    return {
-      hits: this.hits,
-      misses: this.misses,
-      evictions: this.evictions,
-      entries: this.entries.size,
-      bytes: this.entries.calculatedSize,
-    };
+    return this.cache.statistics;
   }
 
   embedDocuments(texts: string[], options?: { onProgress?: EmbedProgress }): Promise<number[][]> {
@@ -63,23 +51,23 @@ export class EmbeddingCache implements Embedder, CacheWithStatistics {
 
   async embedQuery(text: string): Promise<number[]> {
     const key = JSON.stringify([this.inner.id, text]);
-    const cached = this.entries.get(key);
+    const cached = this.cache.entries.get(key);
     if (cached !== undefined) {
-      this.hits++;
+      this.cache.hits++;
       // A copy: the caller may not change what the next caller gets.
       return [...cached];
     }
     const inFlight = this.pending.get(key);
     if (inFlight !== undefined) {
-      this.hits++;
+      this.cache.hits++;
       return [...(await inFlight)];
     }
-    this.misses++;
+    this.cache.misses++;
     const embedding = this.inner.embedQuery(text);
     this.pending.set(key, embedding);
     try {
       const vector = await embedding;
-      this.entries.set(key, vector);
+      this.cache.entries.set(key, vector);
       return [...vector];
     } finally {
       this.pending.delete(key);
@@ -88,6 +76,6 @@ export class EmbeddingCache implements Embedder, CacheWithStatistics {
 
   /** Forgets every vector (the counters stay). */
   clear(): void {
-    this.entries.clear();
+    this.cache.entries.clear();
   }
 }

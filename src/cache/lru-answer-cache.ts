@@ -1,7 +1,7 @@
-import { LRUCache } from "lru-cache";
 import type { AnswerResult } from "../answer/answer.ts";
 import type { AnswerCache } from "./answer-cache.ts";
 import type { CacheStatistics, CacheWithStatistics } from "./cache-statistics.ts";
+import { CountedLru } from "./counted-lru.ts";
 
 export type LruAnswerCacheOptions = {
   /** Most answers kept (ANSWER_CACHE_ENTRIES). @default 1000 */
@@ -17,49 +17,37 @@ export type LruAnswerCacheOptions = {
  */
 export class LruAnswerCache implements AnswerCache, CacheWithStatistics {
   readonly id = "lru";
-  private readonly entries: LRUCache<string, string>;
-  private hits = 0;
-  private misses = 0;
-  private evictions = 0;
+  private readonly cache: CountedLru<string>;
 
   constructor(options: LruAnswerCacheOptions = {}) {
-    this.entries = new LRUCache<string, string>({
-      max: options.maxEntries ?? 1000,
-      maxSize: options.maxBytes ?? 32 * 1024 * 1024,
+    this.cache = new CountedLru<string>({
+      maxEntries: options.maxEntries ?? 1000,
+      maxBytes: options.maxBytes ?? 32 * 1024 * 1024,
       // UTF-16 code units of the JSON and of the key, 2 bytes each.
-      sizeCalculation: (value, key) => Math.max(1, 2 * (value.length + key.length)),
-      dispose: (_value, _key, reason) => {
-        if (reason === "evict") this.evictions++;
-      },
+      sizeOf: (value, key) => Math.max(1, 2 * (value.length + key.length)),
     });
   }
 
   get statistics(): CacheStatistics {
-    return {
-      hits: this.hits,
-      misses: this.misses,
-      evictions: this.evictions,
-      entries: this.entries.size,
-      bytes: this.entries.calculatedSize,
-    };
+    return this.cache.statistics;
   }
 
   async get(key: string): Promise<AnswerResult | undefined> {
-    const json = this.entries.get(key);
+    const json = this.cache.entries.get(key);
     if (json === undefined) {
-      this.misses++;
+      this.cache.misses++;
       return undefined;
     }
-    this.hits++;
+    this.cache.hits++;
     return JSON.parse(json) as AnswerResult;
   }
 
   /** Stores an answer; one larger than the whole byte bound is not kept. */
   async set(key: string, answer: AnswerResult): Promise<void> {
-    this.entries.set(key, JSON.stringify(answer));
+    this.cache.entries.set(key, JSON.stringify(answer));
   }
 
   async clear(): Promise<void> {
-    this.entries.clear();
+    this.cache.entries.clear();
   }
 }
