@@ -46,26 +46,3 @@ export function englishWordsOneEditAway(word: string): string[] {
   candidates.delete(word);
   return [...candidates].filter((candidate) => dictionary.correct(candidate));
 }
-
-/** Suggestions already searched, by lower-cased word; oldest first out past the bound. */
-const suggestions = new Map<string, string[]>();
-const MAX_REMEMBERED_SUGGESTIONS = 10_000;
-
-/** The dictionary's spelling suggestions for a misspelled word, best first. */
-export function englishSuggestions(word: string): string[] {
-  // Suggestion is a search over edits: bounded to words a learner could have meant.
-  if (word.length < 4 || word.length > 18) return [];
-  const lower = word.toLowerCase();
-  // The search costs milliseconds (the largest CPU cost of a question besides its embedding,
-  // profiled); the same unknown words recur across learners' questions.
-  let found = suggestions.get(lower);
-  if (found === undefined) {
-    found = shared().suggest(lower);
-    if (suggestions.size >= MAX_REMEMBERED_SUGGESTIONS) {
-      const oldest = suggestions.keys().next().value;
-      if (oldest !== undefined) suggestions.delete(oldest);
-    }
-    suggestions.set(lower, found);
-  }
-  return [...found];
-}
