@@ -4,6 +4,9 @@ const NUMBER =
   /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half|dozen)\b/i;
 const MONEY_WORDS = /^(price|prices|cost|costs|fee|fees|salary|salaries|charge|charges|budget)$/;
 const MONEY = /[₹$€£]|\bfree\b|\bvaries\b/i;
+/** Words after "price" or "salary" that make it part of a name ("price predictor", "salary data"). */
+const NAMED_THING =
+  /^(predictor|predictors|prediction|predictions|column|columns|data|dataset|datasets|feature|features|model|models|field|fields|table|dashboard)$/;
 /** "how many hours", "hours per week", "three days a week": a time figure, not "all day". */
 const TIME_PHRASE =
   /\b(?:how many|per|a|each|every) (hours?|days?|weeks?|months?|years?)\b|\b(hours?|days?|weeks?) (?:per|a|each|every)\b/g;
@@ -33,7 +36,10 @@ export function figureRequest(question: string): FigureRequest | undefined {
   question = question.replace(CODE, " ");
   const tokens = words(question);
   const text = ` ${tokens.join(" ")} `;
-  const money = tokens.filter((token) => MONEY_WORDS.test(token));
+  // "house price predictor", "the price column": the word names a thing, not a sum asked for.
+  const money = tokens.filter(
+    (token, index) => MONEY_WORDS.test(token) && !NAMED_THING.test(tokens[index + 1] ?? ""),
+  );
   if (money.length > 0 || (text.includes(" how much ") && / (cost|pay|charge|earn)/.test(text))) {
     return { type: "money", words: [] };
   }

@@ -35,6 +35,14 @@ describe("figureRequest", () => {
     ).toBe("money");
   });
 
+  it("reads no money into a name ('house price predictor', 'the price column')", () => {
+    expect(figureRequest("house price predictor project takes how long, 1–2 weeks?")?.type).toBe(
+      "time",
+    );
+    expect(figureRequest("my price column has commas, how do i fix it")).toBeUndefined();
+    expect(figureRequest("what is the price of the course")?.type).toBe("money");
+  });
+
   it("asks for a setting for 'what dropout rate'", () => {
     expect(figureRequest("What dropout rate should I use?")).toEqual({
       type: "setting",
