@@ -82,6 +82,13 @@ describe("QuestionUnderstanding", () => {
     expect(understanding.understand("is jax/flax better").unknownTopics).toEqual(["jax"]);
   });
 
+  it("does not take a learner's hardware for a topic ('i5', 'm2 macbook')", () => {
+    expect(understanding.understand("my laptop is an i5, can i learn ML").unknownTopics).toEqual(
+      [],
+    );
+    expect(understanding.understand("can i use my m2 macbook gpu").unknownTopics).toEqual([]);
+  });
+
   it("adds the lexicon's search words for a word the material says differently", () => {
     const result = understanding.understand("what are the downsides of XGBoost");
     expect(result.expansions).toContainEqual({
