@@ -86,7 +86,9 @@ describe("QuestionUnderstanding", () => {
     expect(understanding.understand("my laptop is an i5, can i learn ML").unknownTopics).toEqual(
       [],
     );
-    expect(understanding.understand("can i use my m2 macbook gpu").unknownTopics).toEqual([]);
+    expect(understanding.understand("can i use my m2 macbook for pytorch").unknownTopics).toEqual(
+      [],
+    );
   });
 
   it("adds the lexicon's search words for a word the material says differently", () => {
