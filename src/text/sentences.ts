@@ -7,12 +7,22 @@ const segmenter = new Intl.Segmenter("en", { granularity: "sentence" });
  */
 const SEGMENT_WINDOW = 8_000;
 
+/**
+ * A sentence end the source lost its space after ("…model evaluation.This roadmap…"): a period
+ * after a lower-case word, then a word that opens sentences. Module paths ("sklearn.tree.Decision
+ * TreeClassifier", "optim.Adam") do not match: their next word is not such an opener.
+ */
+const GLUED_SENTENCE_END =
+  /(?<=[a-z]{3}[.!?])(?=(?:This|These|That|The|It|In|If|You|Your|We|They|For|When|Once|Then|Next|After|Before|Most|Many|Some|Each|Every|Start|Learn|Use|Build|A|An)\s)/g;
+
 /** Splits prose into sentences with the platform's Unicode sentence segmenter (ICU). */
 export function splitSentences(text: string): string[] {
   const sentences: string[] = [];
   const keep = (segment: string) => {
-    const sentence = segment.trim();
-    if (sentence.length > 0) sentences.push(sentence);
+    for (const piece of segment.split(GLUED_SENTENCE_END)) {
+      const sentence = piece.trim();
+      if (sentence.length > 0) sentences.push(sentence);
+    }
   };
   let start = 0;
   let window = SEGMENT_WINDOW;

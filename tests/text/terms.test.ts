@@ -95,13 +95,22 @@ describe("splitSentences", () => {
     expect(splitSentences("  Really? Yes!  Go. ")).toEqual(["Really?", "Yes!", "Go."]);
   });
 
-  it("does not split inside decimals or joined sentences without a space", () => {
+  it("does not split inside decimals or module paths", () => {
     expect(splitSentences("It costs 3.5 dollars. Then stop.")).toEqual([
       "It costs 3.5 dollars.",
       "Then stop.",
     ]);
-    // The roadmap has "model evaluation.This machine learning roadmap…": one sentence for ICU.
-    expect(splitSentences("model evaluation.This roadmap")).toHaveLength(1);
+    expect(
+      splitSentences("Use sklearn.tree.DecisionTreeClassifier or torch.optim.Adam here."),
+    ).toHaveLength(1);
+  });
+
+  it("splits sentences the source glued together without a space", () => {
+    // The roadmap has "model evaluation.This machine learning roadmap…": ICU sees one sentence.
+    expect(splitSentences("Learn model evaluation.This roadmap gives you order.")).toEqual([
+      "Learn model evaluation.",
+      "This roadmap gives you order.",
+    ]);
   });
 
   it("keeps an abbreviation followed by a lower-case word, but splits before a capital", () => {
