@@ -170,10 +170,12 @@ export class ExtractiveGenerator implements Generator {
   /** Every unit of the shown passages with its score. */
   private score(input: GenerationInput): Candidate[] {
     const asked = input.question.trim();
-    const defined = (DEFINITION.exec(asked) ?? TRAILING_DEFINITION.exec(asked))?.[1]?.replace(
-      CONTEXT,
-      "",
-    );
+    // "what's RAG and why is everyone talking about it" defines RAG: the first clause only.
+    const defined = (DEFINITION.exec(asked) ?? TRAILING_DEFINITION.exec(asked))?.[1]
+      ?.split(
+        /\s*,\s*|\s+and\s+(?=why|how|what|when|where|which|who|is|are|do|does|can|should)\b/i,
+      )[0]
+      ?.replace(CONTEXT, "");
     const definedTerms = defined === undefined ? [] : contentTerms(defined);
     const questionTerms = [...new Set(contentTerms(questionText(input.question)))].filter(
       (term) => definedTerms.length === 0 || !DEFINITION_FRAME.has(term),
