@@ -132,6 +132,15 @@ export class ExtractiveGenerator implements Generator {
     for (const candidate of compared.length > 0 ? [] : ranked) {
       if (chosen.length >= limit || candidate.score < cutoff) break;
       if (chosen.some((other) => overlap(candidate.terms, other.terms) > 0.7)) continue;
+      // A list comes from the lead's section (its table, its list), not from wherever words match.
+      const lead = chosen[0];
+      if (
+        isList &&
+        lead !== undefined &&
+        candidate.passage.chunk.section !== lead.passage.chunk.section
+      ) {
+        continue;
+      }
       chosen.push(candidate);
     }
     for (const unit of [...chosen]) this.complete(unit, candidates, chosen);

@@ -61,6 +61,32 @@ describe("ExtractiveGenerator", () => {
     expect(answer).not.toContain("Explainability — tools");
   });
 
+  it("takes a list answer from the lead's section, not from every passage that shares words", () => {
+    const listed = [
+      row(10, "Portfolio Projects", [
+        ["Project", "House Price Predictor"],
+        ["Skills", "Regression, deployment"],
+      ]),
+      row(11, "Portfolio Projects", [
+        ["Project", "Customer Churn Model"],
+        ["Skills", "Classification, deployment"],
+      ]),
+      makeChunk(
+        "intro",
+        "Career Advice",
+        "Deployment projects prove that you can apply what you learn.",
+      ),
+    ];
+    const lister = new ExtractiveGenerator(new CorpusStatistics(listed), new Map());
+    const answer = lister.compose({
+      question: "which projects should i build for my portfolio",
+      passages: listed.map((chunk, rank) => ({ n: rank + 1, chunk, score: 1 - rank * 0.01 })),
+    });
+    expect(answer).toContain("House Price Predictor");
+    expect(answer).toContain("Customer Churn Model");
+    expect(answer).not.toContain("Deployment projects prove");
+  });
+
   it("quotes the row for the month asked about, not one that shares the number with a step", () => {
     const answer = writer.compose({ question: "month 5??", passages: shown(3, 4) });
     expect(answer).toMatch(/^Step 3 — /);
