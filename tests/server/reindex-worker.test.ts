@@ -46,8 +46,9 @@ afterAll(async () => {
 
 describe("POST /admin/reindex", () => {
   // Before, the rebuild ran on the event loop: /api/health waited up to 20.7 s during a 21.5 s
-  // rebuild. A bound far above a free loop's latency, far below a blocked one's.
-  it("rebuilds in a worker: /api/health keeps answering quickly, then the new version is served", async () => {
+  // rebuild, so a loop of health checks got one answer, after the rebuild. In a worker the loop
+  // stays free and the checks keep being answered while it runs (counted, not timed).
+  it("rebuilds in a worker: /api/health keeps answering meanwhile, then the new version is served", async () => {
     await temp.write("corpus/tools.md", `# Tools\n\n${TOPICS.map(section).join("\n")}`);
     const before = live.version;
     let done = false;
@@ -57,12 +58,11 @@ describe("POST /admin/reindex", () => {
     }).finally(() => {
       done = true;
     });
-    const latencies: number[] = [];
+    let answeredDuringRebuild = 0;
     while (!done) {
-      const started = performance.now();
       const response = await fetch(`${url}/api/health`);
       expect(response.status).toBe(200);
-      latencies.push(performance.now() - started);
+      if (!done) answeredDuringRebuild++;
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
     const response = await reindex;
@@ -71,8 +71,7 @@ describe("POST /admin/reindex", () => {
     expect(summary.added).toBeGreaterThan(0);
     expect(summary.serving).toBe(summary.version);
     expect(summary.version).not.toBe(before);
-    expect(latencies.length).toBeGreaterThan(5);
-    expect(Math.max(...latencies)).toBeLessThan(400);
+    expect(answeredDuringRebuild).toBeGreaterThan(5);
   });
 
   it("answers an error of the build with its own status and message", async () => {
