@@ -263,7 +263,9 @@ export function computeGateFeatures(
       )
       .reduce((sum, term) => sum + weight(term), 0) / total;
 
-  const request = figureRequest(understood.understoodAs);
+  // The figure asked for is in the clauses that ask: "I have 2 hours a day, how long will it take?"
+  // asks how long, not for hours.
+  const request = figureRequest(questionFocus(understood.understoodAs));
   let figureMissing = 0;
   let figureSupport = 1;
   if (request !== undefined) {

@@ -1,6 +1,6 @@
 /** Opens a clause that asks something: a question word, an auxiliary verb, or a request. */
 const ASKING =
-  /^(?:so |and |but |ok |okay |then |also |pls |please )*(what|which|who|whom|whose|when|where|why|how|is|are|am|was|were|do|does|did|can|could|should|shall|will|would|may|might|must|have|has|any|tell|explain|give|list|name|suggest|recommend|help|compare|define)\b/i;
+  /^(?:so |and |but |ok |okay |then |also |pls |please |like |i mean )*(what|which|who|whom|whose|when|where|why|how|is|are|am|was|were|do|does|did|can|could|should|shall|will|would|may|might|must|have|has|any|tell|explain|give|list|name|suggest|recommend|help|compare|define)\b/i;
 
 /**
  * The part of a message that asks the question, without the situation around it: "I'm 28, in

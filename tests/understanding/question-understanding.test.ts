@@ -131,6 +131,15 @@ describe("questionFocus", () => {
     expect(questionFocus("is polars better than pandas")).toBe("is polars better than pandas");
   });
 
+  it("leaves the learner's own figures out of the focus ('I have 2 hours a day, how long…')", () => {
+    expect(questionFocus("i have 2 hours a day, how long will the whole roadmap take me")).toBe(
+      "how long will the whole roadmap take me",
+    );
+    expect(questionFocus("does my company sponsor certs? like do companies reimburse fees")).toBe(
+      "does my company sponsor certs? like do companies reimburse fees",
+    );
+  });
+
   it("keeps the clause a pointing question leans on", () => {
     expect(questionFocus("JAX vs PyTorch for research, which is better?")).toBe(
       "JAX vs PyTorch for research which is better?",
