@@ -3,7 +3,7 @@ import type { UnitVectors } from "../index/unit-vectors.ts";
 import { numberedReferences, referenceAgreement } from "../text/numbered-references.ts";
 import { contentTerms, questionText, words } from "../text/terms.ts";
 import type { CorpusStatistics } from "./corpus-statistics.ts";
-import { figureRequest } from "./figure-request.ts";
+import { figureRequest, suppliesFigure } from "./figure-request.ts";
 import type { GenerationInput, Generator, GeneratorEvent, Passage } from "./generator.ts";
 import { type QuotableUnit, quotableUnits } from "./quotable-units.ts";
 import { readableRow } from "./readable-row.ts";
@@ -54,7 +54,8 @@ const LIST_QUESTION =
   /^(which|what) (are (the|some) )?(tools?|libraries|frameworks|platforms|certifications?|projects?|roles?|skills?|topics?|algorithms?|metrics?|models?|steps?|types?|prerequisites?)\b|\b(list|name) (the|all|some)\b|\b(vs\.?|versus|compare|comparison|difference between)\b/i;
 /** A unit that leans on the one before it ("This…", "It…", "They…"). */
 const LEADING_REFERENCE = /^(this|these|that|those|it|they|such|both|each)\b/i;
-const FIGURE = /[\d₹$€£]/;
+/** Added to a unit that supplies the kind of figure the question asks for. */
+const FIGURE_BONUS = 0.1;
 /** "what is X?", "what are Xs", "define X", "meaning of X": a question asking for a definition. */
 const DEFINITION =
   /^(?:what(?: is|'s| are| does| do)|define|meaning of|explain|how does|how do)\s+(?:an? |the )?(.+?)(?:\s+(?:mean|means|do|does|work|works|in simple (?:words|terms)))?\s*\??$/i;
@@ -192,7 +193,7 @@ export class ExtractiveGenerator implements Generator {
     const weight = (term: string) => this.statistics.idf(term);
     const totalWeight = questionTerms.reduce((sum, term) => sum + weight(term), 0) || 1;
     const bestPassageScore = Math.max(...input.passages.map((passage) => passage.score), 1e-9);
-    const wantsFigure = figureRequest(input.question) !== undefined;
+    const request = figureRequest(input.question);
     const { semanticWeight, lexicalWeight, passageWeight, referenceWeight } = this.settings;
     const references = numberedReferences(input.question);
 
@@ -220,7 +221,8 @@ export class ExtractiveGenerator implements Generator {
           semanticWeight * semantic +
           lexicalWeight * (covered / totalWeight) +
           passageWeight * (Math.max(0, passage.score) / bestPassageScore);
-        if (wantsFigure && FIGURE.test(unit.text)) score += 0.1;
+        // "how long does step 3 take": "Month 5" supplies a time; "End of Steps 3–4" only a number.
+        if (request !== undefined && suppliesFigure(request, unit.text)) score += FIGURE_BONUS;
         if (SUPPLEMENTARY.test(unit.text)) score -= SUPPLEMENTARY_PENALTY;
         if (references.length > 0) {
           const stated = numberedReferences(unit.text);

@@ -87,6 +87,25 @@ describe("ExtractiveGenerator", () => {
     expect(answer).not.toContain("Deployment projects prove");
   });
 
+  it("prefers the unit that supplies the kind of figure asked for ('how long' wants a time)", () => {
+    const timed = [
+      row(20, "Skill Tiers", [
+        ["Tier", "Intermediate"],
+        ["When to Have These", "End of Steps 3–4"],
+      ]),
+      row(21, "12-Month Roadmap", [
+        ["Step", "Step 3"],
+        ["Timeline", "Month 5"],
+      ]),
+    ];
+    const timer = new ExtractiveGenerator(new CorpusStatistics(timed), new Map());
+    const answer = timer.compose({
+      question: "how long does step 3 take",
+      passages: timed.map((chunk, rank) => ({ n: rank + 1, chunk, score: 1 - rank * 0.05 })),
+    });
+    expect(answer).toMatch(/^Step 3 — timeline: Month 5/);
+  });
+
   it("quotes the row for the month asked about, not one that shares the number with a step", () => {
     const answer = writer.compose({ question: "month 5??", passages: shown(3, 4) });
     expect(answer).toMatch(/^Step 3 — /);
