@@ -7,6 +7,7 @@ import { EntityLexicon } from "../retrieval/entity-lexicon.ts";
 import { HybridRetriever, type HybridSettings } from "../retrieval/hybrid-retriever.ts";
 import type { Retrieval } from "../retrieval/retriever.ts";
 import { RowHeads } from "../retrieval/row-heads.ts";
+import { ACKNOWLEDGEMENT_REASON, isAcknowledgement } from "../understanding/acknowledgement.ts";
 import {
   expansionWords,
   QuestionUnderstanding,
@@ -142,13 +143,15 @@ export class Assistant {
     // The material is English; say so rather than listing foreign words as unknown topics.
     const decision = asksForSecrets(understood.asked)
       ? { ...assessed, answerable: false, reason: SECRETS_REFUSAL_REASON }
-      : latinShare(understood.asked) < 0.5
-        ? {
-            ...assessed,
-            answerable: false,
-            reason: "the question is not in English, the language of the material",
-          }
-        : assessed;
+      : isAcknowledgement(understood.asked)
+        ? { ...assessed, answerable: false, reason: ACKNOWLEDGEMENT_REASON }
+        : latinShare(understood.asked) < 0.5
+          ? {
+              ...assessed,
+              answerable: false,
+              reason: "the question is not in English, the language of the material",
+            }
+          : assessed;
     const passages = retrieval.results
       .slice(0, this.passagesShown)
       .map((result, position) => ({ n: position + 1, chunk: result.chunk, score: result.score }));

@@ -1,6 +1,7 @@
 import type { EntityLexicon } from "../retrieval/entity-lexicon.ts";
 import { commonWordRank } from "../text/common-words.ts";
 import { QUESTION_META_WORDS, STOPWORDS, stem, wordsAsWritten } from "../text/terms.ts";
+import { isAcknowledgement } from "../understanding/acknowledgement.ts";
 import type { CorpusStatistics } from "./corpus-statistics.ts";
 
 const WHAT_ABOUT = /^(?:and |so |ok(?:ay)?,? |hmm,? )?(?:what|how) about\b/i;
@@ -43,6 +44,8 @@ export class FollowUpDetector {
 
   dependsOnHistory(message: string): boolean {
     const text = message.trim();
+    // "ok", "thanks!": a reply to the last answer, not a question about its topic.
+    if (isAcknowledgement(text)) return false;
     if (WHAT_ABOUT.test(text) || LEADING_CONJUNCTION.test(text) || TRAILING_THEN.test(text)) {
       return true;
     }

@@ -21,12 +21,13 @@ you'd you'll we're we've they're they've he's she's let's there're`.split(/\s+/)
 
 /**
  * Words learners use to talk about the material rather than about a topic ("what does the
- * roadmap say…", "according to the article…"). Dropped from questions only, never from passages.
+ * roadmap say…", "according to the article…", "is it ok to…"). Dropped from questions only, never
+ * from passages.
  */
 export const QUESTION_META_WORDS: ReadonlySet<string> = new Set(
   `roadmap article guide text author mention mentions mentioned list lists listed according suggest
 suggests suggested recommend recommends recommended advise advises exactly specifically actually
-basically`.split(/\s+/),
+basically ok okay`.split(/\s+/),
 );
 
 /** The topic words of a question: meta words about the material removed. */

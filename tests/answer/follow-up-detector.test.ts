@@ -41,6 +41,9 @@ describe("FollowUpDetector.dependsOnHistory", () => {
     "is it worth learning ML in 2026",
     "how long does it take to learn XGBoost",
     "do I need a GPU for this roadmap",
+    // A reply to the last answer does not ask its question again.
+    "ok",
+    "thanks!",
   ])("treats %j as standing alone", (message) => {
     expect(detector.dependsOnHistory(message)).toBe(false);
   });
