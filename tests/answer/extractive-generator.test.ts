@@ -50,6 +50,15 @@ const shown = (...positions: number[]): Passage[] =>
     score: 1 - rank * 0.05,
   }));
 
+/** The answer a writer over just these chunks composes, shown in this order. */
+function composeOver(corpus: Chunk[], question: string): string {
+  const generator = new ExtractiveGenerator(new CorpusStatistics(corpus), new Map());
+  return generator.compose({
+    question,
+    passages: corpus.map((chunk, rank) => ({ n: rank + 1, chunk, score: 1 - rank * 0.05 })),
+  });
+}
+
 describe("ExtractiveGenerator", () => {
   it("answers a comparison with the row of each thing compared, not the row listing both", () => {
     const answer = writer.compose({
@@ -77,11 +86,7 @@ describe("ExtractiveGenerator", () => {
         "Deployment projects prove that you can apply what you learn.",
       ),
     ];
-    const lister = new ExtractiveGenerator(new CorpusStatistics(listed), new Map());
-    const answer = lister.compose({
-      question: "which projects should i build for my portfolio",
-      passages: listed.map((chunk, rank) => ({ n: rank + 1, chunk, score: 1 - rank * 0.01 })),
-    });
+    const answer = composeOver(listed, "which projects should i build for my portfolio");
     expect(answer).toContain("House Price Predictor");
     expect(answer).toContain("Customer Churn Model");
     expect(answer).not.toContain("Deployment projects prove");
@@ -98,11 +103,7 @@ describe("ExtractiveGenerator", () => {
         ["Timeline", "Month 5"],
       ]),
     ];
-    const timer = new ExtractiveGenerator(new CorpusStatistics(timed), new Map());
-    const answer = timer.compose({
-      question: "how long does step 3 take",
-      passages: timed.map((chunk, rank) => ({ n: rank + 1, chunk, score: 1 - rank * 0.05 })),
-    });
+    const answer = composeOver(timed, "how long does step 3 take");
     expect(answer).toMatch(/^Step 3 — timeline: Month 5/);
   });
 
