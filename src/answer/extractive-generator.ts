@@ -3,7 +3,7 @@ import type { UnitVectors } from "../index/unit-vectors.ts";
 import { numberedReferences, referenceAgreement } from "../text/numbered-references.ts";
 import { contentTerms, questionText, words } from "../text/terms.ts";
 import type { CorpusStatistics } from "./corpus-statistics.ts";
-import { figureRequest, suppliesFigure } from "./figure-request.ts";
+import { type FigureRequest, figureRequest, suppliesFigure } from "./figure-request.ts";
 import type { GenerationInput, Generator, GeneratorEvent, Passage } from "./generator.ts";
 import { type QuotableUnit, quotableUnits } from "./quotable-units.ts";
 import { readableRow } from "./readable-row.ts";
@@ -118,7 +118,8 @@ export class ExtractiveGenerator implements Generator {
 
   /** Picks and orders the units; returns the answer text with `[n]` markers. */
   compose(input: GenerationInput): string {
-    const candidates = this.score(input);
+    const request = figureRequest(input.question);
+    const candidates = this.score(input, request);
     if (candidates.length === 0) return "";
     const ranked = [...candidates].sort((left, right) => right.score - left.score);
     const best = ranked[0] as Candidate;
@@ -162,7 +163,7 @@ export class ExtractiveGenerator implements Generator {
       ...contentTerms(questionText(input.question)),
       ...contentTerms((input.expansions ?? []).join(" ")),
     ]);
-    const wantsFigure = figureRequest(input.question) !== undefined;
+    const wantsFigure = request !== undefined;
     const pieces = chosen.map((unit) => {
       const text =
         unit.kind === "row" && unit.passage.chunk.cells !== undefined
@@ -178,7 +179,7 @@ export class ExtractiveGenerator implements Generator {
   }
 
   /** Every unit of the shown passages with its score. */
-  private score(input: GenerationInput): Candidate[] {
+  private score(input: GenerationInput, request: FigureRequest | undefined): Candidate[] {
     const asked = input.question.trim();
     // "what's RAG and why is everyone talking about it" defines RAG: the first clause only.
     const defined = (DEFINITION.exec(asked) ?? TRAILING_DEFINITION.exec(asked))?.[1]
@@ -193,7 +194,6 @@ export class ExtractiveGenerator implements Generator {
     const weight = (term: string) => this.statistics.idf(term);
     const totalWeight = questionTerms.reduce((sum, term) => sum + weight(term), 0) || 1;
     const bestPassageScore = Math.max(...input.passages.map((passage) => passage.score), 1e-9);
-    const request = figureRequest(input.question);
     const { semanticWeight, lexicalWeight, passageWeight, referenceWeight } = this.settings;
     const references = numberedReferences(input.question);
 

@@ -243,9 +243,8 @@ export function computeGateFeatures(
 
   // Only words of the clauses that ask count as absent topics: "I'm in marketing, can I get into
   // ML?" is about getting into ML, whatever the corpus says about marketing.
-  const focus = new Set(
-    wordsAsWritten(questionFocus(understood.understoodAs)).map((word) => word.toLowerCase()),
-  );
+  const asking = questionFocus(understood.understoodAs);
+  const focus = new Set(wordsAsWritten(asking).map((word) => word.toLowerCase()));
   const focusTopics = understood.unknownTopics.filter((word) => focus.has(word.toLowerCase()));
   const specific = new Set(focusTopics.map((word) => word.toLowerCase()));
   for (const noun of understood.unfamiliarNouns) {
@@ -265,7 +264,7 @@ export function computeGateFeatures(
 
   // The figure asked for is in the clauses that ask: "I have 2 hours a day, how long will it take?"
   // asks how long, not for hours.
-  const request = figureRequest(questionFocus(understood.understoodAs));
+  const request = figureRequest(asking);
   let figureMissing = 0;
   let figureSupport = 1;
   if (request !== undefined) {
