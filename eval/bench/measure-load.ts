@@ -8,6 +8,7 @@ import {
   tsxArgs,
   waitForOk,
 } from "./internal/child-process.ts";
+import { askChat } from "./internal/drive-chat.ts";
 import { readHighWaterMark } from "./internal/peak-rss.ts";
 import { round } from "./statistics.ts";
 
@@ -23,14 +24,9 @@ export type LoadSettings = {
 /** Sequential answers to every question, so the model is loaded and code paths are warm. */
 async function warmUp(url: string, questions: string[]): Promise<void> {
   for (const question of questions) {
-    const response = await fetch(`${url}/api/chat`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ message: question }),
-      signal: AbortSignal.timeout(60_000),
-    });
-    await response.arrayBuffer();
-    if (!response.ok) throw new Error(`warm-up: ${url}/api/chat answered ${response.status}`);
+    if (!(await askChat(url, question))) {
+      throw new Error(`warm-up: ${url}/api/chat did not answer "${question}" with 2xx`);
+    }
   }
 }
 
