@@ -5,6 +5,7 @@ import { countTokens } from "../text/sentences.ts";
 import { splitText } from "../text/split-text.ts";
 import { type Chunk, type ChunkerSettings, maxChunkChars } from "./chunk.ts";
 import { splitLongParagraphs } from "./screen-document.ts";
+import { splitCode } from "./split-code.ts";
 
 type Block = { text: string; tokens: number };
 
@@ -79,6 +80,8 @@ function isFaqHeading(text: string): boolean {
  * - no chunk is longer than `maxChunkChars(settings)` characters, however long its words, and
  *   paragraphs are cut to `MAX_PARAGRAPH_CHARS` before the lexer sees them;
  * - tables: one chunk per row, each cell labelled with its column header;
+ * - code: fenced blocks keep their lines; a block over budget is cut between lines, each piece
+ *   fenced again;
  * - FAQ: a question heading (under an "FAQs" heading) and its whole answer stay together.
  */
 export function chunkMarkdown(document: CorpusDocument, settings: ChunkerSettings): Chunk[] {
@@ -130,22 +133,28 @@ export function chunkMarkdown(document: CorpusDocument, settings: ChunkerSetting
     pendingChars = 0;
   };
 
-  const addBlock = (text: string) => {
-    const trimmed = text.trim();
-    if (trimmed.length === 0) return;
+  /** The limits of one block of the current section: an FAQ answer gets twice the budget. */
+  const blockLimits = () => {
     // An FAQ answer stays whole unless it is far over budget; its question shares the characters.
     const faq = inFaq();
-    const budget = faq ? settings.maxTokens * 2 : settings.maxTokens;
-    const charBudget = faq
-      ? Math.max(maxChars / 2, maxChars - (headings.at(-1)?.text.length ?? 0) - 1)
-      : maxChars;
-    // A sentence over budget stays whole up to twice the prose budget, then is cut between words.
-    const limits = { maxChars: charBudget, maxTokens: budget, maxSentenceTokens: hardTokens };
-    for (const part of splitText(trimmed, limits)) {
+    return {
+      maxChars: faq
+        ? Math.max(maxChars / 2, maxChars - (headings.at(-1)?.text.length ?? 0) - 1)
+        : maxChars,
+      maxTokens: faq ? settings.maxTokens * 2 : settings.maxTokens,
+      // A sentence over budget stays whole up to twice the prose budget, then is cut between words.
+      maxSentenceTokens: hardTokens,
+    };
+  };
+
+  /** Packs pieces already within the limits into the pending chunk, flushing when it is full. */
+  const addPieces = (parts: string[], limits: { maxChars: number; maxTokens: number }) => {
+    for (const part of parts) {
       const tokens = countTokens(part);
       if (
         pending.length > 0 &&
-        (pendingTokens + tokens > budget || pendingChars + 1 + part.length > charBudget)
+        (pendingTokens + tokens > limits.maxTokens ||
+          pendingChars + 1 + part.length > limits.maxChars)
       ) {
         flush();
       }
@@ -153,6 +162,13 @@ export function chunkMarkdown(document: CorpusDocument, settings: ChunkerSetting
       pendingTokens += tokens;
       pendingChars += (pending.length > 1 ? 1 : 0) + part.length;
     }
+  };
+
+  const addBlock = (text: string) => {
+    const trimmed = text.trim();
+    if (trimmed.length === 0) return;
+    const limits = blockLimits();
+    addPieces(splitText(trimmed, limits), limits);
   };
 
   for (const token of Lexer.lex(splitLongParagraphs(document.body))) {
@@ -188,7 +204,9 @@ export function chunkMarkdown(document: CorpusDocument, settings: ChunkerSetting
       }
       case "code": {
         const code = token as Tokens.Code;
-        addBlock(`\`\`\`${code.lang ?? ""}\n${code.text}\n\`\`\``);
+        // Cut between lines and fenced again, so long code never runs on as one line of prose.
+        const limits = blockLimits();
+        addPieces(splitCode(code.lang ?? "", code.text, limits), limits);
         break;
       }
       case "blockquote": {

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { quotableUnits } from "../../src/answer/quotable-units.ts";
 import { type Chunk, DEFAULT_CHUNKER_SETTINGS, indexText } from "../../src/chunking/chunk.ts";
 import { chunkMarkdown } from "../../src/chunking/chunk-markdown.ts";
 import type { CorpusDocument } from "../../src/corpus/corpus-document.ts";
@@ -259,6 +260,39 @@ describe("chunkMarkdown on synthetic documents", () => {
     const text = cut.map((chunk) => chunk.text).join("\n");
     expect(text).toContain(`\`\`\`python\n${code}\n\`\`\``);
     expect(text).toContain("Install it first.");
+  });
+
+  it("cuts a long code block between lines and fences every piece again", () => {
+    const lines = Array.from(
+      { length: 40 },
+      (_, index) =>
+        `    ("step_${index}", Pipeline([("impute", SimpleImputer(strategy="median"))])),`,
+    );
+    const settings = { maxTokens: 60 };
+    const cut = chunkMarkdown(
+      syntheticDocument(
+        `## Code\n\n\`\`\`python\n${lines.join("\n")}\n\`\`\`\n\nAfter the code.\n`,
+      ),
+      settings,
+    );
+    const code = cut.filter((chunk) => chunk.text.includes("step_"));
+    expect(code.length).toBeGreaterThan(1);
+    for (const chunk of code) {
+      // Starts with its own fence and closes it: no chunk begins or ends inside the code.
+      expect(chunk.text).toMatch(/^```python\n[\s\S]*\n```(\n|$)/);
+      expect(chunk.text.split("\n").filter((line) => line.startsWith("```")).length % 2).toBe(0);
+      expect(countTokens(chunk.text)).toBeLessThanOrEqual(settings.maxTokens);
+    }
+    // Every line is kept whole, once, in order.
+    const kept = code.flatMap((chunk) =>
+      chunk.text.split("\n").filter((line) => line.includes("step_")),
+    );
+    expect(kept).toEqual(lines);
+    expect(cut.at(-1)?.text.endsWith("```\nAfter the code.")).toBe(true);
+    // No piece of the code is quotable as prose.
+    expect(code.flatMap((chunk) => quotableUnits(chunk)).map((unit) => unit.text)).toEqual([
+      "After the code.",
+    ]);
   });
 
   it("gives text before any heading the document title as section, and skips a title heading", () => {
