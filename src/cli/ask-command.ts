@@ -35,7 +35,7 @@ async function openAssistant(config: Config): Promise<Assistant> {
   return assistant;
 }
 
-/** `ask "question"` and `ask --input questions.jsonl --json`. */
+/** `ask "question"` and `ask --input questions.jsonl|questions.txt --json`. */
 export async function askCommand(
   config: Config,
   words: string[],
@@ -53,10 +53,28 @@ export async function askCommand(
   process.stdout.write(options.json ? `${JSON.stringify(result)}\n` : formatAnswer(result));
 }
 
+/** A line of the input file: a question to ask, or what was wrong with it. */
+type InputLine = { parsed: z.infer<typeof inputLineSchema> } | { problem: string };
+
+/** A JSONL line (`{"id","question"}`, optionally `"history"`), or what is wrong with it. */
+function jsonLine(line: string, position: number): InputLine {
+  try {
+    const result = inputLineSchema.safeParse(JSON.parse(line));
+    if (result.success) return { parsed: result.data };
+    return {
+      problem: `line ${position + 1}: expected {"id", "question"} with a string question (and optionally "history": [{"role": "user"|"assistant", "content"}])`,
+    };
+  } catch {
+    return { problem: `line ${position + 1}: not valid JSON` };
+  }
+}
+
 /**
- * Answers every line of a JSONL file (`{"id","question"}`, optionally with the conversation's
- * earlier turns in `"history"`), loading models once, printing one
- * JSON object per line in input order. A bad line gets `{ "id", "error" }` and the run goes on.
+ * Answers every line of a file, loading models once: a `.txt` file holds one question per line
+ * (its id is the line number); any other file is JSONL (`{"id","question"}`, optionally with the
+ * conversation's earlier turns in `"history"`). Prints one JSON object per line in input order.
+ * A bad line gets `{ "id", "error" }` and the run goes on; when no line could be read at all, the
+ * run ends with exit code 2 and says what the file should hold.
  */
 async function askBatch(config: Config, file: string, json: boolean): Promise<void> {
   const text = await readFile(file, "utf8").catch((error: unknown) => {
@@ -65,25 +83,24 @@ async function askBatch(config: Config, file: string, json: boolean): Promise<vo
       exitCode: 2,
     });
   });
+  const plainText = /\.txt$/i.test(file);
   const assistant = await openAssistant(config);
   // A byte-order mark is not part of the first line.
   const lines = text.replace(/^\uFEFF/, "").split("\n");
+  let read = 0;
+  let unreadable = 0;
   for (const [position, line] of lines.entries()) {
     if (line.trim() === "") continue;
-    let parsed: z.infer<typeof inputLineSchema> | undefined;
-    let problem: string | undefined;
-    try {
-      const result = inputLineSchema.safeParse(JSON.parse(line));
-      if (result.success) parsed = result.data;
-      else
-        problem = `line ${position + 1}: expected {"id", "question"} with a string question (and optionally "history": [{"role": "user"|"assistant", "content"}])`;
-    } catch {
-      problem = `line ${position + 1}: not valid JSON`;
-    }
+    const input: InputLine = plainText
+      ? { parsed: { id: String(position + 1), question: line.replace(/\r$/, "") } }
+      : jsonLine(line, position);
     let output: unknown;
-    if (parsed === undefined) {
-      output = { error: problem };
+    if ("problem" in input) {
+      unreadable++;
+      output = { error: input.problem };
     } else {
+      read++;
+      const { parsed } = input;
       try {
         const result = await assistant.ask(parsed.question, {
           ...(parsed.id === undefined ? {} : { id: parsed.id }),
@@ -101,5 +118,11 @@ async function askBatch(config: Config, file: string, json: boolean): Promise<vo
       }
     }
     if (output !== undefined) process.stdout.write(`${JSON.stringify(output)}\n`);
+  }
+  if (read === 0 && unreadable > 0) {
+    throw new AppError(
+      `no line of ${file} is a {"id", "question"} JSON object; give a .jsonl file of such lines, or a .txt file with one question per line`,
+      { code: "input_unreadable", exitCode: 2 },
+    );
   }
 }

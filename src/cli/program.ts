@@ -63,10 +63,13 @@ function createProgram(setExitCode: (code: number) => void): Command {
 
   program
     .command("ask")
-    .description("answer a question (or every line of a JSONL file with --input)")
+    .description("answer a question (or every line of a file with --input)")
     .argument("[question...]", "the question")
     .option("--json", "print the answer as one JSON object", false)
-    .option("--input <file>", 'JSONL file of {"id","question"} lines; one answer per line')
+    .option(
+      "--input <file>",
+      'JSONL file of {"id","question"} lines, or a .txt file with one question per line; one answer per line',
+    )
     .action(
       async (words: string[], options: { json: boolean; input?: string }, command: Command) => {
         const { askCommand } = await import("./ask-command.ts");

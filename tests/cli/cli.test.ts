@@ -130,6 +130,37 @@ describe("ask", () => {
     expect(followUp.standaloneQuestion).toMatch(/xgboost/i);
     expect(followUp.answer).toContain("learning_rate");
   });
+
+  it("answers a .txt file with one question per line, the line number as id", async () => {
+    const input = path.join(workDir, "questions.txt");
+    await writeFile(input, "which cert shud i get tbh\r\n\nWhat is MLflow for?\n");
+    const result = await runCliInProcess(["ask", "--input", input, "--json"], { env: env() });
+    expect(result.code).toBe(0);
+    const answers = result.stdout
+      .trim()
+      .split("\n")
+      .map((line) => answerSchema.parse(JSON.parse(line)));
+    expect(answers.map((answer) => answer.id)).toEqual(["1", "3"]);
+    expect(answers[0]?.question).toBe("which cert shud i get tbh");
+    expect(answers[1]?.answer).toMatch(/MLflow/);
+  });
+
+  it("fails with exit code 2 and says what the file should hold when no line is JSON", async () => {
+    const input = path.join(workDir, "plain-lines.jsonl");
+    await writeFile(input, "what is mlflow\nwhat is dvc\n");
+    const result = await runCliInProcess(["ask", "--input", input, "--json"], { env: env() });
+    expect(result.code).toBe(2);
+    // Each line still gets its error object, then one line says what to give instead.
+    expect(
+      result.stdout
+        .trim()
+        .split("\n")
+        .map((line) => JSON.parse(line)),
+    ).toEqual([{ error: "line 1: not valid JSON" }, { error: "line 2: not valid JSON" }]);
+    expect(result.stderr).toMatch(
+      /no line of .*plain-lines\.jsonl is a \{"id", "question"\} JSON object; give a \.jsonl file of such lines, or a \.txt file with one question per line/,
+    );
+  });
 });
 
 describe("bad input gets a one-line error, never a stack trace", () => {
