@@ -2,6 +2,9 @@ import levenshtein from "damerau-levenshtein";
 import type { Chunk } from "../chunking/chunk.ts";
 import { stem, words } from "../text/terms.ts";
 
+/** Words joined by slashes without spaces: "A/B", "CI/CD", "TensorFlow/Keras". */
+const SLASH_JOINED = /[\p{L}\p{N}]+(?:\/[\p{L}\p{N}]+)+/gu;
+
 /**
  * The words of the indexed corpus as written (lower case) with their counts, for spelling
  * correction: a learner's "xgbooost" is the corpus's "xgboost".
@@ -10,6 +13,8 @@ export class CorpusVocabulary {
   private readonly counts = new Map<string, number>();
   private readonly stems = new Set<string>();
   private readonly byLength = new Map<number, string[]>();
+  /** Slash-joined names as the corpus writes them ("a/b", "ci/cd"), which `words` splits. */
+  private readonly slashed = new Set<string>();
 
   constructor(chunks: readonly Pick<Chunk, "section" | "text">[]) {
     for (const chunk of chunks) {
@@ -17,6 +22,9 @@ export class CorpusVocabulary {
         this.counts.set(word, (this.counts.get(word) ?? 0) + 1);
         for (const part of word.split(/[-.]/)) if (part.length > 1) this.stems.add(stem(part));
         this.stems.add(stem(word));
+      }
+      for (const joined of `${chunk.section}\n${chunk.text}`.matchAll(SLASH_JOINED)) {
+        this.slashed.add(joined[0].toLowerCase());
       }
     }
     for (const word of this.counts.keys()) {
@@ -30,12 +38,13 @@ export class CorpusVocabulary {
   /** Whether the corpus uses the word, as written or in another inflection of its stem. */
   has(word: string): boolean {
     const lower = word.toLowerCase();
-    return this.counts.has(lower) || this.stems.has(stem(lower));
+    return this.counts.has(lower) || this.stems.has(stem(lower)) || this.slashed.has(lower);
   }
 
   /** Whether the corpus uses exactly this word (lower case), not just its stem. */
   hasExactly(word: string): boolean {
-    return this.counts.has(word.toLowerCase());
+    const lower = word.toLowerCase();
+    return this.counts.has(lower) || this.slashed.has(lower);
   }
 
   /**

@@ -9,6 +9,7 @@ const chunks = [
   makeChunk("cert", "Certifications", "The TensorFlow Developer Certificate suits beginners."),
   makeChunk("faq", "FAQs", "What is the difference between a data scientist and an ML engineer?"),
   makeChunk("time", "Timeline", "Most learners need 1–2 weeks per project and 10,000 examples."),
+  makeChunk("ab", "Releases", "An A/B test splits traffic between two models."),
   makeChunk(
     "learn",
     "Learning",
@@ -55,6 +56,16 @@ describe("QuestionUnderstanding", () => {
     expect(ordinary.unknownTopics).toEqual([]);
     expect(ordinary.unfamiliarWords).toContain("overrated");
     expect(ordinary.changes).toContainEqual({ from: "realistically", to: "", reason: "filler" });
+  });
+
+  it("knows a slash-joined name the corpus writes that way ('A/B'), and Hinglish question words", () => {
+    expect(understanding.understand("when to run an A/B test").unknownTopics).toEqual([]);
+    expect(understanding.understand("month 6-8 mein kya padhna hai").understoodAs).toBe(
+      "month 6–8 in learn",
+    );
+    expect(understanding.understand("pytorch first? confused af").understoodAs).toBe(
+      "pytorch first? confused",
+    );
   });
 
   it("keeps a compound it does not know whole and calls it a topic", () => {
