@@ -3,8 +3,8 @@ import { contentTerms } from "../text/terms.ts";
 /**
  * A table row as a sentence a learner can read: the row's name, a dash, then its cells as
  * "column: value" ("XGBoost — key hyperparameters: learning_rate, n_estimators, max_depth").
- * When the question names some columns or values (or asks for a figure a cell holds), only those
- * cells are shown; otherwise all.
+ * When the question names some columns (or asks for a figure a cell holds), only those cells and
+ * the cells whose values it names are shown; otherwise all.
  * Every word comes from the row's own cells and column names.
  */
 export function readableRow(
@@ -15,14 +15,16 @@ export function readableRow(
   const [name, ...rest] = cells;
   if (name === undefined) return "";
   const filled = rest.filter((cell) => cell.value.trim() !== "");
+  const named = (text: string) => contentTerms(text).some((term) => questionTerms.has(term));
   // A question asking for a figure ("how long", "what salary") wants the cells that hold one.
-  const asked = filled.filter(
-    (cell) =>
-      contentTerms(`${cell.header} ${cell.value}`).some((term) => questionTerms.has(term)) ||
-      (options.wantsFigure === true && /\d/.test(cell.value)),
-  );
-  // Asked about the row as a whole ("what is DVC?"): every cell says something about it.
-  const shown = asked.length > 0 && asked.length < filled.length ? asked : filled;
+  const asksFor = (cell: { header: string; value: string }) =>
+    named(cell.header) || (options.wantsFigure === true && /\d/.test(cell.value));
+  const asked = filled.filter((cell) => asksFor(cell) || named(cell.value));
+  // Only a column named (or a figure asked for) narrows the row. A value the question names
+  // ("what do I do in month 9") is what the learner already knows, so the whole row is the answer,
+  // as it is for a question about the row as a whole ("what is DVC?").
+  const narrowed = filled.some(asksFor) && asked.length < filled.length;
+  const shown = narrowed ? asked : filled;
   const fields = shown.map(
     (cell) => `${cell.header.replace(/\?$/, "").toLowerCase()}: ${cell.value}`,
   );

@@ -28,4 +28,19 @@ describe("readableRow", () => {
       "XGBoost — typical time: 2–3 weeks",
     );
   });
+
+  it("shows the whole row when the question names only a value, not a column", () => {
+    const step = [
+      { header: "Step", value: "Step 5" },
+      { header: "Timeline", value: "Month 9" },
+      { header: "Focus Area", value: "Deployment and MLOps" },
+    ];
+    expect(readableRow(step, terms("wat should i do in month 9"))).toBe(
+      "Step 5 — timeline: Month 9; focus area: Deployment and MLOps",
+    );
+    // A named column still narrows, and keeps the value the question names beside it.
+    expect(readableRow(cells, terms("ensemble hyperparameters of xgboost?"))).toBe(
+      "XGBoost — type: Ensemble; key hyperparameters: learning_rate, n_estimators, max_depth",
+    );
+  });
 });
