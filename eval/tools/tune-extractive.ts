@@ -5,6 +5,7 @@
  * per answer, best first by precision + F1. Answerable questions only; the gate is not consulted.
  *
  *   INDEX_DIR=indexes node --import tsx eval/tools/tune-extractive.ts [train|dev] [--defaults-only]
+ *     [--settings '{"passageWeight":0.9}']
  */
 import { Assistant } from "../../src/answer/assistant.ts";
 import {
@@ -78,6 +79,13 @@ function measure(settings: ExtractiveSettings) {
 
 console.log(`${split}: ${prepared.length} answerable questions`);
 console.log("defaults:", JSON.stringify(measure(DEFAULT_EXTRACTIVE_SETTINGS)));
+// --settings '{"passageWeight":0.9}': the defaults with these changed, measured alone.
+const given = process.argv[process.argv.indexOf("--settings") + 1];
+if (process.argv.includes("--settings") && given !== undefined) {
+  const settings = { ...DEFAULT_EXTRACTIVE_SETTINGS, ...JSON.parse(given) };
+  console.log("given:", JSON.stringify(measure(settings)));
+  process.exit(0);
+}
 if (process.argv.includes("--defaults-only")) process.exit(0);
 
 const results: Array<{ settings: Partial<ExtractiveSettings>; score: ReturnType<typeof measure> }> =

@@ -30,6 +30,15 @@ export type ExtractiveSettings = {
    * the question asks about; taken away when it names only others. @default 0.3
    */
   referenceWeight: number;
+  /** Added to a unit that supplies the kind of figure the question asks for. @default 0.1 */
+  figureBonus: number;
+  /** Taken from a unit that adds to what was said before ("DVC can also …"). @default 0.05 */
+  supplementaryPenalty: number;
+  /**
+   * Multiplies the bonus of a unit that defines what a definition question asks about
+   * (0.15, or 0.25 when it says what the thing is). @default 1
+   */
+  definitionWeight: number;
 };
 
 export const DEFAULT_EXTRACTIVE_SETTINGS: ExtractiveSettings = {
@@ -40,6 +49,9 @@ export const DEFAULT_EXTRACTIVE_SETTINGS: ExtractiveSettings = {
   maxUnits: 1,
   maxListUnits: 5,
   referenceWeight: 0.3,
+  figureBonus: 0.1,
+  supplementaryPenalty: 0.05,
+  definitionWeight: 1,
 };
 
 /** A quotable unit of a shown passage, scored against the question. */
@@ -48,14 +60,25 @@ type Candidate = QuotableUnit & {
   position: number;
   terms: Set<string>;
   score: number;
+  /** What the score is made of, before weighting. */
+  signals: UnitSignals;
+};
+
+/** The measurements a unit's score is made of. */
+export type UnitSignals = {
+  semantic: number;
+  lexical: number;
+  passage: number;
+  figure: number;
+  supplementary: number;
+  reference: number;
+  definition: number;
 };
 
 const LIST_QUESTION =
   /^(which|what) (are (the|some) )?(tools?|libraries|frameworks|platforms|certifications?|projects?|roles?|skills?|topics?|algorithms?|metrics?|models?|steps?|types?|prerequisites?)\b|\b(list|name) (the|all|some)\b|\b(vs\.?|versus|compare|comparison|difference between)\b/i;
 /** A unit that leans on the one before it ("This…", "It…", "They…"). */
 const LEADING_REFERENCE = /^(this|these|that|those|it|they|such|both|each)\b/i;
-/** Added to a unit that supplies the kind of figure the question asks for. */
-const FIGURE_BONUS = 0.1;
 /** "what is X?", "what are Xs", "define X", "meaning of X": a question asking for a definition. */
 const DEFINITION =
   /^(?:what(?: is|'s| are| does| do)|define|meaning of|explain|how does|how do)\s+(?:an? |the )?(.+?)(?:\s+(?:mean|means|do|does|work|works|in simple (?:words|terms)))?\s*\??$/i;
@@ -74,8 +97,6 @@ const DEFINITION_FRAME = new Set(
 /** A unit that adds to what was said before ("DVC can also …", "In addition, …"): a poor lead. */
 const SUPPLEMENTARY =
   /^(?:\S+\s+){0,3}(?:also|additionally|furthermore|moreover)\b|^in addition\b/i;
-/** Taken from a supplementary unit's score. */
-const SUPPLEMENTARY_PENALTY = 0.05;
 /** Bonus for a unit that defines what a definition question asks about ("Dropout is …"). */
 const DEFINITION_BONUS = 0.15;
 /** Added when it says what the thing is ("… is a …") rather than what it does or differs in. */
@@ -194,7 +215,15 @@ export class ExtractiveGenerator implements Generator {
     const weight = (term: string) => this.statistics.idf(term);
     const totalWeight = questionTerms.reduce((sum, term) => sum + weight(term), 0) || 1;
     const bestPassageScore = Math.max(...input.passages.map((passage) => passage.score), 1e-9);
-    const { semanticWeight, lexicalWeight, passageWeight, referenceWeight } = this.settings;
+    const {
+      semanticWeight,
+      lexicalWeight,
+      passageWeight,
+      referenceWeight,
+      figureBonus,
+      supplementaryPenalty,
+      definitionWeight,
+    } = this.settings;
     const references = numberedReferences(input.question);
 
     const candidates: Candidate[] = [];
@@ -217,24 +246,33 @@ export class ExtractiveGenerator implements Generator {
           vector !== undefined && input.queryVector !== undefined
             ? dotProduct(input.queryVector, vector)
             : Math.max(0, passage.score) / bestPassageScore / 2;
-        let score =
-          semanticWeight * semantic +
-          lexicalWeight * (covered / totalWeight) +
-          passageWeight * (Math.max(0, passage.score) / bestPassageScore);
-        // "how long does step 3 take": "Month 5" supplies a time; "End of Steps 3–4" only a number.
-        if (request !== undefined && suppliesFigure(request, unit.text)) score += FIGURE_BONUS;
-        if (SUPPLEMENTARY.test(unit.text)) score -= SUPPLEMENTARY_PENALTY;
+        const signals: UnitSignals = {
+          semantic,
+          lexical: covered / totalWeight,
+          passage: Math.max(0, passage.score) / bestPassageScore,
+          // "how long does step 3 take": "Month 5" supplies a time; "End of Steps 3–4" only a number.
+          figure: request !== undefined && suppliesFigure(request, unit.text) ? 1 : 0,
+          supplementary: SUPPLEMENTARY.test(unit.text) ? 1 : 0,
+          reference: 0,
+          definition: definedTerms.length > 0 ? definitionBonus(unit.text, definedTerms) : 0,
+        };
         if (references.length > 0) {
           const stated = numberedReferences(unit.text);
           const agreement = referenceAgreement(
             references,
             stated.length > 0 ? stated : sectionReferences,
           );
-          if (agreement === "agrees") score += referenceWeight;
-          else if (agreement === "differs") score -= referenceWeight;
+          signals.reference = agreement === "agrees" ? 1 : agreement === "differs" ? -1 : 0;
         }
-        if (definedTerms.length > 0) score += definitionBonus(unit.text, definedTerms);
-        candidates.push({ ...unit, passage, position, terms, score });
+        const score =
+          semanticWeight * signals.semantic +
+          lexicalWeight * signals.lexical +
+          passageWeight * signals.passage +
+          figureBonus * signals.figure -
+          supplementaryPenalty * signals.supplementary +
+          referenceWeight * signals.reference +
+          definitionWeight * signals.definition;
+        candidates.push({ ...unit, passage, position, terms, score, signals });
       });
     }
     return candidates;
