@@ -106,7 +106,7 @@ export const GATE_FEATURE_NAMES: readonly (keyof GateFeatures)[] = [
 
 /** A question asking how something works inside, rather than what it is or when to use it. */
 const EXPLAIN_REQUEST =
-  /\bhow (?:does|do|is|are|did)\b.*\b(?:work|works|calculated|computed|implemented|handled?|handles)\b|\binternally\b|\bunder the hood\b|\bstep[- ]by[- ]step\b|\bmath(?:s|ematics)? behind\b|\bexplain (?:how|the math)\b/i;
+  /\bhow (?:does|do|is|are|did)\b.*\b(?:work|works|calculated?|calculates|computed?|computes|implemented|handled?|handles|builds?|chooses|decides|splits)\b|\binternally\b|\bunder the hood\b|\bstep[- ]by[- ]step\b|\bmath(?:s|ematics)? behind\b|\bexplain (?:how|the math)\b/i;
 
 /** "X vs Y", "X or Y", "difference between X and Y": the two things compared. */
 const COMPARISON =

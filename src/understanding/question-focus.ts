@@ -2,11 +2,14 @@
 const ASKING =
   /^(?:so |and |but |ok |okay |then |also |pls |please |like |i mean )*(what|which|who|whom|whose|when|where|why|how|is|are|am|was|were|do|does|did|can|could|should|shall|will|would|may|might|must|have|has|any|tell|explain|give|list|name|suggest|recommend|help|compare|define)\b/i;
 
+/** Ends a clause that guesses at the answer ("…, eigenvectors of a covariance matrix or wat"). */
+const GUESS_TAG = /\bor (?:what|wat|smth|something|sth|not)\s*[?!.]*$|,?\s*right\s*[?!.]*$/i;
+
 /**
  * The part of a message that asks the question, without the situation around it: "I'm 28, in
  * marketing, no CS degree, can I still get into ML?" asks "can I still get into ML?". A message
  * is cut into clauses at sentence ends, commas, semicolons and dashes; the clauses that end with
- * a question mark or open like a question are the focus. A message with no such clause, or only
+ * a question mark, open like a question or end on a guess ("… or what") are the focus. A message with no such clause, or only
  * one clause, is its own focus.
  */
 export function questionFocus(message: string): string {
@@ -15,7 +18,9 @@ export function questionFocus(message: string): string {
     .map((clause) => clause.trim())
     .filter((clause) => /[\p{L}\p{N}]/u.test(clause));
   if (clauses.length < 2) return message;
-  const asks = clauses.map((clause) => clause.endsWith("?") || ASKING.test(clause));
+  const asks = clauses.map(
+    (clause) => clause.endsWith("?") || ASKING.test(clause) || GUESS_TAG.test(clause),
+  );
   if (!asks.includes(true)) return message;
   // A clause that only points back ("…, which is better?", "is that overkill?") asks about the
   // clause before it: "JAX vs PyTorch for research, which is better" is about JAX and PyTorch.

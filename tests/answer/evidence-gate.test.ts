@@ -183,6 +183,10 @@ describe("EvidenceGate.assess", () => {
     expect(inside.features.explainRareFocus).toBeCloseTo(0.5, 5);
     // The same thing asked about plainly is not an explanation request.
     expect(assess("what is dvc for", ["dvc"]).features.explainRareFocus).toBe(0);
+    // "how does X calculate / build …" asks how it works too.
+    expect(
+      assess("how does dvc calculate file hashes", ["dvc"]).features.explainRareFocus,
+    ).toBeCloseTo(0.5, 5);
   });
 
   it("marks a comparison one side of which no shown passage mentions", () => {

@@ -162,4 +162,16 @@ describe("questionFocus", () => {
       "can I learn ML in 6 months?",
     );
   });
+
+  it("keeps a clause that guesses at the answer ('… or wat', '… right')", () => {
+    expect(
+      questionFocus("how does PCA pick components, eigenvectors of covariance matrix or wat"),
+    ).toBe("how does PCA pick components eigenvectors of covariance matrix or wat");
+    expect(questionFocus("batchnorm is a regulariser right, that's why we use it?")).toBe(
+      "batchnorm is a regulariser right that's why we use it?",
+    );
+    expect(questionFocus("I work in a bank, can I learn ML in 6 months")).toBe(
+      "can I learn ML in 6 months",
+    );
+  });
 });
