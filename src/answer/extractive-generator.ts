@@ -87,7 +87,7 @@ const TRAILING_DEFINITION =
   /^(?:an? |the )?(.+?)\s+(?:meaning|definition|in simple (?:words|terms)|explained|means what)\s*\??$/i;
 /** "… in python", "… for ML": the setting of a defined thing, not part of its name. */
 const CONTEXT =
-  /\s+(?:in|for|with|using|of)\s+(?:python|ml|machine learning|deep learning|ai|data science|pandas|numpy|scikit-learn|sklearn|pytorch)$/i;
+  /\s+(?:in|for|with|using|of)\s+(?:python|ml|machine learning|deep learning|ai|data science|pandas|numpy|scikit-learn|sklearn|pytorch|llms?|large language models|nlp|genai|generative ai|production|interviews?)$/i;
 /** "X is a …", "X are the …", "X means …", "X refers to …": a unit that says what X is. */
 const COPULA = /^(?:(?:is|are)\s+(?:an?|the|one|any|how|when|what|where)|means|refers to)\b/i;
 /** Words that frame a definition question rather than name what it is about. */

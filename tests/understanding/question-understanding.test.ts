@@ -66,6 +66,9 @@ describe("QuestionUnderstanding", () => {
     expect(understanding.understand("pytorch first? confused af").understoodAs).toBe(
       "pytorch first? confused",
     );
+    expect(understanding.understand("what is RAG, explain like im 5").understoodAs).toBe(
+      "what is RAG, explain",
+    );
   });
 
   it("keeps a compound it does not know whole and calls it a topic", () => {
