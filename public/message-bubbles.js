@@ -127,7 +127,8 @@ export function addAssistantBubble(onSuggestion) {
         searched.hidden = false;
       }
 
-      if (answer.refused) {
+      // A reply to "thanks!" is not a refusal of a topic.
+      if (answer.refused && !answer.reply) {
         bubble.dataset.refused = "true";
         header.replaceChildren(
           icon(ICONS.notCovered, "icon message__label-icon"),
@@ -137,7 +138,7 @@ export function addAssistantBubble(onSuggestion) {
       if (answer.citations.length > 0) footer.append(...sourcesList(answer.citations));
       // Closest topics after a refusal, what to ask next after an answer: both clickable.
       if ((answer.suggestions?.length ?? 0) > 0) {
-        const label = answer.refused ? "Try instead" : "Ask next";
+        const label = answer.refused && !answer.reply ? "Try instead" : "Ask next";
         footer.append(suggestionList(answer.suggestions ?? [], onSuggestion, label));
       }
       footer.append(copyButton(answer.answer, answer.citations));

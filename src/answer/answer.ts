@@ -37,6 +37,11 @@ export type AnswerResult = {
     expansions: Expansion[];
     unknownTopics: string[];
   };
+  /**
+   * True when the message only acknowledged the last answer ("thanks!", "ok got it"): `answer`
+   * replies, nothing was looked up, and `refused` is true because nothing was answered.
+   */
+  reply?: true;
   /** The question actually looked up, when a follow-up was rewritten from the conversation. */
   standaloneQuestion?: string;
   /**

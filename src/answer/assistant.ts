@@ -3,6 +3,7 @@ import { replayedEvents, replaysAs, understoodAnswerKey } from "../cache/answer-
 import type { Embedder } from "../embedders/embedder.ts";
 import { AppError } from "../errors/app-error.ts";
 import type { LoadedIndex } from "../index/index-store.ts";
+import { CoordinatedWords } from "../retrieval/coordinated-words.ts";
 import { EntityLexicon } from "../retrieval/entity-lexicon.ts";
 import { HybridRetriever, type HybridSettings } from "../retrieval/hybrid-retriever.ts";
 import type { Retrieval } from "../retrieval/retriever.ts";
@@ -104,6 +105,7 @@ export class Assistant {
       this.statistics,
       this.followUps,
       new RowHeads(options.index.chunks),
+      new CoordinatedWords(options.index.chunks),
     );
     this.rewriter =
       typeof options.rewriter === "function"
@@ -284,6 +286,7 @@ export class Assistant {
           retrieved,
           timings: timings(),
           refusalReason: decision.reason || "no passage answers it",
+          ...(decision.reason === ACKNOWLEDGEMENT_REASON ? { reply: true as const } : {}),
           suggestions: suggestedQuestions(retrieval),
           generator: "evidence-gate",
           droppedCitations: 0,
@@ -463,6 +466,10 @@ export class Assistant {
 
   /** A helpful refusal: what is missing and the closest sections the material does cover. */
   refusalText(decision: GateDecision, retrieval: Retrieval): string {
+    // "thanks!", "ok got it": a reply, so the answer replies too; the suggestions say what next.
+    if (decision.reason === ACKNOWLEDGEMENT_REASON) {
+      return "Glad to help. Ask me about any topic of the roadmap or its tutorials whenever you're ready.";
+    }
     if (decision.reason === SECRETS_REFUSAL_REASON) {
       return `I can't help with that: ${SECRETS_REFUSAL_REASON}. Ask me about the roadmap and its tutorials instead.`;
     }

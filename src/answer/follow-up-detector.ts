@@ -5,12 +5,26 @@ import { isAcknowledgement } from "../understanding/acknowledgement.ts";
 import type { CorpusStatistics } from "./corpus-statistics.ts";
 
 const WHAT_ABOUT = /^(?:and |so |ok(?:ay)?,? |hmm,? )?(?:what|how) about\b/i;
-const LEADING_CONJUNCTION = /^(?:ok(?:ay)?,? |so,? )?(and|also|plus|then|but|what if)\b/i;
+const LEADING_CONJUNCTION =
+  /^(?:ok(?:ay)?,? |so,? )?(and|also|plus|then|but|what if|vs\.?|versus|or|compared (?:to|with))\b/i;
+/** After a leading "and"/"also": a whole question of its own ("and what is the difference between…"). */
+const WHOLE_QUESTION =
+  /^(?:ok(?:ay)?,? |so,? )?(?:and|also|plus|but)\s+(?:what|which|how|why|when|where|who|is|are|do|does|can|should)\b/i;
+/** "ok new q:", "unrelated but", "different question": the learner says the topic changes. */
+const NEW_TOPIC =
+  /\b(?:new|another|different|diff|unrelated|separate|random|other) (?:q|qn|ques|question|topic)\b|\bunrelated\b|\bchanging (?:the )?topic\b|\bon another note\b/i;
+/** "how is GPT different", "which is faster": a comparison whose other side was said before. */
+const OPEN_COMPARISON =
+  /\b(?:different|differs?|better|worse|faster|slower|cheaper|easier|harder|similar)\s*[?.!]*$/i;
+/** Where one clause of a message ends and the next begins. */
+const CLAUSE_BREAK = /[,;?!:]\s*|\s+(?:and|but|so|or)\s+/i;
+/** Pointers that name their choices in the same message ("which one, streamlit or flask?"). */
+const CHOICE_POINTER = /^(?:which one|the one|either|both of them)$/i;
 /** "what should my first project be then?": a trailing "then" carries the conversation on. */
 const TRAILING_THEN = /\bthen\s*[?.!]*$/i;
 /** Words that point back at something said before. */
 const REFERENCE =
-  /\b(it|its|they|them|their|this|that|these|those|same|the (?:[\p{L}\d-]+ )?one|which one|the two|both of them|either|above)\b/iu;
+  /\b(it|its|they|them|their|this|that|these|those|same|the (?:[\p{L}\d-]+ )?one|which one|the two|both of them|either|above|(?<=\b(?:create|make|get|buy|build|use|need|pick|choose|find|install|start|train|deploy|learn) )one)\b/iu;
 /** "this roadmap", "that year": a determiner before a noun that is itself clear. */
 const SELF_CONTAINED_DETERMINER =
   /\b(this|that|these) (roadmap|article|guide|tutorial|course|year|field|domain|industry|market|point|age)\b/gi;
@@ -27,10 +41,13 @@ export const VERY_COMMON_RANK = 1500;
 
 /**
  * Decides whether a chat message depends on the conversation before it: it asks "what about …",
- * opens with "and…" or "what if…", ends with "then?", points back with a pronoun ("is it free?",
- * "which one pays more?", "the aws one"), or names no topic of its own ("how long?"). A long
- * message (16 words or more) with a topic carries its own context. A message with a topic of its own and no pointer back
- * ("what does dropout do") stands alone, even when it follows an unrelated question.
+ * opens with "and…", "vs…" or "what if…", ends with "then?" or an open comparison ("how is GPT
+ * different"), points back with a pronoun ("is it free?", "which one pays more?", "the aws one"),
+ * or names no topic of its own ("how long?"). A long message (16 words or more) with a topic
+ * carries its own context. A message with a topic of its own and no pointer back ("what does
+ * dropout do", "what is SHAP and why does it matter", "and what is the difference between AI and
+ * ML?"), or one that says the topic changes ("ok new q: …"), stands alone, even when it follows
+ * an unrelated question.
  * Deterministic; measured on the learner-conversations set (see eval/README.md).
  */
 export class FollowUpDetector {
@@ -46,16 +63,46 @@ export class FollowUpDetector {
     const text = message.trim();
     // "ok", "thanks!": a reply to the last answer, not a question about its topic.
     if (isAcknowledgement(text)) return false;
-    if (WHAT_ABOUT.test(text) || LEADING_CONJUNCTION.test(text) || TRAILING_THEN.test(text)) {
+    const topics = this.topicWords(text);
+    // "ok new q: what is dropout": the learner says so.
+    if (NEW_TOPIC.test(text) && topics.length > 0) return false;
+    // "what about the bias-variance tradeoff, what is it?" names its thing, then asks about it.
+    const whatAboutAsksItself = /,\s*(?:what|how|why|is|does)\b/i.test(text);
+    if (WHAT_ABOUT.test(text) && !whatAboutAsksItself) return true;
+    // "and what is the difference between AI, ML and DL?": a whole question with its own topics.
+    const wholeQuestion =
+      WHOLE_QUESTION.test(text) &&
+      (topics.length >= 3 || this.lexicon.find(text).length > 0) &&
+      this.pointerBack(text) === undefined;
+    if ((LEADING_CONJUNCTION.test(text) && !wholeQuestion) || TRAILING_THEN.test(text)) {
       return true;
     }
-    const topics = this.topicWords(text);
+    if (OPEN_COMPARISON.test(text) && topics.length <= 1) return true;
     if (wordsAsWritten(text).length >= SELF_CONTAINED_WORDS && topics.length > 0) return false;
+    if (this.pointerBack(text) !== undefined) return true;
+    return topics.length === 0;
+  }
+
+  /**
+   * The first word that points back at the conversation ("is it free?", "which one pays more?"),
+   * if any. A pronoun after a topic the message names itself points inside it ("what is dropout
+   * and why does it help"), and "which one" with its choices named ("which one, streamlit or
+   * flask?") needs nothing from before.
+   */
+  pointerBack(text: string): string | undefined {
     const withoutClearDeterminers = text
       .replace(SELF_CONTAINED_DETERMINER, " ")
       .replace(ANTICIPATORY_IT, " ");
-    if (REFERENCE.test(withoutClearDeterminers)) return true;
-    return topics.length === 0;
+    const pointers = new RegExp(REFERENCE.source, "giu");
+    for (const pointer of withoutClearDeterminers.matchAll(pointers)) {
+      const before = withoutClearDeterminers.slice(0, pointer.index);
+      // The clauses before this one ("what is dropout", then "why does it help").
+      const earlierClauses = before.split(CLAUSE_BREAK).slice(0, -1).join(" ");
+      if (this.topicWords(earlierClauses).length > 0) continue;
+      if (CHOICE_POINTER.test(pointer[0]) && this.topicWords(text).length >= 2) continue;
+      return pointer[0];
+    }
+    return undefined;
   }
 
   /**

@@ -1,3 +1,4 @@
+import type { CoordinatedWords } from "../retrieval/coordinated-words.ts";
 import type { EntityLexicon } from "../retrieval/entity-lexicon.ts";
 import type { RowHeads } from "../retrieval/row-heads.ts";
 import { commonWordRank } from "../text/common-words.ts";
@@ -8,8 +9,13 @@ import type { ChatTurn, QuestionRewriter } from "./question-rewriter.ts";
 
 const WHAT_ABOUT = /^(?:and |so |ok(?:ay)?,? )?(?:what|how) about (.+?)[?.!]*$/i;
 /** "and shadow deployment?", "also LightGBM?": the same question about another named thing. */
-const AND_NAMED = /^(?:and|also|plus|what about|how about)\s+(?:(?:for|with)\s+)?(.+?)[?.!]*$/i;
+const AND_NAMED =
+  /^(?:ok(?:ay)?,? |so,? )?(?:and|also|plus|what about|how about)\s+(?:(?:for|with|in)\s+)?(.+?)[?.!]*$/i;
 const PRONOUN = /\b(it|its|they|them|their|this|that|these|those)\b/i;
+/** How many questions back a chain of follow-ups is followed to find its topic. */
+const MAX_CHAIN = 3;
+/** "step 5", "months 6–8", "week 2": a place in the plan the previous question named. */
+const PLAN_PLACE = /\b(?:step|month|week|phase)s?\s+\d+(?:\s*[–-]\s*\d+)?\b/i;
 
 /**
  * Deterministic follow-up rewriting, no model needed. When a message leans on the conversation
@@ -20,7 +26,8 @@ const PRONOUN = /\b(it|its|they|them|their|this|that|these|those)\b/i;
  * - "what are its hyperparameters?" after a question about XGBoost becomes
  *   "what are XGBoost's hyperparameters?" (the pronoun is replaced);
  * - "and shadow deployment?" after "what is a canary release" becomes "what is a shadow
- *   deployment" (one named thing for another);
+ *   deployment" (one named thing for another), and "and for classification?" after "regression
+ *   metrics?" becomes "classification metrics?" (a word the corpus pairs with one asked before);
  * - "and salaries?" becomes "and salaries? (NLP engineer)" (the topic words are appended).
  * A self-contained message is returned unchanged.
  */
@@ -30,30 +37,47 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
   private readonly statistics: CorpusStatistics;
   private readonly detector: FollowUpDetector;
   private readonly rowHeads: RowHeads | undefined;
+  private readonly coordinated: CoordinatedWords | undefined;
 
   /**
    * `detector` decides what is a follow-up; the Assistant passes the one it uses itself.
-   * `rowHeads` lets "and X?" ask the previous question about a sibling row of one table.
+   * `rowHeads` lets "and X?" ask the previous question about a sibling row of one table, and
+   * `coordinated` about a word the corpus pairs with one of the previous question's words.
    */
   constructor(
     lexicon: EntityLexicon,
     statistics: CorpusStatistics,
     detector: FollowUpDetector = new FollowUpDetector(lexicon, statistics),
     rowHeads?: RowHeads,
+    coordinated?: CoordinatedWords,
   ) {
     this.lexicon = lexicon;
     this.statistics = statistics;
     this.detector = detector;
     this.rowHeads = rowHeads;
+    this.coordinated = coordinated;
   }
 
   async rewrite(message: string, history: ChatTurn[]): Promise<string> {
-    const previous = [...history]
-      .reverse()
-      .find((turn) => turn.role === "user")
-      ?.content.trim();
-    if (previous === undefined || previous === "") return message;
+    return this.rewriteWithin(message, history, MAX_CHAIN);
+  }
+
+  /**
+   * The rewrite of `message`; the previous question is itself read in its own history first when
+   * it was a follow-up ("how do i create one" after "what is a virtual environment"), up to
+   * `depth` questions back.
+   */
+  private async rewriteWithin(
+    message: string,
+    history: ChatTurn[],
+    depth: number,
+  ): Promise<string> {
+    const at = history.map((turn) => turn.role).lastIndexOf("user");
+    const asked = history[at]?.content.trim();
+    if (asked === undefined || asked === "") return message;
     if (!this.detector.dependsOnHistory(message)) return message;
+    const previous =
+      depth > 1 ? await this.rewriteWithin(asked, history.slice(0, at), depth - 1) : asked;
     const sibling = this.siblingSwap(message, previous);
     if (sibling !== undefined) return sibling;
 
@@ -90,13 +114,35 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
    */
   private siblingSwap(message: string, previous: string): string | undefined {
     const named = AND_NAMED.exec(message.trim())?.[1]?.trim();
-    if (named === undefined || this.rowHeads === undefined || !this.rowHeads.isHead(named)) {
-      return undefined;
-    }
+    if (named === undefined) return undefined;
     const rowHeads = this.rowHeads;
-    const replaced = rowHeads.find(previous).find((head) => rowHeads.siblings(head, named));
+    if (rowHeads?.isHead(named) === true) {
+      const replaced = rowHeads.find(previous).find((head) => rowHeads.siblings(head, named));
+      if (replaced !== undefined)
+        return previous.replace(originalSpelling(previous, replaced), named);
+    }
+    // "and for classification?" after "regression metrics?": one word the corpus pairs with one
+    // of the previous question's ("for regression … for classification").
+    const coordinated = this.coordinated;
+    if (coordinated === undefined || /\s/.test(named)) return undefined;
+    const replaced = wordsAsWritten(previous)
+      .filter((word) => this.isTopicWord(word) && coordinated.together(word, named))
+      .sort(
+        (left, right) =>
+          this.statistics.idf(stem(right.toLowerCase())) -
+          this.statistics.idf(stem(left.toLowerCase())),
+      )[0];
     if (replaced === undefined) return undefined;
-    return previous.replace(originalSpelling(previous, replaced), named);
+    return previous.replace(new RegExp(`\\b${escapeRegExp(replaced)}\\b`), named);
+  }
+
+  /** A word the corpus knows that is not stop, meta or very common English ("day", "use"). */
+  private isTopicWord(word: string): boolean {
+    const lower = word.toLowerCase();
+    if (STOPWORDS.has(lower) || QUESTION_META_WORDS.has(lower) || lower.length < 2) return false;
+    if (!this.statistics.has(stem(lower))) return false;
+    const rank = commonWordRank(word);
+    return rank === undefined || rank >= VERY_COMMON_RANK;
   }
 
   /** Topic words of a message: no stop or meta words. */
@@ -109,24 +155,27 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
 
   /**
    * The previous question's most specific topic words (up to three, in their order): words the
-   * corpus knows, minus very common English words ("day", "work"), ranked by IDF.
+   * corpus knows, minus very common English words ("day", "work"), ranked by IDF; after the place
+   * in the plan it names, if any ("step 5").
    */
   private topicPhrase(text: string): string {
     const seen = new Set<string>();
     const candidates = this.topicWords(text).filter((word) => {
       const lower = word.toLowerCase();
-      if (seen.has(lower) || !this.statistics.has(stem(lower))) return false;
+      if (seen.has(lower) || !this.isTopicWord(word)) return false;
       seen.add(lower);
-      const rank = commonWordRank(word);
-      return rank === undefined || rank >= VERY_COMMON_RANK;
+      return true;
     });
+    const place = PLAN_PLACE.exec(text)?.[0];
     const ranked = [...candidates].sort(
       (left, right) =>
         this.statistics.idf(stem(right.toLowerCase())) -
         this.statistics.idf(stem(left.toLowerCase())),
     );
     const keep = new Set(ranked.slice(0, 3));
-    return candidates.filter((word) => keep.has(word)).join(" ");
+    const words = candidates.filter((word) => keep.has(word)).join(" ");
+    // "ok and after that?" after "what is step 5": the step is the topic.
+    return place === undefined ? words : `${place} ${words}`.trim();
   }
 }
 

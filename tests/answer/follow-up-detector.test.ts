@@ -32,6 +32,15 @@ describe("FollowUpDetector.dependsOnHistory", () => {
     "how much does the aws one cost",
     "what should my first project be then",
     "how long?",
+    "vs shadow deployment?",
+    "how is GPT different",
+    "how do i create one",
+    // The pronoun sits in the clause that names the topic: it may mean the earlier one.
+    "which architectures should i practise it with",
+    // "which one" names its choices, but "that" still points back.
+    "which one pays more, that or ML engineer?",
+    // A whole question after "and", but with one topic only: the previous one may be meant.
+    "and how do i save the installed packages",
   ])("treats %j as a follow-up", (message) => {
     expect(detector.dependsOnHistory(message)).toBe(true);
   });
@@ -44,6 +53,14 @@ describe("FollowUpDetector.dependsOnHistory", () => {
     // A reply to the last answer does not ask its question again.
     "ok",
     "thanks!",
+    "lol ok that's easy enough",
+    // A pronoun after a clause that names its own topic points inside the message.
+    "what is dropout and why does it help",
+    "what about the XGBoost tool, what is it?",
+    // The learner says the topic changes.
+    "ok new q: what does it mean when dropout is high",
+    "which one is better for free GPU time, colab or kaggle?",
+    "and what is the difference between AI, ML and deep learning?",
   ])("treats %j as standing alone", (message) => {
     expect(detector.dependsOnHistory(message)).toBe(false);
   });

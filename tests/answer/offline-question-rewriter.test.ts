@@ -4,6 +4,7 @@ import { OfflineQuestionRewriter } from "../../src/answer/offline-question-rewri
 import type { ChatTurn } from "../../src/answer/question-rewriter.ts";
 import { UseEmbedder } from "../../src/embedders/use-embedder.ts";
 import { loadIndex } from "../../src/index/index-store.ts";
+import { CoordinatedWords } from "../../src/retrieval/coordinated-words.ts";
 import { EntityLexicon } from "../../src/retrieval/entity-lexicon.ts";
 import { RowHeads } from "../../src/retrieval/row-heads.ts";
 
@@ -16,6 +17,7 @@ beforeAll(async () => {
     new CorpusStatistics(index.chunks),
     undefined,
     new RowHeads(index.chunks),
+    new CoordinatedWords(index.chunks),
   );
 });
 
@@ -48,6 +50,32 @@ describe("offline follow-up rewriting", () => {
     expect(
       await rewriter.rewrite("and docker?", afterAsking("what do i need to learn in probability")),
     ).not.toBe("what do i need to learn in docker");
+  });
+
+  it("asks the previous question about a word the corpus pairs with one of its words", async () => {
+    // The roadmap lists metrics "For regression, …" and "For classification, …".
+    expect(
+      await rewriter.rewrite(
+        "ok and for classification?",
+        afterAsking("which metrics should i learn for regression"),
+      ),
+    ).toBe("which metrics should i learn for classification");
+  });
+
+  it("reads the previous question in its own conversation when it was a follow-up", async () => {
+    const history: ChatTurn[] = [
+      ...afterAsking("what is a virtual environment"),
+      ...afterAsking("how do i create one"),
+    ];
+    expect(await rewriter.rewrite("and how do i save the installed packages", history)).toMatch(
+      /\(.*virtual environment.*\)$/,
+    );
+  });
+
+  it("carries the step the previous question named", async () => {
+    expect(await rewriter.rewrite("ok and after that?", afterAsking("what is step 5"))).toBe(
+      "ok and after step 5?",
+    );
   });
 
   it("replaces a pronoun with the previous topic", async () => {

@@ -202,6 +202,15 @@ describe.skipIf(skipBrowserSuite(BROWSER))("chat page", () => {
     expect(await next.count()).toBeGreaterThan(0);
   });
 
+  it("replies to a thank-you without marking it as not covered", async () => {
+    await page.getByLabel("Your question").fill("thanks, got it");
+    await page.getByLabel("Your question").press("Enter");
+    const bubble = await settledBubble(page, 6);
+    expect(await bubble.getAttribute("data-refused")).toBe("false");
+    expect(await bubble.textContent()).toContain("Glad to help.");
+    expect(await bubble.textContent()).not.toContain("Not covered by the material");
+  });
+
   it("starts a new conversation with an empty history", async () => {
     await page.getByRole("button", { name: "New conversation" }).click();
     expect(await page.locator(".message").count()).toBe(0);

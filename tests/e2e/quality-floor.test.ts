@@ -81,6 +81,19 @@ describe("offline pipeline on learner-voice questions (dev split)", () => {
     }
   }, 60_000);
 
+  it("replies to a thank-you instead of refusing it as a topic, and never repeats the last question", async () => {
+    const history = [
+      { role: "user" as const, content: "what is dropout" },
+      { role: "assistant" as const, content: "Dropout randomly switches off activations. [1]" },
+    ];
+    const thanks = await assistant.ask("thanks, got it", { history });
+    expect(thanks.refused).toBe(true);
+    expect(thanks.answer).toMatch(/^Glad to help\./);
+    expect(thanks.reply).toBe(true);
+    expect(thanks.answer).not.toMatch(/don't cover/);
+    expect(thanks.suggestions?.length).toBeGreaterThan(0);
+  }, 60_000);
+
   it("answers about the step or month a learner names, not one that merely shares a number", async () => {
     const month = await assistant.ask("month 5??");
     expect(month.answer).toMatch(/Month 5\b/);
