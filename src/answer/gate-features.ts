@@ -8,6 +8,7 @@ import {
   QUESTION_META_WORDS,
   STOPWORDS,
   stem,
+  withoutAnswerStyle,
   wordsAsWritten,
 } from "../text/terms.ts";
 import { questionFocus } from "../understanding/question-focus.ts";
@@ -150,7 +151,7 @@ export function questionTerms(
   }
   const seen = new Set<string>();
   const terms: QuestionTerm[] = [];
-  for (const token of wordsAsWritten(understood.understoodAs)) {
+  for (const token of wordsAsWritten(withoutAnswerStyle(understood.understoodAs))) {
     const lower = token.toLowerCase();
     if (STOPWORDS.has(lower) || QUESTION_META_WORDS.has(lower)) continue;
     for (const part of unknownCompounds.has(lower) ? [token] : token.split(/-/)) {

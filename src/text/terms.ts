@@ -30,6 +30,15 @@ suggests suggested recommend recommends recommended advise advises exactly speci
 basically ok okay`.split(/\s+/),
 );
 
+/** "in simple words", "in layman's terms": how to answer, not what about. */
+const ANSWER_STYLE =
+  /\bin (?:simple|easy|plain|layman'?s?|basic) (?:words|terms|language|english)\b|\bexplain(?:ed)? simply\b/gi;
+
+/** A question without the words that ask for a style of answer ("what is RAG in simple words"). */
+export function withoutAnswerStyle(question: string): string {
+  return question.replace(ANSWER_STYLE, " ");
+}
+
 /** The topic words of a question: meta words about the material removed. */
 export function questionText(question: string): string {
   return words(question)

@@ -177,6 +177,13 @@ describe("EvidenceGate.assess", () => {
     expect(missed.reason).toMatch(/no passage/);
   });
 
+  it("does not count words asking for a style of answer ('in simple words') as topics", () => {
+    const plain = assess("what is dvc", ["dvc"]);
+    const simple = assess("what is dvc in simple words", ["dvc"]);
+    expect(simple.features.coverage).toBe(plain.features.coverage);
+    expect(simple.features.termCount).toBe(plain.features.termCount);
+  });
+
   it("marks a how-does-it-work question about a thing the material only names", () => {
     // "dvc" is in one chunk: asking how it works inside scores 1 / (1 + 1).
     const inside = assess("how does dvc work internally", ["dvc"]);

@@ -66,6 +66,7 @@ describe("QuestionUnderstanding", () => {
     expect(understanding.understand("pytorch first? confused af").understoodAs).toBe(
       "pytorch first? confused",
     );
+    expect(understanding.understand("proj ideas batao").understoodAs).toBe("project ideas tell");
     expect(understanding.understand("what is RAG, explain like im 5").understoodAs).toBe(
       "what is RAG, explain",
     );
