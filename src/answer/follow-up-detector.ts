@@ -18,13 +18,21 @@ const OPEN_COMPARISON =
   /\b(?:different|differs?|better|worse|faster|slower|cheaper|easier|harder|similar)\s*[?.!]*$/i;
 /** Where one clause of a message ends and the next begins. */
 const CLAUSE_BREAK = /[,;?!:]\s*|\s+(?:and|but|so|or)\s+/i;
+/** "y not vertex ai?": asks why the last answer did not pick something else. */
+const WHY_NOT = /^(?:ok(?:ay)?,? |so,? |but )?(?:y|why) not\b/i;
+/** "that one", "this one", "the aws one": always the thing talked about before. */
+const DEMONSTRATIVE_ONE = /^(?:this|that|the\b.*) one$/i;
+/** Words that ask for more of what was just discussed ("any alternatives?"): not topics. */
+const MORE_OF_THE_SAME = new Set(
+  "alternative alternatives option options other others similar instead".split(" "),
+);
 /** Pointers that name their choices in the same message ("which one, streamlit or flask?"). */
 const CHOICE_POINTER = /^(?:which one|the one|either|both of them)$/i;
 /** "what should my first project be then?": a trailing "then" carries the conversation on. */
 const TRAILING_THEN = /\bthen\s*[?.!]*$/i;
 /** Words that point back at something said before. */
 const REFERENCE =
-  /\b(it|its|they|them|their|this|that|these|those|same|the (?:[\p{L}\d-]+ )?one|which one|the two|both of them|either|above|(?<=\b(?:create|make|get|buy|build|use|need|pick|choose|find|install|start|train|deploy|learn) )one)\b/iu;
+  /\b((?:this|that) one|it|its|they|them|their|this|that|these|those|same|the (?:[\p{L}\d-]+ )?one|which one|the two|both of them|either|above|(?<=\b(?:create|make|get|buy|build|use|need|pick|choose|find|install|start|train|deploy|learn) )one)\b/iu;
 /** "this roadmap", "that year": a determiner before a noun that is itself clear. */
 const SELF_CONTAINED_DETERMINER =
   /\b(this|that|these) (roadmap|article|guide|tutorial|course|year|field|domain|industry|market|point|age)\b/gi;
@@ -78,6 +86,7 @@ export class FollowUpDetector {
       return true;
     }
     if (OPEN_COMPARISON.test(text) && topics.length <= 1) return true;
+    if (WHY_NOT.test(text)) return true;
     if (wordsAsWritten(text).length >= SELF_CONTAINED_WORDS && topics.length > 0) return false;
     if (this.pointerBack(text) !== undefined) return true;
     return topics.length === 0;
@@ -95,6 +104,7 @@ export class FollowUpDetector {
       .replace(ANTICIPATORY_IT, " ");
     const pointers = new RegExp(REFERENCE.source, "giu");
     for (const pointer of withoutClearDeterminers.matchAll(pointers)) {
+      if (DEMONSTRATIVE_ONE.test(pointer[0])) return pointer[0];
       const before = withoutClearDeterminers.slice(0, pointer.index);
       // The clauses before this one ("what is dropout", then "why does it help").
       const earlierClauses = before.split(CLAUSE_BREAK).slice(0, -1).join(" ");
@@ -115,7 +125,7 @@ export class FollowUpDetector {
     return wordsAsWritten(text).filter((word) => {
       const lower = word.toLowerCase();
       if (STOPWORDS.has(lower) || QUESTION_META_WORDS.has(lower) || lower.length < 2) return false;
-      if (/^\d/.test(lower)) return false;
+      if (/^\d/.test(lower) || MORE_OF_THE_SAME.has(lower)) return false;
       const rank = commonWordRank(word);
       if (rank !== undefined && rank < VERY_COMMON_RANK) return false;
       return this.statistics.has(stem(lower)) || rank === undefined;

@@ -12,6 +12,8 @@ const WHAT_ABOUT = /^(?:and |so |ok(?:ay)?,? )?(?:what|how) about (.+?)[?.!]*$/i
 const AND_NAMED =
   /^(?:ok(?:ay)?,? |so,? )?(?:and|also|plus|what about|how about)\s+(?:(?:for|with|in)\s+)?(.+?)[?.!]*$/i;
 const PRONOUN = /\b(it|its|they|them|their|this|that|these|those)\b/i;
+/** "the two", "both": the things of the last two questions. */
+const BOTH = /\b(?:the two|these two|those two|the 2|both(?: of them)?)\b/i;
 /** How many questions back a chain of follow-ups is followed to find its topic. */
 const MAX_CHAIN = 3;
 /** "step 5", "months 6–8", "week 2": a place in the plan the previous question named. */
@@ -82,11 +84,28 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
     if (sibling !== undefined) return sibling;
 
     const previousEntities = this.lexicon.find(previous);
-    const topic =
+    let topic =
       previousEntities[0]?.name !== undefined
         ? originalSpelling(previous, previousEntities[0].name)
         : this.topicPhrase(previous);
     if (topic === "") return message;
+    // "what's the diff between the two" after "what is MLflow", "what is DVC": both topics.
+    const before = history
+      .slice(0, at)
+      .map((turn) => turn.role)
+      .lastIndexOf("user");
+    const earlier = history[before]?.content.trim();
+    if (BOTH.test(message) && earlier !== undefined && earlier !== "") {
+      const earlierEntity = this.lexicon.find(earlier)[0]?.name;
+      const earlierTopic =
+        earlierEntity !== undefined
+          ? originalSpelling(earlier, earlierEntity)
+          : this.topicPhrase(earlier);
+      if (earlierTopic !== "" && earlierTopic.toLowerCase() !== topic.toLowerCase()) {
+        return `${message.trim()} (${earlierTopic} and ${topic})`;
+      }
+    }
+    topic = topic.trim();
 
     const whatAbout = WHAT_ABOUT.exec(message.trim());
     const subject = whatAbout?.[1];
@@ -102,7 +121,7 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
     if (PRONOUN.test(message)) {
       return message
         .replace(/\b(its|their)\b/i, `${topic}'s`)
-        .replace(/\b(it|they|them|this|that|these|those)\b/i, topic);
+        .replace(/\b(?:this|that) one\b|\b(?:it|they|them|this|that|these|those)\b/i, topic);
     }
     return `${message.trim()} (${topic})`;
   }
@@ -115,6 +134,13 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
   private siblingSwap(message: string, previous: string): string | undefined {
     const named = AND_NAMED.exec(message.trim())?.[1]?.trim();
     if (named === undefined) return undefined;
+    // "and in month 10?" after "what should i learn in month 9": the same of another month.
+    const place = PLAN_PLACE.exec(named)?.[0];
+    const placeBefore = PLAN_PLACE.exec(previous)?.[0];
+    if (place !== undefined && placeBefore !== undefined && place === named) {
+      const kind = (text: string) => text.toLowerCase().replace(/s?\s.*$/, "");
+      if (kind(place) === kind(placeBefore)) return previous.replace(placeBefore, place);
+    }
     const rowHeads = this.rowHeads;
     if (rowHeads?.isHead(named) === true) {
       const replaced = rowHeads.find(previous).find((head) => rowHeads.siblings(head, named));

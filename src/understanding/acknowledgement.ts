@@ -13,11 +13,32 @@ export const ACKNOWLEDGEMENT_REASON =
   "that reads as a reply, not a question: ask about a topic of the roadmap or its tutorials";
 
 /**
- * Whether a message only acknowledges ("ok", "thanks!", "got it, thank you so much"): there is
- * nothing to look up, and it does not continue the previous question either. A message with any
- * other word ("ok and docker?", "thanks, what about pandas") is not one.
+ * Whether a message only acknowledges ("ok", "thanks!", "got it, thank you so much", "great
+ * explanation, very helpful"): there is nothing to look up, and it does not continue the previous
+ * question either. A message that asks anything ("ok and docker?", "thanks, what about pandas")
+ * is not one, nor one with more than one word of its own beside a thank-you.
  */
 export function isAcknowledgement(message: string): boolean {
   const said = words(message);
-  return said.length > 0 && said.length <= 8 && said.every((word) => ACKNOWLEDGING.has(word));
+  if (said.length === 0 || said.length > 8) return false;
+  if (said.every((word) => ACKNOWLEDGING.has(word))) return true;
+  // "ok got it, thx a lot", "great explanation, very helpful", "wow dropout makes sense 👍": a
+  // clear thank-you or "makes sense" with a few words around it, and nothing asked.
+  if (message.includes("?") || ASKS.test(message) || !THANKS_OR_UNDERSTOOD.test(message)) {
+    return false;
+  }
+  const other = said.filter((word) => !ACKNOWLEDGING.has(word) && !AROUND_A_THANK_YOU.has(word));
+  return other.length <= 1;
 }
+
+/** A thank-you or a "that makes sense": enough to read a short message as a reply. */
+const THANKS_OR_UNDERSTOOD =
+  /\b(?:thanks?|thank you|thx|ty|tysm|got it|makes sense|understood|helpful|great explanation|clear now)\b/i;
+/** A clause that asks or goes on: "thanks, what about pandas", "got it, and docker". */
+const ASKS =
+  /(?:^|[,.;!]\s*|\b(?:but|and|so)\s+)(?:what|which|how|why|when|where|who|is|are|do|does|can|could|should|will|would|and|also|but|pls|please|tell|explain)\b/i;
+/** Words that often sit around a thank-you without asking anything. */
+const AROUND_A_THANK_YOU = new Set(
+  `a lot that this it the for your explanation answer info information help sir maam ma'am bro
+dude man buddy now clear all`.split(/\s+/),
+);

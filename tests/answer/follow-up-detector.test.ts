@@ -41,6 +41,9 @@ describe("FollowUpDetector.dependsOnHistory", () => {
     "which one pays more, that or ML engineer?",
     // A whole question after "and", but with one topic only: the previous one may be meant.
     "and how do i save the installed packages",
+    "y not colab?",
+    "any alternatives?",
+    "which is cheaper, that one or kaggle?",
   ])("treats %j as a follow-up", (message) => {
     expect(detector.dependsOnHistory(message)).toBe(true);
   });

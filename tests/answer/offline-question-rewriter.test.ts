@@ -72,6 +72,16 @@ describe("offline follow-up rewriting", () => {
     );
   });
 
+  it("asks the previous question about another month, and about both of the last two things", async () => {
+    expect(
+      await rewriter.rewrite("and in month 10?", afterAsking("what should i learn in month 9")),
+    ).toBe("what should i learn in month 10");
+    const history: ChatTurn[] = [...afterAsking("what is MLflow"), ...afterAsking("what is DVC")];
+    expect(await rewriter.rewrite("whats the diff between the two", history)).toMatch(
+      /\((MLflow and DVC)\)$/,
+    );
+  });
+
   it("carries the step the previous question named", async () => {
     expect(await rewriter.rewrite("ok and after that?", afterAsking("what is step 5"))).toBe(
       "ok and after step 5?",

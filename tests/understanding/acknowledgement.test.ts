@@ -10,14 +10,24 @@ describe("isAcknowledgement", () => {
     "ok makes sense",
     "i see",
     "lol ok that's easy enough",
+    "ok got it, thx a lot",
+    "wow that makes sense 👍",
+    "cool, thank u so much sir",
+    "great explanation, very helpful",
   ])("takes %j for a reply, not a question", (message) => {
     expect(isAcknowledgement(message)).toBe(true);
   });
 
-  it.each(["ok and docker?", "thanks, what about pandas", "is it ok to skip maths", "", "🙏"])(
-    "takes %j for a question (or nothing)",
-    (message) => {
-      expect(isAcknowledgement(message)).toBe(false);
-    },
-  );
+  it.each([
+    "ok and docker?",
+    "thanks, what about pandas",
+    "is it ok to skip maths",
+    "",
+    "🙏",
+    "ok so dropout",
+    "thanks but how do i install it",
+    "that makes sense, so should i learn pytorch first",
+  ])("takes %j for a question (or nothing)", (message) => {
+    expect(isAcknowledgement(message)).toBe(false);
+  });
 });
