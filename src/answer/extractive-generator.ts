@@ -1,7 +1,8 @@
 import { dotProduct } from "../index/dot-product.ts";
 import type { UnitVectors } from "../index/unit-vectors.ts";
 import { numberedReferences, referenceAgreement } from "../text/numbered-references.ts";
-import { contentTerms, questionText, words } from "../text/terms.ts";
+import { contentTerms, QUESTION_META_WORDS, questionText, words } from "../text/terms.ts";
+import { questionFocus } from "../understanding/question-focus.ts";
 import type { CorpusStatistics } from "./corpus-statistics.ts";
 import { type FigureRequest, figureRequest, suppliesFigure } from "./figure-request.ts";
 import type { GenerationInput, Generator, GeneratorEvent, Passage } from "./generator.ts";
@@ -201,7 +202,13 @@ export class ExtractiveGenerator implements Generator {
 
   /** Every unit of the shown passages with its score. */
   private score(input: GenerationInput, request: FigureRequest | undefined): Candidate[] {
-    const asked = input.question.trim();
+    // "my model gives 99% in notebook… what is data leakage": the clause that asks defines, and
+    // words about the asking ("exactly", "actually") are not part of what is defined.
+    const asked = questionFocus(input.question)
+      .split(/\s+/)
+      .filter((word) => !QUESTION_META_WORDS.has(word.toLowerCase()))
+      .join(" ")
+      .trim();
     // "what's RAG and why is everyone talking about it" defines RAG: the first clause only.
     const defined = (DEFINITION.exec(asked) ?? TRAILING_DEFINITION.exec(asked))?.[1]
       ?.split(

@@ -159,5 +159,15 @@ describe("ExtractiveGenerator", () => {
       });
       expect(answer).toMatch(/^Machine learning is a branch of AI/);
     });
+
+    it("reads the definition asked in the clause that asks, without 'exactly'", () => {
+      for (const question of [
+        "i keep hearing about it at work and got confused, what is mlops exactly",
+        "what is mlops actually",
+      ]) {
+        const answer = definer.compose({ question, passages: passages("why", "what") });
+        expect(answer, question).toMatch(/^MLOps \(machine learning operations\) is the set/);
+      }
+    });
   });
 });
