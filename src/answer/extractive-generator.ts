@@ -40,6 +40,12 @@ export type ExtractiveSettings = {
    * (0.15, or 0.25 when it says what the thing is). @default 1
    */
   definitionWeight: number;
+  /**
+   * A lead that holds the question's words and at most this many of its own only restates the
+   * question ("Understand the difference between BERT and GPT."): the unit after it in its
+   * passage joins the answer (two for a comparison). -1 turns this off. @default 2
+   */
+  echoOwnTerms: number;
 };
 
 export const DEFAULT_EXTRACTIVE_SETTINGS: ExtractiveSettings = {
@@ -53,6 +59,7 @@ export const DEFAULT_EXTRACTIVE_SETTINGS: ExtractiveSettings = {
   figureBonus: 0.1,
   supplementaryPenalty: 0.05,
   definitionWeight: 1,
+  echoOwnTerms: 2,
 };
 
 /** A quotable unit of a shown passage, scored against the question. */
@@ -98,6 +105,10 @@ const DEFINITION_FRAME = new Set(
 /** A unit that adds to what was said before ("DVC can also …", "In addition, …"): a poor lead. */
 const SUPPLEMENTARY =
   /^(?:\S+\s+){0,3}(?:also|additionally|furthermore|moreover)\b|^in addition\b/i;
+/** Words that say a question compares. */
+const COMPARING_WORDS = new Set(["vs", "versus", "diff"]);
+/** Share of the question's weighted terms a lead must hold to count as restating it. */
+const ECHO_COVERAGE = 0.8;
 /** Bonus for a unit that defines what a definition question asks about ("Dropout is …"). */
 const DEFINITION_BONUS = 0.15;
 /** Added when it says what the thing is ("… is a …") rather than what it does or differs in. */
@@ -168,6 +179,9 @@ export class ExtractiveGenerator implements Generator {
       chosen.push(candidate);
     }
     for (const unit of [...chosen]) this.complete(unit, candidates, chosen);
+    if (compared.length === 0 && chosen.length === 1) {
+      this.addAfterAnEcho(input.question, candidates, chosen);
+    }
 
     // The best unit leads; what completes it follows in reading order.
     const lead = chosen[0] as Candidate;
@@ -283,6 +297,39 @@ export class ExtractiveGenerator implements Generator {
       });
     }
     return candidates;
+  }
+
+  /**
+   * When the lead only restates the question ("Understand the difference between BERT and GPT.",
+   * for "BERT vs GPT diff?"), the sentence or item after it in its passage carries the answer and
+   * joins it; for a comparison, the two after it.
+   */
+  private addAfterAnEcho(question: string, candidates: Candidate[], chosen: Candidate[]): void {
+    const lead = chosen[0];
+    const limit = this.settings.echoOwnTerms;
+    if (lead === undefined || limit < 0 || lead.kind === "row") return;
+    // "vs", "or": how the question compares, not what it is about.
+    const asked = new Set(
+      contentTerms(questionText(question)).filter((term) => !COMPARING_WORDS.has(term)),
+    );
+    const weight = (term: string) => this.statistics.idf(term);
+    const total = [...asked].reduce((sum, term) => sum + weight(term), 0) || 1;
+    const held = [...asked].filter((term) => lead.terms.has(term));
+    if (held.reduce((sum, term) => sum + weight(term), 0) / total < ECHO_COVERAGE) return;
+    const own = [...lead.terms].filter((term) => !asked.has(term));
+    if (own.length > limit) return;
+    // "BERT vs GPT": one sentence about each side follows the restatement.
+    const following = /\b(?:vs\.?|versus|diff|difference|compare)\b/i.test(question) ? 2 : 1;
+    for (let offset = 1; offset <= following; offset++) {
+      const next = candidates.find(
+        (other) =>
+          other.passage === lead.passage &&
+          other.position === lead.position + offset &&
+          other.kind !== "row",
+      );
+      if (next === undefined) break;
+      if (!chosen.includes(next)) chosen.push(next);
+    }
   }
 
   /**

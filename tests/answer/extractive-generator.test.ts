@@ -113,6 +113,23 @@ describe("ExtractiveGenerator", () => {
     expect(answer).not.toContain("Month 9");
   });
 
+  it("adds what follows a lead that only restates the question", () => {
+    const compare = [
+      makeChunk(
+        "nlp",
+        "NLP",
+        "Understand the difference between BERT and GPT. BERT is encoder-based and used for classification. GPT-style models are decoder-based and designed for generation. Tokenizers matter too.",
+      ),
+    ];
+    const answer = new ExtractiveGenerator(new CorpusStatistics(compare), new Map()).compose({
+      question: "bert vs gpt what's the difference",
+      passages: [{ n: 1, chunk: compare[0] as Chunk, score: 1 }],
+    });
+    expect(answer).toBe(
+      "Understand the difference between BERT and GPT. [1] BERT is encoder-based and used for classification. [1] GPT-style models are decoder-based and designed for generation. [1]",
+    );
+  });
+
   describe("definition questions, as learners ask them", () => {
     const prose = [
       makeChunk(
