@@ -8,7 +8,8 @@ function quote(text: string, limit = 240): string {
 
 /**
  * The human-readable form of an answer: what was searched when it differs from what was typed,
- * the text, then numbered sources with a quote each (or, for a refusal, questions to try).
+ * the text, then numbered sources with a quote each (or, for a refusal, questions to try; for a
+ * reply to "thanks!", questions to ask next).
  * Corpus text can hold terminal escapes: the whole output goes through `terminalSafe`.
  */
 export function formatAnswer(result: AnswerResult): string {
@@ -20,9 +21,12 @@ export function formatAnswer(result: AnswerResult): string {
   const lines = searched === undefined ? [] : [`(Searched for: ${searched})`, ""];
   lines.push(result.answer, "");
   if (result.refused) {
-    lines.push("(No answer: the material does not cover this question.)");
+    // A reply to "thanks!" is not a question the material failed to cover.
+    if (result.reply !== true) {
+      lines.push("(No answer: the material does not cover this question.)", "");
+    }
     if ((result.suggestions?.length ?? 0) > 0) {
-      lines.push("", "Try asking:");
+      lines.push(result.reply === true ? "Ask next:" : "Try asking:");
       for (const suggestion of result.suggestions ?? []) lines.push(`  - ${suggestion}`);
     }
   } else if (result.citations.length > 0) {

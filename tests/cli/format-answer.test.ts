@@ -55,3 +55,21 @@ describe("terminalSafe", () => {
     expect(terminalSafe("naïve — “quoted” 中文 ✓")).toBe("naïve — “quoted” 中文 ✓");
   });
 });
+
+describe("formatAnswer for a reply to a thank-you", () => {
+  it("offers what to ask next without calling it a question the material does not cover", () => {
+    const printed = formatAnswer({
+      question: "thanks!",
+      answer: "Glad to help.",
+      refused: true,
+      reply: true,
+      citations: [],
+      retrieved: [],
+      timings: { retrieveMs: 0, generateMs: 0 },
+      generator: "evidence-gate",
+      droppedCitations: 0,
+      suggestions: ["What is DVC?"],
+    });
+    expect(printed).toBe("Glad to help.\n\nAsk next:\n  - What is DVC?\n");
+  });
+});
