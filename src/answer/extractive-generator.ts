@@ -41,6 +41,11 @@ export type ExtractiveSettings = {
    */
   definitionWeight: number;
   /**
+   * Added to a milestone ("Milestone: You are ready to move on when …") when the question asks
+   * whether the learner is ready to move on. @default 0.1
+   */
+  milestoneBonus: number;
+  /**
    * A lead that holds the question's words and at most this many of its own only restates the
    * question ("Understand the difference between BERT and GPT."): the unit after it in its
    * passage joins the answer (two for a comparison). -1 turns this off. @default 2
@@ -59,6 +64,7 @@ export const DEFAULT_EXTRACTIVE_SETTINGS: ExtractiveSettings = {
   figureBonus: 0.1,
   supplementaryPenalty: 0.05,
   definitionWeight: 1,
+  milestoneBonus: 0.1,
   echoOwnTerms: 2,
 };
 
@@ -89,7 +95,7 @@ const LIST_QUESTION =
 const LEADING_REFERENCE = /^(this|these|that|those|it|they|such|both|each)\b/i;
 /** "what is X?", "what are Xs", "define X", "meaning of X": a question asking for a definition. */
 const DEFINITION =
-  /^(?:what(?: is|'s| are| does| do)|define|meaning of|explain|how does|how do)\s+(?:an? |the )?(.+?)(?:\s+(?:mean|means|do|does|work|works|in simple (?:words|terms)))?\s*\??$/i;
+  /^(?:what(?: is|'s| are| does| do)|define|meaning of|explain|how does|how do(?! (?:i|we|you)\b))\s+(?:an? |the )?(.+?)(?:\s+(?:mean|means|do|does|work|works|in simple (?:words|terms)))?\s*\??$/i;
 /** "mlops meaning?", "deep learning in simple terms", "X definition": the same, said casually. */
 const TRAILING_DEFINITION =
   /^(?:an? |the )?(.+?)\s+(?:meaning|definition|in simple (?:words|terms)|explained|means what)\s*\??$/i;
@@ -105,6 +111,11 @@ const DEFINITION_FRAME = new Set(
 /** A unit that adds to what was said before ("DVC can also …", "In addition, …"): a poor lead. */
 const SUPPLEMENTARY =
   /^(?:\S+\s+){0,3}(?:also|additionally|furthermore|moreover)\b|^in addition\b/i;
+/** "how do I know I'm done with step 2", "am I ready for step 3": whether to move on. */
+const READINESS_QUESTION =
+  /\bhow (?:do|will|would|can|should) i (?:know|tell)\b|\bam i ready\b|\bready (?:to move|for (?:the next|step))\b|\b(?:can|should) i move (?:on|ahead)\b|\b(?:done|finished) with\b/i;
+/** A unit that says when a learner is ready to move on. */
+const MILESTONE = /^milestone:|\bready (?:to move on|for the next step)\b/i;
 /** Words that say a question compares. */
 const COMPARING_WORDS = new Set(["vs", "versus", "diff"]);
 /** Share of the question's weighted terms a lead must hold to count as restating it. */
@@ -246,6 +257,7 @@ export class ExtractiveGenerator implements Generator {
       definitionWeight,
     } = this.settings;
     const references = numberedReferences(input.question);
+    const asksReadiness = READINESS_QUESTION.test(asked);
 
     const candidates: Candidate[] = [];
     for (const passage of input.passages) {
@@ -292,7 +304,8 @@ export class ExtractiveGenerator implements Generator {
           figureBonus * signals.figure -
           supplementaryPenalty * signals.supplementary +
           referenceWeight * signals.reference +
-          definitionWeight * signals.definition;
+          definitionWeight * signals.definition +
+          (asksReadiness && MILESTONE.test(unit.text) ? this.settings.milestoneBonus : 0);
         candidates.push({ ...unit, passage, position, terms, score, signals });
       });
     }

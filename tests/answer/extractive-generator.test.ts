@@ -130,6 +130,21 @@ describe("ExtractiveGenerator", () => {
     );
   });
 
+  it("quotes the milestone when the learner asks whether they are ready to move on", () => {
+    const step = [
+      makeChunk(
+        "step2",
+        "Step 2: Core ML Algorithms",
+        "Decision trees are done first. Milestone: You are ready to move on when you can train three models and compare them.",
+      ),
+    ];
+    const answer = new ExtractiveGenerator(new CorpusStatistics(step), new Map()).compose({
+      question: "how do i know i am done and can move ahead",
+      passages: [{ n: 1, chunk: step[0] as Chunk, score: 1 }],
+    });
+    expect(answer).toMatch(/^Milestone: You are ready to move on/);
+  });
+
   describe("definition questions, as learners ask them", () => {
     const prose = [
       makeChunk(
