@@ -121,10 +121,7 @@ describe("ExtractiveGenerator", () => {
         "Understand the difference between BERT and GPT. BERT is encoder-based and used for classification. GPT-style models are decoder-based and designed for generation. Tokenizers matter too.",
       ),
     ];
-    const answer = new ExtractiveGenerator(new CorpusStatistics(compare), new Map()).compose({
-      question: "bert vs gpt what's the difference",
-      passages: [{ n: 1, chunk: compare[0] as Chunk, score: 1 }],
-    });
+    const answer = composeOver(compare, "bert vs gpt what's the difference");
     expect(answer).toBe(
       "Understand the difference between BERT and GPT. [1] BERT is encoder-based and used for classification. [1] GPT-style models are decoder-based and designed for generation. [1]",
     );
@@ -138,10 +135,7 @@ describe("ExtractiveGenerator", () => {
         "Decision trees are done first. Milestone: You are ready to move on when you can train three models and compare them.",
       ),
     ];
-    const answer = new ExtractiveGenerator(new CorpusStatistics(step), new Map()).compose({
-      question: "how do i know i am done and can move ahead",
-      passages: [{ n: 1, chunk: step[0] as Chunk, score: 1 }],
-    });
+    const answer = composeOver(step, "how do i know i am done and can move ahead");
     expect(answer).toMatch(/^Milestone: You are ready to move on/);
   });
 
