@@ -2,6 +2,7 @@ import { dotProduct } from "../index/dot-product.ts";
 import type { UnitVectors } from "../index/unit-vectors.ts";
 import type { Retrieval } from "../retrieval/retriever.ts";
 import { commonWordRank } from "../text/common-words.ts";
+import { comparedSides } from "../text/compared-sides.ts";
 import { splitSentences } from "../text/sentences.ts";
 import {
   contentTerms,
@@ -108,22 +109,6 @@ export const GATE_FEATURE_NAMES: readonly (keyof GateFeatures)[] = [
 /** A question asking how something works inside, rather than what it is or when to use it. */
 const EXPLAIN_REQUEST =
   /\bhow (?:does|do|is|are|did)\b.*\b(?:work|works|calculated?|calculates|computed?|computes|implemented|handled?|handles|builds?|chooses|decides|splits)\b|\binternally\b|\bunder the hood\b|\bstep[- ]by[- ]step\b|\bmath(?:s|ematics)? behind\b|\bexplain (?:how|the math)\b/i;
-
-/** "X vs Y", "X or Y", "difference between X and Y": the two things compared. */
-const COMPARISON =
-  /(?:difference between\s+(.+?)\s+and\s+(.+)|(.+?)\s+(?:vs\.?|versus|or)\s+(.+))/i;
-/** Where a compared side's words end ("…, which one", "… which is better"). */
-const SIDE_END = /[,?;:!]|\b(?:which|what|for|when|diff|difference|better|to use)\b/i;
-
-/** The last words of the left side and the first of the right side of a comparison, if any. */
-function comparedSides(question: string): [string, string] | undefined {
-  const match = COMPARISON.exec(question);
-  if (match === null) return undefined;
-  const left = (match[1] ?? match[3] ?? "").split(/[,?;:!]/).at(-1) ?? "";
-  const right = (match[2] ?? match[4] ?? "").split(SIDE_END)[0] ?? "";
-  const lastWords = left.trim().split(/\s+/).slice(-3).join(" ");
-  return [lastWords, right.trim()];
-}
 
 /** Nouns more frequent than this in spoken English are everyday words, not specific topics. */
 const EVERYDAY_RANK = 3000;

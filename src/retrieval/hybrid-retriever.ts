@@ -2,12 +2,13 @@ import type { Chunk } from "../chunking/chunk.ts";
 import type { Embedder } from "../embedders/embedder.ts";
 import { dotProduct } from "../index/dot-product.ts";
 import type { LoadedIndex } from "../index/index-store.ts";
+import { comparedSides } from "../text/compared-sides.ts";
 import {
   type NumberedReference,
   numberedReferences,
   referenceAgreement,
 } from "../text/numbered-references.ts";
-import { questionText } from "../text/terms.ts";
+import { questionText, words } from "../text/terms.ts";
 import { EntityLexicon } from "./entity-lexicon.ts";
 import type { Retrieval, RetrievedChunk, RetrieveOptions, Retriever } from "./retriever.ts";
 
@@ -122,6 +123,12 @@ export class HybridRetriever implements Retriever {
       }
     }
 
+    // "supervised vs unsupervised": each side is the first word of a row's two-word name
+    // ("Supervised Learning"), which the entity lexicon does not hold.
+    for (const label of this.rowsNamedBySides(question)) {
+      boosts.set(label, (boosts.get(label) ?? 0) + (2 * headBoost) / Math.SQRT2);
+    }
+
     const asked = numberedReferences(question);
     if (asked.length > 0 && this.settings.referenceBoost !== 0) {
       this.chunkReferences ??= this.index.chunks.map((chunk) =>
@@ -166,6 +173,24 @@ export class HybridRetriever implements Retriever {
     scored.sort((left, right) => right.score - left.score);
     const results = this.diversify(scored, k).map(({ label: _label, ...result }) => result);
     return { question, results, queryVector };
+  }
+
+  /**
+   * Rows named by one side of a comparison: a one-word side that is the first word of the row's
+   * two-word name ("supervised" for "Supervised Learning"). Empty unless both sides name one.
+   */
+  private rowsNamedBySides(question: string): number[] {
+    const sides = comparedSides(questionText(question));
+    if (sides === undefined || this.settings.headBoost === 0) return [];
+    const sideWords = sides.map((side) => words(side));
+    if (sideWords.some((side) => side.length !== 1)) return [];
+    const named = sideWords.map((side) =>
+      this.index.chunks.flatMap((chunk, label) => {
+        const head = words(chunk.cells?.[0]?.value ?? "");
+        return head.length === 2 && head[0] === side[0] ? [label] : [];
+      }),
+    );
+    return named.every((labels) => labels.length > 0) ? named.flat() : [];
   }
 
   /** Best cosine similarity between the question and one unit of the chunk; 0 without units. */

@@ -103,6 +103,13 @@ describe("offline pipeline on learner-voice questions (dev split)", () => {
     expect(milestone.answer).toMatch(/CNN/);
   }, 60_000);
 
+  it("answers 'X vs Y' with the row of each side, even when the rows' names are longer", async () => {
+    const answer = await assistant.ask("supervised vs unsupervised diff?");
+    expect(answer.refused).toBe(false);
+    expect(answer.answer).toMatch(/Supervised Learning — /);
+    expect(answer.answer).toMatch(/Unsupervised Learning — /);
+  }, 60_000);
+
   it("stays faithful and concise", () => {
     expect(summary.unsupportedSentenceRate).toBeLessThanOrEqual(0.05);
     expect(dangling).toBe(0);

@@ -1,0 +1,15 @@
+/** "X vs Y", "X or Y", "difference between X and Y": the two things compared. */
+const COMPARISON =
+  /(?:difference between\s+(.+?)\s+and\s+(.+)|(.+?)\s+(?:vs\.?|versus|or)\s+(.+))/i;
+/** Where a compared side's words end ("…, which one", "… which is better"). */
+const SIDE_END = /[,?;:!]|\b(?:which|what|for|when|diff|difference|better|to use)\b/i;
+
+/** The last words of the left side and the first of the right side of a comparison, if any. */
+export function comparedSides(question: string): [string, string] | undefined {
+  const match = COMPARISON.exec(question);
+  if (match === null) return undefined;
+  const left = (match[1] ?? match[3] ?? "").split(/[,?;:!]/).at(-1) ?? "";
+  const right = (match[2] ?? match[4] ?? "").split(SIDE_END)[0] ?? "";
+  const lastWords = left.trim().split(/\s+/).slice(-3).join(" ");
+  return [lastWords, right.trim()];
+}
