@@ -225,8 +225,11 @@ export class Assistant {
         unknownTopics: understood.unknownTopics,
       },
     };
+    // "thanks!" after an answer: what to ask next depends on that answer's question, so the
+    // reply is neither taken from nor stored in the answer cache.
+    const repliedTo = isAcknowledgement(asked) ? lastUserMessage(options.history ?? []) : undefined;
     const cacheKey =
-      this.answerCache === undefined
+      this.answerCache === undefined || repliedTo !== undefined
         ? undefined
         : understoodAnswerKey(understood, {
             indexVersion: this.index.manifest.version,
@@ -287,7 +290,10 @@ export class Assistant {
           timings: timings(),
           refusalReason: decision.reason || "no passage answers it",
           ...(decision.reason === ACKNOWLEDGEMENT_REASON ? { reply: true as const } : {}),
-          suggestions: suggestedQuestions(retrieval),
+          suggestions:
+            decision.reason === ACKNOWLEDGEMENT_REASON && repliedTo !== undefined
+              ? await this.questionsAfter(repliedTo)
+              : suggestedQuestions(retrieval),
           generator: "evidence-gate",
           droppedCitations: 0,
         }),
@@ -447,6 +453,22 @@ export class Assistant {
     return passages;
   }
 
+  /**
+   * What to ask next after the conversation's last question, when the learner only thanks: the
+   * sections and FAQ questions around the passage that question finds first.
+   */
+  private async questionsAfter(previous: string): Promise<string[]> {
+    const understood = this.understanding.understand(this.normalise(previous));
+    const retrieval = await this.retriever.retrieve(understood.understoodAs, {
+      k: RETRIEVED_LISTED,
+      expansions: expansionWords(understood),
+    });
+    const first = retrieval.results[0]?.chunk;
+    return first === undefined
+      ? []
+      : nextQuestions(previous, [first], retrieval, this.index.chunks);
+  }
+
   /** What to ask after an answer: the sections and FAQ questions around its cited passages. */
   private nextQuestionsAfter(
     question: string,
@@ -488,4 +510,13 @@ export class Assistant {
       sections.length > 0 ? ` Closest topics it does cover: ${sections.join("; ")}.` : "";
     return `The roadmap and its tutorials don't cover this (${reason}), so I won't guess.${closest}`;
   }
+}
+
+/** The last message the learner sent in a conversation, if any. */
+function lastUserMessage(history: readonly ChatTurn[]): string | undefined {
+  const message = [...history]
+    .reverse()
+    .find((turn) => turn.role === "user")
+    ?.content.trim();
+  return message === "" ? undefined : message;
 }

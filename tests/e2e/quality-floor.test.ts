@@ -92,6 +92,10 @@ describe("offline pipeline on learner-voice questions (dev split)", () => {
     expect(thanks.reply).toBe(true);
     expect(thanks.answer).not.toMatch(/don't cover/);
     expect(thanks.suggestions?.length).toBeGreaterThan(0);
+    // What to ask next follows the conversation, not the words "thanks, got it".
+    const alone = await assistant.ask("thanks, got it");
+    expect(alone.reply).toBe(true);
+    expect(thanks.suggestions).not.toEqual(alone.suggestions);
   }, 60_000);
 
   it("answers about the step or month a learner names, not one that merely shares a number", async () => {
