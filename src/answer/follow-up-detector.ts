@@ -75,7 +75,8 @@ export class FollowUpDetector {
     // "ok new q: what is dropout": the learner says so.
     if (NEW_TOPIC.test(text) && topics.length > 0) return false;
     // "what about the bias-variance tradeoff, what is it?" names its thing, then asks about it.
-    const whatAboutAsksItself = /,\s*(?:what|how|why|is|does)\b/i.test(text);
+    const whatAboutAsksItself =
+      /,\s*(?:what|how|why|is|does|can|could|pls|please|explain|tell)\b/i.test(text);
     if (WHAT_ABOUT.test(text) && !whatAboutAsksItself) return true;
     // "and what is the difference between AI, ML and DL?": a whole question with its own topics.
     const wholeQuestion =

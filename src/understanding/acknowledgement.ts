@@ -5,7 +5,7 @@ const ACKNOWLEDGING = new Set(
   `ok okay k kk okk alright fine sure cool nice great awesome perfect wow good thanks thank thx ty
 tysm you u so much very got it understood noted makes sense sounds yes yeah yep yup no nope nah hmm
 hm lol haha oh ah i see will do that's thats easy enough simple clear helpful interesting neat exactly
-agreed super pretty quite really`.split(/\s+/),
+agreed super pretty quite really shukriya dhanyavad dhanyavaad dhanyawad dhanyawaad`.split(/\s+/),
 );
 
 /** The refusal reason for an acknowledgement, as shown to the learner. */
@@ -33,12 +33,12 @@ export function isAcknowledgement(message: string): boolean {
 
 /** A thank-you or a "that makes sense": enough to read a short message as a reply. */
 const THANKS_OR_UNDERSTOOD =
-  /\b(?:thanks?|thank you|thx|ty|tysm|got it|makes sense|understood|helpful|great explanation|clear now)\b/i;
+  /\b(?:thanks?|thank you|thx|ty|tysm|shukriya|dhanyava?a?d|dhanyawa?a?d|got it|makes sense|understood|helpful|great explanation|clear now)\b/i;
 /** A clause that asks or goes on: "thanks, what about pandas", "got it, and docker". */
 const ASKS =
   /(?:^|[,.;!]\s*|\b(?:but|and|so)\s+)(?:what|which|how|why|when|where|who|is|are|do|does|can|could|should|will|would|and|also|but|pls|please|tell|explain)\b/i;
 /** Words that often sit around a thank-you without asking anything. */
 const AROUND_A_THANK_YOU = new Set(
   `a lot that this it the for your explanation answer info information help sir maam ma'am bro
-dude man buddy now clear all`.split(/\s+/),
+dude man buddy now clear clears cleared up all bhai yaar ji bahut hui help`.split(/\s+/),
 );

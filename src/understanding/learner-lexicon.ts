@@ -6,6 +6,7 @@ const lexiconSchema = z.object({
   replacements: z.record(z.string().min(1), z.string().min(1)),
   caseSensitive: z.record(z.string().min(1), z.string().min(1)),
   expansions: z.record(z.string().min(1), z.array(z.string().min(1))),
+  hinglishMarkers: z.array(z.string().min(1)),
 });
 
 /** How learners write, mapped to how the material writes (see learner-lexicon.json). */
@@ -17,6 +18,8 @@ export type LearnerLexicon = {
   replacements: ReadonlyMap<string, string>;
   caseSensitive: ReadonlyMap<string, string>;
   expansions: ReadonlyMap<string, readonly string[]>;
+  /** Romanised Hindi words that mark a message as Hinglish ("hai", "kya", "chahiye"), lower case. */
+  hinglishMarkers: ReadonlySet<string>;
 };
 
 let shared: LearnerLexicon | undefined;
@@ -43,6 +46,7 @@ export function learnerLexicon(): LearnerLexicon {
     expansions: new Map(
       Object.entries(parsed.expansions).map(([key, value]) => [key.toLowerCase(), value]),
     ),
+    hinglishMarkers: new Set(parsed.hinglishMarkers.map((word) => word.toLowerCase())),
   };
   return shared;
 }

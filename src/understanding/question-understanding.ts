@@ -1,6 +1,6 @@
 import type { Chunk } from "../chunking/chunk.ts";
 import { commonWordRank } from "../text/common-words.ts";
-import { STOPWORDS } from "../text/terms.ts";
+import { STOPWORDS, words } from "../text/terms.ts";
 import { CorpusVocabulary } from "./corpus-vocabulary.ts";
 import { englishWordsOneEditAway, isEnglishWord } from "./english-dictionary.ts";
 import { type LearnerLexicon, learnerLexicon } from "./learner-lexicon.ts";
@@ -121,7 +121,8 @@ export class QuestionUnderstanding {
       understoodAs = question;
       changes.length = 0;
     }
-    return { asked: question, understoodAs, changes, ...this.analyse(understoodAs) };
+    const hinglish = words(question).some((word) => this.lexicon.hinglishMarkers.has(word));
+    return { asked: question, understoodAs, changes, ...this.analyse(understoodAs, hinglish) };
   }
 
   /** The replacement of one token (itself when unchanged); records what changed. */
@@ -210,9 +211,15 @@ export class QuestionUnderstanding {
     return known;
   }
 
-  /** Tags the understood question and sorts its unfamiliar words into topics and plain English. */
+  /**
+   * Tags the understood question and sorts its unfamiliar words into topics and plain English.
+   * In a message written in Hinglish (`hinglish`), a plain lower-case word neither corpus nor
+   * dictionary knows is more likely Hindi ("seekhne", "banna") than a topic: it counts as an
+   * unfamiliar word, not an unknown topic.
+   */
   private analyse(
     understoodAs: string,
+    hinglish = false,
   ): Pick<
     UnderstoodQuestion,
     "expansions" | "unknownTopics" | "unfamiliarWords" | "unfamiliarNouns"
@@ -250,7 +257,8 @@ export class QuestionUnderstanding {
         continue;
       }
       const technical = /[\d+#./-]|[a-z][A-Z]|^[A-Z]{2,}$/.test(word);
-      if (technical || !FUNCTION_TAGS.has(pos)) unknownTopics.push(word);
+      const probablyHindi = hinglish && /^\p{Ll}{2,8}$/u.test(word);
+      if (!probablyHindi && (technical || !FUNCTION_TAGS.has(pos))) unknownTopics.push(word);
       else unfamiliarWords.push(word);
     }
     return { expansions, unknownTopics, unfamiliarWords, unfamiliarNouns };

@@ -60,6 +60,7 @@ describe("FollowUpDetector.dependsOnHistory", () => {
     // A pronoun after a clause that names its own topic points inside the message.
     "what is dropout and why does it help",
     "what about the XGBoost tool, what is it?",
+    "what about xgboost, can u explain it simply",
     // The learner says the topic changes.
     "ok new q: what does it mean when dropout is high",
     "which one is better for free GPU time, colab or kaggle?",

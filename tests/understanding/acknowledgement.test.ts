@@ -14,6 +14,8 @@ describe("isAcknowledgement", () => {
     "wow that makes sense 👍",
     "cool, thank u so much sir",
     "great explanation, very helpful",
+    "thanks a lot, that clears it up 🙏",
+    "dhanyavaad bhai, bahut help hui",
   ])("takes %j for a reply, not a question", (message) => {
     expect(isAcknowledgement(message)).toBe(true);
   });
@@ -27,6 +29,7 @@ describe("isAcknowledgement", () => {
     "ok so dropout",
     "thanks but how do i install it",
     "that makes sense, so should i learn pytorch first",
+    "thanks bhai ab pandas kaise seekhu",
   ])("takes %j for a question (or nothing)", (message) => {
     expect(isAcknowledgement(message)).toBe(false);
   });

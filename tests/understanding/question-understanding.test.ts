@@ -72,6 +72,16 @@ describe("QuestionUnderstanding", () => {
     );
   });
 
+  it("does not take the Hindi words of a Hinglish message for unknown topics", () => {
+    const hinglish = understanding.understand("xgboost ke liye kaunse params seekhne chahiye");
+    expect(hinglish.unknownTopics).toEqual([]);
+    expect(hinglish.unfamiliarWords).toContain("seekhne");
+    // The same kind of word in an English message is still a topic the material may lack.
+    expect(understanding.understand("which params does seekhne need").unknownTopics).toEqual([
+      "seekhne",
+    ]);
+  });
+
   it("keeps a compound it does not know whole and calls it a topic", () => {
     const result = understanding.understand("how does q-learning work");
     expect(result.understoodAs).toBe("how does q-learning work");
