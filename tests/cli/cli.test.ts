@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -22,8 +23,27 @@ afterAll(async () => {
 
 const env = () => ({ INDEX_DIR: indexDir });
 
-/** Two runs of the real binary; everything else runs the same code in-process. */
+/** Runs of the real binary; everything else runs the same code in-process. */
 describe("the real binary (bin/study-assistant.js)", () => {
+  it("stops quietly when the reader of its output goes away (`ask … | head -1`)", async () => {
+    const input = path.join(workDir, "many.txt");
+    await writeFile(input, "what is dvc\n".repeat(40));
+    const child = spawn(
+      process.execPath,
+      [path.join(projectRoot, "bin/study-assistant.js"), "ask", "--input", input, "--json"],
+      { env: { ...process.env, ...env(), CI: "true" }, stdio: ["ignore", "pipe", "pipe"] },
+    );
+    let stderr = "";
+    child.stderr.on("data", (chunk) => {
+      stderr += String(chunk);
+    });
+    // Like `head -1`: read the first answer, then close the pipe.
+    child.stdout.once("data", () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(stderr).not.toMatch(/EPIPE|\n\s+at /);
+    expect(code).toBe(0);
+  }, 60_000);
+
   it("answers with numbered sources and exit code 0", async () => {
     const result = await runCli(["ask", "Which hyperparameters matter for XGBoost?"], {
       env: env(),
