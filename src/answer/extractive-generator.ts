@@ -46,6 +46,11 @@ export type ExtractiveSettings = {
    */
   milestoneBonus: number;
   /**
+   * Added to a table row whose name (first cell) the question names in full ("what does a data
+   * scientist do" → the Data Scientist row). @default 0.05
+   */
+  namedRowBonus: number;
+  /**
    * A lead that holds the question's words and at most this many of its own only restates the
    * question ("Understand the difference between BERT and GPT."): the unit after it in its
    * passage joins the answer (two for a comparison). -1 turns this off. @default 2
@@ -65,6 +70,7 @@ export const DEFAULT_EXTRACTIVE_SETTINGS: ExtractiveSettings = {
   supplementaryPenalty: 0.05,
   definitionWeight: 1,
   milestoneBonus: 0.1,
+  namedRowBonus: 0.05,
   echoOwnTerms: 2,
 };
 
@@ -305,7 +311,10 @@ export class ExtractiveGenerator implements Generator {
           supplementaryPenalty * signals.supplementary +
           referenceWeight * signals.reference +
           definitionWeight * signals.definition +
-          (asksReadiness && MILESTONE.test(unit.text) ? this.settings.milestoneBonus : 0);
+          (asksReadiness && MILESTONE.test(unit.text) ? this.settings.milestoneBonus : 0) +
+          (unit.kind === "row" && namesRow(asked, passage.chunk.cells)
+            ? this.settings.namedRowBonus
+            : 0);
         candidates.push({ ...unit, passage, position, terms, score, signals });
       });
     }
@@ -383,6 +392,15 @@ function definitionBonus(text: string, terms: string[]): number {
     .split(/\s+/)
     .slice(terms.length);
   return COPULA.test(subjectEnd.join(" ")) ? DEFINITION_BONUS + COPULA_BONUS : DEFINITION_BONUS;
+}
+
+/** Whether the question names a row's first cell in full, as whole words ("data scientist"). */
+function namesRow(
+  question: string,
+  cells: ReadonlyArray<{ header: string; value: string }> | undefined,
+): boolean {
+  const name = words(cells?.[0]?.value ?? "").join(" ");
+  return name !== "" && ` ${words(question).join(" ")} `.includes(` ${name} `);
 }
 
 /**

@@ -139,6 +139,22 @@ describe("ExtractiveGenerator", () => {
     expect(answer).toMatch(/^Milestone: You are ready to move on/);
   });
 
+  it("prefers the row the question names over one that lists the name in a cell", () => {
+    const rows = [
+      row(30, "Pay by Experience", [
+        ["Experience", "6–9 years"],
+        ["Common Roles", "Senior Data Scientist, MLOps Engineer"],
+        ["Salary India", "₹25L–28L PA"],
+      ]),
+      row(31, "Pay by Role", [
+        ["Role", "Data Scientist"],
+        ["Day-to-Day Work", "Analyze data and run experiments"],
+        ["Salary India", "₹6–14L PA"],
+      ]),
+    ];
+    expect(composeOver(rows, "data scientist salary india")).toMatch(/^Data Scientist — /);
+  });
+
   describe("definition questions, as learners ask them", () => {
     const prose = [
       makeChunk(
