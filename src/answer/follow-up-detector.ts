@@ -33,6 +33,8 @@ const TRAILING_THEN = /\bthen\s*[?.!]*$/i;
 /** Words that point back at something said before. */
 const REFERENCE =
   /\b((?:this|that) one|it|its|they|them|their|this|that|these|those|same|the (?:[\p{L}\d-]+ )?one|which one|the two|both of them|either|above|(?<=\b(?:create|make|get|buy|build|use|need|pick|choose|find|install|start|train|deploy|learn) )one)\b/iu;
+/** Every such word of a message, in order. */
+const REFERENCES = new RegExp(REFERENCE.source, "giu");
 /** "this roadmap", "that year": a determiner before a noun that is itself clear. */
 const SELF_CONTAINED_DETERMINER =
   /\b(this|that|these) (roadmap|article|guide|tutorial|course|year|field|domain|industry|market|point|age)\b/gi;
@@ -79,38 +81,38 @@ export class FollowUpDetector {
       /,\s*(?:what|how|why|is|does|can|could|pls|please|explain|tell)\b/i.test(text);
     if (WHAT_ABOUT.test(text) && !whatAboutAsksItself) return true;
     // "and what is the difference between AI, ML and DL?": a whole question with its own topics.
+    const pointer = this.pointerBack(text, topics.length);
     const wholeQuestion =
       WHOLE_QUESTION.test(text) &&
       (topics.length >= 3 || this.lexicon.find(text).length > 0) &&
-      this.pointerBack(text) === undefined;
+      pointer === undefined;
     if ((LEADING_CONJUNCTION.test(text) && !wholeQuestion) || TRAILING_THEN.test(text)) {
       return true;
     }
     if (OPEN_COMPARISON.test(text) && topics.length <= 1) return true;
     if (WHY_NOT.test(text)) return true;
     if (wordsAsWritten(text).length >= SELF_CONTAINED_WORDS && topics.length > 0) return false;
-    if (this.pointerBack(text) !== undefined) return true;
+    if (pointer !== undefined) return true;
     return topics.length === 0;
   }
 
   /**
    * The first word that points back at the conversation ("is it free?", "which one pays more?"),
-   * if any. A pronoun after a topic the message names itself points inside it ("what is dropout
+   * if any; `topicCount` is how many topic words the message names. A pronoun after a topic the message names itself points inside it ("what is dropout
    * and why does it help"), and "which one" with its choices named ("which one, streamlit or
    * flask?") needs nothing from before.
    */
-  pointerBack(text: string): string | undefined {
+  private pointerBack(text: string, topicCount: number): string | undefined {
     const withoutClearDeterminers = text
       .replace(SELF_CONTAINED_DETERMINER, " ")
       .replace(ANTICIPATORY_IT, " ");
-    const pointers = new RegExp(REFERENCE.source, "giu");
-    for (const pointer of withoutClearDeterminers.matchAll(pointers)) {
+    for (const pointer of withoutClearDeterminers.matchAll(REFERENCES)) {
       if (DEMONSTRATIVE_ONE.test(pointer[0])) return pointer[0];
       const before = withoutClearDeterminers.slice(0, pointer.index);
       // The clauses before this one ("what is dropout", then "why does it help").
       const earlierClauses = before.split(CLAUSE_BREAK).slice(0, -1).join(" ");
       if (this.topicWords(earlierClauses).length > 0) continue;
-      if (CHOICE_POINTER.test(pointer[0]) && this.topicWords(text).length >= 2) continue;
+      if (CHOICE_POINTER.test(pointer[0]) && topicCount >= 2) continue;
       return pointer[0];
     }
     return undefined;
