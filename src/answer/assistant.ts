@@ -26,7 +26,7 @@ import { FollowUpDetector } from "./follow-up-detector.ts";
 import type { Generator, Passage } from "./generator.ts";
 import { OfflineQuestionRewriter } from "./offline-question-rewriter.ts";
 import { latinShare, normaliseQuestion } from "./question.ts";
-import type { ChatTurn, QuestionRewriter } from "./question-rewriter.ts";
+import { type ChatTurn, lastUserTurn, type QuestionRewriter } from "./question-rewriter.ts";
 import { asksForSecrets, SECRETS_REFUSAL_REASON } from "./secrets-request.ts";
 import { nextQuestions, suggestedQuestions } from "./suggested-questions.ts";
 
@@ -227,7 +227,9 @@ export class Assistant {
     };
     // "thanks!" after an answer: what to ask next depends on that answer's question, so the
     // reply is neither taken from nor stored in the answer cache.
-    const repliedTo = isAcknowledgement(asked) ? lastUserMessage(options.history ?? []) : undefined;
+    const repliedTo = isAcknowledgement(asked)
+      ? lastUserTurn(options.history ?? [])?.content
+      : undefined;
     const cacheKey =
       this.answerCache === undefined || repliedTo !== undefined
         ? undefined
@@ -510,13 +512,4 @@ export class Assistant {
       sections.length > 0 ? ` Closest topics it does cover: ${sections.join("; ")}.` : "";
     return `The roadmap and its tutorials don't cover this (${reason}), so I won't guess.${closest}`;
   }
-}
-
-/** The last message the learner sent in a conversation, if any. */
-function lastUserMessage(history: readonly ChatTurn[]): string | undefined {
-  const message = [...history]
-    .reverse()
-    .find((turn) => turn.role === "user")
-    ?.content.trim();
-  return message === "" ? undefined : message;
 }

@@ -5,7 +5,7 @@ import { commonWordRank } from "../text/common-words.ts";
 import { QUESTION_META_WORDS, STOPWORDS, stem, wordsAsWritten } from "../text/terms.ts";
 import type { CorpusStatistics } from "./corpus-statistics.ts";
 import { FollowUpDetector, VERY_COMMON_RANK } from "./follow-up-detector.ts";
-import type { ChatTurn, QuestionRewriter } from "./question-rewriter.ts";
+import { type ChatTurn, lastUserTurn, type QuestionRewriter } from "./question-rewriter.ts";
 
 const WHAT_ABOUT = /^(?:and |so |ok(?:ay)?,? )?(?:what|how) about (.+?)[?.!]*$/i;
 /** "and shadow deployment?", "also LightGBM?": the same question about another named thing. */
@@ -74,28 +74,24 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
     history: ChatTurn[],
     depth: number,
   ): Promise<string> {
-    const at = history.map((turn) => turn.role).lastIndexOf("user");
-    const asked = history[at]?.content.trim();
-    if (asked === undefined || asked === "") return message;
+    const last = lastUserTurn(history);
+    if (last === undefined) return message;
     if (!this.detector.dependsOnHistory(message)) return message;
+    const before = history.slice(0, last.index);
     const previous =
-      depth > 1 ? await this.rewriteWithin(asked, history.slice(0, at), depth - 1) : asked;
+      depth > 1 ? await this.rewriteWithin(last.content, before, depth - 1) : last.content;
     const sibling = this.siblingSwap(message, previous);
     if (sibling !== undefined) return sibling;
 
     const previousEntities = this.lexicon.find(previous);
-    let topic =
+    const topic =
       previousEntities[0]?.name !== undefined
         ? originalSpelling(previous, previousEntities[0].name)
         : this.topicPhrase(previous);
     if (topic === "") return message;
     // "what's the diff between the two" after "what is MLflow", "what is DVC": both topics.
-    const before = history
-      .slice(0, at)
-      .map((turn) => turn.role)
-      .lastIndexOf("user");
-    const earlier = history[before]?.content.trim();
-    if (BOTH.test(message) && earlier !== undefined && earlier !== "") {
+    const earlier = lastUserTurn(before)?.content;
+    if (BOTH.test(message) && earlier !== undefined) {
       const earlierEntity = this.lexicon.find(earlier)[0]?.name;
       const earlierTopic =
         earlierEntity !== undefined
@@ -105,7 +101,6 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
         return `${message.trim()} (${earlierTopic} and ${topic})`;
       }
     }
-    topic = topic.trim();
 
     const whatAbout = WHAT_ABOUT.exec(message.trim());
     const subject = whatAbout?.[1];
