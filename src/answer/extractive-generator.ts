@@ -85,7 +85,7 @@ type Candidate = QuotableUnit & {
 };
 
 /** The measurements a unit's score is made of. */
-export type UnitSignals = {
+type UnitSignals = {
   semantic: number;
   lexical: number;
   passage: number;
@@ -93,6 +93,8 @@ export type UnitSignals = {
   supplementary: number;
   reference: number;
   definition: number;
+  milestone: number;
+  namedRow: number;
 };
 
 const LIST_QUESTION =
@@ -261,9 +263,12 @@ export class ExtractiveGenerator implements Generator {
       figureBonus,
       supplementaryPenalty,
       definitionWeight,
+      milestoneBonus,
+      namedRowBonus,
     } = this.settings;
     const references = numberedReferences(input.question);
     const asksReadiness = READINESS_QUESTION.test(asked);
+    const askedWords = ` ${words(asked).join(" ")} `;
 
     const candidates: Candidate[] = [];
     for (const passage of input.passages) {
@@ -294,6 +299,8 @@ export class ExtractiveGenerator implements Generator {
           supplementary: SUPPLEMENTARY.test(unit.text) ? 1 : 0,
           reference: 0,
           definition: definedTerms.length > 0 ? definitionBonus(unit.text, definedTerms) : 0,
+          milestone: asksReadiness && MILESTONE.test(unit.text) ? 1 : 0,
+          namedRow: unit.kind === "row" && namesRow(askedWords, passage.chunk.cells) ? 1 : 0,
         };
         if (references.length > 0) {
           const stated = numberedReferences(unit.text);
@@ -311,10 +318,8 @@ export class ExtractiveGenerator implements Generator {
           supplementaryPenalty * signals.supplementary +
           referenceWeight * signals.reference +
           definitionWeight * signals.definition +
-          (asksReadiness && MILESTONE.test(unit.text) ? this.settings.milestoneBonus : 0) +
-          (unit.kind === "row" && namesRow(asked, passage.chunk.cells)
-            ? this.settings.namedRowBonus
-            : 0);
+          milestoneBonus * signals.milestone +
+          namedRowBonus * signals.namedRow;
         candidates.push({ ...unit, passage, position, terms, score, signals });
       });
     }
@@ -394,13 +399,16 @@ function definitionBonus(text: string, terms: string[]): number {
   return COPULA.test(subjectEnd.join(" ")) ? DEFINITION_BONUS + COPULA_BONUS : DEFINITION_BONUS;
 }
 
-/** Whether the question names a row's first cell in full, as whole words ("data scientist"). */
+/**
+ * Whether the question (its words, space-padded) names a row's first cell in full, as whole words
+ * ("data scientist").
+ */
 function namesRow(
-  question: string,
+  paddedQuestionWords: string,
   cells: ReadonlyArray<{ header: string; value: string }> | undefined,
 ): boolean {
   const name = words(cells?.[0]?.value ?? "").join(" ");
-  return name !== "" && ` ${words(question).join(" ")} `.includes(` ${name} `);
+  return name !== "" && paddedQuestionWords.includes(` ${name} `);
 }
 
 /**
