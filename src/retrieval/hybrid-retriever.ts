@@ -69,6 +69,8 @@ export class HybridRetriever implements Retriever {
   private readonly embedder: Embedder;
   private readonly settings: HybridSettings;
   private readonly lexicon: EntityLexicon;
+  /** Labels of the rows with a two-word name, by its first word ("supervised"); built on first use. */
+  private twoWordHeads: Map<string, number[]> | undefined;
   /** The steps, months and weeks each chunk names, by label; built on first use. */
   private chunkReferences: NumberedReference[][] | undefined;
 
@@ -124,7 +126,8 @@ export class HybridRetriever implements Retriever {
     }
 
     // "supervised vs unsupervised": each side is the first word of a row's two-word name
-    // ("Supervised Learning"), which the entity lexicon does not hold.
+    // ("Supervised Learning"), which the entity lexicon does not hold. The boost is the one a
+    // compared tool name heading two rows gets above.
     for (const label of this.rowsNamedBySides(question)) {
       boosts.set(label, (boosts.get(label) ?? 0) + (2 * headBoost) / Math.SQRT2);
     }
@@ -184,13 +187,21 @@ export class HybridRetriever implements Retriever {
     if (sides === undefined || this.settings.headBoost === 0) return [];
     const sideWords = sides.map((side) => words(side));
     if (sideWords.some((side) => side.length !== 1)) return [];
-    const named = sideWords.map((side) =>
-      this.index.chunks.flatMap((chunk, label) => {
-        const head = words(chunk.cells?.[0]?.value ?? "");
-        return head.length === 2 && head[0] === side[0] ? [label] : [];
-      }),
-    );
+    this.twoWordHeads ??= this.rowsByFirstOfTwoWords();
+    const twoWordHeads = this.twoWordHeads;
+    const named = sideWords.map((side) => twoWordHeads.get(side[0] ?? "") ?? []);
     return named.every((labels) => labels.length > 0) ? named.flat() : [];
+  }
+
+  /** The rows whose name is two words, by the first ("supervised" → "Supervised Learning"). */
+  private rowsByFirstOfTwoWords(): Map<string, number[]> {
+    const rows = new Map<string, number[]>();
+    this.index.chunks.forEach((chunk, label) => {
+      const [first, ...rest] = words(chunk.cells?.[0]?.value ?? "");
+      if (first === undefined || rest.length !== 1) return;
+      rows.set(first, [...(rows.get(first) ?? []), label]);
+    });
+    return rows;
   }
 
   /** Best cosine similarity between the question and one unit of the chunk; 0 without units. */
