@@ -9,8 +9,8 @@ const GUESS_TAG = /\bor (?:what|wat|smth|something|sth|not)\s*[?!.]*$|,?\s*right
  * The part of a message that asks the question, without the situation around it: "I'm 28, in
  * marketing, no CS degree, can I still get into ML?" asks "can I still get into ML?". A message
  * is cut into clauses at sentence ends, commas, semicolons and dashes; the clauses that end with
- * a question mark, open like a question or end on a guess ("… or what") are the focus. A message with no such clause, or only
- * one clause, is its own focus.
+ * a question mark, open like a question or end on a guess ("… or what") are the focus. A message
+ * with no such clause, or only one clause, is its own focus.
  */
 export function questionFocus(message: string): string {
   const clauses = message
