@@ -3,6 +3,7 @@ import type { UnitVectors } from "../index/unit-vectors.ts";
 import { numberedReferences, referenceAgreement } from "../text/numbered-references.ts";
 import { contentTerms, QUESTION_META_WORDS, questionText, words } from "../text/terms.ts";
 import { questionFocus } from "../understanding/question-focus.ts";
+import { questionParts } from "../understanding/question-parts.ts";
 import type { CorpusStatistics } from "./corpus-statistics.ts";
 import { type FigureRequest, figureRequest, suppliesFigure } from "./figure-request.ts";
 import type { GenerationInput, Generator, GeneratorEvent, Passage } from "./generator.ts";
@@ -56,6 +57,11 @@ export type ExtractiveSettings = {
    * passage joins the answer (two for a comparison). -1 turns this off. @default 2
    */
   echoOwnTerms: number;
+  /**
+   * A later part of a question that asks several things ("what is X, and which month is it?")
+   * adds its best unit when that scores at least this share of the first part's best. @default 0.8
+   */
+  partCutoff: number;
 };
 
 export const DEFAULT_EXTRACTIVE_SETTINGS: ExtractiveSettings = {
@@ -72,6 +78,7 @@ export const DEFAULT_EXTRACTIVE_SETTINGS: ExtractiveSettings = {
   milestoneBonus: 0.1,
   namedRowBonus: 0.05,
   echoOwnTerms: 2,
+  partCutoff: 0.8,
 };
 
 /** A quotable unit of a shown passage, scored against the question. */
@@ -128,6 +135,13 @@ const MILESTONE = /^milestone:|\bready (?:to move on|for the next step)\b/i;
 const COMPARING_WORDS = new Set(["vs", "versus", "diff"]);
 /** Share of the question's weighted terms a lead must hold to count as restating it. */
 const ECHO_COVERAGE = 0.8;
+/** A part of a question that leans on the rest: three words or fewer, or a pronoun. */
+const LEANING_PART =
+  /^\W*(?:\S+\s+){0,2}\S+\W*$|\b(?:it|its|they|them|their|one|ones|that|this|these|those)\b/i;
+/** A part is answered by a chosen unit scoring at least this share of the part's best. */
+const ANSWERED_PART = 0.9;
+/** Weight of the rest of the question's words when a unit is scored for one part of it. */
+const PART_CONTEXT_WEIGHT = 0.3;
 /** Bonus for a unit that defines what a definition question asks about ("Dropout is …"). */
 const DEFINITION_BONUS = 0.15;
 /** Added when it says what the thing is ("… is a …") rather than what it does or differs in. */
@@ -182,8 +196,15 @@ export class ExtractiveGenerator implements Generator {
 
     // "XGBoost vs LightGBM": each thing compared answers with its own row, and nothing else.
     const compared = isList ? comparedRows(input.question, ranked) : [];
-    const chosen: Candidate[] = [...compared];
-    for (const candidate of compared.length > 0 ? [] : ranked) {
+    // "what is LlamaIndex used for, and what should my RAG milestone include?": a unit for each.
+    const parts = isList ? [] : questionParts(input.question);
+    const chosen: Candidate[] =
+      compared.length > 0
+        ? [...compared]
+        : parts.length > 1
+          ? this.partLeads(input, parts, candidates, best)
+          : [];
+    for (const candidate of chosen.length > 0 ? [] : ranked) {
       if (chosen.length >= limit || candidate.score < cutoff) break;
       if (chosen.some((other) => overlap(candidate.terms, other.terms) > 0.7)) continue;
       // A list comes from the lead's section (its table, its list), not from wherever words match.
@@ -197,29 +218,23 @@ export class ExtractiveGenerator implements Generator {
       }
       chosen.push(candidate);
     }
-    for (const unit of [...chosen]) this.complete(unit, candidates, chosen);
+    // Each chosen unit brings what completes it.
+    const groups = chosen.map((unit) => [unit, ...this.complete(unit, candidates, chosen)]);
     if (compared.length === 0 && chosen.length === 1) {
-      this.addAfterAnEcho(input.question, candidates, chosen);
+      (groups[0] as Candidate[]).push(...this.afterAnEcho(input.question, candidates, chosen));
     }
+    // The parts of a question are answered in their order, each in reading order.
+    const ordered =
+      parts.length > 1 && compared.length === 0
+        ? groups.flatMap((group) => group.sort(byPlace))
+        : inReadingOrder(groups.flat());
 
-    // The best unit leads; what completes it follows in reading order.
-    const lead = chosen[0] as Candidate;
-    const order = (unit: Candidate) =>
-      unit.passage === lead.passage
-        ? -1
-        : chosen.findIndex((other) => other.passage === unit.passage);
-    chosen.sort(
-      (left, right) =>
-        order(left) - order(right) ||
-        left.passage.n - right.passage.n ||
-        left.position - right.position,
-    );
     const questionTerms = new Set([
       ...contentTerms(questionText(input.question)),
       ...contentTerms((input.expansions ?? []).join(" ")),
     ]);
     const wantsFigure = request !== undefined;
-    const pieces = chosen.map((unit) => {
+    const pieces = ordered.map((unit) => {
       const text =
         unit.kind === "row" && unit.passage.chunk.cells !== undefined
           ? readableRow(unit.passage.chunk.cells, questionTerms, { wantsFigure })
@@ -233,11 +248,64 @@ export class ExtractiveGenerator implements Generator {
       .join(asList ? "\n" : " ");
   }
 
-  /** Every unit of the shown passages with its score. */
-  private score(input: GenerationInput, request: FigureRequest | undefined): Candidate[] {
+  /**
+   * For a question that asks several things: the best unit for the whole question leads, and
+   * each part it leaves unanswered (no chosen unit scores nearly as well for the part as the
+   * part's best) adds its own best unit, when that holds a word of the part's own and scores at
+   * least `partCutoff` of the lead.
+   */
+  private partLeads(
+    input: GenerationInput,
+    parts: string[],
+    candidates: Candidate[],
+    lead: Candidate,
+  ): Candidate[] {
+    const same = (unit: Candidate) =>
+      candidates.find(
+        (other) => other.passage === unit.passage && other.position === unit.position,
+      ) as Candidate;
+    const chosen: Candidate[] = [lead];
+    for (const part of parts) {
+      const own = [...new Set(contentTerms(questionText(part)))];
+      const scored = this.score(input, figureRequest(part), part).sort(
+        (left, right) => right.score - left.score,
+      );
+      const best = scored[0];
+      // A unit already chosen that holds a word of the part's own and scores nearly as well for
+      // the part answers it.
+      const answered = scored.find(
+        (unit) => chosen.includes(same(unit)) && own.some((term) => unit.terms.has(term)),
+      );
+      if (best === undefined || (answered?.score ?? 0) >= ANSWERED_PART * best.score) continue;
+      // It holds a word of the part's own and, for a part that leans on the rest ("what parts?",
+      // "how do i fix it"), a word of the rest of the question: it is about the same thing.
+      const context = contentTerms(questionText(input.question)).filter(
+        (term) => !own.includes(term),
+      );
+      if (
+        own.some((term) => best.terms.has(term)) &&
+        (!LEANING_PART.test(part) || context.some((term) => best.terms.has(term))) &&
+        best.score >= this.settings.partCutoff * lead.score
+      ) {
+        chosen.push(same(best));
+      }
+    }
+    return chosen;
+  }
+
+  /**
+   * Every unit of the shown passages with its score. Scored for one `part` of a question that asks
+   * several things, the part's words count in full and the rest of the question's at
+   * `PART_CONTEXT_WEIGHT` ("what is statsmodels for, is it free": "free" about Statsmodels).
+   */
+  private score(
+    input: GenerationInput,
+    request: FigureRequest | undefined,
+    part?: string,
+  ): Candidate[] {
     // "my model gives 99% in notebook… what is data leakage": the clause that asks defines, and
     // words about the asking ("exactly", "actually") are not part of what is defined.
-    const asked = questionFocus(input.question)
+    const asked = questionFocus(part ?? input.question)
       .split(/\s+/)
       .filter((word) => !QUESTION_META_WORDS.has(word.toLowerCase()))
       .join(" ")
@@ -252,7 +320,10 @@ export class ExtractiveGenerator implements Generator {
     const questionTerms = [...new Set(contentTerms(questionText(input.question)))].filter(
       (term) => definedTerms.length === 0 || !DEFINITION_FRAME.has(term),
     );
-    const weight = (term: string) => this.statistics.idf(term);
+    const partTerms = part === undefined ? undefined : new Set(contentTerms(questionText(part)));
+    const weight = (term: string) =>
+      this.statistics.idf(term) *
+      (partTerms === undefined || partTerms.has(term) ? 1 : PART_CONTEXT_WEIGHT);
     const totalWeight = questionTerms.reduce((sum, term) => sum + weight(term), 0) || 1;
     const bestPassageScore = Math.max(...input.passages.map((passage) => passage.score), 1e-9);
     const {
@@ -331,10 +402,10 @@ export class ExtractiveGenerator implements Generator {
    * for "BERT vs GPT diff?"), the sentence or item after it in its passage carries the answer and
    * joins it; for a comparison, the two after it.
    */
-  private addAfterAnEcho(question: string, candidates: Candidate[], chosen: Candidate[]): void {
+  private afterAnEcho(question: string, candidates: Candidate[], chosen: Candidate[]): Candidate[] {
     const lead = chosen[0];
     const limit = this.settings.echoOwnTerms;
-    if (lead === undefined || limit < 0 || lead.kind === "row") return;
+    if (lead === undefined || limit < 0 || lead.kind === "row") return [];
     // "vs", "or": how the question compares, not what it is about.
     const asked = new Set(
       contentTerms(questionText(question)).filter((term) => !COMPARING_WORDS.has(term)),
@@ -342,11 +413,12 @@ export class ExtractiveGenerator implements Generator {
     const weight = (term: string) => this.statistics.idf(term);
     const total = [...asked].reduce((sum, term) => sum + weight(term), 0) || 1;
     const held = [...asked].filter((term) => lead.terms.has(term));
-    if (held.reduce((sum, term) => sum + weight(term), 0) / total < ECHO_COVERAGE) return;
+    if (held.reduce((sum, term) => sum + weight(term), 0) / total < ECHO_COVERAGE) return [];
     const own = [...lead.terms].filter((term) => !asked.has(term));
-    if (own.length > limit) return;
+    if (own.length > limit) return [];
     // "BERT vs GPT": one sentence about each side follows the restatement.
     const following = /\b(?:vs\.?|versus|diff|difference|compare)\b/i.test(question) ? 2 : 1;
+    const after: Candidate[] = [];
     for (let offset = 1; offset <= following; offset++) {
       const next = candidates.find(
         (other) =>
@@ -355,31 +427,52 @@ export class ExtractiveGenerator implements Generator {
           other.kind !== "row",
       );
       if (next === undefined) break;
-      if (!chosen.includes(next)) chosen.push(next);
+      if (!chosen.includes(next)) after.push(next);
     }
+    return after;
   }
 
   /**
-   * Adds what a chosen unit needs to be understood: the unit before one that opens with "This…",
-   * the items after one that ends with a colon.
+   * What a chosen unit needs to be understood and is not chosen already: the unit before one that
+   * opens with "This…", the items after one that ends with a colon.
    */
-  private complete(unit: Candidate, candidates: Candidate[], chosen: Candidate[]): void {
+  private complete(unit: Candidate, candidates: Candidate[], chosen: Candidate[]): Candidate[] {
     const neighbour = (offset: number) =>
       candidates.find(
         (other) => other.passage === unit.passage && other.position === unit.position + offset,
       );
+    const added: Candidate[] = [];
+    const add = (other: Candidate) => {
+      if (!chosen.includes(other) && !added.includes(other)) added.push(other);
+    };
     if (LEADING_REFERENCE.test(unit.text)) {
       const previous = neighbour(-1);
-      if (previous !== undefined && !chosen.includes(previous)) chosen.push(previous);
+      if (previous !== undefined) add(previous);
     }
     if (unit.text.trimEnd().endsWith(":")) {
       for (let offset = 1; offset <= 4; offset++) {
         const next = neighbour(offset);
         if (next === undefined || next.kind !== "item") break;
-        if (!chosen.includes(next)) chosen.push(next);
+        add(next);
       }
     }
+    return added;
   }
+}
+
+/** Passage order, then position in the passage. */
+function byPlace(left: Candidate, right: Candidate): number {
+  return left.passage.n - right.passage.n || left.position - right.position;
+}
+
+/** The lead first, then the rest of its passage, then other passages, each in reading order. */
+function inReadingOrder(chosen: Candidate[]): Candidate[] {
+  const lead = chosen[0] as Candidate;
+  const order = (unit: Candidate) =>
+    unit.passage === lead.passage
+      ? -1
+      : chosen.findIndex((other) => other.passage === unit.passage);
+  return [...chosen].sort((left, right) => order(left) - order(right) || byPlace(left, right));
 }
 
 /**

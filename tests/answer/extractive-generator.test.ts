@@ -127,6 +127,45 @@ describe("ExtractiveGenerator", () => {
     );
   });
 
+  it("answers each part of a question that asks two things, in the parts' order", () => {
+    const hardware = [
+      makeChunk(
+        "buy",
+        "Hardware",
+        "You do not need to buy a GPU to learn deep learning. A CPU is enough.",
+      ),
+      makeChunk(
+        "free",
+        "Hardware > Free options",
+        "For deep learning, use free GPU resources from Google Colab or Kaggle Notebooks.",
+      ),
+      makeChunk("certs", "Certifications", "Some certifications are free for students."),
+    ];
+    const question =
+      "Do I need to buy a GPU to learn deep learning, and where can I get one for free?";
+    expect(composeOver(hardware, question)).toBe(
+      "You do not need to buy a GPU to learn deep learning. [1] For deep learning, use free GPU resources from Google Colab or Kaggle Notebooks. [2]",
+    );
+    // Asked alone, the first part is not answered with the free GPUs.
+    expect(composeOver(hardware, "Do I need to buy a GPU to learn deep learning?")).not.toContain(
+      "Colab",
+    );
+  });
+
+  it("adds nothing for a short part when its best unit is about something else", () => {
+    const maths = [
+      makeChunk(
+        "calc",
+        "Maths",
+        "Calculus matters for optimization: learn derivatives and gradients.",
+      ),
+      makeChunk("cnn", "CNNs", "Each filter lights up where a part of an object appears."),
+    ];
+    expect(composeOver(maths, "is calculus really needed? what parts?")).toBe(
+      "Calculus matters for optimization: learn derivatives and gradients. [1]",
+    );
+  });
+
   it("quotes the milestone when the learner asks whether they are ready to move on", () => {
     const step = [
       makeChunk(

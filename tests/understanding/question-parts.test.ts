@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { questionParts } from "../../src/understanding/question-parts.ts";
+
+describe("questionParts", () => {
+  it.each([
+    [
+      "What is LlamaIndex used for, and what should my final RAG milestone include?",
+      ["What is LlamaIndex used for", "what should my final RAG milestone include?"],
+    ],
+    [
+      "why do transformers train faster than LSTMs? and also what's the catch with long inputs",
+      ["why do transformers train faster than LSTMs", "what's the catch with long inputs"],
+    ],
+    [
+      "which python version should i install and should i use pip or conda",
+      ["which python version should i install", "should i use pip or conda"],
+    ],
+  ])("cuts %j into the things it asks", (message, parts) => {
+    expect(questionParts(message)).toEqual(parts);
+  });
+
+  it.each([
+    // A piece that names nothing leans on the one before it.
+    "is python enough, and why?",
+    // A guess after the question mark is not a new question.
+    "ml from zero to interview ready how long? 12–18 months?",
+    // "and can move on" has no subject: it continues the question.
+    "how can I tell I've done enough of the basics and can move on to the algorithms?",
+    // "and" inside a topic does not cut it.
+    "what is the difference between data drift and model drift",
+  ])("keeps %j whole", (message) => {
+    expect(questionParts(message)).toEqual([message]);
+  });
+
+  it("leaves the learner's situation out of the parts", () => {
+    expect(
+      questionParts("I'm 28, in marketing, what is a baseline model and which metric do I report?"),
+    ).toEqual(["what is a baseline model", "which metric do I report?"]);
+  });
+});
