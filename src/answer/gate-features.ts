@@ -48,8 +48,8 @@ export type GateFeatures = {
   /** 1 when the question asks for a figure (cost, hours, a setting) that no top passage supplies. */
   figureMissing: number;
   /**
-   * For a question asking for a figure: the best coverage of the question by one unit supplying
-   * that kind of figure (0–1); 1 when no figure is asked for.
+   * For a question asking for a figure: the best coverage of the question, or of its clauses that
+   * ask, by one unit supplying that kind of figure (0–1); 1 when no figure is asked for.
    */
   figureSupport: number;
   /** log(1 + number of chunks holding the question's rarest corpus term): named once, or explained. */
@@ -249,8 +249,17 @@ export function computeGateFeatures(
       .reduce((sum, term) => sum + weight(term), 0) / total;
 
   // The figure asked for is in the clauses that ask: "I have 2 hours a day, how long will it take?"
-  // asks how long, not for hours.
+  // asks how long, not for hours. A unit supplying it is measured against the whole question (the
+  // row that matches the learner's story) and against those clauses alone (a long story).
   const request = figureRequest(asking);
+  const askingTerms = terms.filter((term) => focus.has(term.token));
+  const askingTotal = askingTerms.reduce((sum, term) => sum + weight(term), 0);
+  const askingCoverageOf = (unitTerms: Set<string>) =>
+    askingTotal === 0
+      ? coverageOf(unitTerms)
+      : askingTerms
+          .filter((term) => covers(unitTerms, term))
+          .reduce((sum, term) => sum + weight(term), 0) / askingTotal;
   let figureMissing = 0;
   let figureSupport = 1;
   if (request !== undefined) {
@@ -262,7 +271,9 @@ export function computeGateFeatures(
         if (!suppliesFigure(request, unit)) continue;
         figureCoverage = Math.max(
           figureCoverage,
-          coverageOf(new Set(contentTerms(`${result.chunk.section} ${unit}`))),
+          ...[coverageOf, askingCoverageOf].map((measure) =>
+            measure(new Set(contentTerms(`${result.chunk.section} ${unit}`))),
+          ),
         );
       }
     }

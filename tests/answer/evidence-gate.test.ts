@@ -235,6 +235,14 @@ describe("EvidenceGate.assess", () => {
     ).toBe(true);
   });
 
+  it("finds the figure for the clause that asks, however long the learner's story before it", () => {
+    const story =
+      "so i'm a software engineer, java backend at a service company, weak in maths and my manager wont move me to the team... how many months does a complete beginner need";
+    const decision = assess(story, ["timeline", "python"]);
+    expect(decision.features.figureMissing).toBe(0);
+    expect(decision.features.figureSupport).toBeGreaterThan(decision.features.coverage);
+  });
+
   it("refuses a question without topic words", () => {
     for (const question of ["What is it?", "How do I do that?", "?"]) {
       const decision = assess(question, ["python", "docker"]);
