@@ -10,6 +10,7 @@ import {
   STOPWORDS,
   stem,
   withoutAnswerStyle,
+  withoutAskingFrame,
   wordsAsWritten,
 } from "../text/terms.ts";
 import { questionFocus } from "../understanding/question-focus.ts";
@@ -136,7 +137,9 @@ export function questionTerms(
   }
   const seen = new Set<string>();
   const terms: QuestionTerm[] = [];
-  for (const token of wordsAsWritten(withoutAnswerStyle(understood.understoodAs))) {
+  for (const token of wordsAsWritten(
+    withoutAskingFrame(withoutAnswerStyle(understood.understoodAs)),
+  )) {
     const lower = token.toLowerCase();
     if (STOPWORDS.has(lower) || QUESTION_META_WORDS.has(lower)) continue;
     for (const part of unknownCompounds.has(lower) ? [token] : token.split(/-/)) {

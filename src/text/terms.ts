@@ -39,6 +39,18 @@ export function withoutAnswerStyle(question: string): string {
   return question.replace(ANSWER_STYLE, " ");
 }
 
+/** "how long", "how many", "how does X work": words that frame the question, not its topic. */
+const ASKING_FRAME =
+  /\bhow (?:long|many)\b|\b(how (?:does|do|did|is|are) .+?) work(?:s|ing)?\b(?=\s*[?!.]*$)/gi;
+
+/**
+ * A question without the words that frame it: "how long is step 4" is about step 4, "how does
+ * backpropagation work" about backpropagation.
+ */
+export function withoutAskingFrame(question: string): string {
+  return question.replace(ASKING_FRAME, (_match, explained?: string) => explained ?? "how");
+}
+
 /** The topic words of a question: meta words about the material removed. */
 export function questionText(question: string): string {
   return words(question)

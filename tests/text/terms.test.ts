@@ -7,6 +7,7 @@ import {
   questionText,
   STOPWORDS,
   stem,
+  withoutAskingFrame,
   words,
   wordsAsWritten,
 } from "../../src/text/terms.ts";
@@ -162,5 +163,21 @@ describe("commonWordRank", () => {
   it("ranks a lower-case everyday word written in lower case", () => {
     expect(commonWordRank("rusty")).toBeDefined();
     expect(commonWordRank("rusty")).toBeGreaterThan(commonWordRank("the") ?? 0);
+  });
+});
+
+describe("withoutAskingFrame", () => {
+  it.each([
+    ["how long is step 4", "how is step 4"],
+    ["how many models should i train", "how models should i train"],
+    ["how does backpropagation work?", "how does backpropagation?"],
+    ["how do transformers work", "how do transformers"],
+  ])("reads %j as %j", (question, topic) => {
+    expect(withoutAskingFrame(question)).toBe(topic);
+  });
+
+  it("keeps the words where they name the topic", () => {
+    expect(withoutAskingFrame("does work experience count")).toBe("does work experience count");
+    expect(withoutAskingFrame("long short-term memory")).toBe("long short-term memory");
   });
 });
