@@ -22,7 +22,7 @@ import { resolveCitations, toCitation } from "./citations.ts";
 import { CorpusStatistics } from "./corpus-statistics.ts";
 import { EvidenceGate, type GateDecision, type GateSettings } from "./evidence-gate.ts";
 import { ExtractiveGenerator } from "./extractive-generator.ts";
-import { FollowUpDetector } from "./follow-up-detector.ts";
+import { FollowUpDetector, UNANCHORED_REASON } from "./follow-up-detector.ts";
 import type { Generator, Passage } from "./generator.ts";
 import { OfflineQuestionRewriter } from "./offline-question-rewriter.ts";
 import { latinShare, normaliseQuestion } from "./question.ts";
@@ -126,7 +126,10 @@ export class Assistant {
    * Retrieval and the gate's verdict for a standalone question, without writing an answer. A
    * string is understood first (normalised, expanded, corrected).
    */
-  async prepare(question: string | UnderstoodQuestion): Promise<{
+  async prepare(
+    question: string | UnderstoodQuestion,
+    context: { hasHistory?: boolean } = {},
+  ): Promise<{
     understood: UnderstoodQuestion;
     retrieval: Retrieval;
     decision: GateDecision;
@@ -147,13 +150,15 @@ export class Assistant {
       ? { ...assessed, answerable: false, reason: SECRETS_REFUSAL_REASON }
       : isAcknowledgement(understood.asked)
         ? { ...assessed, answerable: false, reason: ACKNOWLEDGEMENT_REASON }
-        : latinShare(understood.asked) < 0.5
-          ? {
-              ...assessed,
-              answerable: false,
-              reason: "the question is not in English, the language of the material",
-            }
-          : assessed;
+        : !context.hasHistory && this.followUps.pointsNowhere(understood.understoodAs)
+          ? { ...assessed, answerable: false, reason: UNANCHORED_REASON }
+          : latinShare(understood.asked) < 0.5
+            ? {
+                ...assessed,
+                answerable: false,
+                reason: "the question is not in English, the language of the material",
+              }
+            : assessed;
     const passages = retrieval.results
       .slice(0, this.passagesShown)
       .map((result, position) => ({ n: position + 1, chunk: result.chunk, score: result.score }));
@@ -214,6 +219,7 @@ export class Assistant {
       signal,
     );
     const question = understood.understoodAs;
+    const hasHistory = (options.history ?? []).length > 0;
     const head = {
       ...(options.id === undefined ? {} : { id: options.id }),
       question: asked,
@@ -236,7 +242,11 @@ export class Assistant {
         : understoodAnswerKey(understood, {
             indexVersion: this.index.manifest.version,
             generator: this.generator.id,
-            typedChecks: [asksForSecrets(understood.asked), latinShare(understood.asked) < 0.5],
+            typedChecks: [
+              asksForSecrets(understood.asked),
+              latinShare(understood.asked) < 0.5,
+              !hasHistory && this.followUps.pointsNowhere(question),
+            ],
           });
     if (cacheKey !== undefined) {
       const lookedUp = performance.now();
@@ -257,7 +267,9 @@ export class Assistant {
       }
       return answer;
     };
-    const { retrieval, decision, passages, retrieveMs } = await this.prepare(understood);
+    const { retrieval, decision, passages, retrieveMs } = await this.prepare(understood, {
+      hasHistory,
+    });
     const started = performance.now();
     const retrieved = retrieval.results.map((result) => ({
       chunkId: result.chunk.id,
@@ -493,6 +505,10 @@ export class Assistant {
     // "thanks!", "ok got it": a reply, so the answer replies too; the suggestions say what next.
     if (decision.reason === ACKNOWLEDGEMENT_REASON) {
       return "Glad to help. Ask me about any topic of the roadmap or its tutorials whenever you're ready.";
+    }
+    // "is it free?" as a first message: ask what "it" is rather than say the material lacks it.
+    if (decision.reason === UNANCHORED_REASON) {
+      return 'I\'m not sure what that refers to. Ask again with the tool or topic named, for example "Is MLflow free?", or ask it right after a question about that topic.';
     }
     if (decision.reason === SECRETS_REFUSAL_REASON) {
       return `I can't help with that: ${SECRETS_REFUSAL_REASON}. Ask me about the roadmap and its tutorials instead.`;

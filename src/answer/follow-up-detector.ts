@@ -1,5 +1,6 @@
 import type { EntityLexicon } from "../retrieval/entity-lexicon.ts";
 import { commonWordRank } from "../text/common-words.ts";
+import { numberedReferences } from "../text/numbered-references.ts";
 import { QUESTION_META_WORDS, STOPWORDS, stem, wordsAsWritten } from "../text/terms.ts";
 import { isAcknowledgement } from "../understanding/acknowledgement.ts";
 import type { CorpusStatistics } from "./corpus-statistics.ts";
@@ -44,6 +45,11 @@ const SELF_CONTAINED_DETERMINER =
  */
 const ANTICIPATORY_IT =
   /\b(?:is|was|'s|isn't|would|will|does|do|did) it (?:still |really |even |actually |too )?(?:worth|possible|true|hard|easy|difficult|enough|necessary|okay|ok|fine|late|good|better|best|important|required|needed|mandatory|realistic|feasible|normal|common|useful|take|cost|make sense)\b[^?]*\b(?:to|learning|doing|getting|for|if|in)\b/i;
+/** The refusal reason for a first message that points back at nothing ("is it free?"). */
+export const UNANCHORED_REASON =
+  "it points back at something not asked about here: name the tool or topic you mean";
+/** A message this short with no topic word asks about something said before ("how long?"). */
+const SHORT_MESSAGE_WORDS = 3;
 /** A message this long carries its own context: its pronouns point inside it. */
 const SELF_CONTAINED_WORDS = 16;
 /** Words among the most frequent in spoken English say little about a topic. */
@@ -94,6 +100,23 @@ export class FollowUpDetector {
     if (wordsAsWritten(text).length >= SELF_CONTAINED_WORDS && topics.length > 0) return false;
     if (pointer !== undefined) return true;
     return topics.length === 0;
+  }
+
+  /**
+   * Whether a message points back at a conversation and names nothing itself ("is it free?",
+   * "which one pays more", "how long?"): asked first, there is nothing it can be about. A step or
+   * month it names ("month 5??") is a topic, and a longer message without a pointer back may be
+   * made of common words only ("which year did the attention is all you need paper come out").
+   */
+  pointsNowhere(message: string): boolean {
+    const text = message.trim();
+    if (!this.dependsOnHistory(text) || numberedReferences(text).length > 0) return false;
+    const topics = this.topicWords(text);
+    return (
+      topics.length === 0 &&
+      (wordsAsWritten(text).length <= SHORT_MESSAGE_WORDS ||
+        this.pointerBack(text, topics.length) !== undefined)
+    );
   }
 
   /**

@@ -69,3 +69,22 @@ describe("FollowUpDetector.dependsOnHistory", () => {
     expect(detector.dependsOnHistory(message)).toBe(false);
   });
 });
+
+describe("FollowUpDetector.pointsNowhere", () => {
+  it.each(["is it free?", "which one pays more", "how long?"])(
+    "finds nothing %j could be about when asked first",
+    (message) => {
+      expect(detector.pointsNowhere(message)).toBe(true);
+    },
+  );
+
+  it.each([
+    "is xgboost free?",
+    "month 5??",
+    "what is dropout and why does it help",
+    // Common words only, but no pointer back: a title, not a reference.
+    "which year did the attention is all you need paper come out",
+  ])("finds %j about something", (message) => {
+    expect(detector.pointsNowhere(message)).toBe(false);
+  });
+});

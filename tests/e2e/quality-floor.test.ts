@@ -98,6 +98,19 @@ describe("offline pipeline on learner-voice questions (dev split)", () => {
     expect(thanks.suggestions).not.toEqual(alone.suggestions);
   }, 60_000);
 
+  it("asks what a first message points back at, and answers it after a question about it", async () => {
+    const alone = await assistant.ask("is it free?");
+    expect(alone.refused).toBe(true);
+    expect(alone.answer).toMatch(/^I'm not sure what that refers to/);
+    const history = [
+      { role: "user" as const, content: "what is google colab" },
+      { role: "assistant" as const, content: "Hosted notebooks with common ML libraries. [1]" },
+    ];
+    const followUp = await assistant.ask("is it free?", { history });
+    expect(followUp.refused).toBe(false);
+    expect(followUp.answer).toMatch(/Colab/);
+  }, 60_000);
+
   it("answers about the step or month a learner names, not one that merely shares a number", async () => {
     const month = await assistant.ask("month 5??");
     expect(month.answer).toMatch(/Month 5\b/);
