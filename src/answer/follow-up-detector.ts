@@ -25,7 +25,9 @@ const WHY_NOT = /^(?:ok(?:ay)?,? |so,? |but )?(?:y|why) not\b/i;
 const DEMONSTRATIVE_ONE = /^(?:this|that|the\b.*) one$/i;
 /** Words that ask for more of what was just discussed ("any alternatives?"): not topics. */
 const MORE_OF_THE_SAME = new Set(
-  "alternative alternatives option options other others similar instead".split(" "),
+  "alternative alternatives option options other others similar instead example examples".split(
+    " ",
+  ),
 );
 /** Pointers that name their choices in the same message ("which one, streamlit or flask?"). */
 const CHOICE_POINTER = /^(?:which one|the one|either|both of them)$/i;
@@ -99,7 +101,8 @@ export class FollowUpDetector {
     if (WHY_NOT.test(text)) return true;
     if (wordsAsWritten(text).length >= SELF_CONTAINED_WORDS && topics.length > 0) return false;
     if (pointer !== undefined) return true;
-    return topics.length === 0;
+    // "how long is step 4" names its own step, whatever month was asked about before.
+    return topics.length === 0 && numberedReferences(text).length === 0;
   }
 
   /**

@@ -1,16 +1,24 @@
+import { isAcknowledgement } from "../understanding/acknowledgement.ts";
+
 /** One earlier message of the conversation. */
 export type ChatTurn = { role: "user" | "assistant"; content: string };
 
 /**
- * The learner's last non-empty message in `history`, trimmed, with its index; undefined when
- * there is none.
+ * The learner's last question in `history`, trimmed, with its index: the last non-empty message
+ * that is not only an acknowledgement ("what is docker", "ok cool", "how do i write a dockerfile
+ * for it" leans on the docker question); undefined when there is none.
  */
 export function lastUserTurn(
   history: readonly ChatTurn[],
 ): { index: number; content: string } | undefined {
-  const index = history.map((turn) => turn.role).lastIndexOf("user");
-  const content = history[index]?.content.trim();
-  return content === undefined || content === "" ? undefined : { index, content };
+  for (let index = history.length - 1; index >= 0; index--) {
+    const turn = history[index] as ChatTurn;
+    const content = turn.content.trim();
+    if (turn.role === "user" && content !== "" && !isAcknowledgement(content)) {
+      return { index, content };
+    }
+  }
+  return undefined;
 }
 
 /**

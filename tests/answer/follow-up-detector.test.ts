@@ -8,7 +8,7 @@ const chunks = [
   makeChunk(
     "dropout",
     "Deep Learning",
-    "Dropout switches off random neurons to reduce overfitting.",
+    "Dropout switches off random neurons to reduce overfitting, for example in a CNN.",
   ),
   makeChunk("gpu", "Hardware", "You do not need a GPU to start; Google Colab and Kaggle are free."),
   makeChunk("salary", "Salary", "An NLP engineer earns a salary of ₹6L–12L PA in India."),
@@ -44,6 +44,7 @@ describe("FollowUpDetector.dependsOnHistory", () => {
     "y not colab?",
     "any alternatives?",
     "which is cheaper, that one or kaggle?",
+    "can you show an example",
   ])("treats %j as a follow-up", (message) => {
     expect(detector.dependsOnHistory(message)).toBe(true);
   });
@@ -59,6 +60,8 @@ describe("FollowUpDetector.dependsOnHistory", () => {
     "lol ok that's easy enough",
     // A pronoun after a clause that names its own topic points inside the message.
     "what is dropout and why does it help",
+    // It names its own step: "how long" is about step 4, whatever was asked before.
+    "how long is step 4",
     "what about the XGBoost tool, what is it?",
     "what about xgboost, can u explain it simply",
     // The learner says the topic changes.

@@ -100,6 +100,22 @@ describe("offline follow-up rewriting", () => {
     );
   });
 
+  it("looks past an acknowledgement to the question before it", async () => {
+    const history: ChatTurn[] = [
+      ...afterAsking("What is DVC used for?"),
+      { role: "user", content: "ok cool" },
+      { role: "assistant", content: "Glad to help." },
+    ];
+    expect(await rewriter.rewrite("Is it free?", history)).toBe("Is DVC free?");
+  });
+
+  it("leaves a question that names its own step alone after one about a month", async () => {
+    const question = "how long is step 4";
+    expect(await rewriter.rewrite(question, afterAsking("what should i learn in month 10"))).toBe(
+      question,
+    );
+  });
+
   it("appends the previous topic to a very short message", async () => {
     const rewritten = await rewriter.rewrite(
       "and salaries?",
