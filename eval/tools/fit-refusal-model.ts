@@ -35,6 +35,11 @@ const TARGET_REFUSAL = 0.95;
  * casually typed questions. Within it, the threshold that refuses the most unanswerable ones.
  */
 const MAX_FALSE_REFUSAL = 0.08;
+/**
+ * Most answerable questions of the tidy tuning sets (in train) the chosen threshold may refuse:
+ * the issue's bound for questions written like the DESIGN.md examples.
+ */
+const MAX_TIDY_FALSE_REFUSAL = 0.06;
 const TIDY_TEST_SETS = ["eval/datasets/roadmap-heldout.jsonl"];
 
 type Row = { id: string; answerable: boolean; features: GateFeatures };
@@ -135,7 +140,16 @@ const strict =
   [...meeting].sort(
     (left, right) => left.falseRefusal - right.falseRefusal || left.threshold - right.threshold,
   )[0] ?? (devCurve.at(-1) as Point);
-const affordable = devCurve.filter((point) => point.falseRefusal <= MAX_FALSE_REFUSAL);
+const tidyDev = await measure(assistant, tidyTrain);
+const tidyCurve = curve(model, tidyDev);
+const tidyAffords = (threshold: number) =>
+  tidyCurve.some(
+    (point) =>
+      Math.abs(point.threshold - threshold) < 0.001 && point.falseRefusal <= MAX_TIDY_FALSE_REFUSAL,
+  );
+const affordable = devCurve.filter(
+  (point) => point.falseRefusal <= MAX_FALSE_REFUSAL && tidyAffords(point.threshold),
+);
 const chosen = (
   affordable.length > 0
     ? [...affordable].sort(
@@ -159,9 +173,8 @@ console.log(
 );
 console.log(`dev, refusal >= ${TARGET_REFUSAL} with fewest false refusals: ${format(strict)}`);
 console.log(
-  `dev, chosen (most refusals with at most ${MAX_FALSE_REFUSAL} false refusals): ${format(chosen)}`,
+  `dev, chosen (most refusals with at most ${MAX_FALSE_REFUSAL} false refusals, and at most ${MAX_TIDY_FALSE_REFUSAL} on the tidy sets): ${format(chosen)}`,
 );
-const tidyDev = await measure(assistant, tidyTrain);
 for (const [name, rows] of [
   ["tidy-dev (in train)", tidyDev],
   ["dev", dev],

@@ -197,7 +197,10 @@ export class Assistant {
   }
 
   private leansOn(understood: UnderstoodQuestion, history: ChatTurn[]): boolean {
-    return history.length > 0 && this.followUps.dependsOnHistory(understood.understoodAs);
+    return (
+      history.length > 0 &&
+      this.followUps.dependsOnHistory(understood.understoodAs, understood.asked)
+    );
   }
 
   /** Answers one question; `id` is echoed back. */

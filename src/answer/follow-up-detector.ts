@@ -77,13 +77,18 @@ export class FollowUpDetector {
     this.statistics = statistics;
   }
 
-  dependsOnHistory(message: string): boolean {
+  /**
+   * @param message the message as understood (filler dropped, abbreviations expanded).
+   * @param said the message as typed, when it differs: "unrelated but …" and "ok new q: …" are
+   *   dropped as filler from the understood message, but still say the topic changes.
+   */
+  dependsOnHistory(message: string, said: string = message): boolean {
     const text = message.trim();
     // "ok", "thanks!": a reply to the last answer, not a question about its topic.
     if (isAcknowledgement(text)) return false;
     const topics = this.topicWords(text);
     // "ok new q: what is dropout": the learner says so.
-    if (NEW_TOPIC.test(text) && topics.length > 0) return false;
+    if ((NEW_TOPIC.test(text) || NEW_TOPIC.test(said)) && topics.length > 0) return false;
     // "what about the bias-variance tradeoff, what is it?" names its thing, then asks about it.
     const whatAboutAsksItself =
       /,\s*(?:what|how|why|is|does|can|could|pls|please|explain|tell)\b/i.test(text);
