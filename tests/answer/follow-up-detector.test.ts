@@ -91,3 +91,12 @@ describe("FollowUpDetector.pointsNowhere", () => {
     expect(detector.pointsNowhere(message)).toBe(false);
   });
 });
+
+describe("FollowUpDetector.dependsOnHistory, with the message as typed", () => {
+  it("reads a topic change the understood message dropped as filler", () => {
+    // "unrelated but" is filler for search, but it still says the topic changes.
+    const understood = "is that why dropout helps";
+    expect(detector.dependsOnHistory(understood)).toBe(true);
+    expect(detector.dependsOnHistory(understood, `unrelated but ${understood}`)).toBe(false);
+  });
+});
