@@ -106,6 +106,7 @@ export class Assistant {
       this.followUps,
       new RowHeads(options.index.chunks),
       new CoordinatedWords(options.index.chunks),
+      (text) => this.understanding.understand(text).understoodAs,
     );
     this.rewriter =
       typeof options.rewriter === "function"

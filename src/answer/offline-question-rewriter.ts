@@ -40,11 +40,14 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
   private readonly detector: FollowUpDetector;
   private readonly rowHeads: RowHeads | undefined;
   private readonly coordinated: CoordinatedWords | undefined;
+  private readonly understand: (text: string) => string;
 
   /**
    * `detector` decides what is a follow-up; the Assistant passes the one it uses itself.
    * `rowHeads` lets "and X?" ask the previous question about a sibling row of one table, and
    * `coordinated` about a word the corpus pairs with one of the previous question's words.
+   * `understand` reads the earlier questions as the assistant did ("diff between DS and MLE?"
+   * names a data scientist and an ML engineer).
    */
   constructor(
     lexicon: EntityLexicon,
@@ -52,12 +55,14 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
     detector: FollowUpDetector = new FollowUpDetector(lexicon, statistics),
     rowHeads?: RowHeads,
     coordinated?: CoordinatedWords,
+    understand: (text: string) => string = (text) => text,
   ) {
     this.lexicon = lexicon;
     this.statistics = statistics;
     this.detector = detector;
     this.rowHeads = rowHeads;
     this.coordinated = coordinated;
+    this.understand = understand;
   }
 
   async rewrite(message: string, history: ChatTurn[]): Promise<string> {
@@ -78,8 +83,8 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
     if (last === undefined) return message;
     if (!this.detector.dependsOnHistory(message)) return message;
     const before = history.slice(0, last.index);
-    const previous =
-      depth > 1 ? await this.rewriteWithin(last.content, before, depth - 1) : last.content;
+    const asked = this.understand(last.content);
+    const previous = depth > 1 ? await this.rewriteWithin(asked, before, depth - 1) : asked;
     const sibling = this.siblingSwap(message, previous);
     if (sibling !== undefined) return sibling;
 
@@ -90,7 +95,8 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
         : this.topicPhrase(previous);
     if (topic === "") return message;
     // "what's the diff between the two" after "what is MLflow", "what is DVC": both topics.
-    const earlier = lastUserTurn(before)?.content;
+    const earlierTurn = lastUserTurn(before)?.content;
+    const earlier = earlierTurn === undefined ? undefined : this.understand(earlierTurn);
     if (BOTH.test(message) && earlier !== undefined) {
       const earlierEntity = this.lexicon.find(earlier)[0]?.name;
       const earlierTopic =

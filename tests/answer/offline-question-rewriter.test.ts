@@ -7,8 +7,11 @@ import { loadIndex } from "../../src/index/index-store.ts";
 import { CoordinatedWords } from "../../src/retrieval/coordinated-words.ts";
 import { EntityLexicon } from "../../src/retrieval/entity-lexicon.ts";
 import { RowHeads } from "../../src/retrieval/row-heads.ts";
+import { QuestionUnderstanding } from "../../src/understanding/question-understanding.ts";
 
 let rewriter: OfflineQuestionRewriter;
+/** The same, reading earlier questions as the assistant understands them. */
+let understandingRewriter: OfflineQuestionRewriter;
 
 beforeAll(async () => {
   const index = await loadIndex(inject("sharedIndexDir"), new UseEmbedder());
@@ -18,6 +21,15 @@ beforeAll(async () => {
     undefined,
     new RowHeads(index.chunks),
     new CoordinatedWords(index.chunks),
+  );
+  const understanding = new QuestionUnderstanding(index.chunks);
+  understandingRewriter = new OfflineQuestionRewriter(
+    new EntityLexicon(index.chunks),
+    new CorpusStatistics(index.chunks),
+    undefined,
+    new RowHeads(index.chunks),
+    new CoordinatedWords(index.chunks),
+    (text) => understanding.understand(text).understoodAs,
   );
 });
 
@@ -113,6 +125,14 @@ describe("offline follow-up rewriting", () => {
     const question = "how long is step 4";
     expect(await rewriter.rewrite(question, afterAsking("what should i learn in month 10"))).toBe(
       question,
+    );
+  });
+
+  it("reads the previous question as understood, abbreviations expanded", async () => {
+    const history = afterAsking("diff between DS and MLE?");
+    expect(await rewriter.rewrite("which one pays more", history)).toBe("which one pays more");
+    expect(await understandingRewriter.rewrite("which one pays more", history)).toMatch(
+      /^which one pays more \(.*data scientist.*\)$/,
     );
   });
 
