@@ -15,7 +15,10 @@ export type LearnerLexicon = {
   fillerWords: ReadonlySet<string>;
   /** Filler phrases of two or more words, longest first, as whole-word case-insensitive patterns. */
   fillerPatterns: readonly RegExp[];
+  /** Single-word replacements, lower-case keys. */
   replacements: ReadonlyMap<string, string>;
+  /** Phrase replacements ("how much time" → "how long"), longest first, whole-word patterns. */
+  phraseReplacements: ReadonlyArray<{ pattern: RegExp; replacement: string }>;
   caseSensitive: ReadonlyMap<string, string>;
   expansions: ReadonlyMap<string, readonly string[]>;
   /** Romanised Hindi words that mark a message as Hinglish ("hai", "kya", "chahiye"), lower case. */
@@ -35,13 +38,16 @@ export function learnerLexicon(): LearnerLexicon {
     fillerPatterns: filler
       .filter((entry) => entry.includes(" "))
       .sort((left, right) => right.length - left.length)
-      .map(
-        (phrase) =>
-          new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(phrase)}(?![\\p{L}\\p{N}])`, "giu"),
-      ),
+      .map(wholeWords),
     replacements: new Map(
-      Object.entries(parsed.replacements).map(([key, value]) => [key.toLowerCase(), value]),
+      Object.entries(parsed.replacements)
+        .filter(([key]) => !key.includes(" "))
+        .map(([key, value]) => [key.toLowerCase(), value]),
     ),
+    phraseReplacements: Object.entries(parsed.replacements)
+      .filter(([key]) => key.includes(" "))
+      .sort(([left], [right]) => right.length - left.length)
+      .map(([key, replacement]) => ({ pattern: wholeWords(key.toLowerCase()), replacement })),
     caseSensitive: new Map(Object.entries(parsed.caseSensitive)),
     expansions: new Map(
       Object.entries(parsed.expansions).map(([key, value]) => [key.toLowerCase(), value]),
@@ -49,6 +55,11 @@ export function learnerLexicon(): LearnerLexicon {
     hinglishMarkers: new Set(parsed.hinglishMarkers.map((word) => word.toLowerCase())),
   };
   return shared;
+}
+
+/** A case-insensitive pattern for the phrase as whole words. */
+function wholeWords(phrase: string): RegExp {
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(phrase)}(?![\\p{L}\\p{N}])`, "giu");
 }
 
 function escapeRegExp(text: string): string {

@@ -110,6 +110,12 @@ export class QuestionUnderstanding {
         return " ";
       });
     }
+    for (const { pattern, replacement } of this.lexicon.phraseReplacements) {
+      text = text.replace(pattern, (match) => {
+        changes.push({ from: match, to: replacement, reason: "abbreviation" });
+        return replacement;
+      });
+    }
     const numbers = normaliseNumbers(text);
     text = numbers.text;
     for (const change of numbers.changes) changes.push({ ...change, reason: "number" });

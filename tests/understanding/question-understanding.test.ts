@@ -29,6 +29,19 @@ describe("QuestionUnderstanding", () => {
     ]);
   });
 
+  it("reads a phrase of the lexicon as the material says it ('how much time' → 'how long')", () => {
+    const result = understanding.understand("ML seekhne mein kitna time lagta hai");
+    expect(result.understoodAs).toBe("ML learn in how long take");
+    expect(understanding.understand("how much time does it take").understoodAs).toBe(
+      "how long does it take",
+    );
+    expect(result.changes).toContainEqual({
+      from: "kitna time",
+      to: "how long",
+      reason: "abbreviation",
+    });
+  });
+
   it("expands capitalised abbreviations only when written in capitals", () => {
     expect(understanding.understand("diff between DS and MLE?").understoodAs).toBe(
       "difference between data scientist and ML engineer?",
@@ -73,12 +86,12 @@ describe("QuestionUnderstanding", () => {
   });
 
   it("does not take the Hindi words of a Hinglish message for unknown topics", () => {
-    const hinglish = understanding.understand("xgboost ke liye kaunse params seekhne chahiye");
+    const hinglish = understanding.understand("xgboost ke liye kaunse params jaanne chahiye");
     expect(hinglish.unknownTopics).toEqual([]);
-    expect(hinglish.unfamiliarWords).toContain("seekhne");
+    expect(hinglish.unfamiliarWords).toContain("jaanne");
     // The same kind of word in an English message is still a topic the material may lack.
-    expect(understanding.understand("which params does seekhne need").unknownTopics).toEqual([
-      "seekhne",
+    expect(understanding.understand("which params does jaanne need").unknownTopics).toEqual([
+      "jaanne",
     ]);
   });
 
