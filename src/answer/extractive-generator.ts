@@ -62,6 +62,12 @@ export type ExtractiveSettings = {
    * adds its best unit when that scores at least this share of the first part's best. @default 0.8
    */
   partCutoff: number;
+  /**
+   * Taken from a unit written for learners in another situation ("If you already know Python,
+   * SQL…, you can shorten this timeline") when the question names none of that situation's words.
+   * @default 0.1
+   */
+  conditionPenalty: number;
 };
 
 export const DEFAULT_EXTRACTIVE_SETTINGS: ExtractiveSettings = {
@@ -79,6 +85,7 @@ export const DEFAULT_EXTRACTIVE_SETTINGS: ExtractiveSettings = {
   namedRowBonus: 0.05,
   echoOwnTerms: 2,
   partCutoff: 0.8,
+  conditionPenalty: 0.1,
 };
 
 /** A quotable unit of a shown passage, scored against the question. */
@@ -102,6 +109,8 @@ type UnitSignals = {
   definition: number;
   milestone: number;
   namedRow: number;
+  /** 1 for a unit written for a situation ("if you already know …") the question does not name. */
+  unmetCondition: number;
 };
 
 const LIST_QUESTION =
@@ -129,6 +138,8 @@ const SUPPLEMENTARY =
 /** "how do I know I'm done with step 2", "am I ready for step 3": whether to move on. */
 const READINESS_QUESTION =
   /\bhow (?:do|will|would|can|should) i (?:know|tell)\b|\bam i ready\b|\bready (?:to move|for (?:the next|step))\b|\b(?:can|should) i move (?:on|ahead)\b|\b(?:done|finished) with\b/i;
+/** "If you already know Python, SQL…, you can …": the situation a whole unit is written for. */
+const CONDITION = /^if you (?:already )?(?:know|have|are|come from)\b([^,.;]*)/i;
 /** A unit that says when a learner is ready to move on. */
 const MILESTONE = /^milestone:|\bready (?:to move on|for the next step)\b/i;
 /** Words that say a question compares. */
@@ -336,10 +347,12 @@ export class ExtractiveGenerator implements Generator {
       definitionWeight,
       milestoneBonus,
       namedRowBonus,
+      conditionPenalty,
     } = this.settings;
     const references = numberedReferences(input.question);
     const asksReadiness = READINESS_QUESTION.test(asked);
     const askedWords = ` ${words(asked).join(" ")} `;
+    const askedTerms = new Set(contentTerms(input.question));
 
     const candidates: Candidate[] = [];
     for (const passage of input.passages) {
@@ -372,6 +385,7 @@ export class ExtractiveGenerator implements Generator {
           definition: definedTerms.length > 0 ? definitionBonus(unit.text, definedTerms) : 0,
           milestone: asksReadiness && MILESTONE.test(unit.text) ? 1 : 0,
           namedRow: unit.kind === "row" && namesRow(askedWords, passage.chunk.cells) ? 1 : 0,
+          unmetCondition: conditionUnmet(unit.text, askedTerms) ? 1 : 0,
         };
         if (references.length > 0) {
           const stated = numberedReferences(unit.text);
@@ -390,7 +404,8 @@ export class ExtractiveGenerator implements Generator {
           referenceWeight * signals.reference +
           definitionWeight * signals.definition +
           milestoneBonus * signals.milestone +
-          namedRowBonus * signals.namedRow;
+          namedRowBonus * signals.namedRow -
+          conditionPenalty * signals.unmetCondition;
         candidates.push({ ...unit, passage, position, terms, score, signals });
       });
     }
@@ -490,6 +505,17 @@ function definitionBonus(text: string, terms: string[]): number {
     .split(/\s+/)
     .slice(terms.length);
   return COPULA.test(subjectEnd.join(" ")) ? DEFINITION_BONUS + COPULA_BONUS : DEFINITION_BONUS;
+}
+
+/**
+ * Whether a unit is written for a situation ("If you already know Python, SQL, statistics…") of
+ * which the question names nothing ("how long to learn ML from scratch").
+ */
+function conditionUnmet(text: string, questionTerms: Set<string>): boolean {
+  const situation = CONDITION.exec(text)?.[1];
+  if (situation === undefined) return false;
+  const terms = contentTerms(situation);
+  return terms.length > 0 && !terms.some((term) => questionTerms.has(term));
 }
 
 /**

@@ -166,6 +166,23 @@ describe("ExtractiveGenerator", () => {
     );
   });
 
+  it("prefers a sentence for every learner to one for a situation the question does not name", () => {
+    const timeline = [
+      makeChunk(
+        "time",
+        "How Long Does It Take to Learn Machine Learning?",
+        "If you already know Python and SQL, you can learn ML in 6–9 months. A complete beginner usually needs 12 months to learn ML.",
+      ),
+    ];
+    expect(composeOver(timeline, "how long to learn ML")).toBe(
+      "A complete beginner usually needs 12 months to learn ML. [1]",
+    );
+    // The learner's situation is the one the sentence is written for.
+    expect(composeOver(timeline, "i know python and SQL, how long to learn ML")).toMatch(
+      /^If you already know Python and SQL/,
+    );
+  });
+
   it("quotes the milestone when the learner asks whether they are ready to move on", () => {
     const step = [
       makeChunk(
