@@ -19,6 +19,7 @@ import { capAnswerText, capText } from "./answer-size.ts";
 import type { AssistantEvent } from "./assistant-event.ts";
 import { CitationNumbering } from "./citation-numbering.ts";
 import { resolveCitations, toCitation } from "./citations.ts";
+import { writerPassages } from "./compared-passages.ts";
 import { CorpusStatistics } from "./corpus-statistics.ts";
 import { EvidenceGate, type GateDecision, type GateSettings } from "./evidence-gate.ts";
 import { ExtractiveGenerator } from "./extractive-generator.ts";
@@ -160,9 +161,7 @@ export class Assistant {
                 reason: "the question is not in English, the language of the material",
               }
             : assessed;
-    const passages = retrieval.results
-      .slice(0, this.passagesShown)
-      .map((result, position) => ({ n: position + 1, chunk: result.chunk, score: result.score }));
+    const passages = writerPassages(retrieval.results, this.passagesShown, understood.understoodAs);
     return { understood, retrieval, decision, passages, retrieveMs };
   }
 

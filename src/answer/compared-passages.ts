@@ -1,0 +1,37 @@
+import type { RetrievedChunk } from "../retrieval/retriever.ts";
+import { comparedSides } from "../text/compared-sides.ts";
+import { questionText, words } from "../text/terms.ts";
+import type { Passage } from "./generator.ts";
+
+/**
+ * The passages the writer is shown: the first `count` retrieved and, for a comparison ("mlflow vs
+ * dvc whats the diff"), the best-ranked row headed by each thing compared that ranked below them,
+ * so that each side can answer with its own row rather than with a row that only lists both.
+ */
+export function writerPassages(
+  results: readonly RetrievedChunk[],
+  count: number,
+  question: string,
+): Passage[] {
+  const shown = results.slice(0, count);
+  if (comparedSides(questionText(question)) !== undefined) {
+    const asked = ` ${words(question).join(" ")} `;
+    const heads = (result: RetrievedChunk) =>
+      (result.chunk.cells?.[0]?.value ?? "")
+        .split(/[/,+]/)
+        .map((part) => words(part).join(" "))
+        .filter((name) => name !== "" && asked.includes(` ${name} `));
+    const named = new Set(shown.flatMap(heads));
+    for (const result of results.slice(count)) {
+      const fresh = heads(result).filter((name) => !named.has(name));
+      if (fresh.length === 0) continue;
+      for (const name of fresh) named.add(name);
+      shown.push(result);
+    }
+  }
+  return shown.map((result, position) => ({
+    n: position + 1,
+    chunk: result.chunk,
+    score: result.score,
+  }));
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { writerPassages } from "../../src/answer/compared-passages.ts";
+import type { Chunk } from "../../src/chunking/chunk.ts";
+import type { RetrievedChunk } from "../../src/retrieval/retriever.ts";
+import { makeChunk } from "../support/chunks.ts";
+
+function toolRow(id: string, tool: string, purpose: string): Chunk {
+  return {
+    ...makeChunk(id, "Tools", `Tool: ${tool}; Purpose: ${purpose}`, "table-row"),
+    cells: [
+      { header: "Tool", value: tool },
+      { header: "Purpose", value: purpose },
+    ],
+  };
+}
+
+const ranked: RetrievedChunk[] = [
+  makeChunk("both", "Tools", "Category: MLOps; Tools: MLflow, DVC", "table-row"),
+  toolRow("dvc", "DVC", "Data and model version control"),
+  makeChunk("prose", "MLOps", "Track experiments and version data."),
+  toolRow("mlflow", "MLflow", "Experiment tracking"),
+  toolRow("mlflow-2", "MLflow", "Model registry"),
+].map((chunk, rank) => ({ chunk, score: 1 - rank / 10, dense: 0.5, lexical: 0.5 }));
+
+describe("writerPassages", () => {
+  it("adds the best row of a compared thing that ranked below the shown passages", () => {
+    const passages = writerPassages(ranked, 3, "mlflow vs dvc whats the diff");
+    expect(passages.map((passage) => passage.chunk.id)).toEqual(["both", "dvc", "prose", "mlflow"]);
+    expect(passages.map((passage) => passage.n)).toEqual([1, 2, 3, 4]);
+  });
+
+  it("shows only the first passages for a question that compares nothing", () => {
+    const passages = writerPassages(ranked, 3, "what does mlflow do");
+    expect(passages.map((passage) => passage.chunk.id)).toEqual(["both", "dvc", "prose"]);
+  });
+});
