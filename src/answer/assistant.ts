@@ -58,6 +58,9 @@ export type AssistantOptions = {
 
 export type AskOptions = { id?: string; history?: ChatTurn[]; signal?: AbortSignal };
 
+/** The refusal reason for a message without a word ("???", "🤔🤔"). */
+const NO_WORDS_REASON = "the message has no words to look up";
+
 /** How many retrieved chunks an answer lists. */
 const RETRIEVED_LISTED = 10;
 
@@ -154,13 +157,15 @@ export class Assistant {
         ? { ...assessed, answerable: false, reason: ACKNOWLEDGEMENT_REASON }
         : !context.hasHistory && this.followUps.pointsNowhere(understood.understoodAs)
           ? { ...assessed, answerable: false, reason: UNANCHORED_REASON }
-          : latinShare(understood.asked) < 0.5
-            ? {
-                ...assessed,
-                answerable: false,
-                reason: "the question is not in English, the language of the material",
-              }
-            : assessed;
+          : !/[\p{L}\p{N}]/u.test(understood.asked)
+            ? { ...assessed, answerable: false, reason: NO_WORDS_REASON }
+            : latinShare(understood.asked) < 0.5
+              ? {
+                  ...assessed,
+                  answerable: false,
+                  reason: "the question is not in English, the language of the material",
+                }
+              : assessed;
     const passages = writerPassages(retrieval.results, this.passagesShown, understood.understoodAs);
     return { understood, retrieval, decision, passages, retrieveMs };
   }
@@ -508,6 +513,10 @@ export class Assistant {
     // "thanks!", "ok got it": a reply, so the answer replies too; the suggestions say what next.
     if (decision.reason === ACKNOWLEDGEMENT_REASON) {
       return "Glad to help. Ask me about any topic of the roadmap or its tutorials whenever you're ready.";
+    }
+    // "???", "🤔": nothing was asked; say how to ask rather than that the material lacks it.
+    if (decision.reason === NO_WORDS_REASON) {
+      return 'I couldn\'t find a question in that. Ask about a topic of the roadmap or its tutorials, for example "What is MLflow used for?"';
     }
     // "is it free?" as a first message: ask what "it" is rather than say the material lacks it.
     if (decision.reason === UNANCHORED_REASON) {

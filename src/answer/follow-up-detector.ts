@@ -84,8 +84,9 @@ export class FollowUpDetector {
    */
   dependsOnHistory(message: string, said: string = message): boolean {
     const text = message.trim();
-    // "ok", "thanks!": a reply to the last answer, not a question about its topic.
-    if (isAcknowledgement(text)) return false;
+    // "ok", "thanks!": a reply to the last answer, not a question about its topic; "???" or "🤔"
+    // has no words to carry a topic over to.
+    if (isAcknowledgement(text) || !/[\p{L}\p{N}]/u.test(text)) return false;
     const topics = this.topicWords(text);
     // "ok new q: what is dropout": the learner says so.
     if ((NEW_TOPIC.test(text) || NEW_TOPIC.test(said)) && topics.length > 0) return false;

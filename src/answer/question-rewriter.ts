@@ -4,9 +4,9 @@ import { isAcknowledgement } from "../understanding/acknowledgement.ts";
 export type ChatTurn = { role: "user" | "assistant"; content: string };
 
 /**
- * The learner's last question in `history`, trimmed, with its index: the last non-empty message
+ * The learner's last question in `history`, trimmed, with its index: the last message with a word
  * that is not only an acknowledgement ("what is docker", "ok cool", "how do i write a dockerfile
- * for it" leans on the docker question); undefined when there is none.
+ * for it" leans on the docker question; "???" is skipped too); undefined when there is none.
  */
 export function lastUserTurn(
   history: readonly ChatTurn[],
@@ -14,7 +14,7 @@ export function lastUserTurn(
   for (let index = history.length - 1; index >= 0; index--) {
     const turn = history[index] as ChatTurn;
     const content = turn.content.trim();
-    if (turn.role === "user" && content !== "" && !isAcknowledgement(content)) {
+    if (turn.role === "user" && /[\p{L}\p{N}]/u.test(content) && !isAcknowledgement(content)) {
       return { index, content };
     }
   }

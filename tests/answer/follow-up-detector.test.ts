@@ -62,6 +62,9 @@ describe("FollowUpDetector.dependsOnHistory", () => {
     "what is dropout and why does it help",
     // It names its own step: "how long" is about step 4, whatever was asked before.
     "how long is step 4",
+    // No word to carry a topic over to.
+    "???",
+    "🤔🤔🤔",
     "what about the XGBoost tool, what is it?",
     "what about xgboost, can u explain it simply",
     // The learner says the topic changes.

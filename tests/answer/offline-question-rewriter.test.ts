@@ -112,11 +112,13 @@ describe("offline follow-up rewriting", () => {
     );
   });
 
-  it("looks past an acknowledgement to the question before it", async () => {
+  it("looks past an acknowledgement or a message without words to the question before it", async () => {
     const history: ChatTurn[] = [
       ...afterAsking("What is DVC used for?"),
       { role: "user", content: "ok cool" },
       { role: "assistant", content: "Glad to help." },
+      { role: "user", content: "???" },
+      { role: "assistant", content: "I couldn't find a question in that." },
     ];
     expect(await rewriter.rewrite("Is it free?", history)).toBe("Is DVC free?");
   });

@@ -109,6 +109,10 @@ describe("offline pipeline on learner-voice questions (dev split)", () => {
     const followUp = await assistant.ask("is it free?", { history });
     expect(followUp.refused).toBe(false);
     expect(followUp.answer).toMatch(/Colab/);
+    // "???" asks nothing: it is not tied to the conversation, and the answer says how to ask.
+    const puzzled = await assistant.ask("???", { history });
+    expect(puzzled.understoodAs).toBe("???");
+    expect(puzzled.answer).toMatch(/^I couldn't find a question in that/);
   }, 60_000);
 
   it("answers about the step or month a learner names, not one that merely shares a number", async () => {
