@@ -4,12 +4,20 @@ const COMPARISON =
 /** Where a compared side's words end ("…, which one", "… which is better"). */
 const SIDE_END = /[,?;:!]|\b(?:which|what|for|when|diff|difference|better|to use)\b/i;
 
+/**
+ * A right side that is a clause or a guess, not a thing: "… or can I manage", "… or not",
+ * "… or what".
+ */
+const NOT_A_THING =
+  /^(?:can|could|should|shall|would|will|do|does|did|is|are|am|was|were|have|has|i|you|we|they|it|not|no|what|wat|smth|something|anything|else|so)\b/i;
+
 /** The last words of the left side and the first of the right side of a comparison, if any. */
 export function comparedSides(question: string): [string, string] | undefined {
   const match = COMPARISON.exec(question);
   if (match === null) return undefined;
   const left = (match[1] ?? match[3] ?? "").split(/[,?;:!]/).at(-1) ?? "";
   const right = (match[2] ?? match[4] ?? "").split(SIDE_END)[0] ?? "";
+  if (right.trim() === "" || NOT_A_THING.test(right.trim())) return undefined;
   const lastWords = left.trim().split(/\s+/).slice(-3).join(" ");
   return [lastWords, right.trim()];
 }

@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { comparedSides } from "../../src/text/compared-sides.ts";
+
+describe("comparedSides", () => {
+  it.each([
+    ["xgboost vs lightgbm, what's the diff", ["xgboost", "lightgbm"]],
+    ["difference between data drift and model drift", ["data drift", "model drift"]],
+    ["should i learn pytorch or tensorflow", ["i learn pytorch", "tensorflow"]],
+  ])("finds the two things %j compares", (question, sides) => {
+    expect(comparedSides(question)).toEqual(sides);
+  });
+
+  it.each([
+    "do I really need to buy a GPU to learn DL or can I manage?",
+    "is python enough or not",
+    "eigenvectors of the covariance matrix or what",
+  ])("finds no comparison in %j: its 'or' opens a clause or a guess", (question) => {
+    expect(comparedSides(question)).toBeUndefined();
+  });
+});
