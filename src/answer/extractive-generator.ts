@@ -320,7 +320,12 @@ export class ExtractiveGenerator implements Generator {
       .split(/\s+/)
       .filter((word) => !QUESTION_META_WORDS.has(word.toLowerCase()))
       .join(" ")
-      .trim();
+      .trim()
+      // "how does the roadmap define machine learning" asks to define it.
+      .replace(
+        /^how (?:does|do|would|will) (?:(?:the|this|it|they|you) )?(define|describe)\b/i,
+        "$1",
+      );
     // "what's RAG and why is everyone talking about it" defines RAG: the first clause only.
     const defined = (DEFINITION.exec(asked) ?? TRAILING_DEFINITION.exec(asked))?.[1]
       ?.split(

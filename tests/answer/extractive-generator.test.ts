@@ -183,6 +183,19 @@ describe("ExtractiveGenerator", () => {
     );
   });
 
+  it("reads 'how does the roadmap define X' as a definition question", () => {
+    const ml = [
+      makeChunk(
+        "ml",
+        "What is Machine Learning?",
+        "Machine learning differs from traditional programming in how rules are made. Machine learning is a branch of AI that learns patterns from data.",
+      ),
+    ];
+    expect(composeOver(ml, "How does the roadmap define machine learning?")).toBe(
+      "Machine learning is a branch of AI that learns patterns from data. [1]",
+    );
+  });
+
   it("quotes the milestone when the learner asks whether they are ready to move on", () => {
     const step = [
       makeChunk(
