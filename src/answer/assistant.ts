@@ -19,7 +19,6 @@ import { capAnswerText, capText } from "./answer-size.ts";
 import type { AssistantEvent } from "./assistant-event.ts";
 import { CitationNumbering } from "./citation-numbering.ts";
 import { resolveCitations, toCitation } from "./citations.ts";
-import { writerPassages } from "./compared-passages.ts";
 import { CorpusStatistics } from "./corpus-statistics.ts";
 import { EvidenceGate, type GateDecision, type GateSettings } from "./evidence-gate.ts";
 import { ExtractiveGenerator } from "./extractive-generator.ts";
@@ -30,6 +29,7 @@ import { latinShare, normaliseQuestion } from "./question.ts";
 import { type ChatTurn, lastUserTurn, type QuestionRewriter } from "./question-rewriter.ts";
 import { asksForSecrets, SECRETS_REFUSAL_REASON } from "./secrets-request.ts";
 import { nextQuestions, suggestedQuestions } from "./suggested-questions.ts";
+import { writerPassages } from "./writer-passages.ts";
 
 export type AssistantOptions = {
   index: LoadedIndex;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { writerPassages } from "../../src/answer/compared-passages.ts";
+import { writerPassages } from "../../src/answer/writer-passages.ts";
 import type { Chunk } from "../../src/chunking/chunk.ts";
 import type { RetrievedChunk } from "../../src/retrieval/retriever.ts";
 import { makeChunk } from "../support/chunks.ts";
