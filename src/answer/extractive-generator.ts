@@ -1,7 +1,13 @@
 import { dotProduct } from "../index/dot-product.ts";
 import type { UnitVectors } from "../index/unit-vectors.ts";
 import { numberedReferences, referenceAgreement } from "../text/numbered-references.ts";
-import { contentTerms, QUESTION_META_WORDS, questionText, words } from "../text/terms.ts";
+import {
+  contentTerms,
+  QUESTION_META_WORDS,
+  questionText,
+  withoutAnswerStyle,
+  words,
+} from "../text/terms.ts";
 import { questionFocus } from "../understanding/question-focus.ts";
 import { questionParts } from "../understanding/question-parts.ts";
 import type { CorpusStatistics } from "./corpus-statistics.ts";
@@ -208,7 +214,7 @@ export class ExtractiveGenerator implements Generator {
     // "XGBoost vs LightGBM": each thing compared answers with its own row, and nothing else.
     const compared = isList ? comparedRows(input.question, ranked) : [];
     // "what is LlamaIndex used for, and what should my RAG milestone include?": a unit for each.
-    const parts = isList ? [] : questionParts(input.question);
+    const parts = compared.length > 0 ? [] : questionParts(input.question);
     const chosen: Candidate[] =
       compared.length > 0
         ? [...compared]
@@ -426,9 +432,11 @@ export class ExtractiveGenerator implements Generator {
     const lead = chosen[0];
     const limit = this.settings.echoOwnTerms;
     if (lead === undefined || limit < 0 || lead.kind === "row") return [];
-    // "vs", "or": how the question compares, not what it is about.
+    // "vs", "or": how the question compares, not what it is about; "in simple words": how to answer.
     const asked = new Set(
-      contentTerms(questionText(question)).filter((term) => !COMPARING_WORDS.has(term)),
+      contentTerms(questionText(withoutAnswerStyle(question))).filter(
+        (term) => !COMPARING_WORDS.has(term),
+      ),
     );
     const weight = (term: string) => this.statistics.idf(term);
     const total = [...asked].reduce((sum, term) => sum + weight(term), 0) || 1;

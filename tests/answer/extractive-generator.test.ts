@@ -125,6 +125,8 @@ describe("ExtractiveGenerator", () => {
     expect(answer).toBe(
       "Understand the difference between BERT and GPT. [1] BERT is encoder-based and used for classification. [1] GPT-style models are decoder-based and designed for generation. [1]",
     );
+    // Asking for simple words does not make the restatement an answer.
+    expect(composeOver(compare, "bert vs gpt diff in simple words")).toBe(answer);
   });
 
   it("answers each part of a question that asks two things, in the parts' order", () => {
