@@ -57,7 +57,9 @@ export function gradeAnswer(card: Card, rawAnswer: string): Grade {
     .filter((entry): entry is { other: string; match: Match } => entry.match !== undefined)
     .sort((left, right) => left.match.cost - right.match.cost)[0];
   if (rival !== undefined && (expected === undefined || rival.match.cost <= expected.cost)) {
-    return grade(false, `that is "${rival.other}", another answer of the same kind`);
+    // Named only when it was not written as is: the learner sees their answer beside the reason.
+    const that = rival.match.cost === 0 ? "that" : `that looks like "${rival.other}", which`;
+    return grade(false, `${that} is the answer to a similar card, not this one`);
   }
   if (expected !== undefined) return grade(true, expected.how);
   return grade(false, "does not match the expected answer");

@@ -55,6 +55,9 @@ export function parseTimeline(text: string): { min: number; max: number } | unde
 
 const cache = new WeakMap<readonly Chunk[], LearnerType[]>();
 
+/** A runner-up scoring at least this share of the best score is named as a close second. */
+const CLOSE_SECOND = 2 / 3;
+
 /**
  * The learner types of the roadmap's learner-type table: every table row with a "Learner Type"
  * and a timeline column whose timeline names a duration, in table order. Cached per chunk list,
@@ -165,7 +168,7 @@ export function learnerTypeByName(
   const singularName = (type: LearnerType) =>
     normaliseName(type.name).split(" ").map(singular).join(" ");
   for (const type of types) {
-    if (singularName(type) === wanted) return named(type, "name", `"${given}" is its name`);
+    if (singularName(type) === wanted) return named(type, "name", `chosen by name ("${given}")`);
   }
   for (const type of types) {
     const alias = aliases(type.name).find(
@@ -251,11 +254,12 @@ export function nearestLearnerType(
         : `"${item.said}" matches ${item.field === "Learner Type" ? "the name" : "the starting point"} "${item.matched}"`,
     )
     .join("; ");
+  // A close runner-up is worth knowing (the learner may be it); the scores stay in `scores`.
   const runnerUp = scored[1];
   const margin =
-    runnerUp === undefined || runnerUp.score === 0
+    runnerUp === undefined || runnerUp.score < winner.score * CLOSE_SECOND
       ? ""
-      : ` (next: ${runnerUp.type.name}, ${round(runnerUp.score)} against ${round(winner.score)})`;
+      : ` (a close second: "${runnerUp.type.name}")`;
   return {
     type: winner.type,
     how: "description",

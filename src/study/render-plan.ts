@@ -43,8 +43,10 @@ export function renderPlanMarkdown(plan: PersonalPlan): string {
   const type = plan.learnerType;
   const lines: string[] = [];
   lines.push(`# ML study plan: ${type.name}, ${hours(plan.hoursPerWeek)}`, "");
+  // A type chosen by its name needs no reason; an alias or a description says what matched.
+  const why = plan.matched.how === "name" ? "" : `: ${plan.matched.reason}`;
   lines.push(
-    `**${plan.start} to ${plan.end}** (${plan.lengthMonths} months). Learner type: **${type.name}** ${citations.cite(type.from)}: ${plan.matched.reason}.`,
+    `**${plan.start} to ${plan.end}** (${plan.lengthMonths} months). Learner type: **${type.name}** ${citations.cite(type.from)}${why}.`,
     "",
     `- Expected timeline for ${type.name}: ${plan.pace.expectedTimeline.value} ${citations.cite(plan.pace.expectedTimeline.from)}.`,
     `- Pace: this plan ${plan.pace.assumption}.`,

@@ -259,12 +259,25 @@ describe.skipIf(skipBrowserSuite(BROWSER))("study view", () => {
   });
 
   it("answers a choice card with its buttons", async () => {
-    const index = cards.findIndex((card) => card.kind === "choice");
-    expect(index).toBeGreaterThanOrEqual(0);
+    const choices = cards.flatMap((card, index) => (card.kind === "choice" ? [index] : []));
+    expect(choices.length).toBeGreaterThanOrEqual(2);
+    const index = choices[0] as number;
     const card = cards[index] as CardJson;
     await goToCard(index);
     await page.locator(".flashcard__choice", { hasText: card.answer }).first().click();
     await page.locator('.flashcard__verdict[data-correct="true"]').waitFor();
+
+    // A wrong option is named once, with why it is wrong in plain words.
+    const other = cards[choices[1] as number] as CardJson;
+    await goToCard(choices[1] as number);
+    const wrong = page.locator(".flashcard__choice").filter({ hasNotText: other.answer }).first();
+    const chosen = ((await wrong.textContent()) ?? "").trim();
+    await wrong.click();
+    const verdict = page.locator('.flashcard__verdict[data-correct="false"]');
+    await verdict.waitFor();
+    expect(await verdict.textContent()).toBe(
+      `Not quite — you answered “${chosen}”: that is the answer to a similar card, not this one`,
+    );
   });
 
   it("keeps a step marked done across a reload, and forgets it on request", async () => {
@@ -313,6 +326,9 @@ describe.skipIf(skipBrowserSuite(BROWSER))("study view", () => {
     expect(await plan.locator("table tbody tr").count()).toBeGreaterThan(5);
     expect(await plan.locator("button.citation").count()).toBeGreaterThan(5);
     expect(await plan.getByRole("button", { name: /^Sources \(\d+\)$/ }).count()).toBe(1);
+    // A type chosen by name is stated, not explained ("… is its name").
+    const summary = (await plan.locator("p", { hasText: "Learner type:" }).textContent()) ?? "";
+    expect(summary).toMatch(/Learner type: Data Analyst \d+\.$/);
 
     const [download] = await Promise.all([
       page.waitForEvent("download"),

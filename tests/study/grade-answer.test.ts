@@ -45,7 +45,13 @@ describe("gradeAnswer", () => {
     // "Linear Regresion" is two letters from neither, but it is Linear Regression, misspelt.
     const nearMiss = gradeAnswer(logistic(), "Linear Regresion");
     expect(nearMiss.correct).toBe(false);
-    expect(nearMiss.reason).toContain("Linear Regression");
+    expect(nearMiss.reason).toBe(
+      'that looks like "Linear Regression", which is the answer to a similar card, not this one',
+    );
+    // Written as is, the other answer is not repeated: the page shows it beside the reason.
+    expect(gradeAnswer(logistic(), "linear regression").reason).toBe(
+      "that is the answer to a similar card, not this one",
+    );
     const lightgbm = card(2, "Which tool is used for fast gradient boosting?");
     expect(gradeAnswer(lightgbm, "XGBoost").correct).toBe(false);
   });

@@ -238,4 +238,19 @@ describe("renderPlanMarkdown", () => {
     expect(listed).toEqual([...cited].sort((left, right) => left - right));
     expect(listed).toEqual(listed.map((_, index) => index + 1));
   });
+
+  it("says why a type was chosen only when it was not named", () => {
+    const summary = (learner: { learnerType: string } | { description: string }) =>
+      renderPlanMarkdown(buildPlan({ ...learner, hoursPerWeek: 8, start: "2027-01-04" }, material))
+        .split("\n")
+        .find((line) => line.includes("Learner type:"));
+    expect(summary({ learnerType: "Career Switcher" })).toMatch(
+      /Learner type: \*\*Career Switcher\*\* \[\d+\]\.$/,
+    );
+    expect(summary({ learnerType: "SWE" })).toContain(': "SWE" is short for "software engineer".');
+    // A close runner-up is named without the scores behind it.
+    const described = summary({ description: "I know basic python but nothing about ML" });
+    expect(described).toContain('(a close second: "Data Analyst")');
+    expect(described).not.toMatch(/\d\.\d+ against/);
+  });
 });
