@@ -1,8 +1,9 @@
-// Asks one question: adds the bubbles, streams the reply into them, and records the exchange.
+// Asks one question: adds the bubbles, streams the reply into them, and records the exchange; and
+// shows again the exchanges kept before a reload.
 
-import { chatEvents, httpErrorMessage, postChat } from "./chat-api.js";
-import { updateControls } from "./controls.js";
-import { isBusy, recentHistory, remember, startRequest } from "./conversation.js";
+import { chatEvents, describeRejection, postChat } from "./chat-api.js";
+import { putQuestionBack, takeQuestionBack, updateControls } from "./controls.js";
+import { isBusy, recentHistory, remember, restoreExchanges, startRequest } from "./conversation.js";
 import { addAssistantBubble, addUserBubble } from "./message-bubbles.js";
 import { elements } from "./page-elements.js";
 
@@ -28,7 +29,7 @@ function following(change) {
   if (follow) scrollToBottom();
 }
 
-/** A suggested question, clicked under a refusal. @param {string} question */
+/** A suggested question, clicked under an answer or a refusal. @param {string} question */
 function askSuggestion(question) {
   void ask(question);
   elements.question.focus();
@@ -50,17 +51,31 @@ export async function ask(rawMessage) {
   updateControls();
   const retry = () => {
     if (isBusy()) return;
+    takeQuestionBack(message);
     userBubble.remove();
     bubble.element.remove();
     void ask(message);
+  };
+  /**
+   * The question got no answer: it goes back into the box (unless something new was typed
+   * there), so editing it or trying again loses nothing.
+   * @param {string} text
+   * @param {boolean} retryable
+   * @param {number} [waitSeconds]
+   */
+  const fail = (text, retryable, waitSeconds) => {
+    if (!request.isCurrent()) return;
+    const back = putQuestionBack(message);
+    const note = back ? `${text} Your question is back in the box below.` : text;
+    following(() => bubble.fail(note, retryable ? retry : undefined, waitSeconds));
   };
 
   let finished = false;
   try {
     const response = await postChat(message, history, request.signal);
     if (!response.ok) {
-      const text = await httpErrorMessage(response);
-      following(() => bubble.fail(text, response.status >= 500 ? retry : undefined));
+      const rejection = await describeRejection(response);
+      fail(rejection.message, rejection.retryable, rejection.waitSeconds);
       finished = true;
       return;
     }
@@ -80,12 +95,12 @@ export async function ask(rawMessage) {
         case "answer-end": {
           const answer = event.answer;
           following(() => bubble.finish(answer));
-          remember(answer.standaloneQuestion ?? message, answer.answer);
+          remember(message, answer);
           finished = true;
           break;
         }
         case "error":
-          following(() => bubble.fail(event.message, retry));
+          fail(event.message, true);
           finished = true;
           break;
         default:
@@ -94,7 +109,7 @@ export async function ask(rawMessage) {
       }
     }
     if (!finished && request.isCurrent()) {
-      following(() => bubble.fail("The connection closed before the answer was complete.", retry));
+      fail("The connection closed before the answer was complete.", true);
       finished = true;
     }
   } catch (error) {
@@ -102,14 +117,24 @@ export async function ask(rawMessage) {
     if (/** @type {Error} */ (error).name === "AbortError") {
       bubble.stopped();
     } else {
-      following(() =>
-        bubble.fail(
-          "Could not reach the study assistant. Check that the server is running and try again.",
-          retry,
-        ),
+      fail(
+        "Could not reach the study assistant. Check that the server is running and try again.",
+        true,
       );
     }
   } finally {
     if (request.end()) updateControls();
   }
+}
+
+/** Shows the exchanges kept before a reload, as they were answered. */
+export function showSavedConversation() {
+  const exchanges = restoreExchanges();
+  if (exchanges.length === 0) return;
+  elements.welcome.hidden = true;
+  for (const { message, answer } of exchanges) {
+    addUserBubble(message);
+    addAssistantBubble(askSuggestion).finish(answer);
+  }
+  scrollToBottom();
 }

@@ -73,6 +73,54 @@ export async function httpErrorMessage(response) {
   return `The server answered with HTTP ${response.status}. Please try again.`;
 }
 
+/** Longest wait shown (s); a longer Retry-After is capped to it. */
+const MAX_RETRY_AFTER_SECONDS = 3600;
+
+/**
+ * How long the server asks to wait before trying again (`Retry-After`, in seconds or as a date,
+ * on 429 and 503), rounded up; undefined without one.
+ * @param {Response} response
+ * @returns {number | undefined}
+ */
+export function retryAfterSeconds(response) {
+  const value = response.headers.get("Retry-After")?.trim();
+  if (!value) return undefined;
+  const seconds = /^\d+$/.test(value) ? Number(value) : (Date.parse(value) - Date.now()) / 1000;
+  if (Number.isNaN(seconds)) return undefined;
+  return Math.min(Math.max(Math.ceil(seconds), 0), MAX_RETRY_AFTER_SECONDS);
+}
+
+/** @param {number} seconds */
+function describeWait(seconds) {
+  if (seconds <= 90) return `${seconds} second${seconds === 1 ? "" : "s"}`;
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} minutes`;
+}
+
+/**
+ * What the page says about a rejected request, whether trying again can help (a rate limit, a
+ * busy or failing server) and how long the server asks to wait first.
+ * @param {Response} response
+ * @returns {Promise<{ message: string, retryable: boolean, waitSeconds: number | undefined }>}
+ */
+export async function describeRejection(response) {
+  const waitSeconds = retryAfterSeconds(response);
+  const retryable = response.status === 429 || response.status >= 500;
+  if (response.status !== 429) {
+    return { message: await httpErrorMessage(response), retryable, waitSeconds };
+  }
+  // The server's own words ("retry later") do not say when; Retry-After does.
+  const when =
+    waitSeconds === undefined || waitSeconds === 0
+      ? "Wait a moment, then try again."
+      : `You can try again in ${describeWait(waitSeconds)}.`;
+  return {
+    message: `Too many questions in a short time: the server takes only so many a minute. ${when}`,
+    retryable,
+    waitSeconds,
+  };
+}
+
 /**
  * The events of a streamed answer. Frames that are not JSON, and events this page does not know
  * (so the server can add new ones), are skipped.

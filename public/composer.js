@@ -5,11 +5,18 @@ import { ask } from "./ask.js";
 import { resizeQuestion, updateControls } from "./controls.js";
 import { clearConversation, isBusy, stopRequest } from "./conversation.js";
 import { announce, elements } from "./page-elements.js";
+import { showQuestionLength } from "./question-length.js";
 
 function submitQuestion() {
   if (isBusy()) return;
   const text = elements.question.value;
   if (text.trim() === "") {
+    elements.question.focus();
+    return;
+  }
+  // Too long: the message under the box says by how much; nothing is sent or cut.
+  if (showQuestionLength()) {
+    announce(elements.questionError.textContent ?? "");
     elements.question.focus();
     return;
   }

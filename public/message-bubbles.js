@@ -147,23 +147,16 @@ export function addAssistantBubble(onSuggestion) {
     /**
      * @param {string} message
      * @param {(() => void) | undefined} retry offered as a "Try again" button when given
+     * @param {number} [waitSeconds] how long the button stays disabled, counting down
      */
-    fail(message, retry) {
+    fail(message, retry, waitSeconds = 0) {
       bubble.classList.add("message--error");
       header.replaceChildren(
         icon(ICONS.warning, "icon message__label-icon"),
         element("span", { className: "message__label-text" }, ["Something went wrong"]),
       );
       notes.append(element("p", { className: "note note--error" }, [message]));
-      if (retry) {
-        const button = element(
-          "button",
-          { className: "button button--small", attributes: { type: "button" } },
-          [icon(ICONS.retry), element("span", {}, ["Try again"])],
-        );
-        button.addEventListener("click", retry);
-        footer.append(button);
-      }
+      if (retry) footer.append(retryButton(retry, waitSeconds));
       settle("error");
     },
     stopped() {
@@ -180,4 +173,34 @@ export function addAssistantBubble(onSuggestion) {
       settle("stopped");
     },
   };
+}
+
+/**
+ * "Try again", disabled for `waitSeconds` with the time left beside it ("Try again in 42 s"). The
+ * countdown is hidden from screen readers, or the live log would read it every second; the
+ * message above says how long to wait.
+ * @param {() => void} retry
+ * @param {number} waitSeconds
+ */
+function retryButton(retry, waitSeconds) {
+  const countdown = element("span", { attributes: { "aria-hidden": "true" } });
+  const button = element(
+    "button",
+    { className: "button button--small", attributes: { type: "button" } },
+    [icon(ICONS.retry), element("span", {}, ["Try again", countdown])],
+  );
+  button.addEventListener("click", retry);
+  const readyAt = Date.now() + waitSeconds * 1000;
+  const tick = () => {
+    const left = readyAt - Date.now();
+    button.disabled = left > 0;
+    countdown.textContent = left > 0 ? ` in ${Math.ceil(left / 1000)} s` : "";
+    // On each whole second until ready; stops early once the bubble is gone (a new conversation).
+    if (left > 0) setTimeout(next, left % 1000 || 1000);
+  };
+  const next = () => {
+    if (button.isConnected) tick();
+  };
+  tick();
+  return button;
 }

@@ -16,6 +16,8 @@ export const elements = {
   log: byId("log"),
   form: /** @type {HTMLFormElement} */ (byId("composer")),
   question: /** @type {HTMLTextAreaElement} */ (byId("question")),
+  questionCount: byId("composer-count"),
+  questionError: byId("composer-error"),
   send: /** @type {HTMLButtonElement} */ (byId("send")),
   stop: /** @type {HTMLButtonElement} */ (byId("stop")),
   newConversation: /** @type {HTMLButtonElement} */ (byId("new-conversation")),

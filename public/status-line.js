@@ -1,10 +1,13 @@
-// The footer's status line: how many passages are indexed and who writes the answers.
+// The footer's status line: how many passages are indexed and who writes the answers; the same
+// health check tells the composer the longest question the server accepts.
 
+import { updateControls } from "./controls.js";
 import { elements } from "./page-elements.js";
+import { setQuestionLimit } from "./question-length.js";
 
 /**
  * What GET /api/health answers; every field is treated as optional.
- * @typedef {{ status?: string, generator?: string, embedder?: string, index?: { chunks?: number, version?: string } }} Health
+ * @typedef {{ status?: string, generator?: string, embedder?: string, index?: { chunks?: number, version?: string }, limits?: { questionChars?: unknown } }} Health
  */
 
 /** @param {string} generator e.g. "extractive" or "openai:<model>" */
@@ -21,6 +24,8 @@ export async function loadStatus() {
     const response = await fetch("/api/health", { headers: { Accept: "application/json" } });
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     const health = /** @type {Health | null} */ (await response.json());
+    setQuestionLimit(health?.limits?.questionChars);
+    updateControls();
     const chunks = Number(health?.index?.chunks ?? 0);
     elements.status.dataset.state = health?.status === "ok" ? "ok" : "warn";
     elements.statusText.textContent = `${chunks.toLocaleString("en")} passages indexed · ${describeGenerator(String(health?.generator ?? "unknown"))}`;

@@ -122,6 +122,11 @@ export class Assistant {
     this.answerCache = this.generator.deterministic === true ? options.answerCache : undefined;
   }
 
+  /** The longest question accepted, in characters (MAX_QUESTION_CHARS). */
+  get maxQuestionLength(): number {
+    return this.maxQuestionCharacters;
+  }
+
   /** Cleans and checks a question; throws InvalidQuestionError. Cheap: call it before streaming. */
   normalise(rawQuestion: string): string {
     return normaliseQuestion(rawQuestion, this.maxQuestionCharacters);

@@ -119,6 +119,8 @@ function infoRoutes(
       embedder: embedder.id,
       generator: assistant.generator.id,
       rewriter: assistant.rewriter.id,
+      // What clients may send: the chat page counts a question's characters against it.
+      limits: { questionChars: assistant.maxQuestionLength },
       ...(shared.replica === undefined ? {} : { replica: shared.replica }),
       // Still 200: without Redis the replica answers on local fallbacks.
       ...(shared.redis === undefined ? {} : { redis: shared.redis.status }),

@@ -171,6 +171,33 @@ describe.skipIf(skipBrowserSuite(BROWSER))("chat page", () => {
     expect(request?.history?.[3]?.content).toMatch(/\[\d+\]/);
   });
 
+  it("opens an answer's sources right under their toggle, above what comes after", async () => {
+    const bubble = page.locator(".message--assistant").nth(1);
+    const toggle = bubble.getByRole("button", { name: /^Sources \(\d+\)$/ });
+    await toggle.click();
+    expect(await toggle.getAttribute("aria-expanded")).toBe("true");
+    const list = bubble.locator(".sources__list");
+    await list.waitFor({ state: "visible" });
+    const box = async (selector: string) => {
+      const found = await bubble.locator(selector).first().boundingBox();
+      if (found === null) throw new Error(`${selector} is not shown`);
+      return found;
+    };
+    const [opener, sources, suggestions, copy] = [
+      await box(".sources__toggle"),
+      await box(".sources__list"),
+      await box(".suggestions"),
+      await box("button.copy"),
+    ];
+    // Next below the toggle (the footer's row gap apart), and before the suggestions and Copy.
+    expect(sources.y - (opener.y + opener.height)).toBeGreaterThanOrEqual(0);
+    expect(sources.y - (opener.y + opener.height)).toBeLessThan(16);
+    expect(sources.y + sources.height).toBeLessThanOrEqual(suggestions.y);
+    expect(sources.y + sources.height).toBeLessThanOrEqual(copy.y);
+    await toggle.click();
+    await list.waitFor({ state: "hidden" });
+  });
+
   it("marks an off-topic question as not covered", async () => {
     await page.getByLabel("Your question").fill("What are the H-1B visa requirements?");
     await page.getByLabel("Your question").press("Enter");
@@ -211,6 +238,30 @@ describe.skipIf(skipBrowserSuite(BROWSER))("chat page", () => {
     expect(await bubble.textContent()).not.toContain("Not covered by the material");
   });
 
+  it("keeps the conversation across a reload, history included", async () => {
+    const shown = () => page.locator(".message").allTextContents();
+    const before = await shown();
+    expect(before).toHaveLength(14);
+    await page.reload();
+    await page.locator('#status[data-state="ok"]').waitFor();
+    expect(await shown()).toEqual(before);
+    expect(await page.locator("#welcome").isVisible()).toBe(false);
+    // Restored answers work as before: markers open their passage.
+    await page.locator(".message--assistant").nth(1).locator("button.citation").first().click();
+    await page.locator("dialog#source-dialog").waitFor({ state: "visible" });
+    await page.keyboard.press("Escape");
+
+    // The next question still carries the earlier turns.
+    await page.getByLabel("Your question").fill("Which tools are used for MLOps?");
+    await page.getByLabel("Your question").press("Enter");
+    await settledBubble(page, 7);
+    const history = chatRequests.at(-1)?.history ?? [];
+    expect(history).toHaveLength(10);
+    expect(history.at(-2)?.role).toBe("user");
+    expect(history.at(-1)).toMatchObject({ role: "assistant" });
+    expect(history.at(-1)?.content).toContain("Glad to help.");
+  });
+
   it("starts a new conversation with an empty history", async () => {
     await page.getByRole("button", { name: "New conversation" }).click();
     expect(await page.locator(".message").count()).toBe(0);
@@ -222,10 +273,160 @@ describe.skipIf(skipBrowserSuite(BROWSER))("chat page", () => {
       history: [],
       stream: true,
     });
+    // What was forgotten stays forgotten after a reload.
+    await page.reload();
+    await page.locator('#status[data-state="ok"]').waitFor();
+    expect(await page.locator(".message--user").allTextContents()).toEqual([
+      "You asked:Do I need a GPU to learn machine learning?",
+    ]);
   });
 
   it("logged no console errors and no page errors", () => {
     expect(problems).toEqual([]);
+  });
+
+  it("counts a long message against the server's limit, never cutting it", async () => {
+    const health = (await (await fetch(`${url}/api/health`)).json()) as {
+      limits?: { questionChars?: number };
+    };
+    expect(health.limits).toEqual({ questionChars: 2000 });
+    const longPage = await (browser as Browser).newPage();
+    const sent: string[] = [];
+    longPage.on("request", (request) => {
+      if (new URL(request.url()).pathname === "/api/chat") sent.push(request.url());
+    });
+    try {
+      await longPage.goto(url);
+      await longPage.locator('#status[data-state="ok"]').waitFor();
+      const question = longPage.getByLabel("Your question");
+      const counter = longPage.locator("#composer-count");
+      const problem = longPage.locator("#composer-error");
+      // A pasted paragraph with the question at its end: 5,610 characters, all kept.
+      const context = "I have been reading about models and tools for months now. ".repeat(94);
+      const long = `${context}Which hyperparameters matter most when I tune XGBoost on tables?`;
+      await question.fill(long);
+      expect(await question.inputValue()).toBe(long);
+      expect(await counter.textContent()).toBe("5,610 / 2,000 characters");
+      expect(await problem.textContent()).toBe(
+        "Your message is 5,610 characters; the limit is 2,000. Shorten it, keeping your question and only the context it needs.",
+      );
+      expect(await question.getAttribute("aria-invalid")).toBe("true");
+      expect(await longPage.getByRole("button", { name: "Send" }).isDisabled()).toBe(true);
+      await question.press("Enter");
+      expect(await longPage.locator(".message").count()).toBe(0);
+      expect(await question.inputValue()).toBe(long);
+
+      // Near the limit: the counter only; well under it: neither.
+      await question.fill("x".repeat(1700));
+      expect(await counter.textContent()).toBe("1,700 / 2,000 characters");
+      expect(await problem.isVisible()).toBe(false);
+      expect(await longPage.getByRole("button", { name: "Send" }).isDisabled()).toBe(false);
+      await question.fill("Which hyperparameters matter for XGBoost?");
+      expect(await counter.isVisible()).toBe(false);
+      expect(await question.getAttribute("aria-invalid")).toBeNull();
+      expect(sent).toEqual([]);
+
+      // The limit is the one the server names.
+      await longPage.route("**/api/health", async (route) => {
+        const served = (await (await route.fetch()).json()) as object;
+        await route.fulfill({ json: { ...served, limits: { questionChars: 500 } } });
+      });
+      await longPage.reload();
+      await longPage.locator('#status[data-state="ok"]').waitFor();
+      await question.fill("y".repeat(600));
+      expect(await counter.textContent()).toBe("600 / 500 characters");
+    } finally {
+      await longPage.close();
+    }
+  });
+
+  it("says when to try again after a rate limit, and keeps the question", async () => {
+    const limitedPage = await (browser as Browser).newPage();
+    try {
+      await limitedPage.route("**/api/chat", (route) =>
+        route.fulfill({
+          status: 429,
+          headers: { "Retry-After": "1" },
+          contentType: "application/json",
+          body: JSON.stringify({
+            error: {
+              code: "rate_limited",
+              message: "too many requests: the limit is 3 per minute per client; retry later",
+            },
+          }),
+        }),
+      );
+      await limitedPage.goto(url);
+      const question = limitedPage.getByLabel("Your question");
+      await question.fill("What is DVC used for?");
+      await question.press("Enter");
+      const bubble = await settledBubble(limitedPage, 0);
+      expect(await bubble.getAttribute("data-state")).toBe("error");
+      expect(await bubble.locator(".note--error").textContent()).toBe(
+        "Too many questions in a short time: the server takes only so many a minute. You can try again in 1 second. Your question is back in the box below.",
+      );
+      expect(await question.inputValue()).toBe("What is DVC used for?");
+      const retry = bubble.getByRole("button", { name: "Try again" });
+      expect(await retry.isDisabled()).toBe(true);
+      expect(await retry.textContent()).toBe("Try again in 1 s");
+
+      // Once the wait is over, Try again asks the same question; the box is emptied for it.
+      await limitedPage.unroute("**/api/chat");
+      await bubble.locator("button:not([disabled])", { hasText: /^Try again$/ }).waitFor();
+      await retry.click();
+      const answered = await settledBubble(limitedPage, 0);
+      expect(await answered.getAttribute("data-state")).toBe("done");
+      expect(await limitedPage.locator(".message--user").count()).toBe(1);
+      expect(await question.inputValue()).toBe("");
+    } finally {
+      await limitedPage.close();
+    }
+  });
+
+  it("ignores a damaged or foreign stored conversation, and keeps at most 30 exchanges", async () => {
+    const freshPage = await (browser as Browser).newPage();
+    const errors: string[] = [];
+    freshPage.on("pageerror", (error) => errors.push(error.message));
+    const key = "study-assistant.conversation";
+    const exchange = (n: number) => ({
+      message: `question ${n}`,
+      answer: { answer: `answer ${n}`, refused: false, citations: [] },
+    });
+    // Page scripts as text: the tests are type-checked without the DOM's types.
+    const store = (value: string) =>
+      freshPage.evaluate(
+        `sessionStorage.setItem(${JSON.stringify(key)}, ${JSON.stringify(value)})`,
+      );
+    const stored = () =>
+      freshPage.evaluate<string | null>(`sessionStorage.getItem(${JSON.stringify(key)})`);
+    try {
+      await freshPage.goto(url);
+      for (const value of [
+        "{not json",
+        JSON.stringify({ format: 99, exchanges: [exchange(1)] }),
+        JSON.stringify({ format: 1, exchanges: [{ message: 1, answer: { answer: "x" } }] }),
+        JSON.stringify([exchange(1)]),
+      ]) {
+        await store(value);
+        await freshPage.reload();
+        // Set once the page's scripts have run (after any restoring).
+        await freshPage.locator('#status[data-state="ok"]').waitFor();
+        expect(await freshPage.locator(".message").count(), value).toBe(0);
+        expect(await freshPage.locator("#welcome").isVisible()).toBe(true);
+        expect(await stored(), value).toBeNull();
+      }
+      const many = Array.from({ length: 40 }, (_, n) => exchange(n));
+      await store(JSON.stringify({ format: 1, exchanges: many }));
+      await freshPage.reload();
+      await freshPage.locator(".message--assistant").first().waitFor();
+      const questions = await freshPage.locator(".message--user .message__text").allTextContents();
+      expect(questions).toHaveLength(30);
+      expect(questions[0]).toBe("question 10");
+      expect(questions.at(-1)).toBe("question 39");
+      expect(errors).toEqual([]);
+    } finally {
+      await freshPage.close();
+    }
   });
 
   it("shows a clear message for an HTTP error and for a network failure", async () => {

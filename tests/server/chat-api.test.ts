@@ -10,6 +10,7 @@ type Health = {
   index: { chunks: number; version: string };
   embedder: string;
   generator: string;
+  limits: { questionChars: number };
 };
 
 let url: string;
@@ -177,6 +178,8 @@ describe("other routes", () => {
     expect(health.index.version).toMatch(/^v\d{8}T\d{6}Z-[0-9a-f]{8}/);
     expect(health.embedder).toBe("use:universal-sentence-encoder-en@0.2.0");
     expect(health.generator).toBe("extractive");
+    // The chat page counts a message against the limit the server enforces.
+    expect(health.limits.questionChars).toBe(2000);
   });
 
   it("returns a cited passage by id and 404 for unknown or traversal ids", async () => {
