@@ -187,14 +187,25 @@ export class QuestionUnderstanding {
   }
 
   /**
+   * Two English words written as one ("oversample", "underfit"): a word of its own, not a
+   * misspelling of another one edit away ("oversimple").
+   */
+  private isEnglishCompound(word: string): boolean {
+    for (let cut = 3; cut <= word.length - 3; cut++) {
+      if (isEnglishWord(word.slice(0, cut)) && isEnglishWord(word.slice(cut))) return true;
+    }
+    return false;
+  }
+
+  /**
    * A dictionary word for a long misspelled word ("realisticaly"): one edit away, the most common
-   * in spoken English when several are, same first letter. Shorter unknown words are too often
+   * in spoken English when several are, same first letter; never for two words written as one. Shorter unknown words are too often
    * names one edit from an English word ("polars", "dask") to be corrected. Hunspell's two-edit
    * search is not used: it took about 100 ms for each long name it could not place ("databricks",
    * "torchserve"), blocking the server, and changed no eval question.
    */
   private dictionaryCorrection(word: string): string | undefined {
-    if (word.length < 7) return undefined;
+    if (word.length < 7 || this.isEnglishCompound(word)) return undefined;
     const near = englishWordsOneEditAway(word).filter((candidate) => candidate[0] === word[0]);
     const rank = (candidate: string) => commonWordRank(candidate) ?? Number.POSITIVE_INFINITY;
     return near.reduce<string | undefined>(

@@ -42,6 +42,12 @@ describe("QuestionUnderstanding", () => {
     });
   });
 
+  it("does not correct two English words written as one into another word ('oversample')", () => {
+    expect(understanding.understand("how to oversample the minority class").understoodAs).toBe(
+      "how to oversample the minority class",
+    );
+  });
+
   it("expands capitalised abbreviations only when written in capitals", () => {
     expect(understanding.understand("diff between DS and MLE?").understoodAs).toBe(
       "difference between data scientist and ML engineer?",
