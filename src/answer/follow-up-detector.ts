@@ -5,7 +5,8 @@ import { QUESTION_META_WORDS, STOPWORDS, stem, wordsAsWritten } from "../text/te
 import { isAcknowledgement } from "../understanding/acknowledgement.ts";
 import type { CorpusStatistics } from "./corpus-statistics.ts";
 
-const WHAT_ABOUT = /^(?:and |so |ok(?:ay)?,? |hmm,? )?(?:what|how) about\b/i;
+const WHAT_ABOUT =
+  /^(?:and |so |ok(?:ay)?,? |hmm,? |no,? |sorry,? )?(?:(?:what|how) about|i meant?)\b/i;
 const LEADING_CONJUNCTION =
   /^(?:ok(?:ay)?,? |so,? )?(and|also|plus|then|but|what if|vs\.?|versus|or|compared (?:to|with))\b/i;
 /** After a leading "and"/"also": a whole question of its own ("and what is the difference between…"). */

@@ -7,7 +7,9 @@ import type { CorpusStatistics } from "./corpus-statistics.ts";
 import { FollowUpDetector, VERY_COMMON_RANK } from "./follow-up-detector.ts";
 import { type ChatTurn, lastUserTurn, type QuestionRewriter } from "./question-rewriter.ts";
 
-const WHAT_ABOUT = /^(?:and |so |ok(?:ay)?,? )?(?:what|how) about (.+?)[?.!]*$/i;
+/** "what about LightGBM?", "i meant mlflow": the previous question about another thing. */
+const WHAT_ABOUT =
+  /^(?:and |so |ok(?:ay)?,? |no,? |sorry,? )?(?:(?:what|how) about|i meant?) (.+?)[?.!]*$/i;
 /** "and shadow deployment?", "also LightGBM?": the same question about another named thing. */
 const AND_NAMED =
   /^(?:ok(?:ay)?,? |so,? )?(?:and|also|plus|what about|how about)\s+(?:(?:for|with|in)\s+)?(.+?)[?.!]*$/i;
@@ -89,11 +91,14 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
     if (sibling !== undefined) return sibling;
 
     const previousEntities = this.lexicon.find(previous);
+    // "tensorflow vs pytorch which first", then "why?": both things compared are the topic.
     const topic =
-      previousEntities[0]?.name !== undefined
-        ? originalSpelling(previous, previousEntities[0].name)
+      previousEntities.length > 0
+        ? previousEntities
+            .slice(0, 2)
+            .map((entity) => originalSpelling(previous, entity.name))
+            .join(" and ")
         : this.topicPhrase(previous);
-    if (topic === "") return message;
     // "what's the diff between the two" after "what is MLflow", "what is DVC": both topics.
     const earlierTurn = lastUserTurn(before)?.content;
     const earlier = earlierTurn === undefined ? undefined : this.understand(earlierTurn);
@@ -117,8 +122,11 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
         const spelled = originalSpelling(previous, previousEntity.name);
         return previous.replace(spelled, subject.trim());
       }
-      return `${subject.trim()} (${topic})`;
+      // "is it free?", then "i meant mlflow": the thing takes the pronoun's place.
+      if (PRONOUN.test(previous)) return previous.replace(PRONOUN, subject.trim());
+      return topic === "" ? message : `${subject.trim()} (${topic})`;
     }
+    if (topic === "") return message;
     if (PRONOUN.test(message)) {
       return message
         .replace(/\b(its|their)\b/i, `${topic}'s`)

@@ -45,6 +45,7 @@ describe("FollowUpDetector.dependsOnHistory", () => {
     "any alternatives?",
     "which is cheaper, that one or kaggle?",
     "can you show an example",
+    "i meant mlflow",
   ])("treats %j as a follow-up", (message) => {
     expect(detector.dependsOnHistory(message)).toBe(true);
   });

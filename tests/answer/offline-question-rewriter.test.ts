@@ -138,6 +138,18 @@ describe("offline follow-up rewriting", () => {
     );
   });
 
+  it("puts the thing a learner meant in the previous question ('i meant mlflow')", async () => {
+    expect(await rewriter.rewrite("i meant mlflow", afterAsking("is it free?"))).toBe(
+      "is mlflow free?",
+    );
+  });
+
+  it("carries both things a comparison named", async () => {
+    expect(
+      await rewriter.rewrite("why?", afterAsking("tensorflow vs pytorch which one first")),
+    ).toBe("why? (tensorflow and pytorch)");
+  });
+
   it("appends the previous topic to a very short message", async () => {
     const rewritten = await rewriter.rewrite(
       "and salaries?",
