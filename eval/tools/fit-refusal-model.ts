@@ -36,7 +36,7 @@ const TARGET_REFUSAL = 0.95;
  */
 const MAX_FALSE_REFUSAL = 0.08;
 /**
- * Most answerable questions of the tidy tuning sets (in train) the chosen threshold may refuse:
+ * Most answerable questions of each tidy tuning set (in train) the chosen threshold may refuse:
  * the issue's bound for questions written like the DESIGN.md examples.
  */
 const MAX_TIDY_FALSE_REFUSAL = 0.06;
@@ -141,11 +141,19 @@ const strict =
     (left, right) => left.falseRefusal - right.falseRefusal || left.threshold - right.threshold,
   )[0] ?? (devCurve.at(-1) as Point);
 const tidyDev = await measure(assistant, tidyTrain);
-const tidyCurve = curve(model, tidyDev);
+// Each tidy set on its own: the floor holds per set, and CI gates roadmap-dev alone.
+const tidyCurves = await Promise.all(
+  TIDY_TUNING_SETS.map(async (file) =>
+    curve(model, await measure(assistant, await readSets([file]))),
+  ),
+);
 const tidyAffords = (threshold: number) =>
-  tidyCurve.some(
-    (point) =>
-      Math.abs(point.threshold - threshold) < 0.001 && point.falseRefusal <= MAX_TIDY_FALSE_REFUSAL,
+  tidyCurves.every((points) =>
+    points.some(
+      (point) =>
+        Math.abs(point.threshold - threshold) < 0.001 &&
+        point.falseRefusal <= MAX_TIDY_FALSE_REFUSAL,
+    ),
   );
 const affordable = devCurve.filter(
   (point) => point.falseRefusal <= MAX_FALSE_REFUSAL && tidyAffords(point.threshold),
@@ -173,7 +181,7 @@ console.log(
 );
 console.log(`dev, refusal >= ${TARGET_REFUSAL} with fewest false refusals: ${format(strict)}`);
 console.log(
-  `dev, chosen (most refusals with at most ${MAX_FALSE_REFUSAL} false refusals, and at most ${MAX_TIDY_FALSE_REFUSAL} on the tidy sets): ${format(chosen)}`,
+  `dev, chosen (most refusals with at most ${MAX_FALSE_REFUSAL} false refusals, and at most ${MAX_TIDY_FALSE_REFUSAL} on each tidy set): ${format(chosen)}`,
 );
 for (const [name, rows] of [
   ["tidy-dev (in train)", tidyDev],
