@@ -69,6 +69,12 @@ export type ExtractiveSettings = {
    */
   partCutoff: number;
   /**
+   * Added to a row the question names in full that also supplies the figure asked for ("salary of
+   * a data scientist": the Data Scientist row's salary, not the experience row listing "Senior
+   * Data Scientist"). @default 0.1
+   */
+  namedFigureBonus: number;
+  /**
    * Taken from a unit written for learners in another situation ("If you already know Python,
    * SQL…, you can shorten this timeline") when the question names none of that situation's words.
    * @default 0.1
@@ -91,6 +97,7 @@ export const DEFAULT_EXTRACTIVE_SETTINGS: ExtractiveSettings = {
   namedRowBonus: 0.05,
   echoOwnTerms: 2,
   partCutoff: 0.8,
+  namedFigureBonus: 0.1,
   conditionPenalty: 0.1,
 };
 
@@ -358,6 +365,7 @@ export class ExtractiveGenerator implements Generator {
       definitionWeight,
       milestoneBonus,
       namedRowBonus,
+      namedFigureBonus,
       conditionPenalty,
     } = this.settings;
     const references = numberedReferences(input.question);
@@ -415,7 +423,8 @@ export class ExtractiveGenerator implements Generator {
           referenceWeight * signals.reference +
           definitionWeight * signals.definition +
           milestoneBonus * signals.milestone +
-          namedRowBonus * signals.namedRow -
+          namedRowBonus * signals.namedRow +
+          namedFigureBonus * signals.namedRow * signals.figure -
           conditionPenalty * signals.unmetCondition;
         candidates.push({ ...unit, passage, position, terms, score, signals });
       });

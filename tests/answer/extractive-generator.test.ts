@@ -198,6 +198,24 @@ describe("ExtractiveGenerator", () => {
     );
   });
 
+  it("answers a figure about a named row from that row, not from one listing a longer name", () => {
+    const salaries = [
+      row(30, "Salary by Experience", [
+        ["Experience", "6–9 years"],
+        ["Common Roles", "Senior ML Engineer, Senior Data Scientist"],
+        ["Salary India", "₹25L–28L PA"],
+      ]),
+      row(31, "Career Roles", [
+        ["Role", "Data Scientist"],
+        ["Day-to-Day Work", "Analyze data, run experiments"],
+        ["Salary Range India", "₹6–14L PA"],
+      ]),
+    ];
+    expect(composeOver(salaries, "what's the salary of a data scientist in india")).toMatch(
+      /^Data Scientist — .*₹6–14L PA \[2\]$/,
+    );
+  });
+
   it("quotes the milestone when the learner asks whether they are ready to move on", () => {
     const step = [
       makeChunk(
