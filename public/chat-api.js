@@ -16,7 +16,7 @@ import { readEvents } from "./sse-reader.js";
  * @property {string} [question]
  * @property {string} answer
  * @property {boolean} refused
- * @property {boolean} [reply] the message only acknowledged the last answer ("thanks!")
+ * @property {boolean} [reply] the message asked nothing to look up ("thanks!", "???")
  * @property {Citation[]} citations
  * @property {string} [standaloneQuestion] a follow-up rewritten to stand on its own
  * @property {string} [understoodAs] the question as searched (spelling fixed, words expanded)

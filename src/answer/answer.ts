@@ -38,8 +38,9 @@ export type AnswerResult = {
     unknownTopics: string[];
   };
   /**
-   * True when the message only acknowledged the last answer ("thanks!", "ok got it"): `answer`
-   * replies, nothing was looked up, and `refused` is true because nothing was answered.
+   * True when the message asked nothing to look up — it acknowledged the last answer ("thanks!"),
+   * had no word ("???") or, asked first, pointed back at nothing ("is it free?"): `answer`
+   * replies, and `refused` is true because nothing was answered.
    */
   reply?: true;
   /** The question actually looked up, when a follow-up was rewritten from the conversation. */

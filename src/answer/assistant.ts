@@ -28,7 +28,7 @@ import { OfflineQuestionRewriter } from "./offline-question-rewriter.ts";
 import { latinShare, normaliseQuestion } from "./question.ts";
 import { type ChatTurn, lastUserTurn, type QuestionRewriter } from "./question-rewriter.ts";
 import { asksForSecrets, SECRETS_REFUSAL_REASON } from "./secrets-request.ts";
-import { nextQuestions, suggestedQuestions } from "./suggested-questions.ts";
+import { nextQuestions, questionFor, suggestedQuestions } from "./suggested-questions.ts";
 import { writerPassages } from "./writer-passages.ts";
 
 export type AssistantOptions = {
@@ -60,6 +60,17 @@ export type AskOptions = { id?: string; history?: ChatTurn[]; signal?: AbortSign
 
 /** The refusal reason for a message without a word ("???", "🤔🤔"). */
 const NO_WORDS_REASON = "the message has no words to look up";
+/** A letter or a digit: a message without one has no word. */
+const HAS_WORD = /[\p{L}\p{N}]/u;
+/**
+ * Messages answered with a short reply rather than refused as a topic (`reply: true`): a
+ * thank-you, a message without words, a first message that points back at nothing.
+ */
+const REPLY_REASONS: ReadonlySet<string> = new Set([
+  ACKNOWLEDGEMENT_REASON,
+  NO_WORDS_REASON,
+  UNANCHORED_REASON,
+]);
 
 /** How many retrieved chunks an answer lists. */
 const RETRIEVED_LISTED = 10;
@@ -162,7 +173,7 @@ export class Assistant {
         ? { ...assessed, answerable: false, reason: ACKNOWLEDGEMENT_REASON }
         : !context.hasHistory && this.followUps.pointsNowhere(understood.understoodAs)
           ? { ...assessed, answerable: false, reason: UNANCHORED_REASON }
-          : !/[\p{L}\p{N}]/u.test(understood.asked)
+          : !HAS_WORD.test(understood.asked)
             ? { ...assessed, answerable: false, reason: NO_WORDS_REASON }
             : latinShare(understood.asked) < 0.5
               ? {
@@ -244,11 +255,12 @@ export class Assistant {
         unknownTopics: understood.unknownTopics,
       },
     };
-    // "thanks!" after an answer: what to ask next depends on that answer's question, so the
+    // "thanks!" or "???" after an answer: what to ask next depends on the last question, so the
     // reply is neither taken from nor stored in the answer cache.
-    const repliedTo = isAcknowledgement(asked)
-      ? lastUserTurn(options.history ?? [])?.content
-      : undefined;
+    const repliedTo =
+      isAcknowledgement(asked) || !HAS_WORD.test(asked)
+        ? lastUserTurn(options.history ?? [])?.content
+        : undefined;
     const cacheKey =
       this.answerCache === undefined || repliedTo !== undefined
         ? undefined
@@ -316,11 +328,12 @@ export class Assistant {
           retrieved,
           timings: timings(),
           refusalReason: decision.reason || "no passage answers it",
-          ...(decision.reason === ACKNOWLEDGEMENT_REASON ? { reply: true as const } : {}),
-          suggestions:
-            decision.reason === ACKNOWLEDGEMENT_REASON && repliedTo !== undefined
+          ...(REPLY_REASONS.has(decision.reason) ? { reply: true as const } : {}),
+          suggestions: !REPLY_REASONS.has(decision.reason)
+            ? suggestedQuestions(retrieval)
+            : repliedTo !== undefined
               ? await this.questionsAfter(repliedTo)
-              : suggestedQuestions(retrieval),
+              : this.starterQuestions(),
           generator: "evidence-gate",
           droppedCitations: 0,
         }),
@@ -484,6 +497,14 @@ export class Assistant {
    * What to ask next after the conversation's last question, when the learner only thanks: the
    * sections and FAQ questions around the passage that question finds first.
    */
+  /** Questions to start with when nothing was asked yet: the roadmap's first FAQ questions. */
+  private starterQuestions(): string[] {
+    return this.index.chunks
+      .filter((chunk) => chunk.kind === "faq")
+      .slice(0, 3)
+      .map((chunk) => questionFor(chunk));
+  }
+
   private async questionsAfter(previous: string): Promise<string[]> {
     const understood = this.understanding.understand(this.normalise(previous));
     const retrieval = await this.retriever.retrieve(understood.understoodAs, {

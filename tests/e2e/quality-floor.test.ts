@@ -101,7 +101,10 @@ describe("offline pipeline on learner-voice questions (dev split)", () => {
   it("asks what a first message points back at, and answers it after a question about it", async () => {
     const alone = await assistant.ask("is it free?");
     expect(alone.refused).toBe(true);
+    expect(alone.reply).toBe(true);
     expect(alone.answer).toMatch(/^I'm not sure what that refers to/);
+    // Nothing was asked before: the suggestions are questions to start with.
+    expect(alone.suggestions?.length).toBeGreaterThan(0);
     const history = [
       { role: "user" as const, content: "what is google colab" },
       { role: "assistant" as const, content: "Hosted notebooks with common ML libraries. [1]" },
@@ -113,6 +116,7 @@ describe("offline pipeline on learner-voice questions (dev split)", () => {
     const puzzled = await assistant.ask("???", { history });
     expect(puzzled.understoodAs).toBe("???");
     expect(puzzled.answer).toMatch(/^I couldn't find a question in that/);
+    expect(puzzled.reply).toBe(true);
   }, 60_000);
 
   it("answers about the step or month a learner names, not one that merely shares a number", async () => {
