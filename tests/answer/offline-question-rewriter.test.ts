@@ -15,22 +15,18 @@ let understandingRewriter: OfflineQuestionRewriter;
 
 beforeAll(async () => {
   const index = await loadIndex(inject("sharedIndexDir"), new UseEmbedder());
-  rewriter = new OfflineQuestionRewriter(
-    new EntityLexicon(index.chunks),
-    new CorpusStatistics(index.chunks),
-    undefined,
-    new RowHeads(index.chunks),
-    new CoordinatedWords(index.chunks),
-  );
+  const over = (understand?: (text: string) => string) =>
+    new OfflineQuestionRewriter(
+      new EntityLexicon(index.chunks),
+      new CorpusStatistics(index.chunks),
+      undefined,
+      new RowHeads(index.chunks),
+      new CoordinatedWords(index.chunks),
+      understand,
+    );
+  rewriter = over();
   const understanding = new QuestionUnderstanding(index.chunks);
-  understandingRewriter = new OfflineQuestionRewriter(
-    new EntityLexicon(index.chunks),
-    new CorpusStatistics(index.chunks),
-    undefined,
-    new RowHeads(index.chunks),
-    new CoordinatedWords(index.chunks),
-    (text) => understanding.understand(text).understoodAs,
-  );
+  understandingRewriter = over((text) => understanding.understand(text).understoodAs);
 });
 
 const afterAsking = (question: string): ChatTurn[] => [
