@@ -39,16 +39,21 @@ export function withoutAnswerStyle(question: string): string {
   return question.replace(ANSWER_STYLE, " ");
 }
 
-/** "how long", "how many", "how does X work": words that frame the question, not its topic. */
+/**
+ * "how long (does it take)", "how many", "how does X work": words that frame the question, not
+ * its topic.
+ */
 const ASKING_FRAME =
-  /\bhow (?:long|many)\b|\b(how (?:does|do|did|is|are) .+?) work(?:s|ing)?\b(?=\s*[?!.]*$)/gi;
+  /\bhow (?:long|many)\b|(?<=\bhow long\b.*)\btak(?:e|es|ing)\b|\b(how (?:does|do|did|is|are) .+?) work(?:s|ing)?\b(?=\s*[?!.]*$)/gi;
 
 /**
  * A question without the words that frame it: "how long is step 4" is about step 4, "how does
  * backpropagation work" about backpropagation.
  */
 export function withoutAskingFrame(question: string): string {
-  return question.replace(ASKING_FRAME, (_match, explained?: string) => explained ?? "how");
+  return question.replace(ASKING_FRAME, (match, explained?: string) =>
+    explained !== undefined ? explained : /^how\b/i.test(match) ? "how" : "",
+  );
 }
 
 /** The topic words of a question: meta words about the material removed. */

@@ -123,6 +123,10 @@ describe("offline pipeline on learner-voice questions (dev split)", () => {
     const month = await assistant.ask("month 5??");
     expect(month.answer).toMatch(/Month 5\b/);
     expect(month.answer).not.toMatch(/Month 9/);
+    // "how long … take" frames the question: step 3 is its topic, and it is answered.
+    const duration = await assistant.ask("How long does Step 3 take?");
+    expect(duration.refused).toBe(false);
+    expect(duration.answer).toMatch(/Month 5\b/);
     const milestone = await assistant.ask("whats the milestone for step 4 of the roadmap");
     // Step 4's milestone, from the overview table or the step's own section: both name a CNN.
     expect(milestone.answer).toMatch(/CNN/);

@@ -169,6 +169,7 @@ describe("commonWordRank", () => {
 describe("withoutAskingFrame", () => {
   it.each([
     ["how long is step 4", "how is step 4"],
+    ["how long does step 3 take", "how does step 3 "],
     ["how many models should i train", "how models should i train"],
     ["how does backpropagation work?", "how does backpropagation?"],
     ["how do transformers work", "how do transformers"],
