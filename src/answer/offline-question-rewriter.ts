@@ -89,6 +89,8 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
     const previous = depth > 1 ? await this.rewriteWithin(asked, before, depth - 1) : asked;
     const sibling = this.siblingSwap(message, previous);
     if (sibling !== undefined) return sibling;
+    const next = nextPlace(message, previous);
+    if (next !== undefined) return next;
 
     const previousEntities = this.lexicon.find(previous);
     // "tensorflow vs pytorch which first", then "why?": both things compared are the topic.
@@ -212,6 +214,29 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
     // "ok and after that?" after "what is step 5": the step is the topic.
     return place === undefined ? words : `${place} ${words}`.trim();
   }
+}
+
+/** "and after that?", "what's next", "then what?": the place in the plan after the one named. */
+const WHAT_NEXT =
+  /^(?:ok(?:ay)?,? |so,? )?(?:and )?(?:(?:what(?:'s| is| comes)?|then) )?(?:after (?:that|this|it)|next)(?: (?:step|one))?\s*[?.!]*$|^(?:and )?then what\s*[?.!]*$/i;
+/** How many of each place the plan has. */
+const LAST_PLACE: Record<string, number> = { step: 7, month: 12, week: 8 };
+
+/**
+ * "and after that?" after "what should i learn in month 9": the previous question about the next
+ * place in the plan ("… in month 10"); after a range ("months 6–8"), the one after its end.
+ * Undefined when the message does not ask what comes next or the previous question names no place.
+ */
+function nextPlace(message: string, previous: string): string | undefined {
+  if (!WHAT_NEXT.test(message.trim())) return undefined;
+  const place = PLAN_PLACE.exec(previous);
+  if (place === null) return undefined;
+  const kind = (place[0].match(/^[a-z]+/i)?.[0] ?? "").toLowerCase().replace(/s$/, "");
+  const numbers = place[0].match(/\d+/g) ?? [];
+  const next = Number(numbers.at(-1)) + 1;
+  const last = LAST_PLACE[kind];
+  if (last === undefined || next > last) return undefined;
+  return previous.replace(place[0], `${kind} ${next}`);
 }
 
 /** The name as the text spells it ("xgboost" → "XGBoost"), found case-insensitively. */

@@ -91,8 +91,8 @@ describe("offline follow-up rewriting", () => {
   });
 
   it("carries the step the previous question named", async () => {
-    expect(await rewriter.rewrite("ok and after that?", afterAsking("what is step 5"))).toBe(
-      "ok and after step 5?",
+    expect(await rewriter.rewrite("how long does that take?", afterAsking("what is step 5"))).toBe(
+      "how long does step 5 take?",
     );
   });
 
@@ -144,6 +144,19 @@ describe("offline follow-up rewriting", () => {
     expect(
       await rewriter.rewrite("why?", afterAsking("tensorflow vs pytorch which one first")),
     ).toBe("why? (tensorflow and pytorch)");
+  });
+
+  it("asks the previous question about the next place in the plan for 'and after that?'", async () => {
+    expect(
+      await rewriter.rewrite("and after that?", afterAsking("what should i learn in month 9")),
+    ).toBe("what should i learn in month 10");
+    expect(await rewriter.rewrite("ok and after that?", afterAsking("what is step 5"))).toBe(
+      "what is step 6",
+    );
+    // There is no step after the last one: the topic is carried as it is.
+    expect(await rewriter.rewrite("whats next", afterAsking("what is step 7"))).not.toMatch(
+      /step 8/,
+    );
   });
 
   it("appends the previous topic to a very short message", async () => {
