@@ -211,7 +211,7 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
     );
     const keep = new Set(ranked.slice(0, 3));
     const words = candidates.filter((word) => keep.has(word)).join(" ");
-    // "ok and after that?" after "what is step 5": the step is the topic.
+    // "how long does that take?" after "what is step 5": the step is the topic.
     return place === undefined ? words : `${place} ${words}`.trim();
   }
 }
