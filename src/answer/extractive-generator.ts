@@ -69,6 +69,11 @@ export type ExtractiveSettings = {
    */
   partCutoff: number;
   /**
+   * Weight of the words of the learner's story around the clauses that ask (`questionFocus`)
+   * when units are matched to the question. @default 0.5
+   */
+  storyWeight: number;
+  /**
    * Added to a row the question names in full that also supplies the figure asked for ("salary of
    * a data scientist": the Data Scientist row's salary, not the experience row listing "Senior
    * Data Scientist"). @default 0.1
@@ -97,6 +102,7 @@ export const DEFAULT_EXTRACTIVE_SETTINGS: ExtractiveSettings = {
   namedRowBonus: 0.05,
   echoOwnTerms: 2,
   partCutoff: 0.8,
+  storyWeight: 0.5,
   namedFigureBonus: 0.1,
   conditionPenalty: 0.1,
 };
@@ -349,10 +355,16 @@ export class ExtractiveGenerator implements Generator {
     const questionTerms = [...new Set(contentTerms(questionText(input.question)))].filter(
       (term) => definedTerms.length === 0 || !DEFINITION_FRAME.has(term),
     );
-    const partTerms = part === undefined ? undefined : new Set(contentTerms(questionText(part)));
+    // Words counted in full: the part's, or the clauses that ask; the rest weigh less ("I'm 30,
+    // sales for 6 yrs… how long would it take me?" is about how long, not about sales or years).
+    const fullTerms = new Set(contentTerms(questionText(part ?? questionFocus(input.question))));
     const weight = (term: string) =>
       this.statistics.idf(term) *
-      (partTerms === undefined || partTerms.has(term) ? 1 : PART_CONTEXT_WEIGHT);
+      (fullTerms.has(term)
+        ? 1
+        : part === undefined
+          ? this.settings.storyWeight
+          : PART_CONTEXT_WEIGHT);
     const totalWeight = questionTerms.reduce((sum, term) => sum + weight(term), 0) || 1;
     const bestPassageScore = Math.max(...input.passages.map((passage) => passage.score), 1e-9);
     const {

@@ -216,6 +216,16 @@ describe("ExtractiveGenerator", () => {
     );
   });
 
+  it("matches the clause that asks more than the learner's story around it", () => {
+    const chunks = [
+      makeChunk("sales", "Industries", "Sales teams use ML for forecasting."),
+      makeChunk("python", "Languages", "Python is the language to learn for ML."),
+    ];
+    expect(
+      composeOver(chunks, "I do sales forecasting at work, which language should I learn for ML?"),
+    ).toBe("Python is the language to learn for ML. [2]");
+  });
+
   it("quotes the milestone when the learner asks whether they are ready to move on", () => {
     const step = [
       makeChunk(
