@@ -8,6 +8,7 @@ import { EntityLexicon } from "../retrieval/entity-lexicon.ts";
 import { HybridRetriever, type HybridSettings } from "../retrieval/hybrid-retriever.ts";
 import type { Retrieval } from "../retrieval/retriever.ts";
 import { RowHeads } from "../retrieval/row-heads.ts";
+import { hasWord } from "../text/terms.ts";
 import { ACKNOWLEDGEMENT_REASON, isAcknowledgement } from "../understanding/acknowledgement.ts";
 import {
   expansionWords,
@@ -60,8 +61,6 @@ export type AskOptions = { id?: string; history?: ChatTurn[]; signal?: AbortSign
 
 /** The refusal reason for a message without a word ("???", "🤔🤔"). */
 const NO_WORDS_REASON = "the message has no words to look up";
-/** A letter or a digit: a message without one has no word. */
-const HAS_WORD = /[\p{L}\p{N}]/u;
 /**
  * Messages answered with a short reply rather than refused as a topic (`reply: true`): a
  * thank-you, a message without words, a first message that points back at nothing.
@@ -166,24 +165,29 @@ export class Assistant {
     });
     const retrieveMs = performance.now() - started;
     const assessed = this.gate.assess(retrieval, understood);
-    // The material is English; say so rather than listing foreign words as unknown topics.
-    const decision = asksForSecrets(understood.asked)
-      ? { ...assessed, answerable: false, reason: SECRETS_REFUSAL_REASON }
-      : isAcknowledgement(understood.asked)
-        ? { ...assessed, answerable: false, reason: ACKNOWLEDGEMENT_REASON }
-        : !context.hasHistory && this.followUps.pointsNowhere(understood.understoodAs)
-          ? { ...assessed, answerable: false, reason: UNANCHORED_REASON }
-          : !HAS_WORD.test(understood.asked)
-            ? { ...assessed, answerable: false, reason: NO_WORDS_REASON }
-            : latinShare(understood.asked) < 0.5
-              ? {
-                  ...assessed,
-                  answerable: false,
-                  reason: "the question is not in English, the language of the material",
-                }
-              : assessed;
+    const ruled = this.ruledOut(understood, context.hasHistory === true);
+    const decision =
+      ruled === undefined ? assessed : { ...assessed, answerable: false, reason: ruled };
     const passages = writerPassages(retrieval.results, this.passagesShown, understood.understoodAs);
     return { understood, retrieval, decision, passages, retrieveMs };
+  }
+
+  /**
+   * Why a message is not looked up whatever the passages say, if it is not: it asks for secrets,
+   * only acknowledges, points back at nothing when asked first, has no word, or is not in English.
+   */
+  private ruledOut(understood: UnderstoodQuestion, hasHistory: boolean): string | undefined {
+    if (asksForSecrets(understood.asked)) return SECRETS_REFUSAL_REASON;
+    if (isAcknowledgement(understood.asked)) return ACKNOWLEDGEMENT_REASON;
+    if (!hasHistory && this.followUps.pointsNowhere(understood.understoodAs)) {
+      return UNANCHORED_REASON;
+    }
+    if (!hasWord(understood.asked)) return NO_WORDS_REASON;
+    // The material is English; say so rather than listing foreign words as unknown topics.
+    if (latinShare(understood.asked) < 0.5) {
+      return "the question is not in English, the language of the material";
+    }
+    return undefined;
   }
 
   /**
@@ -258,7 +262,7 @@ export class Assistant {
     // "thanks!" or "???" after an answer: what to ask next depends on the last question, so the
     // reply is neither taken from nor stored in the answer cache.
     const repliedTo =
-      isAcknowledgement(asked) || !HAS_WORD.test(asked)
+      isAcknowledgement(asked) || !hasWord(asked)
         ? lastUserTurn(options.history ?? [])?.content
         : undefined;
     const cacheKey =
@@ -493,10 +497,6 @@ export class Assistant {
     return passages;
   }
 
-  /**
-   * What to ask next after the conversation's last question, when the learner only thanks: the
-   * sections and FAQ questions around the passage that question finds first.
-   */
   /** Questions to start with when nothing was asked yet: the roadmap's first FAQ questions. */
   private starterQuestions(): string[] {
     return this.index.chunks
@@ -505,6 +505,10 @@ export class Assistant {
       .map((chunk) => questionFor(chunk));
   }
 
+  /**
+   * What to ask next after the conversation's last question, when the learner only replies
+   * ("thanks!", "???"): the sections and FAQ questions around the passage that question finds first.
+   */
   private async questionsAfter(previous: string): Promise<string[]> {
     const understood = this.understanding.understand(this.normalise(previous));
     const retrieval = await this.retriever.retrieve(understood.understoodAs, {

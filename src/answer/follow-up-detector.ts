@@ -1,7 +1,7 @@
 import type { EntityLexicon } from "../retrieval/entity-lexicon.ts";
 import { commonWordRank } from "../text/common-words.ts";
 import { numberedReferences } from "../text/numbered-references.ts";
-import { QUESTION_META_WORDS, STOPWORDS, stem, wordsAsWritten } from "../text/terms.ts";
+import { hasWord, QUESTION_META_WORDS, STOPWORDS, stem, wordsAsWritten } from "../text/terms.ts";
 import { isAcknowledgement } from "../understanding/acknowledgement.ts";
 import type { CorpusStatistics } from "./corpus-statistics.ts";
 
@@ -87,7 +87,7 @@ export class FollowUpDetector {
     const text = message.trim();
     // "ok", "thanks!": a reply to the last answer, not a question about its topic; "???" or "🤔"
     // has no words to carry a topic over to.
-    if (isAcknowledgement(text) || !/[\p{L}\p{N}]/u.test(text)) return false;
+    if (isAcknowledgement(text) || !hasWord(text)) return false;
     const topics = this.topicWords(text);
     // "ok new q: what is dropout": the learner says so.
     if ((NEW_TOPIC.test(text) || NEW_TOPIC.test(said)) && topics.length > 0) return false;

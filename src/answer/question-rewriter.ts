@@ -1,3 +1,4 @@
+import { hasWord } from "../text/terms.ts";
 import { isAcknowledgement } from "../understanding/acknowledgement.ts";
 
 /** One earlier message of the conversation. */
@@ -14,7 +15,7 @@ export function lastUserTurn(
   for (let index = history.length - 1; index >= 0; index--) {
     const turn = history[index] as ChatTurn;
     const content = turn.content.trim();
-    if (turn.role === "user" && /[\p{L}\p{N}]/u.test(content) && !isAcknowledgement(content)) {
+    if (turn.role === "user" && hasWord(content) && !isAcknowledgement(content)) {
       return { index, content };
     }
   }

@@ -63,6 +63,11 @@ export function questionText(question: string): string {
     .join(" ");
 }
 
+/** Whether the text holds a word at all: a letter or a digit ("???" and "🤔" hold none). */
+export function hasWord(text: string): boolean {
+  return /[\p{L}\p{N}]/u.test(text);
+}
+
 /** Splits text into word tokens as written, keeping tool names like "scikit-learn", "C++" or "R²". */
 export function wordsAsWritten(text: string): string[] {
   return (
