@@ -15,6 +15,7 @@ import { type FigureRequest, figureRequest, suppliesFigure } from "./figure-requ
 import type { GenerationInput, Generator, GeneratorEvent, Passage } from "./generator.ts";
 import { type QuotableUnit, quotableUnits } from "./quotable-units.ts";
 import { readableRow } from "./readable-row.ts";
+import { namedHeads } from "./writer-passages.ts";
 
 /** Tuning of unit selection; defaults chosen on the train and dev splits (see eval/README.md). */
 export type ExtractiveSettings = {
@@ -65,7 +66,7 @@ export type ExtractiveSettings = {
   echoOwnTerms: number;
   /**
    * A later part of a question that asks several things ("what is X, and which month is it?")
-   * adds its best unit when that scores at least this share of the first part's best. @default 0.8
+   * adds its best unit when that scores at least this share of the lead's score. @default 0.8
    */
   partCutoff: number;
   /**
@@ -295,6 +296,7 @@ export class ExtractiveGenerator implements Generator {
         (other) => other.passage === unit.passage && other.position === unit.position,
       ) as Candidate;
     const chosen: Candidate[] = [lead];
+    const questionTerms = contentTerms(questionText(input.question));
     for (const part of parts) {
       const own = [...new Set(contentTerms(questionText(part)))];
       const scored = this.score(input, figureRequest(part), part).sort(
@@ -309,9 +311,7 @@ export class ExtractiveGenerator implements Generator {
       if (best === undefined || (answered?.score ?? 0) >= ANSWERED_PART * best.score) continue;
       // It holds a word of the part's own and, for a part that leans on the rest ("what parts?",
       // "how do i fix it"), a word of the rest of the question: it is about the same thing.
-      const context = contentTerms(questionText(input.question)).filter(
-        (term) => !own.includes(term),
-      );
+      const context = questionTerms.filter((term) => !own.includes(term));
       if (
         own.some((term) => best.terms.has(term)) &&
         (!LEANING_PART.test(part) || context.some((term) => best.terms.has(term))) &&
@@ -572,13 +572,9 @@ function comparedRows(question: string, ranked: Candidate[]): Candidate[] {
   const asked = ` ${words(question).join(" ")} `;
   const rows = new Map<string, Candidate>();
   for (const candidate of ranked) {
-    const head = candidate.passage.chunk.cells?.[0]?.value;
-    if (candidate.kind !== "row" || head === undefined) continue;
-    // "conda / mamba" heads a row for each of its names.
-    for (const part of head.split(/[/,+]/)) {
-      const name = words(part).join(" ");
-      if (name === "" || !asked.includes(` ${name} `) || rows.has(name)) continue;
-      rows.set(name, candidate);
+    if (candidate.kind !== "row") continue;
+    for (const name of namedHeads(candidate.passage.chunk, asked)) {
+      if (!rows.has(name)) rows.set(name, candidate);
     }
   }
   // A head inside another named head ("ml" in "ml engineer") is not compared on its own.

@@ -131,9 +131,9 @@ export class FollowUpDetector {
 
   /**
    * The first word that points back at the conversation ("is it free?", "which one pays more?"),
-   * if any; `topicCount` is how many topic words the message names. A pronoun after a topic the message names itself points inside it ("what is dropout
-   * and why does it help"), and "which one" with its choices named ("which one, streamlit or
-   * flask?") needs nothing from before.
+   * if any; `topicCount` is how many topic words the message names. A pronoun after a topic the
+   * message names itself points inside it ("what is dropout and why does it help"), and "which
+   * one" with its choices named ("which one, streamlit or flask?") needs nothing from before.
    */
   private pointerBack(text: string, topicCount: number): string | undefined {
     const withoutClearDeterminers = text

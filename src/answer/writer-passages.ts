@@ -1,3 +1,4 @@
+import type { Chunk } from "../chunking/chunk.ts";
 import type { RetrievedChunk } from "../retrieval/retriever.ts";
 import { comparedSides } from "../text/compared-sides.ts";
 import { questionText, words } from "../text/terms.ts";
@@ -16,11 +17,7 @@ export function writerPassages(
   const shown = results.slice(0, count);
   if (comparedSides(questionText(question)) !== undefined) {
     const asked = ` ${words(question).join(" ")} `;
-    const heads = (result: RetrievedChunk) =>
-      (result.chunk.cells?.[0]?.value ?? "")
-        .split(/[/,+]/)
-        .map((part) => words(part).join(" "))
-        .filter((name) => name !== "" && asked.includes(` ${name} `));
+    const heads = (result: RetrievedChunk) => namedHeads(result.chunk, asked);
     const named = new Set(shown.flatMap(heads));
     for (const result of results.slice(count)) {
       const fresh = heads(result).filter((name) => !named.has(name));
@@ -34,4 +31,15 @@ export function writerPassages(
     chunk: result.chunk,
     score: result.score,
   }));
+}
+
+/**
+ * The names heading a table row that the question (its words, space-padded) names as whole
+ * words; "conda / mamba" heads a row for each of its names.
+ */
+export function namedHeads(chunk: Pick<Chunk, "cells">, paddedQuestionWords: string): string[] {
+  return (chunk.cells?.[0]?.value ?? "")
+    .split(/[/,+]/)
+    .map((part) => words(part).join(" "))
+    .filter((name) => name !== "" && paddedQuestionWords.includes(` ${name} `));
 }
