@@ -172,10 +172,11 @@ export function computeGateFeatures(
   const terms = questionTerms(understood);
   const top = retrieval.results.slice(0, PASSAGES_CHECKED);
   const weight = (term: QuestionTerm) => statistics.idf(term.term);
-  const total = terms.reduce((sum, term) => sum + weight(term), 0) || 1;
-  const coverageOf = (chunkTerms: Set<string>) =>
-    terms.filter((term) => covers(chunkTerms, term)).reduce((sum, term) => sum + weight(term), 0) /
-    total;
+  const weightOf = (some: QuestionTerm[]) => some.reduce((sum, term) => sum + weight(term), 0);
+  const total = weightOf(terms) || 1;
+  /** Share of the weight of `some` of the question's terms that a passage or unit holds. */
+  const coverageOf = (chunkTerms: Set<string>, some = terms, someTotal = total) =>
+    weightOf(some.filter((term) => covers(chunkTerms, term))) / someTotal;
 
   let coverage = 0;
   let best = new Set<string>();
@@ -256,13 +257,9 @@ export function computeGateFeatures(
   // row that matches the learner's story) and against those clauses alone (a long story).
   const request = figureRequest(asking);
   const askingTerms = terms.filter((term) => focus.has(term.token));
-  const askingTotal = askingTerms.reduce((sum, term) => sum + weight(term), 0);
+  const askingTotal = weightOf(askingTerms);
   const askingCoverageOf = (unitTerms: Set<string>) =>
-    askingTotal === 0
-      ? coverageOf(unitTerms)
-      : askingTerms
-          .filter((term) => covers(unitTerms, term))
-          .reduce((sum, term) => sum + weight(term), 0) / askingTotal;
+    askingTotal === 0 ? coverageOf(unitTerms) : coverageOf(unitTerms, askingTerms, askingTotal);
   let figureMissing = 0;
   let figureSupport = 1;
   if (request !== undefined) {
