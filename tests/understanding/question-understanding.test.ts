@@ -42,6 +42,12 @@ describe("QuestionUnderstanding", () => {
     });
   });
 
+  it("reads ordinals written with digits as words ('learn 1st' → 'learn first')", () => {
+    expect(understanding.understand("pytorch or tensorflow which to learn 1st").understoodAs).toBe(
+      "pytorch or tensorflow which to learn first",
+    );
+  });
+
   it("does not correct two English words written as one into another word ('oversample')", () => {
     expect(understanding.understand("how to oversample the minority class").understoodAs).toBe(
       "how to oversample the minority class",
