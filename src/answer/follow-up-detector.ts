@@ -32,6 +32,8 @@ const MORE_OF_THE_SAME = new Set(
 );
 /** Pointers that name their choices in the same message ("which one, streamlit or flask?"). */
 const CHOICE_POINTER = /^(?:which one|the one|either|both of them)$/i;
+/** How a message names its choices: "streamlit or flask", "between X and Y", "X vs Y". */
+const CHOICES_NAMED = /\b(?:or|vs\.?|versus|between)\b/i;
 /** "what should my first project be then?": a trailing "then" carries the conversation on. */
 const TRAILING_THEN = /\bthen\s*[?.!]*$/i;
 /** Words that point back at something said before. */
@@ -87,7 +89,7 @@ export class FollowUpDetector {
     const text = message.trim();
     // "ok", "thanks!": a reply to the last answer, not a question about its topic; "???" or "🤔"
     // has no words to carry a topic over to.
-    if (isAcknowledgement(text) || !hasWord(text)) return false;
+    if (isAcknowledgement(text) || isAcknowledgement(said) || !hasWord(text)) return false;
     const topics = this.topicWords(text);
     // "ok new q: what is dropout": the learner says so.
     if ((NEW_TOPIC.test(text) || NEW_TOPIC.test(said)) && topics.length > 0) return false;
@@ -132,8 +134,9 @@ export class FollowUpDetector {
   /**
    * The first word that points back at the conversation ("is it free?", "which one pays more?"),
    * if any; `topicCount` is how many topic words the message names. A pronoun after a topic the
-   * message names itself points inside it ("what is dropout and why does it help"), and "which
-   * one" with its choices named ("which one, streamlit or flask?") needs nothing from before.
+   * message names itself points inside it ("what is dropout and why does it help", "is kaggle
+   * worth it"), and "which one" with its choices named ("which one, streamlit or flask?") needs
+   * nothing from before.
    */
   private pointerBack(text: string, topicCount: number): string | undefined {
     const withoutClearDeterminers = text
@@ -145,7 +148,9 @@ export class FollowUpDetector {
       // The clauses before this one ("what is dropout", then "why does it help").
       const earlierClauses = before.split(CLAUSE_BREAK).slice(0, -1).join(" ");
       if (this.topicWords(earlierClauses).length > 0) continue;
-      if (CHOICE_POINTER.test(pointer[0]) && topicCount >= 2) continue;
+      if (CHOICE_POINTER.test(pointer[0]) && topicCount >= 2 && CHOICES_NAMED.test(text)) continue;
+      // "is kaggle worth it": the thing is named before "worth it" in the same clause.
+      if (/\bworth\s+$/i.test(before) && this.topicWords(before).length > 0) continue;
       return pointer[0];
     }
     return undefined;

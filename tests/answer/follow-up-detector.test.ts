@@ -46,6 +46,8 @@ describe("FollowUpDetector.dependsOnHistory", () => {
     "which is cheaper, that one or kaggle?",
     "can you show an example",
     "i meant mlflow",
+    // Two topics, but no choices named: "which one" means one of the things said before.
+    "which one needs dropout to reduce overfitting",
   ])("treats %j as a follow-up", (message) => {
     expect(detector.dependsOnHistory(message)).toBe(true);
   });
@@ -72,6 +74,8 @@ describe("FollowUpDetector.dependsOnHistory", () => {
     "ok new q: what does it mean when dropout is high",
     "which one is better for free GPU time, colab or kaggle?",
     "and what is the difference between AI, ML and deep learning?",
+    // "worth it" is the thing named just before it.
+    "is kaggle actually worth it or is it just leaderboard chasing",
   ])("treats %j as standing alone", (message) => {
     expect(detector.dependsOnHistory(message)).toBe(false);
   });
@@ -102,5 +106,12 @@ describe("FollowUpDetector.dependsOnHistory, with the message as typed", () => {
     const understood = "is that why dropout helps";
     expect(detector.dependsOnHistory(understood)).toBe(true);
     expect(detector.dependsOnHistory(understood, `unrelated but ${understood}`)).toBe(false);
+  });
+
+  it("reads a thank-you whose filler the understood message dropped as a reply", () => {
+    // "thanks" and "yaar" are filler for search, leaving "that helps a lot", which points back.
+    expect(detector.dependsOnHistory("that helps a lot", "thanks yaar that helps a lot")).toBe(
+      false,
+    );
   });
 });

@@ -48,6 +48,12 @@ describe("QuestionUnderstanding", () => {
     );
   });
 
+  it("reads chat 'r' and 'n' as 'are' and 'and' where they stand between words of a question", () => {
+    expect(understanding.understand("what r the 2 ways n which is faster").understoodAs).toBe(
+      "what are the 2 ways and which is faster",
+    );
+  });
+
   it("does not correct two English words written as one into another word ('oversample')", () => {
     expect(understanding.understand("how to oversample the minority class").understoodAs).toBe(
       "how to oversample the minority class",
