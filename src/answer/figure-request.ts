@@ -29,11 +29,19 @@ export type FigureRequest = {
   words: string[];
 };
 
+/**
+ * "does the roadmap cover salary expectations", "how long it takes depends on what": whether the
+ * material covers a topic, or what a figure depends on, is asked, not the figure itself.
+ */
+const NOT_THE_FIGURE =
+  /\b(?:does|do|will|is|are)\b(?: \S+){0,4} (?:cover|covers|covered|include|includes|included|mention|mentions|mentioned|talk about|discuss|discusses|teach|teaches|go into)\b|\bdepends? on what\b|\bwhat (?:does|do) (?:\S+ ){0,4}depend on\b/i;
+
 /** Code a learner pastes (`df["price"][mask] = 0`): its words name columns, not figures asked for. */
 const CODE = /`[^`]*`|\S*[[\]=(){}"]\S*/g;
 
 export function figureRequest(question: string): FigureRequest | undefined {
   question = question.replace(CODE, " ");
+  if (NOT_THE_FIGURE.test(question)) return undefined;
   const tokens = words(question);
   const text = ` ${tokens.join(" ")} `;
   // "house price predictor", "the price column": the word names a thing, not a sum asked for.

@@ -43,6 +43,12 @@ describe("figureRequest", () => {
     expect(figureRequest("what is the price of the course")?.type).toBe("money");
   });
 
+  it("asks for no figure when a question asks what is covered or what a figure depends on", () => {
+    expect(figureRequest("does this roadmap also cover salary expectations?")).toBeUndefined();
+    expect(figureRequest("how long it takes for me depends on what exactly?")).toBeUndefined();
+    expect(figureRequest("what salary can I expect?")?.type).toBe("money");
+  });
+
   it("asks for a setting for 'what dropout rate'", () => {
     expect(figureRequest("What dropout rate should I use?")).toEqual({
       type: "setting",
