@@ -16,6 +16,8 @@ const AND_NAMED =
 const PRONOUN = /\b(it|its|they|them|their|this|that|these|those)\b/i;
 /** "the two", "both": the things of the last two questions. */
 const BOTH = /\b(?:the two|these two|those two|the 2|both(?: of them)?)\b/i;
+/** "for someone like me", "in my case": the learner's situation, told in the previous question. */
+const LIKE_ME = /\blike me\b|\bin my (?:case|situation)\b/i;
 /** How many questions back a chain of follow-ups is followed to find its topic. */
 const MAX_CHAIN = 3;
 /** "step 5", "months 6–8", "week 2": a place in the plan the previous question named. */
@@ -32,7 +34,9 @@ const PLAN_PLACE = /\b(?:step|month|week|phase)s?\s+\d+(?:\s*[–-]\s*\d+)?\b/i;
  * - "and shadow deployment?" after "what is a canary release" becomes "what is a shadow
  *   deployment" (one named thing for another), and "and for classification?" after "regression
  *   metrics?" becomes "classification metrics?" (a word the corpus pairs with one asked before);
- * - "and salaries?" becomes "and salaries? (NLP engineer)" (the topic words are appended).
+ * - "and salaries?" becomes "and salaries? (NLP engineer)" (the topic words are appended);
+ * - "how long would it take for someone like me" carries the whole previous question, where the
+ *   learner told their situation.
  * A self-contained message is returned unchanged.
  */
 export class OfflineQuestionRewriter implements QuestionRewriter {
@@ -129,6 +133,9 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
       return topic === "" ? message : `${subject.trim()} (${topic})`;
     }
     if (topic === "") return message;
+    // "how long would it take for someone like me" after "im from mechanical, no cs degree, can
+    // i get into ml": the whole previous question is the situation and what "it" is.
+    if (LIKE_ME.test(message)) return `${message.trim()} (${previous.trim()})`;
     if (PRONOUN.test(message)) {
       return message
         .replace(/\b(its|their)\b/i, `${topic}'s`)

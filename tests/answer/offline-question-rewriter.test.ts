@@ -167,6 +167,13 @@ describe("offline follow-up rewriting", () => {
     expect(rewritten).toMatch(/^and salaries\? \(.*NLP.*engineer.*\)$/);
   });
 
+  it("carries the learner's whole situation for 'someone like me'", async () => {
+    const situation = "im from mechanical background, no cs degree. can i still get into ml??";
+    expect(
+      await rewriter.rewrite("how long would it take for like me", afterAsking(situation)),
+    ).toBe(`how long would it take for like me (${situation})`);
+  });
+
   it("leaves a self-contained question unchanged", async () => {
     const question = "How long does a complete beginner need to become interview-ready?";
     expect(await rewriter.rewrite(question, afterAsking("What is DVC used for?"))).toBe(question);
