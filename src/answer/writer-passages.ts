@@ -35,11 +35,18 @@ export function writerPassages(
 
 /**
  * The names heading a table row that the question (its words, space-padded) names as whole
- * words; "conda / mamba" heads a row for each of its names.
+ * words, in the singular or the plural ("cnn" names "CNNs"); "conda / mamba" heads a row for each
+ * of its names.
  */
 export function namedHeads(chunk: Pick<Chunk, "cells">, paddedQuestionWords: string): string[] {
+  const asked = singular(paddedQuestionWords);
   return (chunk.cells?.[0]?.value ?? "")
     .split(/[/,+]/)
     .map((part) => words(part).join(" "))
-    .filter((name) => name !== "" && paddedQuestionWords.includes(` ${name} `));
+    .filter((name) => name !== "" && asked.includes(` ${singular(name)} `));
+}
+
+/** Each word without a plural "s" ("cnns" → "cnn", "transformers" → "transformer"; not "loss"). */
+function singular(text: string): string {
+  return text.replace(/(?<=[\p{L}\d]{2}[^\Ws])s(?=\s|$)/gu, "");
 }

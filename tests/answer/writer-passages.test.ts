@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { writerPassages } from "../../src/answer/writer-passages.ts";
+import { namedHeads, writerPassages } from "../../src/answer/writer-passages.ts";
 import type { Chunk } from "../../src/chunking/chunk.ts";
 import type { RetrievedChunk } from "../../src/retrieval/retriever.ts";
 import { makeChunk } from "../support/chunks.ts";
@@ -32,5 +32,16 @@ describe("writerPassages", () => {
   it("shows only the first passages for a question that compares nothing", () => {
     const passages = writerPassages(ranked, 3, "what does mlflow do");
     expect(passages.map((passage) => passage.chunk.id)).toEqual(["both", "dvc", "prose"]);
+  });
+});
+
+describe("namedHeads", () => {
+  it("finds a row's name written in the singular or the plural", () => {
+    const row = toolRow("cnn", "CNNs", "Image tasks");
+    expect(namedHeads(row, " cnn vs transformers ")).toEqual(["cnns"]);
+    expect(
+      namedHeads(toolRow("rf", "Random Forest", "Baselines"), " random forests vs xgboost "),
+    ).toEqual(["random forest"]);
+    expect(namedHeads(row, " rnn vs transformers ")).toEqual([]);
   });
 });
