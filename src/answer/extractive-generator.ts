@@ -143,6 +143,9 @@ const DEFINITION =
 /** "mlops meaning?", "deep learning in simple terms", "X definition": the same, said casually. */
 const TRAILING_DEFINITION =
   /^(?:an? |the )?(.+?)\s+(?:meaning|definition|in simple (?:words|terms)|explained|means what)\s*\??$/i;
+/** "dropout?", "adam optimizer?": a bare term of one to three words asks what it is. */
+const BARE_TERM =
+  /^(?!.*\b(?:what|which|how|why|when|where|who|vs|versus|or|and)\b)((?:[\p{L}\d][\p{L}\d+#.'-]*\s*){1,3}?)\s*\?*$/iu;
 /** "… in python", "… for ML": the setting of a defined thing, not part of its name. */
 const CONTEXT =
   /\s+(?:in|for|with|using|of)\s+(?:python|ml|machine learning|deep learning|ai|data science|pandas|numpy|scikit-learn|sklearn|pytorch|llms?|large language models|nlp|genai|generative ai|production|interviews?)$/i;
@@ -346,7 +349,9 @@ export class ExtractiveGenerator implements Generator {
         "$1",
       );
     // "what's RAG and why is everyone talking about it" defines RAG: the first clause only.
-    const defined = (DEFINITION.exec(asked) ?? TRAILING_DEFINITION.exec(asked))?.[1]
+    const defined = (DEFINITION.exec(asked) ??
+      TRAILING_DEFINITION.exec(asked) ??
+      BARE_TERM.exec(asked))?.[1]
       ?.split(
         /\s*,\s*|\s+and\s+(?=why|how|what|when|where|which|who|is|are|do|does|can|should)\b/i,
       )[0]

@@ -301,6 +301,11 @@ describe("ExtractiveGenerator", () => {
       expect(answer).toMatch(/^Machine learning is a branch of AI/);
     });
 
+    it("reads a bare term ('mlops?') as asking what it is", () => {
+      const answer = definer.compose({ question: "mlops?", passages: passages("why", "what") });
+      expect(answer).toMatch(/^MLOps \(machine learning operations\) is the set/);
+    });
+
     it("reads the definition asked in the clause that asks, without 'exactly'", () => {
       for (const question of [
         "i keep hearing about it at work and got confused, what is mlops exactly",
