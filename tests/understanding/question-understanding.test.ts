@@ -54,6 +54,15 @@ describe("QuestionUnderstanding", () => {
     );
   });
 
+  it("expands role abbreviations typed in lower case when the material never writes them so", () => {
+    expect(understanding.understand("can i become mle in 6 months").understoodAs).toBe(
+      "can i become ML engineer in 6 months",
+    );
+    expect(understanding.understand("ds vs mle?").understoodAs).toBe(
+      "data scientist vs ML engineer?",
+    );
+  });
+
   it("does not correct two English words written as one into another word ('oversample')", () => {
     expect(understanding.understand("how to oversample the minority class").understoodAs).toBe(
       "how to oversample the minority class",
