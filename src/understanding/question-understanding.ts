@@ -13,8 +13,15 @@ export type UnderstandingChange = {
   from: string;
   /** Empty when the words were dropped (chat filler). */
   to: string;
-  reason: "filler" | "abbreviation" | "spelling" | "number";
+  reason: "filler" | "abbreviation" | "spelling" | "number" | "hinglish";
 };
+
+/**
+ * "RAG kya hai?", "overfitting kya hota hai", "dropout ka matlab kya hai": Hindi puts "what is"
+ * after the thing asked about. Up to six words of the clause before it are the thing.
+ */
+const HINGLISH_WHAT_IS =
+  /(^|[.?!,;:]\s*)((?:[^\s.?!,;:]+\s+){0,5}?[^\s.?!,;:]+)\s+(?:ka (?:matlab|meaning)\s+)?(?:kya|kia)\s+(?:hai|h|hota hai|hoti hai|hote hai|hote hain|hain)\b\s*\??/giu;
 
 /** Extra search words for a word of the question; the question itself keeps its word. */
 export type Expansion = { word: string; alternatives: string[]; source: "lexicon" | "wordnet" };
@@ -102,7 +109,15 @@ export class QuestionUnderstanding {
 
   understand(question: string): UnderstoodQuestion {
     const changes: UnderstandingChange[] = [];
-    let text = question;
+    let text = question.replace(HINGLISH_WHAT_IS, (match, start: string, thing: string) => {
+      const english = `what is ${thing}${match.trimEnd().endsWith("?") ? "?" : ""} `;
+      changes.push({
+        from: match.slice(start.length).trim(),
+        to: english.trim(),
+        reason: "hinglish",
+      });
+      return `${start}${english}`;
+    });
 
     for (const pattern of this.lexicon.fillerPatterns) {
       text = text.replace(pattern, (match) => {

@@ -63,6 +63,19 @@ describe("QuestionUnderstanding", () => {
     );
   });
 
+  it("reads Hinglish 'X kya hai' as 'what is X', saying why", () => {
+    const result = understanding.understand("RAG kya hai? everyone at my office keeps saying it");
+    expect(result.understoodAs).toBe("what is RAG? everyone at my office keeps saying it");
+    expect(result.changes).toContainEqual({
+      from: "RAG kya hai?",
+      to: "what is RAG?",
+      reason: "hinglish",
+    });
+    expect(understanding.understand("dropout ka matlab kya hai").understoodAs).toBe(
+      "what is dropout",
+    );
+  });
+
   it("does not correct two English words written as one into another word ('oversample')", () => {
     expect(understanding.understand("how to oversample the minority class").understoodAs).toBe(
       "how to oversample the minority class",
