@@ -14,8 +14,12 @@ const WHAT_ABOUT =
 const AND_NAMED =
   /^(?:ok(?:ay)?,? |so,? )?(?:and|also|plus|what about|how about)\s+(?:(?:for|with|in)\s+)?(.+?)[?.!]*$/i;
 const PRONOUN = /\b(it|its|they|them|their|this|that|these|those)\b/i;
-/** "the two", "both": the things of the last two questions. */
-const BOTH = /\b(?:the two|these two|those two|the 2|both(?: of them)?)\b/i;
+/**
+ * "the two", "both", "which one pays more": the things of the last two questions (a choice
+ * between them, when "which one" compares).
+ */
+const BOTH =
+  /\b(?:the two|these two|those two|the 2|both(?: of them)?)\b|\bwhich (?:one|of them|of the two)\b.*\b(?:more|less|better|worse|higher|lower|faster|slower|easier|harder|cheaper)\b/i;
 /** "for someone like me", "in my case": the learner's situation, told in the previous question. */
 const LIKE_ME = /\blike me\b|\bin my (?:case|situation)\b/i;
 /** How many questions back a chain of follow-ups is followed to find its topic. */

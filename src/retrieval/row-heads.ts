@@ -1,10 +1,25 @@
 import type { Chunk } from "../chunking/chunk.ts";
 import { words } from "../text/terms.ts";
 
+/** How learners shorten the words of a row's name ("Machine Learning Engineer" → "ml engineer"). */
+const SHORT_FORMS: ReadonlyArray<[string, string]> = [
+  ["machine learning", "ml"],
+  ["deep learning", "dl"],
+  ["artificial intelligence", "ai"],
+];
+
+/** The head as learners shorten it, if they do: "machine learning engineer" → "ml engineer". */
+function shortNames(head: string): string[] {
+  return SHORT_FORMS.filter(([long]) => ` ${head} `.includes(` ${long} `)).map(([long, short]) =>
+    head.replace(long, short),
+  );
+}
+
 /**
  * What the corpus tables' rows are about: the first cell of every row ("Canary release",
  * "Calculus", "XGBoost"), with the tables it heads a row of. Two heads of one table are siblings,
- * so "and shadow deployment?" after "what is a canary release" asks the same of a sibling.
+ * so "and shadow deployment?" after "what is a canary release" asks the same of a sibling. A head
+ * is also found by its short form ("ml engineer" for "Machine Learning Engineer").
  */
 export class RowHeads {
   /** Normalised head → the tables (source and section) it heads a row of. */
@@ -17,9 +32,11 @@ export class RowHeads {
       const head = words(first).join(" ");
       // Long first cells are descriptions, not names of things.
       if (head === "" || head.split(" ").length > 4) continue;
-      const tables = this.tables.get(head) ?? new Set<string>();
-      tables.add(`${chunk.source}#${chunk.section}`);
-      this.tables.set(head, tables);
+      for (const name of [head, ...shortNames(head)]) {
+        const tables = this.tables.get(name) ?? new Set<string>();
+        tables.add(`${chunk.source}#${chunk.section}`);
+        this.tables.set(name, tables);
+      }
     }
   }
 

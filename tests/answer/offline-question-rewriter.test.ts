@@ -167,6 +167,17 @@ describe("offline follow-up rewriting", () => {
     expect(rewritten).toMatch(/^and salaries\? \(.*NLP.*engineer.*\)$/);
   });
 
+  it("asks the previous question about a sibling row named by its short form ('ml engineer')", async () => {
+    const history = afterAsking("what is salary of ml engineer in india");
+    expect(await rewriter.rewrite("and for data scientist?", history)).toBe(
+      "what is salary of data scientist in india",
+    );
+    const both = [...history, ...afterAsking("what is salary of data scientist in india")];
+    expect(await rewriter.rewrite("which one pays more", both)).toMatch(
+      /^which one pays more \(.*engineer.* and .*scientist.*\)$/,
+    );
+  });
+
   it("carries the learner's whole situation for 'someone like me'", async () => {
     const situation = "im from mechanical background, no cs degree. can i still get into ml??";
     expect(
