@@ -4,6 +4,8 @@ const NUMBER =
   /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half|dozen)\b/i;
 const MONEY_WORDS = /^(price|prices|cost|costs|fee|fees|salary|salaries|charge|charges|budget)$/;
 const MONEY = /[₹$€£]|\bfree\b|\bvaries\b/i;
+/** A year of the last or this century. */
+const YEAR = /\b(?:19|20)\d\d\b/g;
 /** Words after "price" or "salary" that make it part of a name ("price predictor", "salary data"). */
 const NAMED_THING =
   /^(predictor|predictors|prediction|predictions|column|columns|data|dataset|datasets|feature|features|model|models|field|fields|table|dashboard)$/;
@@ -87,6 +89,8 @@ export function suppliesFigure(request: FigureRequest, unit: string): boolean {
     case "share":
       return /%|\bpercent/i.test(unit);
     case "count":
+      // A year ("the 2017 paper") counts nothing.
+      return NUMBER.test(unit.replace(YEAR, " ")) && mentions;
     case "setting":
       return NUMBER.test(unit) && (request.words.length === 0 || mentions);
     default: {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CorpusStatistics } from "../../src/answer/corpus-statistics.ts";
 import { EvidenceGate, figureRequest } from "../../src/answer/evidence-gate.ts";
+import { suppliesFigure } from "../../src/answer/figure-request.ts";
 import { GATE_FEATURE_NAMES, type GateFeatures } from "../../src/answer/gate-features.ts";
 import type { RefusalModel } from "../../src/answer/refusal-model.ts";
 import type { Chunk } from "../../src/chunking/chunk.ts";
@@ -47,6 +48,15 @@ describe("figureRequest", () => {
     expect(figureRequest("does this roadmap also cover salary expectations?")).toBeUndefined();
     expect(figureRequest("how long it takes for me depends on what exactly?")).toBeUndefined();
     expect(figureRequest("what salary can I expect?")?.type).toBe("money");
+  });
+
+  it("takes no year for the count asked ('how many attention heads' is not '2017')", () => {
+    const request = figureRequest("how many attention heads does bert base have");
+    expect(request?.type).toBe("count");
+    if (request === undefined) return;
+    const paper = 'The Transformer, introduced in the 2017 paper "Attention Is All You Need".';
+    expect(suppliesFigure(request, paper)).toBe(false);
+    expect(suppliesFigure(request, "BERT base has 12 attention heads per layer.")).toBe(true);
   });
 
   it("asks for a setting for 'what dropout rate'", () => {
