@@ -55,7 +55,12 @@ export function figureRequest(question: string): FigureRequest | undefined {
   }
   const time = [...text.matchAll(TIME_PHRASE)].map((match) => match[1] ?? match[2] ?? "");
   if (time.length > 0) return { type: "time", words: time.filter((word) => word !== "") };
-  if (text.includes(" how long ")) return { type: "time", words: [] };
+  // "exam duration", "duration of the course": a length of time asked for.
+  if (text.includes(" how long ") || / durations? /.test(text)) return { type: "time", words: [] };
+  // "passing score", "pass mark", "cutoff marks": a score asked for.
+  if (/ (?:passing|pass|cutoff|cut off) (?:score|scores|mark|marks|percentage)s? /.test(text)) {
+    return { type: "setting", words: [] };
+  }
   if (SHARE.test(question)) return { type: "share", words: [] };
   const amount = AMOUNT.exec(question)?.[1];
   if (amount !== undefined) return { type: "setting", words: [amount.toLowerCase()] };

@@ -50,6 +50,11 @@ describe("figureRequest", () => {
     expect(figureRequest("what salary can I expect?")?.type).toBe("money");
   });
 
+  it("asks for a time for a duration and for a score for a pass mark", () => {
+    expect(figureRequest("tensorflow certificate exam duration?")?.type).toBe("time");
+    expect(figureRequest("whats the passing score for the aws exam")?.type).toBe("setting");
+  });
+
   it("takes no year for the count asked ('how many attention heads' is not '2017')", () => {
     const request = figureRequest("how many attention heads does bert base have");
     expect(request?.type).toBe("count");
