@@ -57,6 +57,14 @@ export function figureRequest(question: string): FigureRequest | undefined {
   if (time.length > 0) return { type: "time", words: time.filter((word) => word !== "") };
   // "exam duration", "duration of the course": a length of time asked for.
   if (text.includes(" how long ") || / durations? /.test(text)) return { type: "time", words: [] };
+  // "by how much", "how much faster": an amount of difference asked for.
+  if (
+    / by how much | how much (?:faster|slower|better|worse|more|less|bigger|smaller|cheaper) /.test(
+      text,
+    )
+  ) {
+    return { type: "setting", words: [] };
+  }
   // "passing score", "pass mark", "cutoff marks": a score asked for.
   if (/ (?:passing|pass|cutoff|cut off) (?:score|scores|mark|marks|percentage)s? /.test(text)) {
     return { type: "setting", words: [] };

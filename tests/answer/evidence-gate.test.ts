@@ -50,9 +50,11 @@ describe("figureRequest", () => {
     expect(figureRequest("what salary can I expect?")?.type).toBe("money");
   });
 
-  it("asks for a time for a duration and for a score for a pass mark", () => {
+  it("asks for a time for a duration, a score for a pass mark, an amount for 'by how much'", () => {
     expect(figureRequest("tensorflow certificate exam duration?")?.type).toBe("time");
     expect(figureRequest("whats the passing score for the aws exam")?.type).toBe("setting");
+    expect(figureRequest("is mamba faster than conda and by how much")?.type).toBe("setting");
+    expect(figureRequest("how much faster is lightgbm")?.type).toBe("setting");
   });
 
   it("takes no year for the count asked ('how many attention heads' is not '2017')", () => {
