@@ -7,6 +7,7 @@ const lexiconSchema = z.object({
   caseSensitive: z.record(z.string().min(1), z.string().min(1)),
   expansions: z.record(z.string().min(1), z.array(z.string().min(1))),
   hinglishMarkers: z.array(z.string().min(1)),
+  toolNames: z.array(z.string().min(1)).default([]),
 });
 
 /** How learners write, mapped to how the material writes (see learner-lexicon.json). */
@@ -23,6 +24,8 @@ export type LearnerLexicon = {
   expansions: ReadonlyMap<string, readonly string[]>;
   /** Romanised Hindi words that mark a message as Hinglish ("hai", "kya", "chahiye"), lower case. */
   hinglishMarkers: ReadonlySet<string>;
+  /** Tools whose names are also English words ("feast", "ray"), lower case. */
+  toolNames: ReadonlySet<string>;
 };
 
 let shared: LearnerLexicon | undefined;
@@ -53,6 +56,7 @@ export function learnerLexicon(): LearnerLexicon {
       Object.entries(parsed.expansions).map(([key, value]) => [key.toLowerCase(), value]),
     ),
     hinglishMarkers: new Set(parsed.hinglishMarkers.map((word) => word.toLowerCase())),
+    toolNames: new Set(parsed.toolNames.map((word) => word.toLowerCase())),
   };
   return shared;
 }

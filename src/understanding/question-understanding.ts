@@ -281,6 +281,12 @@ export class QuestionUnderstanding {
       if (listed !== undefined || this.knowsToken(word)) continue;
       // "8gb", "2nd", "3yrs": quantities describe the learner's situation, not a topic.
       if (/^\d/.test(word)) continue;
+      // "do i need a feature store like feast": an English word that names a tool the material
+      // never mentions is a topic it lacks.
+      if (this.lexicon.toolNames.has(lower)) {
+        unknownTopics.push(word);
+        continue;
+      }
       if (this.isEnglish(word)) {
         unfamiliarWords.push(word);
         if (pos === "NOUN" || pos === "PROPN") unfamiliarNouns.push(word);

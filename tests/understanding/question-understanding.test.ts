@@ -76,6 +76,17 @@ describe("QuestionUnderstanding", () => {
     );
   });
 
+  it("takes a tool named by an English word the material never uses for an unknown topic", () => {
+    expect(understanding.understand("do i need a feature store like feast").unknownTopics).toEqual([
+      "feast",
+    ]);
+    const tracking = understanding.understand("weights & biases or mlflow?");
+    expect(tracking.understoodAs).toBe("wandb or mlflow?");
+    expect(tracking.unknownTopics).toContain("wandb");
+    // An ordinary word stays ordinary.
+    expect(understanding.understand("is it a good feature store").unknownTopics).toEqual([]);
+  });
+
   it("does not correct two English words written as one into another word ('oversample')", () => {
     expect(understanding.understand("how to oversample the minority class").understoodAs).toBe(
       "how to oversample the minority class",
