@@ -97,6 +97,9 @@ describe("QuestionUnderstanding", () => {
     expect(understanding.understand("diff between DS and MLE?").understoodAs).toBe(
       "difference between data scientist and ML engineer?",
     );
+    expect(understanding.understand("RAG QA project").understoodAs).toBe(
+      "RAG question answering project",
+    );
   });
 
   it("corrects a misspelled corpus word and never touches a word the corpus uses", () => {
