@@ -34,6 +34,8 @@ const MORE_OF_THE_SAME = new Set(
 const CHOICE_POINTER = /^(?:which one|the one|either|both of them)$/i;
 /** How a message names its choices: "streamlit or flask", "between X and Y", "X vs Y". */
 const CHOICES_NAMED = /\b(?:or|vs\.?|versus|between)\b/i;
+/** "roadmap overview", "summarise the article": a message about the material itself. */
+const NAMES_THE_MATERIAL = /\b(?:roadmap|article|tutorials?|guide)\b/i;
 /** "what should my first project be then?": a trailing "then" carries the conversation on. */
 const TRAILING_THEN = /\bthen\s*[?.!]*$/i;
 /** Words that point back at something said before. */
@@ -110,8 +112,11 @@ export class FollowUpDetector {
     if (WHY_NOT.test(text)) return true;
     if (wordsAsWritten(text).length >= SELF_CONTAINED_WORDS && topics.length > 0) return false;
     if (pointer !== undefined) return true;
-    // "how long is step 4" names its own step, whatever month was asked about before.
-    return topics.length === 0 && numberedReferences(text).length === 0;
+    // "how long is step 4" names its own step, whatever month was asked about before; "roadmap
+    // overview" is about the material itself.
+    return (
+      topics.length === 0 && numberedReferences(text).length === 0 && !NAMES_THE_MATERIAL.test(text)
+    );
   }
 
   /**

@@ -76,6 +76,8 @@ describe("FollowUpDetector.dependsOnHistory", () => {
     "and what is the difference between AI, ML and deep learning?",
     // "worth it" is the thing named just before it.
     "is kaggle actually worth it or is it just leaderboard chasing",
+    // About the material itself.
+    "roadmap overview",
   ])("treats %j as standing alone", (message) => {
     expect(detector.dependsOnHistory(message)).toBe(false);
   });
@@ -95,6 +97,7 @@ describe("FollowUpDetector.pointsNowhere", () => {
     "what is dropout and why does it help",
     // Common words only, but no pointer back: a title, not a reference.
     "which year did the attention is all you need paper come out",
+    "roadmap overview",
   ])("finds %j about something", (message) => {
     expect(detector.pointsNowhere(message)).toBe(false);
   });
