@@ -86,6 +86,12 @@ export type ExtractiveSettings = {
    * @default 0.1
    */
   conditionPenalty: number;
+  /**
+   * Weight of a search expansion of a question word ("downsides" → limitation; "overview" → the
+   * roadmap's 7-step outline) that a unit holds, relative to the question's own words. It adds
+   * to the unit's lexical match; the question's share is measured on its own words. @default 0.25
+   */
+  expansionWeight: number;
 };
 
 export const DEFAULT_EXTRACTIVE_SETTINGS: ExtractiveSettings = {
@@ -106,6 +112,7 @@ export const DEFAULT_EXTRACTIVE_SETTINGS: ExtractiveSettings = {
   storyWeight: 0.5,
   namedFigureBonus: 0.1,
   conditionPenalty: 0.1,
+  expansionWeight: 0.25,
 };
 
 /** A quotable unit of a shown passage, scored against the question. */
@@ -360,6 +367,10 @@ export class ExtractiveGenerator implements Generator {
     const questionTerms = [...new Set(contentTerms(questionText(input.question)))].filter(
       (term) => definedTerms.length === 0 || !DEFINITION_FRAME.has(term),
     );
+    // The lexicon's and WordNet's words for the question's own ("downsides" → limitations).
+    const expansionTerms = [...new Set(contentTerms((input.expansions ?? []).join(" ")))].filter(
+      (term) => !questionTerms.includes(term),
+    );
     // Words counted in full: the part's, or the clauses that ask; the rest weigh less ("I'm 30,
     // sales for 6 yrs… how long would it take me?" is about how long, not about sales or years).
     const fullTerms = new Set(contentTerms(questionText(part ?? questionFocus(input.question))));
@@ -384,6 +395,7 @@ export class ExtractiveGenerator implements Generator {
       namedRowBonus,
       namedFigureBonus,
       conditionPenalty,
+      expansionWeight,
     } = this.settings;
     const references = numberedReferences(input.question);
     const asksReadiness = READINESS_QUESTION.test(asked);
@@ -402,6 +414,9 @@ export class ExtractiveGenerator implements Generator {
         for (const term of questionTerms) {
           if (terms.has(term)) covered += weight(term);
           else if (sectionTerms.has(term)) covered += 0.5 * weight(term);
+        }
+        for (const term of expansionTerms) {
+          if (terms.has(term)) covered += expansionWeight * this.statistics.idf(term);
         }
         const vector =
           embedded?.[position]?.text === unit.text ? embedded[position]?.vector : undefined;
@@ -488,7 +503,7 @@ export class ExtractiveGenerator implements Generator {
 
   /**
    * What a chosen unit needs to be understood and is not chosen already: the unit before one that
-   * opens with "This…", the items after one that ends with a colon.
+   * opens with "This…", the items (or the one sentence) after one that ends with a colon.
    */
   private complete(unit: Candidate, candidates: Candidate[], chosen: Candidate[]): Candidate[] {
     const neighbour = (offset: number) =>
@@ -504,10 +519,13 @@ export class ExtractiveGenerator implements Generator {
       if (previous !== undefined) add(previous);
     }
     if (unit.text.trimEnd().endsWith(":")) {
+      // "Here is the recommended 7-step … roadmap:" then its outline as a line of its own.
+      const next = neighbour(1);
+      if (next?.kind === "sentence") add(next);
       for (let offset = 1; offset <= 4; offset++) {
-        const next = neighbour(offset);
-        if (next === undefined || next.kind !== "item") break;
-        add(next);
+        const item = neighbour(offset);
+        if (item === undefined || item.kind !== "item") break;
+        add(item);
       }
     }
     return added;

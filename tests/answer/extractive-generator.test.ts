@@ -254,6 +254,36 @@ describe("ExtractiveGenerator", () => {
     expect(composeOver(rows, "data scientist salary india")).toMatch(/^Data Scientist — /);
   });
 
+  it("quotes the line a sentence ending with a colon introduces", () => {
+    const answer = composeOver(
+      [
+        makeChunk(
+          "plan",
+          "Roadmap",
+          "Here is the recommended 3-step plan for 2026:\nPython → Data Handling → Models",
+        ),
+      ],
+      "what is the recommended plan",
+    );
+    expect(answer).toBe(
+      "Here is the recommended 3-step plan for 2026: [1] Python → Data Handling → Models [1]",
+    );
+  });
+
+  it("counts a unit holding a search expansion of a question word ('downsides' → limitation)", () => {
+    const corpus = [
+      makeChunk("use", "XGBoost", "XGBoost is widely used on tabular data."),
+      makeChunk("limit", "XGBoost", "The main limitation of XGBoost is careful tuning."),
+    ];
+    const generator = new ExtractiveGenerator(new CorpusStatistics(corpus), new Map());
+    const passages = corpus.map((chunk, rank) => ({ n: rank + 1, chunk, score: 1 - rank * 0.05 }));
+    const question = "xgboost downsides?";
+    expect(generator.compose({ question, passages })).toMatch(/^XGBoost is widely used/);
+    expect(generator.compose({ question, passages, expansions: ["limitation"] })).toMatch(
+      /^The main limitation/,
+    );
+  });
+
   describe("definition questions, as learners ask them", () => {
     const prose = [
       makeChunk(
