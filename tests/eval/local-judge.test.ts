@@ -114,6 +114,22 @@ describe("LocalJudge", () => {
     expect(asserted.reason).toMatch(/negation differs on "mandatori"/);
   });
 
+  it("reads a row's negations only in the cells a claim quotes", async () => {
+    const beginner =
+      "| Learner Type | Starting Point | First Focus |\n|---|---|---|\n| Complete Beginner | No ML background, basic coding knowledge | Python, statistics, NumPy, Pandas, basic ML |";
+    const rendered = await verdict(
+      beginner,
+      "Complete Beginner — first focus: Python, statistics, NumPy, Pandas, basic ML",
+    );
+    expect(rendered.supported).toBe(true);
+    const dropped = await verdict(
+      beginner,
+      "Complete Beginner — starting point: ML background, basic coding knowledge",
+    );
+    expect(dropped.supported).toBe(false);
+    expect(dropped.reason).toMatch(/negation differs/);
+  });
+
   it("rejects a swapped tool the passage does not name", async () => {
     const result = await verdict(
       DOCKER,

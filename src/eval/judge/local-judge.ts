@@ -1,7 +1,7 @@
 import type { Embedder } from "../../embedders/embedder.ts";
 import { dotProduct } from "../../index/dot-product.ts";
 import { splitSentences } from "../../text/sentences.ts";
-import { contentTerms, words } from "../../text/terms.ts";
+import { contentTerms, stem, words } from "../../text/terms.ts";
 import { splitClaims, withoutMarkers } from "../claims.ts";
 import {
   canonicalText,
@@ -79,6 +79,9 @@ type Unit = {
 };
 
 type PreparedPassage = { quote: string; units: Unit[] };
+
+/** Share of a table cell's content words a claim must hold for the cell to count as quoted. */
+const QUOTED_CELL_SHARE = 0.5;
 
 type PreparedClaim = {
   text: string;
@@ -256,11 +259,36 @@ export class LocalJudge implements Judge {
     if (addedPhraseWords > 0 && added.length >= addedPhraseWords) {
       return { ...assessment, failure: `adds "${added.join(" ")}", which it does not state` };
     }
-    const conflict = negationConflict(claim.polarity, unit.polarity);
+    const conflict = negationConflict(
+      claim.polarity,
+      unit.cells === undefined ? unit.polarity : this.quotedCellsPolarity(claim, unit),
+    );
     if (conflict !== undefined) {
       return { ...assessment, failure: `negation differs on "${conflict}"` };
     }
     return assessment;
+  }
+
+  /**
+   * A row's negations as far as the claim quotes it: "No ML background" in a column the claim
+   * leaves out does not contradict "first focus: … basic ML". A cell counts as quoted when the
+   * claim holds at least half of its words ("does not need tuning" quotes "Needs tuning and
+   * careful validation"); with none quoted, the whole row counts.
+   */
+  private quotedCellsPolarity(claim: PreparedClaim, unit: Unit): Unit["polarity"] {
+    // Every word of three letters or more counts, "need" and "not" too, which are stop words.
+    const stems = (list: string[]) => list.filter((word) => word.length > 2).map(stem);
+    const claimStems = new Set(stems(claim.words));
+    const quoted = (unit.cells ?? []).filter((cell) => {
+      const cellStems = stems(cell.value);
+      const held = cellStems.filter((term) => claimStems.has(term)).length;
+      return cellStems.length > 0 && held / cellStems.length >= QUOTED_CELL_SHARE;
+    });
+    if (quoted.length === 0) return unit.polarity;
+    return polarityOf(
+      quoted.map((cell) => cell.value.join(" ")).join(" ; "),
+      this.settings.negationScope,
+    );
   }
 
   private prepare(passage: JudgePassage, passageIndex: number): PreparedPassage {
