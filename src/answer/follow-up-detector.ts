@@ -41,6 +41,8 @@ const TRAILING_THEN = /\bthen\s*[?.!]*$/i;
 /** Words that point back at something said before. */
 const REFERENCE =
   /\b((?:this|that) one|it|its|they|them|their|this|that|these|those|same|the (?:[\p{L}\d-]+ )?one|which one|the two|both of them|either|above|(?<=\b(?:create|make|get|buy|build|use|need|pick|choose|find|install|start|train|deploy|learn) )one)\b/iu;
+/** "why do trees do better there?": a place said before; not "are there?". */
+const THERE_BACK = /(?<!\b(?:is|are|was|were|be|been)\s+)\bthere\s*[?.!]*$/i;
 /** Every such word of a message, in order. */
 const REFERENCES = new RegExp(REFERENCE.source, "giu");
 /** "this roadmap", "that year": a determiner before a noun that is itself clear. */
@@ -111,7 +113,7 @@ export class FollowUpDetector {
     if (OPEN_COMPARISON.test(text) && topics.length <= 1) return true;
     if (WHY_NOT.test(text)) return true;
     if (wordsAsWritten(text).length >= SELF_CONTAINED_WORDS && topics.length > 0) return false;
-    if (pointer !== undefined) return true;
+    if (pointer !== undefined || THERE_BACK.test(text)) return true;
     // "how long is step 4" names its own step, whatever month was asked about before; "roadmap
     // overview" is about the material itself.
     return (

@@ -48,6 +48,8 @@ describe("FollowUpDetector.dependsOnHistory", () => {
     "i meant mlflow",
     // Two topics, but no choices named: "which one" means one of the things said before.
     "which one needs dropout to reduce overfitting",
+    // "there": a place said before.
+    "why does xgboost do better there?",
   ])("treats %j as a follow-up", (message) => {
     expect(detector.dependsOnHistory(message)).toBe(true);
   });
@@ -78,6 +80,7 @@ describe("FollowUpDetector.dependsOnHistory", () => {
     "is kaggle actually worth it or is it just leaderboard chasing",
     // About the material itself.
     "roadmap overview",
+    "how many gpus are there?",
   ])("treats %j as standing alone", (message) => {
     expect(detector.dependsOnHistory(message)).toBe(false);
   });

@@ -52,6 +52,9 @@ describe("QuestionUnderstanding", () => {
     expect(understanding.understand("what r the 2 ways n which is faster").understoodAs).toBe(
       "what are the 2 ways and which is faster",
     );
+    expect(understanding.understand("n for classification?").understoodAs).toBe(
+      "and for classification?",
+    );
   });
 
   it("expands role abbreviations typed in lower case when the material never writes them so", () => {
