@@ -156,6 +156,14 @@ export class FollowUpDetector {
       const earlierClauses = before.split(CLAUSE_BREAK).slice(0, -1).join(" ");
       if (this.topicWords(earlierClauses).length > 0) continue;
       if (CHOICE_POINTER.test(pointer[0]) && topicCount >= 2 && CHOICES_NAMED.test(text)) continue;
+      // "a pandas merge that suddenly has more rows": "that" right after a topic word opens a
+      // relative clause about it.
+      if (
+        /^that$/i.test(pointer[0]) &&
+        this.topicWords(before.trim().split(/\s+/).at(-1) ?? "").length > 0
+      ) {
+        continue;
+      }
       // "is kaggle worth it": the thing is named before "worth it" in the same clause.
       if (/\bworth\s+$/i.test(before) && this.topicWords(before).length > 0) continue;
       return pointer[0];

@@ -81,6 +81,8 @@ describe("FollowUpDetector.dependsOnHistory", () => {
     // About the material itself.
     "roadmap overview",
     "how many gpus are there?",
+    // "that" opening a relative clause about the thing just named.
+    "why does a cnn that overfits need more dropout",
   ])("treats %j as standing alone", (message) => {
     expect(detector.dependsOnHistory(message)).toBe(false);
   });

@@ -77,6 +77,9 @@ describe("QuestionUnderstanding", () => {
     expect(understanding.understand("dropout ka matlab kya hai").understoodAs).toBe(
       "what is dropout",
     );
+    expect(understanding.understand("xgboost kis kaam aata hai").understoodAs).toBe(
+      "xgboost used for",
+    );
   });
 
   it("takes a tool named by an English word the material never uses for an unknown topic", () => {
