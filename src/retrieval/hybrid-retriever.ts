@@ -98,7 +98,9 @@ export class HybridRetriever implements Retriever {
 
     const lexical = new Map<number, number>();
     const lexicalHits = this.index.lexicalIndex.search(
-      questionText(question),
+      // "relu vs sigmoid": "vs" says how to compare, and would match headings such as "ML vs Deep
+      // Learning vs AI Engineer" by that word alone.
+      questionText(question).replace(/\b(?:vs\.?|versus)(?=\s|$)/gi, " "),
       candidates,
       options.expansions === undefined ? {} : { expansions: options.expansions.join(" ") },
     );

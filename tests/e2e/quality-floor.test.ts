@@ -139,6 +139,14 @@ describe("offline pipeline on learner-voice questions (dev split)", () => {
     expect(answer.answer).toMatch(/Unsupervised Learning — /);
   }, 60_000);
 
+  it("compares three things by their rows, not by headings that also say 'vs'", async () => {
+    const answer = await assistant.ask("relu vs sigmoid vs softmax when to use which");
+    expect(answer.refused).toBe(false);
+    expect(answer.answer).toMatch(/Sigmoid — /);
+    expect(answer.answer).toMatch(/Softmax — /);
+    expect(answer.answer).not.toMatch(/ML Engineer/);
+  }, 60_000);
+
   it("stays faithful and concise", () => {
     expect(summary.unsupportedSentenceRate).toBeLessThanOrEqual(0.05);
     expect(dangling).toBe(0);
