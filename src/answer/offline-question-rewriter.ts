@@ -32,7 +32,8 @@ const PLAN_PLACE = /\b(?:step|month|week|phase)s?\s+\d+(?:\s*[–-]\s*\d+)?\b/i;
  * (see FollowUpDetector: a pronoun, "what about …", a leading "and…", no topic of its own), the
  * previous question's topic is carried over:
  * - "what about LightGBM?" after "Which hyperparameters matter for XGBoost?" becomes
- *   "Which hyperparameters matter for LightGBM?" (the named tool is swapped);
+ *   "Which hyperparameters matter for LightGBM?" (the named tool is swapped), and "what about
+ *   dropout?" after "what is early stopping" becomes "what is dropout" (the one thing asked about);
  * - "what are its hyperparameters?" after a question about XGBoost becomes
  *   "what are XGBoost's hyperparameters?" (the pronoun is replaced);
  * - "and shadow deployment?" after "what is a canary release" becomes "what is a shadow
@@ -134,6 +135,13 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
       }
       // "is it free?", then "i meant mlflow": the thing takes the pronoun's place.
       if (PRONOUN.test(previous)) return previous.replace(PRONOUN, subject.trim());
+      // "what about dropout?" after "what is early stopping": the one thing it asked about is
+      // swapped; "what about at inference time" adds a setting, and a previous question that was
+      // itself carried over ("and salary? (NLP engineer)") has no one thing.
+      const addsSetting = /^(?:at|in|on|for|with|during|after|before|when|if)\b/i.test(subject);
+      const carriedOver = /[()]/.test(previous);
+      const thing = addsSetting || carriedOver ? undefined : this.onlyTopicRun(previous);
+      if (thing !== undefined) return previous.replace(thing, subject.trim());
       return topic === "" ? message : `${subject.trim()} (${topic})`;
     }
     if (topic === "") return message;
@@ -182,6 +190,29 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
       )[0];
     if (replaced === undefined) return undefined;
     return previous.replace(new RegExp(`\\b${escapeRegExp(replaced)}\\b`), named);
+  }
+
+  /**
+   * The run of words a question asks about ("early stopping" in "what is early stopping?"), when
+   * it names exactly one: consecutive words that are not stop or meta words, among them a topic
+   * word. Undefined for a question about several things ("how does dropout help overfitting").
+   */
+  private onlyTopicRun(text: string): string | undefined {
+    const runs: string[][] = [[]];
+    // Punctuation ends a run as a stop word does.
+    for (const token of text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*|[^\s\p{L}\p{N}]/gu) ?? []) {
+      const lower = token.toLowerCase();
+      if (!/[\p{L}\p{N}]/u.test(token) || STOPWORDS.has(lower) || QUESTION_META_WORDS.has(lower)) {
+        runs.push([]);
+      } else {
+        runs.at(-1)?.push(token);
+      }
+    }
+    const topical = runs.filter((run) => run.some((word) => this.isTopicWord(word)));
+    const only = topical.length === 1 ? topical[0] : undefined;
+    if (only === undefined) return undefined;
+    const pattern = new RegExp(`\\b${only.map(escapeRegExp).join("\\W+")}\\b`);
+    return pattern.exec(text)?.[0];
   }
 
   /** A word the corpus knows that is not stop, meta or very common English ("day", "use"). */

@@ -178,6 +178,16 @@ describe("offline follow-up rewriting", () => {
     );
   });
 
+  it("asks 'what about X?' of the one thing the previous question asked about", async () => {
+    expect(
+      await rewriter.rewrite("what about dropout?", afterAsking("what is early stopping")),
+    ).toBe("what is dropout");
+    // A setting is not a thing to swap in.
+    expect(
+      await rewriter.rewrite("what about at inference time", afterAsking("what is early stopping")),
+    ).not.toBe("what is at inference time");
+  });
+
   it("carries the learner's whole situation for 'someone like me'", async () => {
     const situation = "im from mechanical background, no cs degree. can i still get into ml??";
     expect(
