@@ -15,6 +15,14 @@ const TIME_PHRASE =
 /** "what dropout rate…", "which YOLO version…": a setting asked for, not "data version control". */
 const SETTING_PHRASE =
   /\b(?:what|which)(?: [\p{L}\d'-]+){0,3} (rate|size|score|rank|alpha|threshold|value|values|epochs|version|memory|ram|gb|percentage|percent|length|port|momentum|interval|number)\b/u;
+/** "exam duration", "duration of the course": a length of time asked for. */
+const DURATION = / durations? /;
+/**
+ * "by how much", "how much faster": an amount of difference; "passing score", "pass mark",
+ * "cutoff marks": a score. Settings asked for without naming them.
+ */
+const UNNAMED_SETTING =
+  / by how much | how much (?:faster|slower|better|worse|more|less|bigger|smaller|cheaper) | (?:passing|pass|cutoff|cut off) (?:score|scores|mark|marks|percentage)s? /;
 /** "what % of…", "what percentage": a share asked for. */
 const SHARE = /\b(what|which|how much)\b[^?]{0,20}(%|\bpercent(age)?\b)/i;
 /** "how much RAM": an amount asked for. */
@@ -55,20 +63,8 @@ export function figureRequest(question: string): FigureRequest | undefined {
   }
   const time = [...text.matchAll(TIME_PHRASE)].map((match) => match[1] ?? match[2] ?? "");
   if (time.length > 0) return { type: "time", words: time.filter((word) => word !== "") };
-  // "exam duration", "duration of the course": a length of time asked for.
-  if (text.includes(" how long ") || / durations? /.test(text)) return { type: "time", words: [] };
-  // "by how much", "how much faster": an amount of difference asked for.
-  if (
-    / by how much | how much (?:faster|slower|better|worse|more|less|bigger|smaller|cheaper) /.test(
-      text,
-    )
-  ) {
-    return { type: "setting", words: [] };
-  }
-  // "passing score", "pass mark", "cutoff marks": a score asked for.
-  if (/ (?:passing|pass|cutoff|cut off) (?:score|scores|mark|marks|percentage)s? /.test(text)) {
-    return { type: "setting", words: [] };
-  }
+  if (text.includes(" how long ") || DURATION.test(text)) return { type: "time", words: [] };
+  if (UNNAMED_SETTING.test(text)) return { type: "setting", words: [] };
   if (SHARE.test(question)) return { type: "share", words: [] };
   const amount = AMOUNT.exec(question)?.[1];
   if (amount !== undefined) return { type: "setting", words: [amount.toLowerCase()] };

@@ -210,9 +210,7 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
     }
     const topical = runs.filter((run) => run.some((word) => this.isTopicWord(word)));
     const only = topical.length === 1 ? topical[0] : undefined;
-    if (only === undefined) return undefined;
-    const pattern = new RegExp(`\\b${only.map(escapeRegExp).join("\\W+")}\\b`);
-    return pattern.exec(text)?.[0];
+    return only === undefined ? undefined : originalSpelling(text, only.join(" "));
   }
 
   /** A word the corpus knows that is not stop, meta or very common English ("day", "use"). */

@@ -51,11 +51,12 @@ const shown = (...positions: number[]): Passage[] =>
   }));
 
 /** The answer a writer over just these chunks composes, shown in this order. */
-function composeOver(corpus: Chunk[], question: string): string {
+function composeOver(corpus: Chunk[], question: string, expansions?: string[]): string {
   const generator = new ExtractiveGenerator(new CorpusStatistics(corpus), new Map());
   return generator.compose({
     question,
     passages: corpus.map((chunk, rank) => ({ n: rank + 1, chunk, score: 1 - rank * 0.05 })),
+    ...(expansions === undefined ? {} : { expansions }),
   });
 }
 
@@ -275,13 +276,9 @@ describe("ExtractiveGenerator", () => {
       makeChunk("use", "XGBoost", "XGBoost is widely used on tabular data."),
       makeChunk("limit", "XGBoost", "The main limitation of XGBoost is careful tuning."),
     ];
-    const generator = new ExtractiveGenerator(new CorpusStatistics(corpus), new Map());
-    const passages = corpus.map((chunk, rank) => ({ n: rank + 1, chunk, score: 1 - rank * 0.05 }));
     const question = "xgboost downsides?";
-    expect(generator.compose({ question, passages })).toMatch(/^XGBoost is widely used/);
-    expect(generator.compose({ question, passages, expansions: ["limitation"] })).toMatch(
-      /^The main limitation/,
-    );
+    expect(composeOver(corpus, question)).toMatch(/^XGBoost is widely used/);
+    expect(composeOver(corpus, question, ["limitation"])).toMatch(/^The main limitation/);
   });
 
   describe("definition questions, as learners ask them", () => {
