@@ -12,9 +12,15 @@ const NAMED_THING =
 /** "how many hours", "hours per week", "three days a week": a time figure, not "all day". */
 const TIME_PHRASE =
   /\b(?:how many|per|a|each|every) (hours?|days?|weeks?|months?|years?)\b|\b(hours?|days?|weeks?) (?:per|a|each|every)\b/g;
-/** "what dropout rate…", "which YOLO version…": a setting asked for, not "data version control". */
+/**
+ * "what dropout rate…", "which YOLO version…": a setting asked for, not "data version control".
+ * The words between name the setting; "what happens if the learning rate…" asks what happens.
+ */
 const SETTING_PHRASE =
-  /\b(?:what|which)(?: [\p{L}\d'-]+){0,3} (rate|size|score|rank|alpha|threshold|value|values|epochs|version|memory|ram|gb|percentage|percent|length|port|momentum|interval|number)\b/u;
+  /\b(?:what|which)(?: (?!(?:happens?|happened|if|when|does|do|did)\b)[\p{L}\d'-]+){0,3} (rate|size|score|rank|alpha|threshold|value|values|epochs|version|memory|ram|gb|percentage|percent|length|port|momentum|interval|number)\b/u;
+/** "what is the learning rate?", "what's a batch size": the setting's meaning is asked, not its value. */
+const SETTING_DEFINED =
+  /^ (?:what|whats|what's) (?:is|are|s) (?:the |an? )?(?:[\p{L}-]+ ){0,2}(?:rate|size|score|rank|alpha|threshold|momentum|interval)s? $/u;
 /** "exam duration", "duration of the course": a length of time asked for. */
 const DURATION = / durations? /;
 /**
@@ -68,7 +74,7 @@ export function figureRequest(question: string): FigureRequest | undefined {
   if (SHARE.test(question)) return { type: "share", words: [] };
   const amount = AMOUNT.exec(question)?.[1];
   if (amount !== undefined) return { type: "setting", words: [amount.toLowerCase()] };
-  const setting = SETTING_PHRASE.exec(text)?.[1];
+  const setting = SETTING_DEFINED.test(text) ? undefined : SETTING_PHRASE.exec(text)?.[1];
   if (setting !== undefined) return { type: "setting", words: [setting] };
   // The counted thing is one of the next two words ("how many different models").
   const many = /\bhow many ([\p{L}-]+)(?: ([\p{L}-]+))?/u.exec(text);

@@ -5,13 +5,24 @@ import { hasWord, QUESTION_META_WORDS, STOPWORDS, stem, wordsAsWritten } from ".
 import { isAcknowledgement } from "../understanding/acknowledgement.ts";
 import type { CorpusStatistics } from "./corpus-statistics.ts";
 
-const WHAT_ABOUT =
-  /^(?:and |so |ok(?:ay)?,? |hmm,? |no,? |sorry,? )?(?:(?:what|how) about|i meant?)\b/i;
-const LEADING_CONJUNCTION =
-  /^(?:ok(?:ay)?,? |so,? )?(and|also|plus|then|but|what if|vs\.?|versus|or|compared (?:to|with))\b/i;
+/** "ok", "wait", "hmm", "acha": words that open a chat message and change nothing. */
+export const OPENER =
+  "(?:(?:ok(?:ay)?|so|wait|hmm+|hm|oh|ah+|um+|acha|achha|accha|right|no|sorry),?\\s+)*";
+const WHAT_ABOUT = new RegExp(`^${OPENER}(?:and\\s+)?(?:(?:what|how) about|i meant?)\\b`, "i");
+const LEADING_CONJUNCTION = new RegExp(
+  `^${OPENER}(and|also|plus|then|but|what if|vs\\.?|versus|or|compared (?:to|with))\\b`,
+  "i",
+);
 /** After a leading "and"/"also": a whole question of its own ("and what is the difference between…"). */
-const WHOLE_QUESTION =
-  /^(?:ok(?:ay)?,? |so,? )?(?:and|also|plus|but)\s+(?:what|which|how|why|when|where|who|is|are|do|does|can|should)\b/i;
+const WHOLE_QUESTION = new RegExp(
+  `^${OPENER}(?:and|also|plus|but)\\s+(?:what|which|how|why|when|where|who|is|are|do|does|can|should)\\b`,
+  "i",
+);
+/** "and what is a transformer": a thing defined with "a"/"an" is named for itself. */
+const DEFINES_A_THING = new RegExp(
+  `^${OPENER}(?:and|also|plus|but)\\s+(?:what|what's|whats)\\s+(?:is|are)\\s+an?\\s`,
+  "i",
+);
 /** "ok new q:", "unrelated but", "different question": the learner says the topic changes. */
 const NEW_TOPIC =
   /\b(?:new|another|different|diff|unrelated|separate|random|other) (?:q|qn|ques|question|topic)\b|\bunrelated\b|\bchanging (?:the )?topic\b|\bon another note\b/i;
@@ -25,8 +36,8 @@ const WHY_NOT = /^(?:ok(?:ay)?,? |so,? |but )?(?:y|why) not\b/i;
 /** "that one", "this one", "the aws one": always the thing talked about before. */
 const DEMONSTRATIVE_ONE = /^(?:this|that|the\b.*) one$/i;
 /** Words that ask for more of what was just discussed ("any alternatives?"): not topics. */
-const MORE_OF_THE_SAME = new Set(
-  "alternative alternatives option options other others similar instead example examples".split(
+export const MORE_OF_THE_SAME = new Set(
+  "alternative alternatives option options other others similar instead example examples simpler simply simple detail details detailed elaborate briefly shorter".split(
     " ",
   ),
 );
@@ -105,7 +116,9 @@ export class FollowUpDetector {
     const pointer = this.pointerBack(text, topics.length);
     const wholeQuestion =
       WHOLE_QUESTION.test(text) &&
-      (topics.length >= 3 || this.lexicon.find(text).length > 0) &&
+      (topics.length >= 3 ||
+        this.lexicon.find(text).length > 0 ||
+        (DEFINES_A_THING.test(text) && topics.length > 0)) &&
       pointer === undefined;
     if ((LEADING_CONJUNCTION.test(text) && !wholeQuestion) || TRAILING_THEN.test(text)) {
       return true;

@@ -4,15 +4,24 @@ import type { RowHeads } from "../retrieval/row-heads.ts";
 import { commonWordRank } from "../text/common-words.ts";
 import { QUESTION_META_WORDS, STOPWORDS, stem, wordsAsWritten } from "../text/terms.ts";
 import type { CorpusStatistics } from "./corpus-statistics.ts";
-import { FollowUpDetector, VERY_COMMON_RANK } from "./follow-up-detector.ts";
+import {
+  FollowUpDetector,
+  MORE_OF_THE_SAME,
+  OPENER,
+  VERY_COMMON_RANK,
+} from "./follow-up-detector.ts";
 import { type ChatTurn, lastUserTurn, type QuestionRewriter } from "./question-rewriter.ts";
 
 /** "what about LightGBM?", "i meant mlflow": the previous question about another thing. */
-const WHAT_ABOUT =
-  /^(?:and |so |ok(?:ay)?,? |no,? |sorry,? )?(?:(?:what|how) about|i meant?) (.+?)[?.!]*$/i;
+const WHAT_ABOUT = new RegExp(
+  `^${OPENER}(?:and\\s+)?(?:(?:what|how) about|i meant?) (.+?)[?.!]*$`,
+  "i",
+);
 /** "and shadow deployment?", "also LightGBM?": the same question about another named thing. */
-const AND_NAMED =
-  /^(?:ok(?:ay)?,? |so,? )?(?:and|also|plus|what about|how about)\s+(?:(?:for|with|in)\s+)?(.+?)[?.!]*$/i;
+const AND_NAMED = new RegExp(
+  `^${OPENER}(?:and|also|plus|what about|how about)\\s+(?:(?:for|with|in)\\s+)?(.+?)[?.!]*$`,
+  "i",
+);
 const PRONOUN = /\b(it|its|they|them|their|this|that|these|those)\b/i;
 /**
  * "the two", "both", "which one pays more": the things of the last two questions (a choice
@@ -213,10 +222,14 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
     return only === undefined ? undefined : originalSpelling(text, only.join(" "));
   }
 
-  /** A word the corpus knows that is not stop, meta or very common English ("day", "use"). */
+  /**
+   * A word the corpus knows that is not stop, meta or very common English ("day", "use"), nor one
+   * asking for more of the same ("explain simpler", "an example").
+   */
   private isTopicWord(word: string): boolean {
     const lower = word.toLowerCase();
     if (STOPWORDS.has(lower) || QUESTION_META_WORDS.has(lower) || lower.length < 2) return false;
+    if (MORE_OF_THE_SAME.has(lower)) return false;
     if (!this.statistics.has(stem(lower))) return false;
     const rank = commonWordRank(word);
     return rank === undefined || rank >= VERY_COMMON_RANK;

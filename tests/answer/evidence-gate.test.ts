@@ -73,6 +73,13 @@ describe("figureRequest", () => {
     });
   });
 
+  it("asks for no setting when the setting's meaning or effect is asked", () => {
+    expect(figureRequest("what is the learning rate?")).toBeUndefined();
+    expect(figureRequest("what's a batch size")).toBeUndefined();
+    expect(figureRequest("what happens if the learning rate is too high")).toBeUndefined();
+    expect(figureRequest("what learning rate should i use")?.type).toBe("setting");
+  });
+
   it("asks for a count for 'how many models', naming the counted thing", () => {
     const request = figureRequest("How many models should I train?");
     expect(request?.type).toBe("count");

@@ -50,6 +50,11 @@ describe("FollowUpDetector.dependsOnHistory", () => {
     "which one needs dropout to reduce overfitting",
     // "there": a place said before.
     "why does xgboost do better there?",
+    // A chat opener ("wait", "hmm", "acha") changes nothing.
+    "wait what about LightGBM?",
+    "hmm and salary?",
+    // Asks the last answer again, in simpler words.
+    "explain simpler",
   ])("treats %j as a follow-up", (message) => {
     expect(detector.dependsOnHistory(message)).toBe(true);
   });
@@ -76,6 +81,8 @@ describe("FollowUpDetector.dependsOnHistory", () => {
     "ok new q: what does it mean when dropout is high",
     "which one is better for free GPU time, colab or kaggle?",
     "and what is the difference between AI, ML and deep learning?",
+    // A thing defined with "a": named for itself, not an attribute of the last topic.
+    "and what is a CNN",
     // "worth it" is the thing named just before it.
     "is kaggle actually worth it or is it just leaderboard chasing",
     // About the material itself.

@@ -188,6 +188,23 @@ describe("offline follow-up rewriting", () => {
     ).not.toBe("what is at inference time");
   });
 
+  it("reads past a chat opener and past words asking for more of the same", async () => {
+    expect(
+      await rewriter.rewrite(
+        "wait what about LightGBM?",
+        afterAsking("Which hyperparameters matter for XGBoost?"),
+      ),
+    ).toBe("Which hyperparameters matter for LightGBM?");
+    // "explain simpler" carried the tradeoff over; "simpler" is not what "it" means next.
+    const conversation: ChatTurn[] = [
+      ...afterAsking("what is bias variance tradeoff"),
+      ...afterAsking("explain simpler"),
+    ];
+    expect(await rewriter.rewrite("how do i fix it", conversation)).toBe(
+      "how do i fix bias variance tradeoff",
+    );
+  });
+
   it("carries the learner's whole situation for 'someone like me'", async () => {
     const situation = "im from mechanical background, no cs degree. can i still get into ml??";
     expect(

@@ -145,6 +145,11 @@ describe("QuestionUnderstanding", () => {
     );
   });
 
+  it("reads Hinglish pronouns as English ones, so a follow-up can point back", () => {
+    expect(understanding.understand("aur uska example?").understoodAs).toBe("and its example?");
+    expect(understanding.understand("iski cost kitni hai").unknownTopics).toEqual([]);
+  });
+
   it("does not take the Hindi words of a Hinglish message for unknown topics", () => {
     const hinglish = understanding.understand("xgboost ke liye kaunse params jaanne chahiye");
     expect(hinglish.unknownTopics).toEqual([]);
