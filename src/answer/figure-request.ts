@@ -52,8 +52,11 @@ export type FigureRequest = {
 const NOT_THE_FIGURE =
   /\b(?:does|do|will|is|are)\b(?: \S+){0,4} (?:cover|covers|covered|include|includes|included|mention|mentions|mentioned|talk about|discuss|discusses|teach|teaches|go into)\b|\bdepends? on what\b|\bwhat (?:does|do) (?:\S+ ){0,4}depend on\b/i;
 
-/** Code a learner pastes (`df["price"][mask] = 0`): its words name columns, not figures asked for. */
-const CODE = /`[^`]*`|\S*[[\]=(){}"]\S*/g;
+/**
+ * Code a learner pastes (`df["price"][mask] = 0`, "KeyError: 'price'"): its words name columns,
+ * not figures asked for.
+ */
+const CODE = /`[^`]*`|\S*[[\]=(){}"]\S*|'[^'\s]+'/g;
 
 export function figureRequest(question: string): FigureRequest | undefined {
   question = question.replace(CODE, " ");

@@ -7,8 +7,12 @@ const RANGE = /(?<![\d.,])(\d+(?:\.\d+)?)\s*(?:-|–|to)\s*(\d+(?:\.\d+)?)(?![\d
 /** "10k", "2.5k" (not "$120k", which the material writes as "$120K"). */
 const THOUSANDS = /(?<![$\d.])\b(\d+(?:\.\d+)?)k\b/gi;
 const DOLLAR_THOUSANDS = /\$(\d+(?:\.\d+)?)k\b/g;
-/** A whole number of four or more digits without separators, not part of a decimal or code. */
-const BARE_NUMBER = /(?<![\d.,\w])(\d{4,})(?![\d.,]?\d|\w)/g;
+/**
+ * A whole number of four or more digits without separators, not part of a decimal, code, an
+ * address or port ("127.0.0.1:8000") or a hardware model ("rtx 4060", "gtx 1650").
+ */
+const BARE_NUMBER =
+  /(?<![\d.,:\w])(?<!\b(?:rtx|gtx|rx|gt|quadro|tesla|ryzen|core|port|localhost|i[3579])\s)(\d{4,})(?![\d.,]?\d|\w)/gi;
 
 /** Groups digits in threes: "10000" → "10,000". Years (1900–2099) stay as they are. */
 function group(digits: string): string {

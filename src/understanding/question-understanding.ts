@@ -26,6 +26,9 @@ const HINGLISH_WHAT_IS =
 /** Extra search words for a word of the question; the question itself keeps its word. */
 export type Expansion = { word: string; alternatives: string[]; source: "lexicon" | "wordnet" };
 
+/** A Python exception or warning class a learner pastes ("ModuleNotFoundError", "KeyError"). */
+const EXCEPTION_NAME = /^[A-Z][A-Za-z]*(?:Error|Exception|Warning)$/;
+
 /** What a question was understood as, and why. Deterministic for a given corpus. */
 export type UnderstoodQuestion = {
   /** The question as written (after Unicode clean-up). */
@@ -281,6 +284,12 @@ export class QuestionUnderstanding {
       if (listed !== undefined || this.knowsToken(word)) continue;
       // "8gb", "2nd", "3yrs": quantities describe the learner's situation, not a topic.
       if (/^\d/.test(word)) continue;
+      // A pasted "ModuleNotFoundError" is the learner's error message, not a topic the material
+      // must name: an unfamiliar word, like plain English it does not use.
+      if (EXCEPTION_NAME.test(word)) {
+        unfamiliarWords.push(word);
+        continue;
+      }
       // "do i need a feature store like feast": an English word that names a tool the material
       // never mentions is a topic it lacks.
       if (this.lexicon.toolNames.has(lower)) {

@@ -73,6 +73,10 @@ describe("figureRequest", () => {
     });
   });
 
+  it("takes no figure from a quoted column name in a pasted error", () => {
+    expect(figureRequest("getting KeyError: 'price' when i select the column")).toBeUndefined();
+  });
+
   it("asks for no setting when the setting's meaning or effect is asked", () => {
     expect(figureRequest("what is the learning rate?")).toBeUndefined();
     expect(figureRequest("what's a batch size")).toBeUndefined();

@@ -121,6 +121,14 @@ describe("QuestionUnderstanding", () => {
     );
   });
 
+  it("reads a pasted exception name as the learner's error, not a topic the material lacks", () => {
+    const pasted = understanding.understand(
+      "ModuleNotFoundError: No module named 'xgboost' after pip install, how do i fix this",
+    );
+    expect(pasted.unknownTopics).toEqual([]);
+    expect(pasted.unfamiliarWords).toContain("ModuleNotFoundError");
+  });
+
   it("tells unknown topics from ordinary English words the corpus does not use", () => {
     const polars = understanding.understand("is polars better than pandas");
     expect(polars.unknownTopics).toContain("polars");
@@ -221,6 +229,12 @@ describe("normaliseNumbers", () => {
       "10,000 rows in 2026, 10,000 more, $120K, 3–6 months",
     );
     expect(normaliseNumbers("version 3.12 and python3").changes).toEqual([]);
+  });
+
+  it("leaves ports and hardware model numbers as typed", () => {
+    expect(
+      normaliseNumbers("uvicorn on 127.0.0.1:8000, port 8080, rtx 4060 or GTX 1650?").changes,
+    ).toEqual([]);
   });
 });
 
