@@ -8,6 +8,7 @@ import {
   withoutAnswerStyle,
   words,
 } from "../text/terms.ts";
+import { tagWords } from "../understanding/part-of-speech.ts";
 import { questionFocus } from "../understanding/question-focus.ts";
 import { questionParts } from "../understanding/question-parts.ts";
 import type { CorpusStatistics } from "./corpus-statistics.ts";
@@ -556,11 +557,22 @@ function definitionBonus(text: string, terms: string[]): number {
   const opening = text.split(/\s+/).slice(0, 4).join(" ");
   const openingTerms = new Set(contentTerms(opening));
   if (!terms.every((term) => openingTerms.has(term))) return 0;
-  const subjectEnd = text
+  const subject = text
     .replace(/^(?:an?|the)\s+/i, "")
     .replace(/\s*\([^)]*\)/, "")
-    .split(/\s+/)
-    .slice(terms.length);
+    .split(/\s+/);
+  const subjectEnd = subject.slice(terms.length);
+  // "A learning rate schedule changes …" is about a schedule: a noun after the terms makes them
+  // part of another thing's name.
+  if (subject.slice(0, terms.length).every((word) => terms.includes(contentTerms(word)[0] ?? ""))) {
+    // The tagger reads "sets" in "learning rate sets the size" as a noun too: a word before a
+    // determiner is the verb.
+    const next = tagWords(subject.slice(0, terms.length + 2).join(" "))[terms.length];
+    const verbBefore = /^(?:the|a|an|each|every|its|their|your|this|that)$/i.test(
+      subjectEnd[1] ?? "",
+    );
+    if (next?.pos === "NOUN" && !verbBefore) return 0;
+  }
   return COPULA.test(subjectEnd.join(" ")) ? DEFINITION_BONUS + COPULA_BONUS : DEFINITION_BONUS;
 }
 

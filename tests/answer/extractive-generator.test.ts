@@ -328,6 +328,23 @@ describe("ExtractiveGenerator", () => {
       expect(answer).toMatch(/^Machine learning is a branch of AI/);
     });
 
+    it("does not take a longer name that starts with the term for its definition", () => {
+      const rates = [
+        makeChunk(
+          "schedule",
+          "Training",
+          "A learning rate schedule changes the rate during training.",
+        ),
+        makeChunk("rate", "Training", "The learning rate sets the size of each update step."),
+      ];
+      const writer = new ExtractiveGenerator(new CorpusStatistics(rates), new Map());
+      const answer = writer.compose({
+        question: "what is the learning rate",
+        passages: rates.map((chunk, rank) => ({ n: rank + 1, chunk, score: 1 - rank * 0.05 })),
+      });
+      expect(answer).toMatch(/^The learning rate sets the size/);
+    });
+
     it("reads a bare term ('mlops?') as asking what it is", () => {
       const answer = definer.compose({ question: "mlops?", passages: passages("why", "what") });
       expect(answer).toMatch(/^MLOps \(machine learning operations\) is the set/);
