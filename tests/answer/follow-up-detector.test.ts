@@ -81,6 +81,8 @@ describe("FollowUpDetector.dependsOnHistory", () => {
     "ok new q: what does it mean when dropout is high",
     "which one is better for free GPU time, colab or kaggle?",
     "and what is the difference between AI, ML and deep learning?",
+    // A correction that asks its whole question again.
+    "no wait i meant what tools does the mlops tutorial cover",
     // A thing defined with "a": named for itself, not an attribute of the last topic.
     "and what is a CNN",
     // "worth it" is the thing named just before it.
