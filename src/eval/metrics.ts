@@ -12,7 +12,7 @@ export const UNIT_ON_EVIDENCE_THRESHOLD = 0.6;
  * content words come from one evidence string, or it holds (almost) all of one.
  */
 export function unitOnEvidence(unit: string, evidence: readonly string[]): boolean {
-  const unitWords = new Set(words(unit).filter((word) => !STOPWORDS.has(word)));
+  const unitWords = new Set(words(quotedWords(unit)).filter((word) => !STOPWORDS.has(word)));
   if (unitWords.size === 0) return false;
   return evidence.some((text) => {
     if (matchesEvidence(unit, text)) return true;
@@ -21,6 +21,21 @@ export function unitOnEvidence(unit: string, evidence: readonly string[]): boole
     for (const word of unitWords) if (evidenceWords.has(word)) shared++;
     return shared / unitWords.size >= UNIT_ON_EVIDENCE_THRESHOLD;
   });
+}
+
+/** A table row as the answer renders it: "Django — learning curve: Advanced; best for: …". */
+const RENDERED_ROW = /^([^—]+) — ((?:[^:;]+: [^;]*)(?:; [^:;]+: [^;]*)*)$/;
+
+/**
+ * The words of a unit that quote its source: for a rendered table row, the row's name and cell
+ * values, without the column names the writer puts before each value ("learning curve:"), which
+ * come from the table's header rather than from the row the evidence string gives.
+ */
+function quotedWords(unit: string): string {
+  const row = RENDERED_ROW.exec(unit.trim());
+  if (row === null) return unit;
+  const values = (row[2] ?? "").split("; ").map((field) => field.slice(field.indexOf(": ") + 2));
+  return [row[1], ...values].join(" ");
 }
 
 /** Rank (0-based) of each evidence string in the answer's `retrieved` list, -1 when absent. */

@@ -248,6 +248,10 @@ describe("summarise", () => {
     const evidence = ["DVC | Data and model version control | Tracks datasets and model files"];
     expect(unitOnEvidence("DVC — purpose: Data and model version control", evidence)).toBe(true);
     expect(unitOnEvidence("Docker packages a model into a container.", evidence)).toBe(false);
+    // A rendered row's column names come from the table header, not from the evidence row.
+    const django = ["Django | Full web apps with ML backend | Advanced | Larger applications"];
+    expect(unitOnEvidence("Django — learning curve: Advanced", django)).toBe(true);
+    expect(unitOnEvidence("Flask — learning curve: Intermediate", django)).toBe(false);
     // A sentence holding the whole evidence counts, however long.
     expect(
       unitOnEvidence(
