@@ -175,6 +175,11 @@ const CONDITION = /^if you (?:already )?(?:know|have|are|come from)\b([^,.;]*)/i
 const MILESTONE = /^milestone:|\bready (?:to move on|for the next step)\b/i;
 /** Words that say a question compares. */
 const COMPARING_WORDS = new Set(["vs", "versus", "diff"]);
+/** The previous question's topic a follow-up rewrite appends: "and salary? (NLP engineer)". */
+const CARRIED_TOPIC = /\s*\([^()]*\)\s*$/;
+/** Words of a follow-up that point at the carried-over topic rather than replace it. */
+const POINTS_AT_CARRIED =
+  /\b(?:which|one|ones|it|its|they|them|their|this|that|these|those|both)\b/i;
 /** Share of the question's weighted terms a lead must hold to count as restating it. */
 const ECHO_COVERAGE = 0.8;
 /** A part of a question that leans on the rest: three words or fewer, or a pronoun. */
@@ -374,7 +379,11 @@ export class ExtractiveGenerator implements Generator {
     );
     // Words counted in full: the part's, or the clauses that ask; the rest weigh less ("I'm 30,
     // sales for 6 yrs… how long would it take me?" is about how long, not about sales or years).
-    const fullTerms = new Set(contentTerms(questionText(part ?? questionFocus(input.question))));
+    // A follow-up's carried-over topic ("for regression (f1 calculated)") is context too: the
+    // learner's own words ask, unless they point at it ("which one for sentiment (bert vs gpt)").
+    const carriedFree = input.question.replace(CARRIED_TOPIC, "");
+    const own = POINTS_AT_CARRIED.test(carriedFree) ? input.question : carriedFree;
+    const fullTerms = new Set(contentTerms(questionText(part ?? questionFocus(own))));
     const weight = (term: string) =>
       this.statistics.idf(term) *
       (fullTerms.has(term)

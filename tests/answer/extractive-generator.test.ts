@@ -345,6 +345,30 @@ describe("ExtractiveGenerator", () => {
       expect(answer).toMatch(/^The learning rate sets the size/);
     });
 
+    it("weighs a follow-up's own words over the topic carried over from before", () => {
+      const metrics = [
+        makeChunk(
+          "cls",
+          "Metrics",
+          "For classification, learn precision, recall, F1-score, ROC-AUC, and PR-AUC.",
+        ),
+        makeChunk("reg", "Metrics", "For regression, learn MAE, MSE, RMSE, and R²."),
+      ];
+      const writer = new ExtractiveGenerator(new CorpusStatistics(metrics), new Map());
+      const passages = metrics.map((chunk, rank) => ({
+        n: rank + 1,
+        chunk,
+        score: 1 - rank * 0.05,
+      }));
+      expect(
+        writer.compose({ question: "what about for regression (f1 calculated)", passages }),
+      ).toMatch(/^For regression/);
+      // "which one" points at what was carried over: it stays what is asked about.
+      expect(writer.compose({ question: "which one (f1 calculated)", passages })).toMatch(
+        /^For classification/,
+      );
+    });
+
     it("reads a bare term ('mlops?') as asking what it is", () => {
       const answer = definer.compose({ question: "mlops?", passages: passages("why", "what") });
       expect(answer).toMatch(/^MLOps \(machine learning operations\) is the set/);
