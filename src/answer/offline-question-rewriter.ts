@@ -31,6 +31,11 @@ const BOTH =
   /\b(?:the two|these two|those two|the 2|both(?: of them)?)\b|\bwhich (?:one|of them|of the two)\b.*\b(?:more|less|better|worse|higher|lower|faster|slower|easier|harder|cheaper)\b/i;
 /** "for someone like me", "in my case": the learner's situation, told in the previous question. */
 const LIKE_ME = /\blike me\b|\bin my (?:case|situation)\b/i;
+/** "why?", "but why", "how come": the reason for the last answer, so the whole last question. */
+const BARE_WHY = new RegExp(
+  `^${OPENER}(?:but |and )?(?:why|how come|why so|why is that|why tho|why though)\\s*[?!.]*$`,
+  "i",
+);
 /** How many questions back a chain of follow-ups is followed to find its topic. */
 const MAX_CHAIN = 3;
 /** "step 5", "months 6–8", "week 2": a place in the plan the previous question named. */
@@ -156,7 +161,9 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
     if (topic === "") return message;
     // "how long would it take for someone like me" after "im from mechanical, no cs degree, can
     // i get into ml": the whole previous question is the situation and what "it" is.
-    if (LIKE_ME.test(message)) return `${message.trim()} (${previous.trim()})`;
+    if (LIKE_ME.test(message) || BARE_WHY.test(message)) {
+      return `${message.trim()} (${previous.trim()})`;
+    }
     if (PRONOUN.test(message)) {
       return message
         .replace(/\b(its|their)\b/i, `${topic}'s`)

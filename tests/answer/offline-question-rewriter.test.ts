@@ -142,8 +142,11 @@ describe("offline follow-up rewriting", () => {
 
   it("carries both things a comparison named", async () => {
     expect(
-      await rewriter.rewrite("why?", afterAsking("tensorflow vs pytorch which one first")),
-    ).toBe("why? (tensorflow and pytorch)");
+      await rewriter.rewrite(
+        "which is easier?",
+        afterAsking("tensorflow vs pytorch which one first"),
+      ),
+    ).toBe("which is easier? (tensorflow and pytorch)");
   });
 
   it("asks the previous question about the next place in the plan for 'and after that?'", async () => {
@@ -202,6 +205,15 @@ describe("offline follow-up rewriting", () => {
     ];
     expect(await rewriter.rewrite("how do i fix it", conversation)).toBe(
       "how do i fix bias variance tradeoff",
+    );
+  });
+
+  it("asks the whole last question again for a bare 'why?'", async () => {
+    const asked = "tensorflow or pytorch which one first";
+    expect(await rewriter.rewrite("but why?", afterAsking(asked))).toBe(`but why? (${asked})`);
+    // "and y?" names a variable, not a reason.
+    expect(await rewriter.rewrite("and y?", afterAsking("what shape should X have"))).not.toContain(
+      "what shape should X have",
     );
   });
 
