@@ -1,5 +1,6 @@
 import { dotProduct } from "../index/dot-product.ts";
 import type { UnitVectors } from "../index/unit-vectors.ts";
+import { comparedSides } from "../text/compared-sides.ts";
 import { numberedReferences, referenceAgreement } from "../text/numbered-references.ts";
 import {
   contentTerms,
@@ -93,6 +94,12 @@ export type ExtractiveSettings = {
    * to the unit's lexical match; the question's share is measured on its own words. @default 0.25
    */
   expansionWeight: number;
+  /**
+   * Added to a unit that names both things a choice question weighs ("streamlit or fastapi for my
+   * model?") and picks one ("Use Streamlit or Gradio for demos and FastAPI for real APIs").
+   * @default 0.1
+   */
+  recommendationBonus: number;
 };
 
 export const DEFAULT_EXTRACTIVE_SETTINGS: ExtractiveSettings = {
@@ -114,6 +121,7 @@ export const DEFAULT_EXTRACTIVE_SETTINGS: ExtractiveSettings = {
   namedFigureBonus: 0.1,
   conditionPenalty: 0.1,
   expansionWeight: 0.25,
+  recommendationBonus: 0.1,
 };
 
 /** A quotable unit of a shown passage, scored against the question. */
@@ -139,6 +147,8 @@ type UnitSignals = {
   namedRow: number;
   /** 1 for a unit written for a situation ("if you already know …") the question does not name. */
   unmetCondition: number;
+  /** 1 for a unit that names both things a "which one, X or Y" question weighs and picks one. */
+  recommends: number;
 };
 
 const LIST_QUESTION =
@@ -406,11 +416,13 @@ export class ExtractiveGenerator implements Generator {
       namedFigureBonus,
       conditionPenalty,
       expansionWeight,
+      recommendationBonus,
     } = this.settings;
     const references = numberedReferences(input.question);
     const asksReadiness = READINESS_QUESTION.test(asked);
     const askedWords = ` ${words(asked).join(" ")} `;
     const askedTerms = new Set(contentTerms(input.question));
+    const choice = choiceBetween(input.question);
 
     const candidates: Candidate[] = [];
     for (const passage of input.passages) {
@@ -447,6 +459,7 @@ export class ExtractiveGenerator implements Generator {
           milestone: asksReadiness && MILESTONE.test(unit.text) ? 1 : 0,
           namedRow: unit.kind === "row" && namesRow(askedWords, passage.chunk.cells) ? 1 : 0,
           unmetCondition: conditionUnmet(unit.text, askedTerms) ? 1 : 0,
+          recommends: choice !== undefined && recommendsOne(unit.text, terms, choice) ? 1 : 0,
         };
         if (references.length > 0) {
           const stated = numberedReferences(unit.text);
@@ -467,7 +480,8 @@ export class ExtractiveGenerator implements Generator {
           milestoneBonus * signals.milestone +
           namedRowBonus * signals.namedRow +
           namedFigureBonus * signals.namedRow * signals.figure -
-          conditionPenalty * signals.unmetCondition;
+          conditionPenalty * signals.unmetCondition +
+          recommendationBonus * signals.recommends;
         candidates.push({ ...unit, passage, position, terms, score, signals });
       });
     }
@@ -540,6 +554,28 @@ export class ExtractiveGenerator implements Generator {
     }
     return added;
   }
+}
+
+/** Words that pick one thing over another. */
+const RECOMMENDS =
+  /\b(?:better|best|prefer|preferred|recommended|safest|safer|outperforms?|first choice|start with|instead of|more common|easier)\b|\buse \S+(?: or \S+)? for\b/i;
+/** A question asking to choose: "streamlit or fastapi for my model?", "X vs Y which first". */
+const CHOOSING = /\b(?:which|better|best|first|prefer|should|or)\b/i;
+
+/** The two things a choice question weighs, as content terms; undefined for other questions. */
+function choiceBetween(question: string): [string[], string[]] | undefined {
+  const text = questionText(question);
+  const sides = comparedSides(text);
+  if (sides === undefined || !CHOOSING.test(text)) return undefined;
+  const [left, right] = sides.map((side) => contentTerms(side));
+  return left !== undefined && right !== undefined && left.length > 0 && right.length > 0
+    ? [left, right]
+    : undefined;
+}
+
+/** Whether a unit names a term of each side of a choice and words that pick one. */
+function recommendsOne(text: string, terms: Set<string>, choice: [string[], string[]]): boolean {
+  return choice.every((side) => side.some((term) => terms.has(term))) && RECOMMENDS.test(text);
 }
 
 /** Passage order, then position in the passage. */

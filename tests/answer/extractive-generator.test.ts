@@ -369,6 +369,30 @@ describe("ExtractiveGenerator", () => {
       );
     });
 
+    it("leads a choice question with the unit that picks one of the things weighed", () => {
+      const serving = [
+        makeChunk(
+          "deploy",
+          "Projects",
+          "At least one project should be deployed using Streamlit, Gradio, or FastAPI.",
+        ),
+        makeChunk(
+          "pick",
+          "Serving",
+          "Use Streamlit or Gradio for demos and FastAPI for real APIs.",
+        ),
+      ];
+      const writer = new ExtractiveGenerator(new CorpusStatistics(serving), new Map());
+      const passages = serving.map((chunk, rank) => ({
+        n: rank + 1,
+        chunk,
+        score: 1 - rank * 0.05,
+      }));
+      expect(writer.compose({ question: "streamlit or fastapi, which one?", passages })).toMatch(
+        /^Use Streamlit or Gradio for demos/,
+      );
+    });
+
     it("reads a bare term ('mlops?') as asking what it is", () => {
       const answer = definer.compose({ question: "mlops?", passages: passages("why", "what") });
       expect(answer).toMatch(/^MLOps \(machine learning operations\) is the set/);
