@@ -109,7 +109,7 @@ export const GATE_FEATURE_NAMES: readonly (keyof GateFeatures)[] = [
 
 /** A question asking how something works inside, rather than what it is or when to use it. */
 const EXPLAIN_REQUEST =
-  /\bhow (?:does|do|is|are|did)\b.*\b(?:work|works|calculated?|calculates|computed?|computes|implemented|handled?|handles|builds?|chooses|decides|splits)\b|\binternally\b|\bunder the hood\b|\bstep[- ]by[- ]step\b|\bmath(?:s|ematics)? behind\b|\bexplain (?:how|the math)\b/i;
+  /\bhow (?:does|do|is|are|did)\b(?: [^\s?.!,;]+){0,5}? (?:work|works|calculated?|calculates|computed?|computes|implemented|handled?|handles|builds?|chooses|decides|splits)\b|\binternally\b|\bunder the hood\b|\bstep[- ]by[- ]step\b|\bmath(?:s|ematics)? behind\b|\bexplain (?:how|the math)\b/i;
 
 /** Nouns more frequent than this in spoken English are everyday words, not specific topics. */
 const EVERYDAY_RANK = 3000;
