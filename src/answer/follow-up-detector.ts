@@ -18,9 +18,12 @@ const WHOLE_QUESTION = new RegExp(
   `^${OPENER}(?:and|also|plus|but)\\s+(?:what|which|how|why|when|where|who|is|are|do|does|can|should)\\b`,
   "i",
 );
-/** "and what is a transformer": a thing defined with "a"/"an" is named for itself. */
+/**
+ * "and what is a transformer", "and what's mobilenet designed for": a thing defined, named for
+ * itself; "and what is the milestone", "and what are its…" ask about the last thing.
+ */
 const DEFINES_A_THING = new RegExp(
-  `^${OPENER}(?:and|also|plus|but)\\s+(?:what|what's|whats)\\s+(?:is|are)\\s+an?\\s`,
+  `^${OPENER}(?:and|also|plus|but)\\s+(?:what\\s+(?:is|are)|what's|whats)\\s+(?!(?:the|its|their|that|this|these|those|it|they|them|his|her)\\b)`,
   "i",
 );
 /** "ok new q:", "unrelated but", "different question": the learner says the topic changes. */

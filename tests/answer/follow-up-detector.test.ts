@@ -55,6 +55,8 @@ describe("FollowUpDetector.dependsOnHistory", () => {
     "hmm and salary?",
     // Asks the last answer again, in simpler words.
     "explain simpler",
+    // "the salary" is the salary of the thing asked about before.
+    "and what is the salary?",
   ])("treats %j as a follow-up", (message) => {
     expect(detector.dependsOnHistory(message)).toBe(true);
   });
@@ -85,6 +87,7 @@ describe("FollowUpDetector.dependsOnHistory", () => {
     "no wait i meant what tools does the mlops tutorial cover",
     // A thing defined with "a": named for itself, not an attribute of the last topic.
     "and what is a CNN",
+    "ok and what's dropout for?",
     // "worth it" is the thing named just before it.
     "is kaggle actually worth it or is it just leaderboard chasing",
     // About the material itself.

@@ -155,6 +155,7 @@ describe("QuestionUnderstanding", () => {
 
   it("reads Hinglish pronouns as English ones, so a follow-up can point back", () => {
     expect(understanding.understand("aur uska example?").understoodAs).toBe("and its example?");
+    expect(understanding.understand("and if i already knw python").unknownTopics).toEqual([]);
     expect(understanding.understand("iski cost kitni hai").unknownTopics).toEqual([]);
   });
 
