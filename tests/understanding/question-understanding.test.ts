@@ -103,9 +103,28 @@ describe("QuestionUnderstanding", () => {
     expect(understanding.understand("diff between DS and MLE?").understoodAs).toBe(
       "difference between data scientist and ML engineer?",
     );
-    expect(understanding.understand("RAG QA project").understoodAs).toBe(
-      "RAG question answering project",
-    );
+  });
+
+  it("searches 'qa' as question-answering without rewriting a QA engineer's job", () => {
+    const project = understanding.understand("how long for a rag qa project");
+    expect(project.unknownTopics).toEqual([]);
+    expect(project.expansions).toContainEqual({
+      word: "qa",
+      alternatives: ["question-answering"],
+      source: "lexicon",
+    });
+    expect(understanding.understand("i am a QA engineer").understoodAs).toBe("i am a QA engineer");
+  });
+
+  it("reads Indian English 'full form' as asking what an abbreviation means", () => {
+    expect(understanding.understand("RAG full form").understoodAs).toBe("RAG meaning");
+  });
+
+  it("takes currency codes and memory units for what they measure, not unknown topics", () => {
+    expect(understanding.understand("global salary in usd?").unknownTopics).toEqual([]);
+    expect(
+      understanding.understand("out of memory. Tried to allocate 2.00 GiB").unknownTopics,
+    ).toEqual([]);
   });
 
   it("corrects a misspelled corpus word and never touches a word the corpus uses", () => {
