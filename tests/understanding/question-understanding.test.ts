@@ -120,6 +120,12 @@ describe("QuestionUnderstanding", () => {
     expect(understanding.understand("RAG full form").understoodAs).toBe("RAG meaning");
   });
 
+  it("writes '1D' and '2D' as the material does ('1-D')", () => {
+    expect(understanding.understand("Expected 2D array, got 1D array").understoodAs).toBe(
+      "Expected 2-D array, got 1-D array",
+    );
+  });
+
   it("takes currency codes and memory units for what they measure, not unknown topics", () => {
     expect(understanding.understand("global salary in usd?").unknownTopics).toEqual([]);
     expect(
