@@ -113,12 +113,14 @@ export function addAssistantBubble(onSuggestion) {
       citations = new Map(answer.citations.map((citation) => [citation.n, citation]));
       render(answer.answer);
       for (const notice of answer.notices ?? []) addNotice(notice);
-      // Show what was searched when it is not what was typed (a follow-up, an expanded "cert").
-      const searchedFor =
-        answer.standaloneQuestion ??
-        (answer.understoodAs && answer.understoodAs !== answer.question
-          ? answer.understoodAs
-          : undefined);
+      // Show what was searched when it is not what was typed (a follow-up, an expanded "cert");
+      // a reply to "ok thx" searched nothing.
+      const searchedFor = answer.reply
+        ? undefined
+        : (answer.standaloneQuestion ??
+          (answer.understoodAs && answer.understoodAs !== answer.question
+            ? answer.understoodAs
+            : undefined));
       if (searchedFor) {
         searched.replaceChildren(
           icon(ICONS.search),

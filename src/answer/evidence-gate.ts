@@ -1,11 +1,19 @@
 import type { UnitVectors } from "../index/unit-vectors.ts";
 import type { Retrieval } from "../retrieval/retriever.ts";
+import { questionFocus } from "../understanding/question-focus.ts";
 import type { UnderstoodQuestion } from "../understanding/question-understanding.ts";
 import type { CorpusStatistics } from "./corpus-statistics.ts";
 import { computeGateFeatures, type GateFeatures } from "./gate-features.ts";
 import { answerableProbability, type RefusalModel, shippedRefusalModel } from "./refusal-model.ts";
 
 export { figureRequest } from "./figure-request.ts";
+
+/** A message this long that asks in some of its clauses tells a story around its question. */
+const STORY_WORDS = 30;
+
+function wordCount(text: string): number {
+  return text.split(/\s+/).filter((word) => word !== "").length;
+}
 
 /** Settings of the evidence gate. */
 export type GateSettings = {
@@ -95,8 +103,17 @@ export class EvidenceGate {
 
   /** The strongest readable reason for a refusal. */
   private reason(understood: UnderstoodQuestion, features: GateFeatures): string {
-    if (understood.unknownTopics.length > 0) {
-      const named = understood.unknownTopics.map((word) => `"${word}"`).join(", ");
+    // In a long story only the topics of the clauses that ask are named: "… I saw some YouTube
+    // videos … can someone like me become an ML engineer?" is not about YouTube.
+    const focus = questionFocus(understood.understoodAs);
+    const asking = new Set(focus.toLowerCase().split(/[^\p{L}\p{N}#+.&-]+/u));
+    const story =
+      wordCount(understood.understoodAs) >= STORY_WORDS && focus !== understood.understoodAs;
+    const unknown = understood.unknownTopics.filter(
+      (word) => !story || asking.has(word.toLowerCase()),
+    );
+    if (unknown.length > 0) {
+      const named = unknown.map((word) => `"${word}"`).join(", ");
       return `the material never mentions ${named}`;
     }
     if (features.figureMissing > 0) return "the material gives no figure for that";

@@ -114,7 +114,9 @@ export class FollowUpDetector {
     // "what about the bias-variance tradeoff, what is it?" names its thing, then asks about it.
     // "no wait i meant what tools does the mlops tutorial cover" asks its whole question again.
     const whatAboutAsksItself =
-      /,\s*(?:what|how|why|is|does|can|could|pls|please|explain|tell)\b/i.test(text) ||
+      /,\s*(?:what|which|how|why|when|where|is|are|do|does|can|could|should|pls|please|explain|tell)\b/i.test(
+        text,
+      ) ||
       /\bi meant?\s+(?:what|which|how|why|when|where|who|is|are|do|does|can|should)\b/i.test(text);
     if (WHAT_ABOUT.test(text) && !whatAboutAsksItself) return true;
     // "and what is the difference between AI, ML and DL?": a whole question with its own topics.

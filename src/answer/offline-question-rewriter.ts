@@ -36,6 +36,11 @@ const BARE_WHY = new RegExp(
   `^${OPENER}(?:but |and )?(?:why|how come|why so|why is that|why tho|why though)\\s*[?!.]*$`,
   "i",
 );
+/** "and for beginners?", "what about for freshers": the same question for other learners. */
+const FOR_SOMEONE_ELSE = new RegExp(
+  `^${OPENER}(?:and|but|what about|how about)\\s+(?:for|if)\\s+(?:a\\s+|an\\s+)?(?:complete\\s+|total\\s+|absolute\\s+)?(?:beginners?|freshers?|students?|newbies?|someone|somebody|people|working professionals?|career switchers?|non[- ]cs|i)\\b[^?]*[?.!]*$`,
+  "i",
+);
 /** How many questions back a chain of follow-ups is followed to find its topic. */
 const MAX_CHAIN = 3;
 /** "step 5", "months 6–8", "week 2": a place in the plan the previous question named. */
@@ -161,8 +166,10 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
     if (topic === "") return message;
     // "how long would it take for someone like me" after "im from mechanical, no cs degree, can
     // i get into ml": the whole previous question is the situation and what "it" is.
-    if (LIKE_ME.test(message) || BARE_WHY.test(message)) {
-      return `${message.trim()} (${previous.trim()})`;
+    // "and for beginners?" after "how long does it take to learn ml from zero": the same
+    // question for someone else, so the whole of it.
+    if (LIKE_ME.test(message) || BARE_WHY.test(message) || FOR_SOMEONE_ELSE.test(message)) {
+      return `${message.trim()} (${withoutCarried(previous)})`;
     }
     if (PRONOUN.test(message)) {
       return message
@@ -297,6 +304,14 @@ function nextPlace(message: string, previous: string): string | undefined {
   const last = LAST_PLACE[kind];
   if (last === undefined || next > last) return undefined;
   return previous.replace(place[0], `${kind} ${next}`);
+}
+
+/**
+ * A rewritten question carried whole into the next one, without the parentheses of its own
+ * carried topic: "and for beginners? (ml zero)" → "and for beginners? ml zero".
+ */
+function withoutCarried(question: string): string {
+  return question.replace(/\s*\(([^()]*)\)/g, " $1").trim();
 }
 
 /** The name as the text spells it ("xgboost" → "XGBoost"), found case-insensitively. */

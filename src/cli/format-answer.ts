@@ -13,11 +13,14 @@ function quote(text: string, limit = 240): string {
  * Corpus text can hold terminal escapes: the whole output goes through `terminalSafe`.
  */
 export function formatAnswer(result: AnswerResult): string {
+  // A reply to "ok thx" searched nothing.
   const searched =
-    result.standaloneQuestion ??
-    (result.understoodAs !== undefined && result.understoodAs !== result.question
-      ? result.understoodAs
-      : undefined);
+    result.reply === true
+      ? undefined
+      : (result.standaloneQuestion ??
+        (result.understoodAs !== undefined && result.understoodAs !== result.question
+          ? result.understoodAs
+          : undefined));
   const lines = searched === undefined ? [] : [`(Searched for: ${searched})`, ""];
   lines.push(result.answer, "");
   if (result.refused) {

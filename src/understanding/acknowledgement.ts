@@ -5,7 +5,8 @@ const ACKNOWLEDGING = new Set(
   `ok okay k kk okk alright fine sure cool nice great awesome perfect wow good thanks thank thx ty
 tysm you u so much very got it understood noted makes sense sounds yes yeah yep yup no nope nah hmm
 hm lol haha oh ah i see will do that's thats easy enough simple clear helpful interesting neat exactly
-agreed super pretty quite really shukriya dhanyavad dhanyavaad dhanyawad dhanyawaad`.split(/\s+/),
+agreed super pretty quite really shukriya dhanyavad dhanyavaad dhanyawad dhanyawaad thik theek
+hai acha accha achha sahi`.split(/\s+/),
 );
 
 /** The refusal reason for an acknowledgement, as shown to the learner. */

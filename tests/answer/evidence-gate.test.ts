@@ -185,6 +185,17 @@ describe("EvidenceGate.assess", () => {
     expect(decision.features.unknownTopics).toBe(1);
   });
 
+  it("names only the asking clauses' unknown topics when a long story surrounds the question", () => {
+    const story =
+      "so my friend says ml is only for iit people and i saw some kubernetes videos about deploying models that looked cool but honestly i did not understand much of it, what does docker do";
+    const decision = assess(story, ["dvc"]);
+    expect(decision.answerable).toBe(false);
+    expect(decision.reason).not.toContain("Kubernetes");
+    expect(decision.reason).not.toContain("kubernetes");
+    // Asked about, it is named.
+    expect(assess("what does kubernetes do", ["dvc"]).reason).toContain('"kubernetes"');
+  });
+
   it("does not count an ordinary English word the corpus lacks as an unknown topic", () => {
     const decision = assess("Realistically, why is Python the best language to start with?", [
       "python",

@@ -83,6 +83,8 @@ describe("FollowUpDetector.dependsOnHistory", () => {
     "ok new q: what does it mean when dropout is high",
     "which one is better for free GPU time, colab or kaggle?",
     "and what is the difference between AI, ML and deep learning?",
+    // "what about X" that then asks its own question.
+    "ok what about gpus then, which one first",
     // A correction that asks its whole question again.
     "no wait i meant what tools does the mlops tutorial cover",
     // A thing defined with "a": named for itself, not an attribute of the last topic.

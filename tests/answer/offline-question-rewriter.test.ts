@@ -208,6 +208,16 @@ describe("offline follow-up rewriting", () => {
     );
   });
 
+  it("asks the last question again for other learners ('and for beginners?')", async () => {
+    const asked = "how long does it take to learn ml if i start from zero";
+    expect(await rewriter.rewrite("and for beginners?", afterAsking(asked))).toBe(
+      `and for beginners? (${asked})`,
+    );
+    // A carried question loses its own parentheses rather than nesting them.
+    const conversation: ChatTurn[] = [...afterAsking(asked), ...afterAsking("and for beginners?")];
+    expect(await rewriter.rewrite("why?", conversation)).toBe(`why? (and for beginners? ${asked})`);
+  });
+
   it("asks the whole last question again for a bare 'why?'", async () => {
     const asked = "tensorflow or pytorch which one first";
     expect(await rewriter.rewrite("but why?", afterAsking(asked))).toBe(`but why? (${asked})`);

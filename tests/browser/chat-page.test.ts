@@ -236,6 +236,8 @@ describe.skipIf(skipBrowserSuite(BROWSER))("chat page", () => {
     expect(await bubble.getAttribute("data-refused")).toBe("false");
     expect(await bubble.textContent()).toContain("Glad to help.");
     expect(await bubble.textContent()).not.toContain("Not covered by the material");
+    // "thanks" is filler for search, but nothing was searched: no "Searched for: got it".
+    expect(await bubble.textContent()).not.toContain("Searched for");
   });
 
   it("keeps the conversation across a reload, history included", async () => {

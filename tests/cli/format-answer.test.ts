@@ -59,7 +59,9 @@ describe("terminalSafe", () => {
 describe("formatAnswer for a reply to a thank-you", () => {
   it("offers what to ask next without calling it a question the material does not cover", () => {
     const printed = formatAnswer({
-      question: "thanks!",
+      question: "ok thx",
+      // "thx" is filler for search: nothing was searched, so nothing is shown as searched.
+      understoodAs: "ok",
       answer: "Glad to help.",
       refused: true,
       reply: true,

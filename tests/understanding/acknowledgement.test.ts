@@ -16,6 +16,8 @@ describe("isAcknowledgement", () => {
     "great explanation, very helpful",
     "thanks a lot, that clears it up 🙏",
     "dhanyavaad bhai, bahut help hui",
+    "thik hai thanks yaar",
+    "acha ok",
   ])("takes %j for a reply, not a question", (message) => {
     expect(isAcknowledgement(message)).toBe(true);
   });
