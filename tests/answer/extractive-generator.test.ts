@@ -281,6 +281,12 @@ describe("ExtractiveGenerator", () => {
     expect(composeOver(corpus, question, ["limitation"])).toMatch(/^The main limitation/);
   });
 
+  /** A writer over `chunks` alone, shown them in order with falling retrieval scores. */
+  const over = (chunks: Chunk[]) => ({
+    writer: new ExtractiveGenerator(new CorpusStatistics(chunks), new Map()),
+    passages: chunks.map((chunk, rank) => ({ n: rank + 1, chunk, score: 1 - rank * 0.05 })),
+  });
+
   describe("definition questions, as learners ask them", () => {
     const prose = [
       makeChunk(
@@ -337,11 +343,8 @@ describe("ExtractiveGenerator", () => {
         ),
         makeChunk("rate", "Training", "The learning rate sets the size of each update step."),
       ];
-      const writer = new ExtractiveGenerator(new CorpusStatistics(rates), new Map());
-      const answer = writer.compose({
-        question: "what is the learning rate",
-        passages: rates.map((chunk, rank) => ({ n: rank + 1, chunk, score: 1 - rank * 0.05 })),
-      });
+      const { writer, passages } = over(rates);
+      const answer = writer.compose({ question: "what is the learning rate", passages });
       expect(answer).toMatch(/^The learning rate sets the size/);
     });
 
@@ -354,12 +357,7 @@ describe("ExtractiveGenerator", () => {
         ),
         makeChunk("reg", "Metrics", "For regression, learn MAE, MSE, RMSE, and R²."),
       ];
-      const writer = new ExtractiveGenerator(new CorpusStatistics(metrics), new Map());
-      const passages = metrics.map((chunk, rank) => ({
-        n: rank + 1,
-        chunk,
-        score: 1 - rank * 0.05,
-      }));
+      const { writer, passages } = over(metrics);
       expect(
         writer.compose({ question: "what about for regression (f1 calculated)", passages }),
       ).toMatch(/^For regression/);
@@ -382,12 +380,7 @@ describe("ExtractiveGenerator", () => {
           "Use Streamlit or Gradio for demos and FastAPI for real APIs.",
         ),
       ];
-      const writer = new ExtractiveGenerator(new CorpusStatistics(serving), new Map());
-      const passages = serving.map((chunk, rank) => ({
-        n: rank + 1,
-        chunk,
-        score: 1 - rank * 0.05,
-      }));
+      const { writer, passages } = over(serving);
       expect(writer.compose({ question: "streamlit or fastapi, which one?", passages })).toMatch(
         /^Use Streamlit or Gradio for demos/,
       );
