@@ -9,7 +9,8 @@ const RELATED_SHARE = 0.8;
 /**
  * The question a passage answers, phrased for a learner to click or ask: an FAQ's own question,
  * a heading that is already a question, or "What does the roadmap say about …?". A generic
- * heading ("Tools in This Step") names its step.
+ * heading ("Tools in This Step") names its step, and one opening with "A" or "The" reads as a
+ * phrase ("A Staged Learning Plan" → "… about the staged learning plan?").
  */
 export function questionFor(chunk: Pick<Chunk, "kind" | "section" | "text" | "source">): string {
   const path = chunk.section.split(" > ");
@@ -21,7 +22,15 @@ export function questionFor(chunk: Pick<Chunk, "kind" | "section" | "text" | "so
   const step = /^(Step \d+)/.exec(path[0] ?? "")?.[1];
   const topic = step === undefined ? heading : heading.replace(/\bThis Step\b/, step);
   const where = chunk.source.includes("tutorials/") ? "the tutorial" : "the roadmap";
-  return `What does ${where} say about ${topic.replace(/^\d+\.\s*/, "")}?`;
+  const phrase = topic
+    .replace(/^\d+\.\s*/, "")
+    // "A Small PyTorch Training Loop" → "the small PyTorch training loop": names keep their case.
+    .replace(
+      /^(?:An?|The)\s+(.+)$/,
+      (_whole, rest: string) =>
+        `the ${rest.replace(/\b([A-Z])([a-z]+)\b/g, (word) => word.toLowerCase())}`,
+    );
+  return `What does ${where} say about ${phrase}?`;
 }
 
 /** With a refusal: questions about the closest topics the material covers. */

@@ -54,6 +54,13 @@ describe("questionFor", () => {
       "What does the roadmap say about Tools in Step 5?",
     );
   });
+
+  it("reads a heading that opens with 'A' or 'The' as a phrase, keeping names as written", () => {
+    const heading = { ...(chunks[3] as Chunk), section: "A Small PyTorch Training Loop" };
+    expect(questionFor(heading)).toBe(
+      "What does the roadmap say about the small PyTorch training loop?",
+    );
+  });
 });
 
 describe("nextQuestions", () => {
