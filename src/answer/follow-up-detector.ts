@@ -35,7 +35,7 @@ const OPEN_COMPARISON =
 /** Where one clause of a message ends and the next begins. */
 const CLAUSE_BREAK = /[,;?!:]\s*|\s+(?:and|but|so|or)\s+/i;
 /** "y not vertex ai?": asks why the last answer did not pick something else. */
-const WHY_NOT = /^(?:ok(?:ay)?,? |so,? |but )?(?:y|why) not\b/i;
+const WHY_NOT = new RegExp(`^${OPENER}(?:but\\s+)?(?:y|why) not\\b`, "i");
 /** "that one", "this one", "the aws one": always the thing talked about before. */
 const DEMONSTRATIVE_ONE = /^(?:this|that|the\b.*) one$/i;
 /** Words that ask for more of what was just discussed ("any alternatives?"): not topics. */

@@ -60,7 +60,8 @@ const PLAN_PLACE = /\b(?:step|month|week|phase)s?\s+\d+(?:\s*[–-]\s*\d+)?\b/i;
  *   metrics?" becomes "classification metrics?" (a word the corpus pairs with one asked before);
  * - "and salaries?" becomes "and salaries? (NLP engineer)" (the topic words are appended);
  * - "how long would it take for someone like me" carries the whole previous question, where the
- *   learner told their situation.
+ *   learner told their situation; so do a bare "why?" (the reason for the last answer) and "and
+ *   for beginners?" (the same question for other learners).
  * A self-contained message is returned unchanged.
  */
 export class OfflineQuestionRewriter implements QuestionRewriter {
