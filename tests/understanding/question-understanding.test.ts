@@ -126,6 +126,16 @@ describe("QuestionUnderstanding", () => {
     );
   });
 
+  it("reads competitive-programming sites as competitive programming, not unknown topics", () => {
+    const grind = understanding.understand("how many months of codeforces grinding before ML");
+    expect(grind.unknownTopics).toEqual([]);
+    expect(grind.expansions).toContainEqual({
+      word: "codeforces",
+      alternatives: ["competitive programming"],
+      source: "lexicon",
+    });
+  });
+
   it("takes currency codes and memory units for what they measure, not unknown topics", () => {
     expect(understanding.understand("global salary in usd?").unknownTopics).toEqual([]);
     expect(
