@@ -191,6 +191,10 @@ describe("QuestionUnderstanding", () => {
   it("reads Hinglish pronouns as English ones, so a follow-up can point back", () => {
     expect(understanding.understand("aur uska example?").understoodAs).toBe("and its example?");
     expect(understanding.understand("and if i already knw python").unknownTopics).toEqual([]);
+    // "kal" (yesterday), "aaj" (today), "gayab" (gone): Hindi, not topics.
+    expect(
+      understanding.understand("dataset upload kiya tha kal, aaj gayab ho gaya??").unknownTopics,
+    ).toEqual([]);
     expect(understanding.understand("iski cost kitni hai").unknownTopics).toEqual([]);
   });
 
