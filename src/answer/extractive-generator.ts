@@ -100,6 +100,8 @@ export type ExtractiveSettings = {
    * @default 0.1
    */
   recommendationBonus: number;
+  /** Added to a unit that gives a reason ("… because …") when the question asks why. @default 0.1 */
+  reasonBonus: number;
 };
 
 export const DEFAULT_EXTRACTIVE_SETTINGS: ExtractiveSettings = {
@@ -122,6 +124,7 @@ export const DEFAULT_EXTRACTIVE_SETTINGS: ExtractiveSettings = {
   conditionPenalty: 0.1,
   expansionWeight: 0.25,
   recommendationBonus: 0.1,
+  reasonBonus: 0.1,
 };
 
 /** A quotable unit of a shown passage, scored against the question. */
@@ -149,6 +152,8 @@ type UnitSignals = {
   unmetCondition: number;
   /** 1 for a unit that names both things a "which one, X or Y" question weighs and picks one. */
   recommends: number;
+  /** 1 for a unit that gives a reason ("… because …") when the question asks why. */
+  reason: number;
 };
 
 const LIST_QUESTION =
@@ -417,12 +422,14 @@ export class ExtractiveGenerator implements Generator {
       conditionPenalty,
       expansionWeight,
       recommendationBonus,
+      reasonBonus,
     } = this.settings;
     const references = numberedReferences(input.question);
     const asksReadiness = READINESS_QUESTION.test(asked);
     const askedWords = ` ${words(asked).join(" ")} `;
     const askedTerms = new Set(contentTerms(input.question));
     const choice = choiceBetween(input.question);
+    const asksWhy = ASKS_WHY.test(asked);
 
     const candidates: Candidate[] = [];
     for (const passage of input.passages) {
@@ -460,6 +467,7 @@ export class ExtractiveGenerator implements Generator {
           namedRow: unit.kind === "row" && namesRow(askedWords, passage.chunk.cells) ? 1 : 0,
           unmetCondition: conditionUnmet(unit.text, askedTerms) ? 1 : 0,
           recommends: choice !== undefined && recommendsOne(unit.text, terms, choice) ? 1 : 0,
+          reason: asksWhy && GIVES_REASON.test(unit.text) ? 1 : 0,
         };
         if (references.length > 0) {
           const stated = numberedReferences(unit.text);
@@ -481,7 +489,8 @@ export class ExtractiveGenerator implements Generator {
           namedRowBonus * signals.namedRow +
           namedFigureBonus * signals.namedRow * signals.figure -
           conditionPenalty * signals.unmetCondition +
-          recommendationBonus * signals.recommends;
+          recommendationBonus * signals.recommends +
+          reasonBonus * signals.reason;
         candidates.push({ ...unit, passage, position, terms, score, signals });
       });
     }
@@ -555,6 +564,11 @@ export class ExtractiveGenerator implements Generator {
     return added;
   }
 }
+
+/** "why python tho?", "ok but why is SQL a must": a question asking for a reason. */
+const ASKS_WHY = /^(?:\S+\s+){0,2}(?:why|y)\b/i;
+/** A unit that gives a reason. */
+const GIVES_REASON = /\bbecause\b|\bso that\b/i;
 
 /** Words that pick one thing over another. */
 const RECOMMENDS =

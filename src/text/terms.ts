@@ -27,7 +27,7 @@ you'd you'll we're we've they're they've he's she's let's there're`.split(/\s+/)
 export const QUESTION_META_WORDS: ReadonlySet<string> = new Set(
   `roadmap article guide text author mention mentions mentioned list lists listed according suggest
 suggests suggested recommend recommends recommended advise advises exactly specifically actually
-basically ok okay`.split(/\s+/),
+basically ok okay though anyway anyways`.split(/\s+/),
 );
 
 /** "in simple words", "in layman's terms": how to answer, not what about. */

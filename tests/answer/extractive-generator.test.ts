@@ -386,6 +386,18 @@ describe("ExtractiveGenerator", () => {
       );
     });
 
+    it("leads a why-question with the unit that gives a reason", () => {
+      const { writer, passages } = over([
+        makeChunk("check", "Setup", "Check your Python version with python --version."),
+        makeChunk(
+          "why",
+          "Languages",
+          "Python is the best first language because its ML ecosystem is the strongest.",
+        ),
+      ]);
+      expect(writer.compose({ question: "why python?", passages })).toMatch(/^Python is the best/);
+    });
+
     it("reads a bare term ('mlops?') as asking what it is", () => {
       const answer = definer.compose({ question: "mlops?", passages: passages("why", "what") });
       expect(answer).toMatch(/^MLOps \(machine learning operations\) is the set/);

@@ -84,6 +84,10 @@ describe("questionText", () => {
     expect(text).toContain("docker");
   });
 
+  it("removes a trailing 'though' or 'anyway': how the learner asks, not what about", () => {
+    expect(questionText("why python though?")).toBe("why python");
+  });
+
   it("keeps every word that is not a meta word", () => {
     expect(questionText("Which tools for MLOps?")).toBe("which tools for mlops");
     expect(QUESTION_META_WORDS.has("mlops")).toBe(false);
