@@ -38,7 +38,7 @@ const BARE_WHY = new RegExp(
 );
 /** "and for beginners?", "what about for freshers": the same question for other learners. */
 const FOR_SOMEONE_ELSE = new RegExp(
-  `^${OPENER}(?:and|but|what about|how about)\\s+(?:for|if)\\s+(?:a\\s+|an\\s+)?(?:complete\\s+|total\\s+|absolute\\s+)?(?:beginners?|freshers?|students?|newbies?|someone|somebody|people|working professionals?|career switchers?|non[- ]cs|i)\\b[^?]*[?.!]*$`,
+  `^${OPENER}(?:and|but|what about|how about)\\s+(?:for|if)\\s+(?:a\\s+|an\\s+)?(?:complete\\s+|total\\s+|absolute\\s+)?(?:beginners?|freshers?|students?|newbies?|someone|somebody|people|working professionals?|career switchers?|non[- ]cs|i|already)\\b[^?]*[?.!]*$`,
   "i",
 );
 /** How many questions back a chain of follow-ups is followed to find its topic. */
@@ -145,7 +145,8 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
     }
 
     const whatAbout = WHAT_ABOUT.exec(message.trim());
-    const subject = whatAbout?.[1];
+    // "no i meant the python one": "one" stands for the thing asked about before.
+    const subject = whatAbout?.[1]?.replace(/^(?:the|that|this)\s+(.+?)\s+ones?$/i, "$1");
     if (subject !== undefined && !PRONOUN.test(subject)) {
       const previousEntity = previousEntities[0];
       if (previousEntity !== undefined) {

@@ -218,6 +218,23 @@ describe("offline follow-up rewriting", () => {
     expect(await rewriter.rewrite("why?", conversation)).toBe(`why? (and for beginners? ${asked})`);
   });
 
+  it("reads 'and if already knows python' as the same question for other learners", async () => {
+    // "someone" is filler for search: "and if someone already knows…" arrives without it.
+    const asked = "how long to learn ml from zero";
+    expect(await rewriter.rewrite("and if already knows python?", afterAsking(asked))).toBe(
+      `and if already knows python? (${asked})`,
+    );
+  });
+
+  it("takes 'the X one' in a correction for X, not for a phrase to paste in", async () => {
+    const rewritten = await rewriter.rewrite(
+      "no i meant the aws one",
+      afterAsking("how much does the google cert cost"),
+    );
+    expect(rewritten).toContain("aws");
+    expect(rewritten).not.toMatch(/\bone\b|\bthe the\b/);
+  });
+
   it("asks the whole last question again for a bare 'why?'", async () => {
     const asked = "tensorflow or pytorch which one first";
     expect(await rewriter.rewrite("but why?", afterAsking(asked))).toBe(`but why? (${asked})`);
