@@ -114,6 +114,8 @@ const EXPLAIN_REQUEST =
 /** Nouns more frequent than this in spoken English are everyday words, not specific topics. */
 const EVERYDAY_RANK = 3000;
 
+/** A place named in this many passages or more is the material's own setting ("india": 15). */
+const SETTING_PASSAGES = 10;
 /** Coverage one sentence or row supplying the figure asked for must reach. */
 const MIN_FIGURE_COVERAGE = 0.3;
 const PASSAGES_CHECKED = 3;
@@ -255,7 +257,22 @@ export function computeGateFeatures(
   // The figure asked for is in the clauses that ask: "I have 2 hours a day, how long will it take?"
   // asks how long, not for hours. A unit supplying it is measured against the whole question (the
   // row that matches the learner's story) and against those clauses alone (a long story).
-  const request = figureRequest(asking);
+  // A follow-up's carried topic can hold the figure: "and in bengaluru? (salary engineer india)".
+  const carried = /\(([^()]*)\)\s*$/.exec(understood.understoodAs)?.[1] ?? "";
+  const request = figureRequest(`${asking} ${carried}`);
+  // "in bengaluru", "at hyderabad": a place a money figure is asked for. A word the corpus uses in
+  // many passages ("india") is the material's own setting, not a narrower one.
+  const qualifiers =
+    request?.type === "money"
+      ? [...asking.matchAll(/\b(?:in|at)\s+([\p{L}][\p{L}-]*)/gu)]
+          .map((match) => stem((match[1] ?? "").toLowerCase()))
+          .filter(
+            (term) =>
+              statistics.has(term) &&
+              !STOPWORDS.has(term) &&
+              statistics.documentFrequency(term) < SETTING_PASSAGES,
+          )
+      : [];
   const askingTerms = terms.filter((term) => focus.has(term.token));
   const askingTotal = weightOf(askingTerms);
   const askingCoverageOf = (unitTerms: Set<string>) =>
@@ -269,6 +286,22 @@ export function computeGateFeatures(
         result.chunk.kind === "table-row" ? [result.chunk.text] : splitSentences(result.chunk.text);
       for (const unit of units) {
         if (!suppliesFigure(request, unit)) continue;
+        // The figure must be given for the place asked about: a row whose Top Cities cell lists
+        // Bengaluru gives no Bengaluru salary.
+        const pieces =
+          result.chunk.kind === "table-row" && result.chunk.cells !== undefined
+            ? result.chunk.cells.map((cell) => `${cell.header} ${cell.value}`)
+            : [unit];
+        if (
+          qualifiers.length > 0 &&
+          !pieces.some(
+            (piece) =>
+              suppliesFigure(request, piece) &&
+              qualifiers.every((term) => contentTerms(piece).includes(term)),
+          )
+        ) {
+          continue;
+        }
         figureCoverage = Math.max(
           figureCoverage,
           ...[coverageOf, askingCoverageOf].map((measure) =>

@@ -284,6 +284,42 @@ describe("EvidenceGate.assess", () => {
     ).toBe(true);
   });
 
+  it("finds no salary for a city the table only lists beside an India-wide figure", () => {
+    const row: Chunk = {
+      ...makeChunk(
+        "band",
+        "Machine Learning Salary",
+        "Experience: 3–5 years; Salary India: ₹9L–20L PA; Top Cities: Bengaluru, Pune",
+        "table-row",
+      ),
+      cells: [
+        { header: "Experience", value: "3–5 years" },
+        { header: "Salary India", value: "₹9L–20L PA" },
+        { header: "Top Cities", value: "Bengaluru, Pune" },
+      ],
+    };
+    const corpus = [...chunks, row];
+    const cityGate = new EvidenceGate(new CorpusStatistics(corpus), { model });
+    const reader = new QuestionUnderstanding(corpus);
+    const judge = (question: string) => {
+      const understood = reader.understand(question);
+      return cityGate.assess(
+        {
+          question: understood.understoodAs,
+          queryVector: [],
+          results: [{ chunk: row, score: 1, dense: 0.3, lexical: 1 }],
+        },
+        understood,
+      );
+    };
+    // A follow-up carrying "salary" asks for a Bengaluru salary: the row gives none.
+    expect(
+      judge("and in bengaluru specifically? (salary engineer india)").features.figureMissing,
+    ).toBe(1);
+    // The salary cell itself names India.
+    expect(judge("what salary for 3–5 years experience in india").features.figureMissing).toBe(0);
+  });
+
   it("finds the figure for the clause that asks, however long the learner's story before it", () => {
     const story =
       "so i'm a software engineer, java backend at a service company, weak in maths and my manager wont move me to the team... how many months does a complete beginner need";
