@@ -1,5 +1,6 @@
 import type { UnitVectors } from "../index/unit-vectors.ts";
 import type { Retrieval } from "../retrieval/retriever.ts";
+import { wordsAsWritten } from "../text/terms.ts";
 import { questionFocus } from "../understanding/question-focus.ts";
 import type { UnderstoodQuestion } from "../understanding/question-understanding.ts";
 import type { CorpusStatistics } from "./corpus-statistics.ts";
@@ -10,10 +11,6 @@ export { figureRequest } from "./figure-request.ts";
 
 /** A message this long that asks in some of its clauses tells a story around its question. */
 const STORY_WORDS = 30;
-
-function wordCount(text: string): number {
-  return text.split(/\s+/).filter((word) => word !== "").length;
-}
 
 /** Settings of the evidence gate. */
 export type GateSettings = {
@@ -106,9 +103,10 @@ export class EvidenceGate {
     // In a long story only the topics of the clauses that ask are named: "… I saw some YouTube
     // videos … can someone like me become an ML engineer?" is not about YouTube.
     const focus = questionFocus(understood.understoodAs);
-    const asking = new Set(focus.toLowerCase().split(/[^\p{L}\p{N}#+.&-]+/u));
+    const asking = new Set(wordsAsWritten(focus).map((word) => word.toLowerCase()));
     const story =
-      wordCount(understood.understoodAs) >= STORY_WORDS && focus !== understood.understoodAs;
+      wordsAsWritten(understood.understoodAs).length >= STORY_WORDS &&
+      focus !== understood.understoodAs;
     const unknown = understood.unknownTopics.filter(
       (word) => !story || asking.has(word.toLowerCase()),
     );

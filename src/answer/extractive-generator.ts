@@ -15,6 +15,7 @@ import { questionParts } from "../understanding/question-parts.ts";
 import type { CorpusStatistics } from "./corpus-statistics.ts";
 import { type FigureRequest, figureRequest, suppliesFigure } from "./figure-request.ts";
 import type { GenerationInput, Generator, GeneratorEvent, Passage } from "./generator.ts";
+import { carriedTopic } from "./question-rewriter.ts";
 import { type QuotableUnit, quotableUnits } from "./quotable-units.ts";
 import { readableRow } from "./readable-row.ts";
 import { namedHeads } from "./writer-passages.ts";
@@ -190,8 +191,6 @@ const CONDITION = /^if you (?:already )?(?:know|have|are|come from)\b([^,.;]*)/i
 const MILESTONE = /^milestone:|\bready (?:to move on|for the next step)\b/i;
 /** Words that say a question compares. */
 const COMPARING_WORDS = new Set(["vs", "versus", "diff"]);
-/** The previous question's topic a follow-up rewrite appends: "and salary? (NLP engineer)". */
-const CARRIED_TOPIC = /\s*\([^()]*\)\s*$/;
 /** Words of a follow-up that point at the carried-over topic rather than replace it. */
 const POINTS_AT_CARRIED =
   /\b(?:which|one|ones|it|its|they|them|their|this|that|these|those|both)\b/i;
@@ -396,7 +395,7 @@ export class ExtractiveGenerator implements Generator {
     // sales for 6 yrs… how long would it take me?" is about how long, not about sales or years).
     // A follow-up's carried-over topic ("for regression (f1 calculated)") is context too: the
     // learner's own words ask, unless they point at it ("which one for sentiment (bert vs gpt)").
-    const carriedFree = input.question.replace(CARRIED_TOPIC, "");
+    const carriedFree = carriedTopic(input.question).own;
     const own = POINTS_AT_CARRIED.test(carriedFree) ? input.question : carriedFree;
     const fullTerms = new Set(contentTerms(questionText(part ?? questionFocus(own))));
     const weight = (term: string) =>

@@ -17,6 +17,7 @@ import { questionFocus } from "../understanding/question-focus.ts";
 import type { UnderstoodQuestion } from "../understanding/question-understanding.ts";
 import type { CorpusStatistics } from "./corpus-statistics.ts";
 import { figureRequest, suppliesFigure } from "./figure-request.ts";
+import { carriedTopic } from "./question-rewriter.ts";
 
 /**
  * A topic word of the question: as written, its index term, index terms that stand for it, and
@@ -258,7 +259,7 @@ export function computeGateFeatures(
   // asks how long, not for hours. A unit supplying it is measured against the whole question (the
   // row that matches the learner's story) and against those clauses alone (a long story).
   // A follow-up's carried topic can hold the figure: "and in bengaluru? (salary engineer india)".
-  const carried = /\(([^()]*)\)\s*$/.exec(understood.understoodAs)?.[1] ?? "";
+  const { carried } = carriedTopic(understood.understoodAs);
   const request = figureRequest(`${asking} ${carried}`);
   // "in bengaluru", "at hyderabad": a place a money figure is asked for. A word the corpus uses in
   // many passages ("india") is the material's own setting, not a narrower one.
@@ -288,19 +289,17 @@ export function computeGateFeatures(
         if (!suppliesFigure(request, unit)) continue;
         // The figure must be given for the place asked about: a row whose Top Cities cell lists
         // Bengaluru gives no Bengaluru salary.
-        const pieces =
-          result.chunk.kind === "table-row" && result.chunk.cells !== undefined
-            ? result.chunk.cells.map((cell) => `${cell.header} ${cell.value}`)
-            : [unit];
-        if (
-          qualifiers.length > 0 &&
-          !pieces.some(
-            (piece) =>
-              suppliesFigure(request, piece) &&
-              qualifiers.every((term) => contentTerms(piece).includes(term)),
-          )
-        ) {
-          continue;
+        if (qualifiers.length > 0) {
+          const pieces =
+            result.chunk.kind === "table-row" && result.chunk.cells !== undefined
+              ? result.chunk.cells.map((cell) => `${cell.header} ${cell.value}`)
+              : [unit];
+          const givenForPlace = pieces.some((piece) => {
+            if (!suppliesFigure(request, piece)) return false;
+            const pieceTerms = new Set(contentTerms(piece));
+            return qualifiers.every((term) => pieceTerms.has(term));
+          });
+          if (!givenForPlace) continue;
         }
         figureCoverage = Math.max(
           figureCoverage,

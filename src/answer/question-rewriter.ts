@@ -22,6 +22,20 @@ export function lastUserTurn(
   return undefined;
 }
 
+/** The previous question's topic a follow-up rewrite appends: "and salary? (NLP engineer)". */
+const CARRIED_TOPIC = /\s*\(([^()]*)\)\s*$/;
+
+/**
+ * A rewritten follow-up split into the learner's own words and the topic carried over in
+ * parentheses ("and salary? (NLP engineer)" → "and salary?", "NLP engineer"); `carried` is empty
+ * for a question that carries nothing.
+ */
+export function carriedTopic(question: string): { own: string; carried: string } {
+  const match = CARRIED_TOPIC.exec(question);
+  if (match === null) return { own: question, carried: "" };
+  return { own: question.slice(0, match.index), carried: match[1] ?? "" };
+}
+
 /**
  * Turns a follow-up ("and how long does that take?") into a question that can be looked up on
  * its own, from the conversation before it. Implementations: an offline one and an LLM through
