@@ -571,7 +571,7 @@ const GIVES_REASON = /\bbecause\b|\bso that\b/i;
 
 /** Words that pick one thing over another. */
 const RECOMMENDS =
-  /\b(?:better|best|prefer|preferred|recommended|safest|safer|outperforms?|first choice|start with|instead of|more common|easier)\b|\buse \S+(?: or \S+)? for\b/i;
+  /\b(?:better|best|prefer|preferred|recommended|safest|safer|outperforms?|first choice|start with|instead of|more common|easier)\b|\buse \S+(?: or \S+)? for\b|\b(?:learn|pick|choose) \S+ first\b/i;
 /** A question asking to choose: "streamlit or fastapi for my model?", "X vs Y which first". */
 const CHOOSING = /\b(?:which|better|best|first|prefer|should|or)\b/i;
 

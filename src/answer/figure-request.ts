@@ -4,6 +4,15 @@ const NUMBER =
   /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half|dozen)\b/i;
 const MONEY_WORDS = /^(price|prices|cost|costs|fee|fees|salary|salaries|charge|charges|budget)$/;
 const MONEY = /[₹$€£]|\bfree\b|\bvaries\b/i;
+/**
+ * "cost per month", "per 1000 tokens", "hourly": a price asked as a rate of time or use. A one-off
+ * price ("~$300") does not give it.
+ */
+const RATE_ASKED =
+  /\ba (?:month|hour)\b|\b(?:per|each|every) (?:[\d,.]+k? |million )?(?:month|hour|hr|day|week|year|tokens?|requests?|calls?|users?|query|queries|gpu|instance)\b|\b(?:monthly|hourly|daily|weekly|yearly|annually)\b|\/(?:month|mo|hr|hour|day|year)\b/i;
+/** A price stated as a rate: "₹4.4L–5L PA", "per annum", "$10 per month", "/hour". */
+const RATE_GIVEN =
+  /\b(?:PA|LPA|p\.a\.|per annum|monthly|hourly|annually|yearly)\b|\b(?:per|a|each) (?:month|hour|day|week|year|token|request|call|user)\b|\/(?:month|mo|hr|hour|day|year)\b/i;
 /** A year of the last or this century. */
 const YEAR = /\b(?:19|20)\d\d\b/g;
 /** Words after "price" or "salary" that make it part of a name ("price predictor", "salary data"). */
@@ -43,6 +52,8 @@ const AMOUNT = /\bhow much (ram|memory|storage|space|data|traffic|gpu)\b/i;
 export type FigureRequest = {
   type: "money" | "time" | "count" | "setting" | "share";
   words: string[];
+  /** A price asked per month, hour, token… ("sagemaker cost per month"): only a rate gives it. */
+  rate?: true;
 };
 
 /**
@@ -68,7 +79,9 @@ export function figureRequest(question: string): FigureRequest | undefined {
     (token, index) => MONEY_WORDS.test(token) && !NAMED_THING.test(tokens[index + 1] ?? ""),
   );
   if (money.length > 0 || (text.includes(" how much ") && / (cost|pay|charge|earn)/.test(text))) {
-    return { type: "money", words: [] };
+    return RATE_ASKED.test(question)
+      ? { type: "money", words: [], rate: true }
+      : { type: "money", words: [] };
   }
   const time = [...text.matchAll(TIME_PHRASE)].map((match) => match[1] ?? match[2] ?? "");
   if (time.length > 0) return { type: "time", words: time.filter((word) => word !== "") };
@@ -96,7 +109,7 @@ export function suppliesFigure(request: FigureRequest, unit: string): boolean {
       : request.words.every((word) => unitTerms.has(stem(word)));
   switch (request.type) {
     case "money":
-      return MONEY.test(unit);
+      return MONEY.test(unit) && (request.rate !== true || RATE_GIVEN.test(unit));
     case "time":
       return (
         NUMBER.test(unit) &&

@@ -15,6 +15,21 @@ describe("figureRequest", () => {
     expect(figureRequest("What salary can an ML engineer expect?")?.type).toBe("money");
   });
 
+  it("asks a price per month or per token as a rate, which a one-off price does not give", () => {
+    const monthly = figureRequest("how much does sagemaker cost per month for a small project");
+    expect(monthly).toEqual({ type: "money", words: [], rate: true });
+    expect(figureRequest("openai api cost per 1,000 tokens approx?")?.rate).toBe(true);
+    expect(figureRequest("how much does the aws ml cert cost")?.rate).toBeUndefined();
+    if (monthly === undefined) return;
+    expect(
+      suppliesFigure(monthly, "AWS Certified Machine Learning – Specialty | AWS | ~$300"),
+    ).toBe(false);
+    // A salary per annum answers a salary asked per month.
+    const salary = figureRequest("fresher salary per month in india");
+    if (salary === undefined) throw new Error("expected a money request");
+    expect(suppliesFigure(salary, "0–2 years | Junior ML Engineer | ₹4.4L–5L PA")).toBe(true);
+  });
+
   it("asks for time for hours per week and how long", () => {
     expect(figureRequest("How many hours per week should I study?")).toEqual({
       type: "time",

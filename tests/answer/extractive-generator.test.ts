@@ -386,6 +386,21 @@ describe("ExtractiveGenerator", () => {
       );
     });
 
+    it("reads 'learn X first' as picking one of the things weighed", () => {
+      const frameworks = [
+        makeChunk("tools", "Tools", "Deep learning tools: PyTorch, TensorFlow and Keras."),
+        makeChunk(
+          "first",
+          "Frameworks",
+          "Learn PyTorch first and pick up TensorFlow later if needed.",
+        ),
+      ];
+      const { writer, passages } = over(frameworks);
+      expect(
+        writer.compose({ question: "pytorch or tensorflow which one should i learn", passages }),
+      ).toMatch(/^Learn PyTorch first/);
+    });
+
     it("leads a why-question with the unit that gives a reason", () => {
       const { writer, passages } = over([
         makeChunk("check", "Setup", "Check your Python version with python --version."),
