@@ -64,6 +64,14 @@ const NOT_THE_FIGURE =
   /\b(?:does|do|will|is|are)\b(?: \S+){0,4} (?:cover|covers|covered|include|includes|included|mention|mentions|mentioned|talk about|discuss|discusses|teach|teaches|go into)\b|\bdepends? on what\b|\bwhat (?:does|do) (?:\S+ ){0,4}depend on\b/i;
 
 /**
+ * "which skills boost salary", "what increases ML pay": what raises a figure is asked, not the
+ * figure; "by how much does it increase my salary" still asks an amount.
+ */
+const WHAT_RAISES_IT =
+  /\b(?:increases?|increasing|raises?|boosts?|affects?|determines?|decides?|influences?|improves?|factors?)\b(?: \S+){0,3} (?:salary|salaries|pay|package)\b/i;
+const AN_AMOUNT = /\bhow much\b|%|\bpercent/i;
+
+/**
  * Code a learner pastes (`df["price"][mask] = 0`, "KeyError: 'price'"): its words name columns,
  * not figures asked for.
  */
@@ -72,6 +80,7 @@ const CODE = /`[^`]*`|\S*[[\]=(){}"]\S*|'[^'\s]+'/g;
 export function figureRequest(question: string): FigureRequest | undefined {
   question = question.replace(CODE, " ");
   if (NOT_THE_FIGURE.test(question)) return undefined;
+  if (WHAT_RAISES_IT.test(question) && !AN_AMOUNT.test(question)) return undefined;
   const tokens = words(question);
   const text = ` ${tokens.join(" ")} `;
   // "house price predictor", "the price column": the word names a thing, not a sum asked for.

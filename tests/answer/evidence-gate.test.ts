@@ -15,6 +15,14 @@ describe("figureRequest", () => {
     expect(figureRequest("What salary can an ML engineer expect?")?.type).toBe("money");
   });
 
+  it("asks no figure when what raises a salary is asked, unless it asks by how much", () => {
+    expect(figureRequest("which mlops skills boost salary")).toBeUndefined();
+    expect(
+      figureRequest("what things actually increase ML salary, like what skills"),
+    ).toBeUndefined();
+    expect(figureRequest("how much will the aws cert increase my salary")?.type).toBe("money");
+  });
+
   it("asks a price per month or per token as a rate, which a one-off price does not give", () => {
     const monthly = figureRequest("how much does sagemaker cost per month for a small project");
     expect(monthly).toEqual({ type: "money", words: [], rate: true });
