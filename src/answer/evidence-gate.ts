@@ -70,7 +70,7 @@ export class EvidenceGate {
   }
 
   assess(retrieval: Retrieval, understood: UnderstoodQuestion): GateDecision {
-    const { features, terms } = computeGateFeatures(
+    const { features, terms, figureNotGivenFor } = computeGateFeatures(
       retrieval,
       understood,
       this.statistics,
@@ -93,6 +93,15 @@ export class EvidenceGate {
     }
     if (retrieval.results.length === 0) {
       return { ...measured, answerable: false, reason: "no passage of the material matches it" };
+    }
+    // A figure asked for a place, role or year the material gives none for ("data engineer
+    // salary", "salaries in 2030") is refused however well the rest of the question matches.
+    if (figureNotGivenFor !== undefined) {
+      return {
+        ...measured,
+        answerable: false,
+        reason: `the material gives no figure for ${figureNotGivenFor}`,
+      };
     }
     if (probability >= this.threshold) return { ...measured, answerable: true, reason: "" };
     return { ...measured, answerable: false, reason: this.reason(understood, features) };

@@ -117,6 +117,14 @@ const EVERYDAY_RANK = 3000;
 
 /** A place named in this many passages or more is the material's own setting ("india": 15). */
 const SETTING_PASSAGES = 10;
+/** A year of the last or this century. */
+const YEAR = /\b(?:19|20)\d\d\b/g;
+/** "in bengaluru", "at hyderabad": where a figure is asked for. */
+const PLACE = /\b(?:in|at)\s+([\p{L}][\p{L}-]*)/gu;
+/** Words after "in" that name a unit of money, not a place ("in LPA", "in rupees"). */
+const MONEY_UNITS = new Set(
+  contentTerms("lpa pa inr rupees rupee usd dollars dollar lakhs lakh lacs crore ctc hand total"),
+);
 /** Coverage one sentence or row supplying the figure asked for must reach. */
 const MIN_FIGURE_COVERAGE = 0.3;
 const PASSAGES_CHECKED = 3;
@@ -171,7 +179,12 @@ export function computeGateFeatures(
   understood: UnderstoodQuestion,
   statistics: CorpusStatistics,
   units: UnitVectors = new Map(),
-): { features: GateFeatures; terms: QuestionTerm[] } {
+): {
+  features: GateFeatures;
+  terms: QuestionTerm[];
+  /** The place, role or year, as asked, that a figure is asked for and no top passage gives it for. */
+  figureNotGivenFor: string | undefined;
+} {
   const terms = questionTerms(understood);
   const top = retrieval.results.slice(0, PASSAGES_CHECKED);
   const weight = (term: QuestionTerm) => statistics.idf(term.term);
@@ -261,25 +274,40 @@ export function computeGateFeatures(
   // A follow-up's carried topic can hold the figure: "and in bengaluru? (salary engineer india)".
   const { carried } = carriedTopic(understood.understoodAs);
   const request = figureRequest(`${asking} ${carried}`);
-  // "in bengaluru", "at hyderabad": a place a money figure is asked for. A word the corpus uses in
-  // many passages ("india") is the material's own setting, not a narrower one.
-  const qualifiers =
+  // What a figure is asked for, as written: a place ("in bengaluru"; a word the corpus uses in
+  // many passages, "india", is the material's own setting), a role ("data engineer"), a year the
+  // material never names ("in 2030").
+  const places =
     request?.type === "money"
-      ? [...asking.matchAll(/\b(?:in|at)\s+([\p{L}][\p{L}-]*)/gu)]
-          .map((match) => stem((match[1] ?? "").toLowerCase()))
-          .filter(
-            (term) =>
+      ? [...asking.matchAll(PLACE)]
+          .map((match) => match[1] ?? "")
+          .filter((word) => {
+            const term = stem(word.toLowerCase());
+            return (
               statistics.has(term) &&
               !STOPWORDS.has(term) &&
-              statistics.documentFrequency(term) < SETTING_PASSAGES,
-          )
+              !MONEY_UNITS.has(term) &&
+              statistics.documentFrequency(term) < SETTING_PASSAGES
+            );
+          })
       : [];
+  const placeTerms = places.map((word) => stem(word.toLowerCase()));
+  // Roles only from the learner's own words: "what about CV engg (salary NLP engineer)".
+  const roles = request?.type === "money" ? rolesNamed(carriedTopic(asking).own) : [];
+  const absentYears =
+    request === undefined
+      ? []
+      : [...`${asking} ${carried}`.matchAll(YEAR)]
+          .map((match) => match[0])
+          .filter((year) => !statistics.has(year));
   const askingTerms = terms.filter((term) => focus.has(term.token));
   const askingTotal = weightOf(askingTerms);
   const askingCoverageOf = (unitTerms: Set<string>) =>
     askingTotal === 0 ? coverageOf(unitTerms) : coverageOf(unitTerms, askingTerms, askingTotal);
   let figureMissing = 0;
   let figureSupport = 1;
+  let placeGiven = false;
+  let roleGiven = false;
   if (request !== undefined) {
     let figureCoverage = 0;
     for (const result of retrieval.results.slice(0, 5)) {
@@ -287,20 +315,28 @@ export function computeGateFeatures(
         result.chunk.kind === "table-row" ? [result.chunk.text] : splitSentences(result.chunk.text);
       for (const unit of units) {
         if (!suppliesFigure(request, unit)) continue;
-        // The figure must be given for the place asked about: a row whose Top Cities cell lists
-        // Bengaluru gives no Bengaluru salary.
-        if (qualifiers.length > 0) {
-          const pieces =
-            result.chunk.kind === "table-row" && result.chunk.cells !== undefined
-              ? result.chunk.cells.map((cell) => `${cell.header} ${cell.value}`)
-              : [unit];
-          const givenForPlace = pieces.some((piece) => {
+        // The figure must be given for the place asked about (a row whose Top Cities cell lists
+        // Bengaluru gives no Bengaluru salary) and for a role asked about (no row names a data
+        // engineer).
+        const cells =
+          result.chunk.kind === "table-row" && result.chunk.cells !== undefined
+            ? result.chunk.cells
+            : undefined;
+        const forPlace =
+          placeTerms.length === 0 ||
+          (cells?.map((cell) => `${cell.header} ${cell.value}`) ?? [unit]).some((piece) => {
             if (!suppliesFigure(request, piece)) return false;
             const pieceTerms = new Set(contentTerms(piece));
-            return qualifiers.every((term) => pieceTerms.has(term));
+            return placeTerms.every((term) => pieceTerms.has(term));
           });
-          if (!givenForPlace) continue;
-        }
+        const forRole =
+          roles.length === 0 ||
+          (cells?.flatMap((cell) => [cell.header, cell.value]) ?? [unit])
+            .flatMap((piece) => piece.split(/[,;|]/))
+            .some((item) => roles.some((role) => namesRole(item, role)));
+        placeGiven ||= forPlace;
+        roleGiven ||= forRole;
+        if (!forPlace || !forRole) continue;
         figureCoverage = Math.max(
           figureCoverage,
           ...[coverageOf, askingCoverageOf].map((measure) =>
@@ -309,9 +345,17 @@ export function computeGateFeatures(
         );
       }
     }
+    if (absentYears.length > 0) figureCoverage = 0;
     figureMissing = figureCoverage < MIN_FIGURE_COVERAGE ? 1 : 0;
     figureSupport = figureCoverage;
   }
+  const notGivenFor = [
+    ...(placeGiven ? [] : places),
+    ...(roleGiven ? [] : roles.map((role) => role.asWritten)),
+    ...absentYears,
+  ];
+  const figureNotGivenFor =
+    figureMissing > 0 && notGivenFor.length > 0 ? notGivenFor.join(", ") : undefined;
   const known = terms.filter((term) => statistics.has(term.term));
   const rarest = known.reduce<QuestionTerm | undefined>(
     (best, term) =>
@@ -325,6 +369,7 @@ export function computeGateFeatures(
   const topDense = Math.max(0, ...top.map((result) => result.dense));
   return {
     terms,
+    figureNotGivenFor,
     features: {
       coverage,
       coverageTop1,
@@ -368,4 +413,39 @@ function comparisonSideMissing(
     if (terms.length > 0 && terms.every((term) => !shown.has(term))) return 1;
   }
   return 0;
+}
+
+/** "ml engineer", "data scientists": a job named by the word before a role word. */
+const ROLE =
+  /\b([\p{L}\d+#-]+) (engineers?|scientists?|analysts?|developers?|architects?|researchers?|interns?)\b/giu;
+/** Words before a role word that say how senior or where, not which role ("fresher engineer"). */
+const NOT_A_ROLE_NAME = new Set(
+  contentTerms(
+    "fresher freshers junior senior entry level experienced new good average typical indian remote",
+  ),
+);
+
+/** A role a question names: the stems of its name word and role word, and the phrase as asked. */
+export type NamedRole = { name: string; role: string; asWritten: string };
+
+/** The roles a question names ("ml engineer", "data scientists"). */
+export function rolesNamed(text: string): NamedRole[] {
+  const roles: NamedRole[] = [];
+  for (const match of text.matchAll(ROLE)) {
+    const name = stem((match[1] ?? "").toLowerCase());
+    if (STOPWORDS.has(name) || NOT_A_ROLE_NAME.has(name)) continue;
+    roles.push({ name, role: stem((match[2] ?? "").toLowerCase()), asWritten: match[0] });
+  }
+  return roles;
+}
+
+/** Whether a phrase names the role: its name word just before its role word ("ML" = "machine learning"). */
+function namesRole(item: string, { name, role }: NamedRole): boolean {
+  const terms = contentTerms(item);
+  return terms.some(
+    (term, index) =>
+      term === role &&
+      index > 0 &&
+      (terms[index - 1] === name || (name === "ml" && terms[index - 1] === stem("learning"))),
+  );
 }

@@ -343,6 +343,48 @@ describe("EvidenceGate.assess", () => {
     expect(judge("what salary for 3–5 years experience in india").features.figureMissing).toBe(0);
   });
 
+  it("refuses a salary asked for a role, place or year the material gives none for, naming it", () => {
+    const row: Chunk = {
+      ...makeChunk(
+        "band",
+        "Machine Learning Salary",
+        "Experience: 3–5 years; Common Roles: ML Engineer, Data Scientist; Salary India: ₹9L–20L PA; Top Cities: Bengaluru, Pune",
+        "table-row",
+      ),
+      cells: [
+        { header: "Experience", value: "3–5 years" },
+        { header: "Common Roles", value: "ML Engineer, Data Scientist" },
+        { header: "Salary India", value: "₹9L–20L PA" },
+        { header: "Top Cities", value: "Bengaluru, Pune" },
+      ],
+    };
+    const corpus = [...chunks, row];
+    const strictGate = new EvidenceGate(new CorpusStatistics(corpus), { model });
+    const reader = new QuestionUnderstanding(corpus);
+    const judge = (question: string) => {
+      const understood = reader.understand(question);
+      return strictGate.assess(
+        {
+          question: understood.understoodAs,
+          queryVector: [],
+          results: [{ chunk: row, score: 1, dense: 0.9, lexical: 1 }],
+        },
+        understood,
+      );
+    };
+    // "data" and "engineer" are both in the row, but no role there is a data engineer.
+    const dataEngineer = judge("data engineer salary in india with 3–5 years experience");
+    expect(dataEngineer.answerable).toBe(false);
+    expect(dataEngineer.reason).toBe("the material gives no figure for data engineer");
+    expect(judge("data scientist salary in india with 3–5 years experience").answerable).toBe(true);
+    expect(judge("ML engineer salary in 2030 with 3–5 years experience").reason).toBe(
+      "the material gives no figure for 2030",
+    );
+    expect(judge("ML engineer salary in pune with 3–5 years experience").reason).toBe(
+      "the material gives no figure for pune",
+    );
+  });
+
   it("finds the figure for the clause that asks, however long the learner's story before it", () => {
     const story =
       "so i'm a software engineer, java backend at a service company, weak in maths and my manager wont move me to the team... how many months does a complete beginner need";

@@ -42,6 +42,21 @@ describe("QuestionUnderstanding", () => {
     });
   });
 
+  it("reads chat spellings and Hinglish phrasing the way the material writes them", () => {
+    expect(understanding.understand("jumping str8 to neural nets").understoodAs).toBe(
+      "jumping straight to neural networks",
+    );
+    expect(understanding.understand("is a compsci degree needed").understoodAs).toBe(
+      "is a computer science degree needed",
+    );
+    expect(understanding.understand("salary per annum for a newbie").understoodAs).toBe(
+      "salary PA for a beginner",
+    );
+    expect(understanding.understand("roadmap ke hisaab se month 9").understoodAs).toBe(
+      "roadmap according to month 9",
+    );
+  });
+
   it("reads ordinals written with digits as words ('learn 1st' → 'learn first')", () => {
     expect(understanding.understand("pytorch or tensorflow which to learn 1st").understoodAs).toBe(
       "pytorch or tensorflow which to learn first",
