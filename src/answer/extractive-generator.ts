@@ -612,17 +612,23 @@ function inReadingOrder(chosen: Candidate[]): Candidate[] {
  * Learning is a branch …", "MLOps (machine learning operations) is …").
  */
 function definitionBonus(text: string, terms: string[]): number {
+  // "DVC can also describe pipelines …" adds to a definition given before; it is none itself.
+  if (SUPPLEMENTARY.test(text)) return 0;
   const opening = text.split(/\s+/).slice(0, 4).join(" ");
   const openingTerms = new Set(contentTerms(opening));
   if (!terms.every((term) => openingTerms.has(term))) return 0;
-  const subject = text
-    .replace(/^(?:an?|the)\s+/i, "")
-    .replace(/\s*\([^)]*\)/, "")
-    .split(/\s+/);
+  const written = text.replace(/^(?:an?|the)\s+/i, "");
+  const subject = written.replace(/\s*\([^)]*\)/, "").split(/\s+/);
   const subjectEnd = subject.slice(terms.length);
+  // "DVC (Data Version Control) versions …": a name spelled out in brackets is followed by what
+  // it does.
+  const spelledOut = written.split(/\s+/)[terms.length]?.startsWith("(") === true;
   // "A learning rate schedule changes …" is about a schedule: a noun after the terms makes them
   // part of another thing's name.
-  if (subject.slice(0, terms.length).every((word) => terms.includes(contentTerms(word)[0] ?? ""))) {
+  if (
+    !spelledOut &&
+    subject.slice(0, terms.length).every((word) => terms.includes(contentTerms(word)[0] ?? ""))
+  ) {
     // The tagger reads "sets" in "learning rate sets the size" as a noun too: a word before a
     // determiner is the verb.
     const next = tagWords(subject.slice(0, terms.length + 2).join(" "))[terms.length];

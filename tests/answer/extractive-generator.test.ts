@@ -348,6 +348,25 @@ describe("ExtractiveGenerator", () => {
       expect(answer).toMatch(/^The learning rate sets the size/);
     });
 
+    it("reads a name spelled out in brackets as a definition, and 'X can also …' as none", () => {
+      const dvc = [
+        makeChunk(
+          "pipelines",
+          "DVC",
+          "DVC can also describe multi-stage pipelines in a dvc.yaml file and rerun them.",
+        ),
+        makeChunk(
+          "versions",
+          "DVC",
+          "DVC (Data Version Control) versions large files alongside Git without putting them in Git.",
+        ),
+      ];
+      const { writer, passages } = over(dvc);
+      expect(writer.compose({ question: "what does dvc do", passages })).toMatch(
+        /^DVC \(Data Version Control\) versions/,
+      );
+    });
+
     it("weighs a follow-up's own words over the topic carried over from before", () => {
       const metrics = [
         makeChunk(
