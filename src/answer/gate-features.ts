@@ -13,6 +13,7 @@ import {
   withoutAskingFrame,
   wordsAsWritten,
 } from "../text/terms.ts";
+import { tagWords } from "../understanding/part-of-speech.ts";
 import { questionFocus } from "../understanding/question-focus.ts";
 import type { UnderstoodQuestion } from "../understanding/question-understanding.ts";
 import type { CorpusStatistics } from "./corpus-statistics.ts";
@@ -30,7 +31,11 @@ export type QuestionTerm = { word: string; term: string; alternatives: string[];
  * passages. Names are stable: the fitted refusal model refers to them.
  */
 export type GateFeatures = {
-  /** Share of the question's IDF-weighted topic terms in the best of the top 3 passages (0–1). */
+  /**
+   * Share of the question's IDF-weighted topic terms in the best of the top 3 passages (0–1). An
+   * adjective, adverb or interjection the corpus lacks ("bad", "scared") weighs a quarter of the
+   * largest IDF; other absent words weigh the largest.
+   */
   coverage: number;
   /** The same share for the first-ranked passage alone. */
   coverageTop1: number;
@@ -112,6 +117,10 @@ export const GATE_FEATURE_NAMES: readonly (keyof GateFeatures)[] = [
 const EXPLAIN_REQUEST =
   /\bhow (?:does|do|is|are|did)\b(?: [^\s?.!,;]+){0,5}? (?:work|works|calculated?|calculates|computed?|computes|implemented|handled?|handles|builds?|chooses|decides|splits)\b|\binternally\b|\bunder the hood\b|\bstep[- ]by[- ]step\b|\bmath(?:s|ematics)? behind\b|\bexplain (?:how|the math)\b/i;
 
+/** Part-of-speech tags of words that describe rather than name: adjectives, adverbs, interjections. */
+const DESCRIBING_TAGS = new Set(["ADJ", "ADV", "INTJ"]);
+/** Share of the largest IDF an everyday English word the corpus lacks weighs in coverage. */
+const EVERYDAY_ABSENT_WEIGHT = 0.25;
 /** Nouns more frequent than this in spoken English are everyday words, not specific topics. */
 const EVERYDAY_RANK = 3000;
 
@@ -187,7 +196,24 @@ export function computeGateFeatures(
 } {
   const terms = questionTerms(understood);
   const top = retrieval.results.slice(0, PASSAGES_CHECKED);
-  const weight = (term: QuestionTerm) => statistics.idf(term.term);
+  // An ordinary English word the corpus never uses ("bad", "scared") that is no noun, no name and
+  // no unknown topic weighs less than a corpus word: it says how the learner feels, not what about.
+  const unfamiliar = new Set(understood.unfamiliarWords.map((word) => word.toLowerCase()));
+  const everydayAbsent = new Set(
+    unfamiliar.size === 0
+      ? []
+      : tagWords(understood.understoodAs)
+          .filter(
+            (tagged) =>
+              unfamiliar.has(tagged.word.toLowerCase()) && DESCRIBING_TAGS.has(tagged.pos),
+          )
+          .map((tagged) => tagged.word.toLowerCase()),
+  );
+  const absentWeight = EVERYDAY_ABSENT_WEIGHT * statistics.idf("\u0000absent");
+  const weight = (term: QuestionTerm) =>
+    everydayAbsent.has(term.word.toLowerCase()) && term.alternatives.length === 0
+      ? absentWeight
+      : statistics.idf(term.term);
   const weightOf = (some: QuestionTerm[]) => some.reduce((sum, term) => sum + weight(term), 0);
   const total = weightOf(terms) || 1;
   /** Share of the weight of `some` of the question's terms that a passage or unit holds. */
@@ -216,7 +242,6 @@ export function computeGateFeatures(
     headingCoverage = Math.max(headingCoverage, coverageOf(new Set(contentTerms(heading))));
   }
 
-  const unfamiliar = new Set(understood.unfamiliarWords.map((word) => word.toLowerCase()));
   const unfamiliarShare =
     terms.length === 0
       ? 0

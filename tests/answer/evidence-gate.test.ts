@@ -227,6 +227,14 @@ describe("EvidenceGate.assess", () => {
     expect(decision.answerable).toBe(true);
   });
 
+  it("weighs an everyday describing word the corpus lacks ('bad', 'scared') below a topic word", () => {
+    const decision = assess("what is dropout and why is it so bad", ["dropout"]);
+    expect(decision.features.coverage).toBeGreaterThan(0.7);
+    expect(decision.answerable).toBe(true);
+    // A noun the corpus lacks still weighs in full: "passport" is what this question is about.
+    expect(assess("how do i renew my passport", ["dropout"]).features.coverage).toBeLessThan(0.3);
+  });
+
   it("answers a question whose topic words a top passage covers", () => {
     const decision = assess("Why is Python the best language to start with?", ["python", "docker"]);
     expect(decision).toMatchObject({ answerable: true, reason: "", unknownTopics: [] });
