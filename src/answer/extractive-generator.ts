@@ -182,9 +182,12 @@ const DEFINITION_FRAME = new Set(
 /** A unit that adds to what was said before ("DVC can also …", "In addition, …"): a poor lead. */
 const SUPPLEMENTARY =
   /^(?:\S+\s+){0,3}(?:also|additionally|furthermore|moreover)\b|^in addition\b/i;
-/** "how do I know I'm done with step 2", "am I ready for step 3": whether to move on. */
+/**
+ * "how do I know I'm done with step 2", "am I ready for step 3", "milestone for step 5": whether
+ * to move on.
+ */
 const READINESS_QUESTION =
-  /\bhow (?:do|will|would|can|should) i (?:know|tell)\b|\bam i ready\b|\bready (?:to move|for (?:the next|step))\b|\b(?:can|should) i move (?:on|ahead)\b|\b(?:done|finished) with\b/i;
+  /\bmilestones?\b|\bhow (?:do|will|would|can|should) i (?:know|tell)\b|\bam i ready\b|\bready (?:to move|for (?:the next|step))\b|\b(?:can|should) i move (?:on|ahead)\b|\b(?:done|finished) with\b/i;
 /** "If you already know Python, SQL…, you can …": the situation a whole unit is written for. */
 const CONDITION = /^if you (?:already )?(?:know|have|are|come from)\b([^,.;]*)/i;
 /** A unit that says when a learner is ready to move on. */

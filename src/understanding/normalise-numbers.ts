@@ -14,6 +14,13 @@ const DOLLAR_THOUSANDS = /\$(\d+(?:\.\d+)?)k\b/g;
 const BARE_NUMBER =
   /(?<![\d.,:\w])(?<!\b(?:rtx|gtx|rx|gt|quadro|tesla|ryzen|core|port|localhost|i[3579])\s)(\d{4,})(?![\d.,]?\d|\w)/gi;
 
+const NUMBER_WORDS = "one two three four five six seven eight nine ten eleven twelve".split(" ");
+/** "step five", "month three", "week two": a numbered part of the plan, which the material numbers. */
+const NUMBERED_PART = new RegExp(
+  `\\b(steps?|months?|weeks?|phases?|stages?)\\s+(${NUMBER_WORDS.join("|")})\\b`,
+  "gi",
+);
+
 /** Groups digits in threes: "10000" → "10,000". Years (1900–2099) stay as they are. */
 function group(digits: string): string {
   if (digits.length === 4 && /^(19|20)\d\d$/.test(digits)) return digits;
@@ -22,7 +29,7 @@ function group(digits: string): string {
 
 /**
  * Writes numbers the way the material writes them, so "10000" finds "10,000" and "1-2 weeks"
- * finds "1–2 weeks": dashes between numbers become en dashes, "3 to 6" becomes "3–6", "10k"
+ * finds "1–2 weeks": "step five" becomes "step 5", dashes between numbers become en dashes, "3 to 6" becomes "3–6", "10k"
  * becomes "10,000", "$120k" becomes "$120K", long numbers get thousands separators.
  */
 export function normaliseNumbers(text: string): { text: string; changes: NumberChange[] } {
@@ -31,7 +38,10 @@ export function normaliseNumbers(text: string): { text: string; changes: NumberC
     if (from !== to) changes.push({ from, to });
     return to;
   };
-  let result = text.replace(/(\d)\s*[‐‑‒—−]\s*(\d)/g, (match, left: string, right: string) =>
+  let result = text.replace(NUMBERED_PART, (match, part: string, number: string) =>
+    record(match, `${part} ${NUMBER_WORDS.indexOf(number.toLowerCase()) + 1}`),
+  );
+  result = result.replace(/(\d)\s*[‐‑‒—−]\s*(\d)/g, (match, left: string, right: string) =>
     record(match, `${left}–${right}`),
   );
   result = result.replace(DOLLAR_THOUSANDS, (match, amount: string) =>

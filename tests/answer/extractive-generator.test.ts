@@ -237,6 +237,18 @@ describe("ExtractiveGenerator", () => {
     ];
     const answer = composeOver(step, "how do i know i am done and can move ahead");
     expect(answer).toMatch(/^Milestone: You are ready to move on/);
+    // "step 2 milestone?" asks for the milestone itself, not a sentence that mentions one.
+    const milestones = [
+      makeChunk("weeks", "Step 2", "The milestone takes most learners about four weeks."),
+      makeChunk(
+        "step2",
+        "Step 2",
+        "Milestone: You are ready to move on when you can train three models.",
+      ),
+    ];
+    expect(composeOver(milestones, "step 2 milestone?")).toMatch(
+      /^Milestone: You are ready to move on/,
+    );
   });
 
   it("prefers the row the question names over one that lists the name in a cell", () => {

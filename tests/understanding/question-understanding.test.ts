@@ -284,6 +284,10 @@ describe("normaliseNumbers", () => {
       "10,000 rows in 2026, 10,000 more, $120K, 3–6 months",
     );
     expect(normaliseNumbers("version 3.12 and python3").changes).toEqual([]);
+    expect(normaliseNumbers("milestone for step five, focus of month Three").text).toBe(
+      "milestone for step 5, focus of month 3",
+    );
+    expect(normaliseNumbers("one step at a time").changes).toEqual([]);
   });
 
   it("leaves ports and hardware model numbers as typed", () => {
