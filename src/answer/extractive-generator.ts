@@ -197,6 +197,20 @@ const COMPARING_WORDS = new Set(["vs", "versus", "diff"]);
 /** Words of a follow-up that point at the carried-over topic rather than replace it. */
 const POINTS_AT_CARRIED =
   /\b(?:which|one|ones|it|its|they|them|their|this|that|these|those|both)\b/i;
+/** "6 months", "10,000 examples": a number and what it measures (the measure's stem, unpluralised). */
+const AMOUNT = /\b(\d+(?:[.,]\d+)?)\s*(month|year|week|day|hour|example|row|sample|image)s?\b/gi;
+/**
+ * The ways a unit states an amount: "6 months", "6–9 months", "3–6 months", "6+ months", and for
+ * a month, "Month 6".
+ */
+function amountPattern(number: string, measure: string): RegExp {
+  const value = number.replace(".", "\\.");
+  return new RegExp(
+    `(?:^|[^\\d.])(?:\\d+\\s*[–-]\\s*)?${value}(?:\\s*[–-]\\s*\\d+)?\\+?\\s*${measure}|\\b${measure}\\s*${value}\\b`,
+    "i",
+  );
+}
+
 /** Share of the question's weighted terms a lead must hold to count as restating it. */
 const ECHO_COVERAGE = 0.8;
 /** A part of a question that leans on the rest: three words or fewer, or a pronoun. */
@@ -409,6 +423,14 @@ export class ExtractiveGenerator implements Generator {
           ? this.settings.storyWeight
           : PART_CONTEXT_WEIGHT);
     const totalWeight = questionTerms.reduce((sum, term) => sum + weight(term), 0) || 1;
+    // "6 months": a number the question measures something with matches only the same measure
+    // ("6–9 months", "Month 6"), not "Step 6".
+    const amounts = new Map(
+      [...questionText(input.question).matchAll(AMOUNT)].map((match) => [
+        match[1] ?? "",
+        amountPattern(match[1] ?? "", match[2] ?? ""),
+      ]),
+    );
     const bestPassageScore = Math.max(...input.passages.map((passage) => passage.score), 1e-9);
     const {
       semanticWeight,
@@ -443,6 +465,7 @@ export class ExtractiveGenerator implements Generator {
         const terms = new Set(contentTerms(unit.text));
         let covered = 0;
         for (const term of questionTerms) {
+          if (amounts.get(term)?.test(unit.text) === false) continue;
           if (terms.has(term)) covered += weight(term);
           else if (sectionTerms.has(term)) covered += 0.5 * weight(term);
         }

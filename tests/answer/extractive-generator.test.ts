@@ -251,6 +251,27 @@ describe("ExtractiveGenerator", () => {
     );
   });
 
+  it("matches a number the question measures with ('6 months') only to that measure", () => {
+    const plans = [
+      row(40, "Roadmap", [
+        ["Step", "Step 6"],
+        ["Timeline", "Month 10–11"],
+        ["Focus Area", "Portfolio projects"],
+      ]),
+      makeChunk("short", "Shorter plans", "In 6 months, focus on Scikit-learn and FastAPI."),
+    ];
+    expect(composeOver(plans, "only have 6 months, what should i focus on")).toMatch(
+      /^In 6 months, focus on/,
+    );
+    // "Month 6" states the same measure.
+    expect(
+      composeOver(
+        [plans[0] as Chunk, makeChunk("m6", "Plan", "Month 6 is for deep learning.")],
+        "what should i focus on in 6 months",
+      ),
+    ).toMatch(/^Month 6 is for deep learning/);
+  });
+
   it("prefers the row the question names over one that lists the name in a cell", () => {
     const rows = [
       row(30, "Pay by Experience", [
