@@ -33,8 +33,8 @@ export type QuestionTerm = { word: string; term: string; alternatives: string[];
 export type GateFeatures = {
   /**
    * Share of the question's IDF-weighted topic terms in the best of the top 3 passages (0–1). An
-   * adjective, adverb or interjection the corpus lacks ("bad", "scared") weighs a quarter of the
-   * largest IDF; other absent words weigh the largest.
+   * adjective, adverb, interjection or everyday verb the corpus lacks ("bad", "scared", "done")
+   * weighs a quarter of the largest IDF; other absent words weigh the largest.
    */
   coverage: number;
   /** The same share for the first-ranked passage alone. */
@@ -196,8 +196,8 @@ export function computeGateFeatures(
 } {
   const terms = questionTerms(understood);
   const top = retrieval.results.slice(0, PASSAGES_CHECKED);
-  // An ordinary English word the corpus never uses ("bad", "scared") that is no noun, no name and
-  // no unknown topic weighs less than a corpus word: it says how the learner feels, not what about.
+  // An ordinary English word the corpus never uses ("bad", "scared", "done") that describes or is
+  // an everyday verb weighs less than a corpus word: it says how the learner feels, not what about.
   const unfamiliar = new Set(understood.unfamiliarWords.map((word) => word.toLowerCase()));
   const everydayAbsent = new Set(
     unfamiliar.size === 0
@@ -205,7 +205,10 @@ export function computeGateFeatures(
       : tagWords(understood.understoodAs)
           .filter(
             (tagged) =>
-              unfamiliar.has(tagged.word.toLowerCase()) && DESCRIBING_TAGS.has(tagged.pos),
+              unfamiliar.has(tagged.word.toLowerCase()) &&
+              (DESCRIBING_TAGS.has(tagged.pos) ||
+                (tagged.pos === "VERB" &&
+                  (commonWordRank(tagged.word.toLowerCase()) ?? Infinity) <= EVERYDAY_RANK)),
           )
           .map((tagged) => tagged.word.toLowerCase()),
   );

@@ -227,10 +227,13 @@ describe("EvidenceGate.assess", () => {
     expect(decision.answerable).toBe(true);
   });
 
-  it("weighs an everyday describing word the corpus lacks ('bad', 'scared') below a topic word", () => {
+  it("weighs an everyday describing word or verb the corpus lacks ('bad', 'done') below a topic", () => {
     const decision = assess("what is dropout and why is it so bad", ["dropout"]);
     expect(decision.features.coverage).toBeGreaterThan(0.7);
     expect(decision.answerable).toBe(true);
+    expect(
+      assess("how do i know i'm done with dropout", ["dropout"]).features.coverage,
+    ).toBeGreaterThan(0.7);
     // A noun the corpus lacks still weighs in full: "passport" is what this question is about.
     expect(assess("how do i renew my passport", ["dropout"]).features.coverage).toBeLessThan(0.3);
   });
