@@ -261,6 +261,10 @@ describe("EvidenceGate.assess", () => {
     const simple = assess("what is dvc in simple words", ["dvc"]);
     expect(simple.features.coverage).toBe(plain.features.coverage);
     expect(simple.features.termCount).toBe(plain.features.termCount);
+    const ordered = assess("what tools does dvc need, in order", ["dvc"]);
+    expect(ordered.features.termCount).toBe(
+      assess("what tools does dvc need", ["dvc"]).features.termCount,
+    );
   });
 
   it("marks a how-does-it-work question about a thing the material only names", () => {
