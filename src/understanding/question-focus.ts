@@ -22,8 +22,8 @@ export function questionFocus(message: string): string {
     (clause) => clause.endsWith("?") || ASKING.test(clause) || GUESS_TAG.test(clause),
   );
   if (!asks.includes(true)) return message;
-  // A clause that only points back ("…, which is better?", "is that overkill?") asks about the
-  // clause before it: "JAX vs PyTorch for research, which is better" is about JAX and PyTorch.
+  // A clause that only points back ("…, which is better?", "how to do?") asks about the clause
+  // before it: "JAX vs PyTorch for research, which is better" is about JAX and PyTorch.
   return clauses
     .filter(
       (_clause, index) =>
@@ -34,7 +34,7 @@ export function questionFocus(message: string): string {
 
 /** Words of an asking clause that name nothing by themselves. */
 const POINTING =
-  /^(?:so|and|but|ok|okay|then|also|which|what|whats|what's|is|are|it|its|it's|this|that|these|those|one|ones|the|two|both|either|better|best|worse|good|worth|faster|easier|right|correct|true|ok|enough|should|i|do|does|pick|choose|use|go|with|for|to|of|more|less|really|actually|diff|difference)$/i;
+  /^(?:so|and|but|ok|okay|then|also|which|what|whats|what's|is|are|it|its|it's|this|that|these|those|one|ones|the|two|both|either|better|best|worse|good|worth|faster|easier|right|correct|true|ok|enough|should|i|do|does|pick|choose|use|go|with|for|to|of|more|less|really|actually|diff|difference|how|explain|tell|me|pls|please|plz)$/i;
 
 /** A short clause whose every word points back or asks ("which one is better?"). */
 function leansBack(clause: string): boolean {

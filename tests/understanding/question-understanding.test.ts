@@ -326,6 +326,10 @@ describe("questionFocus", () => {
     expect(questionFocus("I work in a bank, can I learn ML in 6 months?")).toBe(
       "can I learn ML in 6 months?",
     );
+    // "how to do" names nothing: the thing to do is in the clause before it.
+    expect(questionFocus("kubernetes setup for serving ML models, how to do")).toBe(
+      "kubernetes setup for serving ML models how to do",
+    );
   });
 
   it("keeps a clause that guesses at the answer ('… or wat', '… right')", () => {
