@@ -3,6 +3,7 @@ import type { EntityLexicon } from "../retrieval/entity-lexicon.ts";
 import type { RowHeads } from "../retrieval/row-heads.ts";
 import { commonWordRank } from "../text/common-words.ts";
 import { QUESTION_META_WORDS, STOPWORDS, stem, wordsAsWritten } from "../text/terms.ts";
+import { tagWords } from "../understanding/part-of-speech.ts";
 import type { CorpusStatistics } from "./corpus-statistics.ts";
 import {
   FollowUpDetector,
@@ -173,6 +174,11 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
     if (LIKE_ME.test(message) || BARE_WHY.test(message) || FOR_SOMEONE_ELSE.test(message)) {
       return `${message.trim()} (${withoutCarried(previous)})`;
     }
+    // "those 6 months", "that folder": a demonstrative before a noun already names what it points
+    // at; the previous topic is context, not a replacement.
+    if (namesWithDemonstrative(message) && !/\b(?:it|its|they|them|their)\b/i.test(message)) {
+      return `${message.trim()} (${topic})`;
+    }
     if (PRONOUN.test(message)) {
       return message
         .replace(/\b(its|their)\b/i, `${topic}'s`)
@@ -324,4 +330,21 @@ function originalSpelling(text: string, name: string): string {
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/**
+ * Whether a demonstrative stands before the noun it names ("those 6 months", "that folder"), not
+ * for a thing on its own ("that one", "how long does that take", "for that tho").
+ */
+function namesWithDemonstrative(message: string): boolean {
+  const tagged = tagWords(message);
+  return tagged.some((word, index) => {
+    const next = tagged[index + 1];
+    return (
+      /^(?:this|that|these|those)$/i.test(word.word) &&
+      next !== undefined &&
+      /^(?:NOUN|PROPN|NUM)$/.test(next.pos) &&
+      !/^(?:one|ones|tho|though)$/i.test(next.word)
+    );
+  });
 }

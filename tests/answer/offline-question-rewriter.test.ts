@@ -108,6 +108,21 @@ describe("offline follow-up rewriting", () => {
     );
   });
 
+  it("keeps a demonstrative that names its noun ('those 6 months'), carrying the topic beside it", async () => {
+    expect(
+      await rewriter.rewrite(
+        "ok what should i focus on in those 6 months",
+        afterAsking("can i become an ML engineer in 6 months"),
+      ),
+    ).toMatch(/^ok what should i focus on in those 6 months \(.+\)$/);
+    expect(
+      await rewriter.rewrite(
+        "how many hrs per day for that tho",
+        afterAsking("What is DVC used for?"),
+      ),
+    ).not.toMatch(/that tho \(/);
+  });
+
   it("looks past an acknowledgement or a message without words to the question before it", async () => {
     const history: ChatTurn[] = [
       ...afterAsking("What is DVC used for?"),
