@@ -34,7 +34,7 @@ export function questionFocus(message: string): string {
 
 /** Words of an asking clause that name nothing by themselves. */
 const POINTING =
-  /^(?:so|and|but|ok|okay|then|also|which|what|whats|what's|is|are|it|its|it's|this|that|these|those|one|ones|the|two|both|either|better|best|worse|good|worth|faster|easier|right|correct|true|ok|enough|should|i|do|does|pick|choose|use|go|with|for|to|of|more|less|really|actually|diff|difference|how|explain|tell|me|pls|please|plz)$/i;
+  /^(?:so|and|but|ok|okay|then|also|which|what|whats|what's|is|are|it|its|it's|this|that|these|those|one|ones|the|two|both|either|better|best|worse|good|worth|faster|easier|right|correct|true|ok|enough|should|i|do|does|pick|choose|use|go|with|for|to|of|more|less|really|actually|diff|difference|how|explain|tell|me|pls|please|plz|fix|solve|resolve|handle|start|begin)$/i;
 
 /** A short clause whose every word points back or asks ("which one is better?"). */
 function leansBack(clause: string): boolean {

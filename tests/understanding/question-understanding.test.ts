@@ -330,6 +330,9 @@ describe("questionFocus", () => {
     expect(questionFocus("kubernetes setup for serving ML models, how to do")).toBe(
       "kubernetes setup for serving ML models how to do",
     );
+    expect(questionFocus("my wifi keeps disconnecting on windows 11, how to fix")).toBe(
+      "my wifi keeps disconnecting on windows 11 how to fix",
+    );
   });
 
   it("keeps a clause that guesses at the answer ('… or wat', '… right')", () => {
