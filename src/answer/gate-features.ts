@@ -301,7 +301,10 @@ export function computeGateFeatures(
   // row that matches the learner's story) and against those clauses alone (a long story).
   // A follow-up's carried topic can hold the figure: "and in bengaluru? (salary engineer india)".
   const { carried } = carriedTopic(understood.understoodAs);
-  const request = figureRequest(`${asking} ${carried}`);
+  // The learner's own words say which figure first: "and how many questions? (cost aws exam)"
+  // asks a count.
+  const ownAsking = carriedTopic(asking).own;
+  const request = figureRequest(ownAsking) ?? figureRequest(`${ownAsking} ${carried}`);
   // What a figure is asked for, as written: a place ("in bengaluru"; a word the corpus uses in
   // many passages, "india", is the material's own setting), a role ("data engineer"), a year the
   // material never names ("in 2030").

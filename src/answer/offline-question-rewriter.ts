@@ -5,6 +5,7 @@ import { commonWordRank } from "../text/common-words.ts";
 import { QUESTION_META_WORDS, STOPWORDS, stem, wordsAsWritten } from "../text/terms.ts";
 import { tagWords } from "../understanding/part-of-speech.ts";
 import type { CorpusStatistics } from "./corpus-statistics.ts";
+import { figureRequest } from "./figure-request.ts";
 import {
   FollowUpDetector,
   MORE_OF_THE_SAME,
@@ -285,11 +286,21 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
         this.statistics.idf(stem(left.toLowerCase())),
     );
     const keep = new Set(ranked.slice(0, 3));
-    const words = candidates.filter((word) => keep.has(word)).join(" ");
+    let words = candidates.filter((word) => keep.has(word)).join(" ");
+    // "how much do ML engineers earn in india", then "and in pune?": the money asked for is
+    // part of the topic, so the follow-up asks a Pune salary.
+    if (figureRequest(text)?.type === "money" && !MONEY_TOPIC.test(words)) {
+      words = `${EARNING.test(text) ? "salary" : "cost"} ${words}`;
+    }
     // "how long does that take?" after "what is step 5": the step is the topic.
     return place === undefined ? words : `${place} ${words}`.trim();
   }
 }
+
+/** Words of a topic that already say money is asked about. */
+const MONEY_TOPIC = /\b(?:salar(?:y|ies)|costs?|prices?|fees?|pay|earn\w*|packages?|lpa|ctc)\b/i;
+/** A question about what someone earns rather than what something costs. */
+const EARNING = /\b(?:earn\w*|salar(?:y|ies)|paid|pays?|package|ctc|lpa|make)\b/i;
 
 /** "and after that?", "what's next", "then what?": the place in the plan after the one named. */
 const WHAT_NEXT =

@@ -313,6 +313,11 @@ describe("EvidenceGate.assess", () => {
     expect(cost.reason).toMatch(/no figure/);
   });
 
+  it("asks the figure the follow-up's own words ask before one its carried topic names", () => {
+    const question = "and how many months does a beginner need? (cost hugging face course)";
+    expect(assess(question, ["timeline", "course"]).features.figureMissing).toBe(0);
+  });
+
   it("answers a figure question when a passage holds the figure", () => {
     const months = assess("How many months does a complete beginner need?", ["timeline", "python"]);
     expect(months.features.figureMissing).toBe(0);

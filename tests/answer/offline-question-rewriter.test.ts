@@ -108,6 +108,12 @@ describe("offline follow-up rewriting", () => {
     );
   });
 
+  it("carries the money a previous question asked about ('and in pune?' asks a salary)", async () => {
+    expect(
+      await rewriter.rewrite("and in pune?", afterAsking("how much do ML engineers earn in india")),
+    ).toMatch(/\(salary .*\)$/);
+  });
+
   it("keeps a demonstrative that names its noun ('those 6 months'), carrying the topic beside it", async () => {
     expect(
       await rewriter.rewrite(
