@@ -128,8 +128,8 @@ const EVERYDAY_RANK = 3000;
 const SETTING_PASSAGES = 10;
 /** A year of the last or this century. */
 const YEAR = /\b(?:19|20)\d\d\b/g;
-/** "in bengaluru", "at hyderabad": where a figure is asked for. */
-const PLACE = /\b(?:in|at)\s+([\p{L}][\p{L}-]*)/gu;
+/** "in bengaluru", "at google": where a figure is asked for. */
+const PLACE = /\b(in|at)\s+([\p{L}][\p{L}-]*)/giu;
 /** Words after "in" that name a unit of money, not a place ("in LPA", "in rupees"). */
 const MONEY_UNITS = new Set(
   contentTerms("lpa pa inr rupees rupee usd dollars dollar lakhs lakh lacs crore ctc hand total"),
@@ -311,16 +311,18 @@ export function computeGateFeatures(
   const places =
     request?.type === "money"
       ? [...asking.matchAll(PLACE)]
-          .map((match) => match[1] ?? "")
-          .filter((word) => {
-            const term = stem(word.toLowerCase());
+          .filter((match) => {
+            const term = stem((match[2] ?? "").toLowerCase());
             return (
               statistics.has(term) &&
               !STOPWORDS.has(term) &&
               !MONEY_UNITS.has(term) &&
-              statistics.documentFrequency(term) < SETTING_PASSAGES
+              // "at google": a company is never the material's setting, however often named.
+              (match[1]?.toLowerCase() === "at" ||
+                statistics.documentFrequency(term) < SETTING_PASSAGES)
             );
           })
+          .map((match) => match[2] ?? "")
       : [];
   const placeTerms = places.map((word) => stem(word.toLowerCase()));
   // Roles only from the learner's own words: "what about CV engg (salary NLP engineer)".

@@ -378,7 +378,11 @@ describe("EvidenceGate.assess", () => {
         { header: "Top Cities", value: "Bengaluru, Pune" },
       ],
     };
-    const corpus = [...chunks, row];
+    // Google is named in many passages, as the material names it (Colab, Cloud certificates).
+    const google = Array.from({ length: 12 }, (_, index) =>
+      makeChunk(`google${index}`, "Tools", `Google Colab notebook tip number ${index}.`),
+    );
+    const corpus = [...chunks, row, ...google];
     const strictGate = new EvidenceGate(new CorpusStatistics(corpus), { model });
     const reader = new QuestionUnderstanding(corpus);
     const judge = (question: string) => {
@@ -402,6 +406,10 @@ describe("EvidenceGate.assess", () => {
     );
     expect(judge("ML engineer salary in pune with 3–5 years experience").reason).toBe(
       "the material gives no figure for pune",
+    );
+    // "at google" asks for a company's figure, however often the material names Google.
+    expect(judge("ML engineer salary at google with 3–5 years experience").reason).toBe(
+      "the material gives no figure for google",
     );
   });
 
