@@ -55,6 +55,9 @@ describe("QuestionUnderstanding", () => {
     expect(understanding.understand("roadmap ke hisaab se month 9").understoodAs).toBe(
       "roadmap according to month 9",
     );
+    expect(
+      understanding.understand("train loss going down but val loss going up").understoodAs,
+    ).toBe("train loss falling but val loss rising");
   });
 
   it("reads ordinals written with digits as words ('learn 1st' → 'learn first')", () => {
