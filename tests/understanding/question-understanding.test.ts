@@ -58,6 +58,9 @@ describe("QuestionUnderstanding", () => {
     expect(
       understanding.understand("train loss going down but val loss going up").understoodAs,
     ).toBe("train loss falling but val loss rising");
+    expect(understanding.understand("cuda oom, one hot or not?").understoodAs).toBe(
+      "cuda out-of-memory, OneHotEncoder or not?",
+    );
   });
 
   it("reads ordinals written with digits as words ('learn 1st' → 'learn first')", () => {
