@@ -61,6 +61,9 @@ describe("QuestionUnderstanding", () => {
     expect(understanding.understand("cuda oom, one hot or not?").understoodAs).toBe(
       "cuda out-of-memory, OneHotEncoder or not?",
     );
+    expect(understanding.understand("do i need a graphics card").understoodAs).toBe(
+      "do i need a GPU",
+    );
   });
 
   it("reads ordinals written with digits as words ('learn 1st' → 'learn first')", () => {
