@@ -184,6 +184,36 @@ const model: RefusalModel = {
 };
 const gate = new EvidenceGate(statistics, { model });
 
+/**
+ * A gate over the test corpus plus one salary-table row (and `extra` chunks), judging a question
+ * whose only retrieved passage is that row.
+ */
+function judgeOverRow(cells: Array<[string, string]>, extra: Chunk[] = [], dense = 0.3) {
+  const row: Chunk = {
+    ...makeChunk(
+      "band",
+      "Machine Learning Salary",
+      cells.map(([header, value]) => `${header}: ${value}`).join("; "),
+      "table-row",
+    ),
+    cells: cells.map(([header, value]) => ({ header, value })),
+  };
+  const corpus = [...chunks, row, ...extra];
+  const rowGate = new EvidenceGate(new CorpusStatistics(corpus), { model });
+  const reader = new QuestionUnderstanding(corpus);
+  return (question: string) => {
+    const understood = reader.understand(question);
+    return rowGate.assess(
+      {
+        question: understood.understoodAs,
+        queryVector: [],
+        results: [{ chunk: row, score: 1, dense, lexical: 1 }],
+      },
+      understood,
+    );
+  };
+}
+
 /** A retrieval returning `ids` in rank order with a middling dense similarity. */
 function assess(question: string, ids: string[], dense = 0.3) {
   const understood = understanding.understand(question);
@@ -328,33 +358,11 @@ describe("EvidenceGate.assess", () => {
   });
 
   it("finds no salary for a city the table only lists beside an India-wide figure", () => {
-    const row: Chunk = {
-      ...makeChunk(
-        "band",
-        "Machine Learning Salary",
-        "Experience: 3–5 years; Salary India: ₹9L–20L PA; Top Cities: Bengaluru, Pune",
-        "table-row",
-      ),
-      cells: [
-        { header: "Experience", value: "3–5 years" },
-        { header: "Salary India", value: "₹9L–20L PA" },
-        { header: "Top Cities", value: "Bengaluru, Pune" },
-      ],
-    };
-    const corpus = [...chunks, row];
-    const cityGate = new EvidenceGate(new CorpusStatistics(corpus), { model });
-    const reader = new QuestionUnderstanding(corpus);
-    const judge = (question: string) => {
-      const understood = reader.understand(question);
-      return cityGate.assess(
-        {
-          question: understood.understoodAs,
-          queryVector: [],
-          results: [{ chunk: row, score: 1, dense: 0.3, lexical: 1 }],
-        },
-        understood,
-      );
-    };
+    const judge = judgeOverRow([
+      ["Experience", "3–5 years"],
+      ["Salary India", "₹9L–20L PA"],
+      ["Top Cities", "Bengaluru, Pune"],
+    ]);
     // A follow-up carrying "salary" asks for a Bengaluru salary: the row gives none.
     expect(
       judge("and in bengaluru specifically? (salary engineer india)").features.figureMissing,
@@ -364,38 +372,20 @@ describe("EvidenceGate.assess", () => {
   });
 
   it("refuses a salary asked for a role, place or year the material gives none for, naming it", () => {
-    const row: Chunk = {
-      ...makeChunk(
-        "band",
-        "Machine Learning Salary",
-        "Experience: 3–5 years; Common Roles: ML Engineer, Data Scientist; Salary India: ₹9L–20L PA; Top Cities: Bengaluru, Pune",
-        "table-row",
-      ),
-      cells: [
-        { header: "Experience", value: "3–5 years" },
-        { header: "Common Roles", value: "ML Engineer, Data Scientist" },
-        { header: "Salary India", value: "₹9L–20L PA" },
-        { header: "Top Cities", value: "Bengaluru, Pune" },
-      ],
-    };
     // Google is named in many passages, as the material names it (Colab, Cloud certificates).
     const google = Array.from({ length: 12 }, (_, index) =>
       makeChunk(`google${index}`, "Tools", `Google Colab notebook tip number ${index}.`),
     );
-    const corpus = [...chunks, row, ...google];
-    const strictGate = new EvidenceGate(new CorpusStatistics(corpus), { model });
-    const reader = new QuestionUnderstanding(corpus);
-    const judge = (question: string) => {
-      const understood = reader.understand(question);
-      return strictGate.assess(
-        {
-          question: understood.understoodAs,
-          queryVector: [],
-          results: [{ chunk: row, score: 1, dense: 0.9, lexical: 1 }],
-        },
-        understood,
-      );
-    };
+    const judge = judgeOverRow(
+      [
+        ["Experience", "3–5 years"],
+        ["Common Roles", "ML Engineer, Data Scientist"],
+        ["Salary India", "₹9L–20L PA"],
+        ["Top Cities", "Bengaluru, Pune"],
+      ],
+      google,
+      0.9,
+    );
     // "data" and "engineer" are both in the row, but no role there is a data engineer.
     const dataEngineer = judge("data engineer salary in india with 3–5 years experience");
     expect(dataEngineer.answerable).toBe(false);
