@@ -326,7 +326,7 @@ export function computeGateFeatures(
       : [];
   const placeTerms = places.map((word) => stem(word.toLowerCase()));
   // Roles only from the learner's own words: "what about CV engg (salary NLP engineer)".
-  const roles = request?.type === "money" ? rolesNamed(carriedTopic(asking).own) : [];
+  const roles = request?.type === "money" ? rolesNamed(ownAsking) : [];
   const absentYears =
     request === undefined
       ? []
