@@ -36,6 +36,9 @@ const OPEN_COMPARISON =
 const CLAUSE_BREAK = /[,;?!:]\s*|\s+(?:and|but|so|or)\s+/i;
 /** "y not vertex ai?": asks why the last answer did not pick something else. */
 const WHY_NOT = new RegExp(`^${OPENER}(?:but\\s+)?(?:y|why) not\\b`, "i");
+/** "why python tho?", "but why fastapi": a why-question short enough to lean on the last answer. */
+const SHORT_WHY = new RegExp(`^${OPENER}(?:but\\s+|so\\s+|and\\s+)?(?:y|why)\\b`, "i");
+const SHORT_WHY_WORDS = 6;
 /** "that one", "this one", "the aws one": always the thing talked about before. */
 const DEMONSTRATIVE_ONE = /^(?:this|that|the\b.*) one$/i;
 /** Words that ask for more of what was just discussed ("any alternatives?"): not topics. */
@@ -132,6 +135,9 @@ export class FollowUpDetector {
     }
     if (OPEN_COMPARISON.test(text) && topics.length <= 1) return true;
     if (WHY_NOT.test(text)) return true;
+    // "why python tho?" after "is R good for ML?", "why fastapi for the real ones?": a short why
+    // asks the reason for the last answer.
+    if (SHORT_WHY.test(text) && wordsAsWritten(text).length <= SHORT_WHY_WORDS) return true;
     if (wordsAsWritten(text).length >= SELF_CONTAINED_WORDS && topics.length > 0) return false;
     if (pointer !== undefined || THERE_BACK.test(text)) return true;
     // "how long is step 4" names its own step, whatever month was asked about before; "roadmap

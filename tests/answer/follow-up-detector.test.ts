@@ -57,6 +57,8 @@ describe("FollowUpDetector.dependsOnHistory", () => {
     "explain simpler",
     // "the salary" is the salary of the thing asked about before.
     "and what is the salary?",
+    // A short why asks the reason for the last answer, even when it names its pick.
+    "why xgboost tho?",
   ])("treats %j as a follow-up", (message) => {
     expect(detector.dependsOnHistory(message)).toBe(true);
   });
