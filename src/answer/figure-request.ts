@@ -1,7 +1,8 @@
 import { contentTerms, stem, words } from "../text/terms.ts";
 
+/** A number: digits not inside a name ("F1-score", "L2", "GPT-4o" name things), or a number word. */
 const NUMBER =
-  /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half|dozen)\b/i;
+  /(?<![\p{L}])\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half|dozen)\b/iu;
 const MONEY_WORDS = /^(price|prices|cost|costs|fee|fees|salary|salaries|charge|charges|budget)$/;
 const MONEY = /[₹$€£]|\bfree\b|\bvaries\b/i;
 /**

@@ -89,6 +89,16 @@ describe("figureRequest", () => {
     expect(suppliesFigure(request, "BERT base has 12 attention heads per layer.")).toBe(true);
   });
 
+  it("reads no number inside a name ('F1-score', 'python3'), only a figure", () => {
+    const threshold = figureRequest("what F1 threshold should trigger retraining");
+    expect(threshold?.type).toBe("setting");
+    if (threshold === undefined) return;
+    expect(
+      suppliesFigure(threshold, "Retrain when measured F1 falls below an agreed threshold"),
+    ).toBe(false);
+    expect(suppliesFigure(threshold, "Retrain when F1 falls below a threshold of 0.8")).toBe(true);
+  });
+
   it("asks for a setting for 'what dropout rate'", () => {
     expect(figureRequest("What dropout rate should I use?")).toEqual({
       type: "setting",
