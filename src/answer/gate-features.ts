@@ -17,6 +17,7 @@ import { tagWords } from "../understanding/part-of-speech.ts";
 import { questionFocus } from "../understanding/question-focus.ts";
 import type { UnderstoodQuestion } from "../understanding/question-understanding.ts";
 import type { CorpusStatistics } from "./corpus-statistics.ts";
+import { figureQualifiers, givenFor, qualifiersNotGiven } from "./figure-qualifiers.ts";
 import { figureRequest, suppliesFigure } from "./figure-request.ts";
 import { carriedTopic } from "./question-rewriter.ts";
 
@@ -124,16 +125,6 @@ const EVERYDAY_ABSENT_WEIGHT = 0.25;
 /** Nouns more frequent than this in spoken English are everyday words, not specific topics. */
 const EVERYDAY_RANK = 3000;
 
-/** A place named in this many passages or more is the material's own setting ("india": 15). */
-const SETTING_PASSAGES = 10;
-/** A year of the last or this century. */
-const YEAR = /\b(?:19|20)\d\d\b/g;
-/** "in bengaluru", "at google": where a figure is asked for. */
-const PLACE = /\b(in|at)\s+([\p{L}][\p{L}-]*)/giu;
-/** Words after "in" that name a unit of money, not a place ("in LPA", "in rupees"). */
-const MONEY_UNITS = new Set(
-  contentTerms("lpa pa inr rupees rupee usd dollars dollar lakhs lakh lacs crore ctc hand total"),
-);
 /** Coverage one sentence or row supplying the figure asked for must reach. */
 const MIN_FIGURE_COVERAGE = 0.3;
 const PASSAGES_CHECKED = 3;
@@ -305,34 +296,7 @@ export function computeGateFeatures(
   // asks a count.
   const ownAsking = carriedTopic(asking).own;
   const request = figureRequest(ownAsking) ?? figureRequest(`${ownAsking} ${carried}`);
-  // What a figure is asked for, as written: a place ("in bengaluru"; a word the corpus uses in
-  // many passages, "india", is the material's own setting), a role ("data engineer"), a year the
-  // material never names ("in 2030").
-  const places =
-    request?.type === "money"
-      ? [...asking.matchAll(PLACE)]
-          .filter((match) => {
-            const term = stem((match[2] ?? "").toLowerCase());
-            return (
-              statistics.has(term) &&
-              !STOPWORDS.has(term) &&
-              !MONEY_UNITS.has(term) &&
-              // "at google": a company is never the material's setting, however often named.
-              (match[1]?.toLowerCase() === "at" ||
-                statistics.documentFrequency(term) < SETTING_PASSAGES)
-            );
-          })
-          .map((match) => match[2] ?? "")
-      : [];
-  const placeTerms = places.map((word) => stem(word.toLowerCase()));
-  // Roles only from the learner's own words: "what about CV engg (salary NLP engineer)".
-  const roles = request?.type === "money" ? rolesNamed(ownAsking) : [];
-  const absentYears =
-    request === undefined
-      ? []
-      : [...`${asking} ${carried}`.matchAll(YEAR)]
-          .map((match) => match[0])
-          .filter((year) => !statistics.has(year));
+  const qualifiers = figureQualifiers(request, asking, ownAsking, carried, statistics);
   const askingTerms = terms.filter((term) => focus.has(term.token));
   const askingTotal = weightOf(askingTerms);
   const askingCoverageOf = (unitTerms: Set<string>) =>
@@ -348,28 +312,10 @@ export function computeGateFeatures(
         result.chunk.kind === "table-row" ? [result.chunk.text] : splitSentences(result.chunk.text);
       for (const unit of units) {
         if (!suppliesFigure(request, unit)) continue;
-        // The figure must be given for the place asked about (a row whose Top Cities cell lists
-        // Bengaluru gives no Bengaluru salary) and for a role asked about (no row names a data
-        // engineer).
-        const cells =
-          result.chunk.kind === "table-row" && result.chunk.cells !== undefined
-            ? result.chunk.cells
-            : undefined;
-        const forPlace =
-          placeTerms.length === 0 ||
-          (cells?.map((cell) => `${cell.header} ${cell.value}`) ?? [unit]).some((piece) => {
-            if (!suppliesFigure(request, piece)) return false;
-            const pieceTerms = new Set(contentTerms(piece));
-            return placeTerms.every((term) => pieceTerms.has(term));
-          });
-        const forRole =
-          roles.length === 0 ||
-          (cells?.flatMap((cell) => [cell.header, cell.value]) ?? [unit])
-            .flatMap((piece) => piece.split(/[,;|]/))
-            .some((item) => roles.some((role) => namesRole(item, role)));
-        placeGiven ||= forPlace;
-        roleGiven ||= forRole;
-        if (!forPlace || !forRole) continue;
+        const given = givenFor(qualifiers, request, result.chunk, unit);
+        placeGiven ||= given.place;
+        roleGiven ||= given.role;
+        if (!given.place || !given.role) continue;
         figureCoverage = Math.max(
           figureCoverage,
           ...[coverageOf, askingCoverageOf].map((measure) =>
@@ -378,15 +324,12 @@ export function computeGateFeatures(
         );
       }
     }
-    if (absentYears.length > 0) figureCoverage = 0;
+    // "salaries in 2030": no figure for a year the material never names.
+    if (qualifiers.absentYears.length > 0) figureCoverage = 0;
     figureMissing = figureCoverage < MIN_FIGURE_COVERAGE ? 1 : 0;
     figureSupport = figureCoverage;
   }
-  const notGivenFor = [
-    ...(placeGiven ? [] : places),
-    ...(roleGiven ? [] : roles.map((role) => role.asWritten)),
-    ...absentYears,
-  ];
+  const notGivenFor = qualifiersNotGiven(qualifiers, placeGiven, roleGiven);
   const figureNotGivenFor =
     figureMissing > 0 && notGivenFor.length > 0 ? notGivenFor.join(", ") : undefined;
   const known = terms.filter((term) => statistics.has(term.term));
@@ -446,39 +389,4 @@ function comparisonSideMissing(
     if (terms.length > 0 && terms.every((term) => !shown.has(term))) return 1;
   }
   return 0;
-}
-
-/** "ml engineer", "data scientists": a job named by the word before a role word. */
-const ROLE =
-  /\b([\p{L}\d+#-]+) (engineers?|scientists?|analysts?|developers?|architects?|researchers?|interns?)\b/giu;
-/** Words before a role word that say how senior or where, not which role ("fresher engineer"). */
-const NOT_A_ROLE_NAME = new Set(
-  contentTerms(
-    "fresher freshers junior senior entry level experienced new good average typical indian remote",
-  ),
-);
-
-/** A role a question names: the stems of its name word and role word, and the phrase as asked. */
-export type NamedRole = { name: string; role: string; asWritten: string };
-
-/** The roles a question names ("ml engineer", "data scientists"). */
-export function rolesNamed(text: string): NamedRole[] {
-  const roles: NamedRole[] = [];
-  for (const match of text.matchAll(ROLE)) {
-    const name = stem((match[1] ?? "").toLowerCase());
-    if (STOPWORDS.has(name) || NOT_A_ROLE_NAME.has(name)) continue;
-    roles.push({ name, role: stem((match[2] ?? "").toLowerCase()), asWritten: match[0] });
-  }
-  return roles;
-}
-
-/** Whether a phrase names the role: its name word just before its role word ("ML" = "machine learning"). */
-function namesRole(item: string, { name, role }: NamedRole): boolean {
-  const terms = contentTerms(item);
-  return terms.some(
-    (term, index) =>
-      term === role &&
-      index > 0 &&
-      (terms[index - 1] === name || (name === "ml" && terms[index - 1] === stem("learning"))),
-  );
 }

@@ -1,0 +1,142 @@
+import type { Chunk } from "../chunking/chunk.ts";
+import { contentTerms, STOPWORDS, stem } from "../text/terms.ts";
+import type { CorpusStatistics } from "./corpus-statistics.ts";
+import { type FigureRequest, suppliesFigure } from "./figure-request.ts";
+
+/** A place named in this many passages or more is the material's own setting ("india": 15). */
+const SETTING_PASSAGES = 10;
+/** A year of the last or this century. */
+const YEAR = /\b(?:19|20)\d\d\b/g;
+/** "in bengaluru", "at google": where a figure is asked for. */
+const PLACE = /\b(in|at)\s+([\p{L}][\p{L}-]*)/giu;
+/** Words after "in" that name a unit of money, not a place ("in LPA", "in rupees"). */
+const MONEY_UNITS = new Set(
+  contentTerms("lpa pa inr rupees rupee usd dollars dollar lakhs lakh lacs crore ctc hand total"),
+);
+/** "ml engineer", "data scientists": a job named by the word before a role word. */
+const ROLE =
+  /\b([\p{L}\d+#-]+) (engineers?|scientists?|analysts?|developers?|architects?|researchers?|interns?)\b/giu;
+/** Words before a role word that say how senior or where, not which role ("fresher engineer"). */
+const NOT_A_ROLE_NAME = new Set(
+  contentTerms(
+    "fresher freshers junior senior entry level experienced new good average typical indian remote",
+  ),
+);
+
+/** A role a question names: the stems of its name word and role word, and the phrase as asked. */
+export type NamedRole = { name: string; role: string; asWritten: string };
+
+/**
+ * What a figure is asked for beyond its kind, as written: places ("in bengaluru"; "india", named
+ * in many passages, is the material's own setting; "at google" is a company, however often
+ * named), roles ("data engineer") and years the material never names ("in 2030").
+ */
+export type FigureQualifiers = {
+  places: string[];
+  placeTerms: string[];
+  roles: NamedRole[];
+  absentYears: string[];
+};
+
+/**
+ * The qualifiers of a figure request. `asking` is the clauses that ask, `own` those clauses without
+ * a follow-up's carried topic (roles are read from the learner's own words only: "what about CV
+ * engg (salary NLP engineer)"), `carried` the carried topic.
+ */
+export function figureQualifiers(
+  request: FigureRequest | undefined,
+  asking: string,
+  own: string,
+  carried: string,
+  statistics: CorpusStatistics,
+): FigureQualifiers {
+  const places =
+    request?.type === "money"
+      ? [...asking.matchAll(PLACE)]
+          .filter((match) => {
+            const term = stem((match[2] ?? "").toLowerCase());
+            return (
+              statistics.has(term) &&
+              !STOPWORDS.has(term) &&
+              !MONEY_UNITS.has(term) &&
+              (match[1]?.toLowerCase() === "at" ||
+                statistics.documentFrequency(term) < SETTING_PASSAGES)
+            );
+          })
+          .map((match) => match[2] ?? "")
+      : [];
+  return {
+    places,
+    placeTerms: places.map((word) => stem(word.toLowerCase())),
+    roles: request?.type === "money" ? rolesNamed(own) : [],
+    absentYears:
+      request === undefined
+        ? []
+        : [...`${asking} ${carried}`.matchAll(YEAR)]
+            .map((match) => match[0])
+            .filter((year) => !statistics.has(year)),
+  };
+}
+
+/**
+ * Whether a unit supplying the figure gives it for the place asked about (in the same cell: a row
+ * whose Top Cities cell lists Bengaluru beside an India-wide salary gives no Bengaluru salary) and
+ * for a role asked about (named in one cell item: "Senior Data Scientist, MLOps Engineer" names no
+ * data engineer).
+ */
+export function givenFor(
+  qualifiers: FigureQualifiers,
+  request: FigureRequest,
+  chunk: Chunk,
+  unit: string,
+): { place: boolean; role: boolean } {
+  const cells = chunk.kind === "table-row" ? chunk.cells : undefined;
+  const place =
+    qualifiers.placeTerms.length === 0 ||
+    (cells?.map((cell) => `${cell.header} ${cell.value}`) ?? [unit]).some((piece) => {
+      if (!suppliesFigure(request, piece)) return false;
+      const pieceTerms = new Set(contentTerms(piece));
+      return qualifiers.placeTerms.every((term) => pieceTerms.has(term));
+    });
+  const role =
+    qualifiers.roles.length === 0 ||
+    (cells?.flatMap((cell) => [cell.header, cell.value]) ?? [unit])
+      .flatMap((piece) => piece.split(/[,;|]/))
+      .some((item) => qualifiers.roles.some((named) => namesRole(item, named)));
+  return { place, role };
+}
+
+/** The qualifiers no unit gave the figure for, as asked: places, roles, then absent years. */
+export function qualifiersNotGiven(
+  qualifiers: FigureQualifiers,
+  placeGiven: boolean,
+  roleGiven: boolean,
+): string[] {
+  return [
+    ...(placeGiven ? [] : qualifiers.places),
+    ...(roleGiven ? [] : qualifiers.roles.map((role) => role.asWritten)),
+    ...qualifiers.absentYears,
+  ];
+}
+
+/** The roles a question names ("ml engineer", "data scientists"). */
+function rolesNamed(text: string): NamedRole[] {
+  const roles: NamedRole[] = [];
+  for (const match of text.matchAll(ROLE)) {
+    const name = stem((match[1] ?? "").toLowerCase());
+    if (STOPWORDS.has(name) || NOT_A_ROLE_NAME.has(name)) continue;
+    roles.push({ name, role: stem((match[2] ?? "").toLowerCase()), asWritten: match[0] });
+  }
+  return roles;
+}
+
+/** Whether a phrase names the role: its name word just before its role word ("ML" = "machine learning"). */
+function namesRole(item: string, { name, role }: NamedRole): boolean {
+  const terms = contentTerms(item);
+  return terms.some(
+    (term, index) =>
+      term === role &&
+      index > 0 &&
+      (terms[index - 1] === name || (name === "ml" && terms[index - 1] === stem("learning"))),
+  );
+}

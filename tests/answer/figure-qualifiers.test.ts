@@ -1,0 +1,77 @@
+import { describe, expect, it } from "vitest";
+import { CorpusStatistics } from "../../src/answer/corpus-statistics.ts";
+import {
+  figureQualifiers,
+  givenFor,
+  qualifiersNotGiven,
+} from "../../src/answer/figure-qualifiers.ts";
+import type { FigureRequest } from "../../src/answer/figure-request.ts";
+import type { Chunk } from "../../src/chunking/chunk.ts";
+import { makeChunk } from "../support/chunks.ts";
+
+const row: Chunk = {
+  ...makeChunk(
+    "band",
+    "Salary",
+    "Experience: 3–5 years; Common Roles: ML Engineer, Data Scientist; Salary India: ₹9L–20L PA; Top Cities: Pune",
+    "table-row",
+  ),
+  cells: [
+    { header: "Experience", value: "3–5 years" },
+    { header: "Common Roles", value: "ML Engineer, Data Scientist" },
+    { header: "Salary India", value: "₹9L–20L PA" },
+    { header: "Top Cities", value: "Pune" },
+  ],
+};
+// "India" and "Google" are named in many passages; "Pune" in one.
+const many = Array.from({ length: 12 }, (_, index) =>
+  makeChunk(`c${index}`, "Notes", `India and Google Colab note ${index}, 2026.`),
+);
+const statistics = new CorpusStatistics([row, ...many]);
+const money: FigureRequest = { type: "money", words: [] };
+
+describe("figureQualifiers", () => {
+  it("reads places, companies, roles and absent years from a money question", () => {
+    const asking = "data engineer salary in pune in india at google in 2030";
+    expect(figureQualifiers(money, asking, asking, "", statistics)).toMatchObject({
+      places: ["pune", "google"],
+      roles: [{ asWritten: "data engineer" }],
+      absentYears: ["2030"],
+    });
+  });
+
+  it("takes roles from the learner's own words, not a follow-up's carried topic", () => {
+    const qualifiers = figureQualifiers(
+      money,
+      "what about cv engineering salary NLP engineer",
+      "what about cv engineering",
+      "salary NLP engineer",
+      statistics,
+    );
+    expect(qualifiers.roles).toEqual([]);
+  });
+
+  it("asks nothing of a question that asks no figure", () => {
+    expect(figureQualifiers(undefined, "data engineer in pune", "", "", statistics)).toEqual({
+      places: [],
+      placeTerms: [],
+      roles: [],
+      absentYears: [],
+    });
+  });
+});
+
+describe("givenFor", () => {
+  it("gives a figure for a role named in one cell item, not for words spread over items", () => {
+    const ask = (question: string) => figureQualifiers(money, question, question, "", statistics);
+    expect(givenFor(ask("data scientist salary"), money, row, row.text).role).toBe(true);
+    const dataEngineer = ask("data engineer salary");
+    expect(givenFor(dataEngineer, money, row, row.text).role).toBe(false);
+    expect(qualifiersNotGiven(dataEngineer, true, false)).toEqual(["data engineer"]);
+  });
+
+  it("gives no figure for a city listed in another cell than the salary", () => {
+    const pune = figureQualifiers(money, "salary in pune", "salary in pune", "", statistics);
+    expect(givenFor(pune, money, row, row.text).place).toBe(false);
+  });
+});
