@@ -13,7 +13,6 @@ import {
   withoutAskingFrame,
   wordsAsWritten,
 } from "../text/terms.ts";
-import { tagWords } from "../understanding/part-of-speech.ts";
 import { questionFocus } from "../understanding/question-focus.ts";
 import type { UnderstoodQuestion } from "../understanding/question-understanding.ts";
 import type { CorpusStatistics } from "./corpus-statistics.ts";
@@ -118,8 +117,6 @@ export const GATE_FEATURE_NAMES: readonly (keyof GateFeatures)[] = [
 const EXPLAIN_REQUEST =
   /\bhow (?:does|do|is|are|did)\b(?: [^\s?.!,;]+){0,5}? (?:work|works|calculated?|calculates|computed?|computes|implemented|handled?|handles|builds?|chooses|decides|splits)\b|\binternally\b|\bunder the hood\b|\bstep[- ]by[- ]step\b|\bmath(?:s|ematics)? behind\b|\bexplain (?:how|the math)\b/i;
 
-/** Part-of-speech tags of words that describe rather than name: adjectives, adverbs, interjections. */
-const DESCRIBING_TAGS = new Set(["ADJ", "ADV", "INTJ"]);
 /** Share of the largest IDF an everyday English word the corpus lacks weighs in coverage. */
 const EVERYDAY_ABSENT_WEIGHT = 0.25;
 /** Nouns more frequent than this in spoken English are everyday words, not specific topics. */
@@ -190,19 +187,7 @@ export function computeGateFeatures(
   // An ordinary English word the corpus never uses ("bad", "scared", "done") that describes or is
   // an everyday verb weighs less than a corpus word: it says how the learner feels, not what about.
   const unfamiliar = new Set(understood.unfamiliarWords.map((word) => word.toLowerCase()));
-  const everydayAbsent = new Set(
-    unfamiliar.size === 0
-      ? []
-      : tagWords(understood.understoodAs)
-          .filter(
-            (tagged) =>
-              unfamiliar.has(tagged.word.toLowerCase()) &&
-              (DESCRIBING_TAGS.has(tagged.pos) ||
-                (tagged.pos === "VERB" &&
-                  (commonWordRank(tagged.word.toLowerCase()) ?? Infinity) <= EVERYDAY_RANK)),
-          )
-          .map((tagged) => tagged.word.toLowerCase()),
-  );
+  const everydayAbsent = new Set(understood.unfamiliarDescribing.map((word) => word.toLowerCase()));
   const absentWeight = EVERYDAY_ABSENT_WEIGHT * statistics.idf("\u0000absent");
   const weight = (term: QuestionTerm) =>
     everydayAbsent.has(term.word.toLowerCase()) && term.alternatives.length === 0

@@ -46,11 +46,29 @@ export type UnderstoodQuestion = {
   unfamiliarWords: string[];
   /** Those of `unfamiliarWords` tagged as nouns or names ("poetry", "airflow"): possible topics. */
   unfamiliarNouns: string[];
+  /**
+   * Those of `unfamiliarWords` that describe or are everyday verbs ("bad", "scared", "done"): how
+   * the learner feels, not what the question is about.
+   */
+  unfamiliarDescribing: string[];
 };
 
 /** Every word the expansions add to a search, in order. */
 export function expansionWords(understood: Pick<UnderstoodQuestion, "expansions">): string[] {
   return understood.expansions.flatMap((expansion) => expansion.alternatives);
+}
+
+/** Part-of-speech tags of words that describe rather than name: adjectives, adverbs, interjections. */
+const DESCRIBING_TAGS = new Set(["ADJ", "ADV", "INTJ"]);
+/** Verbs more frequent than this in spoken English are everyday verbs. */
+const EVERYDAY_VERB_RANK = 3000;
+
+/** Whether a word tagged `pos` describes ("bad", "scared") or is an everyday verb ("done"). */
+function describes(word: string, pos: string): boolean {
+  return (
+    DESCRIBING_TAGS.has(pos) ||
+    (pos === "VERB" && (commonWordRank(word.toLowerCase()) ?? Infinity) <= EVERYDAY_VERB_RANK)
+  );
 }
 
 /** Parts of speech that cannot name a topic on their own. */
@@ -257,12 +275,13 @@ export class QuestionUnderstanding {
     hinglish = false,
   ): Pick<
     UnderstoodQuestion,
-    "expansions" | "unknownTopics" | "unfamiliarWords" | "unfamiliarNouns"
+    "expansions" | "unknownTopics" | "unfamiliarWords" | "unfamiliarNouns" | "unfamiliarDescribing"
   > {
     const expansions: Expansion[] = [];
     const unknownTopics: string[] = [];
     const unfamiliarWords: string[] = [];
     const unfamiliarNouns: string[] = [];
+    const unfamiliarDescribing: string[] = [];
     const seen = new Set<string>();
     // The tagger splits compounds ("q-learning" → q, -, learning): tags are looked up per word,
     // and a compound the tagger did not keep whole counts as a technical token.
@@ -288,6 +307,7 @@ export class QuestionUnderstanding {
       // must name: an unfamiliar word, like plain English it does not use.
       if (EXCEPTION_NAME.test(word)) {
         unfamiliarWords.push(word);
+        if (describes(word, pos)) unfamiliarDescribing.push(word);
         continue;
       }
       // "do i need a feature store like feast": an English word that names a tool the material
@@ -299,6 +319,7 @@ export class QuestionUnderstanding {
       if (this.isEnglish(word)) {
         unfamiliarWords.push(word);
         if (pos === "NOUN" || pos === "PROPN") unfamiliarNouns.push(word);
+        if (describes(word, pos)) unfamiliarDescribing.push(word);
         const alternatives = this.corpusSynonyms(word, lemma);
         if (alternatives.length > 0) expansions.push({ word, alternatives, source: "wordnet" });
         continue;
@@ -306,9 +327,12 @@ export class QuestionUnderstanding {
       const technical = /[\d+#./-]|[a-z][A-Z]|^[A-Z]{2,}$/.test(word);
       const probablyHindi = hinglish && /^\p{Ll}{2,8}$/u.test(word);
       if (!probablyHindi && (technical || !FUNCTION_TAGS.has(pos))) unknownTopics.push(word);
-      else unfamiliarWords.push(word);
+      else {
+        unfamiliarWords.push(word);
+        if (describes(word, pos)) unfamiliarDescribing.push(word);
+      }
     }
-    return { expansions, unknownTopics, unfamiliarWords, unfamiliarNouns };
+    return { expansions, unknownTopics, unfamiliarWords, unfamiliarNouns, unfamiliarDescribing };
   }
 
   /**
