@@ -1,12 +1,10 @@
 import type { Chunk } from "../chunking/chunk.ts";
 import { contentTerms, STOPWORDS, stem } from "../text/terms.ts";
 import type { CorpusStatistics } from "./corpus-statistics.ts";
-import { type FigureRequest, suppliesFigure } from "./figure-request.ts";
+import { type FigureRequest, suppliesFigure, YEAR } from "./figure-request.ts";
 
 /** A place named in this many passages or more is the material's own setting ("india": 15). */
 const SETTING_PASSAGES = 10;
-/** A year of the last or this century. */
-const YEAR = /\b(?:19|20)\d\d\b/g;
 /** "in bengaluru", "at google": where a figure is asked for. */
 const PLACE = /\b(in|at)\s+([\p{L}][\p{L}-]*)/giu;
 /** Words after "in" that name a unit of money, not a place ("in LPA", "in rupees"). */

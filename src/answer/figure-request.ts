@@ -15,7 +15,7 @@ const RATE_ASKED =
 const RATE_GIVEN =
   /\b(?:PA|LPA|p\.a\.|per annum|monthly|hourly|annually|yearly)\b|\b(?:per|a|each) (?:month|hour|day|week|year|token|request|call|user)\b|\/(?:month|mo|hr|hour|day|year)\b/i;
 /** A year of the last or this century. */
-const YEAR = /\b(?:19|20)\d\d\b/g;
+export const YEAR = /\b(?:19|20)\d\d\b/g;
 /** Words after "price" or "salary" that make it part of a name ("price predictor", "salary data"). */
 const NAMED_THING =
   /^(predictor|predictors|prediction|predictions|column|columns|data|dataset|datasets|feature|features|model|models|field|fields|table|dashboard)$/;
