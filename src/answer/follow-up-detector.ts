@@ -74,6 +74,14 @@ const ANTICIPATORY_IT =
 /** The refusal reason for a first message that points back at nothing ("is it free?"). */
 export const UNANCHORED_REASON =
   "it points back at something not asked about here: name the tool or topic you mean";
+/** "can it…", "does it…", "how do they…": a pronoun that is the subject of the opening clause. */
+const LEADING_PRONOUN = new RegExp(
+  `^${OPENER}(?:but\\s+|so\\s+)?(?:(?:can|could|does|do|did|is|are|will|would|should|how|why|when|where|what)\\s+(?:else\\s+)?(?:do(?:es)?\\s+)?)?(?:it|they)\\b`,
+  "i",
+);
+/** "a good first project for someone like me": the learner's situation, told before. */
+const LIKE_ME =
+  /\b(?:someone|somebody|people|ppl|a person|person) like me\b|\bin my (?:case|situation|position)\b/i;
 /** A message this short with no topic word asks about something said before ("how long?"). */
 const SHORT_MESSAGE_WORDS = 3;
 /** A message this long carries its own context: its pronouns point inside it. */
@@ -85,8 +93,9 @@ export const VERY_COMMON_RANK = 1500;
  * Decides whether a chat message depends on the conversation before it: it asks "what about …",
  * opens with "and…", "vs…" or "what if…", ends with "then?" or an open comparison ("how is GPT
  * different"), points back with a pronoun ("is it free?", "which one pays more?", "the aws one"),
- * or names no topic of its own ("how long?"). A long message (16 words or more) with a topic
- * carries its own context. A message with a topic of its own and no pointer back ("what does
+ * names the learner's situation told before ("for someone like me") or no topic of its own
+ * ("how long?"). A long message (16 words or more) with a topic carries its own context, unless
+ * it opens with a pronoun ("can it log stuff automatically for sklearn or …"). A message with a topic of its own and no pointer back ("what does
  * dropout do", "what is SHAP and why does it matter", "and what is the difference between AI and
  * ML?"), or one that says the topic changes ("ok new q: …"), stands alone, even when it follows
  * an unrelated question.
@@ -138,8 +147,13 @@ export class FollowUpDetector {
     // "why python tho?" after "is R good for ML?", "why fastapi for the real ones?": a short why
     // asks the reason for the last answer.
     if (SHORT_WHY.test(text) && wordsAsWritten(text).length <= SHORT_WHY_WORDS) return true;
+    // "can it log stuff automatically for sklearn or do i have to write every log call": a
+    // pronoun in the opening words, before any topic, is what the message is about.
+    if (pointer !== undefined && /^(?:it|they)$/i.test(pointer) && LEADING_PRONOUN.test(text)) {
+      return true;
+    }
     if (wordsAsWritten(text).length >= SELF_CONTAINED_WORDS && topics.length > 0) return false;
-    if (pointer !== undefined || THERE_BACK.test(text)) return true;
+    if (pointer !== undefined || THERE_BACK.test(text) || LIKE_ME.test(text)) return true;
     // "how long is step 4" names its own step, whatever month was asked about before; "roadmap
     // overview" is about the material itself.
     return (

@@ -59,6 +59,10 @@ describe("FollowUpDetector.dependsOnHistory", () => {
     "and what is the salary?",
     // A short why asks the reason for the last answer, even when it names its pick.
     "why xgboost tho?",
+    // A pronoun that opens a long message, before any topic, is what it is about.
+    "can it log stuff automatically for xgboost or do i have to write every log call myself",
+    // The learner's situation, told before.
+    "what is a good first project for someone like me",
   ])("treats %j as a follow-up", (message) => {
     expect(detector.dependsOnHistory(message)).toBe(true);
   });
@@ -99,6 +103,8 @@ describe("FollowUpDetector.dependsOnHistory", () => {
     "how many gpus are there?",
     // "that" opening a relative clause about the thing just named.
     "why does a cnn that overfits need more dropout",
+    // A long message whose pronoun comes after its topic carries its own context.
+    "my xgboost model does great on training data but badly on new data, is it overfitting or not",
   ])("treats %j as standing alone", (message) => {
     expect(detector.dependsOnHistory(message)).toBe(false);
   });

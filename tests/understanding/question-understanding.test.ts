@@ -29,6 +29,12 @@ describe("QuestionUnderstanding", () => {
     ]);
   });
 
+  it("keeps 'someone' in 'someone like me', which points at the learner's situation", () => {
+    expect(
+      understanding.understand("good first project for someone like me pls").understoodAs,
+    ).toBe("good first project for someone like me");
+  });
+
   it("reads a phrase of the lexicon as the material says it ('how much time' → 'how long')", () => {
     const result = understanding.understand("ML seekhne mein kitna time lagta hai");
     expect(result.understoodAs).toBe("ML learn in how long take");
