@@ -1,5 +1,6 @@
 import type { Chunk } from "../chunking/chunk.ts";
-import { contentTerms, STOPWORDS, stem } from "../text/terms.ts";
+import { contentTerms, STOPWORDS, stem, words } from "../text/terms.ts";
+import { learnerLexicon } from "../understanding/learner-lexicon.ts";
 import type { CorpusStatistics } from "./corpus-statistics.ts";
 import { type FigureRequest, suppliesFigure, YEAR } from "./figure-request.ts";
 
@@ -14,6 +15,8 @@ const MONEY_UNITS = new Set(
 /** "ml engineer", "data scientists": a job named by the word before a role word. */
 const ROLE =
   /\b([\p{L}\d+#-]+) (engineers?|scientists?|analysts?|developers?|architects?|researchers?|interns?)\b/giu;
+/** Words that ask what someone is paid, not what something costs. */
+const PAY = /\b(?:salary|salaries|pay|pays|paid|package|packages|ctc|lpa|earn|earns|stipend)\b/i;
 /** Words before a role word that say how senior or where, not which role ("fresher engineer"). */
 const NOT_A_ROLE_NAME = new Set(
   contentTerms(
@@ -27,7 +30,7 @@ export type NamedRole = { name: string; role: string; asWritten: string };
 /**
  * What a figure is asked for beyond its kind, as written: places ("in bengaluru"; "india", named
  * in many passages, is the material's own setting; "at google" is a company, however often
- * named), roles ("data engineer") and years the material never names ("in 2030").
+ * named, and so is an employer of the learner lexicon named with pay: "google india package"), roles ("data engineer") and years the material never names ("in 2030").
  */
 export type FigureQualifiers = {
   places: string[];
@@ -63,6 +66,14 @@ export function figureQualifiers(
           })
           .map((match) => match[2] ?? "")
       : [];
+  // "how much does google india pay ML engineers": the material's salaries are for roles, never
+  // for one employer, however it is named.
+  if (request?.type === "money" && PAY.test(asking)) {
+    for (const word of words(asking)) {
+      const named = places.some((place) => place.toLowerCase() === word);
+      if (learnerLexicon().employers.has(word) && !named) places.push(word);
+    }
+  }
   return {
     places,
     placeTerms: places.map((word) => stem(word.toLowerCase())),

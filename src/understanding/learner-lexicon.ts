@@ -8,6 +8,7 @@ const lexiconSchema = z.object({
   expansions: z.record(z.string().min(1), z.array(z.string().min(1))),
   hinglishMarkers: z.array(z.string().min(1)),
   toolNames: z.array(z.string().min(1)).default([]),
+  employers: z.array(z.string().min(1)).default([]),
 });
 
 /** How learners write, mapped to how the material writes (see learner-lexicon.json). */
@@ -26,6 +27,8 @@ export type LearnerLexicon = {
   hinglishMarkers: ReadonlySet<string>;
   /** Tools whose names are also English words ("feast", "ray"), lower case. */
   toolNames: ReadonlySet<string>;
+  /** Companies and kinds of employer a learner asks pay at ("google", "startup"), lower case. */
+  employers: ReadonlySet<string>;
 };
 
 let shared: LearnerLexicon | undefined;
@@ -57,6 +60,7 @@ export function learnerLexicon(): LearnerLexicon {
     ),
     hinglishMarkers: new Set(parsed.hinglishMarkers.map((word) => word.toLowerCase())),
     toolNames: new Set(parsed.toolNames.map((word) => word.toLowerCase())),
+    employers: new Set(parsed.employers.map((word) => word.toLowerCase())),
   };
   return shared;
 }

@@ -40,6 +40,13 @@ describe("figureQualifiers", () => {
     });
   });
 
+  it("reads an employer named with pay as a qualifier, but not one named with a price", () => {
+    const pay = "how much does google india pay ml engineers, and tcs";
+    expect(figureQualifiers(money, pay, pay, "", statistics).places).toEqual(["google", "tcs"]);
+    const price = "google professional ml engineer cert cost";
+    expect(figureQualifiers(money, price, price, "", statistics).places).toEqual([]);
+  });
+
   it("takes roles from the learner's own words, not a follow-up's carried topic", () => {
     const qualifiers = figureQualifiers(
       money,
