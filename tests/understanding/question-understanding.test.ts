@@ -29,6 +29,12 @@ describe("QuestionUnderstanding", () => {
     ]);
   });
 
+  it("reads chat words the material writes out ('confs', 'legit')", () => {
+    expect(understanding.understand("nlp confs worth following, is that legit").understoodAs).toBe(
+      "nlp conferences worth following, is that true",
+    );
+  });
+
   it("keeps 'someone' in 'someone like me', which points at the learner's situation", () => {
     expect(
       understanding.understand("good first project for someone like me pls").understoodAs,
