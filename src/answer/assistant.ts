@@ -27,7 +27,12 @@ import { FollowUpDetector, UNANCHORED_REASON } from "./follow-up-detector.ts";
 import type { Generator, Passage } from "./generator.ts";
 import { OfflineQuestionRewriter } from "./offline-question-rewriter.ts";
 import { latinShare, normaliseQuestion } from "./question.ts";
-import { type ChatTurn, lastUserTurn, type QuestionRewriter } from "./question-rewriter.ts";
+import {
+  type ChatTurn,
+  lastExchange,
+  lastUserTurn,
+  type QuestionRewriter,
+} from "./question-rewriter.ts";
 import { asksForSecrets, SECRETS_REFUSAL_REASON } from "./secrets-request.ts";
 import { nextQuestions, questionFor, suggestedQuestions } from "./suggested-questions.ts";
 import { writerPassages } from "./writer-passages.ts";
@@ -224,7 +229,11 @@ export class Assistant {
   private leansOn(understood: UnderstoodQuestion, history: ChatTurn[]): boolean {
     return (
       history.length > 0 &&
-      this.followUps.dependsOnHistory(understood.understoodAs, understood.asked)
+      this.followUps.dependsOnHistory(
+        understood.understoodAs,
+        understood.asked,
+        lastExchange(history),
+      )
     );
   }
 

@@ -1,7 +1,14 @@
 import type { EntityLexicon } from "../retrieval/entity-lexicon.ts";
 import { commonWordRank } from "../text/common-words.ts";
 import { numberedReferences } from "../text/numbered-references.ts";
-import { hasWord, QUESTION_META_WORDS, STOPWORDS, stem, wordsAsWritten } from "../text/terms.ts";
+import {
+  contentTerms,
+  hasWord,
+  QUESTION_META_WORDS,
+  STOPWORDS,
+  stem,
+  wordsAsWritten,
+} from "../text/terms.ts";
 import { isAcknowledgement } from "../understanding/acknowledgement.ts";
 import type { CorpusStatistics } from "./corpus-statistics.ts";
 
@@ -82,6 +89,8 @@ const LEADING_PRONOUN = new RegExp(
 /** "a good first project for someone like me": the learner's situation, told before. */
 const LIKE_ME =
   /\b(?:someone|somebody|people|ppl|a person|person) like me\b|\bin my (?:case|situation|position)\b/i;
+/** A message this short whose topic words were all said in the last exchange carries it on. */
+const SAID_BEFORE_WORDS = 12;
 /** A message this short with no topic word asks about something said before ("how long?"). */
 const SHORT_MESSAGE_WORDS = 3;
 /** A message this long carries its own context: its pronouns point inside it. */
@@ -94,7 +103,8 @@ export const VERY_COMMON_RANK = 1500;
  * opens with "and…", "vs…" or "what if…", ends with "then?" or an open comparison ("how is GPT
  * different"), points back with a pronoun ("is it free?", "which one pays more?", "the aws one"),
  * names the learner's situation told before ("for someone like me") or no topic of its own
- * ("how long?"). A long message (16 words or more) with a topic carries its own context, unless
+ * ("how long?"), or, short and naming no tool, only topic words the last exchange (`previous`:
+ * the last question and its answer) said ("what happens if the request is missing a field"). A long message (16 words or more) with a topic carries its own context, unless
  * it opens with a pronoun ("can it log stuff automatically for sklearn or …"). A message with a topic of its own and no pointer back ("what does
  * dropout do", "what is SHAP and why does it matter", "and what is the difference between AI and
  * ML?"), or one that says the topic changes ("ok new q: …"), stands alone, even when it follows
@@ -114,8 +124,9 @@ export class FollowUpDetector {
    * @param message the message as understood (filler dropped, abbreviations expanded).
    * @param said the message as typed, when it differs: "unrelated but …" and "ok new q: …" are
    *   dropped as filler from the understood message, but still say the topic changes.
+   * @param previous the last question of the conversation and the replies after it.
    */
-  dependsOnHistory(message: string, said: string = message): boolean {
+  dependsOnHistory(message: string, said: string = message, previous = ""): boolean {
     const text = message.trim();
     // "ok", "thanks!": a reply to the last answer, not a question about its topic; "???" or "🤔"
     // has no words to carry a topic over to.
@@ -154,6 +165,17 @@ export class FollowUpDetector {
     }
     if (wordsAsWritten(text).length >= SELF_CONTAINED_WORDS && topics.length > 0) return false;
     if (pointer !== undefined || THERE_BACK.test(text) || LIKE_ME.test(text)) return true;
+    // "what happens if the request is missing a field" after FastAPI: a short message that names
+    // no tool and whose topic words were all just said carries that conversation on.
+    if (
+      previous !== "" &&
+      topics.length > 0 &&
+      wordsAsWritten(text).length <= SAID_BEFORE_WORDS &&
+      this.lexicon.find(text).length === 0
+    ) {
+      const before = new Set(contentTerms(previous));
+      if (contentTerms(topics.join(" ")).every((term) => before.has(term))) return true;
+    }
     // "how long is step 4" names its own step, whatever month was asked about before; "roadmap
     // overview" is about the material itself.
     return (

@@ -12,7 +12,12 @@ import {
   OPENER,
   VERY_COMMON_RANK,
 } from "./follow-up-detector.ts";
-import { type ChatTurn, lastUserTurn, type QuestionRewriter } from "./question-rewriter.ts";
+import {
+  type ChatTurn,
+  lastExchange,
+  lastUserTurn,
+  type QuestionRewriter,
+} from "./question-rewriter.ts";
 
 /** "what about LightGBM?", "i meant mlflow": the previous question about another thing. */
 const WHAT_ABOUT = new RegExp(
@@ -114,7 +119,7 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
   ): Promise<string> {
     const last = lastUserTurn(history);
     if (last === undefined) return message;
-    if (!this.detector.dependsOnHistory(message)) return message;
+    if (!this.detector.dependsOnHistory(message, message, lastExchange(history))) return message;
     const before = history.slice(0, last.index);
     const asked = this.understand(last.content);
     const previous = depth > 1 ? await this.rewriteWithin(asked, before, depth - 1) : asked;

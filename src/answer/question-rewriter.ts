@@ -9,6 +9,16 @@ export type ChatTurn = { role: "user" | "assistant"; content: string };
  * that is not only an acknowledgement ("what is docker", "ok cool", "how do i write a dockerfile
  * for it" leans on the docker question; "???" is skipped too); undefined when there is none.
  */
+/** The last question of a conversation with the replies after it, as one text ("" when none). */
+export function lastExchange(history: readonly ChatTurn[]): string {
+  const last = lastUserTurn(history);
+  if (last === undefined) return "";
+  return history
+    .slice(last.index)
+    .map((turn) => turn.content)
+    .join("\n");
+}
+
 export function lastUserTurn(
   history: readonly ChatTurn[],
 ): { index: number; content: string } | undefined {

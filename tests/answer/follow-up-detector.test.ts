@@ -110,6 +110,26 @@ describe("FollowUpDetector.dependsOnHistory", () => {
   });
 });
 
+describe("FollowUpDetector.dependsOnHistory, given the last exchange", () => {
+  const previous = "how do i reduce overfitting in a CNN\nDropout switches off random neurons.";
+
+  it("carries on a short message whose topic words were all just said", () => {
+    expect(
+      detector.dependsOnHistory("how many neurons get switched off", undefined, previous),
+    ).toBe(true);
+    expect(detector.dependsOnHistory("how many neurons get switched off")).toBe(false);
+  });
+
+  it("lets a message with a word not said, or a tool of its own, stand alone", () => {
+    expect(detector.dependsOnHistory("do i need a gpu for neurons", undefined, previous)).toBe(
+      false,
+    );
+    expect(detector.dependsOnHistory("what is xgboost for overfitting", undefined, previous)).toBe(
+      false,
+    );
+  });
+});
+
 describe("FollowUpDetector.pointsNowhere", () => {
   it.each(["is it free?", "which one pays more", "how long?"])(
     "finds nothing %j could be about when asked first",

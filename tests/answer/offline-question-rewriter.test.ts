@@ -35,6 +35,16 @@ const afterAsking = (question: string): ChatTurn[] => [
 ];
 
 describe("offline follow-up rewriting", () => {
+  it("carries the topic to a short message whose words the last exchange said", async () => {
+    const history: ChatTurn[] = [
+      { role: "user", content: "how do i serve a model with FastAPI" },
+      { role: "assistant", content: "Send a request to the /predict endpoint. [1]" },
+    ];
+    expect(
+      await rewriter.rewrite("what happens if the request is missing a field", history),
+    ).toContain("FastAPI");
+  });
+
   it("swaps the tool in 'what about X?'", async () => {
     expect(
       await rewriter.rewrite(
