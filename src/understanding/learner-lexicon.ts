@@ -25,7 +25,10 @@ export type LearnerLexicon = {
   expansions: ReadonlyMap<string, readonly string[]>;
   /** Romanised Hindi words that mark a message as Hinglish ("hai", "kya", "chahiye"), lower case. */
   hinglishMarkers: ReadonlySet<string>;
-  /** Tools whose names are also English words ("feast", "ray"), lower case. */
+  /**
+   * Tools and terms the corpus never uses whose names are English words ("feast", "ray") or one
+   * edit from a corpus word ("faiss"), lower case: unknown topics, never corrected.
+   */
   toolNames: ReadonlySet<string>;
   /** Companies and kinds of employer a learner asks pay at ("google", "startup"), lower case. */
   employers: ReadonlySet<string>;

@@ -185,6 +185,8 @@ export class QuestionUnderstanding {
       return replacement;
     }
     if (this.knowsToken(token) || STOPWORDS.has(lower) || /\d/.test(token)) return token;
+    // A tool the material never names is a topic it lacks, not a typo ("faiss" is not "fails").
+    if (this.lexicon.toolNames.has(lower)) return token;
     // Only plain words are corrected: a compound or a name with symbols ("q-learning", "C#") is
     // more likely a topic the corpus lacks than a typo.
     if (this.isEnglish(token) || /[^\p{L}']/u.test(token)) return token;

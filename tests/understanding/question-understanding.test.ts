@@ -29,9 +29,12 @@ describe("QuestionUnderstanding", () => {
     ]);
   });
 
-  it("reads chat words the material writes out ('confs', 'legit')", () => {
+  it("reads chat words the material writes out ('confs', 'legit', 'shd')", () => {
     expect(understanding.understand("nlp confs worth following, is that legit").understoodAs).toBe(
       "nlp conferences worth following, is that true",
+    );
+    expect(understanding.understand("shd i learn huggingface").understoodAs).toBe(
+      "should i learn Hugging Face",
     );
   });
 
@@ -184,6 +187,15 @@ describe("QuestionUnderstanding", () => {
     expect(result.understoodAs).toBe("is xgboost good for tabular data");
     expect(result.changes).toEqual([{ from: "xgbooost", to: "xgboost", reason: "spelling" }]);
     expect(understanding.understand("pytorch models").changes).toEqual([]);
+  });
+
+  it("takes a tool the material never names for a topic it lacks, not a typo of a word it uses", () => {
+    const nearFails = new QuestionUnderstanding([
+      makeChunk("loud", "Monitoring", "Ordinary software fails loudly when a bug ships."),
+    ]);
+    const result = nearFails.understand("what does faiss do");
+    expect(result.understoodAs).toBe("what does faiss do");
+    expect(result.unknownTopics).toEqual(["faiss"]);
   });
 
   it("writes numbers and ranges the way the material does", () => {
