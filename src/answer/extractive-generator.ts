@@ -679,14 +679,21 @@ function conditionUnmet(text: string, questionTerms: Set<string>): boolean {
 
 /**
  * Whether the question (its words, space-padded) names a row's first cell in full, as whole words
- * ("data scientist").
+ * ("data scientist"), or with the words before the last as initials ("cv engineer").
  */
 function namesRow(
   paddedQuestionWords: string,
   cells: ReadonlyArray<{ header: string; value: string }> | undefined,
 ): boolean {
-  const name = words(cells?.[0]?.value ?? "").join(" ");
-  return name !== "" && paddedQuestionWords.includes(` ${name} `);
+  const name = words(cells?.[0]?.value ?? "");
+  if (name.length === 0) return false;
+  if (paddedQuestionWords.includes(` ${name.join(" ")} `)) return true;
+  // "cv engineer" names the Computer Vision Engineer row: the words before the last as initials.
+  const initials = name
+    .slice(0, -1)
+    .map((word) => word[0])
+    .join("");
+  return initials.length >= 2 && paddedQuestionWords.includes(` ${initials} ${name.at(-1)} `);
 }
 
 /**

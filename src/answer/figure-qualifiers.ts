@@ -139,13 +139,20 @@ function rolesNamed(text: string): NamedRole[] {
   return roles;
 }
 
-/** Whether a phrase names the role: its name word just before its role word ("ML" = "machine learning"). */
+/**
+ * Whether a phrase names the role: its name word just before its role word, or the initials of
+ * the words before it ("CV engineer" = "Computer Vision Engineer", "ML" = "machine learning").
+ */
 function namesRole(item: string, { name, role }: NamedRole): boolean {
   const terms = contentTerms(item);
-  return terms.some(
-    (term, index) =>
-      term === role &&
-      index > 0 &&
-      (terms[index - 1] === name || (name === "ml" && terms[index - 1] === stem("learning"))),
-  );
+  return terms.some((term, index) => {
+    if (term !== role || index === 0) return false;
+    if (terms[index - 1] === name) return true;
+    const spelled = terms.slice(Math.max(0, index - name.length), index);
+    return (
+      name.length >= 2 &&
+      spelled.length === name.length &&
+      spelled.map((word) => word[0]).join("") === name
+    );
+  });
 }

@@ -288,6 +288,24 @@ describe("ExtractiveGenerator", () => {
     expect(composeOver(rows, "data scientist salary india")).toMatch(/^Data Scientist — /);
   });
 
+  it("reads a row's name written with initials ('cv engineer') as naming it", () => {
+    const rows = [
+      row(32, "Pay by Experience", [
+        ["Experience", "3–5 years"],
+        ["Common Roles", "ML Engineer, Applied Scientist"],
+        ["Salary India", "₹9L–20L PA"],
+      ]),
+      row(33, "Pay by Role", [
+        ["Role", "Computer Vision Engineer"],
+        ["Day-to-Day Work", "Build image models"],
+        ["Salary India", "₹5L–10.6L PA"],
+      ]),
+    ];
+    expect(composeOver(rows, "how much does a cv engineer earn in india")).toMatch(
+      /^Computer Vision Engineer — /,
+    );
+  });
+
   it("quotes the line a sentence ending with a colon introduces", () => {
     const answer = composeOver(
       [

@@ -77,6 +77,24 @@ describe("givenFor", () => {
     expect(qualifiersNotGiven(dataEngineer, true, false)).toEqual(["data engineer"]);
   });
 
+  it("reads a role's name word as the initials of the words before its role word", () => {
+    const roleRow: Chunk = {
+      ...makeChunk(
+        "cv",
+        "Roles",
+        "Role: Computer Vision Engineer; Salary: ₹5L–10.6L PA",
+        "table-row",
+      ),
+      cells: [
+        { header: "Role", value: "Computer Vision Engineer" },
+        { header: "Salary", value: "₹5L–10.6L PA" },
+      ],
+    };
+    const ask = (question: string) => figureQualifiers(money, question, question, "", statistics);
+    expect(givenFor(ask("cv engineer salary"), money, roleRow, roleRow.text).role).toBe(true);
+    expect(givenFor(ask("cs engineer salary"), money, roleRow, roleRow.text).role).toBe(false);
+  });
+
   it("gives no figure for a city listed in another cell than the salary", () => {
     const pune = figureQualifiers(money, "salary in pune", "salary in pune", "", statistics);
     expect(givenFor(pune, money, row, row.text).place).toBe(false);
