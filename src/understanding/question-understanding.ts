@@ -63,6 +63,9 @@ const DESCRIBING_TAGS = new Set(["ADJ", "ADV", "INTJ"]);
 /** Verbs more frequent than this in spoken English are everyday verbs. */
 const EVERYDAY_VERB_RANK = 3000;
 
+/** Nouns that name no topic: "rag in llm stuff" asks about RAG. */
+const VAGUE_NOUNS = new Set(["stuff", "stuffs", "thing", "things", "something", "anything"]);
+
 /** Whether a word tagged `pos` describes ("bad", "scared") or is an everyday verb ("done"). */
 function describes(word: string, pos: string): boolean {
   return (
@@ -316,6 +319,12 @@ export class QuestionUnderstanding {
       // never mentions is a topic it lacks.
       if (this.lexicon.toolNames.has(lower)) {
         unknownTopics.push(word);
+        continue;
+      }
+      // "rag in llm stuff": a word that names no topic has no synonyms worth searching.
+      if (VAGUE_NOUNS.has(lower)) {
+        unfamiliarWords.push(word);
+        unfamiliarDescribing.push(word);
         continue;
       }
       if (this.isEnglish(word)) {

@@ -38,6 +38,14 @@ describe("QuestionUnderstanding", () => {
     );
   });
 
+  it("takes 'stuff' for a word that names no topic, with no synonyms to search", () => {
+    const result = understanding.understand("is xgboost good for tabular stuff");
+    expect(result.unfamiliarDescribing).toContain("stuff");
+    expect(result.unfamiliarNouns).toEqual([]);
+    expect(result.expansions.filter((expansion) => expansion.word === "stuff")).toEqual([]);
+    expect(understanding.understand("it totally tanks").understoodAs).toBe("it totally fails");
+  });
+
   it("keeps 'someone' in 'someone like me', which points at the learner's situation", () => {
     expect(
       understanding.understand("good first project for someone like me pls").understoodAs,
