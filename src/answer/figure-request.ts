@@ -14,6 +14,13 @@ const RATE_ASKED =
 /** A price stated as a rate: "₹4.4L–5L PA", "per annum", "$10 per month", "/hour". */
 const RATE_GIVEN =
   /\b(?:PA|LPA|p\.a\.|per annum|monthly|hourly|annually|yearly)\b|\b(?:per|a|each) (?:month|hour|day|week|year|token|request|call|user)\b|\/(?:month|mo|hr|hour|day|year)\b/i;
+/**
+ * "laptop under 70,000", "under ₹50k", "cert below 200 dollars": a price limit asks for prices.
+ * Not a count or a time ("under 10,000 rows", "under 3 months"): a currency, "k"/"lakh", or a
+ * number of four digits or more with nothing counted after it.
+ */
+const PRICE_LIMIT =
+  /\b(?:under|below|within|less than|up ?to|upto)\s+((?:rs\.?|inr|usd)\s*|[₹$]\s*)?(\d[\d,]*(?:\.\d+)?)\s*(k|lakhs?|lacs?|dollars?|rupees?|usd|inr)?\b(?!\s*(?:[%/]|rows?|samples?|examples?|images?|records?|words?|param(?:eter)?s?|steps?|epochs?|users?|lines?|tokens?|features?|columns?|files?|[kmg]b|percent|hours?|hrs?|days?|weeks?|months?|years?|yrs?|minutes?|mins?|seconds?|ms)\b)/i;
 /** A year of the last or this century. */
 export const YEAR = /\b(?:19|20)\d\d\b/g;
 /** Words after "price" or "salary" that make it part of a name ("price predictor", "salary data"). */
@@ -88,7 +95,11 @@ export function figureRequest(question: string): FigureRequest | undefined {
   const money = tokens.filter(
     (token, index) => MONEY_WORDS.test(token) && !NAMED_THING.test(tokens[index + 1] ?? ""),
   );
-  if (money.length > 0 || (text.includes(" how much ") && / (cost|pay|charge|earn)/.test(text))) {
+  if (
+    money.length > 0 ||
+    (text.includes(" how much ") && / (cost|pay|charge|earn)/.test(text)) ||
+    asksWithinPrice(question)
+  ) {
     return RATE_ASKED.test(question)
       ? { type: "money", words: [], rate: true }
       : { type: "money", words: [] };
@@ -108,6 +119,16 @@ export function figureRequest(question: string): FigureRequest | undefined {
     return { type: "count", words: [many[1], many[2] ?? many[1]] };
   }
   return undefined;
+}
+
+/** Whether a question sets a price limit ("best laptop under 70,000"). */
+function asksWithinPrice(question: string): boolean {
+  const limit = PRICE_LIMIT.exec(question);
+  if (limit === null) return false;
+  const [, currency, amount = "", unit] = limit;
+  if (currency !== undefined || unit !== undefined) return true;
+  // "under 2024 rules" names a year.
+  return amount.replace(/\D/g, "").length >= 4 && !/^(?:19|20)\d\d$/.test(amount);
 }
 
 /** Whether a sentence or row supplies the figure a question asks for. */

@@ -15,6 +15,15 @@ describe("figureRequest", () => {
     expect(figureRequest("What salary can an ML engineer expect?")?.type).toBe("money");
   });
 
+  it("asks for money when a question sets a price limit, not a count or a time limit", () => {
+    expect(figureRequest("best gaming laptop under 70,000?")?.type).toBe("money");
+    expect(figureRequest("which cert under 200 dollars")?.type).toBe("money");
+    expect(figureRequest("gpu under $500")?.type).toBe("money");
+    expect(figureRequest("is xgboost ok for under 10,000 rows")).toBeUndefined();
+    expect(figureRequest("can i learn ml in under 3 months")).toBeUndefined();
+    expect(figureRequest("what changed under 2024 rules")).toBeUndefined();
+  });
+
   it("asks no figure when what raises a salary is asked, unless it asks by how much", () => {
     expect(figureRequest("which mlops skills boost salary")).toBeUndefined();
     expect(
