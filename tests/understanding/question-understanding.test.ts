@@ -36,6 +36,9 @@ describe("QuestionUnderstanding", () => {
     expect(understanding.understand("shd i learn huggingface").understoodAs).toBe(
       "should i learn Hugging Face",
     );
+    expect(understanding.understand("lgbm vs xgb, how many e2e projects").understoodAs).toBe(
+      "LightGBM vs XGBoost, how many end-to-end projects",
+    );
   });
 
   it("takes 'stuff' for a word that names no topic, with no synonyms to search", () => {
