@@ -30,9 +30,9 @@ suggests suggested recommend recommends recommended advise advises exactly speci
 basically ok okay though anyway anyways`.split(/\s+/),
 );
 
-/** "in simple words", "in layman's terms", "in order": how to answer, not what about. */
+/** "in simple words", "simple mein samjhao", "in short", "in order": how to answer, not what about. */
 const ANSWER_STYLE =
-  /\bin (?:simple|easy|plain|layman'?s?|basic) (?:words|terms|language|english)\b|\bexplain(?:ed)? simply\b|\b(?:in (?:that |the right )?order|in sequence|one by one|step by step)[?.!]*$/gi;
+  /\bin (?:simple|easy|plain|layman'?s?|basic) (?:words|terms|language|english)\b|\bexplain(?:ed)? simply\b|\bsimple (?:in|me|mein) (?:explain|tell)\b|\bin short\b|\b(?:in (?:that |the right )?order|in sequence|one by one|step by step)[?.!]*$/gi;
 
 /** A question without the words that ask for a style of answer ("what is RAG in simple words"). */
 export function withoutAnswerStyle(question: string): string {

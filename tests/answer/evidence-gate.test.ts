@@ -310,6 +310,9 @@ describe("EvidenceGate.assess", () => {
     const simple = assess("what is dvc in simple words", ["dvc"]);
     expect(simple.features.coverage).toBe(plain.features.coverage);
     expect(simple.features.termCount).toBe(plain.features.termCount);
+    // Hinglish "simple mein samjhao", read as "simple in explain".
+    const hinglish = assess("what is dvc? simple in explain", ["dvc"]);
+    expect(hinglish.features.termCount).toBe(plain.features.termCount);
     const ordered = assess("what tools does dvc need, in order", ["dvc"]);
     expect(ordered.features.termCount).toBe(
       assess("what tools does dvc need", ["dvc"]).features.termCount,
