@@ -219,10 +219,12 @@ export class FollowUpDetector {
       if (this.topicWords(earlierClauses).length > 0) continue;
       if (CHOICE_POINTER.test(pointer[0]) && topicCount >= 2 && CHOICES_NAMED.test(text)) continue;
       // "a pandas merge that suddenly has more rows": "that" right after a topic word opens a
-      // relative clause about it.
+      // relative clause about it; after a verb ("hosting that on aws") it is the verb's object.
+      const wordBefore = before.trim().split(/\s+/).at(-1) ?? "";
       if (
         /^that$/i.test(pointer[0]) &&
-        this.topicWords(before.trim().split(/\s+/).at(-1) ?? "").length > 0
+        !/ing$/i.test(wordBefore) &&
+        this.topicWords(wordBefore).length > 0
       ) {
         continue;
       }

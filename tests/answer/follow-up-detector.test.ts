@@ -63,6 +63,8 @@ describe("FollowUpDetector.dependsOnHistory", () => {
     "can it log stuff automatically for xgboost or do i have to write every log call myself",
     // The learner's situation, told before.
     "what is a good first project for someone like me",
+    // "that" after a verb is its object, not a relative clause about a topic.
+    "and how much would boosting that cost on a kaggle gpu",
   ])("treats %j as a follow-up", (message) => {
     expect(detector.dependsOnHistory(message)).toBe(true);
   });
