@@ -231,7 +231,8 @@ const COPULA_BONUS = 0.1;
  * by the cosine similarity of their embedding (made at ingest) to the question's, the share of
  * the question's terms they hold and their passage's rank; the best leads, and another joins only
  * when it scores nearly as well. A unit that leans on the one before it brings it along, a unit
- * that introduces a list brings its items, and a table row reads as a sentence. It adds no words
+ * that introduces a list brings its items, a lead that only restates the question or the
+ * learner's problem brings the sentence after it, and a table row reads as a sentence. It adds no words
  * of its own beyond a row's column names, so every sentence is supported by the passage it cites.
  */
 export class ExtractiveGenerator implements Generator {
@@ -299,7 +300,10 @@ export class ExtractiveGenerator implements Generator {
     // Each chosen unit brings what completes it.
     const groups = chosen.map((unit) => [unit, ...this.complete(unit, candidates, chosen)]);
     if (compared.length === 0 && chosen.length === 1) {
-      (groups[0] as Candidate[]).push(...this.afterAnEcho(input.question, candidates, chosen));
+      const after = this.afterAnEcho(input.question, candidates, chosen);
+      (groups[0] as Candidate[]).push(
+        ...(after.length > 0 ? after : this.afterTheProblem(input.question, candidates, chosen)),
+      );
     }
     // The parts of a question are answered in their order, each in reading order.
     const ordered =
@@ -560,6 +564,28 @@ export class ExtractiveGenerator implements Generator {
   }
 
   /**
+   * When a learner who asks what to do is answered with a sentence that describes their problem
+   * ("Without tracking, experiments end up as final_v3_really_final."), the sentence after it in
+   * its passage, which usually says what to do, joins it.
+   */
+  private afterTheProblem(
+    question: string,
+    candidates: Candidate[],
+    chosen: Candidate[],
+  ): Candidate[] {
+    const lead = chosen[0];
+    if (lead === undefined || lead.kind === "row" || !ASKS_WHAT_TO_DO.test(question)) return [];
+    if (!STATES_A_PROBLEM.test(lead.text)) return [];
+    const next = candidates.find(
+      (other) =>
+        other.passage === lead.passage &&
+        other.position === lead.position + 1 &&
+        other.kind !== "row",
+    );
+    return next === undefined || chosen.includes(next) ? [] : [next];
+  }
+
+  /**
    * What a chosen unit needs to be understood and is not chosen already: the unit before one that
    * opens with "This…", the items (or the one sentence) after one that ends with a colon.
    */
@@ -589,6 +615,13 @@ export class ExtractiveGenerator implements Generator {
     return added;
   }
 }
+
+/** "what am i doing wrong", "how do i fix this", "what should i do": asks for a remedy. */
+const ASKS_WHAT_TO_DO =
+  /\bhow (?:do|can|should|would) (?:i|we|you)\b|\bhow to\b|\bwhat (?:should|do|can|must) (?:i|we) do\b|\bwhat am i (?:doing wrong|supposed to do|missing)\b|\bwhat to do\b|\bany (?:tips|advice|fix)\b/i;
+/** A sentence that describes what goes wrong rather than what to do. */
+const STATES_A_PROBLEM =
+  /^(?:without|if you (?:do not|don't|never|skip))\b|\b(?:end(?:s)? up|fails?|failing|breaks?|goes wrong|can(?:not|'t) (?:tell|remember|reproduce)|is lost|becomes? (?:impossible|hard))\b/i;
 
 /** "why python tho?", "ok but why is SQL a must": a question asking for a reason. */
 const ASKS_WHY = /^(?:\S+\s+){0,2}(?:why|y)\b/i;

@@ -130,6 +130,24 @@ describe("ExtractiveGenerator", () => {
     expect(composeOver(compare, "bert vs gpt diff in simple words")).toBe(answer);
   });
 
+  it("adds what to do after a lead that only describes the learner's problem", () => {
+    const tracking = [
+      makeChunk(
+        "mlflow",
+        "Experiment Tracking",
+        "Without tracking, experiments end up as a folder of notebooks named final_v3.ipynb. MLflow records each run with its parameters and metrics. The registry keeps model versions.",
+      ),
+    ];
+    const story = "i have 40 notebooks named final_v2 and forget the params, how do i keep track";
+    expect(composeOver(tracking, story)).toBe(
+      "Without tracking, experiments end up as a folder of notebooks named final_v3.ipynb. [1] MLflow records each run with its parameters and metrics. [1]",
+    );
+    // Not asked what to do: the description alone answers.
+    expect(composeOver(tracking, "what happens to experiments without tracking")).toBe(
+      "Without tracking, experiments end up as a folder of notebooks named final_v3.ipynb. [1]",
+    );
+  });
+
   it("answers each part of a question that asks two things, in the parts' order", () => {
     const hardware = [
       makeChunk(
