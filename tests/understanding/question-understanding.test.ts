@@ -36,6 +36,10 @@ describe("QuestionUnderstanding", () => {
     expect(understanding.understand("shd i learn huggingface").understoodAs).toBe(
       "should i learn Hugging Face",
     );
+    // "diff" before what differs reads "different"; before "between" it is "difference".
+    expect(understanding.understand("diff library versions, diff b/w them").understoodAs).toBe(
+      "different library versions, difference between them",
+    );
     expect(understanding.understand("lgbm vs xgb, how many e2e projects").understoodAs).toBe(
       "LightGBM vs XGBoost, how many end-to-end projects",
     );
