@@ -6,23 +6,14 @@ import {
   qualifiersNotGiven,
 } from "../../src/answer/figure-qualifiers.ts";
 import type { FigureRequest } from "../../src/answer/figure-request.ts";
-import type { Chunk } from "../../src/chunking/chunk.ts";
-import { makeChunk } from "../support/chunks.ts";
+import { makeChunk, makeRow } from "../support/chunks.ts";
 
-const row: Chunk = {
-  ...makeChunk(
-    "band",
-    "Salary",
-    "Experience: 3–5 years; Common Roles: ML Engineer, Data Scientist; Salary India: ₹9L–20L PA; Top Cities: Pune",
-    "table-row",
-  ),
-  cells: [
-    { header: "Experience", value: "3–5 years" },
-    { header: "Common Roles", value: "ML Engineer, Data Scientist" },
-    { header: "Salary India", value: "₹9L–20L PA" },
-    { header: "Top Cities", value: "Pune" },
-  ],
-};
+const row = makeRow("band", "Salary", [
+  ["Experience", "3–5 years"],
+  ["Common Roles", "ML Engineer, Data Scientist"],
+  ["Salary India", "₹9L–20L PA"],
+  ["Top Cities", "Pune"],
+]);
 // "India" and "Google" are named in many passages; "Pune" in one.
 const many = Array.from({ length: 12 }, (_, index) =>
   makeChunk(`c${index}`, "Notes", `India and Google Colab note ${index}, 2026.`),
@@ -78,18 +69,10 @@ describe("givenFor", () => {
   });
 
   it("reads a role's name word as the initials of the words before its role word", () => {
-    const roleRow: Chunk = {
-      ...makeChunk(
-        "cv",
-        "Roles",
-        "Role: Computer Vision Engineer; Salary: ₹5L–10.6L PA",
-        "table-row",
-      ),
-      cells: [
-        { header: "Role", value: "Computer Vision Engineer" },
-        { header: "Salary", value: "₹5L–10.6L PA" },
-      ],
-    };
+    const roleRow = makeRow("cv", "Roles", [
+      ["Role", "Computer Vision Engineer"],
+      ["Salary", "₹5L–10.6L PA"],
+    ]);
     const ask = (question: string) => figureQualifiers(money, question, question, "", statistics);
     expect(givenFor(ask("cv engineer salary"), money, roleRow, roleRow.text).role).toBe(true);
     expect(givenFor(ask("cs engineer salary"), money, roleRow, roleRow.text).role).toBe(false);
