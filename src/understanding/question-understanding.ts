@@ -58,6 +58,13 @@ export function expansionWords(understood: Pick<UnderstoodQuestion, "expansions"
   return understood.expansions.flatMap((expansion) => expansion.alternatives);
 }
 
+/**
+ * "y?", "y not colab", "but y is it slow": "y" opening a message asks why. The corpus writes "y"
+ * for a target column, so the lexicon's "y" → "why" never applies elsewhere.
+ */
+const LEADING_Y =
+  /^(\W*(?:(?:ok|okay|but|so|and|hmm|acha)\W+)?)y(?=\s*[?!.]*\s*$|\s+(?:not|is|are|do|does|did|should|would|will|can|cant|can't|so|tho|though|would|isn't|doesn't)\b)/i;
+
 /** Part-of-speech tags of words that describe rather than name: adjectives, adverbs, interjections. */
 const DESCRIBING_TAGS = new Set(["ADJ", "ADV", "INTJ"]);
 /** Verbs more frequent than this in spoken English are everyday verbs. */
@@ -133,7 +140,11 @@ export class QuestionUnderstanding {
 
   understand(question: string): UnderstoodQuestion {
     const changes: UnderstandingChange[] = [];
-    let text = question.replace(HINGLISH_WHAT_IS, (match, start: string, thing: string) => {
+    let text = question.replace(LEADING_Y, (match, start: string) => {
+      changes.push({ from: "y", to: "why", reason: "abbreviation" });
+      return `${start}why${match.slice(start.length + 1)}`;
+    });
+    text = text.replace(HINGLISH_WHAT_IS, (match, start: string, thing: string) => {
       const english = `what is ${thing}${match.trimEnd().endsWith("?") ? "?" : ""} `;
       changes.push({
         from: match.slice(start.length).trim(),

@@ -29,6 +29,17 @@ describe("QuestionUnderstanding", () => {
     ]);
   });
 
+  it("reads 'y' opening a message as 'why', even when the corpus writes y for a target", () => {
+    const withTarget = new QuestionUnderstanding([
+      makeChunk("xy", "Data", "Split X and y before training; y is the target column."),
+    ]);
+    expect(withTarget.understand("y?").understoodAs).toBe("why?");
+    expect(withTarget.understand("but y not colab").understoodAs).toBe("but why not colab");
+    expect(withTarget.understand("x and y is the target").understoodAs).toBe(
+      "x and y is the target",
+    );
+  });
+
   it("takes 'stuff' for a word that names no topic, with no synonyms to search", () => {
     const result = understanding.understand("is xgboost good for tabular stuff");
     expect(result.unfamiliarDescribing).toContain("stuff");
