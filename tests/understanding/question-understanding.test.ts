@@ -80,6 +80,7 @@ describe("QuestionUnderstanding", () => {
     ["diff library versions, diff b/w them", "different library versions, difference between them"],
     ["lgbm vs xgb, how many e2e projects", "LightGBM vs XGBoost, how many end-to-end projects"],
     ["it totally tanks", "it totally fails"],
+    ["and if they r not?", "and if they are not?"],
   ])("reads the chat spelling %j the way the material writes it", (typed, understood) => {
     expect(understanding.understand(typed).understoodAs).toBe(understood);
   });
