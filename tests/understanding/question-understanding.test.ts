@@ -81,6 +81,7 @@ describe("QuestionUnderstanding", () => {
     ["lgbm vs xgb, how many e2e projects", "LightGBM vs XGBoost, how many end-to-end projects"],
     ["it totally tanks", "it totally fails"],
     ["and if they r not?", "and if they are not?"],
+    ["batch norm on localhost", "batch normalization on 127.0.0.1"],
   ])("reads the chat spelling %j the way the material writes it", (typed, understood) => {
     expect(understanding.understand(typed).understoodAs).toBe(understood);
   });
