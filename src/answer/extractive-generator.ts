@@ -160,7 +160,8 @@ type UnitSignals = {
 const LIST_QUESTION =
   /^(which|what) (are (the|some) )?(tools?|libraries|frameworks|platforms|certifications?|projects?|roles?|skills?|topics?|algorithms?|metrics?|models?|steps?|types?|prerequisites?)\b|\b(list|name) (the|all|some)\b|\b(vs\.?|versus|compare|comparison|difference between)\b/i;
 /** A unit that leans on the one before it ("This…", "It…", "They…"). */
-const LEADING_REFERENCE = /^(this|these|that|those|it|they|such|both|each)\b/i;
+const LEADING_REFERENCE =
+  /^(?:this|these|that|those|it|they|such|both|each)\b|^(?:you|we) (?:can|could|should|must|may|then) \S+ (?:it|them|this|these)\b/i;
 /** "what is X?", "what are Xs", "define X", "meaning of X": a question asking for a definition. */
 const DEFINITION =
   /^(?:what(?: is|'s| are| does| do)|define|meaning of|explain|how does|how do(?! (?:i|we|you)\b))\s+(?:an? |the )?(.+?)(?:\s+(?:mean|means|do|does|work|works|in simple (?:words|terms)))?\s*\??$/i;

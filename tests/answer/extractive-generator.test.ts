@@ -324,6 +324,19 @@ describe("ExtractiveGenerator", () => {
     );
   });
 
+  it("brings the sentence that names what a lead's 'it' stands for", () => {
+    const drift = [
+      makeChunk(
+        "evidently",
+        "Monitoring",
+        "Evidently is an open-source library that produces drift reports. You can run it in a scheduled job and send alerts when drift is detected. Prometheus stores metrics.",
+      ),
+    ];
+    expect(composeOver(drift, "how do i get drift alerts from a nightly scheduled job")).toBe(
+      "Evidently is an open-source library that produces drift reports. [1] You can run it in a scheduled job and send alerts when drift is detected. [1]",
+    );
+  });
+
   it("quotes the line a sentence ending with a colon introduces", () => {
     const answer = composeOver(
       [
