@@ -711,15 +711,32 @@ function conditionUnmet(text: string, questionTerms: Set<string>): boolean {
   return terms.length > 0 && !terms.some((term) => questionTerms.has(term));
 }
 
+/** The first column of a table that compares things in its columns, one property per row. */
+const COMPARED_IN_COLUMNS = /^(?:dimension|aspect|feature|criteri(?:on|a)|attribute|factor)s?$/i;
+
 /**
  * Whether the question (its words, space-padded) names a row's first cell in full, as whole words
- * ("data scientist"), or with the words before the last as initials ("cv engineer").
+ * ("data scientist"), or with the words before the last as initials ("cv engineer"); in a table
+ * that compares things in its columns, a column it names ("ML Engineer").
  */
 function namesRow(
   paddedQuestionWords: string,
   cells: ReadonlyArray<{ header: string; value: string }> | undefined,
 ): boolean {
-  const name = words(cells?.[0]?.value ?? "");
+  if (namesPhrase(paddedQuestionWords, cells?.[0]?.value ?? "")) return true;
+  // A table that compares things in its columns ("Dimension | ML Engineer | Deep Learning
+  // Engineer"): a column of two words or more that the question names.
+  if (!COMPARED_IN_COLUMNS.test(cells?.[0]?.header ?? "")) return false;
+  return (cells ?? [])
+    .slice(1)
+    .some(
+      (cell) => words(cell.header).length >= 2 && namesPhrase(paddedQuestionWords, cell.header),
+    );
+}
+
+/** Whether the question names a phrase in full, or with its words before the last as initials. */
+function namesPhrase(paddedQuestionWords: string, phrase: string): boolean {
+  const name = words(phrase);
   if (name.length === 0) return false;
   if (paddedQuestionWords.includes(` ${name.join(" ")} `)) return true;
   // "cv engineer" names the Computer Vision Engineer row: the words before the last as initials.

@@ -324,6 +324,22 @@ describe("ExtractiveGenerator", () => {
     );
   });
 
+  it("reads a column the question names ('ML Engineer') as naming its row of a comparison", () => {
+    const rows = [
+      row(34, "Pay by Experience", [
+        ["Experience", "3–5 years"],
+        ["Common Roles", "ML Engineer, Applied Scientist"],
+        ["Salary India", "₹9L–20L PA"],
+      ]),
+      row(35, "Roles Compared", [
+        ["Dimension", "Salary India"],
+        ["ML Engineer", "₹8L–20L PA"],
+        ["Data Scientist", "₹6L–14L PA"],
+      ]),
+    ];
+    expect(composeOver(rows, "ml engineer salary in india")).toMatch(/^Salary India — /);
+  });
+
   it("brings the sentence that names what a lead's 'it' stands for", () => {
     const drift = [
       makeChunk(
