@@ -112,6 +112,7 @@ export class Assistant {
     this.gate = new EvidenceGate(this.statistics, {
       ...(options.gate === undefined ? {} : { settings: options.gate }),
       units: options.index.units,
+      lexicon,
     });
     const extractive = new ExtractiveGenerator(this.statistics, options.index.units);
     this.generator =

@@ -1,4 +1,5 @@
 import type { UnitVectors } from "../index/unit-vectors.ts";
+import type { EntityLexicon } from "../retrieval/entity-lexicon.ts";
 import type { Retrieval } from "../retrieval/retriever.ts";
 import { wordsAsWritten } from "../text/terms.ts";
 import { questionFocus } from "../understanding/question-focus.ts";
@@ -56,15 +57,23 @@ export class EvidenceGate {
   private readonly model: RefusalModel;
   private readonly threshold: number;
   private readonly units: UnitVectors;
+  private readonly lexicon: EntityLexicon | undefined;
 
   constructor(
     statistics: CorpusStatistics,
-    options: { settings?: Partial<GateSettings>; units?: UnitVectors; model?: RefusalModel } = {},
+    options: {
+      settings?: Partial<GateSettings>;
+      units?: UnitVectors;
+      model?: RefusalModel;
+      /** Tool names of the corpus tables: a figure asked for a tool must be given for it. */
+      lexicon?: EntityLexicon;
+    } = {},
   ) {
     const model = options.model ?? shippedRefusalModel();
     const settings = options.settings ?? {};
     this.statistics = statistics;
     this.units = options.units ?? new Map();
+    this.lexicon = options.lexicon;
     this.model = model;
     this.threshold = settings.threshold ?? model.threshold;
   }
@@ -75,6 +84,7 @@ export class EvidenceGate {
       understood,
       this.statistics,
       this.units,
+      this.lexicon,
     );
     const probability = answerableProbability(this.model, features);
     const measured = {

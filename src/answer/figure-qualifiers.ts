@@ -1,4 +1,5 @@
 import type { Chunk } from "../chunking/chunk.ts";
+import type { EntityLexicon } from "../retrieval/entity-lexicon.ts";
 import { contentTerms, STOPWORDS, stem, words } from "../text/terms.ts";
 import { learnerLexicon } from "../understanding/learner-lexicon.ts";
 import type { CorpusStatistics } from "./corpus-statistics.ts";
@@ -36,6 +37,8 @@ export type FigureQualifiers = {
   places: string[];
   placeTerms: string[];
   roles: NamedRole[];
+  /** Tools of the corpus tables the learner's own words name ("which port does grafana use"). */
+  tools: string[];
   absentYears: string[];
 };
 
@@ -50,6 +53,7 @@ export function figureQualifiers(
   own: string,
   carried: string,
   statistics: CorpusStatistics,
+  lexicon?: EntityLexicon,
 ): FigureQualifiers {
   const places =
     request?.type === "money"
@@ -78,6 +82,11 @@ export function figureQualifiers(
     places,
     placeTerms: places.map((word) => stem(word.toLowerCase())),
     roles: request?.type === "money" ? rolesNamed(own) : [],
+    // A price or salary is given for a role or place; a setting, time or count for a tool.
+    tools:
+      request === undefined || request.type === "money" || lexicon === undefined
+        ? []
+        : lexicon.find(own).map((entry) => entry.name),
     absentYears:
       request === undefined
         ? []
@@ -98,7 +107,7 @@ export function givenFor(
   request: FigureRequest,
   chunk: Chunk,
   unit: string,
-): { place: boolean; role: boolean } {
+): { place: boolean; role: boolean; tool: boolean } {
   const cells = chunk.kind === "table-row" ? chunk.cells : undefined;
   const place =
     qualifiers.placeTerms.length === 0 ||
@@ -112,7 +121,11 @@ export function givenFor(
     (cells?.flatMap((cell) => [cell.header, cell.value]) ?? [unit])
       .flatMap((piece) => piece.split(/[,;|]/))
       .some((item) => qualifiers.roles.some((named) => namesRole(item, named)));
-  return { place, role };
+  // The tool is named by the unit or by its passage's section ("MLflow > … port 5000").
+  const said = ` ${words(`${chunk.section} ${unit}`).join(" ")} `;
+  const tool =
+    qualifiers.tools.length === 0 || qualifiers.tools.some((name) => said.includes(` ${name} `));
+  return { place, role, tool };
 }
 
 /** The qualifiers no unit gave the figure for, as asked: places, roles, then absent years. */
@@ -120,10 +133,12 @@ export function qualifiersNotGiven(
   qualifiers: FigureQualifiers,
   placeGiven: boolean,
   roleGiven: boolean,
+  toolGiven = true,
 ): string[] {
   return [
     ...(placeGiven ? [] : qualifiers.places),
     ...(roleGiven ? [] : qualifiers.roles.map((role) => role.asWritten)),
+    ...(toolGiven ? [] : qualifiers.tools),
     ...qualifiers.absentYears,
   ];
 }

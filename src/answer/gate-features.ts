@@ -1,5 +1,6 @@
 import { dotProduct } from "../index/dot-product.ts";
 import type { UnitVectors } from "../index/unit-vectors.ts";
+import type { EntityLexicon } from "../retrieval/entity-lexicon.ts";
 import type { Retrieval } from "../retrieval/retriever.ts";
 import { commonWordRank } from "../text/common-words.ts";
 import { comparedSides } from "../text/compared-sides.ts";
@@ -176,6 +177,7 @@ export function computeGateFeatures(
   understood: UnderstoodQuestion,
   statistics: CorpusStatistics,
   units: UnitVectors = new Map(),
+  lexicon?: EntityLexicon,
 ): {
   features: GateFeatures;
   terms: QuestionTerm[];
@@ -281,7 +283,7 @@ export function computeGateFeatures(
   // asks a count.
   const ownAsking = carriedTopic(asking).own;
   const request = figureRequest(ownAsking) ?? figureRequest(`${ownAsking} ${carried}`);
-  const qualifiers = figureQualifiers(request, asking, ownAsking, carried, statistics);
+  const qualifiers = figureQualifiers(request, asking, ownAsking, carried, statistics, lexicon);
   const askingTerms = terms.filter((term) => focus.has(term.token));
   const askingTotal = weightOf(askingTerms);
   const askingCoverageOf = (unitTerms: Set<string>) =>
@@ -290,6 +292,8 @@ export function computeGateFeatures(
   let figureSupport = 1;
   let placeGiven = false;
   let roleGiven = false;
+  let toolGiven = false;
+  let otherTool = false;
   if (request !== undefined) {
     let figureCoverage = 0;
     for (const result of retrieval.results.slice(0, 5)) {
@@ -300,7 +304,10 @@ export function computeGateFeatures(
         const given = givenFor(qualifiers, request, result.chunk, unit);
         placeGiven ||= given.place;
         roleGiven ||= given.role;
-        if (!given.place || !given.role) continue;
+        toolGiven ||= given.tool;
+        // The figure is there, but for another tool ("port 5000" of MLflow, asked for Grafana's).
+        otherTool ||= given.place && given.role && !given.tool;
+        if (!given.place || !given.role || !given.tool) continue;
         figureCoverage = Math.max(
           figureCoverage,
           ...[coverageOf, askingCoverageOf].map((measure) =>
@@ -314,7 +321,13 @@ export function computeGateFeatures(
     figureMissing = figureCoverage < MIN_FIGURE_COVERAGE ? 1 : 0;
     figureSupport = figureCoverage;
   }
-  const notGivenFor = qualifiersNotGiven(qualifiers, placeGiven, roleGiven);
+  // A tool is named as what the figure is missing for only when one was given for another tool.
+  const notGivenFor = qualifiersNotGiven(
+    qualifiers,
+    placeGiven,
+    roleGiven,
+    toolGiven || !otherTool,
+  );
   const figureNotGivenFor =
     figureMissing > 0 && notGivenFor.length > 0 ? notGivenFor.join(", ") : undefined;
   const known = terms.filter((term) => statistics.has(term.term));

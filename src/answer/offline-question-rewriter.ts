@@ -30,6 +30,8 @@ const AND_NAMED = new RegExp(
   "i",
 );
 const PRONOUN = /\b(it|its|they|them|their|this|that|these|those)\b/i;
+/** The pronoun a rewrite replaces with the thing it stands for ("that one", "it"). */
+const PRONOUN_AFTER = /\b(?:this|that) one\b|\b(?:it|they|them|this|that|these|those)\b/i;
 /**
  * "the two", "both", "which one pays more": the things of the last two questions (a choice
  * between them, when "which one" compares).
@@ -185,10 +187,20 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
     if (namesWithDemonstrative(message) && !/\b(?:it|its|they|them|their)\b/i.test(message)) {
       return `${message.trim()} (${topic})`;
     }
+    // "and grafana? which port does that one run on": the pronoun after a tool the message names
+    // itself points at that tool, not at the last topic.
+    const ownEntity = this.lexicon
+      .find(message)
+      .find((entity) => !previousEntities.some((earlier) => earlier.name === entity.name));
+    if (ownEntity !== undefined && PRONOUN.test(message)) {
+      const spelled = originalSpelling(message, ownEntity.name);
+      const pronoun = message.search(PRONOUN_AFTER);
+      if (pronoun > message.toLowerCase().indexOf(spelled.toLowerCase())) {
+        return message.replace(PRONOUN_AFTER, spelled);
+      }
+    }
     if (PRONOUN.test(message)) {
-      return message
-        .replace(/\b(its|their)\b/i, `${topic}'s`)
-        .replace(/\b(?:this|that) one\b|\b(?:it|they|them|this|that|these|those)\b/i, topic);
+      return message.replace(/\b(its|their)\b/i, `${topic}'s`).replace(PRONOUN_AFTER, topic);
     }
     return `${message.trim()} (${topic})`;
   }

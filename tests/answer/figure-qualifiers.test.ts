@@ -6,6 +6,7 @@ import {
   qualifiersNotGiven,
 } from "../../src/answer/figure-qualifiers.ts";
 import type { FigureRequest } from "../../src/answer/figure-request.ts";
+import { EntityLexicon } from "../../src/retrieval/entity-lexicon.ts";
 import { makeChunk, makeRow } from "../support/chunks.ts";
 
 const row = makeRow("band", "Salary", [
@@ -54,6 +55,7 @@ describe("figureQualifiers", () => {
       places: [],
       placeTerms: [],
       roles: [],
+      tools: [],
       absentYears: [],
     });
   });
@@ -76,6 +78,35 @@ describe("givenFor", () => {
     const ask = (question: string) => figureQualifiers(money, question, question, "", statistics);
     expect(givenFor(ask("cv engineer salary"), money, roleRow, roleRow.text).role).toBe(true);
     expect(givenFor(ask("cs engineer salary"), money, roleRow, roleRow.text).role).toBe(false);
+  });
+
+  it("gives a setting for a tool only where the unit or its section names that tool", () => {
+    const port: FigureRequest = { type: "setting", words: ["port"] };
+    const tools = new EntityLexicon([
+      makeRow("t1", "Tools", [
+        ["Tool", "MLflow"],
+        ["Purpose", "Tracking"],
+      ]),
+      makeRow("t2", "Tools", [
+        ["Tool", "Grafana"],
+        ["Purpose", "Dashboards"],
+      ]),
+    ]);
+    const asked = "which port does grafana run on";
+    const qualifiers = figureQualifiers(port, asked, asked, "", statistics, tools);
+    expect(qualifiers.tools).toEqual(["grafana"]);
+    const mlflowPort = makeChunk(
+      "ui",
+      "Experiment Tracking with MLflow",
+      "The UI runs at port 5000.",
+    );
+    const given = givenFor(qualifiers, port, mlflowPort, mlflowPort.text);
+    expect(given.tool).toBe(false);
+    expect(qualifiersNotGiven(qualifiers, true, true, given.tool)).toEqual(["grafana"]);
+    // A money figure is given for a role or a place, not a tool.
+    expect(
+      figureQualifiers(money, "grafana cost", "grafana cost", "", statistics, tools).tools,
+    ).toEqual([]);
   });
 
   it("gives no figure for a city listed in another cell than the salary", () => {
