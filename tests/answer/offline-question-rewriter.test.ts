@@ -35,6 +35,15 @@ const afterAsking = (question: string): ChatTurn[] => [
 ];
 
 describe("offline follow-up rewriting", () => {
+  it("reads a pronoun after a tool the message names itself as that tool", async () => {
+    expect(
+      await rewriter.rewrite(
+        "and grafana? which port does that one run on",
+        afterAsking("what port does mlflow ui use"),
+      ),
+    ).toBe("and grafana? which port does grafana run on");
+  });
+
   it("carries the topic to a short message whose words the last exchange said", async () => {
     const history: ChatTurn[] = [
       { role: "user", content: "how do i serve a model with FastAPI" },
