@@ -159,6 +159,9 @@ type UnitSignals = {
 
 const LIST_QUESTION =
   /^(which|what) (are (the|some) )?(tools?|libraries|frameworks|platforms|certifications?|projects?|roles?|skills?|topics?|algorithms?|metrics?|models?|steps?|types?|prerequisites?)\b|\b(list|name) (the|all|some)\b|\b(vs\.?|versus|compare|comparison|difference between)\b/i;
+/** A question about what a tradeoff is asks about both of its sides. */
+const TRADEOFF =
+  /^\W*(?:what(?:'s| is| are)?|whats|explain|define|describe|meaning of)\b(?:\s+\S+){0,6}?\s+trade-?offs?\b/i;
 /** A unit that leans on the one before it ("This…", "It…", "They…"). */
 const LEADING_REFERENCE =
   /^(?:this|these|that|those|it|they|such|both|each)\b|^(?:you|we) (?:can|could|should|must|may|then) \S+ (?:it|them|this|these)\b/i;
@@ -269,7 +272,10 @@ export class ExtractiveGenerator implements Generator {
     if (candidates.length === 0) return "";
     const ranked = [...candidates].sort((left, right) => right.score - left.score);
     const best = ranked[0] as Candidate;
-    const isList = LIST_QUESTION.test(input.question);
+    // "explain the bias-variance tradeoff" wants both sides; "how do i fix it (bias variance
+    // tradeoff)" asks something else about it.
+    const isList =
+      LIST_QUESTION.test(input.question) || TRADEOFF.test(carriedTopic(input.question).own);
     const limit = isList ? this.settings.maxListUnits : this.settings.maxUnits;
     const cutoff =
       best.score * (isList ? this.settings.relativeCutoff - 0.1 : this.settings.relativeCutoff);

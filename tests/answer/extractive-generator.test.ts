@@ -340,6 +340,21 @@ describe("ExtractiveGenerator", () => {
     expect(composeOver(rows, "ml engineer salary in india")).toMatch(/^Salary India — /);
   });
 
+  it("answers what a tradeoff is with both of its sides", () => {
+    const tradeoff = [
+      makeChunk(
+        "bv",
+        "Bias-Variance Tradeoff",
+        "Bias is error caused by overly simple assumptions. Variance is error caused by a model being too sensitive to training data.",
+      ),
+      makeChunk("docker", "Docker", "Docker images package code and libraries."),
+    ];
+    const both =
+      "Bias is error caused by overly simple assumptions. [1] Variance is error caused by a model being too sensitive to training data. [1]";
+    expect(composeOver(tradeoff, "what is the bias variance tradeoff")).toBe(both);
+    expect(composeOver(tradeoff, "how do i fix high variance")).not.toBe(both);
+  });
+
   it("brings the sentence that names what a lead's 'it' stands for", () => {
     const drift = [
       makeChunk(
