@@ -6,6 +6,7 @@ import {
   contentTerms,
   QUESTION_META_WORDS,
   questionText,
+  STOPWORDS,
   withoutAnswerStyle,
   words,
 } from "../text/terms.ts";
@@ -280,8 +281,11 @@ export class ExtractiveGenerator implements Generator {
     const cutoff =
       best.score * (isList ? this.settings.relativeCutoff - 0.1 : this.settings.relativeCutoff);
 
-    // "XGBoost vs LightGBM": each thing compared answers with its own row, and nothing else.
-    const compared = isList ? comparedRows(input.question, ranked) : [];
+    // "XGBoost vs LightGBM": each thing compared answers with its own row, and nothing else;
+    // "data drift vs concept drift": each with the best sentence that names it in full.
+    const rowsCompared = isList ? comparedRows(input.question, ranked) : [];
+    const compared =
+      rowsCompared.length > 0 || !isList ? rowsCompared : comparedSentences(input.question, ranked);
     // "what is LlamaIndex used for, and what should my RAG milestone include?": a unit for each.
     const parts = compared.length > 0 ? [] : questionParts(input.question);
     const chosen: Candidate[] =
@@ -751,6 +755,46 @@ function namesPhrase(paddedQuestionWords: string, phrase: string): boolean {
     .map((word) => word[0])
     .join("");
   return initials.length >= 2 && paddedQuestionWords.includes(` ${initials} ${name.at(-1)} `);
+}
+
+/**
+ * For a question comparing two things the shown passages describe in prose ("data drift vs
+ * concept drift"): for each side, the best-ranked sentence or item holding all of its words and
+ * none of the other side's own words; empty unless both sides have one.
+ */
+function comparedSentences(question: string, ranked: Candidate[]): Candidate[] {
+  const sides = comparedSides(questionText(question));
+  // Two things only: "ai vs ml vs dl" is not two sides.
+  if (sides === undefined || sides.some((side) => /\b(?:vs\.?|versus|or)\b/i.test(side))) {
+    return [];
+  }
+  const [left, right] = sides.map((side) =>
+    words(side).filter((word) => !STOPWORDS.has(word) && !COMPARING_WORDS.has(word)),
+  );
+  if (left === undefined || right === undefined || left.length === 0 || right.length === 0) {
+    return [];
+  }
+  const said = (candidate: Candidate) => ` ${words(candidate.text).join(" ")} `;
+  const names = (candidate: Candidate, side: string[]) =>
+    said(candidate).includes(` ${side.join(" ")} `);
+  // A lead that names both already compares them ("In feature extraction you …; in fine-tuning …").
+  const lead = ranked[0];
+  if (lead === undefined || (names(lead, left) && names(lead, right))) return [];
+  // The best-ranked unit about the side, one whose subject it is first ("An ML engineer focuses
+  // …", not "This roadmap prepares you for the ML engineer path").
+  const best = (side: string[], other: string[]) => {
+    const about = ranked.filter(
+      (candidate) => candidate.kind !== "row" && names(candidate, side) && !names(candidate, other),
+    );
+    const opening = (candidate: Candidate) =>
+      ` ${words(candidate.text)
+        .slice(0, side.length + 2)
+        .join(" ")} `.includes(` ${side.join(" ")} `);
+    return about.find(opening) ?? about[0];
+  };
+  const first = best(left, right);
+  const second = best(right, left);
+  return first === undefined || second === undefined || first === second ? [] : [first, second];
 }
 
 /**

@@ -340,6 +340,19 @@ describe("ExtractiveGenerator", () => {
     expect(composeOver(rows, "ml engineer salary in india")).toMatch(/^Salary India — /);
   });
 
+  it("answers a comparison of two things described in prose with a sentence about each", () => {
+    const drift = [
+      makeChunk(
+        "drift",
+        "Data Drift and Model Drift",
+        "Drift comes in several kinds. Data drift means the inputs changed compared with the training data. A common cause of model drift is concept drift, where the relationship between inputs and target changes. Tools such as Evidently compare data and report drift.",
+      ),
+    ];
+    expect(composeOver(drift, "data drift vs concept drift??")).toBe(
+      "Data drift means the inputs changed compared with the training data. [1] A common cause of model drift is concept drift, where the relationship between inputs and target changes. [1]",
+    );
+  });
+
   it("answers what a tradeoff is with both of its sides", () => {
     const tradeoff = [
       makeChunk(
