@@ -780,6 +780,16 @@ function comparedSentences(question: string, ranked: Candidate[]): Candidate[] {
   // A lead that names both already compares them ("In feature extraction you …; in fine-tuning …").
   const lead = ranked[0];
   if (lead === undefined || (names(lead, left) && names(lead, right))) return [];
+  // Rows headed by each side ("Supervised Learning", "Unsupervised Learning") answer as a list.
+  const headed = (side: string[]) =>
+    ranked.some(
+      (candidate) =>
+        candidate.kind === "row" &&
+        ` ${words(candidate.passage.chunk.cells?.[0]?.value ?? "").join(" ")} `.includes(
+          ` ${side.join(" ")} `,
+        ),
+    );
+  if (headed(left) && headed(right)) return [];
   // The best-ranked unit about the side, one whose subject it is first ("An ML engineer focuses
   // …", not "This roadmap prepares you for the ML engineer path").
   const best = (side: string[], other: string[]) => {
