@@ -82,6 +82,8 @@ describe("QuestionUnderstanding", () => {
     ["it totally tanks", "it totally fails"],
     ["and if they r not?", "and if they are not?"],
     ["batch norm on localhost", "batch normalization on 127.0.0.1"],
+    ["what hp to tune, trl in hf", "what hyperparameters to tune, trl in Hugging Face"],
+    ["what bumps up salary", "what increases salary"],
   ])("reads the chat spelling %j the way the material writes it", (typed, understood) => {
     expect(understanding.understand(typed).understoodAs).toBe(understood);
   });
