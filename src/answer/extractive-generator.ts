@@ -1,6 +1,7 @@
 import { dotProduct } from "../index/dot-product.ts";
 import type { UnitVectors } from "../index/unit-vectors.ts";
 import { comparedSides } from "../text/compared-sides.ts";
+import { escapeRegExp } from "../text/escape-reg-exp.ts";
 import { numberedReferences, referenceAgreement } from "../text/numbered-references.ts";
 import {
   contentTerms,
@@ -744,17 +745,30 @@ function namesRow(
     );
 }
 
-/** Whether the question names a phrase in full, or with its words before the last as initials. */
+/**
+ * Whether the question names a phrase in full, or with its words before the last as initials;
+ * the last word may be inflected ("cv engineering" names Computer Vision Engineer).
+ */
 function namesPhrase(paddedQuestionWords: string, phrase: string): boolean {
   const name = words(phrase);
   if (name.length === 0) return false;
-  if (paddedQuestionWords.includes(` ${name.join(" ")} `)) return true;
+  const named = (lead: string) =>
+    new RegExp(` ${escapeRegExp(`${lead}${name.at(-1)}`)}(?:s|es|ing)? `).test(paddedQuestionWords);
+  if (
+    named(
+      name
+        .slice(0, -1)
+        .map((word) => `${word} `)
+        .join(""),
+    )
+  )
+    return true;
   // "cv engineer" names the Computer Vision Engineer row: the words before the last as initials.
   const initials = name
     .slice(0, -1)
     .map((word) => word[0])
     .join("");
-  return initials.length >= 2 && paddedQuestionWords.includes(` ${initials} ${name.at(-1)} `);
+  return initials.length >= 2 && named(`${initials} `);
 }
 
 /**

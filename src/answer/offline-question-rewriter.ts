@@ -2,6 +2,7 @@ import type { CoordinatedWords } from "../retrieval/coordinated-words.ts";
 import type { EntityLexicon } from "../retrieval/entity-lexicon.ts";
 import type { RowHeads } from "../retrieval/row-heads.ts";
 import { commonWordRank } from "../text/common-words.ts";
+import { escapeRegExp } from "../text/escape-reg-exp.ts";
 import { QUESTION_META_WORDS, STOPWORDS, stem, wordsAsWritten } from "../text/terms.ts";
 import { tagWords } from "../understanding/part-of-speech.ts";
 import type { CorpusStatistics } from "./corpus-statistics.ts";
@@ -354,10 +355,6 @@ function withoutCarried(question: string): string {
 function originalSpelling(text: string, name: string): string {
   const pattern = new RegExp(`\\b${name.split(" ").map(escapeRegExp).join("\\W+")}\\b`, "i");
   return pattern.exec(text)?.[0] ?? name;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 /**

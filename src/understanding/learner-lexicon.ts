@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
+import { escapeRegExp } from "../text/escape-reg-exp.ts";
 
 const lexiconSchema = z.object({
   filler: z.array(z.string().min(1)),
@@ -71,8 +72,4 @@ export function learnerLexicon(): LearnerLexicon {
 /** A case-insensitive pattern for the phrase as whole words. */
 function wholeWords(phrase: string): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(phrase)}(?![\\p{L}\\p{N}])`, "giu");
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 }

@@ -322,6 +322,9 @@ describe("ExtractiveGenerator", () => {
     expect(composeOver(rows, "how much does a cv engineer earn in india")).toMatch(
       /^Computer Vision Engineer — /,
     );
+    expect(composeOver(rows, "cv engineering salary range in india")).toMatch(
+      /^Computer Vision Engineer — /,
+    );
   });
 
   it("reads a column the question names ('ML Engineer') as naming its row of a comparison", () => {
