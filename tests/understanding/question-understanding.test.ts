@@ -85,6 +85,10 @@ describe("QuestionUnderstanding", () => {
     ["what hp to tune, trl in hf", "what hyperparameters to tune, trl in Hugging Face"],
     ["what bumps up salary", "what increases salary"],
     ["cuda out of memory on colab", "cuda out-of-memory on colab"],
+    [
+      "wut calc topics lowkey, not just the avg or nah",
+      "what calculus topics, not just the averages",
+    ],
   ])("reads the chat spelling %j the way the material writes it", (typed, understood) => {
     expect(understanding.understand(typed).understoodAs).toBe(understood);
   });
