@@ -751,24 +751,16 @@ function namesRow(
  */
 function namesPhrase(paddedQuestionWords: string, phrase: string): boolean {
   const name = words(phrase);
-  if (name.length === 0) return false;
-  const named = (lead: string) =>
-    new RegExp(` ${escapeRegExp(`${lead}${name.at(-1)}`)}(?:s|es|ing)? `).test(paddedQuestionWords);
-  if (
-    named(
-      name
-        .slice(0, -1)
-        .map((word) => `${word} `)
-        .join(""),
-    )
-  )
-    return true;
+  const last = name.at(-1);
+  if (last === undefined) return false;
+  const head = name.slice(0, -1);
+  const said = (lead: string[]) =>
+    new RegExp(` ${escapeRegExp([...lead, last].join(" "))}(?:s|es|ing)? `).test(
+      paddedQuestionWords,
+    );
   // "cv engineer" names the Computer Vision Engineer row: the words before the last as initials.
-  const initials = name
-    .slice(0, -1)
-    .map((word) => word[0])
-    .join("");
-  return initials.length >= 2 && named(`${initials} `);
+  const initials = head.map((word) => word[0]).join("");
+  return said(head) || (initials.length >= 2 && said([initials]));
 }
 
 /**
@@ -788,7 +780,8 @@ function comparedSentences(question: string, ranked: Candidate[]): Candidate[] {
   if (left === undefined || right === undefined || left.length === 0 || right.length === 0) {
     return [];
   }
-  const said = (candidate: Candidate) => ` ${words(candidate.text).join(" ")} `;
+  const unitWords = new Map(ranked.map((candidate) => [candidate, words(candidate.text)]));
+  const said = (candidate: Candidate) => ` ${unitWords.get(candidate)?.join(" ")} `;
   const names = (candidate: Candidate, side: string[]) =>
     said(candidate).includes(` ${side.join(" ")} `);
   // A lead that names both already compares them ("In feature extraction you …; in fine-tuning …").
@@ -811,8 +804,9 @@ function comparedSentences(question: string, ranked: Candidate[]): Candidate[] {
       (candidate) => candidate.kind !== "row" && names(candidate, side) && !names(candidate, other),
     );
     const opening = (candidate: Candidate) =>
-      ` ${words(candidate.text)
-        .slice(0, side.length + 2)
+      ` ${unitWords
+        .get(candidate)
+        ?.slice(0, side.length + 2)
         .join(" ")} `.includes(` ${side.join(" ")} `);
     return about.find(opening) ?? about[0];
   };

@@ -1,3 +1,4 @@
+import { escapeRegExp } from "../../text/escape-reg-exp.ts";
 import { STOPWORDS, stem } from "../../text/terms.ts";
 import type { LearnerType } from "../learner-types.ts";
 import { GOAL_PHRASES, LEARNER_CUES } from "./learner-cues.ts";
@@ -139,10 +140,6 @@ function negatedBefore(prefix: string): boolean {
     if (!NEGATION_SKIPS.has(word)) return false;
   }
   return false;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 }
 
 /** A whole-word, case-insensitive pattern for a phrase; "-" and spaces match either. */

@@ -1,4 +1,5 @@
 import type { Chunk } from "../../chunking/chunk.ts";
+import { escapeRegExp } from "../../text/escape-reg-exp.ts";
 import { contentTerms } from "../../text/terms.ts";
 import { extractSteps } from "../extract-steps.ts";
 import type { Step } from "../study-types.ts";
@@ -68,8 +69,7 @@ export function toolNames(step: Step): string[] {
 
 /** Whether `text` names `name` as a whole word, case-insensitively. */
 export function names(text: string, name: string): boolean {
-  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, "iu").test(text);
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name)}(?![\\p{L}\\p{N}])`, "iu").test(text);
 }
 
 /**
