@@ -62,7 +62,7 @@ describe("FollowUpDetector.dependsOnHistory", () => {
     // A pronoun that opens a long message, before any topic, is what it is about.
     "can it log stuff automatically for xgboost or do i have to write every log call myself",
     // The learner's situation, told before.
-    "what is a good first project for someone like me",
+    "which gpu would suit someone like me",
     // "that" after a verb is its object, not a relative clause about a topic.
     "and how much would boosting that cost on a kaggle gpu",
   ])("treats %j as a follow-up", (message) => {
