@@ -35,6 +35,12 @@ const TIME_PHRASE =
  */
 const SETTING_PHRASE =
   /\b(?:what|which)(?: (?!(?:happens?|happened|if|when|does|do|did)\b)[\p{L}\d'-]+){0,3} (rate|size|score|rank|alpha|threshold|value|values|epochs|version|memory|ram|gb|percentage|percent|length|port|momentum|interval|number)\b/u;
+/**
+ * "what dropout value", "which k number": a generic setting noun after the setting's name; the
+ * name is what the figure must stand next to (`nn.Dropout(0.2)`).
+ */
+const NAMED_GENERIC_SETTING =
+  /\b(?:what|which)(?: (?!(?:is|are|the|a|an|happens?|if|when|does|do|did)\b)[\p{L}\d'-]+){0,2}? ([\p{L}\d'-]+) (?:value|values|number)\b/u;
 /** "what is the learning rate?", "what's a batch size": the setting's meaning is asked, not its value. */
 const SETTING_DEFINED =
   /^ (?:what|whats|what's) (?:is|are|s) (?:the |an? )?(?:[\p{L}-]+ ){0,2}(?:rate|size|score|rank|alpha|threshold|momentum|interval)s? $/u;
@@ -48,6 +54,13 @@ const UNNAMED_SETTING =
   / by how much | how much (?:faster|slower|better|worse|more|less|bigger|smaller|cheaper) | (?:passing|pass|cutoff|cut off) (?:score|scores|mark|marks|percentage)s? /;
 /** "what % of…", "what percentage": a share asked for. */
 const SHARE = /\b(what|which|how much)\b[^?]{0,20}(%|\bpercent(age)?\b)/i;
+/** Setting nouns that name no setting of their own ("what dropout value"). */
+const GENERIC_SETTING = /^(?:value|values|number)$/;
+/** "seconds to minutes", "minutes to days": a time given as a range of units, without digits. */
+const TIME_UNIT_RANGE =
+  /\b(?:seconds?|minutes?|hours?|days?|weeks?|months?)\s+(?:to|or|–|-)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\b/i;
+/** A share written as a fraction, as code gives it: `test_size=0.2`, `Dropout(0.5)`. */
+const FRACTION = /(?<![\d.])0?\.\d+(?![\d.])/;
 /** "how much RAM": an amount asked for. */
 const AMOUNT = /\bhow much (ram|memory|storage|space|data|traffic|gpu)\b/i;
 
@@ -112,7 +125,10 @@ export function figureRequest(question: string): FigureRequest | undefined {
   const amount = AMOUNT.exec(question)?.[1];
   if (amount !== undefined) return { type: "setting", words: [amount.toLowerCase()] };
   const setting = SETTING_DEFINED.test(text) ? undefined : SETTING_PHRASE.exec(text)?.[1];
-  if (setting !== undefined) return { type: "setting", words: [setting] };
+  if (setting !== undefined) {
+    const named = GENERIC_SETTING.test(setting) ? NAMED_GENERIC_SETTING.exec(text)?.[1] : undefined;
+    return { type: "setting", words: [named ?? setting] };
+  }
   // The counted thing is one of the next two words ("how many different models").
   const many = /\bhow many ([\p{L}-]+)(?: ([\p{L}-]+))?/u.exec(text);
   if (many?.[1] !== undefined) {
@@ -142,6 +158,7 @@ export function suppliesFigure(request: FigureRequest, unit: string): boolean {
     case "money":
       return MONEY.test(unit) && (request.rate !== true || RATE_GIVEN.test(unit));
     case "time":
+      if (request.words.length === 0 && TIME_UNIT_RANGE.test(unit)) return true;
       return (
         NUMBER.test(unit) &&
         (request.words.length === 0
@@ -149,7 +166,7 @@ export function suppliesFigure(request: FigureRequest, unit: string): boolean {
           : mentions)
       );
     case "share":
-      return /%|\bpercent/i.test(unit);
+      return /%|\bpercent/i.test(unit) || FRACTION.test(unit);
     case "count":
       // A year ("the 2017 paper") counts nothing.
       return NUMBER.test(unit.replace(YEAR, " ")) && mentions;

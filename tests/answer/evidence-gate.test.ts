@@ -115,6 +115,32 @@ describe("figureRequest", () => {
     });
   });
 
+  it("reads the setting's name before a generic noun ('what dropout value' asks for dropout)", () => {
+    const request = figureRequest("what dropout value is used in the pytorch example");
+    expect(request).toEqual({ type: "setting", words: ["dropout"] });
+    if (request === undefined) return;
+    expect(suppliesFigure(request, "nn.Linear(20, 64), nn.ReLU(), nn.Dropout(0.2)")).toBe(true);
+    expect(suppliesFigure(request, "Use a validation split of 0.2 to tune it.")).toBe(false);
+  });
+
+  it("takes a time written as a range of units ('seconds to minutes') as a time given", () => {
+    const request = figureRequest("how long does training take for classical ml");
+    expect(request?.type).toBe("time");
+    if (request === undefined) return;
+    expect(suppliesFigure(request, "Training time | Seconds to minutes on typical datasets")).toBe(
+      true,
+    );
+    expect(suppliesFigure(request, "Training takes time, so plan your day.")).toBe(false);
+  });
+
+  it("takes a fraction as a share given ('test_size=0.2' answers 'what % goes to test')", () => {
+    const request = figureRequest("what % of the data goes to the test set");
+    expect(request?.type).toBe("share");
+    if (request === undefined) return;
+    expect(suppliesFigure(request, "X, y, test_size=0.2, stratify=y, random_state=42)")).toBe(true);
+    expect(suppliesFigure(request, "Keep a test set the model never sees.")).toBe(false);
+  });
+
   it("takes no figure from a quoted column name in a pasted error", () => {
     expect(figureRequest("getting KeyError: 'price' when i select the column")).toBeUndefined();
   });
