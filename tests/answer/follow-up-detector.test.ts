@@ -65,6 +65,10 @@ describe("FollowUpDetector.dependsOnHistory", () => {
     "which gpu would suit someone like me",
     // "that" after a verb is its object, not a relative clause about a topic.
     "and how much would boosting that cost on a kaggle gpu",
+    // "how's" is a question word, not a topic that "that" could be a relative clause about.
+    "how's that different from dropout",
+    // "each one": each of the things just compared.
+    "which gpu does each one need",
   ])("treats %j as a follow-up", (message) => {
     expect(detector.dependsOnHistory(message)).toBe(true);
   });
