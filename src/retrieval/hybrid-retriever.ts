@@ -8,7 +8,7 @@ import {
   numberedReferences,
   referenceAgreement,
 } from "../text/numbered-references.ts";
-import { questionText, words } from "../text/terms.ts";
+import { questionText, withoutAnswerStyle, withoutAskingFrame, words } from "../text/terms.ts";
 import { EntityLexicon } from "./entity-lexicon.ts";
 import type { Retrieval, RetrievedChunk, RetrieveOptions, Retriever } from "./retriever.ts";
 
@@ -99,8 +99,12 @@ export class HybridRetriever implements Retriever {
     const lexical = new Map<number, number>();
     const lexicalHits = this.index.lexicalIndex.search(
       // "relu vs sigmoid": "vs" says how to compare, and would match headings such as "ML vs Deep
-      // Learning vs AI Engineer" by that word alone.
-      questionText(question).replace(/\b(?:vs\.?|versus)(?=\s|$)/gi, " "),
+      // Learning vs AI Engineer" by that word alone; so would "work" in "how does dropout work"
+      // ("How CNNs Work") and "simple words" in "what is RAG in simple words".
+      questionText(withoutAskingFrame(withoutAnswerStyle(question))).replace(
+        /\b(?:vs\.?|versus)(?=\s|$)/gi,
+        " ",
+      ),
       candidates,
       options.expansions === undefined ? {} : { expansions: options.expansions.join(" ") },
     );

@@ -147,6 +147,12 @@ describe("offline pipeline on learner-voice questions (dev split)", () => {
     expect(answer.answer).not.toMatch(/ML Engineer/);
   }, 60_000);
 
+  it("searches 'how does X work' for X, not for headings that say 'work'", async () => {
+    const answer = await assistant.ask("how does dropout work");
+    expect(answer.refused).toBe(false);
+    expect(answer.answer).toMatch(/^Dropout randomly switches off/);
+  }, 60_000);
+
   it("stays faithful and concise", () => {
     expect(summary.unsupportedSentenceRate).toBeLessThanOrEqual(0.05);
     expect(dangling).toBe(0);
