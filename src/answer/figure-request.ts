@@ -54,8 +54,16 @@ const UNNAMED_SETTING =
   / by how much | how much (?:faster|slower|better|worse|more|less|bigger|smaller|cheaper) | (?:passing|pass|cutoff|cut off) (?:score|scores|mark|marks|percentage)s? /;
 /** "what % of…", "what percentage": a share asked for. */
 const SHARE = /\b(what|which|how much)\b[^?]{0,20}(%|\bpercent(age)?\b)/i;
+/** "which version of my dataset i trained on": a version of one's own work, not a figure. */
+const VERSION_OF_WORK =
+  / versions? (?:of|for) (?:(?:my|the|our|your|a|each|this|that) )?(?:data|dataset|datasets|model|models|code|csv|file|files|notebook|project|pipeline)s? /;
 /** Setting nouns that name no setting of their own ("what dropout value"). */
 const GENERIC_SETTING = /^(?:value|values|number)$/;
+/** Money words that are also values in a dataset ("price", "cost"); pay words never are. */
+const DATA_VALUE = /^(?:price|prices|cost|costs|charge|charges)$/;
+/** A question about working with data: its prices and costs are values in a table. */
+const DATA_WORK =
+  /\b(?:pandas|data ?frames?|df|columns?|groupby|group by|csv|numpy|sql|spreadsheet|excel)\b/i;
 /** "seconds to minutes", "minutes to days": a time given as a range of units, without digits. */
 const TIME_UNIT_RANGE =
   /\b(?:seconds?|minutes?|hours?|days?|weeks?|months?)\s+(?:to|or|–|-)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\b/i;
@@ -104,9 +112,14 @@ export function figureRequest(question: string): FigureRequest | undefined {
   if (WHAT_RAISES_IT.test(question) && !AN_AMOUNT.test(question)) return undefined;
   const tokens = words(question);
   const text = ` ${tokens.join(" ")} `;
-  // "house price predictor", "the price column": the word names a thing, not a sum asked for.
+  // "house price predictor", "the price column": the word names a thing, not a sum asked for;
+  // so does a price in a question about working with data ("average price per city in pandas").
+  const aboutData = DATA_WORK.test(question);
   const money = tokens.filter(
-    (token, index) => MONEY_WORDS.test(token) && !NAMED_THING.test(tokens[index + 1] ?? ""),
+    (token, index) =>
+      MONEY_WORDS.test(token) &&
+      !(aboutData && DATA_VALUE.test(token)) &&
+      !NAMED_THING.test(tokens[index + 1] ?? ""),
   );
   if (
     money.length > 0 ||
@@ -124,7 +137,10 @@ export function figureRequest(question: string): FigureRequest | undefined {
   if (SHARE.test(question)) return { type: "share", words: [] };
   const amount = AMOUNT.exec(question)?.[1];
   if (amount !== undefined) return { type: "setting", words: [amount.toLowerCase()] };
-  const setting = SETTING_DEFINED.test(text) ? undefined : SETTING_PHRASE.exec(text)?.[1];
+  const setting =
+    SETTING_DEFINED.test(text) || VERSION_OF_WORK.test(text)
+      ? undefined
+      : SETTING_PHRASE.exec(text)?.[1];
   if (setting !== undefined) {
     const named = GENERIC_SETTING.test(setting) ? NAMED_GENERIC_SETTING.exec(text)?.[1] : undefined;
     return { type: "setting", words: [named ?? setting] };

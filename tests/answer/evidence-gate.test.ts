@@ -141,6 +141,21 @@ describe("figureRequest", () => {
     expect(suppliesFigure(request, "Keep a test set the model never sees.")).toBe(false);
   });
 
+  it("reads a price in a question about working with data as a value, not a sum asked for", () => {
+    expect(figureRequest("how do i get the average house price for each city in pandas")).toBe(
+      undefined,
+    );
+    expect(figureRequest("whats the salary of a data scientist who knows sql")?.type).toBe("money");
+    expect(figureRequest("how much does the aws cert cost")?.type).toBe("money");
+  });
+
+  it("reads 'which version of my dataset' as versioning, not a setting", () => {
+    expect(
+      figureRequest("how do i keep track of which version of my dataset i trained on"),
+    ).toBeUndefined();
+    expect(figureRequest("which python version should i install")?.type).toBe("setting");
+  });
+
   it("takes no figure from a quoted column name in a pasted error", () => {
     expect(figureRequest("getting KeyError: 'price' when i select the column")).toBeUndefined();
   });

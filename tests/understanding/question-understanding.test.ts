@@ -84,6 +84,8 @@ describe("QuestionUnderstanding", () => {
     ["batch norm on localhost", "batch normalization on 127.0.0.1"],
     ["what hp to tune, trl in hf", "what hyperparameters to tune, trl in Hugging Face"],
     ["what bumps up salary", "what increases salary"],
+    ["which hp shud i tune for xgboost", "which hyperparameters should i tune for xgboost"],
+    ["is an hp laptop ok", "is an hp laptop ok"],
     ["cuda out of memory on colab", "cuda out-of-memory on colab"],
     [
       "wut calc topics lowkey, not just the avg or nah",
