@@ -93,6 +93,22 @@ describe("ExtractiveGenerator", () => {
     expect(answer).not.toContain("Deployment projects prove");
   });
 
+  it("answers 'what are the 3 types of…' with every row of the list, not only the best", () => {
+    const types = [
+      row(30, "Main Types of Machine Learning", [
+        ["Type", "Supervised Learning"],
+        ["What It Means", "The model learns from labelled data"],
+      ]),
+      row(31, "Main Types of Machine Learning", [
+        ["Type", "Unsupervised Learning"],
+        ["What It Means", "The model finds patterns in unlabelled data"],
+      ]),
+    ];
+    const answer = composeOver(types, "what are the 2 types of machine learning");
+    expect(answer).toContain("Supervised Learning —");
+    expect(answer).toContain("Unsupervised Learning —");
+  });
+
   it("prefers the unit that supplies the kind of figure asked for ('how long' wants a time)", () => {
     const timed = [
       row(20, "Skill Tiers", [
