@@ -189,6 +189,20 @@ describe("QuestionUnderstanding", () => {
     });
   });
 
+  it("searches everyday words with the material's own ('stitch tables' → merge, join)", () => {
+    expect(
+      understanding.understand("how do i stitch two tables in pandas").expansions,
+    ).toContainEqual({ word: "stitch", alternatives: ["merge", "join"], source: "lexicon" });
+    expect(
+      understanding.understand("answers instantly or all at once overnight").expansions,
+    ).toEqual(
+      expect.arrayContaining([
+        { word: "instantly", alternatives: ["online"], source: "lexicon" },
+        { word: "overnight", alternatives: ["batch", "nightly"], source: "lexicon" },
+      ]),
+    );
+  });
+
   it("takes currency codes and memory units for what they measure, not unknown topics", () => {
     expect(understanding.understand("global salary in usd?").unknownTopics).toEqual([]);
     expect(understanding.understand("Tried to allocate 2.00 GiB").unknownTopics).toEqual([]);
