@@ -370,6 +370,10 @@ describe("EvidenceGate.assess", () => {
     expect(
       assess("how does dvc calculate file hashes", ["dvc"]).features.explainRareFocus,
     ).toBeCloseTo(0.5, 5);
+    // So does "how does X detect / create …".
+    expect(
+      assess("how does dvc detect changed files", ["dvc"]).features.explainRareFocus,
+    ).toBeCloseTo(0.5, 5);
     // "work" in a later clause is not what "how do I" asks.
     expect(
       assess("how do i version data with dvc? git wont work", ["dvc"]).features.explainRareFocus,
