@@ -17,7 +17,7 @@ use used using very via was wasn't we were weren't what what's when where which 
 why will with within without won't would wouldn't yet you your yours yourself yourselves tell know
 want wanna say says said thing things way ways kind lot lots sort i'm i've i'd i'll you're you've
 you'd you'll we're we've they're they've he's she's let's there're how's where's when's who's why's
-here's what're how're`.split(/\s+/),
+here's what're how're since although unless whereas`.split(/\s+/),
 );
 
 /**

@@ -62,6 +62,15 @@ describe("contentTerms", () => {
     }
   });
 
+  it("drops contractions of question words and conjunctions ('how's', 'since') as stop words", () => {
+    expect(contentTerms("how's dropout different since epoch 5")).toEqual([
+      stem("dropout"),
+      stem("different"),
+      stem("epoch"),
+      "5",
+    ]);
+  });
+
   it("indexes a hyphenated name whole and by its parts", () => {
     const terms = contentTerms("scikit-learn");
     expect(terms).toContain(stem("scikit-learn"));
