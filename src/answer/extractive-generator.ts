@@ -105,6 +105,11 @@ export type ExtractiveSettings = {
   recommendationBonus: number;
   /** Added to a unit that gives a reason ("… because …") when the question asks why. @default 0.1 */
   reasonBonus: number;
+  /**
+   * Weight of the share of the question an FAQ's own question covers, added to each unit of its
+   * answer ("which certifications are most valued in india" → FAQ 8's answer). @default 0.3
+   */
+  faqWeight: number;
 };
 
 export const DEFAULT_EXTRACTIVE_SETTINGS: ExtractiveSettings = {
@@ -128,6 +133,7 @@ export const DEFAULT_EXTRACTIVE_SETTINGS: ExtractiveSettings = {
   expansionWeight: 0.25,
   recommendationBonus: 0.1,
   reasonBonus: 0.1,
+  faqWeight: 0.3,
 };
 
 /** A quotable unit of a shown passage, scored against the question. */
@@ -157,6 +163,8 @@ type UnitSignals = {
   recommends: number;
   /** 1 for a unit that gives a reason ("… because …") when the question asks why. */
   reason: number;
+  /** Share of the question its passage's FAQ question covers (0 outside FAQs). */
+  faq: number;
 };
 
 const LIST_QUESTION =
@@ -463,6 +471,7 @@ export class ExtractiveGenerator implements Generator {
       expansionWeight,
       recommendationBonus,
       reasonBonus,
+      faqWeight,
     } = this.settings;
     const references = numberedReferences(input.question);
     const asksReadiness = READINESS_QUESTION.test(asked);
@@ -475,6 +484,13 @@ export class ExtractiveGenerator implements Generator {
     for (const passage of input.passages) {
       const embedded = this.units.get(passage.chunk.id);
       const sectionTerms = new Set(contentTerms(passage.chunk.section));
+      // An FAQ's question (its heading) restating the learner's, and the learner's restating it:
+      // its answer is what is asked ("Is machine learning worth learning" does not restate "what
+      // is machine learning").
+      const faq =
+        passage.chunk.kind === "faq" && faqWeight > 0
+          ? this.restates(passage.chunk, questionTerms, weight, totalWeight)
+          : 0;
       const sectionReferences =
         references.length > 0 ? numberedReferences(passage.chunk.section) : [];
       quotableUnits(passage.chunk).forEach((unit, position) => {
@@ -509,6 +525,7 @@ export class ExtractiveGenerator implements Generator {
           unmetCondition: conditionUnmet(unit.text, askedTerms) ? 1 : 0,
           recommends: choice !== undefined && recommendsOne(unit.text, terms, choice) ? 1 : 0,
           reason: asksWhy && GIVES_REASON.test(unit.text) ? 1 : 0,
+          faq,
         };
         if (references.length > 0) {
           const stated = numberedReferences(unit.text);
@@ -531,11 +548,35 @@ export class ExtractiveGenerator implements Generator {
           namedFigureBonus * signals.namedRow * signals.figure -
           conditionPenalty * signals.unmetCondition +
           recommendationBonus * signals.recommends +
-          reasonBonus * signals.reason;
+          reasonBonus * signals.reason +
+          faqWeight * signals.faq;
         candidates.push({ ...unit, passage, position, terms, score, signals });
       });
     }
     return candidates;
+  }
+
+  /**
+   * How closely an FAQ's question and the learner's restate each other: the smaller of the share
+   * of the learner's words the FAQ question holds and the share of its words the learner's holds.
+   */
+  private restates(
+    chunk: GenerationInput["passages"][number]["chunk"],
+    questionTerms: string[],
+    weight: (term: string) => number,
+    totalWeight: number,
+  ): number {
+    const faqTerms = [
+      ...new Set(contentTerms(`${chunk.section.split(" > ").at(-1)} ${chunk.text.split("\n")[0]}`)),
+    ];
+    const asked = new Set(questionTerms);
+    const held = questionTerms.filter((term) => faqTerms.includes(term));
+    const faqWeight = faqTerms.reduce((sum, term) => sum + this.statistics.idf(term), 0) || 1;
+    const restated = faqTerms.filter((term) => asked.has(term));
+    return Math.min(
+      held.reduce((sum, term) => sum + weight(term), 0) / totalWeight,
+      restated.reduce((sum, term) => sum + this.statistics.idf(term), 0) / faqWeight,
+    );
   }
 
   /**

@@ -109,6 +109,27 @@ describe("ExtractiveGenerator", () => {
     expect(answer).toContain("Unsupervised Learning —");
   });
 
+  it("answers from the FAQ whose question restates the learner's", () => {
+    const corpus = [
+      makeChunk(
+        "salary",
+        "Salary in India",
+        "ML salaries in India vary by role, company type, city and specialization.",
+      ),
+      makeChunk(
+        "faq",
+        "FAQs > 8. What certifications are most valued for ML roles in India?",
+        "8. What certifications are most valued for ML roles in India?\nCertifications help most when combined with deployed projects.",
+        "faq",
+      ),
+    ];
+    const answer = composeOver(
+      corpus,
+      "which certifications are most valued by companies in india for ML roles",
+    );
+    expect(answer).toMatch(/^Certifications help most/);
+  });
+
   it("prefers the unit that supplies the kind of figure asked for ('how long' wants a time)", () => {
     const timed = [
       row(20, "Skill Tiers", [
