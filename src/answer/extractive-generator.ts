@@ -110,6 +110,11 @@ export type ExtractiveSettings = {
    * answer ("which certifications are most valued in india" → FAQ 8's answer). @default 0.3
    */
   faqWeight: number;
+  /**
+   * Added to a unit written for a case the question names, in a passage that takes case by case
+   * ("For regression, learn MAE, MSE…" for "which metrics for regression"). @default 0.1
+   */
+  caseBonus: number;
 };
 
 export const DEFAULT_EXTRACTIVE_SETTINGS: ExtractiveSettings = {
@@ -134,6 +139,7 @@ export const DEFAULT_EXTRACTIVE_SETTINGS: ExtractiveSettings = {
   recommendationBonus: 0.1,
   reasonBonus: 0.1,
   faqWeight: 0.3,
+  caseBonus: 0.1,
 };
 
 /** A quotable unit of a shown passage, scored against the question. */
@@ -165,6 +171,11 @@ type UnitSignals = {
   reason: number;
   /** Share of the question its passage's FAQ question covers (0 outside FAQs). */
   faq: number;
+  /**
+   * 1 for a unit written for a case the question names, in a passage that takes case by case
+   * ("For classification, learn … For regression, learn MAE…").
+   */
+  caseMet: number;
 };
 
 const LIST_QUESTION =
@@ -472,6 +483,7 @@ export class ExtractiveGenerator implements Generator {
       recommendationBonus,
       reasonBonus,
       faqWeight,
+      caseBonus,
     } = this.settings;
     const references = numberedReferences(input.question);
     const asksReadiness = READINESS_QUESTION.test(asked);
@@ -493,6 +505,8 @@ export class ExtractiveGenerator implements Generator {
           : 0;
       const sectionReferences =
         references.length > 0 ? numberedReferences(passage.chunk.section) : [];
+      // "For classification, learn … For regression, learn …": a passage that takes case by case.
+      const cases = quotableUnits(passage.chunk).filter((unit) => CASE.test(unit.text)).length;
       quotableUnits(passage.chunk).forEach((unit, position) => {
         const terms = new Set(contentTerms(unit.text));
         let covered = 0;
@@ -526,6 +540,7 @@ export class ExtractiveGenerator implements Generator {
           recommends: choice !== undefined && recommendsOne(unit.text, terms, choice) ? 1 : 0,
           reason: asksWhy && GIVES_REASON.test(unit.text) ? 1 : 0,
           faq,
+          caseMet: cases >= 2 && caseNamed(unit.text, askedTerms) ? 1 : 0,
         };
         if (references.length > 0) {
           const stated = numberedReferences(unit.text);
@@ -549,7 +564,8 @@ export class ExtractiveGenerator implements Generator {
           conditionPenalty * signals.unmetCondition +
           recommendationBonus * signals.recommends +
           reasonBonus * signals.reason +
-          faqWeight * signals.faq;
+          faqWeight * signals.faq +
+          caseBonus * signals.caseMet;
         candidates.push({ ...unit, passage, position, terms, score, signals });
       });
     }
@@ -761,6 +777,17 @@ function conditionUnmet(text: string, questionTerms: Set<string>): boolean {
   if (situation === undefined) return false;
   const terms = contentTerms(situation);
   return terms.length > 0 && !terms.some((term) => questionTerms.has(term));
+}
+
+/** "For regression, learn MAE…", "In PyTorch, call model.eval()": the case a unit is written for. */
+const CASE = /^(?:for|in|with) ([^,.;:]{2,40}),/i;
+
+/** Whether a unit is written for a case ("For regression, …") all of whose words the question names. */
+function caseNamed(text: string, questionTerms: Set<string>): boolean {
+  const written = CASE.exec(text)?.[1];
+  if (written === undefined) return false;
+  const terms = contentTerms(written);
+  return terms.length > 0 && terms.every((term) => questionTerms.has(term));
 }
 
 /** The first column of a table that compares things in its columns, one property per row. */

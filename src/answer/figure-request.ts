@@ -21,11 +21,14 @@ const RATE_GIVEN =
  */
 const PRICE_LIMIT =
   /\b(?:under|below|within|less than|up ?to|upto)\s+((?:rs\.?|inr|usd)\s*|[₹$]\s*)?(\d[\d,]*(?:\.\d+)?)\s*(k|lakhs?|lacs?|dollars?|rupees?|usd|inr)?\b(?!\s*(?:[%/]|rows?|samples?|examples?|images?|records?|words?|param(?:eter)?s?|steps?|epochs?|users?|lines?|tokens?|features?|columns?|files?|[kmg]b|percent|hours?|hrs?|days?|weeks?|months?|years?|yrs?|minutes?|mins?|seconds?|ms)\b)/i;
+/** "ok: what is…", "so, btw what is…": chat words before the question that change nothing. */
+const LEADING_CHAT =
+  /^(?:\W*\b(?:ok(?:ay)?|so|wait|hmm+|oh|right|also|btw|and|but|acha)\b[\s,:;.!-]*)+/i;
 /** A year of the last or this century. */
 export const YEAR = /\b(?:19|20)\d\d\b/g;
 /** Words after "price" or "salary" that make it part of a name ("price predictor", "salary data"). */
 const NAMED_THING =
-  /^(predictor|predictors|prediction|predictions|column|columns|data|dataset|datasets|feature|features|model|models|field|fields|table|dashboard)$/;
+  /^(predictor|predictors|prediction|predictions|column|columns|data|dataset|datasets|feature|features|model|models|field|fields|table|dashboard|project|projects|app|example)$/;
 /** "how many hours", "hours per week", "three days a week": a time figure, not "all day". */
 const TIME_PHRASE =
   /\b(?:how many|per|a|each|every) (hours?|days?|weeks?|months?|years?)\b|\b(hours?|days?|weeks?) (?:per|a|each|every)\b/g;
@@ -107,7 +110,7 @@ const AN_AMOUNT = /\bhow much\b|%|\bpercent/i;
 const CODE = /`[^`]*`|\S*[[\]=(){}"]\S*|'[^'\s]+'/g;
 
 export function figureRequest(question: string): FigureRequest | undefined {
-  question = question.replace(CODE, " ");
+  question = question.replace(CODE, " ").replace(LEADING_CHAT, "");
   if (NOT_THE_FIGURE.test(question)) return undefined;
   if (WHAT_RAISES_IT.test(question) && !AN_AMOUNT.test(question)) return undefined;
   const tokens = words(question);

@@ -6,7 +6,7 @@ const ACKNOWLEDGING = new Set(
 tysm you u so much very got it understood noted makes sense sounds yes yeah yep yup no nope nah hmm
 hm lol haha oh ah i see will do that's thats easy enough simple clear helpful interesting neat exactly
 agreed super pretty quite really shukriya dhanyavad dhanyavaad dhanyawad dhanyawaad thik theek
-hai acha accha achha sahi`.split(/\s+/),
+hai acha accha achha sahi nvm nevermind never mind`.split(/\s+/),
 );
 
 /** The refusal reason for an acknowledgement, as shown to the learner. */

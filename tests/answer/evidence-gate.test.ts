@@ -149,6 +149,15 @@ describe("figureRequest", () => {
     expect(figureRequest("how much does the aws cert cost")?.type).toBe("money");
   });
 
+  it("reads past chat words before the question ('ok: what is a learning rate' asks its meaning)", () => {
+    expect(figureRequest("ok: what is a learning rate")).toBeUndefined();
+    expect(figureRequest("ok so what learning rate should i use")?.type).toBe("setting");
+  });
+
+  it("reads 'the house price project' as a project's name, asking its time", () => {
+    expect(figureRequest("how long does the house price project take")?.type).toBe("time");
+  });
+
   it("reads 'which version of my dataset' as versioning, not a setting", () => {
     expect(
       figureRequest("how do i keep track of which version of my dataset i trained on"),

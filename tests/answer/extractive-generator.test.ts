@@ -109,6 +109,22 @@ describe("ExtractiveGenerator", () => {
     expect(answer).toContain("Unsupervised Learning —");
   });
 
+  it("prefers the unit written for the case the question names ('For regression, …')", () => {
+    const corpus = [
+      makeChunk(
+        "workflow",
+        "The Workflow",
+        "Train a simple baseline. A linear or logistic regression gives you a reference score.",
+      ),
+      makeChunk(
+        "metrics",
+        "Evaluation",
+        "Choose metrics based on the problem. For classification, learn precision and recall. For regression, learn MAE, MSE, RMSE, and R².",
+      ),
+    ];
+    expect(composeOver(corpus, "regression metrics pls")).toMatch(/^For regression, learn MAE/);
+  });
+
   it("answers from the FAQ whose question restates the learner's", () => {
     const corpus = [
       makeChunk(

@@ -4,6 +4,8 @@ import { isAcknowledgement } from "../../src/understanding/acknowledgement.ts";
 describe("isAcknowledgement", () => {
   it.each([
     "ok",
+    "ok nvm",
+    "never mind, thanks",
     "Thanks!",
     "got it, thank you so much",
     "cool 👍",
