@@ -51,6 +51,21 @@ const FOR_SOMEONE_ELSE = new RegExp(
   `^${OPENER}(?:and|but|what about|how about)\\s+(?:for|if)\\s+(?:a\\s+|an\\s+)?(?:complete\\s+|total\\s+|absolute\\s+)?(?:beginners?|freshers?|students?|newbies?|someone|somebody|people|working professionals?|career switchers?|non[- ]cs|i|already)\\b[^?]*[?.!]*$`,
   "i",
 );
+/**
+ * "which one is best for a demo", "what should i use", "the house price one, what stack": a
+ * question whose answer picks one thing.
+ */
+const ASKS_TO_PICK =
+  /\bwhich (?:one|[\p{L}-]+)\b|\bwhat should i (?:use|pick|choose|learn|build)\b|\bthe (?:[\p{L}\d-]+ ){1,3}one\b/iu;
+/** An answer led by a table row: "Streamlit — best for: …", "- House Price Predictor — stack: …". */
+const ROW_LEAD = /^(?:- )?([^—\n[\]]{2,60}?) — /;
+
+/** The row an assistant's reply leads with ("Streamlit"), if it leads with one. */
+function pickedRow(turn: ChatTurn | undefined): string | undefined {
+  if (turn?.role !== "assistant") return undefined;
+  return ROW_LEAD.exec(turn.content.trim())?.[1]?.trim();
+}
+
 /** How many questions back a chain of follow-ups is followed to find its topic. */
 const MAX_CHAIN = 3;
 /** "step 5", "months 6–8", "week 2": a place in the plan the previous question named. */
@@ -131,18 +146,38 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
     const next = nextPlace(message, previous);
     if (next !== undefined) return next;
 
-    const previousEntities = this.lexicon.find(previous);
+    // "which one is best for a quick demo" answered "Streamlit — …": the thing the answer picked
+    // is what "it" or "that" means next ("how long does that take to learn").
+    // Not a comparison ("which one pays more") nor a swap ("what about an nlp engineer").
+    const picked =
+      ASKS_TO_PICK.test(previous) &&
+      !BOTH.test(previous) &&
+      PRONOUN.test(message) &&
+      !WHAT_ABOUT.test(message.trim())
+        ? pickedRow(history.at(-1))
+        : undefined;
+    const previousEntities = this.lexicon.find(picked ?? previous);
     // "tensorflow vs pytorch which first", then "why?": both things compared are the topic.
     const topic =
-      previousEntities.length > 0
-        ? previousEntities
-            .slice(0, 2)
-            .map((entity) => originalSpelling(previous, entity.name))
-            .join(" and ")
-        : this.topicPhrase(previous);
+      picked !== undefined && previousEntities.length === 0
+        ? picked
+        : previousEntities.length > 0
+          ? previousEntities
+              .slice(0, 2)
+              .map((entity) => originalSpelling(picked ?? previous, entity.name))
+              .join(" and ")
+          : this.topicPhrase(previous);
     // "what's the diff between the two" after "what is MLflow", "what is DVC": both topics.
     const earlierTurn = lastUserTurn(before)?.content;
-    const earlier = earlierTurn === undefined ? undefined : this.understand(earlierTurn);
+    // Read in its own history: "is it free" before "what about lightgbm" asked about XGBoost.
+    const earlier =
+      earlierTurn === undefined || !BOTH.test(message)
+        ? undefined
+        : await this.rewriteWithin(
+            this.understand(earlierTurn),
+            before.slice(0, lastUserTurn(before)?.index ?? 0),
+            Math.max(1, depth - 1),
+          );
     if (BOTH.test(message) && earlier !== undefined) {
       const earlierEntity = this.lexicon.find(earlier)[0]?.name;
       const earlierTopic =

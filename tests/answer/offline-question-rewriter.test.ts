@@ -44,6 +44,40 @@ describe("offline follow-up rewriting", () => {
     ).toBe("and grafana? which port does grafana run on");
   });
 
+  it("reads 'it' after a question that asked to pick one as the row the answer picked", async () => {
+    const picked: ChatTurn[] = [
+      { role: "user", content: "which one is best for a quick demo" },
+      {
+        role: "assistant",
+        content:
+          "Streamlit — best for: Interactive demos and prototypes; learning curve: Beginner [1]",
+      },
+    ];
+    expect(await rewriter.rewrite("how long does that take to learn", picked)).toBe(
+      "how long does Streamlit take to learn",
+    );
+    // A comparison's answer picks nothing: "which one pays more" is about both.
+    const compared: ChatTurn[] = [
+      { role: "user", content: "data scientist vs ml engineer, which one pays more" },
+      { role: "assistant", content: "6–9 years — salary india: ₹25L–28L PA [1]" },
+    ];
+    expect(await rewriter.rewrite("is it hard to get", compared)).not.toContain("6–9 years");
+  });
+
+  it("compares the two last topics, reading the earlier question in its own history", async () => {
+    const chain: ChatTurn[] = [
+      { role: "user", content: "whats xgboost used for" },
+      { role: "assistant", content: "XGBoost — purpose: Gradient boosting [1]" },
+      { role: "user", content: "is it free" },
+      { role: "assistant", content: "XGBoost — free: Yes [1]" },
+      { role: "user", content: "what about lightgbm" },
+      { role: "assistant", content: "LightGBM — free: Yes [1]" },
+    ];
+    const rewritten = (await rewriter.rewrite("which one is faster", chain)).toLowerCase();
+    expect(rewritten).toContain("xgboost");
+    expect(rewritten).toContain("lightgbm");
+  });
+
   it("carries the topic to a short message whose words the last exchange said", async () => {
     const history: ChatTurn[] = [
       { role: "user", content: "how do i serve a model with FastAPI" },
