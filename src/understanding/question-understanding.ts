@@ -5,6 +5,7 @@ import { CorpusVocabulary } from "./corpus-vocabulary.ts";
 import { englishWordsOneEditAway, isEnglishWord } from "./english-dictionary.ts";
 import { type LearnerLexicon, learnerLexicon } from "./learner-lexicon.ts";
 import { normaliseNumbers } from "./normalise-numbers.ts";
+import { operatorExpansions } from "./operator-words.ts";
 import { tagWords } from "./part-of-speech.ts";
 import { synonyms } from "./wordnet.ts";
 
@@ -293,7 +294,7 @@ export class QuestionUnderstanding {
     UnderstoodQuestion,
     "expansions" | "unknownTopics" | "unfamiliarWords" | "unfamiliarNouns" | "unfamiliarDescribing"
   > {
-    const expansions: Expansion[] = [];
+    const expansions: Expansion[] = operatorExpansions(understoodAs);
     const unknownTopics: string[] = [];
     const unfamiliarWords: string[] = [];
     const unfamiliarNouns: string[] = [];
