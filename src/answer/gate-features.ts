@@ -164,6 +164,12 @@ export function questionTerms(
       });
     }
   }
+  // "/ vs //": an operator written as a symbol is a topic, named by the material's words for it.
+  for (const expansion of understood.expansions) {
+    const [named, ...others] = expansion.alternatives.flatMap((words) => contentTerms(words));
+    if (/[\p{L}\p{N}]/u.test(expansion.word) || named === undefined) continue;
+    terms.push({ word: expansion.word, term: named, alternatives: others, token: expansion.word });
+  }
   return terms;
 }
 

@@ -66,6 +66,9 @@ export function expansionWords(understood: Pick<UnderstoodQuestion, "expansions"
 const LEADING_Y =
   /^(\W*(?:(?:ok|okay|but|so|and|hmm|acha)\W+)?)y(?=\s*[?!.]*\s*$|\s+(?:not|is|are|do|does|did|should|would|will|can|cant|can't|so|tho|though|would|isn't|doesn't)\b)/i;
 
+/** "5//2 gives 2, y??": a "y" closing a message after a comma asks why, too. */
+const TRAILING_Y = /(,\s*(?:but\s+|so\s+)?)y(\s*\?+[!?.]*\s*)$/i;
+
 /** Part-of-speech tags of words that describe rather than name: adjectives, adverbs, interjections. */
 const DESCRIBING_TAGS = new Set(["ADJ", "ADV", "INTJ"]);
 /** Verbs more frequent than this in spoken English are everyday verbs. */
@@ -144,6 +147,10 @@ export class QuestionUnderstanding {
     let text = question.replace(LEADING_Y, (match, start: string) => {
       changes.push({ from: "y", to: "why", reason: "abbreviation" });
       return `${start}why${match.slice(start.length + 1)}`;
+    });
+    text = text.replace(TRAILING_Y, (_match, start: string, end: string) => {
+      changes.push({ from: "y", to: "why", reason: "abbreviation" });
+      return `${start}why${end}`;
     });
     text = text.replace(HINGLISH_WHAT_IS, (match, start: string, thing: string) => {
       const english = `what is ${thing}${match.trimEnd().endsWith("?") ? "?" : ""} `;

@@ -38,6 +38,11 @@ describe("QuestionUnderstanding", () => {
     expect(withTarget.understand("x and y is the target").understoodAs).toBe(
       "x and y is the target",
     );
+    // Closing a message after a comma, too; not as the last word of a question about X and y.
+    expect(withTarget.understand("5//2 gives 2, y??").understoodAs).toBe("5//2 gives 2, why??");
+    expect(withTarget.understand("what shape are X and y?").understoodAs).toBe(
+      "what shape are X and y?",
+    );
   });
 
   it("takes 'stuff' for a word that names no topic, with no synonyms to search", () => {
