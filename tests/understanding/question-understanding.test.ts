@@ -206,6 +206,10 @@ describe("QuestionUnderstanding", () => {
         { word: "overnight", alternatives: ["batch", "nightly"], source: "lexicon" },
       ]),
     );
+    // "lr" stays as written (the corpus's code writes lr=1e-3) and is searched as learning rate.
+    expect(understanding.understand("is my lr too high").expansions).toEqual(
+      expect.arrayContaining([{ word: "lr", alternatives: ["learning rate"], source: "lexicon" }]),
+    );
   });
 
   it("takes currency codes and memory units for what they measure, not unknown topics", () => {
