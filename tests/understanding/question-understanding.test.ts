@@ -206,10 +206,19 @@ describe("QuestionUnderstanding", () => {
         { word: "overnight", alternatives: ["batch", "nightly"], source: "lexicon" },
       ]),
     );
-    // "lr" stays as written (the corpus's code writes lr=1e-3) and is searched as learning rate.
-    expect(understanding.understand("is my lr too high").expansions).toEqual(
-      expect.arrayContaining([{ word: "lr", alternatives: ["learning rate"], source: "lexicon" }]),
-    );
+  });
+
+  it("searches 'lr' as learning rate where the corpus writes lr in code, keeping the word", () => {
+    const withCode = new QuestionUnderstanding([
+      makeChunk("loop", "Training Loop", "optimizer = AdamW(params, lr=1e-3)"),
+    ]);
+    const result = withCode.understand("is my lr too high");
+    expect(result.understoodAs).toBe("is my lr too high");
+    expect(result.expansions).toContainEqual({
+      word: "lr",
+      alternatives: ["learning rate"],
+      source: "lexicon",
+    });
   });
 
   it("takes currency codes and memory units for what they measure, not unknown topics", () => {
