@@ -96,6 +96,13 @@ const NOT_THE_FIGURE =
   /\b(?:does|do|will|is|are)\b(?: \S+){0,4} (?:cover|covers|covered|include|includes|included|mention|mentions|mentioned|talk about|discuss|discusses|teach|teaches|go into)\b|\bdepends? on what\b|\bwhat (?:does|do) (?:\S+ ){0,4}depend on\b/i;
 
 /**
+ * "how do i check how many missing values are in each column", "how to find what % is missing":
+ * how to measure a figure in one's own data is asked, not the figure.
+ */
+const HOW_TO_COUNT =
+  /\bhow (?:do|can|should) (?:i|we|you) (?:\S+ ){1,3}?(?:how (?:many|much)|what (?:%|percent))/i;
+
+/**
  * "which skills boost salary", "what increases ML pay": what raises a figure is asked, not the
  * figure; "by how much does it increase my salary" still asks an amount.
  */
@@ -111,7 +118,7 @@ const CODE = /`[^`]*`|\S*[[\]=(){}"]\S*|'[^'\s]+'/g;
 
 export function figureRequest(question: string): FigureRequest | undefined {
   question = question.replace(CODE, " ").replace(LEADING_CHAT, "");
-  if (NOT_THE_FIGURE.test(question)) return undefined;
+  if (NOT_THE_FIGURE.test(question) || HOW_TO_COUNT.test(question)) return undefined;
   if (WHAT_RAISES_IT.test(question) && !AN_AMOUNT.test(question)) return undefined;
   const tokens = words(question);
   const text = ` ${tokens.join(" ")} `;

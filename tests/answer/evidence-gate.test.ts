@@ -154,6 +154,13 @@ describe("figureRequest", () => {
     expect(figureRequest("ok so what learning rate should i use")?.type).toBe("setting");
   });
 
+  it("reads 'how do i check how many…' as asking how to count, not for a figure", () => {
+    expect(
+      figureRequest("how do i check how many missing values are there in each column"),
+    ).toBeUndefined();
+    expect(figureRequest("how many models should i train")?.type).toBe("count");
+  });
+
   it("reads 'the house price project' as a project's name, asking its time", () => {
     expect(figureRequest("how long does the house price project take")?.type).toBe("time");
   });

@@ -90,6 +90,7 @@ describe("QuestionUnderstanding", () => {
     ["what hp to tune, trl in hf", "what hyperparameters to tune, trl in Hugging Face"],
     ["what bumps up salary", "what increases salary"],
     ["which hp shud i tune for xgboost", "which hyperparameters should i tune for xgboost"],
+    ["how do i chek missing vals", "how do i check missing values"],
     ["is an hp laptop ok", "is an hp laptop ok"],
     ["cuda out of memory on colab", "cuda out-of-memory on colab"],
     [
