@@ -106,8 +106,9 @@ export type ExtractiveSettings = {
   /** Added to a unit that gives a reason ("… because …") when the question asks why. @default 0.1 */
   reasonBonus: number;
   /**
-   * Weight of the share of the question an FAQ's own question covers, added to each unit of its
-   * answer ("which certifications are most valued in india" → FAQ 8's answer). @default 0.3
+   * Weight of how closely an FAQ's own question and the learner's restate each other, added to
+   * each unit of its answer ("which certifications are most valued in india" → FAQ 8's answer).
+   * @default 0.3
    */
   faqWeight: number;
   /**
@@ -169,7 +170,7 @@ type UnitSignals = {
   recommends: number;
   /** 1 for a unit that gives a reason ("… because …") when the question asks why. */
   reason: number;
-  /** Share of the question its passage's FAQ question covers (0 outside FAQs). */
+  /** How closely its passage's FAQ question and the learner's restate each other (0 outside FAQs). */
   faq: number;
   /**
    * 1 for a unit written for a case the question names, in a passage that takes case by case
@@ -506,8 +507,9 @@ export class ExtractiveGenerator implements Generator {
       const sectionReferences =
         references.length > 0 ? numberedReferences(passage.chunk.section) : [];
       // "For classification, learn … For regression, learn …": a passage that takes case by case.
-      const cases = quotableUnits(passage.chunk).filter((unit) => CASE.test(unit.text)).length;
-      quotableUnits(passage.chunk).forEach((unit, position) => {
+      const units = quotableUnits(passage.chunk);
+      const cases = units.filter((unit) => CASE.test(unit.text)).length;
+      units.forEach((unit, position) => {
         const terms = new Set(contentTerms(unit.text));
         let covered = 0;
         for (const term of questionTerms) {
@@ -587,11 +589,11 @@ export class ExtractiveGenerator implements Generator {
     ];
     const asked = new Set(questionTerms);
     const held = questionTerms.filter((term) => faqTerms.includes(term));
-    const faqWeight = faqTerms.reduce((sum, term) => sum + this.statistics.idf(term), 0) || 1;
+    const faqTotal = faqTerms.reduce((sum, term) => sum + this.statistics.idf(term), 0) || 1;
     const restated = faqTerms.filter((term) => asked.has(term));
     return Math.min(
       held.reduce((sum, term) => sum + weight(term), 0) / totalWeight,
-      restated.reduce((sum, term) => sum + this.statistics.idf(term), 0) / faqWeight,
+      restated.reduce((sum, term) => sum + this.statistics.idf(term), 0) / faqTotal,
     );
   }
 

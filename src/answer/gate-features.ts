@@ -10,8 +10,7 @@ import {
   QUESTION_META_WORDS,
   STOPWORDS,
   stem,
-  withoutAnswerStyle,
-  withoutAskingFrame,
+  withoutFraming,
   wordsAsWritten,
 } from "../text/terms.ts";
 import { questionFocus } from "../understanding/question-focus.ts";
@@ -146,9 +145,7 @@ export function questionTerms(
   }
   const seen = new Set<string>();
   const terms: QuestionTerm[] = [];
-  for (const token of wordsAsWritten(
-    withoutAskingFrame(withoutAnswerStyle(understood.understoodAs)),
-  )) {
+  for (const token of wordsAsWritten(withoutFraming(understood.understoodAs))) {
     const lower = token.toLowerCase();
     if (STOPWORDS.has(lower) || QUESTION_META_WORDS.has(lower)) continue;
     for (const part of unknownCompounds.has(lower) ? [token] : token.split(/-/)) {

@@ -168,17 +168,17 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
               .join(" and ")
           : this.topicPhrase(previous);
     // "what's the diff between the two" after "what is MLflow", "what is DVC": both topics.
-    const earlierTurn = lastUserTurn(before)?.content;
+    const earlierTurn = lastUserTurn(before);
     // Read in its own history: "is it free" before "what about lightgbm" asked about XGBoost.
     const earlier =
       earlierTurn === undefined || !BOTH.test(message)
         ? undefined
         : await this.rewriteWithin(
-            this.understand(earlierTurn),
-            before.slice(0, lastUserTurn(before)?.index ?? 0),
+            this.understand(earlierTurn.content),
+            before.slice(0, earlierTurn.index),
             Math.max(1, depth - 1),
           );
-    if (BOTH.test(message) && earlier !== undefined) {
+    if (earlier !== undefined) {
       const earlierEntity = this.lexicon.find(earlier)[0]?.name;
       const earlierTopic =
         earlierEntity !== undefined

@@ -8,7 +8,7 @@ import {
   numberedReferences,
   referenceAgreement,
 } from "../text/numbered-references.ts";
-import { questionText, withoutAnswerStyle, withoutAskingFrame, words } from "../text/terms.ts";
+import { questionText, withoutFraming, words } from "../text/terms.ts";
 import { EntityLexicon } from "./entity-lexicon.ts";
 import type { Retrieval, RetrievedChunk, RetrieveOptions, Retriever } from "./retriever.ts";
 
@@ -101,10 +101,7 @@ export class HybridRetriever implements Retriever {
       // "relu vs sigmoid": "vs" says how to compare, and would match headings such as "ML vs Deep
       // Learning vs AI Engineer" by that word alone; so would "work" in "how does dropout work"
       // ("How CNNs Work") and "simple words" in "what is RAG in simple words".
-      questionText(withoutAskingFrame(withoutAnswerStyle(question))).replace(
-        /\b(?:vs\.?|versus)(?=\s|$)/gi,
-        " ",
-      ),
+      questionText(withoutFraming(question)).replace(/\b(?:vs\.?|versus)(?=\s|$)/gi, " "),
       candidates,
       options.expansions === undefined ? {} : { expansions: options.expansions.join(" ") },
     );

@@ -57,6 +57,14 @@ export function withoutAskingFrame(question: string): string {
   );
 }
 
+/**
+ * A question without the words that frame it or ask for a style of answer ("how does dropout work
+ * in simple words" is about dropout).
+ */
+export function withoutFraming(question: string): string {
+  return withoutAskingFrame(withoutAnswerStyle(question));
+}
+
 /** The topic words of a question: meta words about the material removed. */
 export function questionText(question: string): string {
   return words(question)
