@@ -10,6 +10,8 @@ import type { Retrieval } from "../retrieval/retriever.ts";
 import { RowHeads } from "../retrieval/row-heads.ts";
 import { hasWord } from "../text/terms.ts";
 import { ACKNOWLEDGEMENT_REASON, isAcknowledgement } from "../understanding/acknowledgement.ts";
+import { learnerLexicon } from "../understanding/learner-lexicon.ts";
+import { rememberedLearnerType } from "../understanding/learner-profile.ts";
 import {
   expansionWords,
   QuestionUnderstanding,
@@ -205,7 +207,7 @@ export class Assistant {
     history: ChatTurn[],
     signal: AbortSignal | undefined,
   ): Promise<{ understood: UnderstoodQuestion; standalone?: string }> {
-    const first = this.understanding.understand(asked);
+    const first = withRememberedLearnerType(this.understanding.understand(asked), history);
     // Only a message that leans on the conversation is rewritten (by any rewriter, LLM included).
     if (!this.leansOn(first, history)) return { understood: first };
     const rewritten = await this.rewriter.rewrite(
@@ -215,7 +217,7 @@ export class Assistant {
     );
     if (rewritten.trim() === "" || rewritten === first.understoodAs) return { understood: first };
     const standalone = this.normalise(rewritten);
-    const second = this.understanding.understand(standalone);
+    const second = withRememberedLearnerType(this.understanding.understand(standalone), history);
     return {
       understood: { ...second, asked, changes: [...first.changes, ...second.changes] },
       standalone,
@@ -580,4 +582,23 @@ export class Assistant {
       sections.length > 0 ? ` Closest topics it does cover: ${sections.join("; ")}.` : "";
     return `The roadmap and its tutorials don't cover this (${reason}), so I won't guess.${closest}`;
   }
+}
+
+/**
+ * "what shud be my first project then" after "im a data analyst rn…": the learner type the
+ * learner described earlier in the conversation joins the search words.
+ */
+function withRememberedLearnerType(
+  understood: UnderstoodQuestion,
+  history: ChatTurn[],
+): UnderstoodQuestion {
+  if (history.length === 0) return understood;
+  const remembered = rememberedLearnerType(
+    understood.understoodAs,
+    history.filter((turn) => turn.role === "user").map((turn) => turn.content),
+    learnerLexicon(),
+  );
+  return remembered.length === 0
+    ? understood
+    : { ...understood, expansions: [...understood.expansions, ...remembered] };
 }

@@ -492,6 +492,8 @@ export class ExtractiveGenerator implements Generator {
     const askedTerms = new Set(contentTerms(input.question));
     const choice = choiceBetween(input.question);
     const asksWhy = ASKS_WHY.test(asked);
+    // A search expansion that names a row ("did sales for 10 yrs" → career switcher) names it.
+    const expandedNames = new Set((input.expansions ?? []).map((word) => word.toLowerCase()));
 
     const candidates: Candidate[] = [];
     for (const passage of input.passages) {
@@ -537,7 +539,12 @@ export class ExtractiveGenerator implements Generator {
           reference: 0,
           definition: definedTerms.length > 0 ? definitionBonus(unit.text, definedTerms) : 0,
           milestone: asksReadiness && MILESTONE.test(unit.text) ? 1 : 0,
-          namedRow: unit.kind === "row" && namesRow(askedWords, passage.chunk.cells) ? 1 : 0,
+          namedRow:
+            unit.kind === "row" &&
+            (namesRow(askedWords, passage.chunk.cells) ||
+              expandedNames.has(passage.chunk.cells?.[0]?.value.toLowerCase() ?? ""))
+              ? 1
+              : 0,
           unmetCondition: conditionUnmet(unit.text, askedTerms) ? 1 : 0,
           recommends: choice !== undefined && recommendsOne(unit.text, terms, choice) ? 1 : 0,
           reason: asksWhy && GIVES_REASON.test(unit.text) ? 1 : 0,

@@ -10,6 +10,7 @@ const lexiconSchema = z.object({
   hinglishMarkers: z.array(z.string().min(1)),
   toolNames: z.array(z.string().min(1)).default([]),
   employers: z.array(z.string().min(1)).default([]),
+  learnerTypes: z.record(z.string().min(1), z.array(z.string().min(1))).default({}),
 });
 
 /** How learners write, mapped to how the material writes (see learner-lexicon.json). */
@@ -33,6 +34,11 @@ export type LearnerLexicon = {
   toolNames: ReadonlySet<string>;
   /** Companies and kinds of employer a learner asks pay at ("google", "startup"), lower case. */
   employers: ReadonlySet<string>;
+  /**
+   * How learners describe their own background, by the roadmap learner type it fits, in the
+   * file's order (the first type that matches wins): whole-word case-insensitive patterns.
+   */
+  learnerTypes: ReadonlyArray<{ type: string; descriptions: readonly RegExp[] }>;
 };
 
 let shared: LearnerLexicon | undefined;
@@ -65,6 +71,10 @@ export function learnerLexicon(): LearnerLexicon {
     hinglishMarkers: new Set(parsed.hinglishMarkers.map((word) => word.toLowerCase())),
     toolNames: new Set(parsed.toolNames.map((word) => word.toLowerCase())),
     employers: new Set(parsed.employers.map((word) => word.toLowerCase())),
+    learnerTypes: Object.entries(parsed.learnerTypes).map(([type, descriptions]) => ({
+      type,
+      descriptions: descriptions.map((phrase) => wholeWords(phrase.toLowerCase())),
+    })),
   };
   return shared;
 }

@@ -4,6 +4,7 @@ import { STOPWORDS, words } from "../text/terms.ts";
 import { CorpusVocabulary } from "./corpus-vocabulary.ts";
 import { englishWordsOneEditAway, isEnglishWord } from "./english-dictionary.ts";
 import { type LearnerLexicon, learnerLexicon } from "./learner-lexicon.ts";
+import { learnerTypeExpansions } from "./learner-profile.ts";
 import { normaliseNumbers } from "./normalise-numbers.ts";
 import { operatorExpansions } from "./operator-words.ts";
 import { tagWords } from "./part-of-speech.ts";
@@ -301,7 +302,10 @@ export class QuestionUnderstanding {
     UnderstoodQuestion,
     "expansions" | "unknownTopics" | "unfamiliarWords" | "unfamiliarNouns" | "unfamiliarDescribing"
   > {
-    const expansions: Expansion[] = operatorExpansions(understoodAs);
+    const expansions: Expansion[] = [
+      ...operatorExpansions(understoodAs),
+      ...learnerTypeExpansions(understoodAs, this.lexicon),
+    ];
     const unknownTopics: string[] = [];
     const unfamiliarWords: string[] = [];
     const unfamiliarNouns: string[] = [];

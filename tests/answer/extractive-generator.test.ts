@@ -93,6 +93,24 @@ describe("ExtractiveGenerator", () => {
     expect(answer).not.toContain("Deployment projects prove");
   });
 
+  it("leads with the row a search expansion names: the learner type a learner describes", () => {
+    const learnerTypes = [
+      row(50, "Who Is This Roadmap For?", [
+        ["Learner Type", "Complete Beginner"],
+        ["Starting Point", "No ML background, basic coding knowledge"],
+        ["Expected Timeline", "12–15 months"],
+      ]),
+      row(51, "Who Is This Roadmap For?", [
+        ["Learner Type", "Career Switcher"],
+        ["Starting Point", "Non-CS background"],
+        ["Expected Timeline", "12–18 months"],
+      ]),
+    ];
+    const question = "im 31 and work in accounts, no coding background. how long will it take me";
+    expect(composeOver(learnerTypes, question, ["career switcher"])).toMatch(/^Career Switcher/);
+    expect(composeOver(learnerTypes, question)).toMatch(/^Complete Beginner/);
+  });
+
   it("answers 'what are the 3 types of…' with every row of the list, not only the best", () => {
     const types = [
       row(30, "Main Types of Machine Learning", [

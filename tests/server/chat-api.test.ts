@@ -119,6 +119,25 @@ describe("POST /api/chat", () => {
     expect(answer.standaloneQuestion).toBe("Which hyperparameters matter for LightGBM?");
     expect(answer.answer).toContain("num_leaves, learning_rate");
   });
+
+  it("remembers the background a learner gave earlier when they ask about their own path", async () => {
+    const firstProject = async (background: string) => {
+      const response = await post("/api/chat", {
+        message: "ok so what should my first project be",
+        history: [
+          { role: "user", content: background },
+          { role: "assistant", content: "Yes. [1]" },
+        ],
+      });
+      return ((await response.json()) as FollowUp).answer;
+    };
+    expect(await firstProject("backend dev here, 5 yrs java. is ML worth it?")).toMatch(
+      /^Software Engineer/,
+    );
+    expect(await firstProject("im a final year btech cse student. is ML worth it?")).toMatch(
+      /^CS \/ IT Student/,
+    );
+  });
 });
 
 describe("bad requests", () => {
