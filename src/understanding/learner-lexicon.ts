@@ -11,6 +11,7 @@ const lexiconSchema = z.object({
   toolNames: z.array(z.string().min(1)).default([]),
   employers: z.array(z.string().min(1)).default([]),
   learnerTypes: z.record(z.string().min(1), z.array(z.string().min(1))).default({}),
+  situations: z.record(z.string().min(1), z.array(z.string().min(1))).default({}),
 });
 
 /** How learners write, mapped to how the material writes (see learner-lexicon.json). */
@@ -39,6 +40,11 @@ export type LearnerLexicon = {
    * file's order (the first type that matches wins): whole-word case-insensitive patterns.
    */
   learnerTypes: ReadonlyArray<{ type: string; descriptions: readonly RegExp[] }>;
+  /**
+   * What learners describe instead of naming it ("only 1% are fraud"), by the material's words
+   * for it ("imbalanced"): case-insensitive patterns.
+   */
+  situations: ReadonlyArray<{ words: string; patterns: readonly RegExp[] }>;
 };
 
 let shared: LearnerLexicon | undefined;
@@ -74,6 +80,10 @@ export function learnerLexicon(): LearnerLexicon {
     learnerTypes: Object.entries(parsed.learnerTypes).map(([type, descriptions]) => ({
       type,
       descriptions: descriptions.map((phrase) => wholeWords(phrase.toLowerCase())),
+    })),
+    situations: Object.entries(parsed.situations).map(([words, patterns]) => ({
+      words,
+      patterns: patterns.map((pattern) => new RegExp(pattern, "i")),
     })),
   };
   return shared;

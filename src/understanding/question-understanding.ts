@@ -8,6 +8,7 @@ import { learnerTypeExpansions } from "./learner-profile.ts";
 import { normaliseNumbers } from "./normalise-numbers.ts";
 import { operatorExpansions } from "./operator-words.ts";
 import { tagWords } from "./part-of-speech.ts";
+import { situationExpansions } from "./situation-words.ts";
 import { synonyms } from "./wordnet.ts";
 
 /** One change made to a question, shown to the learner with the reason. */
@@ -305,6 +306,7 @@ export class QuestionUnderstanding {
     const expansions: Expansion[] = [
       ...operatorExpansions(understoodAs),
       ...learnerTypeExpansions(understoodAs, this.lexicon),
+      ...situationExpansions(understoodAs, this.lexicon),
     ];
     const unknownTopics: string[] = [];
     const unfamiliarWords: string[] = [];

@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { learnerLexicon } from "../../src/understanding/learner-lexicon.ts";
+import { situationExpansions } from "../../src/understanding/situation-words.ts";
+
+const named = (question: string) =>
+  situationExpansions(question, learnerLexicon()).flatMap(({ alternatives }) => alternatives);
+
+describe("situationExpansions", () => {
+  it("names what a learner describes in their own words", () => {
+    expect(named("my churn model has 97% accuracy but only 3% of customers are churners")).toEqual([
+      "imbalanced",
+    ]);
+    expect(named("95% accuracy and only 2% are spam, am i done?")).toEqual(["imbalanced"]);
+    expect(named("it works fine on my machine but crashes on my colleague's laptop")).toEqual([
+      "dependency mismatch",
+    ]);
+    expect(named("my cnn is perfect on training data but terrible on anything new")).toEqual([
+      "overfitting",
+    ]);
+    expect(named("after joining two tables i get way more rows, why")).toEqual(["duplicate keys"]);
+    expect(named("99% on the test set but awful once deployed to production")).toEqual([
+      "data leakage",
+    ]);
+  });
+
+  it("keeps the words that describe it, so the question still says what the learner wrote", () => {
+    expect(
+      situationExpansions("only 1% are fraud, is 98% accuracy good", learnerLexicon()),
+    ).toEqual([{ word: "1% are fraud", alternatives: ["imbalanced"], source: "lexicon" }]);
+  });
+
+  it("reads nothing into questions that only mention the same words", () => {
+    expect(named("what accuracy should a fraud model reach")).toEqual([]);
+    expect(named("how do i merge two dataframes on a key")).toEqual([]);
+    expect(named("does my laptop need a gpu for training")).toEqual([]);
+    expect(named("what is overfitting")).toEqual([]);
+  });
+});
