@@ -77,6 +77,10 @@ const DESCRIBING_TAGS = new Set(["ADJ", "ADV", "INTJ"]);
 const EVERYDAY_VERB_RANK = 3000;
 
 /** Nouns that name no topic: "rag in llm stuff" asks about RAG. */
+/** An English word after a prefix, or before a particle, joined by a hyphen. */
+const EVERYDAY_COMPOUND =
+  /^(?:non|un|re|pre|post|over|under|co|anti|mis)-(\p{L}+)$|^(\p{L}+)-(?:in|out|up|down|off|on|over|back)$/u;
+
 const VAGUE_NOUNS = new Set(["stuff", "stuffs", "thing", "things", "something", "anything"]);
 
 /** Whether a word tagged `pos` describes ("bad", "scared") or is an everyday verb ("done"). */
@@ -291,6 +295,16 @@ export class QuestionUnderstanding {
   }
 
   /**
+   * "non-empty", "filling-in", "re-run": an English word with a prefix or a particle attached by
+   * a hyphen is plain English, not a technical token ("q-learning", "few-shot" stay topics).
+   */
+  private isEverydayCompound(word: string): boolean {
+    const match = EVERYDAY_COMPOUND.exec(word.toLowerCase());
+    const base = match?.[1] ?? match?.[2];
+    return base !== undefined && base.length >= 3 && (this.isEnglish(base) || this.knowsToken(base));
+  }
+
+  /**
    * Tags the understood question and sorts its unfamiliar words into topics and plain English.
    * In a message written in Hinglish (`hinglish`), a plain lower-case word neither corpus nor
    * dictionary knows is more likely Hindi ("seekhne", "banna") than a topic: it counts as an
@@ -352,7 +366,7 @@ export class QuestionUnderstanding {
         unfamiliarDescribing.push(word);
         continue;
       }
-      if (this.isEnglish(word)) {
+      if (this.isEnglish(word) || this.isEverydayCompound(word)) {
         unfamiliarWords.push(word);
         if (pos === "NOUN" || pos === "PROPN") unfamiliarNouns.push(word);
         if (describes(word, pos)) unfamiliarDescribing.push(word);

@@ -152,6 +152,20 @@ describe("QuestionUnderstanding", () => {
     expect(understanding.understand("is it a good feature store").unknownTopics).toEqual([]);
   });
 
+  it("reads an English word with a hyphenated prefix or particle as plain English", () => {
+    const columns = understanding.understand("which columns are non-empty");
+    expect(columns.unknownTopics).toEqual([]);
+    expect(columns.unfamiliarWords).toContain("non-empty");
+    expect(understanding.understand("why bother filling-in the gaps").unknownTopics).toEqual([]);
+    // A technical compound stays a topic the material lacks.
+    expect(understanding.understand("how does q-learning work").unknownTopics).toEqual([
+      "q-learning",
+    ]);
+    expect(understanding.understand("is few-shot prompting enough").unknownTopics).toEqual([
+      "few-shot",
+    ]);
+  });
+
   it("does not correct two English words written as one into another word ('oversample')", () => {
     expect(understanding.understand("how to oversample the minority class").understoodAs).toBe(
       "how to oversample the minority class",
