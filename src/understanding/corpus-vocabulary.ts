@@ -1,6 +1,6 @@
 import levenshtein from "damerau-levenshtein";
 import type { Chunk } from "../chunking/chunk.ts";
-import { stem, words } from "../text/terms.ts";
+import { stem, words, wordsAsWritten } from "../text/terms.ts";
 
 /** Words joined by slashes without spaces: "A/B", "CI/CD", "TensorFlow/Keras". */
 const SLASH_JOINED = /[\p{L}\p{N}]+(?:\/[\p{L}\p{N}]+)+/gu;
@@ -15,6 +15,8 @@ export class CorpusVocabulary {
   private readonly byLength = new Map<number, string[]>();
   /** Slash-joined names as the corpus writes them ("a/b", "ci/cd"), which `words` splits. */
   private readonly slashed = new Set<string>();
+  /** Words the corpus only ever writes in capitals ("RAG", "AUC"): names, not English words. */
+  private readonly onlyCapitals = new Set<string>();
 
   constructor(chunks: readonly Pick<Chunk, "section" | "text">[]) {
     for (const chunk of chunks) {
@@ -27,6 +29,15 @@ export class CorpusVocabulary {
         this.slashed.add(joined[0].toLowerCase());
       }
     }
+    const notCapitals = new Set<string>();
+    for (const chunk of chunks) {
+      for (const written of wordsAsWritten(`${chunk.section}\n${chunk.text}`)) {
+        const lower = written.toLowerCase();
+        if (written === written.toUpperCase() && written !== lower) this.onlyCapitals.add(lower);
+        else notCapitals.add(lower);
+      }
+    }
+    for (const word of notCapitals) this.onlyCapitals.delete(word);
     for (const word of this.counts.keys()) {
       if (/\d/.test(word) || word.length < 4) continue;
       const list = this.byLength.get(word.length) ?? [];
@@ -39,6 +50,11 @@ export class CorpusVocabulary {
   has(word: string): boolean {
     const lower = word.toLowerCase();
     return this.counts.has(lower) || this.stems.has(stem(lower)) || this.slashed.has(lower);
+  }
+
+  /** Whether the corpus writes the word only in capitals, as a name ("RAG"), never as "rag". */
+  writesOnlyInCapitals(word: string): boolean {
+    return this.onlyCapitals.has(word.toLowerCase());
   }
 
   /** Whether the corpus uses exactly this word (lower case), not just its stem. */

@@ -405,7 +405,13 @@ export class QuestionUnderstanding {
     if (word.length < 5) return found;
     for (const synonym of synonyms(word)) {
       if (found.length >= MAX_ALTERNATIVES) break;
-      if (!synonym.includes(" ") && this.vocabulary.has(synonym) && !found.includes(synonym)) {
+      // "bothered" → "rag" (to tease) is not the corpus's RAG.
+      if (
+        !synonym.includes(" ") &&
+        this.vocabulary.has(synonym) &&
+        !this.vocabulary.writesOnlyInCapitals(synonym) &&
+        !found.includes(synonym)
+      ) {
         found.push(synonym);
       }
     }

@@ -152,6 +152,19 @@ describe("QuestionUnderstanding", () => {
     expect(understanding.understand("is it a good feature store").unknownTopics).toEqual([]);
   });
 
+  it("takes no WordNet synonym the corpus only writes in capitals, as a name", () => {
+    const withAcronym = new QuestionUnderstanding([
+      makeChunk("rag", "LLMs", "RAG retrieves passages before the model answers."),
+      makeChunk("annoy", "Teams", "Do not annoy a colleague who asks for help."),
+    ]);
+    const alternatives = (question: string) =>
+      withAcronym.understand(question).expansions.flatMap((expansion) => expansion.alternatives);
+    // WordNet gives "annoy" and "rag" for "bothered": "annoy" is an English word of the corpus,
+    // "RAG" only a name.
+    expect(alternatives("my manager is bothered by the delay")).toContain("annoy");
+    expect(alternatives("my manager is bothered by the delay")).not.toContain("rag");
+  });
+
   it("reads an English word with a hyphenated prefix or particle as plain English", () => {
     const columns = understanding.understand("which columns are non-empty");
     expect(columns.unknownTopics).toEqual([]);
