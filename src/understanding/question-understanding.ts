@@ -301,7 +301,9 @@ export class QuestionUnderstanding {
   private isEverydayCompound(word: string): boolean {
     const match = EVERYDAY_COMPOUND.exec(word.toLowerCase());
     const base = match?.[1] ?? match?.[2];
-    return base !== undefined && base.length >= 3 && (this.isEnglish(base) || this.knowsToken(base));
+    return (
+      base !== undefined && base.length >= 3 && (this.isEnglish(base) || this.knowsToken(base))
+    );
   }
 
   /**
