@@ -297,9 +297,17 @@ export function computeGateFeatures(
   let roleGiven = false;
   let toolGiven = false;
   let otherTool = false;
+  // A row a search expansion names is the one asked about ("I've worked as an accountant… how long
+  // would it take someone like me" → the Career Switcher row).
+  const expandedNames = new Set(
+    understood.expansions.flatMap((expansion) =>
+      expansion.alternatives.map((alternative) => alternative.toLowerCase()),
+    ),
+  );
   if (request !== undefined) {
     let figureCoverage = 0;
     for (const result of retrieval.results.slice(0, 5)) {
+      const described = expandedNames.has(result.chunk.cells?.[0]?.value.toLowerCase() ?? "");
       const units =
         result.chunk.kind === "table-row" ? [result.chunk.text] : splitSentences(result.chunk.text);
       for (const unit of units) {
@@ -313,6 +321,7 @@ export function computeGateFeatures(
         if (!given.place || !given.role || !given.tool) continue;
         figureCoverage = Math.max(
           figureCoverage,
+          described ? 1 : 0,
           ...[coverageOf, askingCoverageOf].map((measure) =>
             measure(new Set(contentTerms(`${result.chunk.section} ${unit}`))),
           ),

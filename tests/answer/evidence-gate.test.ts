@@ -306,6 +306,23 @@ function assess(question: string, ids: string[], dense = 0.3) {
 }
 
 describe("EvidenceGate.assess", () => {
+  it("takes the figure from the row of the learner type a learner describes themselves as", () => {
+    const judge = judgeOverRow([
+      ["Learner Type", "Career Switcher"],
+      ["Starting Point", "Non-CS background"],
+      ["Expected Timeline", "12–18 months"],
+    ]);
+    const story =
+      "I've worked as an accountant for ten years and my family thinks I'm crazy. realistically how long would it take someone like me to get hired?";
+    expect(judge(story).features.figureMissing).toBe(0);
+    // Without a description of the learner, the row's figure is not the one asked for.
+    expect(
+      judge(
+        "my family thinks I'm crazy. realistically how long would it take someone like me to get hired?",
+      ).features.figureMissing,
+    ).toBe(1);
+  });
+
   it("refuses a question about a topic neither corpus nor dictionary knows, naming it", () => {
     const decision = assess("What does Kubernetes do?", ["docker", "dvc"]);
     expect(decision.answerable).toBe(false);
