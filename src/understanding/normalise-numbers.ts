@@ -21,6 +21,33 @@ const NUMBERED_PART = new RegExp(
   "gi",
 );
 
+const TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split(" ");
+const TEENS = "thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split(" ");
+const SCALES: Readonly<Record<string, number>> = { hundred: 100, thousand: 1000, million: 1e6 };
+/** "ten thousand", "twenty five thousand", "5 hundred", "a million": an amount written in words. */
+const SPELLED_AMOUNT = new RegExp(
+  `\\b(?:(${TENS.join("|")})(?:[\\s-](${NUMBER_WORDS.slice(0, 9).join("|")}))?|(${[...NUMBER_WORDS, ...TEENS].join("|")})|(\\d+)|(a))\\s+(hundred|thousand|million)\\b`,
+  "gi",
+);
+
+/** The number an amount written in words stands for ("twenty five thousand" → 25000). */
+function spelledAmount(match: RegExpExecArray | string[]): number {
+  const [, tens, unit, small, digits, , scale = ""] = match;
+  const lower = (word: string | undefined) => (word ?? "").toLowerCase();
+  let count = 1;
+  if (tens !== undefined) {
+    count =
+      (TENS.indexOf(lower(tens)) + 2) * 10 +
+      (unit === undefined ? 0 : NUMBER_WORDS.indexOf(lower(unit)) + 1);
+  } else if (small !== undefined) {
+    const index = NUMBER_WORDS.indexOf(lower(small));
+    count = index >= 0 ? index + 1 : TEENS.indexOf(lower(small)) + 13;
+  } else if (digits !== undefined) {
+    count = Number(digits);
+  }
+  return count * (SCALES[lower(scale)] ?? 1);
+}
+
 /** Groups digits in threes: "10000" → "10,000". Years (1900–2099) stay as they are. */
 function group(digits: string): string {
   if (digits.length === 4 && /^(19|20)\d\d$/.test(digits)) return digits;
@@ -30,7 +57,7 @@ function group(digits: string): string {
 /**
  * Writes numbers the way the material writes them, so "10000" finds "10,000" and "1-2 weeks"
  * finds "1–2 weeks": "step five" becomes "step 5", dashes between numbers become en dashes, "3 to
- * 6" becomes "3–6", "10k" becomes "10,000", "$120k" becomes "$120K", long numbers get thousands
+ * 6" becomes "3–6", "10k" and "ten thousand" become "10,000", "$120k" becomes "$120K", long numbers get thousands
  * separators.
  */
 export function normaliseNumbers(text: string): { text: string; changes: NumberChange[] } {
@@ -50,6 +77,9 @@ export function normaliseNumbers(text: string): { text: string; changes: NumberC
   );
   result = result.replace(THOUSANDS, (match, amount: string) =>
     record(match, group(String(Math.round(Number(amount) * 1000)))),
+  );
+  result = result.replace(SPELLED_AMOUNT, (...match: string[]) =>
+    record(match[0] ?? "", group(String(spelledAmount(match)))),
   );
   result = result.replace(BARE_NUMBER, (match, digits: string) => record(match, group(digits)));
   result = result.replace(RANGE, (match, left: string, right: string) =>

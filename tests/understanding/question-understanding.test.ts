@@ -384,6 +384,16 @@ describe("QuestionUnderstanding", () => {
 });
 
 describe("normaliseNumbers", () => {
+  it("writes an amount spelled in words as the material's digits", () => {
+    expect(normaliseNumbers("ten thousand samples in groups of 32").text).toBe(
+      "10,000 samples in groups of 32",
+    );
+    expect(normaliseNumbers("twenty five thousand rows, 5 hundred images").text).toBe(
+      "25,000 rows, 500 images",
+    );
+    expect(normaliseNumbers("which one is better after ten years").changes).toEqual([]);
+  });
+
   it("groups digits, keeps years, turns k and ranges into the material's form", () => {
     expect(normaliseNumbers("10000 rows in 2026, 10k more, $120k, 3 to 6 months").text).toBe(
       "10,000 rows in 2026, 10,000 more, $120K, 3–6 months",
