@@ -21,6 +21,9 @@ describe("situationExpansions", () => {
     expect(named("99% on the test set but awful once deployed to production")).toEqual([
       "data leakage",
     ]);
+    expect(named("marketing only looks at churn scores once a week")).toEqual(["batch prediction"]);
+    expect(named("i get different accuracy every run, why")).toEqual(["random seeds"]);
+    expect(named("my for loop over 3 million rows takes forever")).toEqual(["vectorised"]);
   });
 
   it("keeps the words that describe it, so the question still says what the learner wrote", () => {
@@ -34,5 +37,6 @@ describe("situationExpansions", () => {
     expect(named("how do i merge two dataframes on a key")).toEqual([]);
     expect(named("does my laptop need a gpu for training")).toEqual([]);
     expect(named("what is overfitting")).toEqual([]);
+    expect(named("what is batch prediction")).toEqual([]);
   });
 });
