@@ -37,16 +37,21 @@ const TIME_PHRASE =
  * The words between name the setting; "what happens if the learning rate…" asks what happens.
  */
 const SETTING_PHRASE =
-  /\b(?:what|which)(?: (?!(?:happens?|happened|if|when|does|do|did)\b)[\p{L}\d'-]+){0,3} (rate|size|score|rank|alpha|threshold|value|values|epochs|version|memory|ram|gb|percentage|percent|length|port|momentum|interval|number)\b/u;
+  /\b(?:what|which)(?:'s)?(?: (?!(?:happens?|happened|if|when|does|do|did)\b)[\p{L}\d'-]+){0,3} (rate|size|score|rank|alpha|threshold|value|values|epochs|version|memory|ram|gb|percentage|percent|length|port|momentum|interval|number)\b/u;
 /**
  * "what dropout value", "which k number": a generic setting noun after the setting's name; the
  * name is what the figure must stand next to (`nn.Dropout(0.2)`).
  */
 const NAMED_GENERIC_SETTING =
   /\b(?:what|which)(?: (?!(?:is|are|the|a|an|happens?|if|when|does|do|did)\b)[\p{L}\d'-]+){0,2}? ([\p{L}\d'-]+) (?:value|values|number)\b/u;
+/** "whats that number called (…)": the name of a setting is asked, not its value. */
+const NAME_ASKED = / (?:called|named|known as) /;
+/** "max number of tokens", "minimum size of the dataset": a count or size asked for. */
+const LIMIT_OF =
+  / (?:max|maximum|min|minimum) (?:number|count|amount|length|size|no) of ([\p{L}\d_'-]+)/u;
 /** "what is the learning rate?", "what's a batch size": the setting's meaning is asked, not its value. */
 const SETTING_DEFINED =
-  /^ (?:what|whats|what's) (?:is|are|s) (?:the |an? )?(?:[\p{L}-]+ ){0,2}(?:rate|size|score|rank|alpha|threshold|momentum|interval)s? $/u;
+  /^ (?:what|whats|what's)(?: (?:is|are|s))? (?:the |an? )?(?:[\p{L}-]+ ){0,2}(?:rate|size|score|rank|alpha|threshold|momentum|interval)s? $/u;
 /** "exam duration", "duration of the course": a length of time asked for. */
 const DURATION = / durations? /;
 /**
@@ -148,9 +153,11 @@ export function figureRequest(question: string): FigureRequest | undefined {
   const amount = AMOUNT.exec(question)?.[1];
   if (amount !== undefined) return { type: "setting", words: [amount.toLowerCase()] };
   const setting =
-    SETTING_DEFINED.test(text) || VERSION_OF_WORK.test(text)
+    SETTING_DEFINED.test(text) || VERSION_OF_WORK.test(text) || NAME_ASKED.test(text)
       ? undefined
       : SETTING_PHRASE.exec(text)?.[1];
+  const limit = LIMIT_OF.exec(text)?.[1];
+  if (limit !== undefined) return { type: "count", words: [limit] };
   if (setting !== undefined) {
     const named = GENERIC_SETTING.test(setting) ? NAMED_GENERIC_SETTING.exec(text)?.[1] : undefined;
     return { type: "setting", words: [named ?? setting] };

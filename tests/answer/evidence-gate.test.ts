@@ -115,6 +115,20 @@ describe("figureRequest", () => {
     });
   });
 
+  it("asks for a setting after \"what's\", and a count for 'max number of…'", () => {
+    expect(figureRequest("what's the default port for grafana dashboards")).toEqual({
+      type: "setting",
+      words: ["port"],
+    });
+    expect(figureRequest("max number of tokens BERT can take as input?")).toEqual({
+      type: "count",
+      words: ["tokens"],
+    });
+    // A meaning or a name is asked, not a value.
+    expect(figureRequest("what's a batch size")).toBeUndefined();
+    expect(figureRequest("whats that number called")).toBeUndefined();
+  });
+
   it("reads the setting's name before a generic noun ('what dropout value' asks for dropout)", () => {
     const request = figureRequest("what dropout value is used in the pytorch example");
     expect(request).toEqual({ type: "setting", words: ["dropout"] });
