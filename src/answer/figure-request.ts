@@ -101,11 +101,12 @@ const NOT_THE_FIGURE =
   /\b(?:does|do|will|is|are)\b(?: \S+){0,4} (?:cover|covers|covered|include|includes|included|mention|mentions|mentioned|talk about|discuss|discusses|teach|teaches|go into)\b|\bdepends? on what\b|\bwhat (?:does|do) (?:\S+ ){0,4}depend on\b/i;
 
 /**
- * "how do i check how many missing values are in each column", "how to find what % is missing":
- * how to measure a figure in one's own data is asked, not the figure.
+ * "how do i check how many missing values are in each column", "how to find what % is missing",
+ * "which pandas call tells me how many non-empty values…": how to measure a figure in one's own
+ * data is asked, not the figure.
  */
 const HOW_TO_COUNT =
-  /\bhow (?:do|can|should) (?:i|we|you) (?:\S+ ){1,3}?(?:how (?:many|much)|what (?:%|percent))/i;
+  /\bhow (?:do|can|should) (?:i|we|you) (?:\S+ ){1,3}?(?:how (?:many|much)|what (?:%|percent))|\b(?:which|what) (?:\S+ ){0,4}?(?:tells?|shows?|gives?|reports?|prints?|returns?|displays?) (?:me |you |us )?(?:\S+ ){0,8}?how (?:many|much)\b/i;
 
 /**
  * "which skills boost salary", "what increases ML pay": what raises a figure is asked, not the

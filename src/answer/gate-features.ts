@@ -141,7 +141,12 @@ export function questionTerms(
   const alternativesOf = new Map<string, string[]>();
   for (const expansion of understood.expansions) {
     const stems = expansion.alternatives.flatMap((alternative) => contentTerms(alternative));
-    alternativesOf.set(expansion.word.toLowerCase(), stems);
+    // A described situation ("justify a model's decisions" → explainability): each of its words
+    // is covered by the material's word for it.
+    const described = wordsAsWritten(expansion.word).map((word) => word.toLowerCase());
+    for (const word of described.length > 1 ? described : [expansion.word.toLowerCase()]) {
+      alternativesOf.set(word, [...(alternativesOf.get(word) ?? []), ...stems]);
+    }
   }
   const seen = new Set<string>();
   const terms: QuestionTerm[] = [];

@@ -48,6 +48,14 @@ function spelledAmount(match: RegExpExecArray | string[]): number {
   return count * (SCALES[lower(scale)] ?? 1);
 }
 
+const ORDINALS =
+  "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split(" ");
+/** "the first stage", "second phase": a numbered part of the plan, which the material calls a step. */
+const ORDINAL_PART = new RegExp(
+  `\\b(?:the\\s+)?(?:very\\s+)?(${ORDINALS.join("|")})\\s+(?:stage|phase)\\b`,
+  "gi",
+);
+
 /** Groups digits in threes: "10000" → "10,000". Years (1900–2099) stay as they are. */
 function group(digits: string): string {
   if (digits.length === 4 && /^(19|20)\d\d$/.test(digits)) return digits;
@@ -56,7 +64,7 @@ function group(digits: string): string {
 
 /**
  * Writes numbers the way the material writes them, so "10000" finds "10,000" and "1-2 weeks"
- * finds "1–2 weeks": "step five" becomes "step 5", dashes between numbers become en dashes, "3 to
+ * finds "1–2 weeks": "step five" becomes "step 5", "the very first stage" becomes "Step 1", dashes between numbers become en dashes, "3 to
  * 6" becomes "3–6", "10k" and "ten thousand" become "10,000", "$120k" becomes "$120K", long numbers get thousands
  * separators.
  */
@@ -68,6 +76,9 @@ export function normaliseNumbers(text: string): { text: string; changes: NumberC
   };
   let result = text.replace(NUMBERED_PART, (match, part: string, number: string) =>
     record(match, `${part} ${NUMBER_WORDS.indexOf(number.toLowerCase()) + 1}`),
+  );
+  result = result.replace(ORDINAL_PART, (match, ordinal: string) =>
+    record(match, `Step ${ORDINALS.indexOf(ordinal.toLowerCase()) + 1}`),
   );
   result = result.replace(/(\d)\s*[‐‑‒—−]\s*(\d)/g, (match, left: string, right: string) =>
     record(match, `${left}–${right}`),

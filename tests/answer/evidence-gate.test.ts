@@ -127,6 +127,9 @@ describe("figureRequest", () => {
     // A meaning or a name is asked, not a value.
     expect(figureRequest("what's a batch size")).toBeUndefined();
     expect(figureRequest("whats that number called")).toBeUndefined();
+    expect(
+      figureRequest("which pandas call tells me how many non-empty values each column has"),
+    ).toBeUndefined();
   });
 
   it("reads the setting's name before a generic noun ('what dropout value' asks for dropout)", () => {

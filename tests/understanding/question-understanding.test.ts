@@ -392,6 +392,9 @@ describe("normaliseNumbers", () => {
       "25,000 rows, 500 images",
     );
     expect(normaliseNumbers("which one is better after ten years").changes).toEqual([]);
+    expect(normaliseNumbers("when can i leave the very first stage of the plan").text).toBe(
+      "when can i leave Step 1 of the plan",
+    );
   });
 
   it("groups digits, keeps years, turns k and ranges into the material's form", () => {

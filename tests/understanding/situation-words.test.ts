@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { questionTerms } from "../../src/answer/gate-features.ts";
 import { learnerLexicon } from "../../src/understanding/learner-lexicon.ts";
 import { situationExpansions } from "../../src/understanding/situation-words.ts";
 
@@ -24,6 +25,16 @@ describe("situationExpansions", () => {
     expect(named("marketing only looks at churn scores once a week")).toEqual(["batch prediction"]);
     expect(named("i get different accuracy every run, why")).toEqual(["random seeds"]);
     expect(named("my for loop over 3 million rows takes forever")).toEqual(["vectorised"]);
+    expect(named("which industries need you to justify a model's decisions")).toEqual([
+      "explainability",
+    ]);
+    expect(named("a chatbot that answers questions over my own pdfs")).toEqual([
+      "retrieval-augmented generation",
+    ]);
+    expect(named("one column is in rupees and another in centimetres")).toEqual([
+      "feature scaling",
+    ]);
+    expect(named("i only have 600 photos of leaves")).toEqual(["transfer learning"]);
   });
 
   it("keeps the words that describe it, so the question still says what the learner wrote", () => {
@@ -38,5 +49,19 @@ describe("situationExpansions", () => {
     expect(named("does my laptop need a gpu for training")).toEqual([]);
     expect(named("what is overfitting")).toEqual([]);
     expect(named("what is batch prediction")).toEqual([]);
+  });
+});
+
+describe("a described situation in the gate's question terms", () => {
+  it("lets the material's word for it cover each word that describes it", () => {
+    const understoodAs = "which industries need you to justify a model's decisions";
+    const terms = questionTerms({
+      understoodAs,
+      expansions: situationExpansions(understoodAs, learnerLexicon()),
+      unknownTopics: [],
+    });
+    const justify = terms.find((term) => term.word === "justify");
+    expect(justify?.alternatives).toContain("explain");
+    expect(terms.find((term) => term.word === "industries")?.alternatives).toEqual([]);
   });
 });
