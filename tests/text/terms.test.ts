@@ -7,6 +7,7 @@ import {
   questionText,
   STOPWORDS,
   stem,
+  withoutAnswerStyle,
   withoutAskingFrame,
   words,
   wordsAsWritten,
@@ -193,5 +194,18 @@ describe("withoutAskingFrame", () => {
   it("keeps the words where they name the topic", () => {
     expect(withoutAskingFrame("does work experience count")).toBe("does work experience count");
     expect(withoutAskingFrame("long short-term memory")).toBe("long short-term memory");
+  });
+});
+
+describe("withoutAnswerStyle", () => {
+  it("drops the words that ask for a style or length of answer", () => {
+    expect(withoutAnswerStyle("explain cnn in 2 lines").trim()).toBe("explain cnn");
+    expect(withoutAnswerStyle("what is rag in simple words, briefly").replace(/\s+/g, " ")).toBe(
+      "what is rag , ",
+    );
+    // A number of lines that is the topic stays.
+    expect(withoutAnswerStyle("why does my csv have 2 lines of headers")).toBe(
+      "why does my csv have 2 lines of headers",
+    );
   });
 });
