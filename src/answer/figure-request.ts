@@ -131,9 +131,12 @@ export function figureRequest(question: string): FigureRequest | undefined {
   // "house price predictor", "the price column": the word names a thing, not a sum asked for;
   // so does a price in a question about working with data ("average price per city in pandas").
   const aboutData = DATA_WORK.test(question);
+  // "how long should I budget for it": time is budgeted, not money.
+  const timeBudgeted = / how long /.test(text);
   const money = tokens.filter(
     (token, index) =>
       MONEY_WORDS.test(token) &&
+      !(timeBudgeted && token === "budget") &&
       !(aboutData && DATA_VALUE.test(token)) &&
       !NAMED_THING.test(tokens[index + 1] ?? ""),
   );

@@ -127,6 +127,12 @@ describe("figureRequest", () => {
     // A meaning or a name is asked, not a value.
     expect(figureRequest("what's a batch size")).toBeUndefined();
     expect(figureRequest("whats that number called")).toBeUndefined();
+    // Time is budgeted, not money.
+    expect(figureRequest("how long should i budget for the rag project")).toEqual({
+      type: "time",
+      words: [],
+    });
+    expect(figureRequest("what budget do i need for the aws cert")?.type).toBe("money");
     expect(
       figureRequest("which pandas call tells me how many non-empty values each column has"),
     ).toBeUndefined();

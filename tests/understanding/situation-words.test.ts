@@ -29,7 +29,7 @@ describe("situationExpansions", () => {
       "explainability",
     ]);
     expect(named("a chatbot that answers questions over my own pdfs")).toEqual([
-      "retrieval-augmented generation",
+      "RAG question-answering",
     ]);
     expect(named("one column is in rupees and another in centimetres")).toEqual([
       "feature scaling",
