@@ -450,7 +450,15 @@ export class ExtractiveGenerator implements Generator {
     // learner's own words ask, unless they point at it ("which one for sentiment (bert vs gpt)").
     const carriedFree = carriedTopic(input.question).own;
     const own = POINTS_AT_CARRIED.test(carriedFree) ? input.question : carriedFree;
-    const fullTerms = new Set(contentTerms(questionText(part ?? questionFocus(own))));
+    const focus = part ?? questionFocus(own);
+    // "…my accuracy changes every run. how do I make it stop changing?": a clause that asks about
+    // "it" with hardly a word of its own leaves the story to say what it is about.
+    const leansOnStory =
+      part === undefined &&
+      focus !== own &&
+      POINTS_BACK.test(focus) &&
+      contentTerms(questionText(focus)).length <= 3;
+    const fullTerms = new Set(contentTerms(questionText(leansOnStory ? own : focus)));
     const weight = (term: string) =>
       this.statistics.idf(term) *
       (fullTerms.has(term)
@@ -789,6 +797,9 @@ function conditionUnmet(text: string, questionTerms: Set<string>): boolean {
 }
 
 /** "For regression, learn MAE…", "In PyTorch, call model.eval()": the case a unit is written for. */
+/** "make it stop", "how do i fix this": a clause pointing back at what was said before it. */
+const POINTS_BACK = /\b(?:it|this|that|these|those|them)\b/i;
+
 const CASE = /^(?:for|in|with) ([^,.;:]{2,40}),/i;
 
 /** Whether a unit is written for a case ("For regression, …") all of whose words the question names. */

@@ -93,6 +93,28 @@ describe("ExtractiveGenerator", () => {
     expect(answer).not.toContain("Deployment projects prove");
   });
 
+  it("reads the story when the clause that asks only points back at it ('make it stop')", () => {
+    const corpus = [
+      makeChunk(
+        "docker",
+        "Docker",
+        "Copying requirements first means Docker only rebuilds what changes, so you can stop waiting.",
+      ),
+      makeChunk(
+        "seeds",
+        "Random Seeds",
+        "Fix the random seeds when the accuracy numbers are different on every run.",
+      ),
+      makeChunk("team", "Teams", "A teammate reviews numbers in the report."),
+    ];
+    const answer = composeOver(
+      corpus,
+      "my accuracy is different on every run and my teammate gets other numbers. how do i make it stop changing?",
+    );
+    expect(answer).toContain("Fix the random seeds");
+    expect(answer).not.toContain("Docker");
+  });
+
   it("leads with the row a search expansion names: the learner type a learner describes", () => {
     const learnerTypes = [
       row(50, "Who Is This Roadmap For?", [
