@@ -115,7 +115,7 @@ export const GATE_FEATURE_NAMES: readonly (keyof GateFeatures)[] = [
 
 /** A question asking how something works inside, rather than what it is or when to use it. */
 const EXPLAIN_REQUEST =
-  /\bhow (?:does|do|is|are|did)\b(?: [^\s?.!,;]+){0,5}? (?:work|works|calculated?|calculates|computed?|computes|implemented|handled?|handles|builds?|chooses|decides|splits|detects?|creates?|generates?|produces?|picks?|measures?|compresses|scales?)\b|\binternally\b|\bunder the hood\b|\bstep[- ]by[- ]step\b|\bmath(?:s|ematics)? behind\b|\bexplain (?:how|the math)\b/i;
+  /\bhow (?:does|do|is|are|did)\b(?: [^\s?.!,;]+){0,5}? (?:work|works|calculated?|calculates|computed?|computes|implemented|handled?|handles|builds?|chooses|decides|splits|detects?|creates?|generates?|produces?|picks?|measures?|compresses|scales?|allows?|lets|enables?)\b|\binternally\b|\bunder the hood\b|\bstep[- ]by[- ]step\b|\bmath(?:s|ematics)? behind\b|\bexplain (?:how|the math)\b/i;
 
 /** Share of the largest IDF an everyday English word the corpus lacks weighs in coverage. */
 const EVERYDAY_ABSENT_WEIGHT = 0.25;

@@ -430,6 +430,10 @@ describe("EvidenceGate.assess", () => {
     expect(
       assess("how does dvc detect changed files", ["dvc"]).features.explainRareFocus,
     ).toBeCloseTo(0.5, 5);
+    // And "how does X allow / let / enable …" asks how X does it.
+    expect(
+      assess("how does dvc allow teams to share large files", ["dvc"]).features.explainRareFocus,
+    ).toBeCloseTo(0.5, 5);
     // "work" in a later clause is not what "how do I" asks.
     expect(
       assess("how do i version data with dvc? git wont work", ["dvc"]).features.explainRareFocus,

@@ -148,6 +148,13 @@ describe("QuestionUnderstanding", () => {
     const tracking = understanding.understand("weights & biases or mlflow?");
     expect(tracking.understoodAs).toBe("wandb or mlflow?");
     expect(tracking.unknownTopics).toContain("wandb");
+    // "Weights and Biases" is the tool only where it is a tool; a network's weights and biases stay.
+    expect(understanding.understand("log my runs to weights and biases").understoodAs).toBe(
+      "log my runs to wandb",
+    );
+    expect(understanding.understand("what are weights and biases").understoodAs).toBe(
+      "what are weights and biases",
+    );
     // An ordinary word stays ordinary.
     expect(understanding.understand("is it a good feature store").unknownTopics).toEqual([]);
   });
