@@ -5,6 +5,9 @@ const NUMBER =
   /(?<![\p{L}])\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half|dozen)\b/iu;
 const MONEY_WORDS = /^(price|prices|cost|costs|fee|fees|salary|salaries|charge|charges|budget)$/;
 const MONEY = /[₹$€£]|\bfree\b|\bvaries\b/i;
+/** A price as written: "~$200", "₹4.4L–5L PA", "$120K+". */
+const PRICE =
+  /[~≈]?[₹$€£]\s?\d[\d.,]*\s*[KkLlMm]?\+?(?:\s*[–-]\s*[₹$€£]?\d[\d.,]*\s*[KkLlMm]?\+?)?/g;
 /**
  * "cost per month", "per 1000 tokens", "hourly": a price asked as a rate of time or use. A one-off
  * price ("~$300") does not give it.
@@ -208,7 +211,8 @@ export function suppliesFigure(request: FigureRequest, unit: string): boolean {
       // A year ("the 2017 paper") counts nothing.
       return NUMBER.test(unit.replace(YEAR, " ")) && mentions;
     case "setting":
-      return NUMBER.test(unit) && (request.words.length === 0 || mentions);
+      // A price ("~$200") is not the setting or score asked for.
+      return NUMBER.test(unit.replace(PRICE, " ")) && (request.words.length === 0 || mentions);
     default: {
       const unknown: never = request.type;
       throw new Error(`unknown figure type ${String(unknown)}`);

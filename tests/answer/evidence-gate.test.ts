@@ -108,6 +108,16 @@ describe("figureRequest", () => {
     expect(suppliesFigure(threshold, "Retrain when F1 falls below a threshold of 0.8")).toBe(true);
   });
 
+  it("takes no price for the score or setting asked ('passing score' is not '~$200')", () => {
+    const request = figureRequest("what is the passing score for the google ml engineer exam");
+    expect(request).toEqual({ type: "setting", words: [] });
+    if (request === undefined) return;
+    expect(suppliesFigure(request, "Google Professional ML Engineer — approx. cost: ~$200")).toBe(
+      false,
+    );
+    expect(suppliesFigure(request, "You need a score of 700 out of 1000 to pass.")).toBe(true);
+  });
+
   it("asks for a setting for 'what dropout rate'", () => {
     expect(figureRequest("What dropout rate should I use?")).toEqual({
       type: "setting",
