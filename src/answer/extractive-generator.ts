@@ -661,14 +661,15 @@ export class ExtractiveGenerator implements Generator {
   ): Candidate[] {
     const lead = chosen[0];
     if (lead === undefined || lead.kind === "row" || !ASKS_WHAT_TO_DO.test(question)) return [];
-    if (!STATES_A_PROBLEM.test(lead.text)) return [];
     const next = candidates.find(
       (other) =>
         other.passage === lead.passage &&
         other.position === lead.position + 1 &&
         other.kind !== "row",
     );
-    return next === undefined || chosen.includes(next) ? [] : [next];
+    if (next === undefined || chosen.includes(next)) return [];
+    // "Training a large CNN from scratch needs…" then "Transfer learning starts instead from…".
+    return STATES_A_PROBLEM.test(lead.text) || OFFERS_INSTEAD.test(next.text) ? [next] : [];
   }
 
   /**
@@ -704,7 +705,9 @@ export class ExtractiveGenerator implements Generator {
 
 /** "what am i doing wrong", "how do i fix this", "what should i do": asks for a remedy. */
 const ASKS_WHAT_TO_DO =
-  /\bhow (?:do|can|should|would) (?:i|we|you)\b|\bhow to\b|\bwhat (?:should|do|can|must) (?:i|we) do\b|\bwhat am i (?:doing wrong|supposed to do|missing)\b|\bwhat to do\b|\bany (?:tips|advice|fix)\b/i;
+  /\bhow (?:do|can|should|would) (?:i|we|you)\b|\bhow to\b|\bwhat (?:should|do|can|must) (?:i|we) do\b|\bwhat am i (?:doing wrong|supposed to do|missing)\b|\bwhat to do\b|\bany (?:tips|advice|fix)\b|\b(?:better|smarter|easier|cheaper|simpler) (?:way|approach|option)\b|\balternatives?\b/i;
+/** A sentence offering the other way ("Transfer learning starts instead from…"). */
+const OFFERS_INSTEAD = /\binstead\b/i;
 /** A sentence that describes what goes wrong rather than what to do. */
 const STATES_A_PROBLEM =
   /^(?:without|if you (?:do not|don't|never|skip))\b|\b(?:end(?:s)? up|fails?|failing|breaks?|goes wrong|can(?:not|'t) (?:tell|remember|reproduce)|is lost|becomes? (?:impossible|hard))\b/i;

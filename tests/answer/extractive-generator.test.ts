@@ -93,6 +93,22 @@ describe("ExtractiveGenerator", () => {
     expect(answer).not.toContain("Deployment projects prove");
   });
 
+  it("adds the sentence that offers the other way when a better way is asked for", () => {
+    const corpus = [
+      makeChunk(
+        "cnn",
+        "Transfer Learning",
+        "Training a large CNN from scratch needs a large labelled dataset and a lot of GPU time. Transfer learning starts instead from a network already trained on a big dataset.",
+      ),
+    ];
+    const answer = composeOver(
+      corpus,
+      "training a cnn from scratch on my 600 photos is just guessing, is there a smarter way?",
+    );
+    expect(answer).toContain("Training a large CNN from scratch");
+    expect(answer).toContain("Transfer learning starts instead");
+  });
+
   it("reads the story when the clause that asks only points back at it ('make it stop')", () => {
     const corpus = [
       makeChunk(
