@@ -799,10 +799,10 @@ function conditionUnmet(text: string, questionTerms: Set<string>): boolean {
   return terms.length > 0 && !terms.some((term) => questionTerms.has(term));
 }
 
-/** "For regression, learn MAE…", "In PyTorch, call model.eval()": the case a unit is written for. */
 /** "make it stop", "how do i fix this": a clause pointing back at what was said before it. */
 const POINTS_BACK = /\b(?:it|this|that|these|those|them)\b/i;
 
+/** "For regression, learn MAE…", "In PyTorch, call model.eval()": the case a unit is written for. */
 const CASE = /^(?:for|in|with) ([^,.;:]{2,40}),/i;
 
 /** Whether a unit is written for a case ("For regression, …") all of whose words the question names. */

@@ -302,14 +302,14 @@ export function computeGateFeatures(
   let roleGiven = false;
   let toolGiven = false;
   let otherTool = false;
-  // A row a search expansion names is the one asked about ("I've worked as an accountant… how long
-  // would it take someone like me" → the Career Switcher row).
-  const expandedNames = new Set(
-    understood.expansions.flatMap((expansion) =>
-      expansion.alternatives.map((alternative) => alternative.toLowerCase()),
-    ),
-  );
   if (request !== undefined) {
+    // A row a search expansion names is the one asked about ("I've worked as an accountant… how
+    // long would it take someone like me" → the Career Switcher row).
+    const expandedNames = new Set(
+      understood.expansions.flatMap((expansion) =>
+        expansion.alternatives.map((alternative) => alternative.toLowerCase()),
+      ),
+    );
     let figureCoverage = 0;
     for (const result of retrieval.results.slice(0, 5)) {
       const described = expandedNames.has(result.chunk.cells?.[0]?.value.toLowerCase() ?? "");

@@ -1,6 +1,6 @@
 import levenshtein from "damerau-levenshtein";
 import type { Chunk } from "../chunking/chunk.ts";
-import { stem, words, wordsAsWritten } from "../text/terms.ts";
+import { stem, wordsAsWritten } from "../text/terms.ts";
 
 /** Words joined by slashes without spaces: "A/B", "CI/CD", "TensorFlow/Keras". */
 const SLASH_JOINED = /[\p{L}\p{N}]+(?:\/[\p{L}\p{N}]+)+/gu;
@@ -19,22 +19,19 @@ export class CorpusVocabulary {
   private readonly onlyCapitals = new Set<string>();
 
   constructor(chunks: readonly Pick<Chunk, "section" | "text">[]) {
+    const notCapitals = new Set<string>();
     for (const chunk of chunks) {
-      for (const word of words(`${chunk.section}\n${chunk.text}`)) {
+      const text = `${chunk.section}\n${chunk.text}`;
+      for (const written of wordsAsWritten(text)) {
+        const word = written.toLowerCase();
         this.counts.set(word, (this.counts.get(word) ?? 0) + 1);
         for (const part of word.split(/[-.]/)) if (part.length > 1) this.stems.add(stem(part));
         this.stems.add(stem(word));
+        if (written === written.toUpperCase() && written !== word) this.onlyCapitals.add(word);
+        else notCapitals.add(word);
       }
-      for (const joined of `${chunk.section}\n${chunk.text}`.matchAll(SLASH_JOINED)) {
+      for (const joined of text.matchAll(SLASH_JOINED)) {
         this.slashed.add(joined[0].toLowerCase());
-      }
-    }
-    const notCapitals = new Set<string>();
-    for (const chunk of chunks) {
-      for (const written of wordsAsWritten(`${chunk.section}\n${chunk.text}`)) {
-        const lower = written.toLowerCase();
-        if (written === written.toUpperCase() && written !== lower) this.onlyCapitals.add(lower);
-        else notCapitals.add(lower);
       }
     }
     for (const word of notCapitals) this.onlyCapitals.delete(word);

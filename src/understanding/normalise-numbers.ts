@@ -64,9 +64,9 @@ function group(digits: string): string {
 
 /**
  * Writes numbers the way the material writes them, so "10000" finds "10,000" and "1-2 weeks"
- * finds "1–2 weeks": "step five" becomes "step 5", "the very first stage" becomes "Step 1", dashes between numbers become en dashes, "3 to
- * 6" becomes "3–6", "10k" and "ten thousand" become "10,000", "$120k" becomes "$120K", long numbers get thousands
- * separators.
+ * finds "1–2 weeks": "step five" becomes "step 5", "the very first stage" becomes "Step 1", dashes
+ * between numbers become en dashes, "3 to 6" becomes "3–6", "10k" and "ten thousand" become
+ * "10,000", "$120k" becomes "$120K", long numbers get thousands separators.
  */
 export function normaliseNumbers(text: string): { text: string; changes: NumberChange[] } {
   const changes: NumberChange[] = [];

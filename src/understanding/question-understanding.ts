@@ -76,11 +76,11 @@ const DESCRIBING_TAGS = new Set(["ADJ", "ADV", "INTJ"]);
 /** Verbs more frequent than this in spoken English are everyday verbs. */
 const EVERYDAY_VERB_RANK = 3000;
 
-/** Nouns that name no topic: "rag in llm stuff" asks about RAG. */
 /** An English word after a prefix, or before a particle, joined by a hyphen. */
 const EVERYDAY_COMPOUND =
   /^(?:non|un|re|pre|post|over|under|co|anti|mis)-(\p{L}+)$|^(\p{L}+)-(?:in|out|up|down|off|on|over|back)$/u;
 
+/** Nouns that name no topic: "rag in llm stuff" asks about RAG. */
 const VAGUE_NOUNS = new Set(["stuff", "stuffs", "thing", "things", "something", "anything"]);
 
 /** Whether a word tagged `pos` describes ("bad", "scared") or is an everyday verb ("done"). */
