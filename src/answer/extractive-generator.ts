@@ -180,7 +180,7 @@ type UnitSignals = {
 };
 
 const LIST_QUESTION =
-  /^(which|what) (are (the|some|all) )?(?:(?:\d+|two|three|four|five|main|different|key|common|important|major|top|various|all the) )*(tools?|libraries|frameworks|platforms|certifications?|projects?|roles?|skills?|topics?|algorithms?|metrics?|models?|steps?|types?|kinds?|prerequisites?|factors?|stages?|mistakes?)\b|\b(list|name) (the|all|some|of)\b|\b(vs\.?|versus|compare|comparison|difference between)\b/i;
+  /^(which|what) (are (the|some|all) )?(?:(?:\d+|two|three|four|five|main|different|key|common|important|major|top|various|all the) )*(tools?|libraries|frameworks|platforms|certifications?|projects?|roles?|skills?|topics?|algorithms?|metrics?|models?|steps?|types?|kinds?|prerequisites?|factors?|stages?|mistakes?)\b|\b(list|name) (the|all|some|of)\b|\b(vs\.?|versus|compare|comparison|difference between|differ)\b/i;
 /** A question about what a tradeoff is asks about both of its sides. */
 const TRADEOFF =
   /^\W*(?:what(?:'s| is| are)?|whats|explain|define|describe|meaning of)\b(?:\s+\S+){0,6}?\s+trade-?offs?\b/i;

@@ -35,15 +35,25 @@ export function writerPassages(
 
 /**
  * The names heading a table row that the question (its words, space-padded) names as whole
- * words, in the singular or the plural ("cnn" names "CNNs"); "conda / mamba" heads a row for each
- * of its names.
+ * words, in the singular or the plural ("cnn" names "CNNs"), or without a closing "style" or
+ * "type" ("bert" names "BERT-style"); "conda / mamba" heads a row for each of its names.
  */
 export function namedHeads(chunk: Pick<Chunk, "cells">, paddedQuestionWords: string): string[] {
   const asked = singular(paddedQuestionWords);
+  const said = (name: string[]) =>
+    name.length > 0 && asked.includes(` ${singular(name.join(" "))} `);
   return (chunk.cells?.[0]?.value ?? "")
     .split(/[/,+]/)
-    .map((part) => words(part).join(" "))
-    .filter((name) => name !== "" && asked.includes(` ${singular(name)} `));
+    .map((part) => words(part))
+    .filter((name) => said(name) || said(withoutKind(name)))
+    .map((name) => name.join(" "));
+}
+
+/** A name without a closing word that says what kind of thing it is ("BERT-style" → "bert"). */
+function withoutKind(name: string[]): string[] {
+  const last = name.at(-1) ?? "";
+  const bare = last.replace(/-(?:style|type|based|like)$/, "");
+  return bare === last || bare === "" ? [] : [...name.slice(0, -1), bare];
 }
 
 /** Each word without a plural "s" ("cnns" → "cnn", "transformers" → "transformer"; not "loss"). */

@@ -71,6 +71,16 @@ describe("ExtractiveGenerator", () => {
     expect(answer).not.toContain("Explainability — tools");
   });
 
+  it("answers 'how do X and Y differ' with the row of each, as it answers 'X vs Y'", () => {
+    const answer = writer.compose({
+      question: "How do SHAP and LIME differ in the roadmap's tool list?",
+      passages: shown(0, 1, 2),
+    });
+    expect(answer).toContain("SHAP — purpose: Model explainability");
+    expect(answer).toContain("LIME — purpose: Local explanation of predictions");
+    expect(answer).not.toContain("Explainability — tools");
+  });
+
   it("takes a list answer from the lead's section, not from every passage that shares words", () => {
     const listed = [
       row(10, "Portfolio Projects", [

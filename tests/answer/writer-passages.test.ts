@@ -44,4 +44,11 @@ describe("namedHeads", () => {
     ).toEqual(["random forest"]);
     expect(namedHeads(row, " rnn vs transformers ")).toEqual([]);
   });
+
+  it("finds a name closing with 'style' or 'type' written without it", () => {
+    const bert = toolRow("bert", "BERT-style", "Encoder-only");
+    expect(namedHeads(bert, " bert vs gpt ")).toEqual(["bert-style"]);
+    expect(namedHeads(bert, " bert style vs gpt style ")).toEqual(["bert-style"]);
+    expect(namedHeads(toolRow("style", "Style", "Formatting"), " bert vs gpt ")).toEqual([]);
+  });
 });

@@ -6,6 +6,13 @@ describe("comparedSides", () => {
     ["xgboost vs lightgbm, what's the diff", ["xgboost", "lightgbm"]],
     ["difference between data drift and model drift", ["data drift", "model drift"]],
     ["should i learn pytorch or tensorflow", ["i learn pytorch", "tensorflow"]],
+    ["How do SHAP and LIME differ in the tool list?", ["SHAP", "LIME"]],
+    [
+      "Compare the skills needed for an NLP engineer and an AI engineer.",
+      ["an NLP engineer", "an AI engineer"],
+    ],
+    ["compare xgboost with lightgbm", ["xgboost", "lightgbm"]],
+    ["diff b/w bagging and boosting?", ["bagging", "boosting"]],
   ])("finds the two things %j compares", (question, sides) => {
     expect(comparedSides(question)).toEqual(sides);
   });
