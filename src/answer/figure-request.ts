@@ -72,6 +72,11 @@ const VERSION_OF_WORK =
 const GENERIC_SETTING = /^(?:value|values|number)$/;
 /** Money words that are also values in a dataset ("price", "cost"); pay words never are. */
 const DATA_VALUE = /^(?:price|prices|cost|costs|charge|charges)$/;
+/** Things whose price is a value in a dataset ("the typical house price in each city"). */
+const PRICED_THING =
+  /^(?:house|houses|home|homes|stock|stocks|product|products|ticket|flight|car|cars)$/;
+/** "guesses a number like a price": the words before a money word that make it an example. */
+const AN_EXAMPLE = /(?:^|\s)(?:like|as|eg)(?: (?:a|an|the))?$/;
 /** A question about working with data: its prices and costs are values in a table. */
 const DATA_WORK =
   /\b(?:pandas|data ?frames?|df|columns?|groupby|group by|csv|numpy|sql|spreadsheet|excel)\b/i;
@@ -140,7 +145,8 @@ export function figureRequest(question: string): FigureRequest | undefined {
     (token, index) =>
       MONEY_WORDS.test(token) &&
       !(timeBudgeted && token === "budget") &&
-      !(aboutData && DATA_VALUE.test(token)) &&
+      !((aboutData || PRICED_THING.test(tokens[index - 1] ?? "")) && DATA_VALUE.test(token)) &&
+      !AN_EXAMPLE.test(tokens.slice(Math.max(0, index - 2), index).join(" ")) &&
       !NAMED_THING.test(tokens[index + 1] ?? ""),
   );
   if (
@@ -177,6 +183,14 @@ export function figureRequest(question: string): FigureRequest | undefined {
   return undefined;
 }
 
+/** "how many days to build it" is answered in weeks ("1–2 weeks"), and "how many weeks" in days. */
+function inDaysOrWeeks(asked: string | undefined, unitTerms: Set<string>): boolean {
+  const short = [stem("days"), stem("weeks")];
+  return (
+    asked !== undefined && short.includes(stem(asked)) && short.some((term) => unitTerms.has(term))
+  );
+}
+
 /** Whether a question sets a price limit ("best laptop under 70,000"). */
 function asksWithinPrice(question: string): boolean {
   const limit = PRICE_LIMIT.exec(question);
@@ -203,7 +217,7 @@ export function suppliesFigure(request: FigureRequest, unit: string): boolean {
         NUMBER.test(unit) &&
         (request.words.length === 0
           ? /\b(hours?|days?|weeks?|months?|years?)\b/i.test(unit)
-          : mentions)
+          : mentions || (request.words.length === 1 && inDaysOrWeeks(request.words[0], unitTerms)))
       );
     case "share":
       return /%|\bpercent/i.test(unit) || FRACTION.test(unit);

@@ -188,9 +188,12 @@ export class FollowUpDetector {
    * "which one pays more", "how long?"): asked first, there is nothing it can be about. A step or
    * month it names ("month 5??") is a topic, and a longer message without a pointer back may be
    * made of common words only ("which year did the attention is all you need paper come out").
+   * A message of 16 words or more says enough for its pronouns to point inside it ("how does a
+   * program sort shoppers into bunches when nobody tells it what the bunches should be").
    */
   pointsNowhere(message: string): boolean {
     const text = message.trim();
+    if (wordsAsWritten(text).length >= SELF_CONTAINED_WORDS) return false;
     if (!this.dependsOnHistory(text) || numberedReferences(text).length > 0) return false;
     const topics = this.topicWords(text);
     return (

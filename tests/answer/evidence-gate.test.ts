@@ -55,6 +55,28 @@ describe("figureRequest", () => {
     expect(figureRequest("How long does it take to become job-ready?")?.type).toBe("time");
   });
 
+  it("answers 'how many days' with a time in weeks, and 'hours per week' only with both", () => {
+    const days = figureRequest("house price project how many days to build?");
+    if (days === undefined) throw new Error("expected a time request");
+    expect(suppliesFigure(days, "House Price Predictor | Beginner | 1–2 weeks")).toBe(true);
+    expect(suppliesFigure(days, "Career Switcher | 12–18 months")).toBe(false);
+    const perWeek = figureRequest("How many hours per week should I study?");
+    if (perWeek === undefined) throw new Error("expected a time request");
+    expect(suppliesFigure(perWeek, "House Price Predictor | Beginner | 1–2 weeks")).toBe(false);
+  });
+
+  it("asks no money when a price is an example or a value in the learner's data", () => {
+    expect(
+      figureRequest(
+        "When the computer guesses a number like a price versus picks a label, what are those two kinds of jobs called?",
+      ),
+    ).toBeUndefined();
+    expect(
+      figureRequest("How do I boil one giant table down to the typical house price in each city?"),
+    ).toBeUndefined();
+    expect(figureRequest("what is the price of the aws ml cert")?.type).toBe("money");
+  });
+
   it("does not read a figure into everyday phrases like 'all day'", () => {
     expect(figureRequest("I code all day, is Python enough?")).toBeUndefined();
   });

@@ -151,6 +151,8 @@ describe("FollowUpDetector.pointsNowhere", () => {
     // Common words only, but no pointer back: a title, not a reference.
     "which year did the attention is all you need paper come out",
     "roadmap overview",
+    // Long enough for "it" to point inside the message, though every word is common.
+    "How does a program sort shoppers into similar bunches when nobody tells it what the bunches should be?",
   ])("finds %j about something", (message) => {
     expect(detector.pointsNowhere(message)).toBe(false);
   });

@@ -76,6 +76,8 @@ describe("QuestionUnderstanding", () => {
     ["is a compsci degree needed", "is a computer science degree needed"],
     ["salary per annum for a newbie", "salary PA for a beginner"],
     ["roadmap ke hisaab se month 9", "roadmap according to month 9"],
+    ["house price project kitne din lagega", "house price project how many days take"],
+    ["fresher ko ml job mil sakti hai?", "fresher ml job can get?"],
     ["train loss going down but val loss going up", "train loss falling but val loss rising"],
     ["cuda oom, one hot or not?", "cuda out-of-memory, OneHotEncoder or not?"],
     ["do i need a graphics card", "do i need a GPU"],
