@@ -1,5 +1,6 @@
 import { dotProduct } from "../index/dot-product.ts";
 import type { UnitVectors } from "../index/unit-vectors.ts";
+import { commonWordRank } from "../text/common-words.ts";
 import { comparedSides } from "../text/compared-sides.ts";
 import { escapeRegExp } from "../text/escape-reg-exp.ts";
 import { numberedReferences, referenceAgreement } from "../text/numbered-references.ts";
@@ -452,12 +453,16 @@ export class ExtractiveGenerator implements Generator {
     const own = POINTS_AT_CARRIED.test(carriedFree) ? input.question : carriedFree;
     const focus = part ?? questionFocus(own);
     // "…my accuracy changes every run. how do I make it stop changing?": a clause that asks about
-    // "it" with hardly a word of its own leaves the story to say what it is about.
+    // "it", or only in everyday words ("what's the first thing I should change?"), with hardly a
+    // word of its own leaves the story to say what it is about.
+    const focusWords = words(questionText(focus)).filter((word) => !STOPWORDS.has(word));
     const leansOnStory =
       part === undefined &&
       focus !== own &&
-      POINTS_BACK.test(focus) &&
-      contentTerms(questionText(focus)).length <= 3;
+      contentTerms(questionText(focus)).length <= 3 &&
+      (POINTS_BACK.test(focus) ||
+        (focusWords.length >= 2 &&
+          focusWords.every((word) => (commonWordRank(word) ?? Infinity) < EVERYDAY_RANK)));
     const fullTerms = new Set(contentTerms(questionText(leansOnStory ? own : focus)));
     const weight = (term: string) =>
       this.statistics.idf(term) *
@@ -798,6 +803,9 @@ function conditionUnmet(text: string, questionTerms: Set<string>): boolean {
   const terms = contentTerms(situation);
   return terms.length > 0 && !terms.some((term) => questionTerms.has(term));
 }
+
+/** Words among the most frequent in spoken English ("first", "thing", "change") name no topic. */
+const EVERYDAY_RANK = 1500;
 
 /** "make it stop", "how do i fix this": a clause pointing back at what was said before it. */
 const POINTS_BACK = /\b(?:it|this|that|these|those|them)\b/i;

@@ -1,4 +1,5 @@
 import type { LearnerLexicon } from "./learner-lexicon.ts";
+import { questionFocus } from "./question-focus.ts";
 import type { Expansion } from "./question-understanding.ts";
 
 /** "i'm a…", "been in…", "working as…": the learner speaks of themselves. */
@@ -23,10 +24,11 @@ const DESCRIBES_ITSELF = /^(?:no|non|never|zero|not|career|switching)\b/i;
 
 /**
  * Asks about the learner's own path: how long, what to focus on or learn first, which project,
- * whether they are ready (the columns of the roadmap's table of learner types).
+ * whether they are ready (the columns of the roadmap's table of learner types). Not "the first
+ * thing I should change" about an error.
  */
 const ASKS_ABOUT_PATH =
-  /\b(?:how long|how many (?:months|years|yrs)|timeline|months?|focus|learn|start|begin|first|next|order|project|build|enough|ready|path|plan|prepare|roadmap)\b/i;
+  /\b(?:how long|how many (?:months|years|yrs)|timeline|months?|focus|learn|start|begin|order|project|build|enough|ready|path|plan|prepare|roadmap)\b|\b(?:first|next) (?:step|project|skill|topic|thing to (?:learn|study|do|build))\b|\b(?:learn|study|do|start with|pick|cover) (?:\S+ ){0,2}?(?:first|next)\b/i;
 
 /** "someone like me", "my first project", "for me": the path asked about is the learner's. */
 const ABOUT_SELF = /\b(?:me|my|i|i'?m|im)\b/i;
@@ -60,7 +62,8 @@ export function describedLearnerType(
  * about their own path ("I'm 35, did sales for 10 yrs. is 12 months enough?" → career switcher).
  */
 export function learnerTypeExpansions(question: string, lexicon: LearnerLexicon): Expansion[] {
-  if (!ASKS_ABOUT_PATH.test(question)) return [];
+  // The clause that asks, not the story: "my final year project … how do I fix it" asks no path.
+  if (!ASKS_ABOUT_PATH.test(questionFocus(question))) return [];
   const described = describedLearnerType(question, lexicon);
   return described === undefined ? [] : [expansionFor(described)];
 }

@@ -141,6 +141,23 @@ describe("ExtractiveGenerator", () => {
     expect(answer).not.toContain("Docker");
   });
 
+  it("reads the story when the clause that asks is only everyday words ('the first thing to change')", () => {
+    const corpus = [
+      makeChunk(
+        "oom",
+        "Batch Size",
+        "If you see a GPU out-of-memory error in Colab, reduce the batch size.",
+      ),
+      makeChunk("change", "Career Change", "The first thing to change is the study plan."),
+    ];
+    const answer = composeOver(
+      corpus,
+      "I keep getting this CUDA out of memory error in Colab. I'm a biology student, what's the first thing I should change?",
+    );
+    expect(answer).toContain("reduce the batch size");
+    expect(answer).not.toContain("study plan");
+  });
+
   it("leads with the row a search expansion names: the learner type a learner describes", () => {
     const learnerTypes = [
       row(50, "Who Is This Roadmap For?", [

@@ -53,6 +53,17 @@ describe("learnerTypeExpansions", () => {
 
   it("adds nothing to a question about something else", () => {
     expect(searched("im in marketing and my price column is object dtype, why")).toEqual([]);
+    // The story names a project; the clause that asks is about an error.
+    expect(
+      searched(
+        "for my final year project as a cse student the model got 99% but fails on new data. what's going on and how do I fix it?",
+      ),
+    ).toEqual([]);
+    expect(
+      searched(
+        "CUDA out of memory in Colab. I'm a non-tech person, what's the first thing I should change?",
+      ),
+    ).toEqual([]);
   });
 });
 
