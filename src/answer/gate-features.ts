@@ -80,8 +80,9 @@ export type GateFeatures = {
   weakMatch: number;
   /**
    * For a question asking how something works inside ("how does X work internally", "step by
-   * step", "the math behind"): 1 / (1 + number of chunks holding its rarest corpus term), so a
-   * thing the material only names scores high; 0 for other questions.
+   * step", "the math behind"): 1 / (1 + number of chunks holding the rarest corpus term of the
+   * clause that asks), so a thing the material only names scores high; 0 for other questions and
+   * for a clause that only points back at the learner's story ("how does that work?").
    */
   explainRareFocus: number;
   /**
@@ -348,11 +349,16 @@ export function computeGateFeatures(
   const figureNotGivenFor =
     figureMissing > 0 && notGivenFor.length > 0 ? notGivenFor.join(", ") : undefined;
   const known = terms.filter((term) => statistics.has(term.term));
-  const rarest = known.reduce<QuestionTerm | undefined>(
-    (best, term) =>
-      best === undefined || statistics.idf(term.term) > statistics.idf(best.term) ? term : best,
-    undefined,
-  );
+  const rarestOf = (candidates: QuestionTerm[]) =>
+    candidates.reduce<QuestionTerm | undefined>(
+      (best, term) =>
+        best === undefined || statistics.idf(term.term) > statistics.idf(best.term) ? term : best,
+      undefined,
+    );
+  const rarest = rarestOf(known);
+  // What a request to explain asks about is in the clause that asks: "…800 photos, training
+  // from scratch gives rubbish results… how does that work?" explains no rare word of the story.
+  const rarestAsked = rarestOf(known.filter((term) => focus.has(term.token)));
   const focusFrequency = Math.log1p(
     rarest === undefined ? 0 : statistics.documentFrequency(rarest.term),
   );
@@ -381,8 +387,8 @@ export function computeGateFeatures(
       weakMatch: coverage < 0.2 && topDense < 0.45 ? 1 : 0,
       comparisonSideMissing: comparisonSideMissing(understood.understoodAs, retrieval, statistics),
       explainRareFocus:
-        EXPLAIN_REQUEST.test(understood.understoodAs) && rarest !== undefined
-          ? 1 / (1 + statistics.documentFrequency(rarest.term))
+        EXPLAIN_REQUEST.test(asking) && rarestAsked !== undefined
+          ? 1 / (1 + statistics.documentFrequency(rarestAsked.term))
           : 0,
     },
   };

@@ -470,6 +470,13 @@ describe("EvidenceGate.assess", () => {
     expect(
       assess("how do i version data with dvc? git wont work", ["dvc"]).features.explainRareFocus,
     ).toBe(0);
+    // The rare word of a story is not what "how does that work" asks about.
+    expect(
+      assess(
+        "my teammate keeps overwriting our dvc files and we lose data every week. someone said there is a better way. how does that work?",
+        ["dvc"],
+      ).features.explainRareFocus,
+    ).toBe(0);
   });
 
   it("marks a comparison one side of which no shown passage mentions", () => {
