@@ -21,7 +21,10 @@ import type { EvalItem } from "../../src/eval/dataset.ts";
 import { matchesEvidence } from "../../src/eval/evidence-match.ts";
 import { answerSentences, unitOnEvidence } from "../../src/eval/metrics.ts";
 import { loadIndex } from "../../src/index/index-store.ts";
-import { expansionWords } from "../../src/understanding/question-understanding.ts";
+import {
+  describedSituations,
+  expansionWords,
+} from "../../src/understanding/question-understanding.ts";
 import { LEARNER_SETS, prepareItem, readSets } from "./internal/learner-sets.ts";
 
 const split = process.argv[2] ?? "train";
@@ -38,6 +41,7 @@ type Prepared = {
   passages: Passage[];
   queryVector: number[];
   expansions: string[];
+  described: string[];
 };
 const prepared: Prepared[] = [];
 for (const item of items) {
@@ -48,6 +52,7 @@ for (const item of items) {
     passages,
     queryVector: retrieval.queryVector,
     expansions: expansionWords(understood),
+    described: describedSituations(understood),
   });
 }
 
@@ -57,8 +62,8 @@ function measure(settings: ExtractiveSettings) {
   let onEvidence = 0;
   let f1 = 0;
   let cited = 0;
-  for (const { item, question, passages, queryVector, expansions } of prepared) {
-    const text = writer.compose({ question, passages, queryVector, expansions });
+  for (const { item, question, passages, queryVector, expansions, described } of prepared) {
+    const text = writer.compose({ question, passages, queryVector, expansions, described });
     const parts = answerSentences(text);
     sentences += parts.length;
     onEvidence += parts.filter((part) => unitOnEvidence(part.text, item.evidence)).length;

@@ -13,6 +13,7 @@ import { ACKNOWLEDGEMENT_REASON, isAcknowledgement } from "../understanding/ackn
 import { learnerLexicon } from "../understanding/learner-lexicon.ts";
 import { rememberedLearnerType } from "../understanding/learner-profile.ts";
 import {
+  describedSituations,
   expansionWords,
   QuestionUnderstanding,
   type UnderstoodQuestion,
@@ -384,6 +385,7 @@ export class Assistant {
         passages,
         queryVector: retrieval.queryVector,
         expansions: expansionWords(understood),
+        described: describedSituations(understood),
       },
       signal === undefined ? {} : { signal },
     )) {

@@ -437,7 +437,14 @@ export class ExtractiveGenerator implements Generator {
         /\s*,\s*|\s+and\s+(?=why|how|what|when|where|which|who|is|are|do|does|can|should)\b/i,
       )[0]
       ?.replace(CONTEXT, "");
-    const definedTerms = defined === undefined ? [] : contentTerms(defined);
+    // "…only 800 photos… a model that has already seen millions of pictures. How does that
+    // work?": a definition asked of "that" is asked of what the learner described.
+    const definedTerms =
+      defined === undefined
+        ? []
+        : contentTerms(defined).length === 0 && POINTS_BACK.test(defined)
+          ? contentTerms(input.described?.[0] ?? "")
+          : contentTerms(defined);
     const questionTerms = [...new Set(contentTerms(questionText(input.question)))].filter(
       (term) => definedTerms.length === 0 || !DEFINITION_FRAME.has(term),
     );

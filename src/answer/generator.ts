@@ -24,6 +24,11 @@ export type GenerationInput = {
   queryVector?: number[];
   /** Words that stand for question words in the material's terms ("downsides" → limitations). */
   expansions?: string[];
+  /**
+   * The material's names for what the learner describes instead of naming ("only 800 photos…
+   * a model that has already seen millions of pictures" → transfer learning).
+   */
+  described?: string[];
 };
 
 /**

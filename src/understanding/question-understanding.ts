@@ -27,7 +27,13 @@ const HINGLISH_WHAT_IS =
   /(^|[.?!,;:]\s*)((?:[^\s.?!,;:]+\s+){0,5}?[^\s.?!,;:]+)\s+(?:ka (?:matlab|meaning)\s+)?(?:kya|kia)\s+(?:hai|h|hota hai|hoti hai|hote hai|hote hain|hain)\b\s*\??/giu;
 
 /** Extra search words for a word of the question; the question itself keeps its word. */
-export type Expansion = { word: string; alternatives: string[]; source: "lexicon" | "wordnet" };
+export type Expansion = {
+  word: string;
+  alternatives: string[];
+  source: "lexicon" | "wordnet";
+  /** The material's name for a situation the learner describes ("only 1% are fraud" → imbalanced). */
+  situation?: true;
+};
 
 /** A Python exception or warning class a learner pastes ("ModuleNotFoundError", "KeyError"). */
 const EXCEPTION_NAME = /^[A-Z][A-Za-z]*(?:Error|Exception|Warning)$/;
@@ -59,6 +65,13 @@ export type UnderstoodQuestion = {
 /** Every word the expansions add to a search, in order. */
 export function expansionWords(understood: Pick<UnderstoodQuestion, "expansions">): string[] {
   return understood.expansions.flatMap((expansion) => expansion.alternatives);
+}
+
+/** The material's names for the situations the learner describes ("transfer learning"). */
+export function describedSituations(understood: Pick<UnderstoodQuestion, "expansions">): string[] {
+  return understood.expansions
+    .filter((expansion) => expansion.situation === true)
+    .flatMap((expansion) => expansion.alternatives);
 }
 
 /**

@@ -12,7 +12,12 @@ export function situationExpansions(question: string, lexicon: LearnerLexicon): 
     for (const pattern of patterns) {
       const match = pattern.exec(question);
       if (match === null) continue;
-      expansions.push({ word: match[0], alternatives: [words], source: "lexicon" });
+      expansions.push({
+        word: match[0],
+        alternatives: [words],
+        source: "lexicon",
+        situation: true,
+      });
       break;
     }
   }

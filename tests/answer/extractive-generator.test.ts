@@ -158,6 +158,33 @@ describe("ExtractiveGenerator", () => {
     expect(answer).not.toContain("study plan");
   });
 
+  it("answers 'how does that work?' after a described situation by what the material calls it", () => {
+    const corpus = [
+      makeChunk(
+        "scratch",
+        "Transfer Learning",
+        "Training a large CNN from scratch needs a large labelled dataset and a lot of pictures.",
+      ),
+      makeChunk(
+        "transfer",
+        "Transfer Learning",
+        "Transfer learning starts instead from a network already trained on a big dataset.",
+      ),
+      makeChunk("project", "Projects", "Image classifier project: PyTorch with transfer learning."),
+    ];
+    const generator = new ExtractiveGenerator(new CorpusStatistics(corpus), new Map());
+    const question =
+      "I only have about 800 photos and training from scratch gives rubbish results. Someone said you can start from a model that has already seen millions of pictures. How does that work?";
+    const answer = generator.compose({
+      question,
+      passages: corpus.map((chunk, rank) => ({ n: rank + 1, chunk, score: 1 - rank * 0.05 })),
+      expansions: ["transfer learning"],
+      described: ["transfer learning"],
+    });
+    expect(answer).toContain("Transfer learning starts instead");
+    expect(answer).not.toContain("Image classifier project");
+  });
+
   it("leads with the row a search expansion names: the learner type a learner describes", () => {
     const learnerTypes = [
       row(50, "Who Is This Roadmap For?", [

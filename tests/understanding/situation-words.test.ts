@@ -40,7 +40,9 @@ describe("situationExpansions", () => {
   it("keeps the words that describe it, so the question still says what the learner wrote", () => {
     expect(
       situationExpansions("only 1% are fraud, is 98% accuracy good", learnerLexicon()),
-    ).toEqual([{ word: "1% are fraud", alternatives: ["imbalanced"], source: "lexicon" }]);
+    ).toEqual([
+      { word: "1% are fraud", alternatives: ["imbalanced"], source: "lexicon", situation: true },
+    ]);
   });
 
   it("reads nothing into questions that only mention the same words", () => {
