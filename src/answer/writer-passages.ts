@@ -1,7 +1,7 @@
 import type { Chunk } from "../chunking/chunk.ts";
 import type { RetrievedChunk } from "../retrieval/retriever.ts";
 import { comparedSides } from "../text/compared-sides.ts";
-import { questionText, words } from "../text/terms.ts";
+import { contentTerms, questionText, words } from "../text/terms.ts";
 import type { Passage } from "./generator.ts";
 
 /**
@@ -36,16 +36,24 @@ export function writerPassages(
 /**
  * The names heading a table row that the question (its words, space-padded) names as whole
  * words, in the singular or the plural ("cnn" names "CNNs"), or without a closing "style" or
- * "type" ("bert" names "BERT-style"); "conda / mamba" heads a row for each of its names.
+ * "type" ("bert" names "BERT-style") when the question also names a column the table compares
+ * them in ("bert vs gpt architecture"); "conda / mamba" heads a row for each of its names.
  */
 export function namedHeads(chunk: Pick<Chunk, "cells">, paddedQuestionWords: string): string[] {
   const asked = singular(paddedQuestionWords);
+  const asksTerms = new Set(contentTerms(paddedQuestionWords));
+  const namesColumn = contentTerms(
+    (chunk.cells ?? [])
+      .slice(1)
+      .map((cell) => cell.header)
+      .join(" "),
+  ).some((term) => asksTerms.has(term));
   const said = (name: string[]) =>
     name.length > 0 && asked.includes(` ${singular(name.join(" "))} `);
   return (chunk.cells?.[0]?.value ?? "")
     .split(/[/,+]/)
     .map((part) => words(part))
-    .filter((name) => said(name) || said(withoutKind(name)))
+    .filter((name) => said(name) || (namesColumn && said(withoutKind(name))))
     .map((name) => name.join(" "));
 }
 

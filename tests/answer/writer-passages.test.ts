@@ -45,10 +45,12 @@ describe("namedHeads", () => {
     expect(namedHeads(row, " rnn vs transformers ")).toEqual([]);
   });
 
-  it("finds a name closing with 'style' or 'type' written without it", () => {
+  it("finds a name closing with 'style' or 'type' written without it, asked about a column", () => {
     const bert = toolRow("bert", "BERT-style", "Encoder-only");
-    expect(namedHeads(bert, " bert vs gpt ")).toEqual(["bert-style"]);
-    expect(namedHeads(bert, " bert style vs gpt style ")).toEqual(["bert-style"]);
+    expect(namedHeads(bert, " bert vs gpt purpose ")).toEqual(["bert-style"]);
+    // Without a column named, "bert vs gpt" asks the difference the prose states.
+    expect(namedHeads(bert, " bert vs gpt ")).toEqual([]);
+    expect(namedHeads(bert, " bert-style vs gpt-style ")).toEqual(["bert-style"]);
     expect(namedHeads(toolRow("style", "Style", "Formatting"), " bert vs gpt ")).toEqual([]);
   });
 });
