@@ -78,6 +78,7 @@ describe("QuestionUnderstanding", () => {
     ["roadmap ke hisaab se month 9", "roadmap according to month 9"],
     ["house price project kitne din lagega", "house price project how many days take"],
     ["fresher ko ml job mil sakti hai?", "fresher ml job can get?"],
+    ["RAG kya hota hai simple words mein", "what is RAG in simple words"],
     ["train loss going down but val loss going up", "train loss falling but val loss rising"],
     ["cuda oom, one hot or not?", "cuda out-of-memory, OneHotEncoder or not?"],
     ["do i need a graphics card", "do i need a GPU"],
