@@ -35,6 +35,10 @@ describe("situationExpansions", () => {
       "feature scaling",
     ]);
     expect(named("i only have 600 photos of leaves")).toEqual(["transfer learning"]);
+    expect(named("my fraud data has like 1% frauds and the model shows 99%")).toEqual([
+      "imbalanced",
+    ]);
+    expect(named("98% in my notebook but it fell apart on the live app")).toEqual(["data leakage"]);
   });
 
   it("keeps the words that describe it, so the question still says what the learner wrote", () => {
