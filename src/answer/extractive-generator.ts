@@ -611,10 +611,14 @@ export class ExtractiveGenerator implements Generator {
     weight: (term: string) => number,
     totalWeight: number,
   ): number {
-    const faqTerms = [
-      ...new Set(contentTerms(`${chunk.section.split(" > ").at(-1)} ${chunk.text.split("\n")[0]}`)),
-    ];
     const asked = new Set(questionTerms);
+    // "how much maths for ml" restates "How much math do I need for machine learning?".
+    const heading = `${chunk.section.split(" > ").at(-1)} ${chunk.text.split("\n")[0]}`;
+    const faqTerms = [
+      ...new Set(
+        contentTerms(asked.has("ml") ? heading.replace(/machine learning/gi, "ML") : heading),
+      ),
+    ];
     const held = questionTerms.filter((term) => faqTerms.includes(term));
     const faqTotal = faqTerms.reduce((sum, term) => sum + this.statistics.idf(term), 0) || 1;
     const restated = faqTerms.filter((term) => asked.has(term));

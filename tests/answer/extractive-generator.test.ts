@@ -256,6 +256,24 @@ describe("ExtractiveGenerator", () => {
     expect(answer).toMatch(/^Certifications help most/);
   });
 
+  it("reads 'ml' as the 'machine learning' of an FAQ's question when matching it", () => {
+    const corpus = [
+      makeChunk(
+        "gaming",
+        "FAQs > 5. Do I need a GPU for gaming laptops?",
+        "5. Do I need a GPU for gaming laptops?\nGaming laptops ship with GPUs.",
+        "faq",
+      ),
+      makeChunk(
+        "ml",
+        "FAQs > 4. Do I need a GPU for machine learning?",
+        "4. Do I need a GPU for machine learning?\nColab gives you free GPUs.",
+        "faq",
+      ),
+    ];
+    expect(composeOver(corpus, "do i need a gpu for ml")).toMatch(/^Colab gives you free GPUs/);
+  });
+
   it("prefers the unit that supplies the kind of figure asked for ('how long' wants a time)", () => {
     const timed = [
       row(20, "Skill Tiers", [
