@@ -5,6 +5,7 @@ import { wordsAsWritten } from "../text/terms.ts";
 import { questionFocus } from "../understanding/question-focus.ts";
 import type { UnderstoodQuestion } from "../understanding/question-understanding.ts";
 import type { CorpusStatistics } from "./corpus-statistics.ts";
+import { figureRequest } from "./figure-request.ts";
 import { computeGateFeatures, type GateFeatures } from "./gate-features.ts";
 import { answerableProbability, type RefusalModel, shippedRefusalModel } from "./refusal-model.ts";
 
@@ -133,7 +134,11 @@ export class EvidenceGate {
       const named = unknown.map((word) => `"${word}"`).join(", ");
       return `the material never mentions ${named}`;
     }
-    if (features.figureMissing > 0) return "the material gives no figure for that";
+    if (features.figureMissing > 0) {
+      return figureRequest(focus)?.type === "person"
+        ? "the material does not say who"
+        : "the material gives no figure for that";
+    }
     return "no passage matches the question closely enough";
   }
 }

@@ -85,17 +85,23 @@ const TIME_UNIT_RANGE =
   /\b(?:seconds?|minutes?|hours?|days?|weeks?|months?)\s+(?:to|or|–|-)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\b/i;
 /** A share written as a fraction, as code gives it: `test_size=0.2`, `Dropout(0.5)`. */
 const FRACTION = /(?<![\d.])0?\.\d+(?![\d.])/;
+/** "who wrote the study…", "authors of the attention paper": the people behind a work. */
+const PERSON_ASKED =
+  /\bwho\s+(?:\S+\s+){0,2}?(?:wrote|write|writes|authored|invented|created|proposed|introduced|coined|discovered)\b|\bauthors?\s+of\b|\bwho\s+(?:are|were|is|was)\s+the\s+(?:authors?|inventors?|creators?)\b/i;
+/** People named as a work's authors: "by Grinsztajn, Oyallon and Varoquaux", "Vaswani et al.". */
+const AUTHORS =
+  /\bby\s+\p{Lu}[\p{L}'-]+(?:,?\s+(?:and\s+)?\p{Lu}[\p{L}'-]+)*|\b\p{Lu}[\p{L}'-]+\s+et al\b/u;
 /** "how much RAM": an amount asked for. */
 const AMOUNT = /\bhow much (ram|memory|storage|space|data|traffic|gpu)\b/i;
 
 /**
  * What kind of figure a question asks for, if any: money ("what does it cost"), time ("how long",
- * "hours per week"), a count ("how many models"), a setting ("what dropout rate", "how much RAM")
- * or a share ("what % of traffic").
+ * "hours per week"), a count ("how many models"), a setting ("what dropout rate", "how much RAM"),
+ * a share ("what % of traffic") or the people behind a work ("who wrote the paper").
  * `words` are the question words the figure must stand next to.
  */
 export type FigureRequest = {
-  type: "money" | "time" | "count" | "setting" | "share";
+  type: "money" | "time" | "count" | "setting" | "share" | "person";
   words: string[];
   /** A price asked per month, hour, token… ("sagemaker cost per month"): only a rate gives it. */
   rate?: true;
@@ -133,6 +139,7 @@ const CODE = /`[^`]*`|\S*[[\]=(){}"]\S*|'[^'\s]+'/g;
 export function figureRequest(question: string): FigureRequest | undefined {
   question = question.replace(CODE, " ").replace(LEADING_CHAT, "");
   if (NOT_THE_FIGURE.test(question) || HOW_TO_COUNT.test(question)) return undefined;
+  if (PERSON_ASKED.test(question)) return { type: "person", words: [] };
   if (WHAT_RAISES_IT.test(question) && !AN_AMOUNT.test(question)) return undefined;
   const tokens = words(question);
   const text = ` ${tokens.join(" ")} `;
@@ -221,6 +228,8 @@ export function suppliesFigure(request: FigureRequest, unit: string): boolean {
       );
     case "share":
       return /%|\bpercent/i.test(unit) || FRACTION.test(unit);
+    case "person":
+      return AUTHORS.test(unit);
     case "count":
       // A year ("the 2017 paper") counts nothing.
       return NUMBER.test(unit.replace(YEAR, " ")) && mentions;

@@ -55,6 +55,25 @@ describe("figureRequest", () => {
     expect(figureRequest("How long does it take to become job-ready?")?.type).toBe("time");
   });
 
+  it("asks for the people behind a work, which only a sentence naming them gives", () => {
+    const request = figureRequest("who are the authors of attention is all you need paper");
+    expect(request).toEqual({ type: "person", words: [] });
+    if (request === undefined) return;
+    expect(
+      suppliesFigure(
+        request,
+        'The Transformer, introduced in the 2017 paper "Attention Is All You Need", relies on attention.',
+      ),
+    ).toBe(false);
+    expect(
+      suppliesFigure(
+        request,
+        "A 2022 NeurIPS benchmark study by Grinsztajn, Oyallon and Varoquaux",
+      ),
+    ).toBe(true);
+    expect(figureRequest("who is this roadmap for")).toBeUndefined();
+  });
+
   it("answers 'how many days' with a time in weeks, and 'hours per week' only with both", () => {
     const days = figureRequest("house price project how many days to build?");
     if (days === undefined) throw new Error("expected a time request");
@@ -507,6 +526,10 @@ describe("EvidenceGate.assess", () => {
     const cost = assess("How much does the Hugging Face course cost?", ["course", "python"]);
     expect(cost.answerable).toBe(false);
     expect(cost.reason).toMatch(/no figure/);
+    // Asked who wrote something, the reason says the people are missing, not a figure.
+    const authors = assess("who are the authors of the dropout paper?", ["dropout", "python"]);
+    expect(authors.features.figureMissing).toBe(1);
+    expect(authors.reason).toBe("the material does not say who");
   });
 
   it("asks the figure the follow-up's own words ask before one its carried topic names", () => {
