@@ -47,6 +47,9 @@ const SETTING_PHRASE =
  */
 const NAMED_GENERIC_SETTING =
   /\b(?:what|which)(?: (?!(?:is|are|the|a|an|happens?|if|when|does|do|did)\b)[\p{L}\d'-]+){0,2}? ([\p{L}\d'-]+) (?:value|values|number)\b/u;
+/** "lora rank how much should i set": a setting named, then its amount asked. */
+const SETTING_BEFORE_AMOUNT =
+  / (rate|size|rank|alpha|threshold|momentum|interval|epochs|port) how (?:much|many) /;
 /** "whats that number called (…)": the name of a setting is asked, not its value. */
 const NAME_ASKED = / (?:called|named|known as) /;
 /** "max number of tokens", "minimum size of the dataset": a count or size asked for. */
@@ -176,6 +179,9 @@ export function figureRequest(question: string): FigureRequest | undefined {
     SETTING_DEFINED.test(text) || VERSION_OF_WORK.test(text) || NAME_ASKED.test(text)
       ? undefined
       : SETTING_PHRASE.exec(text)?.[1];
+  // "lora rank how much set", "batch size kitna rakhu": the setting named before "how much".
+  const named = SETTING_BEFORE_AMOUNT.exec(text)?.[1];
+  if (named !== undefined) return { type: "setting", words: [named] };
   const limit = LIMIT_OF.exec(text)?.[1];
   if (limit !== undefined) return { type: "count", words: [limit] };
   if (setting !== undefined) {

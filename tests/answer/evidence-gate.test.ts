@@ -55,6 +55,13 @@ describe("figureRequest", () => {
     expect(figureRequest("How long does it take to become job-ready?")?.type).toBe("time");
   });
 
+  it("asks for a setting named before 'how much' ('lora rank how much set')", () => {
+    expect(figureRequest("lora rank how much set needed for fine tuning")).toEqual({
+      type: "setting",
+      words: ["rank"],
+    });
+  });
+
   it("asks for the people behind a work, which only a sentence naming them gives", () => {
     const request = figureRequest("who are the authors of attention is all you need paper");
     expect(request).toEqual({ type: "person", words: [] });

@@ -79,6 +79,7 @@ describe("QuestionUnderstanding", () => {
     ["house price project kitne din lagega", "house price project how many days take"],
     ["fresher ko ml job mil sakti hai?", "fresher ml job can get?"],
     ["RAG kya hota hai simple words mein", "what is RAG in simple words"],
+    ["batch size kitna rakhu", "batch size how much set"],
     ["train loss going down but val loss going up", "train loss falling but val loss rising"],
     ["cuda oom, one hot or not?", "cuda out-of-memory, OneHotEncoder or not?"],
     ["do i need a graphics card", "do i need a GPU"],
