@@ -9,6 +9,9 @@ import { type FigureRequest, suppliesFigure, YEAR } from "./figure-request.ts";
 const SETTING_PASSAGES = 10;
 /** "in bengaluru", "at google": where a figure is asked for. */
 const PLACE = /\b(in|at)\s+([\p{L}][\p{L}-]*)/giu;
+/** "in the US", "global", "in dollars": a figure asked in dollars, as the material's global ranges are. */
+const DOLLAR_PLACE =
+  /\b(?:the\s+)?(?:united states|usa|u\.s\.a?\.?|america|american|us dollars|dollars|usd|global(?:ly)?|worldwide|international(?:ly)?|abroad)\b|\bin (?:the )?us\b/i;
 /** Words after "in" that name a unit of money, not a place ("in LPA", "in rupees"). */
 const MONEY_UNITS = new Set(
   contentTerms("lpa pa inr rupees rupee usd dollars dollar lakhs lakh lacs crore ctc hand total"),
@@ -36,6 +39,8 @@ export type NamedRole = { name: string; role: string; asWritten: string };
 export type FigureQualifiers = {
   places: string[];
   placeTerms: string[];
+  /** "in the US", "global", "in dollars": only a figure in dollars answers. */
+  inDollars: boolean;
   roles: NamedRole[];
   /** Tools of the corpus tables the learner's own words name ("which port does grafana use"). */
   tools: string[];
@@ -78,9 +83,12 @@ export function figureQualifiers(
       if (learnerLexicon().employers.has(word) && !named) places.push(word);
     }
   }
+  // "salary for CV engineers in the United States": the material's dollar figures are global.
+  const dollars = request?.type === "money" ? DOLLAR_PLACE.exec(asking)?.[0] : undefined;
   return {
-    places,
+    places: dollars === undefined ? places : [...places, dollars],
     placeTerms: places.map((word) => stem(word.toLowerCase())),
+    inDollars: dollars !== undefined,
     roles: request?.type === "money" ? rolesNamed(own) : [],
     // A price or salary is given for a role or place; a setting, time or count for a tool.
     tools:
@@ -110,9 +118,10 @@ export function givenFor(
 ): { place: boolean; role: boolean; tool: boolean } {
   const cells = chunk.kind === "table-row" ? chunk.cells : undefined;
   const place =
-    qualifiers.placeTerms.length === 0 ||
+    (qualifiers.placeTerms.length === 0 && !qualifiers.inDollars) ||
     (cells?.map((cell) => `${cell.header} ${cell.value}`) ?? [unit]).some((piece) => {
       if (!suppliesFigure(request, piece)) return false;
+      if (qualifiers.inDollars && !piece.includes("$")) return false;
       const pieceTerms = new Set(contentTerms(piece));
       return qualifiers.placeTerms.every((term) => pieceTerms.has(term));
     });

@@ -54,6 +54,7 @@ describe("figureQualifiers", () => {
     expect(figureQualifiers(undefined, "data engineer in pune", "", "", statistics)).toEqual({
       places: [],
       placeTerms: [],
+      inDollars: false,
       roles: [],
       tools: [],
       absentYears: [],
@@ -68,6 +69,27 @@ describe("givenFor", () => {
     const dataEngineer = ask("data engineer salary");
     expect(givenFor(dataEngineer, money, row, row.text).role).toBe(false);
     expect(qualifiersNotGiven(dataEngineer, true, false)).toEqual(["data engineer"]);
+  });
+
+  it("gives a salary asked in the US or globally only where a cell gives it in dollars", () => {
+    const roleRow = makeRow("cv", "Roles", [
+      ["Role", "Computer Vision Engineer"],
+      ["Salary Range India", "₹5L–10.6L PA"],
+    ]);
+    const bandRow = makeRow("global", "Salary", [
+      ["Experience", "0–2 years"],
+      ["Salary India", "₹4.4L–5L PA"],
+      ["Global Salary Range", "$70K–$120K"],
+    ]);
+    const ask = (question: string) => figureQualifiers(money, question, question, "", statistics);
+    const us = ask("computer vision engineer salary in the United States");
+    expect(us.inDollars).toBe(true);
+    expect(givenFor(us, money, roleRow, roleRow.text).place).toBe(false);
+    expect(qualifiersNotGiven(us, false, true)).toEqual(["the United States"]);
+    expect(givenFor(ask("global salary for 0–2 years"), money, bandRow, bandRow.text).place).toBe(
+      true,
+    );
+    expect(givenFor(ask("cv engineer salary"), money, roleRow, roleRow.text).place).toBe(true);
   });
 
   it("reads a role's name word as the initials of the words before its role word", () => {
