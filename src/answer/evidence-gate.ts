@@ -5,7 +5,7 @@ import { wordsAsWritten } from "../text/terms.ts";
 import { questionFocus } from "../understanding/question-focus.ts";
 import type { UnderstoodQuestion } from "../understanding/question-understanding.ts";
 import type { CorpusStatistics } from "./corpus-statistics.ts";
-import { figureRequest } from "./figure-request.ts";
+import type { FigureRequest } from "./figure-request.ts";
 import { computeGateFeatures, type GateFeatures } from "./gate-features.ts";
 import { answerableProbability, type RefusalModel, shippedRefusalModel } from "./refusal-model.ts";
 
@@ -80,7 +80,7 @@ export class EvidenceGate {
   }
 
   assess(retrieval: Retrieval, understood: UnderstoodQuestion): GateDecision {
-    const { features, terms, figureNotGivenFor } = computeGateFeatures(
+    const { features, terms, figureNotGivenFor, figureAsked } = computeGateFeatures(
       retrieval,
       understood,
       this.statistics,
@@ -115,11 +115,19 @@ export class EvidenceGate {
       };
     }
     if (probability >= this.threshold) return { ...measured, answerable: true, reason: "" };
-    return { ...measured, answerable: false, reason: this.reason(understood, features) };
+    return {
+      ...measured,
+      answerable: false,
+      reason: this.reason(understood, features, figureAsked),
+    };
   }
 
   /** The strongest readable reason for a refusal. */
-  private reason(understood: UnderstoodQuestion, features: GateFeatures): string {
+  private reason(
+    understood: UnderstoodQuestion,
+    features: GateFeatures,
+    figureAsked: FigureRequest["type"] | undefined,
+  ): string {
     // In a long story only the topics of the clauses that ask are named: "… I saw some YouTube
     // videos … can someone like me become an ML engineer?" is not about YouTube.
     const focus = questionFocus(understood.understoodAs);
@@ -135,7 +143,7 @@ export class EvidenceGate {
       return `the material never mentions ${named}`;
     }
     if (features.figureMissing > 0) {
-      return figureRequest(focus)?.type === "person"
+      return figureAsked === "person"
         ? "the material does not say who"
         : "the material gives no figure for that";
     }

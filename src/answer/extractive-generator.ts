@@ -17,6 +17,7 @@ import { questionFocus } from "../understanding/question-focus.ts";
 import { questionParts } from "../understanding/question-parts.ts";
 import type { CorpusStatistics } from "./corpus-statistics.ts";
 import { type FigureRequest, figureRequest, suppliesFigure } from "./figure-request.ts";
+import { VERY_COMMON_RANK } from "./follow-up-detector.ts";
 import type { GenerationInput, Generator, GeneratorEvent, Passage } from "./generator.ts";
 import { carriedTopic } from "./question-rewriter.ts";
 import { type QuotableUnit, quotableUnits } from "./quotable-units.ts";
@@ -469,7 +470,7 @@ export class ExtractiveGenerator implements Generator {
       contentTerms(questionText(focus)).length <= 3 &&
       (POINTS_BACK.test(focus) ||
         (focusWords.length >= 2 &&
-          focusWords.every((word) => (commonWordRank(word) ?? Infinity) < EVERYDAY_RANK)));
+          focusWords.every((word) => (commonWordRank(word) ?? Infinity) < VERY_COMMON_RANK)));
     const fullTerms = new Set(contentTerms(questionText(leansOnStory ? own : focus)));
     const weight = (term: string) =>
       this.statistics.idf(term) *
@@ -814,9 +815,6 @@ function conditionUnmet(text: string, questionTerms: Set<string>): boolean {
   const terms = contentTerms(situation);
   return terms.length > 0 && !terms.some((term) => questionTerms.has(term));
 }
-
-/** Words among the most frequent in spoken English ("first", "thing", "change") name no topic. */
-const EVERYDAY_RANK = 1500;
 
 /** "make it stop", "how do i fix this": a clause pointing back at what was said before it. */
 const POINTS_BACK = /\b(?:it|this|that|these|those|them)\b/i;

@@ -87,6 +87,7 @@ export function figureQualifiers(
   const dollars = request?.type === "money" ? DOLLAR_PLACE.exec(asking)?.[0] : undefined;
   return {
     places: dollars === undefined ? places : [...places, dollars],
+    // The dollar phrase is named in a refusal but checked by "$", not by its words.
     placeTerms: places.map((word) => stem(word.toLowerCase())),
     inDollars: dollars !== undefined,
     roles: request?.type === "money" ? rolesNamed(own) : [],

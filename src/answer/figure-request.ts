@@ -180,8 +180,8 @@ export function figureRequest(question: string): FigureRequest | undefined {
       ? undefined
       : SETTING_PHRASE.exec(text)?.[1];
   // "lora rank how much set", "batch size kitna rakhu": the setting named before "how much".
-  const named = SETTING_BEFORE_AMOUNT.exec(text)?.[1];
-  if (named !== undefined) return { type: "setting", words: [named] };
+  const namedBefore = SETTING_BEFORE_AMOUNT.exec(text)?.[1];
+  if (namedBefore !== undefined) return { type: "setting", words: [namedBefore] };
   const limit = LIMIT_OF.exec(text)?.[1];
   if (limit !== undefined) return { type: "count", words: [limit] };
   if (setting !== undefined) {

@@ -17,7 +17,7 @@ import { questionFocus } from "../understanding/question-focus.ts";
 import type { UnderstoodQuestion } from "../understanding/question-understanding.ts";
 import type { CorpusStatistics } from "./corpus-statistics.ts";
 import { figureQualifiers, givenFor, qualifiersNotGiven } from "./figure-qualifiers.ts";
-import { figureRequest, suppliesFigure } from "./figure-request.ts";
+import { type FigureRequest, figureRequest, suppliesFigure } from "./figure-request.ts";
 import { carriedTopic } from "./question-rewriter.ts";
 
 /**
@@ -192,6 +192,8 @@ export function computeGateFeatures(
   terms: QuestionTerm[];
   /** The place, role or year, as asked, that a figure is asked for and no top passage gives it for. */
   figureNotGivenFor: string | undefined;
+  /** The kind of figure asked for, if any ("person" for "who wrote …"). */
+  figureAsked: FigureRequest["type"] | undefined;
 } {
   const terms = questionTerms(understood);
   const top = retrieval.results.slice(0, PASSAGES_CHECKED);
@@ -367,6 +369,7 @@ export function computeGateFeatures(
   return {
     terms,
     figureNotGivenFor,
+    figureAsked: request?.type,
     features: {
       coverage,
       coverageTop1,

@@ -41,19 +41,17 @@ export function writerPassages(
  */
 export function namedHeads(chunk: Pick<Chunk, "cells">, paddedQuestionWords: string): string[] {
   const asked = singular(paddedQuestionWords);
-  const asksTerms = new Set(contentTerms(paddedQuestionWords));
-  const namesColumn = contentTerms(
-    (chunk.cells ?? [])
-      .slice(1)
-      .map((cell) => cell.header)
-      .join(" "),
-  ).some((term) => asksTerms.has(term));
   const said = (name: string[]) =>
     name.length > 0 && asked.includes(` ${singular(name.join(" "))} `);
+  const namesColumn = () => {
+    const asksTerms = new Set(contentTerms(paddedQuestionWords));
+    const headers = (chunk.cells ?? []).slice(1).map((cell) => cell.header);
+    return contentTerms(headers.join(" ")).some((term) => asksTerms.has(term));
+  };
   return (chunk.cells?.[0]?.value ?? "")
     .split(/[/,+]/)
     .map((part) => words(part))
-    .filter((name) => said(name) || (namesColumn && said(withoutKind(name))))
+    .filter((name) => said(name) || (said(withoutKind(name)) && namesColumn()))
     .map((name) => name.join(" "));
 }
 
