@@ -380,6 +380,19 @@ describe("QuestionUnderstanding", () => {
       alternatives: ["disadvantages", "limitations", "weaknesses", "risks"],
       source: "lexicon",
     });
+    // "mathematics" searches the material's "math" ("How much math is required…").
+    expect(understanding.understand("how much mathematics do i need").expansions).toContainEqual({
+      word: "mathematics",
+      alternatives: ["math"],
+      source: "lexicon",
+    });
+  });
+
+  it("reads chat shortenings of words the material spells out ('seqs', 'eror')", () => {
+    expect(understanding.understand("why do rnns struggle w/ long seqs").understoodAs).toBe(
+      "why do rnns struggle with long sequences",
+    );
+    expect(understanding.understand("cuda eror").understoodAs).toBe("cuda error");
   });
 
   it("searches what was typed when it is nothing but filler", () => {
