@@ -3,6 +3,7 @@ import type { UnitVectors } from "../index/unit-vectors.ts";
 import { commonWordRank } from "../text/common-words.ts";
 import { comparedSides } from "../text/compared-sides.ts";
 import { escapeRegExp } from "../text/escape-reg-exp.ts";
+import { namedSource } from "../text/named-source.ts";
 import { numberedReferences, referenceAgreement } from "../text/numbered-references.ts";
 import {
   contentTerms,
@@ -118,6 +119,8 @@ export type ExtractiveSettings = {
    * ("For regression, learn MAE, MSE…" for "which metrics for regression"). @default 0.1
    */
   caseBonus: number;
+  /** Added for a unit of the tutorial the question names ("in the MLOps tutorial"). @default 0.1 */
+  namedSourceBonus: number;
 };
 
 export const DEFAULT_EXTRACTIVE_SETTINGS: ExtractiveSettings = {
@@ -143,7 +146,11 @@ export const DEFAULT_EXTRACTIVE_SETTINGS: ExtractiveSettings = {
   reasonBonus: 0.1,
   faqWeight: 0.3,
   caseBonus: 0.1,
+  namedSourceBonus: 0.1,
 };
+
+/** What the writer answers: the question without the tutorial it names, and that tutorial's title. */
+type WriterInput = GenerationInput & { source?: string };
 
 /** A quotable unit of a shown passage, scored against the question. */
 type Candidate = QuotableUnit & {
@@ -179,6 +186,8 @@ type UnitSignals = {
    * ("For classification, learn … For regression, learn MAE…").
    */
   caseMet: number;
+  /** 1 for a unit of the tutorial the question names ("in the MLOps tutorial"). */
+  namedSource: number;
 };
 
 const LIST_QUESTION =
@@ -220,6 +229,9 @@ const READINESS_QUESTION =
 const CONDITION = /^if you (?:already )?(?:know|have|are|come from)\b([^,.;]*)/i;
 /** A unit that says when a learner is ready to move on. */
 const MILESTONE = /^milestone:|\bready (?:to move on|for the next step)\b/i;
+/** A sentence that only says how many there are: "There are two common strategies." */
+const ANNOUNCES_A_COUNT =
+  /^there (?:are|exist) (?:two|three|four|five|six|several|a few|\d+) (?:\S+ ){0,3}\S+\.$/i;
 /** Words that say a question compares. */
 const COMPARING_WORDS = new Set(["vs", "versus", "diff"]);
 /** Words of a follow-up that point at the carried-over topic rather than replace it. */
@@ -290,7 +302,14 @@ export class ExtractiveGenerator implements Generator {
   }
 
   /** Picks and orders the units; returns the answer text with `[n]` markers. */
-  compose(input: GenerationInput): string {
+  compose(given: GenerationInput): string {
+    // "… described in the deep learning tutorial": where to look, not what is asked.
+    const source = namedSource(
+      given.question,
+      given.passages.map((passage) => passage.chunk.title),
+    );
+    const input: WriterInput =
+      source === undefined ? given : { ...given, question: source.question, source: source.title };
     const request = figureRequest(input.question);
     const candidates = this.score(input, request);
     if (candidates.length === 0) return "";
@@ -371,7 +390,7 @@ export class ExtractiveGenerator implements Generator {
    * least `partCutoff` of the lead.
    */
   private partLeads(
-    input: GenerationInput,
+    input: WriterInput,
     parts: string[],
     candidates: Candidate[],
     lead: Candidate,
@@ -414,7 +433,7 @@ export class ExtractiveGenerator implements Generator {
    * `PART_CONTEXT_WEIGHT` ("what is statsmodels for, is it free": "free" about Statsmodels).
    */
   private score(
-    input: GenerationInput,
+    input: WriterInput,
     request: FigureRequest | undefined,
     part?: string,
   ): Candidate[] {
@@ -506,6 +525,7 @@ export class ExtractiveGenerator implements Generator {
       reasonBonus,
       faqWeight,
       caseBonus,
+      namedSourceBonus,
     } = this.settings;
     const references = numberedReferences(input.question);
     const asksReadiness = READINESS_QUESTION.test(asked);
@@ -571,6 +591,7 @@ export class ExtractiveGenerator implements Generator {
           reason: asksWhy && GIVES_REASON.test(unit.text) ? 1 : 0,
           faq,
           caseMet: cases >= 2 && caseNamed(unit.text, askedTerms) ? 1 : 0,
+          namedSource: passage.chunk.title === input.source ? 1 : 0,
         };
         if (references.length > 0) {
           const stated = numberedReferences(unit.text);
@@ -595,7 +616,8 @@ export class ExtractiveGenerator implements Generator {
           recommendationBonus * signals.recommends +
           reasonBonus * signals.reason +
           faqWeight * signals.faq +
-          caseBonus * signals.caseMet;
+          caseBonus * signals.caseMet +
+          namedSourceBonus * signals.namedSource;
         candidates.push({ ...unit, passage, position, terms, score, signals });
       });
     }
@@ -647,9 +669,16 @@ export class ExtractiveGenerator implements Generator {
     const weight = (term: string) => this.statistics.idf(term);
     const total = [...asked].reduce((sum, term) => sum + weight(term), 0) || 1;
     const held = [...asked].filter((term) => lead.terms.has(term));
-    if (held.reduce((sum, term) => sum + weight(term), 0) / total < ECHO_COVERAGE) return [];
     const own = [...lead.terms].filter((term) => !asked.has(term));
-    if (own.length > limit) return [];
+    // "There are two common strategies.": says how many, and the next sentence says which.
+    const announces = ANNOUNCES_A_COUNT.test(lead.text);
+    if (
+      !announces &&
+      (held.reduce((sum, term) => sum + weight(term), 0) / total < ECHO_COVERAGE ||
+        own.length > limit)
+    ) {
+      return [];
+    }
     // "BERT vs GPT": one sentence about each side follows the restatement.
     const following = /\b(?:vs\.?|versus|diff|difference|compare)\b/i.test(question) ? 2 : 1;
     const after: Candidate[] = [];

@@ -581,6 +581,55 @@ describe("ExtractiveGenerator", () => {
     );
   });
 
+  it("brings the sentence after a lead that only says how many there are", () => {
+    const answer = composeOver(
+      [
+        makeChunk(
+          "transfer",
+          "Transfer Learning",
+          "Transfer learning reuses a trained network. There are two common strategies. In feature extraction you freeze the layers; in fine-tuning you unfreeze them.",
+        ),
+      ],
+      "what are the two common strategies of transfer learning",
+    );
+    expect(answer).toBe(
+      "There are two common strategies. [1] In feature extraction you freeze the layers; in fine-tuning you unfreeze them. [1]",
+    );
+  });
+
+  it("reads a tutorial the question names as where to look, not as words to match", () => {
+    const fromTitle = (id: string, title: string, section: string, text: string): Chunk => ({
+      ...makeChunk(id, section, text),
+      title,
+    });
+    const corpus = [
+      fromTitle(
+        "about",
+        "Deep Learning Basics",
+        "Deep Learning Basics",
+        "This deep learning tutorial supports Step 4 of the roadmap.",
+      ),
+      fromTitle(
+        "shadow",
+        "MLOps Notes",
+        "Deployment Strategies",
+        "A shadow deployment sends a copy of live traffic to the new model.",
+      ),
+      fromTitle(
+        "other",
+        "Deep Learning Basics",
+        "Serving",
+        "A shadow model is served next to the old one.",
+      ),
+    ];
+    expect(composeOver(corpus, "what is a shadow deployment in the mlops notes tutorial")).toBe(
+      "A shadow deployment sends a copy of live traffic to the new model. [2]",
+    );
+    expect(composeOver(corpus, "what is shadow serving in the deep learning tutorial")).toBe(
+      "A shadow model is served next to the old one. [3]",
+    );
+  });
+
   it("counts a unit holding a search expansion of a question word ('downsides' → limitation)", () => {
     const corpus = [
       makeChunk("use", "XGBoost", "XGBoost is widely used on tabular data."),

@@ -1,0 +1,53 @@
+import { contentTerms } from "./terms.ts";
+
+/**
+ * "in the deep learning tutorial", "according to the MLOps guide", "the python tutorial's", "what
+ * does the python tutorial say about": where the learner says to look, with the words that name
+ * the tutorial.
+ */
+const SOURCE_PHRASE =
+  /\b(in|from|per|by|according to|described in|explained in|covered in)?\s*(?:the|this|that|your)\s+((?:[\p{L}\p{N}+#-]+\s+){0,5}?)(?:tutorial|guide)('s|’s)?\b/giu;
+/**
+ * "what does the python tutorial say about …": the tutorial is where to look; "what does the
+ * MLOps tutorial cover" asks about the tutorial itself.
+ */
+const SAYS = /^\s*(?:say|says|recommend|recommends|suggest|suggests|list|lists|mention|mentions|describe|describes|explain|explains)\b/i;
+
+/** The source a question names and the question without the words that name it. */
+export type NamedSource = {
+  /** Title of the document named, as the passages give it. */
+  title: string;
+  /** The question with the naming phrase left out: what it asks about. */
+  question: string;
+};
+
+/**
+ * The document a question names by its title's words ("What are the two ways of doing transfer
+ * learning described in the deep learning tutorial?" names "Deep Learning and Machine Learning:
+ * How They Fit Together"), among `titles`. Undefined when it names none, or names words no
+ * title holds in full.
+ */
+export function namedSource(question: string, titles: Iterable<string>): NamedSource | undefined {
+  const candidates = [...new Set(titles)].map((title) => ({
+    title,
+    terms: new Set(contentTerms(title)),
+  }));
+  for (const match of question.matchAll(SOURCE_PHRASE)) {
+    const named = contentTerms(match[2] ?? "");
+    const after = question.slice(match.index + match[0].length);
+    const pointer = match[1] !== undefined || match[3] !== undefined || SAYS.test(after);
+    if (named.length === 0 || !pointer) continue;
+    const holding = candidates.filter(({ terms }) => named.every((term) => terms.has(term)));
+    if (holding.length !== 1) continue;
+    const title = holding[0]?.title as string;
+    const rest = `${question.slice(0, match.index)} ${question.slice(match.index + match[0].length)}`;
+    return {
+      title,
+      question: rest
+        .replace(/\s+([?.!,])/g, "$1")
+        .replace(/\s+/g, " ")
+        .trim(),
+    };
+  }
+  return undefined;
+}
