@@ -134,7 +134,7 @@ export const DEFAULT_EXTRACTIVE_SETTINGS: ExtractiveSettings = {
   figureBonus: 0.1,
   supplementaryPenalty: 0.05,
   definitionWeight: 1,
-  milestoneBonus: 0.1,
+  milestoneBonus: 0.5,
   namedRowBonus: 0.05,
   echoOwnTerms: 2,
   partCutoff: 0.8,
@@ -528,7 +528,8 @@ export class ExtractiveGenerator implements Generator {
       namedSourceBonus,
     } = this.settings;
     const references = numberedReferences(input.question);
-    const asksReadiness = READINESS_QUESTION.test(asked);
+    // "which tools for that step (step 3 milestone)": the learner's own words ask for a milestone.
+    const asksReadiness = READINESS_QUESTION.test(carriedTopic(asked).own);
     const askedWords = ` ${words(asked).join(" ")} `;
     const askedTerms = new Set(contentTerms(input.question));
     const choice = choiceBetween(input.question);

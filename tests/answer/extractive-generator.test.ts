@@ -3,7 +3,7 @@ import { CorpusStatistics } from "../../src/answer/corpus-statistics.ts";
 import { ExtractiveGenerator } from "../../src/answer/extractive-generator.ts";
 import type { Passage } from "../../src/answer/generator.ts";
 import type { Chunk } from "../../src/chunking/chunk.ts";
-import { makeChunk } from "../support/chunks.ts";
+import { makeChunk, makeRow } from "../support/chunks.ts";
 
 function row(position: number, section: string, cells: Array<[string, string]>): Chunk {
   return {
@@ -578,6 +578,28 @@ describe("ExtractiveGenerator", () => {
     );
     expect(answer).toBe(
       "Here is the recommended 3-step plan for 2026: [1] Python → Data Handling → Models [1]",
+    );
+  });
+
+  it("answers a milestone question with the step's milestone, not a table row's milestone cell", () => {
+    const corpus = [
+      makeRow("plan", "12-Month Roadmap", [
+        ["Step", "Step 3"],
+        ["Main Tools", "Pandas, Scikit-learn"],
+        ["Milestone", "Build ML pipelines"],
+      ]),
+      makeChunk(
+        "step3",
+        "Step 3: Feature Engineering",
+        "Milestone: Build a Scikit-learn pipeline with preprocessing tools and cross-validation.",
+      ),
+    ];
+    expect(composeOver(corpus, "step 3 milestone kya hai")).toBe(
+      "Milestone: Build a Scikit-learn pipeline with preprocessing tools and cross-validation. [2]",
+    );
+    // A milestone carried over from the last question is context, not what is asked.
+    expect(composeOver(corpus, "which tools for that step (step 3 milestone)")).toMatch(
+      /^Step 3 — main tools: Pandas, Scikit-learn/,
     );
   });
 
