@@ -30,7 +30,7 @@ describe("FollowUpDetector.dependsOnHistory", () => {
     "is it free?",
     "which one pays more",
     "how much does the aws one cost",
-    "and how much math does the AI engineer one need?",
+    "how much does the google cloud one cost",
     "what should my first project be then",
     "how long?",
     "vs shadow deployment?",
