@@ -12,6 +12,9 @@ const PLACE = /\b(in|at)\s+([\p{L}][\p{L}-]*)/giu;
 /** "in the US", "global", "in dollars": a figure asked in dollars, as the material's global ranges are. */
 const DOLLAR_PLACE =
   /\b(?:the\s+)?(?:united states|usa|u\.s\.a?\.?|america|american|us dollars|dollars|usd|global(?:ly)?|worldwide|international(?:ly)?|abroad)\b|\bin (?:the )?us\b/i;
+/** "which city pays more", "which location has the best salary": pay asked place by place. */
+const PER_PLACE =
+  /\b(?:which|what)\s+(city|cities|location|locations)\b(?=(?:\s+\S+){0,3}?\s+(?:pays?|paid|earns?|salar(?:y|ies)|packages?)\b)/i;
 /** Words after "in" that name a unit of money, not a place ("in LPA", "in rupees"). */
 const MONEY_UNITS = new Set(
   contentTerms("lpa pa inr rupees rupee usd dollars dollar lakhs lakh lacs crore ctc hand total"),
@@ -75,6 +78,17 @@ export function figureQualifiers(
           })
           .map((match) => match[2] ?? "")
       : [];
+  // "fresher salary pune vs hyderabad": a city the tables list (under "Top Cities") is a place
+  // however it is named; the material's salaries are for roles and experience, not for a city.
+  // Read from the learner's own words: a carried topic may hold the cities of the last answer.
+  if (request?.type === "money") {
+    for (const place of lexicon?.placesIn(own) ?? []) {
+      if (!places.some((named) => named.toLowerCase() === place)) places.push(place);
+    }
+    // "which city pays more": a figure given city by city.
+    const perPlace = PER_PLACE.exec(own)?.[1];
+    if (perPlace !== undefined) places.push(perPlace);
+  }
   // "how much does google india pay ML engineers": the material's salaries are for roles, never
   // for one employer, however it is named.
   if (request?.type === "money" && PAY.test(asking)) {

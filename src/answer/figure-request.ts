@@ -5,6 +5,12 @@ const NUMBER =
   /(?<![\p{L}])\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half|dozen)\b/iu;
 const MONEY_WORDS = /^(price|prices|cost|costs|fee|fees|salary|salaries|charge|charges|budget)$/;
 const MONEY = /[₹$€£]|\bfree\b|\bvaries\b/i;
+/**
+ * "which one pays more", "who earns the most", "how much more do they get": pay asked for or
+ * compared, a sum of money.
+ */
+const PAYS_MORE =
+  / (?:pays?|paid|earns?|earning) (?:more|less|most|the most|better|best|higher|highest|well) | how much (?:more |less )?(?:do|does|did|will|would|can|could) \S+(?: \S+)? (?:get|make|take home) /;
 /** A price as written: "~$200", "₹4.4L–5L PA", "$120K+". */
 const PRICE =
   /[~≈]?[₹$€£]\s?\d[\d.,]*\s*[KkLlMm]?\+?(?:\s*[–-]\s*[₹$€£]?\d[\d.,]*\s*[KkLlMm]?\+?)?/g;
@@ -162,6 +168,7 @@ export function figureRequest(question: string): FigureRequest | undefined {
   if (
     money.length > 0 ||
     (text.includes(" how much ") && / (cost|pay|charge|earn)/.test(text)) ||
+    PAYS_MORE.test(text) ||
     asksWithinPrice(question)
   ) {
     return RATE_ASKED.test(question)

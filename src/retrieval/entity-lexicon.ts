@@ -4,6 +4,9 @@ import { words } from "../text/terms.ts";
 /** Columns whose cells name tools, libraries, frameworks and algorithms (not categories or tiers). */
 const NAME_COLUMN = /^(tools?|main tools|primary tools|framework|algorithm|model family|stack)$/i;
 
+/** Columns whose cells name places ("Top Cities": Bengaluru, Hyderabad, Pune …). */
+const PLACE_COLUMN = /\b(?:cit(?:y|ies)|locations?|countr(?:y|ies)|regions?)$/i;
+
 /** A name with the chunks whose row it heads and the chunks that mention it. */
 export type LexiconEntry = { name: string; heads: Set<string>; mentions: Set<string> };
 
@@ -19,10 +22,18 @@ function normalise(name: string): string {
  */
 export class EntityLexicon {
   private readonly entries = new Map<string, LexiconEntry>();
+  /** Places the tables list in their own columns ("top cities"), as normalised words. */
+  private readonly places = new Set<string>();
 
   constructor(chunks: Chunk[]) {
     for (const chunk of chunks) {
       chunk.cells?.forEach((cell, column) => {
+        if (PLACE_COLUMN.test(cell.header)) {
+          for (const part of cell.value.split(/[,/;]| and /)) {
+            const place = normalise(part);
+            if (place !== "" && place.split(" ").length <= 2) this.places.add(place);
+          }
+        }
         if (!NAME_COLUMN.test(cell.header)) return;
         for (const part of cell.value.split(/[,/+()]| or | and /)) {
           const name = normalise(part);
@@ -40,6 +51,12 @@ export class EntityLexicon {
         if (text.includes(` ${entry.name} `)) entry.mentions.add(chunk.id);
       }
     }
+  }
+
+  /** Places of the tables' place columns that the question names ("pune vs hyderabad"). */
+  placesIn(question: string): string[] {
+    const text = ` ${words(question).join(" ")} `;
+    return [...this.places].filter((place) => text.includes(` ${place} `));
   }
 
   /** Entries named in the question, longest names first; a shorter name inside a longer one is dropped. */

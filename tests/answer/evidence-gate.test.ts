@@ -15,6 +15,15 @@ describe("figureRequest", () => {
     expect(figureRequest("What salary can an ML engineer expect?")?.type).toBe("money");
   });
 
+  it("asks for money when pay is compared or asked as what someone gets", () => {
+    expect(figureRequest("DS vs MLE which pays more in india")?.type).toBe("money");
+    expect(figureRequest("who earns the most")?.type).toBe("money");
+    expect(
+      figureRequest("ml engineer with 3 yrs exp, how much more do they get in bengaluru")?.type,
+    ).toBe("money");
+    expect(figureRequest("how much data do i need")?.type).not.toBe("money");
+  });
+
   it("asks for money when a question sets a price limit, not a count or a time limit", () => {
     expect(figureRequest("best gaming laptop under 70,000?")?.type).toBe("money");
     expect(figureRequest("which cert under 200 dollars")?.type).toBe("money");

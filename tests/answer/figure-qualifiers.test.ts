@@ -39,6 +39,32 @@ describe("figureQualifiers", () => {
     expect(figureQualifiers(money, price, price, "", statistics).places).toEqual([]);
   });
 
+  it("reads a city the tables list under Top Cities, and 'which city pays more', as places", () => {
+    const lexicon = new EntityLexicon([row]);
+    const versus = "fresher salary pune vs hyderabad";
+    expect(figureQualifiers(money, versus, versus, "", statistics, lexicon).places).toEqual([
+      "pune",
+    ]);
+    const perCity = "fresher ml salary, which city pays more";
+    expect(figureQualifiers(money, perCity, perCity, "", statistics, lexicon).places).toEqual([
+      "city",
+    ]);
+    // Which cities hire most asks where the jobs are, not a salary per city.
+    const hiring = "fresher salary in india and which cities hire most";
+    expect(figureQualifiers(money, hiring, hiring, "", statistics, lexicon).places).toEqual([]);
+    // A follow-up's carried topic may hold the cities of the last answer.
+    expect(
+      figureQualifiers(
+        money,
+        "what about 3-5 yrs pune salary",
+        "what about 3-5 yrs",
+        "pune salary",
+        statistics,
+        lexicon,
+      ).places,
+    ).toEqual([]);
+  });
+
   it("takes roles from the learner's own words, not a follow-up's carried topic", () => {
     const qualifiers = figureQualifiers(
       money,
