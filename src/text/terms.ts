@@ -5,7 +5,7 @@ import { stemmer } from "stemmer";
  * lexical search, query coverage and sentence scoring.
  */
 export const STOPWORDS: ReadonlySet<string> = new Set(
-  `a about above after again against all also am an and any are aren't as at be because been before
+  `a about above after again against all also am an and any anybody anyone are aren't as at be because been before
 being below between both but by can can't cannot could couldn't did didn't do does doesn't doing don't
 down during each either else even ever every few for from further get gets getting give go going got
 had hadn't has hasn't have haven't having he her here hers herself him himself his how however i if in

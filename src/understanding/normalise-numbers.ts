@@ -12,7 +12,7 @@ const DOLLAR_THOUSANDS = /\$(\d+(?:\.\d+)?)k\b/g;
  * address or port ("127.0.0.1:8000") or a hardware model ("rtx 4060", "gtx 1650").
  */
 const BARE_NUMBER =
-  /(?<![\d.,:\w])(?<!\b(?:rtx|gtx|rx|gt|quadro|tesla|ryzen|core|port|localhost|i[3579])\s)(\d{4,})(?![\d.,]?\d|\w)/gi;
+  /(?<![\d.,:\w])(?<!\b(?:rtx|gtx|rx|gt|quadro|tesla|ryzen|core|port|localhost|i[3579])\s)(\d{4,})(?![\d.,:]?\d|\w)/gi;
 
 const NUMBER_WORDS = "one two three four five six seven eight nine ten eleven twelve".split(" ");
 /** "step five", "month three", "week two": a numbered part of the plan, which the material numbers. */

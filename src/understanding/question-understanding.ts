@@ -93,6 +93,9 @@ const EVERYDAY_VERB_RANK = 3000;
 const EVERYDAY_COMPOUND =
   /^(?:non|un|re|pre|post|over|under|co|anti|mis)-(\p{L}+)$|^(\p{L}+)-(?:in|out|up|down|off|on|over|back)$/u;
 
+/** A prefix and the word it is attached to without a hyphen ("rescale", "unfreeze"). */
+const PREFIXED = /^(?:re|un|pre|de|dis|mis|over|under|non|sub|multi|auto|inter|anti)(\p{L}{4,})$/u;
+
 /** Nouns that name no topic: "rag in llm stuff" asks about RAG. */
 const VAGUE_NOUNS = new Set(["stuff", "stuffs", "thing", "things", "something", "anything"]);
 
@@ -233,6 +236,12 @@ export class QuestionUnderstanding {
     if (this.isEnglish(token) || /[^\p{L}']/u.test(token)) return token;
     const corrected = this.correction(lower);
     if (corrected === undefined) return token;
+    // "rescale" is re + scale, a word of its own, not a misspelled "resale"; "pretrain" is the
+    // corpus's "pre-train" written without its hyphen.
+    const base = PREFIXED.exec(lower)?.[1];
+    if (base !== undefined && isEnglishWord(base) && corrected.replace(/-/g, "") !== lower) {
+      return token;
+    }
     changes.push({ from: token, to: corrected, reason: "spelling" });
     return corrected;
   }

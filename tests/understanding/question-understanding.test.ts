@@ -272,6 +272,28 @@ describe("QuestionUnderstanding", () => {
     expect(understanding.understand("pytorch models").changes).toEqual([]);
   });
 
+  it("does not correct a prefixed English word into another word, but joins a corpus compound", () => {
+    const scaling = new QuestionUnderstanding([
+      makeChunk(
+        "s",
+        "Scaling",
+        "A resale price is a column; pre-train a model, then fine-tune it.",
+      ),
+    ]);
+    // "rescale" is re + scale, not a misspelled "resale".
+    expect(scaling.understand("should i rescale columns").changes).toEqual([]);
+    expect(scaling.understand("do i pretrain it").understoodAs).toBe("do i pre-train it");
+  });
+
+  it("keeps 'anyone' where it carries meaning and drops it where it only asks for help", () => {
+    expect(
+      understanding.understand("can i test a model without affecting anyone").understoodAs,
+    ).toBe("can i test a model without affecting anyone");
+    expect(understanding.understand("does anyone know what xgboost is").understoodAs).toBe(
+      "what xgboost is",
+    );
+  });
+
   it("takes a tool the material never names for a topic it lacks, not a typo of a word it uses", () => {
     const nearFails = new QuestionUnderstanding([
       makeChunk("loud", "Monitoring", "Ordinary software fails loudly when a bug ships."),
@@ -436,6 +458,7 @@ describe("normaliseNumbers", () => {
     expect(
       normaliseNumbers("uvicorn on 127.0.0.1:8000, port 8080, rtx 4060 or GTX 1650?").changes,
     ).toEqual([]);
+    expect(normaliseNumbers("i did use -p 8000:8000").changes).toEqual([]);
   });
 });
 
