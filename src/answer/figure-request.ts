@@ -100,6 +100,10 @@ const PERSON_ASKED =
 /** People named as a work's authors: "by Grinsztajn, Oyallon and Varoquaux", "Vaswani et al.". */
 const AUTHORS =
   /\bby\s+\p{Lu}[\p{L}'-]+(?:,?\s+(?:and\s+)?\p{Lu}[\p{L}'-]+)*|\b\p{Lu}[\p{L}'-]+\s+et al\b/u;
+/** "which month do i start deep learning", "wat week": a point in the plan asked for. */
+const PLAN_POINT_ASKED = / (?:what|which) (?:month|week)s? /;
+/** "Month 6–8", "Week 2": a point in the plan, as the material writes it. */
+const PLAN_POINT = /\b(?:Month|Week)s? \d/;
 /** "how much RAM": an amount asked for. */
 const AMOUNT = /\bhow much (ram|memory|storage|space|data|traffic|gpu)\b/i;
 
@@ -114,6 +118,8 @@ export type FigureRequest = {
   words: string[];
   /** A price asked per month, hour, token… ("sagemaker cost per month"): only a rate gives it. */
   rate?: true;
+  /** "which month do I start deep learning": a point in the plan ("Month 6–8"), not a duration. */
+  point?: true;
 };
 
 /**
@@ -175,6 +181,7 @@ export function figureRequest(question: string): FigureRequest | undefined {
       ? { type: "money", words: [], rate: true }
       : { type: "money", words: [] };
   }
+  if (PLAN_POINT_ASKED.test(text)) return { type: "time", words: [], point: true };
   const time = [...text.matchAll(TIME_PHRASE)].map((match) => match[1] ?? match[2] ?? "");
   if (time.length > 0) return { type: "time", words: time.filter((word) => word !== "") };
   if (text.includes(" how long ") || DURATION.test(text)) return { type: "time", words: [] };
@@ -232,6 +239,7 @@ export function suppliesFigure(request: FigureRequest, unit: string): boolean {
     case "money":
       return MONEY.test(unit) && (request.rate !== true || RATE_GIVEN.test(unit));
     case "time":
+      if (request.point === true) return PLAN_POINT.test(unit);
       if (request.words.length === 0 && TIME_UNIT_RANGE.test(unit)) return true;
       return (
         NUMBER.test(unit) &&

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CorpusStatistics } from "../../src/answer/corpus-statistics.ts";
 import { EvidenceGate, figureRequest } from "../../src/answer/evidence-gate.ts";
-import { suppliesFigure } from "../../src/answer/figure-request.ts";
+import { type FigureRequest, suppliesFigure } from "../../src/answer/figure-request.ts";
 import { GATE_FEATURE_NAMES, type GateFeatures } from "../../src/answer/gate-features.ts";
 import type { RefusalModel } from "../../src/answer/refusal-model.ts";
 import type { Chunk } from "../../src/chunking/chunk.ts";
@@ -13,6 +13,17 @@ describe("figureRequest", () => {
   it("asks for money when a question asks what something costs", () => {
     expect(figureRequest("How much does the Hugging Face course cost?")?.type).toBe("money");
     expect(figureRequest("What salary can an ML engineer expect?")?.type).toBe("money");
+  });
+
+  it("asks a point in the plan for 'which month', given by 'Month 6–8', not by a duration", () => {
+    const request = figureRequest("which month do i start deep learning");
+    expect(request).toEqual({ type: "time", words: [], point: true });
+    const asked = request as FigureRequest;
+    expect(suppliesFigure(asked, "Step 4 | Month 6–8 | Deep learning and advanced ML")).toBe(true);
+    expect(suppliesFigure(asked, "Week 2 — focus: MLflow tracking")).toBe(true);
+    expect(suppliesFigure(asked, "Complete Beginner — expected timeline: 12–15 months")).toBe(
+      false,
+    );
   });
 
   it("asks for money when pay is compared or asked as what someone gets", () => {
