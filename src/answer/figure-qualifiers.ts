@@ -15,6 +15,8 @@ const DOLLAR_PLACE =
 /** "which city pays more", "which location has the best salary": pay asked place by place. */
 const PER_PLACE =
   /\b(?:which|what)\s+(city|cities|location|locations)\b(?=(?:\s+\S+){0,3}?\s+(?:pays?|paid|earns?|salar(?:y|ies)|packages?)\b)/i;
+/** Currencies other than the material's rupees and dollars. */
+const OTHER_CURRENCY = /[£€¥]|\b(?:pounds?|gbp|euros?|eur|yen|jpy|aud|cad|sgd|dirhams?|aed)\b/i;
 /** Words after "in" that name a unit of money, not a place ("in LPA", "in rupees"). */
 const MONEY_UNITS = new Set(
   contentTerms("lpa pa inr rupees rupee usd dollars dollar lakhs lakh lacs crore ctc hand total"),
@@ -68,8 +70,9 @@ export function figureQualifiers(
       ? [...asking.matchAll(PLACE)]
           .filter((match) => {
             const term = stem((match[2] ?? "").toLowerCase());
+            // "in London": a capitalised name the material never uses is a place too.
             return (
-              statistics.has(term) &&
+              (statistics.has(term) || /^\p{Lu}/u.test(match[2] ?? "")) &&
               !STOPWORDS.has(term) &&
               !MONEY_UNITS.has(term) &&
               (match[1]?.toLowerCase() === "at" ||
@@ -97,6 +100,9 @@ export function figureQualifiers(
       if (learnerLexicon().employers.has(word) && !named) places.push(word);
     }
   }
+  // "in pounds", "in euros": a currency the material never gives a figure in.
+  const currency = request?.type === "money" ? OTHER_CURRENCY.exec(asking)?.[0] : undefined;
+  if (currency !== undefined) places.push(currency);
   // "salary for CV engineers in the United States": the material's dollar figures are global.
   const dollars = request?.type === "money" ? DOLLAR_PLACE.exec(asking)?.[0] : undefined;
   return {

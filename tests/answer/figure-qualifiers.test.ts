@@ -65,6 +65,17 @@ describe("figureQualifiers", () => {
     ).toEqual([]);
   });
 
+  it("reads a capitalised place the material never names, and a currency it never uses", () => {
+    const asking = "how much do ml engineers earn in London in pounds";
+    expect(figureQualifiers(money, asking, asking, "", statistics).places).toEqual([
+      "London",
+      "pounds",
+    ]);
+    // Lower case and unknown to the material: not taken for a place ("in hand").
+    const inHand = "ml engineer salary in hand";
+    expect(figureQualifiers(money, inHand, inHand, "", statistics).places).toEqual([]);
+  });
+
   it("takes roles from the learner's own words, not a follow-up's carried topic", () => {
     const qualifiers = figureQualifiers(
       money,
