@@ -41,6 +41,11 @@ const OPEN_COMPARISON =
   /\b(?:different|differs?|better|worse|faster|slower|cheaper|easier|harder|similar)\s*[?.!]*$/i;
 /** Where one clause of a message ends and the next begins. */
 const CLAUSE_BREAK = /[,;?!:]\s*|\s+(?:and|but|so|or)\s+/i;
+/** "what stack", "which dataset?": what or which and one noun, no verb. */
+const BARE_WHAT_THING = new RegExp(
+  `^${OPENER}(?:and\\s+)?(?:what|which|wat)\\s+(?!(?:is|are|was|were|about|if|for|do|does|to)\\b)[\\p{L}-]+\\s*[?.!]*$`,
+  "iu",
+);
 /** "y not vertex ai?": asks why the last answer did not pick something else. */
 const WHY_NOT = new RegExp(`^${OPENER}(?:but\\s+)?(?:y|why) not\\b`, "i");
 /** "why python tho?", "but why fastapi": a why-question short enough to lean on the last answer. */
@@ -101,7 +106,8 @@ export const VERY_COMMON_RANK = 1500;
 /**
  * Decides whether a chat message depends on the conversation before it: it asks "what about …",
  * opens with "and…", "vs…" or "what if…", ends with "then?" or an open comparison ("how is GPT
- * different"), points back with a pronoun ("is it free?", "which one pays more?", "the aws one"),
+ * different"), asks for a thing with no verb ("what stack", "which dataset?"), points back with a
+ * pronoun ("is it free?", "which one pays more?", "the aws one"),
  * names the learner's situation told before ("for someone like me") or no topic of its own
  * ("how long?"), or, short and naming no tool, only topic words the last exchange (`previous`:
  * the last question and its answer) said ("what happens if the request is missing a field"). A long message (16 words or more) with a topic carries its own context, unless
@@ -155,6 +161,8 @@ export class FollowUpDetector {
     }
     if (OPEN_COMPARISON.test(text) && topics.length <= 1) return true;
     if (WHY_NOT.test(text)) return true;
+    // "what stack", "which dataset?": a thing asked with no verb, of what was just talked about.
+    if (BARE_WHAT_THING.test(text)) return true;
     // "why python tho?" after "is R good for ML?", "why fastapi for the real ones?": a short why
     // asks the reason for the last answer.
     if (SHORT_WHY.test(text) && wordsAsWritten(text).length <= SHORT_WHY_WORDS) return true;

@@ -31,6 +31,9 @@ describe("FollowUpDetector.dependsOnHistory", () => {
     "which one pays more",
     "how much does the aws one cost",
     "how much does the google cloud one cost",
+    // A thing asked with no verb: of what was just talked about.
+    "what stack",
+    "which dataset?",
     "what should my first project be then",
     "how long?",
     "vs shadow deployment?",
