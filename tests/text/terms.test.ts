@@ -207,5 +207,11 @@ describe("withoutAnswerStyle", () => {
     expect(withoutAnswerStyle("why does my csv have 2 lines of headers")).toBe(
       "why does my csv have 2 lines of headers",
     );
+    // "quick" asks for a short answer when it closes the message or asks for a quick one.
+    expect(withoutAnswerStyle("bert vs gpt diff quick").trim()).toBe("bert vs gpt diff");
+    expect(withoutAnswerStyle("diff between AI and ML? quick one pls").replace(/\s+/g, " ")).toBe(
+      "diff between AI and ML? pls",
+    );
+    expect(withoutAnswerStyle("is lightgbm quick to train")).toBe("is lightgbm quick to train");
   });
 });
