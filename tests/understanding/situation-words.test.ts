@@ -35,6 +35,12 @@ describe("situationExpansions", () => {
       "feature scaling",
     ]);
     expect(named("i only have 600 photos of leaves")).toEqual(["transfer learning"]);
+    expect(named("api runs fine inside docker but i can't access it from my browser")).toEqual([
+      "listen on 0.0.0.0 reached from outside the container",
+    ]);
+    expect(named("i can't connect to my container from the host")).toEqual([
+      "listen on 0.0.0.0 reached from outside the container",
+    ]);
     expect(named("my fraud data has like 1% frauds and the model shows 99%")).toEqual([
       "imbalanced",
     ]);
