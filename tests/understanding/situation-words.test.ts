@@ -41,6 +41,9 @@ describe("situationExpansions", () => {
     expect(named("i can't connect to my container from the host")).toEqual([
       "listen on 0.0.0.0 reached from outside the container",
     ]);
+    expect(named("i did pip install scikit-learn but still ModuleNotFoundError")).toEqual([
+      "installing packages outside the active environment python -m pip",
+    ]);
     expect(named("my fraud data has like 1% frauds and the model shows 99%")).toEqual([
       "imbalanced",
     ]);
