@@ -44,6 +44,9 @@ describe("situationExpansions", () => {
     expect(named("i did pip install scikit-learn but still ModuleNotFoundError")).toEqual([
       "installing packages outside the active environment python -m pip",
     ]);
+    expect(named("api is up, no errors, but the predictions look off lately")).toEqual([
+      "fail quietly service keeps answering predictions get worse",
+    ]);
     expect(named("my fraud data has like 1% frauds and the model shows 99%")).toEqual([
       "imbalanced",
     ]);
