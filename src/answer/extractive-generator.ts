@@ -57,8 +57,8 @@ export type ExtractiveSettings = {
    */
   definitionWeight: number;
   /**
-   * Added to a milestone ("Milestone: You are ready to move on when …") when the question asks
-   * whether the learner is ready to move on. @default 0.1
+   * Added to a milestone ("Milestone: You are ready to move on when …") when the learner's own
+   * words ask for a milestone or whether they are ready to move on. @default 0.5
    */
   milestoneBonus: number;
   /**
