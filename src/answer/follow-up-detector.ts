@@ -67,6 +67,8 @@ const CHOICES_NAMED = /\b(?:or|vs\.?|versus|between)\b/i;
 const NAMES_THE_MATERIAL = /\b(?:roadmap|article|tutorials?|guide)\b/i;
 /** "what should my first project be then?": a trailing "then" carries the conversation on. */
 const TRAILING_THEN = /\bthen\s*[?.!]*$/i;
+/** "… to aim for tho?": a closing "though" sets the message against what was just said. */
+const TRAILING_THOUGH = /\b(?:tho|tho+|though)\s*[?.!]*$/i;
 /** Words that point back at something said before. */
 const REFERENCE =
   /\b((?:this|that) one|it|its|they|them|their|this|that|these|those|same|the (?:[\p{L}\d-]+ ){0,2}one|which one|the two|both of them|each one|each of them|all of them|either|above|(?<=\b(?:create|make|get|buy|build|use|need|pick|choose|find|install|start|train|deploy|learn) )one)\b/iu;
@@ -106,7 +108,8 @@ export const VERY_COMMON_RANK = 1500;
 /**
  * Decides whether a chat message depends on the conversation before it: it asks "what about …",
  * opens with "and…", "vs…" or "what if…", ends with "then?" or an open comparison ("how is GPT
- * different"), asks for a thing with no verb ("what stack", "which dataset?"), points back with a
+ * different"), closes with "tho" ("what rmse should i aim for tho"), asks for a thing with no
+ * verb ("what stack", "which dataset?"), points back with a
  * pronoun ("is it free?", "which one pays more?", "the aws one"),
  * names the learner's situation told before ("for someone like me") or no topic of its own
  * ("how long?"), or, short and naming no tool, only topic words the last exchange (`previous`:
@@ -156,6 +159,9 @@ export class FollowUpDetector {
         this.lexicon.find(text).length > 0 ||
         (DEFINES_A_THING.test(text) && topics.length > 0)) &&
       pointer === undefined;
+    // "whats a good rmse value to aim for tho": a closing "though" answers back to the last turn
+    // (the understood message has dropped it as filler; the message as typed keeps it).
+    if (TRAILING_THOUGH.test(said) || TRAILING_THOUGH.test(text)) return true;
     if ((LEADING_CONJUNCTION.test(text) && !wholeQuestion) || TRAILING_THEN.test(text)) {
       return true;
     }

@@ -31,6 +31,8 @@ describe("FollowUpDetector.dependsOnHistory", () => {
     "which one pays more",
     "how much does the aws one cost",
     "how much does the google cloud one cost",
+    // A closing "tho" answers back to the last turn.
+    "whats a good rmse value to aim for tho",
     // A thing asked with no verb: of what was just talked about.
     "what stack",
     "which dataset?",
