@@ -65,26 +65,26 @@ export function figureQualifiers(
   statistics: CorpusStatistics,
   lexicon?: EntityLexicon,
 ): FigureQualifiers {
-  const places =
-    request?.type === "money"
-      ? [...asking.matchAll(PLACE)]
-          .filter((match) => {
-            const term = stem((match[2] ?? "").toLowerCase());
-            // "in London": a capitalised name the material never uses is a place too.
-            return (
-              (statistics.has(term) || /^\p{Lu}/u.test(match[2] ?? "")) &&
-              !STOPWORDS.has(term) &&
-              !MONEY_UNITS.has(term) &&
-              (match[1]?.toLowerCase() === "at" ||
-                statistics.documentFrequency(term) < SETTING_PASSAGES)
-            );
-          })
-          .map((match) => match[2] ?? "")
-      : [];
+  const asksMoney = request?.type === "money";
+  const places = asksMoney
+    ? [...asking.matchAll(PLACE)]
+        .filter((match) => {
+          const term = stem((match[2] ?? "").toLowerCase());
+          // "in London": a capitalised name the material never uses is a place too.
+          return (
+            (statistics.has(term) || /^\p{Lu}/u.test(match[2] ?? "")) &&
+            !STOPWORDS.has(term) &&
+            !MONEY_UNITS.has(term) &&
+            (match[1]?.toLowerCase() === "at" ||
+              statistics.documentFrequency(term) < SETTING_PASSAGES)
+          );
+        })
+        .map((match) => match[2] ?? "")
+    : [];
   // "fresher salary pune vs hyderabad": a city the tables list (under "Top Cities") is a place
   // however it is named; the material's salaries are for roles and experience, not for a city.
   // Read from the learner's own words: a carried topic may hold the cities of the last answer.
-  if (request?.type === "money") {
+  if (asksMoney) {
     for (const place of lexicon?.placesIn(own) ?? []) {
       if (!places.some((named) => named.toLowerCase() === place)) places.push(place);
     }
@@ -94,23 +94,23 @@ export function figureQualifiers(
   }
   // "how much does google india pay ML engineers": the material's salaries are for roles, never
   // for one employer, however it is named.
-  if (request?.type === "money" && PAY.test(asking)) {
+  if (asksMoney && PAY.test(asking)) {
     for (const word of words(asking)) {
       const named = places.some((place) => place.toLowerCase() === word);
       if (learnerLexicon().employers.has(word) && !named) places.push(word);
     }
   }
   // "in pounds", "in euros": a currency the material never gives a figure in.
-  const currency = request?.type === "money" ? OTHER_CURRENCY.exec(asking)?.[0] : undefined;
+  const currency = asksMoney ? OTHER_CURRENCY.exec(asking)?.[0] : undefined;
   if (currency !== undefined) places.push(currency);
   // "salary for CV engineers in the United States": the material's dollar figures are global.
-  const dollars = request?.type === "money" ? DOLLAR_PLACE.exec(asking)?.[0] : undefined;
+  const dollars = asksMoney ? DOLLAR_PLACE.exec(asking)?.[0] : undefined;
   return {
     places: dollars === undefined ? places : [...places, dollars],
     // The dollar phrase is named in a refusal but checked by "$", not by its words.
     placeTerms: places.map((word) => stem(word.toLowerCase())),
     inDollars: dollars !== undefined,
-    roles: request?.type === "money" ? rolesNamed(own) : [],
+    roles: asksMoney ? rolesNamed(own) : [],
     // A price or salary is given for a role or place; a setting, time or count for a tool.
     tools:
       request === undefined || request.type === "money" || lexicon === undefined

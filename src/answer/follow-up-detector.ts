@@ -68,7 +68,7 @@ const NAMES_THE_MATERIAL = /\b(?:roadmap|article|tutorials?|guide)\b/i;
 /** "what should my first project be then?": a trailing "then" carries the conversation on. */
 const TRAILING_THEN = /\bthen\s*[?.!]*$/i;
 /** "… to aim for tho?": a closing "though" sets the message against what was just said. */
-const TRAILING_THOUGH = /\b(?:tho|tho+|though)\s*[?.!]*$/i;
+const TRAILING_THOUGH = /\b(?:tho+|though)\s*[?.!]*$/i;
 /** Words that point back at something said before. */
 const REFERENCE =
   /\b((?:this|that) one|it|its|they|them|their|this|that|these|those|same|the (?:[\p{L}\d-]+ ){0,2}one|which one|the two|both of them|each one|each of them|all of them|either|above|(?<=\b(?:create|make|get|buy|build|use|need|pick|choose|find|install|start|train|deploy|learn) )one)\b/iu;

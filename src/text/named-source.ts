@@ -11,8 +11,7 @@ const SOURCE_PHRASE =
  * "what does the python tutorial say about …": the tutorial is where to look; "what does the
  * MLOps tutorial cover" asks about the tutorial itself.
  */
-const SAYS =
-  /^\s*(?:say|says|recommend|recommends|suggest|suggests|list|lists|mention|mentions|describe|describes|explain|explains)\b/i;
+const SAYS = /^\s*(?:say|recommend|suggest|list|mention|describe|explain)s?\b/i;
 
 /** The source a question names and the question without the words that name it. */
 export type NamedSource = {
