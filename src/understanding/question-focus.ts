@@ -2,6 +2,12 @@
 const ASKING =
   /^(?:so |and |but |ok |okay |then |also |pls |please |like |i mean )*(what|which|who|whom|whose|when|where|why|how|is|are|am|was|were|do|does|did|can|could|should|shall|will|would|may|might|must|have|has|any|tell|explain|give|list|name|suggest|recommend|help|compare|define)\b/i;
 
+/**
+ * Asks for an amount after naming it: "aws cert valid for how long", "course fees kitna". The
+ * clause opens like a statement but asks.
+ */
+const ASKS_AT_THE_END = /\b(?:how (?:long|much|many|often)|kitna|kitne|kitni)\s*[?!.]*$/i;
+
 /** Ends a clause that guesses at the answer ("…, eigenvectors of a covariance matrix or wat"). */
 const GUESS_TAG = /\bor (?:what|wat|smth|something|sth|not)\s*[?!.]*$|,?\s*right\s*[?!.]*$/i;
 
@@ -9,7 +15,8 @@ const GUESS_TAG = /\bor (?:what|wat|smth|something|sth|not)\s*[?!.]*$|,?\s*right
  * The part of a message that asks the question, without the situation around it: "I'm 28, in
  * marketing, no CS degree, can I still get into ML?" asks "can I still get into ML?". A message
  * is cut into clauses at sentence ends, commas, semicolons and dashes; the clauses that end with
- * a question mark, open like a question or end on a guess ("… or what") are the focus. A message
+ * a question mark, open like a question, end by asking an amount ("… valid for how long") or end
+ * on a guess ("… or what") are the focus. A message
  * with no such clause, or only one clause, is its own focus.
  */
 export function questionFocus(message: string): string {
@@ -19,7 +26,11 @@ export function questionFocus(message: string): string {
     .filter((clause) => /[\p{L}\p{N}]/u.test(clause));
   if (clauses.length < 2) return message;
   const asks = clauses.map(
-    (clause) => clause.endsWith("?") || ASKING.test(clause) || GUESS_TAG.test(clause),
+    (clause) =>
+      clause.endsWith("?") ||
+      ASKING.test(clause) ||
+      ASKS_AT_THE_END.test(clause) ||
+      GUESS_TAG.test(clause),
   );
   if (!asks.includes(true)) return message;
   // A clause that only points back ("…, which is better?", "how to do?") asks about the clause
@@ -36,8 +47,18 @@ export function questionFocus(message: string): string {
 const POINTING =
   /^(?:so|and|but|ok|okay|then|also|which|what|whats|what's|is|are|it|its|it's|this|that|these|those|one|ones|the|two|both|either|better|best|worse|good|worth|faster|easier|right|correct|true|ok|enough|should|i|do|does|pick|choose|use|go|with|for|to|of|more|less|really|actually|diff|difference|how|explain|tell|me|pls|please|plz|fix|solve|resolve|handle|start|begin)$/i;
 
-/** A short clause whose every word points back or asks ("which one is better?"). */
+/**
+ * Figures offered to choose from ("2 yrs or 3?", "2e-5 or 5e-5"): a guess at the answer to the
+ * clause before.
+ */
+const FIGURES_OFFERED = /^(?:\S+\s+){0,2}?\S*\d\S*(?:\s+\S+)?\s+or\s+\S*\d\S*(?:\s+\S+)?[?!.]*$/;
+
+/**
+ * A short clause whose every word points back or asks ("which one is better?"), or that offers
+ * figures to choose from.
+ */
 function leansBack(clause: string): boolean {
+  if (FIGURES_OFFERED.test(clause)) return true;
   const words = clause.replace(/[?!.]+$/, "").split(/\s+/);
   return words.length <= 5 && words.every((word) => POINTING.test(word));
 }

@@ -511,4 +511,13 @@ describe("questionFocus", () => {
       "can I learn ML in 6 months",
     );
   });
+
+  it("keeps the clause that names an amount before asking it, and the figures offered after it", () => {
+    expect(questionFocus("aws ml specialty cert valid for how long, 2 yrs or 3?")).toBe(
+      "aws ml specialty cert valid for how long 2 yrs or 3?",
+    );
+    expect(questionFocus("i know some sql, course fees kitna")).toBe("course fees kitna");
+    // Options that are not figures do not lean back on a story.
+    expect(questionFocus("im a beginner, pytorch or tensorflow?")).toBe("pytorch or tensorflow?");
+  });
 });
