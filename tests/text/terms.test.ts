@@ -213,5 +213,15 @@ describe("withoutAnswerStyle", () => {
       "diff between AI and ML? pls",
     );
     expect(withoutAnswerStyle("is lightgbm quick to train")).toBe("is lightgbm quick to train");
+    // A closing "explain" asks for an explanation of what comes before it.
+    expect(withoutAnswerStyle("what is RAG exactly, pls explain").trim()).toBe(
+      "what is RAG exactly",
+    );
+    expect(withoutAnswerStyle("bias variance tradeoff explain").trim()).toBe(
+      "bias variance tradeoff",
+    );
+    expect(withoutAnswerStyle("how do i explain my model to my manager")).toBe(
+      "how do i explain my model to my manager",
+    );
   });
 });

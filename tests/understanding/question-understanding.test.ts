@@ -101,6 +101,12 @@ describe("QuestionUnderstanding", () => {
       "wut calc topics lowkey, not just the avg or nah",
       "what calculus topics, not just the averages",
     ],
+    ["batch vs online preds", "batch vs online predictions"],
+    ["answers from our up-to-date docs", "answers from our updated docs"],
+    // "HR" is the department, "hr" an hour; "my CV" is a résumé, "CV" alone computer vision.
+    ["I work in HR, 2 hr a day", "I work in human resources, 2 hour a day"],
+    ["will they throw away my CV", "will they throw away my resume"],
+    ["CV or NLP first", "computer vision or NLP first"],
   ])("reads the chat spelling %j the way the material writes it", (typed, understood) => {
     expect(understanding.understand(typed).understoodAs).toBe(understood);
   });
