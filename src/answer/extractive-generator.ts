@@ -16,6 +16,7 @@ import {
 import { tagWords } from "../understanding/part-of-speech.ts";
 import { questionFocus } from "../understanding/question-focus.ts";
 import { questionParts } from "../understanding/question-parts.ts";
+import { askedFigure } from "./asked-figure.ts";
 import type { CorpusStatistics } from "./corpus-statistics.ts";
 import { type FigureRequest, figureRequest, suppliesFigure } from "./figure-request.ts";
 import { VERY_COMMON_RANK } from "./follow-up-detector.ts";
@@ -310,7 +311,7 @@ export class ExtractiveGenerator implements Generator {
     );
     const input: WriterInput =
       source === undefined ? given : { ...given, question: source.question, source: source.title };
-    const request = figureRequest(input.question);
+    const request = askedFigure(input.question);
     const candidates = this.score(input, request);
     if (candidates.length === 0) return "";
     const ranked = [...candidates].sort((left, right) => right.score - left.score);

@@ -15,9 +15,10 @@ import {
 } from "../text/terms.ts";
 import { questionFocus } from "../understanding/question-focus.ts";
 import type { UnderstoodQuestion } from "../understanding/question-understanding.ts";
+import { askedFigure } from "./asked-figure.ts";
 import type { CorpusStatistics } from "./corpus-statistics.ts";
 import { figureQualifiers, givenFor, qualifiersNotGiven } from "./figure-qualifiers.ts";
-import { type FigureRequest, figureRequest, suppliesFigure } from "./figure-request.ts";
+import { type FigureRequest, suppliesFigure } from "./figure-request.ts";
 import { carriedTopic } from "./question-rewriter.ts";
 
 /**
@@ -288,12 +289,9 @@ export function computeGateFeatures(
   // The figure asked for is in the clauses that ask: "I have 2 hours a day, how long will it take?"
   // asks how long, not for hours. A unit supplying it is measured against the whole question (the
   // row that matches the learner's story) and against those clauses alone (a long story).
-  // A follow-up's carried topic can hold the figure: "and in bengaluru? (salary engineer india)".
   const { carried } = carriedTopic(understood.understoodAs);
-  // The learner's own words say which figure first: "and how many questions? (cost aws exam)"
-  // asks a count.
   const ownAsking = carriedTopic(asking).own;
-  const request = figureRequest(ownAsking) ?? figureRequest(`${ownAsking} ${carried}`);
+  const request = askedFigure(understood.understoodAs);
   const qualifiers = figureQualifiers(request, asking, ownAsking, carried, statistics, lexicon);
   const askingTerms = terms.filter((term) => focus.has(term.token));
   const askingTotal = weightOf(askingTerms);

@@ -1,6 +1,6 @@
 /** Opens a clause that asks something: a question word, an auxiliary verb, or a request. */
 const ASKING =
-  /^(?:so |and |but |ok |okay |then |also |pls |please |like |i mean )*(what|which|who|whom|whose|when|where|why|how|is|are|am|was|were|do|does|did|can|could|should|shall|will|would|may|might|must|have|has|any|tell|explain|give|list|name|suggest|recommend|help|compare|define)\b/i;
+  /^(?:so |and |but |ok |okay |then |also |pls |please |like |i mean |(?:as per|according to) (?:the |my |your )?[\p{L}-]+ )*(what|which|who|whom|whose|when|where|why|how|is|are|am|was|were|do|does|did|can|could|should|shall|will|would|may|might|must|have|has|any|tell|explain|give|list|name|suggest|recommend|help|compare|define)\b/iu;
 
 /**
  * Asks for an amount after naming it: "aws cert valid for how long", "course fees kitna". The
@@ -34,14 +34,26 @@ export function questionFocus(message: string): string {
   );
   if (!asks.includes(true)) return message;
   // A clause that only points back ("…, which is better?", "how to do?") asks about the clause
-  // before it: "JAX vs PyTorch for research, which is better" is about JAX and PyTorch.
-  return clauses
-    .filter(
-      (_clause, index) =>
-        asks[index] || (asks[index + 1] === true && leansBack(clauses[index + 1] as string)),
-    )
-    .join(" ");
+  // before it: "JAX vs PyTorch for research, which is better" is about JAX and PyTorch. One that
+  // checks a claim ("… earn more than ML engineers, hence I am choosing DS. Is it correct?")
+  // asks about the whole sentence before it.
+  const kept = clauses.map(
+    (_clause, index) =>
+      asks[index] || (asks[index + 1] === true && leansBack(clauses[index + 1] as string)),
+  );
+  clauses.forEach((clause, index) => {
+    if (!asks[index] || !CHECKS_A_CLAIM.test(clause)) return;
+    for (let before = index - 1; before >= 0; before--) {
+      kept[before] = true;
+      if (before === 0 || /[.?!]$/.test(clauses[before - 1] as string)) break;
+    }
+  });
+  return clauses.filter((_clause, index) => kept[index]).join(" ");
 }
+
+/** "Is it correct?", "am I right?", "true?": checks the claim made before it. */
+const CHECKS_A_CLAIM =
+  /^(?:is (?:it|that|this|my (?:thinking|understanding|plan)) (?:correct|right|true|ok|okay|wrong)|am i (?:right|correct|wrong)|correct|right|true)\W*$/i;
 
 /** Words of an asking clause that name nothing by themselves. */
 const POINTING =

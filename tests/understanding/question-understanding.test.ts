@@ -526,4 +526,13 @@ describe("questionFocus", () => {
     // Options that are not figures do not lean back on a story.
     expect(questionFocus("im a beginner, pytorch or tensorflow?")).toBe("pytorch or tensorflow?");
   });
+
+  it("reads a question after 'as per the roadmap', and a claim checked by 'is it correct?'", () => {
+    expect(
+      questionFocus("i work in accounts. as per the roadmap how long will it take, what first?"),
+    ).toBe("as per the roadmap how long will it take what first?");
+    expect(
+      questionFocus("I read that DS earn more than MLE, hence I am choosing DS. Is it correct?"),
+    ).toBe("I read that DS earn more than MLE hence I am choosing DS. Is it correct?");
+  });
 });

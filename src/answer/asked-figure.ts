@@ -1,0 +1,15 @@
+import { questionFocus } from "../understanding/question-focus.ts";
+import { type FigureRequest, figureRequest } from "./figure-request.ts";
+import { carriedTopic } from "./question-rewriter.ts";
+
+/**
+ * The figure the clauses that ask request, not the learner's story: "we retrain on the first of
+ * every month… what options are there?" asks none. The learner's own words say which figure
+ * first ("and how many questions? (cost aws exam)" asks a count); a follow-up's carried topic
+ * can hold it ("and in bengaluru? (salary engineer india)").
+ */
+export function askedFigure(question: string): FigureRequest | undefined {
+  const own = carriedTopic(questionFocus(question)).own;
+  const { carried } = carriedTopic(question);
+  return figureRequest(own) ?? figureRequest(`${own} ${carried}`);
+}
