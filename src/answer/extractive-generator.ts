@@ -192,7 +192,7 @@ type UnitSignals = {
 };
 
 const LIST_QUESTION =
-  /^(which|what) (are (the|some|all) )?(?:(?:\d+|two|three|four|five|main|different|key|common|important|major|top|various|all the) )*(tools?|libraries|frameworks|platforms|certifications?|projects?|roles?|skills?|topics?|algorithms?|metrics?|models?|steps?|types?|kinds?|prerequisites?|factors?|stages?|mistakes?)\b|\b(list|name) (the|all|some|of)\b|\b(vs\.?|versus|compare|comparison|difference between|differ)\b/i;
+  /^(which|what) (are (the|some|all) )?(?:(?:\d+|two|three|four|five|main|different|key|common|important|major|top|various|all the) )*(tools?|libraries|frameworks|platforms|certifications?|projects?|roles?|skills?|topics?|algorithms?|metrics?|models?|steps?|types?|kinds?|prerequisites?|factors?|stages?|mistakes?)\b|\b(list|name) (the|all|some|of)\b|\b(vs\.?|versus|compare|comparison|difference between|differ)\b|\bor\b.{1,60}\b(?:which|who)\b.{0,20}\b(?:more|less|most|higher|lower)\b/i;
 /** A question about what a tradeoff is asks about both of its sides. */
 const TRADEOFF =
   /^\W*(?:what(?:'s| is| are)?|whats|explain|define|describe|meaning of)\b(?:\s+\S+){0,6}?\s+trade-?offs?\b/i;
@@ -326,7 +326,7 @@ export class ExtractiveGenerator implements Generator {
 
     // "XGBoost vs LightGBM": each thing compared answers with its own row, and nothing else;
     // "data drift vs concept drift": each with the best sentence that names it in full.
-    const rowsCompared = isList ? comparedRows(input.question, ranked) : [];
+    const rowsCompared = isList ? comparedRows(input.question, ranked, request !== undefined) : [];
     const compared =
       rowsCompared.length > 0 || !isList ? rowsCompared : comparedSentences(input.question, ranked);
     // "what is LlamaIndex used for, and what should my RAG milestone include?": a unit for each.
@@ -958,12 +958,12 @@ function comparedSentences(question: string, ranked: Candidate[]): Candidate[] {
  * For a question comparing things that head rows of the shown tables ("shap vs lime", "conda or
  * pip"): the best row headed by each, in ranked order; empty unless two or more are named.
  */
-function comparedRows(question: string, ranked: Candidate[]): Candidate[] {
+function comparedRows(question: string, ranked: Candidate[], figureAsked: boolean): Candidate[] {
   const asked = ` ${words(question).join(" ")} `;
   const rows = new Map<string, Candidate>();
   for (const candidate of ranked) {
     if (candidate.kind !== "row") continue;
-    for (const name of namedHeads(candidate.passage.chunk, asked)) {
+    for (const name of namedHeads(candidate.passage.chunk, asked, figureAsked)) {
       if (!rows.has(name)) rows.set(name, candidate);
     }
   }

@@ -2,6 +2,7 @@ import type { Chunk } from "../chunking/chunk.ts";
 import type { RetrievedChunk } from "../retrieval/retriever.ts";
 import { comparedSides } from "../text/compared-sides.ts";
 import { contentTerms, questionText, words } from "../text/terms.ts";
+import { askedFigure } from "./asked-figure.ts";
 import type { Passage } from "./generator.ts";
 
 /**
@@ -17,7 +18,8 @@ export function writerPassages(
   const shown = results.slice(0, count);
   if (comparedSides(questionText(question)) !== undefined) {
     const asked = ` ${words(question).join(" ")} `;
-    const heads = (result: RetrievedChunk) => namedHeads(result.chunk, asked);
+    const figure = askedFigure(question) !== undefined;
+    const heads = (result: RetrievedChunk) => namedHeads(result.chunk, asked, figure);
     const named = new Set(shown.flatMap(heads));
     for (const result of results.slice(count)) {
       const fresh = heads(result).filter((name) => !named.has(name));
@@ -37,9 +39,15 @@ export function writerPassages(
  * The names heading a table row that the question (its words, space-padded) names as whole
  * words, in the singular or the plural ("cnn" names "CNNs"), or without a closing "style" or
  * "type" ("bert" names "BERT-style") when the question also names a column the table compares
- * them in ("bert vs gpt architecture"); "conda / mamba" heads a row for each of its names.
+ * them in ("bert vs gpt architecture"); "conda / mamba" heads a row for each of its names. When
+ * the question asks a figure, a name learners shorten counts shortened too ("MLE vs DS salary":
+ * "Machine Learning Engineer"); a difference asked in words is answered in prose.
  */
-export function namedHeads(chunk: Pick<Chunk, "cells">, paddedQuestionWords: string): string[] {
+export function namedHeads(
+  chunk: Pick<Chunk, "cells">,
+  paddedQuestionWords: string,
+  figureAsked = false,
+): string[] {
   const asked = singular(paddedQuestionWords);
   const said = (name: string[]) =>
     name.length > 0 && asked.includes(` ${singular(name.join(" "))} `);
@@ -51,8 +59,19 @@ export function namedHeads(chunk: Pick<Chunk, "cells">, paddedQuestionWords: str
   return (chunk.cells?.[0]?.value ?? "")
     .split(/[/,+]/)
     .map((part) => words(part))
-    .filter((name) => said(name) || (said(withoutKind(name)) && namesColumn()))
+    .filter(
+      (name) =>
+        said(name) ||
+        (figureAsked && said(abbreviated(name))) ||
+        (said(withoutKind(name)) && namesColumn()),
+    )
     .map((name) => name.join(" "));
+}
+
+/** A name as learners shorten it: "Machine Learning Engineer" → "ml engineer". */
+function abbreviated(name: string[]): string[] {
+  const short = name.join(" ").replace(/\bmachine learning\b/g, "ml");
+  return short === name.join(" ") ? [] : short.split(" ");
 }
 
 /** A name without a closing word that says what kind of thing it is ("BERT-style" → "bert"). */

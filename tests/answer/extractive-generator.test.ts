@@ -71,6 +71,28 @@ describe("ExtractiveGenerator", () => {
     expect(answer).not.toContain("Explainability — tools");
   });
 
+  it("answers 'X or Y, which one pays more' with the row of each role", () => {
+    const roles = [
+      row(60, "Salaries", [
+        ["Experience", "3–5 years"],
+        ["Common Roles", "ML Engineer, NLP Engineer"],
+        ["Salary India", "₹9L–20L PA"],
+      ]),
+      row(61, "Roles", [
+        ["Role", "NLP Engineer"],
+        ["Salary Range India", "₹6L–12L PA"],
+      ]),
+      row(62, "Roles", [
+        ["Role", "Machine Learning Engineer"],
+        ["Salary Range India", "₹8L–20L PA"],
+      ]),
+    ];
+    const answer = composeOver(roles, "NLP engineer or ML engineer, which one pays more in india");
+    expect(answer).toContain("NLP Engineer — salary range india: ₹6L–12L PA");
+    expect(answer).toContain("Machine Learning Engineer — salary range india: ₹8L–20L PA");
+    expect(answer).not.toContain("3–5 years");
+  });
+
   it("answers 'how do X and Y differ' with the row of each, as it answers 'X vs Y'", () => {
     const answer = writer.compose({
       question: "How do SHAP and LIME differ in the roadmap's tool list?",

@@ -53,4 +53,13 @@ describe("namedHeads", () => {
     expect(namedHeads(bert, " bert-style vs gpt-style ")).toEqual(["bert-style"]);
     expect(namedHeads(toolRow("style", "Style", "Formatting"), " bert vs gpt ")).toEqual([]);
   });
+
+  it("finds 'Machine Learning Engineer' written 'ml engineer' when a figure is asked", () => {
+    const role = toolRow("mle", "Machine Learning Engineer", "Build and deploy models");
+    expect(namedHeads(role, " ml engineer vs data scientist salary ", true)).toEqual([
+      "machine learning engineer",
+    ]);
+    // A difference asked in words is answered by the prose that compares them.
+    expect(namedHeads(role, " ml engineer vs data scientist diff ")).toEqual([]);
+  });
 });

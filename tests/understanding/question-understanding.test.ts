@@ -107,6 +107,7 @@ describe("QuestionUnderstanding", () => {
     ["I work in HR, 2 hr a day", "I work in human resources, 2 hour a day"],
     ["will they throw away my CV", "will they throw away my resume"],
     ["CV or NLP first", "computer vision or NLP first"],
+    ["NLP eng or CV eng", "NLP engineer or computer vision engineer"],
   ])("reads the chat spelling %j the way the material writes it", (typed, understood) => {
     expect(understanding.understand(typed).understoodAs).toBe(understood);
   });
