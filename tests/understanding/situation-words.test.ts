@@ -53,6 +53,37 @@ describe("situationExpansions", () => {
     expect(named("98% in my notebook but it fell apart on the live app")).toEqual(["data leakage"]);
   });
 
+  it("names a concept the learner describes instead of naming it", () => {
+    expect(named("the kind of learning where a program tries actions and gets points")).toEqual([
+      "reinforcement learning rewards actions",
+    ]);
+    expect(named("how does it work out how much each weight was to blame")).toEqual([
+      "backpropagation gradients",
+    ]);
+    expect(named("nudging its settings in whichever direction makes its mistakes smaller")).toEqual(
+      ["gradient descent loss"],
+    );
+    expect(
+      named("two projects, one needs an older version of pandas, the other the newest"),
+    ).toEqual(["virtual environment"]);
+    expect(named("tools that automatically try lots of models and settings")).toEqual(["AutoML"]);
+    expect(named("sort customers into groups but nobody has told me what the groups are")).toEqual([
+      "unsupervised learning clustering",
+    ]);
+    expect(named("it memorises the examples, or it's so simple it misses everything")).toEqual([
+      "bias variance",
+    ]);
+    expect(named("how can I find out which inputs pushed the model to that decision")).toEqual([
+      "explainability",
+    ]);
+    expect(named("I scale all columns on the entire dataset and then split")).toEqual([
+      "data leakage",
+    ]);
+    expect(
+      named("the people sending requests now look different from the ones it learned from"),
+    ).toEqual(["data drift"]);
+  });
+
   it("keeps the words that describe it, so the question still says what the learner wrote", () => {
     expect(
       situationExpansions("only 1% are fraud, is 98% accuracy good", learnerLexicon()),
@@ -67,6 +98,8 @@ describe("situationExpansions", () => {
     expect(named("does my laptop need a gpu for training")).toEqual([]);
     expect(named("what is overfitting")).toEqual([]);
     expect(named("what is batch prediction")).toEqual([]);
+    expect(named("how do learning curves show overfitting or underfitting")).toEqual([]);
+    expect(named("what is reinforcement learning")).toEqual([]);
   });
 });
 
