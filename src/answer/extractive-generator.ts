@@ -102,6 +102,12 @@ export type ExtractiveSettings = {
    */
   expansionWeight: number;
   /**
+   * The same weight for the material's words for a situation the learner describes instead of
+   * naming ("tries actions and gets points" → reinforcement learning): a reviewed reading of the
+   * whole description, surer than a synonym of one word. @default 0.5
+   */
+  situationWeight: number;
+  /**
    * Added to a unit that names both things a choice question weighs ("streamlit or fastapi for my
    * model?") and picks one ("Use Streamlit or Gradio for demos and FastAPI for real APIs").
    * @default 0.1
@@ -143,6 +149,7 @@ export const DEFAULT_EXTRACTIVE_SETTINGS: ExtractiveSettings = {
   namedFigureBonus: 0.1,
   conditionPenalty: 0.1,
   expansionWeight: 0.25,
+  situationWeight: 0.5,
   recommendationBonus: 0.1,
   reasonBonus: 0.1,
   faqWeight: 0.3,
@@ -473,6 +480,7 @@ export class ExtractiveGenerator implements Generator {
     const expansionTerms = [...new Set(contentTerms((input.expansions ?? []).join(" ")))].filter(
       (term) => !questionTerms.includes(term),
     );
+    const describedTerms = new Set(contentTerms((input.described ?? []).join(" ")));
     // Words counted in full: the part's, or the clauses that ask; the rest weigh less ("I'm 30,
     // sales for 6 yrs… how long would it take me?" is about how long, not about sales or years).
     // A follow-up's carried-over topic ("for regression (f1 calculated)") is context too: the
@@ -522,6 +530,7 @@ export class ExtractiveGenerator implements Generator {
       namedFigureBonus,
       conditionPenalty,
       expansionWeight,
+      situationWeight,
       recommendationBonus,
       reasonBonus,
       faqWeight,
@@ -563,7 +572,9 @@ export class ExtractiveGenerator implements Generator {
           else if (sectionTerms.has(term)) covered += 0.5 * weight(term);
         }
         for (const term of expansionTerms) {
-          if (terms.has(term)) covered += expansionWeight * this.statistics.idf(term);
+          if (!terms.has(term)) continue;
+          const share = describedTerms.has(term) ? situationWeight : expansionWeight;
+          covered += share * this.statistics.idf(term);
         }
         const vector =
           embedded?.[position]?.text === unit.text ? embedded[position]?.vector : undefined;

@@ -71,6 +71,27 @@ describe("ExtractiveGenerator", () => {
     expect(answer).not.toContain("Explainability — tools");
   });
 
+  it("weighs the material's word for a situation the learner describes above a synonym", () => {
+    const corpus = [
+      makeChunk("apart", "Evaluation", "Keep the exam data apart."),
+      makeChunk(
+        "leak",
+        "Evaluation",
+        "Data leakage happens when information from the test set influences training.",
+      ),
+      makeChunk("plots", "Other", "Plots show data."),
+    ];
+    const generator = new ExtractiveGenerator(new CorpusStatistics(corpus), new Map());
+    const input = {
+      question: "what is it called when final exam data sneaks into the model while it is trained",
+      passages: corpus.map((chunk, rank) => ({ n: rank + 1, chunk, score: 1 - rank * 0.05 })),
+      expansions: ["data leakage"],
+    };
+    expect(generator.compose({ ...input, described: ["data leakage"] })).toMatch(/^Data leakage/);
+    // The same word from WordNet or the abbreviation table weighs less than the learner's own.
+    expect(generator.compose(input)).toMatch(/^Keep the exam data apart/);
+  });
+
   it("answers 'X or Y, which one pays more' with the row of each role", () => {
     const roles = [
       row(60, "Salaries", [
