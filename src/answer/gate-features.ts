@@ -119,6 +119,9 @@ export const GATE_FEATURE_NAMES: readonly (keyof GateFeatures)[] = [
 const EXPLAIN_REQUEST =
   /\bhow (?:does|do|is|are|did)\b(?: [^\s?.!,;]+){0,5}? (?:work|works|calculated?|calculates|computed?|computes|implemented|handled?|handles|builds?|chooses|decides|splits|detects?|creates?|generates?|produces?|picks?|measures?|compresses|scales?|allows?|lets|enables?)\b|\binternally\b|\bunder the hood\b|\bstep[- ]by[- ]step\b|\bmath(?:s|ematics)? behind\b|\bexplain (?:how|the math)\b/i;
 
+/** "how do I make sure it works": what to do to make something work, not how it works inside. */
+const MAKES_IT_WORK = /\bhow (?:do|can|should) (?:i|we|you|u)\b(?: [^\s?.!,;]+){0,5}? works?\b/gi;
+
 /** Share of the largest IDF an everyday English word the corpus lacks weighs in coverage. */
 const EVERYDAY_ABSENT_WEIGHT = 0.25;
 /** Nouns more frequent than this in spoken English are everyday words, not specific topics. */
@@ -388,7 +391,7 @@ export function computeGateFeatures(
       weakMatch: coverage < 0.2 && topDense < 0.45 ? 1 : 0,
       comparisonSideMissing: comparisonSideMissing(understood.understoodAs, retrieval, statistics),
       explainRareFocus:
-        EXPLAIN_REQUEST.test(asking) && rarestAsked !== undefined
+        EXPLAIN_REQUEST.test(asking.replace(MAKES_IT_WORK, " ")) && rarestAsked !== undefined
           ? 1 / (1 + statistics.documentFrequency(rarestAsked.term))
           : 0,
     },

@@ -512,6 +512,11 @@ describe("EvidenceGate.assess", () => {
     expect(
       assess("how does dvc allow teams to share large files", ["dvc"]).features.explainRareFocus,
     ).toBeCloseTo(0.5, 5);
+    // "how do I make sure it works" asks what to do, not how it works inside.
+    expect(
+      assess("how do i make sure dvc pull works for my teammate", ["dvc"]).features
+        .explainRareFocus,
+    ).toBe(0);
     // "work" in a later clause is not what "how do I" asks.
     expect(
       assess("how do i version data with dvc? git wont work", ["dvc"]).features.explainRareFocus,
