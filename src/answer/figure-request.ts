@@ -53,6 +53,9 @@ const SETTING_PHRASE =
  */
 const NAMED_GENERIC_SETTING =
   /\b(?:what|which)(?: (?!(?:is|are|the|a|an|happens?|if|when|does|do|did)\b)[\p{L}\d'-]+){0,2}? ([\p{L}\d'-]+) (?:value|values|number)\b/u;
+/** "a good ROUGE score", "an acceptable rmse value": what value counts as good for a measure. */
+const GOOD_VALUE =
+  /\b(?:good|acceptable|decent|ideal|target|typical|normal) ((?:[\p{L}\d-]+ ){0,2})(?:score|value)s?\b/u;
 /** "lora rank how much should i set": a setting named, then its amount asked. */
 const SETTING_BEFORE_AMOUNT =
   / (rate|size|rank|alpha|threshold|momentum|interval|epochs|port) how (?:much|many) /;
@@ -196,6 +199,11 @@ export function figureRequest(question: string): FigureRequest | undefined {
   // "lora rank how much set", "batch size kitna rakhu": the setting named before "how much".
   const namedBefore = SETTING_BEFORE_AMOUNT.exec(text)?.[1];
   if (namedBefore !== undefined) return { type: "setting", words: [namedBefore] };
+  const good = GOOD_VALUE.exec(text);
+  if (good !== null) {
+    const named = (good[1] ?? "").trim().split(" ").at(-1) ?? "";
+    return { type: "setting", words: named === "" ? [] : [named] };
+  }
   const limit = LIMIT_OF.exec(text)?.[1];
   if (limit !== undefined) return { type: "count", words: [limit] };
   if (setting !== undefined) {

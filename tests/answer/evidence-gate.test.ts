@@ -26,6 +26,16 @@ describe("figureRequest", () => {
     );
   });
 
+  it("asks a value when a question asks what counts as a good score for a measure", () => {
+    const rouge = figureRequest("What counts as a good ROUGE score for a summarisation model?");
+    expect(rouge).toEqual({ type: "setting", words: ["rouge"] });
+    const asked = rouge as FigureRequest;
+    expect(suppliesFigure(asked, "For summarization, learn ROUGE, BLEU and BERTScore.")).toBe(
+      false,
+    );
+    expect(suppliesFigure(asked, "A ROUGE-L of 0.4 is a reasonable first target.")).toBe(true);
+  });
+
   it("asks for money when pay is compared or asked as what someone gets", () => {
     expect(figureRequest("DS vs MLE which pays more in india")?.type).toBe("money");
     expect(figureRequest("who earns the most")?.type).toBe("money");
