@@ -46,7 +46,7 @@ const TIME_PHRASE =
  * The words between name the setting; "what happens if the learning rate…" asks what happens.
  */
 const SETTING_PHRASE =
-  /\b(?:what|which)(?:'s)?(?: (?!(?:happens?|happened|if|when|does|do|did)\b)[\p{L}\d'-]+){0,3} (rate|size|score|rank|alpha|threshold|value|values|epochs|version|memory|ram|gb|percentage|percent|length|port|momentum|interval|number)\b/u;
+  /\b(?:what|which|exact(?! same\b)|ideal|optimal)(?:'s)?(?: (?!(?:happens?|happened|if|when|does|do|did)\b)[\p{L}\d'-]+){0,3} (rate|size|score|rank|alpha|threshold|value|values|epochs|version|memory|ram|gb|percentage|percent|length|port|momentum|interval|number)\b/u;
 /**
  * "what dropout value", "which k number": a generic setting noun after the setting's name; the
  * name is what the figure must stand next to (`nn.Dropout(0.2)`).

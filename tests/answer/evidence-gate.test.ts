@@ -36,6 +36,15 @@ describe("figureRequest", () => {
     expect(suppliesFigure(asked, "A ROUGE-L of 0.4 is a reasonable first target.")).toBe(true);
   });
 
+  it("asks a setting for 'exact learning rate', not for 'the exact same data version'", () => {
+    expect(figureRequest("exact learning rate for fine tuning bert - 2e-5 or 5e-5?")).toEqual({
+      type: "setting",
+      words: ["rate"],
+    });
+    expect(figureRequest("ideal batch size for bert")?.type).toBe("setting");
+    expect(figureRequest("how does a teammate get the exact same data version")).toBeUndefined();
+  });
+
   it("asks for money when pay is compared or asked as what someone gets", () => {
     expect(figureRequest("DS vs MLE which pays more in india")?.type).toBe("money");
     expect(figureRequest("who earns the most")?.type).toBe("money");
