@@ -232,7 +232,7 @@ const SUPPLEMENTARY =
  * to move on.
  */
 const READINESS_QUESTION =
-  /\bmilestones?\b|\bhow (?:do|will|would|can|should) i (?:know|tell)\b|\bam i ready\b|\bready (?:to move|for (?:the next|step))\b|\b(?:can|should) i move (?:on|ahead)\b|\b(?:done|finished) with\b/i;
+  /\bmilestones?\b|\bhow (?:do|will|would|can|should) i (?:know|tell)\b|\bam i ready\b|\bready (?:to move|for (?:the next|step))\b|\b(?:can|should) i move (?:on|ahead)\b|\bbefore (?:i )?(?:move|moving) (?:on|ahead)\b|\b(?:done|finished) with\b/i;
 /** "If you already know Python, SQL…, you can …": the situation a whole unit is written for. */
 const CONDITION = /^if you (?:already )?(?:know|have|are|come from)\b([^,.;]*)/i;
 /** A unit that says when a learner is ready to move on. */

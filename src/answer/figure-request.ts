@@ -30,9 +30,12 @@ const RATE_GIVEN =
  */
 const PRICE_LIMIT =
   /\b(?:under|below|within|less than|up ?to|upto)\s+((?:rs\.?|inr|usd)\s*|[₹$]\s*)?(\d[\d,]*(?:\.\d+)?)\s*(k|lakhs?|lacs?|dollars?|rupees?|usd|inr)?\b(?!\s*(?:[%/]|rows?|samples?|examples?|images?|records?|words?|param(?:eter)?s?|steps?|epochs?|users?|lines?|tokens?|features?|columns?|files?|[kmg]b|percent|hours?|hrs?|days?|weeks?|months?|years?|yrs?|minutes?|mins?|seconds?|ms)\b)/i;
-/** "ok: what is…", "so, btw what is…": chat words before the question that change nothing. */
+/**
+ * "ok: what is…", "so, btw what is…", "different topic: what is…": chat words before the question
+ * that change nothing.
+ */
 const LEADING_CHAT =
-  /^(?:\W*\b(?:ok(?:ay)?|so|wait|hmm+|oh|right|also|btw|and|but|acha)\b[\s,:;.!-]*)+/i;
+  /^(?:\W*\b(?:ok(?:ay)?|so|wait|hmm+|oh|right|also|btw|and|but|acha|(?:different|new|another|other) (?:topic|question|q))\b[\s,:;.!-]*)+/i;
 /** A year of the last or this century. */
 export const YEAR = /\b(?:19|20)\d\d\b/g;
 /** Words after "price" or "salary" that make it part of a name ("price predictor", "salary data"). */
@@ -64,9 +67,12 @@ const NAME_ASKED = / (?:called|named|known as) /;
 /** "max number of tokens", "minimum size of the dataset": a count or size asked for. */
 const LIMIT_OF =
   / (?:max|maximum|min|minimum) (?:number|count|amount|length|size|no) of ([\p{L}\d_'-]+)/u;
-/** "what is the learning rate?", "what's a batch size": the setting's meaning is asked, not its value. */
+/**
+ * "what is the learning rate?", "what's a batch size", "what is the learning rate and why does it
+ * matter": the setting's meaning is asked, not its value.
+ */
 const SETTING_DEFINED =
-  /^ (?:what|whats|what's)(?: (?:is|are|s))? (?:the |an? )?(?:[\p{L}-]+ ){0,2}(?:rate|size|score|rank|alpha|threshold|momentum|interval)s? $/u;
+  /^ (?:what|whats|what's)(?: (?:is|are|s))? (?:the |an? )?(?:[\p{L}-]+ ){0,2}(?:rate|size|score|rank|alpha|threshold|momentum|interval)s? (?:and (?:why|how|what|when|where)\b.*)?$/u;
 /** "exam duration", "duration of the course": a length of time asked for. */
 const DURATION = / durations? /;
 /**

@@ -36,6 +36,16 @@ describe("figureRequest", () => {
     expect(suppliesFigure(asked, "A ROUGE-L of 0.4 is a reasonable first target.")).toBe(true);
   });
 
+  it("asks what a setting is, not its value, when the question goes on to ask why it matters", () => {
+    expect(figureRequest("what is the learning rate and why does it matter so much?")).toBe(
+      undefined,
+    );
+    expect(
+      figureRequest("different topic: what is the learning rate and why does it matter?"),
+    ).toBeUndefined();
+    expect(figureRequest("what learning rate should i use and why")?.type).toBe("setting");
+  });
+
   it("asks a setting for 'exact learning rate', not for 'the exact same data version'", () => {
     expect(figureRequest("exact learning rate for fine tuning bert - 2e-5 or 5e-5?")).toEqual({
       type: "setting",

@@ -491,6 +491,25 @@ describe("ExtractiveGenerator", () => {
     expect(composeOver(milestones, "step 2 milestone?")).toMatch(
       /^Milestone: You are ready to move on/,
     );
+    // "what should I be able to do before moving on from step 2" asks it too.
+    const table = [
+      row(70, "12-Month Roadmap", [
+        ["Step", "Step 2"],
+        ["Timeline", "Month 3–4"],
+        ["Milestone", "Train and compare ML models"],
+      ]),
+      makeChunk(
+        "step2",
+        "Step 2",
+        "Milestone: You are ready to move on when you can train three models and compare them.",
+      ),
+    ];
+    expect(
+      composeOver(
+        table,
+        "How many models should I train and compare before moving on from Step 2?",
+      ),
+    ).toMatch(/^Milestone: You are ready to move on/);
   });
 
   it("matches a number the question measures with ('6 months') only to that measure", () => {
