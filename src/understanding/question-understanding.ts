@@ -125,6 +125,8 @@ const FUNCTION_TAGS = new Set([
 ]);
 /** A word token as learners write them: "scikit-learn", "C++", "B.Tech", "ml/ai", "don't". */
 const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?(?:[-./+#][\p{L}\p{N}]+)*\+*\/?/gu;
+/** One of several names joined by slashes ("XGB/RF"): two or more letters and digits. */
+const SLASHED_NAME = /^\p{L}[\p{L}\p{N}-]+$/u;
 /** A file name as learners mention theirs: "model.pkl", "train.csv", "app.py". */
 const FILE_NAME =
   /^[\p{L}\p{N}_-]+\.(?:pkl|pickle|joblib|csv|tsv|json|jsonl|parquet|txt|py|ipynb|h5|pt|pth|onnx|ya?ml|md|zip|xlsx?)$/iu;
@@ -229,6 +231,12 @@ export class QuestionUnderstanding {
       return replacement;
     }
     if (this.knowsToken(token) || STOPWORDS.has(lower) || /\d/.test(token)) return token;
+    // "XGB/RF", "sklearn/xgb": names joined by a slash are read one by one ("b/w" is a lexicon
+    // word; single letters such as "A/B" stay as written).
+    const parts = token.split("/");
+    if (parts.length > 1 && parts.every((part) => SLASHED_NAME.test(part))) {
+      return parts.map((part) => this.rewriteToken(part, changes)).join(" / ");
+    }
     // A tool the material never names is a topic it lacks, not a typo ("faiss" is not "fails").
     if (this.lexicon.toolNames.has(lower)) return token;
     // Only plain words are corrected: a compound or a name with symbols ("q-learning", "C#") is

@@ -108,6 +108,9 @@ describe("QuestionUnderstanding", () => {
     ["will they throw away my CV", "will they throw away my resume"],
     ["CV or NLP first", "computer vision or NLP first"],
     ["NLP eng or CV eng", "NLP engineer or computer vision engineer"],
+    // Names joined by a slash are read one by one; "A/B" stays as written.
+    ["DL always beats XGB/RF?", "deep learning always beats XGBoost / Random Forest?"],
+    ["an A/B test", "an A/B test"],
   ])("reads the chat spelling %j the way the material writes it", (typed, understood) => {
     expect(understanding.understand(typed).understoodAs).toBe(understood);
   });
