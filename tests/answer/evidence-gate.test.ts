@@ -58,6 +58,7 @@ describe("figureRequest", () => {
   it("asks for money when pay is compared or asked as what someone gets", () => {
     expect(figureRequest("DS vs MLE which pays more in india")?.type).toBe("money");
     expect(figureRequest("who earns the most")?.type).toBe("money");
+    expect(figureRequest("What does an ML engineer earn at Google India?")?.type).toBe("money");
     expect(
       figureRequest("ml engineer with 3 yrs exp, how much more do they get in bengaluru")?.type,
     ).toBe("money");
