@@ -9,7 +9,10 @@ import { carriedTopic } from "./question-rewriter.ts";
  * can hold it ("and in bengaluru? (salary engineer india)").
  */
 export function askedFigure(question: string): FigureRequest | undefined {
-  const own = carriedTopic(questionFocus(question)).own;
-  const { carried } = carriedTopic(question);
-  return figureRequest(own) ?? figureRequest(`${own} ${carried}`);
+  return figureAskedIn(carriedTopic(questionFocus(question)).own, carriedTopic(question).carried);
+}
+
+/** The same, from the learner's own asking words and the topic a follow-up carries. */
+export function figureAskedIn(ownAsking: string, carried: string): FigureRequest | undefined {
+  return figureRequest(ownAsking) ?? figureRequest(`${ownAsking} ${carried}`);
 }

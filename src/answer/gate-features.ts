@@ -15,7 +15,7 @@ import {
 } from "../text/terms.ts";
 import { questionFocus } from "../understanding/question-focus.ts";
 import type { UnderstoodQuestion } from "../understanding/question-understanding.ts";
-import { askedFigure } from "./asked-figure.ts";
+import { figureAskedIn } from "./asked-figure.ts";
 import type { CorpusStatistics } from "./corpus-statistics.ts";
 import { figureQualifiers, givenFor, qualifiersNotGiven } from "./figure-qualifiers.ts";
 import { type FigureRequest, suppliesFigure } from "./figure-request.ts";
@@ -294,7 +294,7 @@ export function computeGateFeatures(
   // row that matches the learner's story) and against those clauses alone (a long story).
   const { carried } = carriedTopic(understood.understoodAs);
   const ownAsking = carriedTopic(asking).own;
-  const request = askedFigure(understood.understoodAs);
+  const request = figureAskedIn(ownAsking, carried);
   const qualifiers = figureQualifiers(request, asking, ownAsking, carried, statistics, lexicon);
   const askingTerms = terms.filter((term) => focus.has(term.token));
   const askingTotal = weightOf(askingTerms);

@@ -1,5 +1,6 @@
 import type { Chunk } from "../chunking/chunk.ts";
 import type { RetrievedChunk } from "../retrieval/retriever.ts";
+import { shortNames } from "../retrieval/row-heads.ts";
 import { comparedSides } from "../text/compared-sides.ts";
 import { contentTerms, questionText, words } from "../text/terms.ts";
 import { askedFigure } from "./asked-figure.ts";
@@ -62,16 +63,10 @@ export function namedHeads(
     .filter(
       (name) =>
         said(name) ||
-        (figureAsked && said(abbreviated(name))) ||
+        (figureAsked && shortNames(name.join(" ")).some((short) => said(short.split(" ")))) ||
         (said(withoutKind(name)) && namesColumn()),
     )
     .map((name) => name.join(" "));
-}
-
-/** A name as learners shorten it: "Machine Learning Engineer" → "ml engineer". */
-function abbreviated(name: string[]): string[] {
-  const short = name.join(" ").replace(/\bmachine learning\b/g, "ml");
-  return short === name.join(" ") ? [] : short.split(" ");
 }
 
 /** A name without a closing word that says what kind of thing it is ("BERT-style" → "bert"). */

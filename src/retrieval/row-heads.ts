@@ -9,7 +9,7 @@ const SHORT_FORMS: ReadonlyArray<[string, string]> = [
 ];
 
 /** The head as learners shorten it, if they do: "machine learning engineer" → "ml engineer". */
-function shortNames(head: string): string[] {
+export function shortNames(head: string): string[] {
   return SHORT_FORMS.filter(([long]) => ` ${head} `.includes(` ${long} `)).map(([long, short]) =>
     head.replace(long, short),
   );
