@@ -71,6 +71,25 @@ describe("ExtractiveGenerator", () => {
     expect(answer).not.toContain("Explainability — tools");
   });
 
+  it("answers a question asked of each thing named with the row of each", () => {
+    for (const question of [
+      "what is the purpose of shap and lime, each one?",
+      "what are SHAP LIME each for?",
+      "shap, lime: what are both for",
+    ]) {
+      const answer = writer.compose({ question, passages: shown(1, 2) });
+      expect(answer).toContain("SHAP — purpose: Model explainability");
+      expect(answer).toContain("LIME — purpose: Local explanation of predictions");
+    }
+    // "each log call" says how often, not that several things are asked about.
+    expect(
+      writer.compose({
+        question: "how do i log shap and lime values each run",
+        passages: shown(1, 2),
+      }),
+    ).not.toContain("\n");
+  });
+
   it("weighs the material's word for a situation the learner describes above a synonym", () => {
     const corpus = [
       makeChunk("apart", "Evaluation", "Keep the exam data apart."),
