@@ -39,8 +39,13 @@ const NEW_TOPIC =
 /** "how is GPT different", "which is faster": a comparison whose other side was said before. */
 const OPEN_COMPARISON =
   /\b(?:different|differs?|better|worse|faster|slower|cheaper|easier|harder|similar)\s*[?.!]*$/i;
-/** Where one clause of a message ends and the next begins. */
-const CLAUSE_BREAK = /[,;?!:]\s*|\s+(?:and|but|so|or)\s+/i;
+/**
+ * Where one clause of a message ends and the next begins: punctuation, or "and", "but", "so", "or"
+ * before a question word, a verb or a pronoun ("what is dropout and why does it help"); not the
+ * "and" of two names ("the Staging and Production stages in it").
+ */
+const CLAUSE_BREAK =
+  /[,;?!:]\s*|\s+(?:and|but|so|or)\s+(?=(?:what|which|how|why|when|where|who|is|are|was|were|do|does|did|can|could|should|will|would|i|you|we|it|they|he|she)\b)/i;
 /** "what stack", "which dataset?": what or which and one noun, no verb. */
 const BARE_WHAT_THING = new RegExp(
   `^${OPENER}(?:and\\s+)?(?:what|which|wat)\\s+(?!(?:is|are|was|were|about|if|for|do|does|to)\\b)[\\p{L}-]+\\s*[?.!]*$`,

@@ -56,6 +56,8 @@ describe("FollowUpDetector.dependsOnHistory", () => {
     "which one needs dropout to reduce overfitting",
     // "there": a place said before.
     "why does xgboost do better there?",
+    // "and" joins two names, not two clauses: "it" still points back.
+    "do people still use the dropout and xgboost settings in it?",
     // A chat opener ("wait", "hmm", "acha") changes nothing.
     "wait what about LightGBM?",
     "hmm and salary?",
