@@ -113,6 +113,9 @@ const AUTHORS =
 const PLAN_POINT_ASKED = / (?:what|which) (?:month|week)s? /;
 /** "Month 6–8", "Week 2": a point in the plan, as the material writes it. */
 const PLAN_POINT = /\b(?:Month|Week)s? \d/;
+/** "8gb or 16gb", "is 4 GB enough or 8 GB": sizes offered to choose from ask a size. */
+const SIZES_OFFERED =
+  /\b\d+(?:\.\d+)?\s*(gb|tb|mb)\b[^?]{0,40}?\bor\b\s+(?:\S+\s+){0,3}?\d+(?:\.\d+)?\s*(?:gb|tb|mb)\b/i;
 /** "how much RAM": an amount asked for. */
 const AMOUNT = /\bhow much (ram|memory|storage|space|data|traffic|gpu)\b/i;
 
@@ -198,6 +201,8 @@ export function figureRequest(question: string): FigureRequest | undefined {
   if (SHARE.test(question)) return { type: "share", words: [] };
   const amount = AMOUNT.exec(question)?.[1];
   if (amount !== undefined) return { type: "setting", words: [amount.toLowerCase()] };
+  const size = SIZES_OFFERED.exec(question)?.[1];
+  if (size !== undefined) return { type: "setting", words: [size.toLowerCase()] };
   const setting =
     SETTING_DEFINED.test(text) || VERSION_OF_WORK.test(text) || NAME_ASKED.test(text)
       ? undefined

@@ -36,6 +36,15 @@ describe("figureRequest", () => {
     expect(suppliesFigure(asked, "A ROUGE-L of 0.4 is a reasonable first target.")).toBe(true);
   });
 
+  it("asks a size when sizes are offered to choose from", () => {
+    const ram = figureRequest("is 8gb ram laptop enough or should i get 16gb for ML");
+    expect(ram).toEqual({ type: "setting", words: ["gb"] });
+    const asked = ram as FigureRequest;
+    expect(suppliesFigure(asked, "A laptop CPU is enough for classical ML.")).toBe(false);
+    expect(suppliesFigure(asked, "16 GB of memory is comfortable for most projects.")).toBe(true);
+    expect(figureRequest("is my 8gb laptop enough for ML")).toBeUndefined();
+  });
+
   it("asks what a setting is, not its value, when the question goes on to ask why it matters", () => {
     expect(figureRequest("what is the learning rate and why does it matter so much?")).toBe(
       undefined,

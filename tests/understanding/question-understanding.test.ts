@@ -108,6 +108,8 @@ describe("QuestionUnderstanding", () => {
     ["will they throw away my CV", "will they throw away my resume"],
     ["CV or NLP first", "computer vision or NLP first"],
     ["NLP eng or CV eng", "NLP engineer or computer vision engineer"],
+    ["xgboost vs rf for tabular", "xgboost vs random forest for tabular"],
+    ["6-9 months enuf to get job?", "6–9 months enough to get job?"],
     // Names joined by a slash are read one by one; "A/B" stays as written.
     ["DL always beats XGB/RF?", "deep learning always beats XGBoost / Random Forest?"],
     ["an A/B test", "an A/B test"],
