@@ -28,11 +28,11 @@ import { namedHeads } from "./writer-passages.ts";
 
 /** Tuning of unit selection; defaults chosen on the train and dev splits (see eval/README.md). */
 export type ExtractiveSettings = {
-  /** Weight of the cosine similarity between question and unit. @default 0.5 */
+  /** Weight of the cosine similarity between question and unit. @default 0.4 */
   semanticWeight: number;
-  /** Weight of the IDF-weighted share of question terms the unit holds. @default 1 */
+  /** Weight of the IDF-weighted share of question terms the unit holds. @default 0.8 */
   lexicalWeight: number;
-  /** Weight of the unit's passage rank (its retrieval score over the best one). @default 0.3 */
+  /** Weight of the unit's passage rank (its retrieval score over the best one). @default 0.4 */
   passageWeight: number;
   /** A unit joins the answer only when it scores at least this share of the best unit. @default 0.95 */
   relativeCutoff: number;
@@ -131,9 +131,9 @@ export type ExtractiveSettings = {
 };
 
 export const DEFAULT_EXTRACTIVE_SETTINGS: ExtractiveSettings = {
-  semanticWeight: 0.5,
-  lexicalWeight: 1,
-  passageWeight: 0.3,
+  semanticWeight: 0.4,
+  lexicalWeight: 0.8,
+  passageWeight: 0.4,
   relativeCutoff: 0.95,
   maxUnits: 1,
   maxListUnits: 5,
