@@ -90,6 +90,11 @@ export type ExtractiveSettings = {
    */
   namedFigureBonus: number;
   /**
+   * The same for a salary or price asked for ("NLP engg salary in india": the NLP Engineer row,
+   * not the experience row that lists NLP Engineer among its roles). @default 0.3
+   */
+  namedMoneyBonus: number;
+  /**
    * Taken from a unit written for learners in another situation ("If you already know Python,
    * SQL…, you can shorten this timeline") when the question names none of that situation's words.
    * @default 0.1
@@ -147,6 +152,7 @@ export const DEFAULT_EXTRACTIVE_SETTINGS: ExtractiveSettings = {
   partCutoff: 0.8,
   storyWeight: 0.5,
   namedFigureBonus: 0.1,
+  namedMoneyBonus: 0.3,
   conditionPenalty: 0.1,
   expansionWeight: 0.25,
   situationWeight: 0.5,
@@ -540,6 +546,7 @@ export class ExtractiveGenerator implements Generator {
       milestoneBonus,
       namedRowBonus,
       namedFigureBonus,
+      namedMoneyBonus,
       conditionPenalty,
       expansionWeight,
       situationWeight,
@@ -636,7 +643,9 @@ export class ExtractiveGenerator implements Generator {
           definitionWeight * signals.definition +
           milestoneBonus * signals.milestone +
           namedRowBonus * signals.namedRow +
-          namedFigureBonus * signals.namedRow * signals.figure -
+          (request?.type === "money" ? namedMoneyBonus : namedFigureBonus) *
+            signals.namedRow *
+            signals.figure -
           conditionPenalty * signals.unmetCondition +
           recommendationBonus * signals.recommends +
           reasonBonus * signals.reason +

@@ -111,6 +111,27 @@ describe("ExtractiveGenerator", () => {
     expect(generator.compose(input)).toMatch(/^Keep the exam data apart/);
   });
 
+  it("answers a role's salary with the role's row, not a row listing the role among others", () => {
+    const rows = [
+      row(63, "Salary by Experience", [
+        ["Experience", "3–5 years"],
+        ["Common Roles", "ML Engineer, Applied Scientist, NLP Engineer"],
+        ["Salary India", "₹9L–20L PA"],
+        ["Global Salary Range", "$120K–$180K"],
+      ]),
+      // Ranked between them: the role's row comes fifth.
+      makeChunk("a", "Portfolio", "Build projects."),
+      makeChunk("b", "Math", "Learn statistics."),
+      makeChunk("c", "Python", "Learn Pandas."),
+      row(64, "Career Roles", [
+        ["Role", "NLP Engineer"],
+        ["Day-to-Day Work", "Build text classification and chatbots"],
+        ["Salary Range India", "₹6L–12L PA"],
+      ]),
+    ];
+    expect(composeOver(rows, "NLP engineer salary range in india?")).toMatch(/^NLP Engineer/);
+  });
+
   it("answers 'X or Y, which one pays more' with the row of each role", () => {
     const roles = [
       row(60, "Salaries", [
