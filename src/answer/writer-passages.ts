@@ -8,8 +8,9 @@ import type { Passage } from "./generator.ts";
 
 /**
  * The passages the writer is shown: the first `count` retrieved and, for a comparison ("mlflow vs
- * dvc whats the diff"), the best-ranked row headed by each thing compared that ranked below them,
- * so that each side can answer with its own row rather than with a row that only lists both.
+ * dvc whats the diff") or a figure asked ("MLE salary range in India"), the best-ranked row headed
+ * by each thing named that ranked below them, so that each thing can answer with its own row
+ * rather than with a row that only lists it.
  */
 export function writerPassages(
   results: readonly RetrievedChunk[],
@@ -17,9 +18,9 @@ export function writerPassages(
   question: string,
 ): Passage[] {
   const shown = results.slice(0, count);
-  if (comparedSides(questionText(question)) !== undefined) {
+  const figure = askedFigure(question) !== undefined;
+  if (comparedSides(questionText(question)) !== undefined || figure) {
     const asked = ` ${words(question).join(" ")} `;
-    const figure = askedFigure(question) !== undefined;
     const heads = (result: RetrievedChunk) => namedHeads(result.chunk, asked, figure);
     const named = new Set(shown.flatMap(heads));
     for (const result of results.slice(count)) {

@@ -29,6 +29,11 @@ describe("writerPassages", () => {
     expect(passages.map((passage) => passage.n)).toEqual([1, 2, 3, 4]);
   });
 
+  it("adds the best row of the thing a figure is asked for that ranked below them", () => {
+    const passages = writerPassages(ranked, 3, "how much does mlflow cost");
+    expect(passages.map((passage) => passage.chunk.id)).toEqual(["both", "dvc", "prose", "mlflow"]);
+  });
+
   it("shows only the first passages for a question that compares nothing", () => {
     const passages = writerPassages(ranked, 3, "what does mlflow do");
     expect(passages.map((passage) => passage.chunk.id)).toEqual(["both", "dvc", "prose"]);
