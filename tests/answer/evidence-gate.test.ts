@@ -547,6 +547,10 @@ describe("EvidenceGate.assess", () => {
     expect(
       assess("how does dvc detect changed files", ["dvc"]).features.explainRareFocus,
     ).toBeCloseTo(0.5, 5);
+    // "how does X do Y" asks how X does it.
+    expect(
+      assess("how does dvc do file hashing in a single pass", ["dvc"]).features.explainRareFocus,
+    ).toBeCloseTo(0.5, 5);
     // And "how does X allow / let / enable …" asks how X does it.
     expect(
       assess("how does dvc allow teams to share large files", ["dvc"]).features.explainRareFocus,
