@@ -547,6 +547,13 @@ describe("EvidenceGate.assess", () => {
     expect(
       assess("how does dvc detect changed files", ["dvc"]).features.explainRareFocus,
     ).toBeCloseTo(0.5, 5);
+    // The verb after "how does X" in its base form: "choose", "decide", "find", "reduce".
+    expect(
+      assess("how does dvc choose which files to hash", ["dvc"]).features.explainRareFocus,
+    ).toBeCloseTo(0.5, 5);
+    expect(
+      assess("how does dvc reduce the storage it needs", ["dvc"]).features.explainRareFocus,
+    ).toBeCloseTo(0.5, 5);
     // "how does X do Y" asks how X does it.
     expect(
       assess("how does dvc do file hashing in a single pass", ["dvc"]).features.explainRareFocus,
