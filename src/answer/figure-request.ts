@@ -73,6 +73,8 @@ const LIMIT_OF =
  */
 const SETTING_DEFINED =
   /^ (?:what|whats|what's)(?: (?:is|are|s))? (?:the |an? )?(?:[\p{L}-]+ ){0,2}(?:rate|size|score|rank|alpha|threshold|momentum|interval)s? (?:and (?:why|how|what|when|where)\b.*)?$/u;
+/** "the learning rate thing, too high too low??": what goes wrong at an extreme, not a value. */
+const AT_AN_EXTREME = / too (?:high|low|big|small|large) /;
 /** "exam duration", "duration of the course": a length of time asked for. */
 const DURATION = / durations? /;
 /**
@@ -204,7 +206,10 @@ export function figureRequest(question: string): FigureRequest | undefined {
   const size = SIZES_OFFERED.exec(question)?.[1];
   if (size !== undefined) return { type: "setting", words: [size.toLowerCase()] };
   const setting =
-    SETTING_DEFINED.test(text) || VERSION_OF_WORK.test(text) || NAME_ASKED.test(text)
+    SETTING_DEFINED.test(text) ||
+    VERSION_OF_WORK.test(text) ||
+    NAME_ASKED.test(text) ||
+    AT_AN_EXTREME.test(text)
       ? undefined
       : SETTING_PHRASE.exec(text)?.[1];
   // "lora rank how much set", "batch size kitna rakhu": the setting named before "how much".

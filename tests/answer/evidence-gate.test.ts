@@ -53,6 +53,8 @@ describe("figureRequest", () => {
       figureRequest("different topic: what is the learning rate and why does it matter?"),
     ).toBeUndefined();
     expect(figureRequest("what learning rate should i use and why")?.type).toBe("setting");
+    // What goes wrong at an extreme is asked, not a value.
+    expect(figureRequest("whats the learning rate thing, too high too low??")).toBeUndefined();
   });
 
   it("asks a setting for 'exact learning rate', not for 'the exact same data version'", () => {
