@@ -54,7 +54,7 @@ describe("figureRequest", () => {
     ).toBeUndefined();
     expect(figureRequest("what learning rate should i use and why")?.type).toBe("setting");
     // What goes wrong at an extreme is asked, not a value.
-    expect(figureRequest("whats the learning rate thing, too high too low??")).toBeUndefined();
+    expect(figureRequest("what's the learning rate thing, too high too low??")).toBeUndefined();
   });
 
   it("asks a setting for 'exact learning rate', not for 'the exact same data version'", () => {
