@@ -12,6 +12,7 @@ import { hasWord } from "../text/terms.ts";
 import { ACKNOWLEDGEMENT_REASON, isAcknowledgement } from "../understanding/acknowledgement.ts";
 import { learnerLexicon } from "../understanding/learner-lexicon.ts";
 import { rememberedLearnerType } from "../understanding/learner-profile.ts";
+import { questionFocus } from "../understanding/question-focus.ts";
 import {
   describedSituations,
   expansionWords,
@@ -38,7 +39,10 @@ import {
 } from "./question-rewriter.ts";
 import { asksForSecrets, SECRETS_REFUSAL_REASON } from "./secrets-request.ts";
 import { nextQuestions, questionFor, suggestedQuestions } from "./suggested-questions.ts";
-import { writerPassages } from "./writer-passages.ts";
+import { withPassagesOf, writerPassages } from "./writer-passages.ts";
+
+/** Passages of a story's asking clause, searched on its own, added to those the writer is shown. */
+const STORY_FOCUS_PASSAGES = 2;
 
 export type AssistantOptions = {
   index: LoadedIndex;
@@ -178,6 +182,22 @@ export class Assistant {
     const decision =
       ruled === undefined ? assessed : { ...assessed, answerable: false, reason: ruled };
     const passages = writerPassages(retrieval.results, this.passagesShown, understood.understoodAs);
+    // "I'm 34, in HR for 10 years… how long would someone like me take?": the clause that asks,
+    // searched on its own, may find what the whole story buries.
+    const focus = questionFocus(understood.understoodAs);
+    if (decision.answerable && focus !== understood.understoodAs) {
+      const focused = await this.retriever.retrieve(focus, {
+        k: STORY_FOCUS_PASSAGES,
+        expansions: expansionWords(understood),
+      });
+      return {
+        understood,
+        retrieval,
+        decision,
+        passages: withPassagesOf(passages, focused.results),
+        retrieveMs: performance.now() - started,
+      };
+    }
     return { understood, retrieval, decision, passages, retrieveMs };
   }
 

@@ -38,6 +38,23 @@ export function writerPassages(
 }
 
 /**
+ * The shown passages followed by those of `results` not shown yet, numbered on, each scored as the
+ * lowest shown passage so that a second search does not outrank the first.
+ */
+export function withPassagesOf(shown: Passage[], results: readonly RetrievedChunk[]): Passage[] {
+  const ids = new Set(shown.map((passage) => passage.chunk.id));
+  const floor = Math.min(...shown.map((passage) => passage.score));
+  const added = results
+    .filter((result) => !ids.has(result.chunk.id))
+    .map((result, position) => ({
+      n: shown.length + position + 1,
+      chunk: result.chunk,
+      score: floor,
+    }));
+  return [...shown, ...added];
+}
+
+/**
  * The names heading a table row that the question (its words, space-padded) names as whole
  * words, in the singular or the plural ("cnn" names "CNNs"), or without a closing "style" or
  * "type" ("bert" names "BERT-style") when the question also names a column the table compares

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { namedHeads, writerPassages } from "../../src/answer/writer-passages.ts";
+import { namedHeads, withPassagesOf, writerPassages } from "../../src/answer/writer-passages.ts";
 import type { Chunk } from "../../src/chunking/chunk.ts";
 import type { RetrievedChunk } from "../../src/retrieval/retriever.ts";
 import { makeChunk } from "../support/chunks.ts";
@@ -37,6 +37,16 @@ describe("writerPassages", () => {
   it("shows only the first passages for a question that compares nothing", () => {
     const passages = writerPassages(ranked, 3, "what does mlflow do");
     expect(passages.map((passage) => passage.chunk.id)).toEqual(["both", "dvc", "prose"]);
+  });
+});
+
+describe("withPassagesOf", () => {
+  it("adds a second search's passages not shown yet, numbered on, scored as the lowest shown", () => {
+    const shown = writerPassages(ranked, 2, "what does mlflow do");
+    const passages = withPassagesOf(shown, [ranked[1], ranked[3]] as RetrievedChunk[]);
+    expect(passages.map((passage) => passage.chunk.id)).toEqual(["both", "dvc", "mlflow"]);
+    expect(passages.map((passage) => passage.n)).toEqual([1, 2, 3]);
+    expect(passages[2]?.score).toBe(shown[1]?.score);
   });
 });
 
