@@ -176,28 +176,28 @@ export class Assistant {
       k: RETRIEVED_LISTED,
       expansions: expansionWords(understood),
     });
+    // "I'm 34, in HR for 10 years… how long would someone like me take?": the clause that asks,
+    // searched on its own, may find what the whole story buries. Its passages may supply the
+    // figure asked for, and join those the writer is shown.
+    const focus = questionFocus(understood.understoodAs);
+    const focused =
+      focus === understood.understoodAs
+        ? []
+        : (
+            await this.retriever.retrieve(focus, {
+              k: STORY_FOCUS_PASSAGES,
+              expansions: expansionWords(understood),
+            })
+          ).results;
     const retrieveMs = performance.now() - started;
-    const assessed = this.gate.assess(retrieval, understood);
+    const assessed = this.gate.assess(retrieval, understood, focused);
     const ruled = this.ruledOut(understood, context.hasHistory === true);
     const decision =
       ruled === undefined ? assessed : { ...assessed, answerable: false, reason: ruled };
-    const passages = writerPassages(retrieval.results, this.passagesShown, understood.understoodAs);
-    // "I'm 34, in HR for 10 years… how long would someone like me take?": the clause that asks,
-    // searched on its own, may find what the whole story buries.
-    const focus = questionFocus(understood.understoodAs);
-    if (decision.answerable && focus !== understood.understoodAs) {
-      const focused = await this.retriever.retrieve(focus, {
-        k: STORY_FOCUS_PASSAGES,
-        expansions: expansionWords(understood),
-      });
-      return {
-        understood,
-        retrieval,
-        decision,
-        passages: withPassagesOf(passages, focused.results),
-        retrieveMs: performance.now() - started,
-      };
-    }
+    const passages = withPassagesOf(
+      writerPassages(retrieval.results, this.passagesShown, understood.understoodAs),
+      focused,
+    );
     return { understood, retrieval, decision, passages, retrieveMs };
   }
 

@@ -1,6 +1,6 @@
 import type { UnitVectors } from "../index/unit-vectors.ts";
 import type { EntityLexicon } from "../retrieval/entity-lexicon.ts";
-import type { Retrieval } from "../retrieval/retriever.ts";
+import type { Retrieval, RetrievedChunk } from "../retrieval/retriever.ts";
 import { wordsAsWritten } from "../text/terms.ts";
 import { questionFocus } from "../understanding/question-focus.ts";
 import type { UnderstoodQuestion } from "../understanding/question-understanding.ts";
@@ -79,13 +79,18 @@ export class EvidenceGate {
     this.threshold = settings.threshold ?? model.threshold;
   }
 
-  assess(retrieval: Retrieval, understood: UnderstoodQuestion): GateDecision {
+  assess(
+    retrieval: Retrieval,
+    understood: UnderstoodQuestion,
+    focusResults: readonly RetrievedChunk[] = [],
+  ): GateDecision {
     const { features, terms, figureNotGivenFor, figureAsked } = computeGateFeatures(
       retrieval,
       understood,
       this.statistics,
       this.units,
       this.lexicon,
+      focusResults,
     );
     const probability = answerableProbability(this.model, features);
     const measured = {

@@ -1,7 +1,7 @@
 import { dotProduct } from "../index/dot-product.ts";
 import type { UnitVectors } from "../index/unit-vectors.ts";
 import type { EntityLexicon } from "../retrieval/entity-lexicon.ts";
-import type { Retrieval } from "../retrieval/retriever.ts";
+import type { Retrieval, RetrievedChunk } from "../retrieval/retriever.ts";
 import { commonWordRank } from "../text/common-words.ts";
 import { comparedSides } from "../text/compared-sides.ts";
 import { splitSentences } from "../text/sentences.ts";
@@ -191,6 +191,7 @@ export function computeGateFeatures(
   statistics: CorpusStatistics,
   units: UnitVectors = new Map(),
   lexicon?: EntityLexicon,
+  focusResults: readonly RetrievedChunk[] = [],
 ): {
   features: GateFeatures;
   terms: QuestionTerm[];
@@ -315,7 +316,7 @@ export function computeGateFeatures(
       ),
     );
     let figureCoverage = 0;
-    for (const result of retrieval.results.slice(0, 5)) {
+    for (const result of [...retrieval.results.slice(0, 5), ...focusResults]) {
       const described = expandedNames.has(result.chunk.cells?.[0]?.value.toLowerCase() ?? "");
       const units =
         result.chunk.kind === "table-row" ? [result.chunk.text] : splitSentences(result.chunk.text);

@@ -465,6 +465,35 @@ describe("EvidenceGate.assess", () => {
     ).toBe(1);
   });
 
+  it("takes a figure from the passages of a story's asking clause, searched on its own", () => {
+    const row: Chunk = {
+      ...makeChunk(
+        "switcher",
+        "Who Is This Roadmap For?",
+        "Learner Type: Career Switcher; Expected Timeline: 12–18 months",
+        "table-row",
+      ),
+      cells: [
+        { header: "Learner Type", value: "Career Switcher" },
+        { header: "Expected Timeline", value: "12–18 months" },
+      ],
+    };
+    const corpus = [...chunks, row];
+    const rowGate = new EvidenceGate(new CorpusStatistics(corpus), { model });
+    const understood = new QuestionUnderstanding(corpus).understand(
+      "I've worked as an accountant for ten years, evenings free now. realistically how long would it take someone like me to get hired?",
+    );
+    const docker = byId.get("docker") as Chunk;
+    const retrieval: Retrieval = {
+      question: understood.understoodAs,
+      queryVector: [],
+      results: [{ chunk: docker, score: 1, dense: 0.3, lexical: 1 }],
+    };
+    expect(rowGate.assess(retrieval, understood).features.figureMissing).toBe(1);
+    const focused = [{ chunk: row, score: 1, dense: 0.3, lexical: 1 }];
+    expect(rowGate.assess(retrieval, understood, focused).features.figureMissing).toBe(0);
+  });
+
   it("refuses a question about a topic neither corpus nor dictionary knows, naming it", () => {
     const decision = assess("What does Kubernetes do?", ["docker", "dvc"]);
     expect(decision.answerable).toBe(false);
