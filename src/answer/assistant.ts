@@ -172,31 +172,29 @@ export class Assistant {
     const started = performance.now();
     const understood =
       typeof question === "string" ? this.understanding.understand(question) : question;
-    const retrieval = await this.retriever.retrieve(understood.understoodAs, {
-      k: RETRIEVED_LISTED,
-      expansions: expansionWords(understood),
-    });
+    const expansions = expansionWords(understood);
     // "I'm 34, in HR for 10 years… how long would someone like me take?": the clause that asks,
-    // searched on its own, may find what the whole story buries. Its passages may supply the
-    // figure asked for, and join those the writer is shown.
+    // searched on its own (alongside the whole message), may find what the story buries. Its
+    // passages may supply the figure asked for, and join those the writer is shown.
     const focus = questionFocus(understood.understoodAs);
-    const focused =
+    const [retrieval, focused] = await Promise.all([
+      this.retriever.retrieve(understood.understoodAs, { k: RETRIEVED_LISTED, expansions }),
       focus === understood.understoodAs
-        ? []
-        : (
-            await this.retriever.retrieve(focus, {
-              k: STORY_FOCUS_PASSAGES,
-              expansions: expansionWords(understood),
-            })
-          ).results;
+        ? undefined
+        : this.retriever.retrieve(focus, {
+            k: STORY_FOCUS_PASSAGES,
+            expansions,
+            lexicalOnly: true,
+          }),
+    ]);
     const retrieveMs = performance.now() - started;
-    const assessed = this.gate.assess(retrieval, understood, focused);
+    const assessed = this.gate.assess(retrieval, understood, focused?.results);
     const ruled = this.ruledOut(understood, context.hasHistory === true);
     const decision =
       ruled === undefined ? assessed : { ...assessed, answerable: false, reason: ruled };
     const passages = withPassagesOf(
       writerPassages(retrieval.results, this.passagesShown, understood.understoodAs),
-      focused,
+      focused?.results ?? [],
     );
     return { understood, retrieval, decision, passages, retrieveMs };
   }

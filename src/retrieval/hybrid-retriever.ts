@@ -92,7 +92,9 @@ export class HybridRetriever implements Retriever {
       this.settings;
     // Started first: with a pooled embedder the model runs in a worker while BM25 and the boosts
     // are computed here; the vector is awaited only where the dense search needs it.
-    const embedding = this.embedder.embedQuery(question);
+    const embedding = options.lexicalOnly
+      ? Promise.resolve<number[]>([])
+      : this.embedder.embedQuery(question);
     // Handled at the await below; this only keeps a failure seen before then from going unhandled.
     embedding.catch(() => {});
 
@@ -152,18 +154,23 @@ export class HybridRetriever implements Retriever {
 
     const queryVector = await embedding;
     const dense = new Map<number, number>();
-    for (const hit of this.index.vectorIndex.search(queryVector, candidates)) {
-      dense.set(hit.label, hit.score);
+    if (queryVector.length > 0) {
+      for (const hit of this.index.vectorIndex.search(queryVector, candidates)) {
+        dense.set(hit.label, hit.score);
+      }
     }
 
     const labels = new Set([...dense.keys(), ...lexical.keys(), ...boosts.keys()]);
     const scored: Array<RetrievedChunk & { label: number }> = [];
     for (const label of labels) {
       const chunk = this.index.chunks[label] as Chunk;
-      const denseScore =
-        dense.get(label) ?? dotProduct(queryVector, this.index.vectorIndex.vector(label));
+      const searchedDense = queryVector.length > 0;
+      const denseScore = searchedDense
+        ? (dense.get(label) ?? dotProduct(queryVector, this.index.vectorIndex.vector(label)))
+        : 0;
       const lexicalScore = lexical.get(label) ?? 0;
-      const unitScore = unitWeight > 0 ? this.bestUnitSimilarity(chunk.id, queryVector) : 0;
+      const unitScore =
+        unitWeight > 0 && searchedDense ? this.bestUnitSimilarity(chunk.id, queryVector) : 0;
       scored.push({
         label,
         chunk,

@@ -24,6 +24,11 @@ export type RetrieveOptions = {
   k?: number;
   /** Synonyms and expansions of question words; matched lexically with a lower weight. */
   expansions?: string[];
+  /**
+   * Words only: BM25, name boosts and step references, without embedding the question (a cheap
+   * second search; the result's `queryVector` is empty). @default false
+   */
+  lexicalOnly?: boolean;
 };
 
 /** Finds the chunks most likely to answer a question. */

@@ -1,0 +1,42 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadIndex } from "../../src/index/index-store.ts";
+import { ingest } from "../../src/ingest/ingest.ts";
+import { HybridRetriever } from "../../src/retrieval/hybrid-retriever.ts";
+import { HashEmbedder } from "../support/hash-embedder.ts";
+import { tempIngestOptions } from "../support/ingest-options.ts";
+import { TempDir } from "../support/temp-dir.ts";
+
+let temp: TempDir;
+let retriever: HybridRetriever;
+let embedder: HashEmbedder;
+
+beforeAll(async () => {
+  temp = await TempDir.create();
+  embedder = new HashEmbedder();
+  await temp.write(
+    "corpus/notes.md",
+    "# Notes\n\n## Versioning\n\nDVC versions datasets next to the code.\n\n## Serving\n\nFastAPI serves a model as an API.\n",
+  );
+  await temp.write("corpus/sources.json", JSON.stringify({ sources: [{ path: "notes.md" }] }));
+  await ingest(tempIngestOptions(temp, embedder));
+  retriever = new HybridRetriever(await loadIndex(temp.join("index"), embedder), embedder);
+});
+afterAll(async () => {
+  await temp?.remove();
+});
+
+describe("HybridRetriever.retrieve", () => {
+  it("searches by words alone, without embedding the question, when asked to", async () => {
+    const embedded = embedder.embeddedTexts.length;
+    const retrieval = await retriever.retrieve("which tool versions datasets", {
+      lexicalOnly: true,
+    });
+    expect(embedder.embeddedTexts.length).toBe(embedded);
+    expect(retrieval.queryVector).toEqual([]);
+    expect(retrieval.results[0]?.chunk.text).toContain("DVC versions datasets");
+    expect(retrieval.results.every((result) => result.dense === 0)).toBe(true);
+    // The full search embeds it.
+    await retriever.retrieve("which tool versions datasets");
+    expect(embedder.embeddedTexts.length).toBe(embedded + 1);
+  });
+});
