@@ -570,29 +570,20 @@ describe("EvidenceGate.assess", () => {
     expect(inside.features.explainRareFocus).toBeCloseTo(0.5, 5);
     // The same thing asked about plainly is not an explanation request.
     expect(assess("what is dvc for", ["dvc"]).features.explainRareFocus).toBe(0);
-    // "how does X calculate / build …" asks how it works too.
-    expect(
-      assess("how does dvc calculate file hashes", ["dvc"]).features.explainRareFocus,
-    ).toBeCloseTo(0.5, 5);
-    // So does "how does X detect / create …".
-    expect(
-      assess("how does dvc detect changed files", ["dvc"]).features.explainRareFocus,
-    ).toBeCloseTo(0.5, 5);
-    // The verb after "how does X" in its base form: "choose", "decide", "find", "reduce".
-    expect(
-      assess("how does dvc choose which files to hash", ["dvc"]).features.explainRareFocus,
-    ).toBeCloseTo(0.5, 5);
-    expect(
-      assess("how does dvc reduce the storage it needs", ["dvc"]).features.explainRareFocus,
-    ).toBeCloseTo(0.5, 5);
-    // "how does X do Y" asks how X does it.
-    expect(
-      assess("how does dvc do file hashing in a single pass", ["dvc"]).features.explainRareFocus,
-    ).toBeCloseTo(0.5, 5);
-    // And "how does X allow / let / enable …" asks how X does it.
-    expect(
-      assess("how does dvc allow teams to share large files", ["dvc"]).features.explainRareFocus,
-    ).toBeCloseTo(0.5, 5);
+    for (const question of [
+      // "how does X calculate / build / detect / create …" asks how it works too,
+      "how does dvc calculate file hashes",
+      "how does dvc detect changed files",
+      // with the verb in its base form ("choose", "decide", "find", "reduce"),
+      "how does dvc choose which files to hash",
+      "how does dvc reduce the storage it needs",
+      // "how does X do Y",
+      "how does dvc do file hashing in a single pass",
+      // and "how does X allow / let / enable …".
+      "how does dvc allow teams to share large files",
+    ]) {
+      expect(assess(question, ["dvc"]).features.explainRareFocus, question).toBeCloseTo(0.5, 5);
+    }
     // "how do I make sure it works" asks what to do, not how it works inside.
     expect(
       assess("how do i make sure dvc pull works for my teammate", ["dvc"]).features
