@@ -257,10 +257,6 @@ describe("QuestionUnderstanding", () => {
         { word: "overnight", alternatives: ["batch", "nightly"], source: "lexicon" },
       ]),
     );
-    // A part of the plan is one of its steps.
-    expect(
-      understanding.understand("deep learning portion is of how many months?").expansions,
-    ).toContainEqual({ word: "portion", alternatives: ["step"], source: "lexicon" });
   });
 
   it("searches 'lr' as learning rate where the corpus writes lr in code, keeping the word", () => {
