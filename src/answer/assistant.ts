@@ -8,7 +8,7 @@ import { EntityLexicon } from "../retrieval/entity-lexicon.ts";
 import { HybridRetriever, type HybridSettings } from "../retrieval/hybrid-retriever.ts";
 import type { Retrieval } from "../retrieval/retriever.ts";
 import { RowHeads } from "../retrieval/row-heads.ts";
-import { hasWord } from "../text/terms.ts";
+import { hasWord, wordsAsWritten } from "../text/terms.ts";
 import { ACKNOWLEDGEMENT_REASON, isAcknowledgement } from "../understanding/acknowledgement.ts";
 import { learnerLexicon } from "../understanding/learner-lexicon.ts";
 import { rememberedLearnerType } from "../understanding/learner-profile.ts";
@@ -43,6 +43,12 @@ import { withPassagesOf, writerPassages } from "./writer-passages.ts";
 
 /** Passages of a story's asking clause, searched on its own, added to those the writer is shown. */
 const STORY_FOCUS_PASSAGES = 2;
+/**
+ * A message this long is a story around its question; in a shorter one the clause that asks
+ * leans on the rest ("For the phase where I study neural nets…, how much time does the plan set
+ * aside?") and, searched alone, finds another plan's figure.
+ */
+const STORY_WORDS = 25;
 
 export type AssistantOptions = {
   index: LoadedIndex;
@@ -179,7 +185,8 @@ export class Assistant {
     const focus = questionFocus(understood.understoodAs);
     const [retrieval, focused] = await Promise.all([
       this.retriever.retrieve(understood.understoodAs, { k: RETRIEVED_LISTED, expansions }),
-      focus === understood.understoodAs
+      focus === understood.understoodAs ||
+      wordsAsWritten(understood.understoodAs).length < STORY_WORDS
         ? undefined
         : this.retriever.retrieve(focus, {
             k: STORY_FOCUS_PASSAGES,

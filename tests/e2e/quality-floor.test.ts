@@ -153,6 +153,19 @@ describe("offline pipeline on learner-voice questions (dev split)", () => {
     expect(answer.answer).toMatch(/^Dropout randomly switches off/);
   }, 60_000);
 
+  it("searches a long story's asking clause on its own, but not a short message's", async () => {
+    const story = await assistant.ask(
+      "I'm 34, working in HR for 10 years, no coding at all except some Excel macros. My kids are in school now and I finally have evenings free, maybe 8-10 hours a week. Realistically how long would someone like me take to learn this?",
+    );
+    expect(story.refused).toBe(false);
+    expect(story.answer).toMatch(/^Career Switcher — .*12–18 months/);
+    // The clause that asks leans on the one before it: searched alone it finds another plan.
+    const short = await assistant.ask(
+      "For the phase where I study neural nets for pictures and language, how much time does the plan set aside?",
+    );
+    expect(short.answer).not.toMatch(/NeurIPS/);
+  }, 60_000);
+
   it("stays faithful and concise", () => {
     expect(summary.unsupportedSentenceRate).toBeLessThanOrEqual(0.05);
     expect(dangling).toBe(0);
