@@ -153,8 +153,9 @@ export class HybridRetriever implements Retriever {
     }
 
     const queryVector = await embedding;
+    const searchedDense = queryVector.length > 0;
     const dense = new Map<number, number>();
-    if (queryVector.length > 0) {
+    if (searchedDense) {
       for (const hit of this.index.vectorIndex.search(queryVector, candidates)) {
         dense.set(hit.label, hit.score);
       }
@@ -164,7 +165,6 @@ export class HybridRetriever implements Retriever {
     const scored: Array<RetrievedChunk & { label: number }> = [];
     for (const label of labels) {
       const chunk = this.index.chunks[label] as Chunk;
-      const searchedDense = queryVector.length > 0;
       const denseScore = searchedDense
         ? (dense.get(label) ?? dotProduct(queryVector, this.index.vectorIndex.vector(label)))
         : 0;
