@@ -49,6 +49,12 @@ export type FigureQualifiers = {
   roles: NamedRole[];
   /** Tools of the corpus tables the learner's own words name ("which port does grafana use"). */
   tools: string[];
+  /**
+   * Heads of table rows of two words or more the learner's own words name, other than tools
+   * ("how long does the hugging face course take"): a passage giving the figure must name the
+   * whole head. One word ("mlops", "python") is too broad a topic to ask that of.
+   */
+  things: string[];
   absentYears: string[];
 };
 
@@ -116,6 +122,10 @@ export function figureQualifiers(
       request === undefined || request.type === "money" || lexicon === undefined
         ? []
         : lexicon.find(own).map((entry) => entry.name),
+    things:
+      request === undefined || request.type === "money" || lexicon === undefined
+        ? []
+        : lexicon.rowHeadsNamed(own).filter((head) => head.includes(" ") && !lexicon.isName(head)),
     absentYears:
       request === undefined
         ? []
@@ -153,8 +163,11 @@ export function givenFor(
       .some((item) => qualifiers.roles.some((named) => namesRole(item, named)));
   // The tool is named by the unit or by its passage's section ("MLflow > … port 5000").
   const said = ` ${words(`${chunk.section} ${unit}`).join(" ")} `;
+  const passage = ` ${words(`${chunk.section} ${chunk.text}`).join(" ")} `;
   const tool =
-    qualifiers.tools.length === 0 || qualifiers.tools.some((name) => said.includes(` ${name} `));
+    (qualifiers.tools.length === 0 ||
+      qualifiers.tools.some((name) => said.includes(` ${name} `))) &&
+    qualifiers.things.every((head) => passage.includes(` ${head} `));
   return { place, role, tool };
 }
 
@@ -168,7 +181,15 @@ export function qualifiersNotGiven(
   return [
     ...(placeGiven ? [] : qualifiers.places),
     ...(roleGiven ? [] : qualifiers.roles.map((role) => role.asWritten)),
-    ...(toolGiven ? [] : qualifiers.tools),
+    // "hugging face course", not also "hugging face".
+    ...(toolGiven
+      ? []
+      : [
+          ...qualifiers.tools.filter(
+            (tool) => !qualifiers.things.some((head) => ` ${head} `.includes(` ${tool} `)),
+          ),
+          ...qualifiers.things,
+        ]),
     ...qualifiers.absentYears,
   ];
 }

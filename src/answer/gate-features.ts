@@ -20,6 +20,7 @@ import type { CorpusStatistics } from "./corpus-statistics.ts";
 import { figureQualifiers, givenFor, qualifiersNotGiven } from "./figure-qualifiers.ts";
 import { type FigureRequest, suppliesFigure } from "./figure-request.ts";
 import { carriedTopic } from "./question-rewriter.ts";
+import { writerPassages } from "./writer-passages.ts";
 
 /**
  * A topic word of the question: as written, its index term, index terms that stand for it, and
@@ -316,7 +317,9 @@ export function computeGateFeatures(
       ),
     );
     let figureCoverage = 0;
-    for (const result of [...retrieval.results.slice(0, 5), ...focusResults]) {
+    // The rows the writer is shown for the things named count too ("and for a career switcher?").
+    const shown = writerPassages(retrieval.results, 5, understood.understoodAs);
+    for (const result of [...shown, ...focusResults]) {
       const described = expandedNames.has(result.chunk.cells?.[0]?.value.toLowerCase() ?? "");
       const units =
         result.chunk.kind === "table-row" ? [result.chunk.text] : splitSentences(result.chunk.text);

@@ -24,9 +24,16 @@ export class EntityLexicon {
   private readonly entries = new Map<string, LexiconEntry>();
   /** Places the tables list in their own columns ("top cities"), as normalised words. */
   private readonly places = new Set<string>();
+  /** First cells of every table row, as normalised words ("hugging face course", "step 4"). */
+  private readonly rowHeads = new Set<string>();
 
   constructor(chunks: Chunk[]) {
     for (const chunk of chunks) {
+      const first = chunk.cells?.[0]?.value;
+      if (first !== undefined) {
+        const head = normalise(first);
+        if (head.length >= 2 && head.split(" ").length <= 4) this.rowHeads.add(head);
+      }
       chunk.cells?.forEach((cell, column) => {
         if (PLACE_COLUMN.test(cell.header)) {
           for (const part of cell.value.split(/[,/;]| and /)) {
@@ -68,6 +75,25 @@ export class EntityLexicon {
     return found.filter(
       (entry) =>
         !found.some((other) => other !== entry && ` ${other.name} `.includes(` ${entry.name} `)),
+    );
+  }
+
+  /** Whether a normalised name is one of the tools ("xgboost"). */
+  isName(name: string): boolean {
+    return this.entries.has(name);
+  }
+
+  /**
+   * Heads of table rows the question names ("hugging face course", "software engineer"), longest
+   * first; a shorter head inside a longer one is dropped.
+   */
+  rowHeadsNamed(question: string): string[] {
+    const text = ` ${words(question).join(" ")} `;
+    const found = [...this.rowHeads]
+      .filter((head) => text.includes(` ${head} `))
+      .sort((left, right) => right.length - left.length);
+    return found.filter(
+      (head) => !found.some((other) => other !== head && ` ${other} `.includes(` ${head} `)),
     );
   }
 }

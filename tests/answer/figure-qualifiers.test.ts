@@ -94,6 +94,7 @@ describe("figureQualifiers", () => {
       inDollars: false,
       roles: [],
       tools: [],
+      things: [],
       absentYears: [],
     });
   });
@@ -166,6 +167,41 @@ describe("givenFor", () => {
     expect(
       figureQualifiers(money, "grafana cost", "grafana cost", "", statistics, tools).tools,
     ).toEqual([]);
+  });
+
+  it("asks a figure of a row named in full, not of a passage naming part of it", () => {
+    const time: FigureRequest = { type: "time", words: [] };
+    const course = makeRow("hf", "Certifications", [
+      ["Certification", "Hugging Face Course"],
+      ["Approx. Cost", "Free"],
+    ]);
+    const step = makeRow("s4", "Roadmap", [
+      ["Step", "Step 4"],
+      ["Timeline", "Month 6–8"],
+      ["Main Tools", "PyTorch, Hugging Face"],
+    ]);
+    const lexicon = new EntityLexicon([course, step]);
+    const asked = "how long does the hugging face course take";
+    const qualifiers = figureQualifiers(time, asked, asked, "", statistics, lexicon);
+    expect(qualifiers.tools).toEqual(["hugging face"]);
+    expect(qualifiers.things).toEqual(["hugging face course"]);
+    // The step's months are given beside the tool, not for the course.
+    const given = givenFor(qualifiers, time, step, step.text);
+    expect(given.tool).toBe(false);
+    expect(qualifiersNotGiven(qualifiers, true, true, given.tool)).toEqual(["hugging face course"]);
+    // A row the question names in full gives its own figure.
+    const stepAsked = "how long is step 4";
+    expect(figureQualifiers(time, stepAsked, stepAsked, "", statistics, lexicon).things).toEqual([
+      "step 4",
+    ]);
+    expect(
+      givenFor(
+        figureQualifiers(time, stepAsked, stepAsked, "", statistics, lexicon),
+        time,
+        step,
+        step.text,
+      ).tool,
+    ).toBe(true);
   });
 
   it("gives no figure for a city listed in another cell than the salary", () => {
