@@ -22,7 +22,7 @@ export type LearnerLexicon = {
   fillerPatterns: readonly RegExp[];
   /** Single-word replacements, lower-case keys. */
   replacements: ReadonlyMap<string, string>;
-  /** Phrase replacements ("how much time" → "how long"), longest first, whole-word patterns. */
+  /** Phrase replacements ("how much time" → "how long", "w&b" → "wandb"), longest first, whole-word patterns. */
   phraseReplacements: ReadonlyArray<{ pattern: RegExp; replacement: string }>;
   caseSensitive: ReadonlyMap<string, string>;
   expansions: ReadonlyMap<string, readonly string[]>;
@@ -63,11 +63,11 @@ export function learnerLexicon(): LearnerLexicon {
       .map(wholeWords),
     replacements: new Map(
       Object.entries(parsed.replacements)
-        .filter(([key]) => !key.includes(" "))
+        .filter(([key]) => !isPhrase(key))
         .map(([key, value]) => [key.toLowerCase(), value]),
     ),
     phraseReplacements: Object.entries(parsed.replacements)
-      .filter(([key]) => key.includes(" "))
+      .filter(([key]) => isPhrase(key))
       .sort(([left], [right]) => right.length - left.length)
       .map(([key, replacement]) => ({ pattern: wholeWords(key.toLowerCase()), replacement })),
     caseSensitive: new Map(Object.entries(parsed.caseSensitive)),
@@ -90,6 +90,14 @@ export function learnerLexicon(): LearnerLexicon {
 }
 
 /** A case-insensitive pattern for the phrase as whole words. */
+/**
+ * A replacement matched as a phrase, not word by word: several words, or a name joined by "&"
+ * ("w&b"), which the question's words are split on.
+ */
+function isPhrase(key: string): boolean {
+  return /[\s&]/.test(key);
+}
+
 function wholeWords(phrase: string): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(phrase)}(?![\\p{L}\\p{N}])`, "giu");
 }

@@ -164,6 +164,10 @@ describe("QuestionUnderstanding", () => {
     const tracking = understanding.understand("weights & biases or mlflow?");
     expect(tracking.understoodAs).toBe("wandb or mlflow?");
     expect(tracking.unknownTopics).toContain("wandb");
+    // Its initials joined by "&" are one name, not the words "w" and "b".
+    expect(understanding.understand("mlflow or W&B, which one?").understoodAs).toBe(
+      "mlflow or wandb, which one?",
+    );
     // "Weights and Biases" is the tool only where it is a tool; a network's weights and biases stay.
     expect(understanding.understand("log my runs to weights and biases").understoodAs).toBe(
       "log my runs to wandb",
