@@ -17,7 +17,7 @@ export const OPENER =
   "(?:(?:ok(?:ay)?|so|wait|hmm+|hm|oh|ah+|um+|acha|achha|accha|right|no|sorry),?\\s+)*";
 const WHAT_ABOUT = new RegExp(`^${OPENER}(?:and\\s+)?(?:(?:what|how) about|i meant?)\\b`, "i");
 const LEADING_CONJUNCTION = new RegExp(
-  `^${OPENER}(and|also|plus|then|but|what if|vs\\.?|versus|or|compared (?:to|with))\\b`,
+  `^${OPENER}(and|also|plus|then|but|what if|vs\\.?|versus|or|compared (?:to|with))\\b|^${OPENER}(?:n|nd|&)\\s`,
   "i",
 );
 /** After a leading "and"/"also": a whole question of its own ("and what is the difference between…"). */
@@ -81,9 +81,9 @@ const REFERENCE =
 const THERE_BACK = /(?<!\b(?:is|are|was|were|be|been)\s+)\bthere\s*[?.!]*$/i;
 /** Every such word of a message, in order. */
 const REFERENCES = new RegExp(REFERENCE.source, "giu");
-/** "this roadmap", "that year": a determiner before a noun that is itself clear. */
+/** "this roadmap", "that year", "these days": a determiner before a noun that is itself clear. */
 const SELF_CONTAINED_DETERMINER =
-  /\b(this|that|these) (roadmap|article|guide|tutorial|course|year|field|domain|industry|market|point|age)\b/gi;
+  /\b(this|that|these) (roadmap|article|guide|tutorial|course|year|field|domain|industry|market|point|age|days)\b/gi;
 /**
  * "is it worth learning ML in 2026", "how long does it take to learn Python": an "it" that
  * anticipates what follows, not one that points back.
@@ -160,7 +160,7 @@ export class FollowUpDetector {
     const pointer = this.pointerBack(text, topics.length);
     const wholeQuestion =
       WHOLE_QUESTION.test(text) &&
-      (topics.length >= 3 ||
+      (topics.length >= 2 ||
         this.lexicon.find(text).length > 0 ||
         (DEFINES_A_THING.test(text) && topics.length > 0)) &&
       pointer === undefined;
@@ -197,9 +197,10 @@ export class FollowUpDetector {
     }
     // "how long is step 4" names its own step, whatever month was asked about before; "roadmap
     // overview" is about the material itself.
-    return (
-      topics.length === 0 && numberedReferences(text).length === 0 && !NAMES_THE_MATERIAL.test(text)
-    );
+    // "what do i do in week 2": only a staged plan of some tutorial has weeks, so a week is the
+    // week of the plan talked about.
+    const ownPlaces = numberedReferences(text).filter((reference) => reference.noun !== "week");
+    return topics.length === 0 && ownPlaces.length === 0 && !NAMES_THE_MATERIAL.test(text);
   }
 
   /**

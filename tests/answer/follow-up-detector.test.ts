@@ -77,6 +77,10 @@ describe("FollowUpDetector.dependsOnHistory", () => {
     "how's that different from dropout",
     // "each one": each of the things just compared.
     "which gpu does each one need",
+    // "n" is typed for "and".
+    "n salary?",
+    // Only a staged plan of some tutorial has weeks: the one talked about.
+    "what do i do in week 2",
   ])("treats %j as a follow-up", (message) => {
     expect(detector.dependsOnHistory(message)).toBe(true);
   });
@@ -119,6 +123,10 @@ describe("FollowUpDetector.dependsOnHistory", () => {
     "why does a cnn that overfits need more dropout",
     // A long message whose pronoun comes after its topic carries its own context.
     "my xgboost model does great on training data but badly on new data, is it overfitting or not",
+    // "these days" is now, not something said before.
+    "is dropout still used anywhere these days",
+    // "also" before a whole question with two topic words of its own.
+    "also do i need a gpu for dropout",
   ])("treats %j as standing alone", (message) => {
     expect(detector.dependsOnHistory(message)).toBe(false);
   });
