@@ -160,7 +160,7 @@ export class FollowUpDetector {
     const pointer = this.pointerBack(text, topics.length);
     const wholeQuestion =
       WHOLE_QUESTION.test(text) &&
-      (topics.length >= 2 ||
+      (topics.length >= 3 ||
         this.lexicon.find(text).length > 0 ||
         (DEFINES_A_THING.test(text) && topics.length > 0)) &&
       pointer === undefined;
