@@ -66,6 +66,9 @@ function pickedRow(turn: ChatTurn | undefined): string | undefined {
   return ROW_LEAD.exec(turn.content.trim())?.[1]?.trim();
 }
 
+/** "the fraud one", "the aws one", "the deep learning one": a row meant by a word of it. */
+const ONE_NAMED = /\bthe ((?:[\p{L}\d+#-]+ ){0,2}?[\p{L}\d+#-]+) one\b/iu;
+
 /** How many questions back a chain of follow-ups is followed to find its topic. */
 const MAX_CHAIN = 3;
 /** "step 5", "months 6–8", "week 2": a place in the plan the previous question named. */
@@ -138,6 +141,18 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
     const last = lastUserTurn(history);
     if (last === undefined) return message;
     if (!this.detector.dependsOnHistory(message, message, lastExchange(history))) return message;
+    // "how long does the fraud one take" after a list of projects: the row meant is named.
+    const meant = this.rowMeant(message, lastExchange(history));
+    if (meant !== undefined && !AND_NAMED.test(meant) && !WHAT_ABOUT.test(meant)) return meant;
+    return this.rewriteFollowUp(meant ?? message, history, depth, last);
+  }
+
+  private async rewriteFollowUp(
+    message: string,
+    history: ChatTurn[],
+    depth: number,
+    last: { index: number; content: string },
+  ): Promise<string> {
     const before = history.slice(0, last.index);
     const asked = this.understand(last.content);
     const previous = depth > 1 ? await this.rewriteWithin(asked, before, depth - 1) : asked;
@@ -239,6 +254,26 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
       return message.replace(/\b(its|their)\b/i, `${topic}'s`).replace(PRONOUN_AFTER, topic);
     }
     return `${message.trim()} (${topic})`;
+  }
+
+  /**
+   * The message with "the X one" replaced by the head of the row the last exchange makes clear
+   * ("how long does the fraud one take" after a list of projects: "how long does end to end
+   * fraud detection take"), if it does.
+   */
+  private rowMeant(message: string, exchange: string): string | undefined {
+    const match = ONE_NAMED.exec(message);
+    const name = match?.[1];
+    if (match === undefined || match === null || name === undefined) return undefined;
+    // "the other one", "the new one": no word that names a topic.
+    if (!wordsAsWritten(name).some((word) => this.isTopicWord(word))) return undefined;
+    const head = this.rowHeads?.rowMeant(name, this.understand(exchange));
+    if (head === undefined) return undefined;
+    // "and the rag one?" asks the last question of that row: its name alone, as a sibling's.
+    const bare = message.replace(match[0], head);
+    return AND_NAMED.test(bare) || WHAT_ABOUT.test(bare)
+      ? bare
+      : message.replace(match[0], `the ${head}`);
   }
 
   /**

@@ -1,5 +1,5 @@
 import type { Chunk } from "../chunking/chunk.ts";
-import { words } from "../text/terms.ts";
+import { contentTerms, words } from "../text/terms.ts";
 
 /** How learners shorten the words of a row's name ("Machine Learning Engineer" → "ml engineer"). */
 const SHORT_FORMS: ReadonlyArray<[string, string]> = [
@@ -24,20 +24,52 @@ export function shortNames(head: string): string[] {
 export class RowHeads {
   /** Normalised head → the tables (source and section) it heads a row of. */
   private readonly tables = new Map<string, Set<string>>();
+  /**
+   * The things of every table a learner may mean by one of their words ("the fraud one"): its
+   * rows (head and the words of all cells, space-padded) and its columns after the first ("Deep
+   * Learning Engineer"), with the table's terms (section and row heads) and the heads it names.
+   */
+  private readonly things = new Map<
+    string,
+    {
+      terms: Set<string>;
+      heads: Set<string>;
+      things: Array<{ head: string; name: string; said: string }>;
+    }
+  >();
 
   constructor(chunks: readonly Chunk[]) {
     for (const chunk of chunks) {
       const first = chunk.cells?.[0]?.value;
       if (first === undefined) continue;
       const head = words(first).join(" ");
+      if (head === "") continue;
+      const table = `${chunk.source}#${chunk.section}`;
+      this.addThings(table, chunk, first, head);
       // Long first cells are descriptions, not names of things.
-      if (head === "" || head.split(" ").length > 4) continue;
+      if (head.split(" ").length > 4) continue;
       for (const name of [head, ...shortNames(head)]) {
         const tables = this.tables.get(name) ?? new Set<string>();
-        tables.add(`${chunk.source}#${chunk.section}`);
+        tables.add(table);
         this.tables.set(name, tables);
       }
     }
+  }
+
+  private addThings(table: string, chunk: Chunk, first: string, head: string): void {
+    let entry = this.things.get(table);
+    if (entry === undefined) {
+      entry = { terms: new Set(contentTerms(chunk.section)), heads: new Set(), things: [] };
+      for (const cell of chunk.cells?.slice(1) ?? []) {
+        const column = words(cell.header).join(" ");
+        entry.things.push({ head: column, name: cell.header, said: ` ${column} ` });
+      }
+      this.things.set(table, entry);
+    }
+    const cells = chunk.cells?.map((cell) => cell.value).join(" ") ?? "";
+    entry.things.push({ head, name: first, said: ` ${words(cells).join(" ")} ` });
+    entry.heads.add(head);
+    for (const term of contentTerms(head)) entry.terms.add(term);
   }
 
   /** The heads the text names, longest first, as the text spells them in lower case. */
@@ -59,5 +91,61 @@ export class RowHeads {
     const rightTables = this.tables.get(words(right).join(" "));
     if (leftTables === undefined || rightTables === undefined || left === right) return false;
     return [...leftTables].some((table) => rightTables.has(table));
+  }
+
+  /**
+   * The name, as the corpus writes it, of the one row or column a learner means by "the fraud one" or "the deep learning
+   * one" (`name`: "fraud"), if it is clear: the one head naming it that the conversation
+   * (`spoken`) says (the longest, if several), or else, among the things of the tables naming it, those of
+   * the table the conversation (`spoken`) speaks of most (the heads it names; the terms of its
+   * section and heads, a term of many tables counting less), the one whose head names it first.
+   * Undefined when nothing names it, or two heads are equally likely.
+   */
+  rowMeant(name: string, spoken: string): string | undefined {
+    const named = ` ${words(name).join(" ")} `;
+    if (named.trim() === "") return undefined;
+    const heardTerms = new Set(contentTerms(spoken));
+    const said = ` ${words(spoken).join(" ")} `;
+    const tables = [...this.things.values()];
+    // A term of many tables ("ml", "learning") says little about which one was spoken of.
+    const tablesWith = (term: string) => tables.filter((table) => table.terms.has(term)).length;
+    const candidates = tables.flatMap((table) => {
+      const spokenOf =
+        [...table.heads].filter((head) => said.includes(` ${head} `)).length +
+        [...table.terms]
+          .filter((term) => heardTerms.has(term))
+          .reduce((sum, term) => sum + 1 / tablesWith(term), 0);
+      return table.things
+        .filter((thing) => thing.said.includes(named))
+        .map((thing) => ({
+          head: thing.head,
+          name: thing.name,
+          spokenOf,
+          inHead: ` ${thing.head} `.includes(named),
+        }));
+    });
+    // "the deep learning one" after a question about "a deep learning engineer": the thing said.
+    const heard = candidates.filter(
+      (candidate) => candidate.inHead && said.includes(` ${candidate.head} `),
+    );
+    const mostSpecific = heard.filter(
+      (candidate) =>
+        !heard.some(
+          (other) =>
+            ` ${other.head} `.includes(` ${candidate.head} `) && other.head !== candidate.head,
+        ),
+    );
+    if (new Set(mostSpecific.map((candidate) => candidate.head)).size === 1) {
+      return mostSpecific[0]?.name;
+    }
+    const best = Math.max(0, ...candidates.map((candidate) => candidate.spokenOf));
+    if (best === 0) return undefined;
+    const likeliest = candidates.filter((candidate) => candidate.spokenOf === best);
+    // Within that table, the thing whose head names it ("the aws one": AWS Certified …).
+    const byHead = likeliest.some((candidate) => candidate.inHead)
+      ? likeliest.filter((candidate) => candidate.inHead)
+      : likeliest;
+    const heads = new Set(byHead.map((candidate) => candidate.head));
+    return heads.size === 1 ? byHead[0]?.name : undefined;
   }
 }

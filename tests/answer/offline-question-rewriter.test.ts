@@ -305,8 +305,50 @@ describe("offline follow-up rewriting", () => {
       "no i meant the aws one",
       afterAsking("how much does the google cert cost"),
     );
-    expect(rewritten).toContain("aws");
+    expect(rewritten).toMatch(/\baws\b/i);
     expect(rewritten).not.toMatch(/\bone\b|\bthe the\b/);
+  });
+
+  it("names the row a learner means by 'the fraud one' in the table just talked about", async () => {
+    const projects: ChatTurn[] = [
+      { role: "user", content: "what projects should i build for ML interviews?" },
+      {
+        role: "assistant",
+        content:
+          "House price prediction, churn classification, fraud detection with MLflow, and RAG.",
+      },
+    ];
+    const fraud = "how long does the fraud one take";
+    expect(await rewriter.rewrite(fraud, projects)).toBe(
+      "how long does the End-to-End Fraud Detection take",
+    );
+    // "and the rag one?" then asks the same of a sibling row.
+    const next: ChatTurn[] = [
+      ...projects,
+      { role: "user", content: fraud },
+      { role: "assistant", content: "3–4 weeks. [1]" },
+    ];
+    expect(await rewriter.rewrite("and the rag one?", next)).toBe(
+      "how long does the RAG Question-Answering System take",
+    );
+    // After certifications, "the aws one" is the AWS certification, not the AWS tools.
+    expect(
+      await rewriter.rewrite(
+        "how much does the aws one cost",
+        afterAsking("which cert is best for ML"),
+      ),
+    ).toBe("how much does the AWS Certified Machine Learning – Specialty cost");
+    // A column head the learner's question said: "the deep learning one" is that engineer.
+    expect(
+      await rewriter.rewrite(
+        "and what does the deep learning one earn in india?",
+        afterAsking("what is the difference between an ML engineer and a deep learning engineer?"),
+      ),
+    ).toContain("Deep Learning Engineer");
+    // "the other one" names nothing: the topic is carried as before.
+    expect(
+      await rewriter.rewrite("is the other one still used?", afterAsking("pytorch or tensorflow?")),
+    ).toBe("is the other one still used? (tensorflow and pytorch)");
   });
 
   it("asks the whole last question again for a bare 'why?'", async () => {
