@@ -86,6 +86,8 @@ const PLAN_PLACE = /\b(?:step|month|week|phase)s?\s+\d+(?:\s*[–-]\s*\d+)?\b/i;
  * - "and shadow deployment?" after "what is a canary release" becomes "what is a shadow
  *   deployment" (one named thing for another), and "and for classification?" after "regression
  *   metrics?" becomes "classification metrics?" (a word the corpus pairs with one asked before);
+ * - "how long does the fraud one take" after a list of projects becomes "how long does the
+ *   End-to-End Fraud Detection take" (the row of the table just talked about that the word names);
  * - "and salaries?" becomes "and salaries? (NLP engineer)" (the topic words are appended);
  * - "how long would it take for someone like me" carries the whole previous question, where the
  *   learner told their situation; so do a bare "why?" (the reason for the last answer) and "and
