@@ -1,5 +1,6 @@
 import type { Chunk } from "../chunking/chunk.ts";
 import type { EntityLexicon } from "../retrieval/entity-lexicon.ts";
+import { shortNames } from "../retrieval/row-heads.ts";
 import { contentTerms, STOPWORDS, stem, words } from "../text/terms.ts";
 import { learnerLexicon } from "../understanding/learner-lexicon.ts";
 import type { CorpusStatistics } from "./corpus-statistics.ts";
@@ -167,7 +168,10 @@ export function givenFor(
   const tool =
     (qualifiers.tools.length === 0 ||
       qualifiers.tools.some((name) => said.includes(` ${name} `))) &&
-    qualifiers.things.every((head) => passage.includes(` ${head} `));
+    qualifiers.things.every((head) => {
+      const whole = words(head).join(" ");
+      return [whole, ...shortNames(whole)].some((name) => passage.includes(` ${name} `));
+    });
   return { place, role, tool };
 }
 
@@ -181,12 +185,13 @@ export function qualifiersNotGiven(
   return [
     ...(placeGiven ? [] : qualifiers.places),
     ...(roleGiven ? [] : qualifiers.roles.map((role) => role.asWritten)),
-    // "hugging face course", not also "hugging face".
+    // "Hugging Face Course", not also "hugging face".
     ...(toolGiven
       ? []
       : [
           ...qualifiers.tools.filter(
-            (tool) => !qualifiers.things.some((head) => ` ${head} `.includes(` ${tool} `)),
+            (tool) =>
+              !qualifiers.things.some((head) => ` ${words(head).join(" ")} `.includes(` ${tool} `)),
           ),
           ...qualifiers.things,
         ]),

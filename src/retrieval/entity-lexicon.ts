@@ -1,5 +1,6 @@
 import type { Chunk } from "../chunking/chunk.ts";
 import { words } from "../text/terms.ts";
+import { shortNames } from "./row-heads.ts";
 
 /** Columns whose cells name tools, libraries, frameworks and algorithms (not categories or tiers). */
 const NAME_COLUMN = /^(tools?|main tools|primary tools|framework|algorithm|model family|stack)$/i;
@@ -24,15 +25,22 @@ export class EntityLexicon {
   private readonly entries = new Map<string, LexiconEntry>();
   /** Places the tables list in their own columns ("top cities"), as normalised words. */
   private readonly places = new Set<string>();
-  /** First cells of every table row, as normalised words ("hugging face course", "step 4"). */
-  private readonly rowHeads = new Set<string>();
+  /**
+   * First cells of table rows, as normalised words ("hugging face course", "step 4"), and the
+   * short forms learners write ("google professional ml engineer"), each to its whole head as the
+   * corpus writes it.
+   */
+  private readonly rowHeads = new Map<string, string>();
 
   constructor(chunks: Chunk[]) {
     for (const chunk of chunks) {
       const first = chunk.cells?.[0]?.value;
       if (first !== undefined) {
         const head = normalise(first);
-        if (head.length >= 2 && head.split(" ").length <= 4) this.rowHeads.add(head);
+        // Longer first cells are descriptions ("how do two numeric columns relate"), not names.
+        if (head.length >= 2 && head.split(" ").length <= 6) {
+          for (const name of [head, ...shortNames(head)]) this.rowHeads.set(name, first.trim());
+        }
       }
       chunk.cells?.forEach((cell, column) => {
         if (PLACE_COLUMN.test(cell.header)) {
@@ -84,16 +92,23 @@ export class EntityLexicon {
   }
 
   /**
-   * Heads of table rows the question names ("hugging face course", "software engineer"), longest
+   * Heads of table rows the question names, in full or by a short form ("hugging face course",
+   * "google professional ml engineer"), as the corpus writes them ("Hugging Face Course"), longest
    * first; a shorter head inside a longer one is dropped.
    */
   rowHeadsNamed(question: string): string[] {
-    const text = ` ${words(question).join(" ")} `;
-    const found = [...this.rowHeads]
-      .filter((head) => text.includes(` ${head} `))
-      .sort((left, right) => right.length - left.length);
+    // "scaler's advanced ai and ml program" names the Scaler row.
+    const text = ` ${words(question)
+      .map((word) => word.replace(/'s$/, ""))
+      .join(" ")} `;
+    const found = [
+      ...new Set(
+        [...this.rowHeads].filter(([name]) => text.includes(` ${name} `)).map(([, head]) => head),
+      ),
+    ].sort((left, right) => right.length - left.length);
+    const spaced = (head: string) => ` ${normalise(head)} `;
     return found.filter(
-      (head) => !found.some((other) => other !== head && ` ${other} `.includes(` ${head} `)),
+      (head) => !found.some((other) => other !== head && spaced(other).includes(spaced(head))),
     );
   }
 }

@@ -184,15 +184,15 @@ describe("givenFor", () => {
     const asked = "how long does the hugging face course take";
     const qualifiers = figureQualifiers(time, asked, asked, "", statistics, lexicon);
     expect(qualifiers.tools).toEqual(["hugging face"]);
-    expect(qualifiers.things).toEqual(["hugging face course"]);
+    expect(qualifiers.things).toEqual(["Hugging Face Course"]);
     // The step's months are given beside the tool, not for the course.
     const given = givenFor(qualifiers, time, step, step.text);
     expect(given.tool).toBe(false);
-    expect(qualifiersNotGiven(qualifiers, true, true, given.tool)).toEqual(["hugging face course"]);
+    expect(qualifiersNotGiven(qualifiers, true, true, given.tool)).toEqual(["Hugging Face Course"]);
     // A row the question names in full gives its own figure.
     const stepAsked = "how long is step 4";
     expect(figureQualifiers(time, stepAsked, stepAsked, "", statistics, lexicon).things).toEqual([
-      "step 4",
+      "Step 4",
     ]);
     expect(
       givenFor(
@@ -202,6 +202,34 @@ describe("givenFor", () => {
         step.text,
       ).tool,
     ).toBe(true);
+  });
+
+  it("knows a row named by its short form or with a possessive", () => {
+    const time: FigureRequest = { type: "time", words: [] };
+    const certs = [
+      makeRow("gcp", "Certifications", [
+        ["Certification", "Google Professional Machine Learning Engineer"],
+        ["Approx. Cost", "~$200"],
+      ]),
+      makeRow("scaler", "Certifications", [
+        ["Certification", "Scaler Advanced AI and ML Program"],
+        ["Approx. Cost", "Program-based"],
+      ]),
+    ];
+    const lexicon = new EntityLexicon(certs);
+    const things = (asked: string) =>
+      figureQualifiers(time, asked, asked, "", statistics, lexicon).things;
+    expect(things("how long is the google professional ml engineer cert valid")).toEqual([
+      "Google Professional Machine Learning Engineer",
+    ]);
+    expect(things("how many months does scaler's advanced ai and ml program last")).toEqual([
+      "Scaler Advanced AI and ML Program",
+    ]);
+    // A passage naming the short form gives the figure for it.
+    const faq = makeChunk("faq", "FAQ", "Google Professional ML Engineer takes 3 months.");
+    const asked = "how long does the google professional machine learning engineer take";
+    const qualifiers = figureQualifiers(time, asked, asked, "", statistics, lexicon);
+    expect(givenFor(qualifiers, time, faq, faq.text).tool).toBe(true);
   });
 
   it("gives no figure for a city listed in another cell than the salary", () => {
