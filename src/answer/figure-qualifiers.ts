@@ -52,8 +52,9 @@ export type FigureQualifiers = {
   tools: string[];
   /**
    * Heads of table rows of two words or more the learner's own words name, other than tools
-   * ("how long does the hugging face course take"): a passage giving the figure must name the
-   * whole head. One word ("mlops", "python") is too broad a topic to ask that of.
+   * ("how long does the hugging face course take"): a passage giving the figure must name one of
+   * them whole, or by its short form. One word ("mlops", "python") is too broad a topic to ask
+   * that of.
    */
   things: string[];
   absentYears: string[];
@@ -168,10 +169,12 @@ export function givenFor(
   const tool =
     (qualifiers.tools.length === 0 ||
       qualifiers.tools.some((name) => said.includes(` ${name} `))) &&
-    qualifiers.things.every((head) => {
-      const whole = words(head).join(" ");
-      return [whole, ...shortNames(whole)].some((name) => passage.includes(` ${name} `));
-    });
+    // "how long from data analyst to MLE": the Data Analyst row names one of the rows asked of.
+    (qualifiers.things.length === 0 ||
+      qualifiers.things.some((head) => {
+        const whole = words(head).join(" ");
+        return [whole, ...shortNames(whole)].some((name) => passage.includes(` ${name} `));
+      }));
   return { place, role, tool };
 }
 

@@ -225,6 +225,22 @@ describe("givenFor", () => {
     expect(things("how many months does scaler's advanced ai and ml program last")).toEqual([
       "Scaler Advanced AI and ML Program",
     ]);
+    // Of two rows named ("from data analyst to MLE"), a passage naming one gives its figure.
+    const analyst = makeRow("da", "Learners", [
+      ["Learner Type", "Data Analyst"],
+      ["Expected Timeline", "6–9 months"],
+    ]);
+    const switching = new EntityLexicon([
+      analyst,
+      makeRow("mle", "Roles", [
+        ["Role", "Machine Learning Engineer"],
+        ["Salary", "₹8L"],
+      ]),
+    ]);
+    const fromTo = "how long to go from data analyst to ml engineer";
+    const both = figureQualifiers(time, fromTo, fromTo, "", statistics, switching);
+    expect(both.things).toHaveLength(2);
+    expect(givenFor(both, time, analyst, analyst.text).tool).toBe(true);
     // A passage naming the short form gives the figure for it.
     const faq = makeChunk("faq", "FAQ", "Google Professional ML Engineer takes 3 months.");
     const asked = "how long does the google professional machine learning engineer take";
