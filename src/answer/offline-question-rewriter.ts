@@ -3,7 +3,13 @@ import type { EntityLexicon } from "../retrieval/entity-lexicon.ts";
 import type { RowHeads } from "../retrieval/row-heads.ts";
 import { commonWordRank } from "../text/common-words.ts";
 import { escapeRegExp } from "../text/escape-reg-exp.ts";
-import { QUESTION_META_WORDS, STOPWORDS, stem, wordsAsWritten } from "../text/terms.ts";
+import {
+  contentTerms,
+  QUESTION_META_WORDS,
+  STOPWORDS,
+  stem,
+  wordsAsWritten,
+} from "../text/terms.ts";
 import { tagWords } from "../understanding/part-of-speech.ts";
 import type { CorpusStatistics } from "./corpus-statistics.ts";
 import { figureRequest } from "./figure-request.ts";
@@ -68,6 +74,15 @@ function pickedRow(turn: ChatTurn | undefined): string | undefined {
 
 /** "the fraud one", "the aws one", "the deep learning one": a row meant by a word of it. */
 const ONE_NAMED = /\bthe ((?:[\p{L}\d+#-]+ ){0,2}?[\p{L}\d+#-]+) one\b/iu;
+
+/**
+ * "what is a virtual environment in Python", "what does the Python tutorial say about virtual
+ * environments": a question about one thing, which a later "it" means.
+ */
+const ASKS_ABOUT_A_THING =
+  /^(?:(?:what|wat)\s+(?:is|are)\b|what's|whats|explain\b|define\b|how (?:does|do)\b.*\bwork\b|what (?:does|do)\b.*\b(?:say|says) about\b)/i;
+/** Words naming the material itself, never what a question asked about. */
+const NAMES_THE_MATERIAL_WORD = /\b(?:roadmap|article|tutorials?|guide)\b/i;
 
 /** How many questions back a chain of follow-ups is followed to find its topic. */
 const MAX_CHAIN = 3;
@@ -175,14 +190,22 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
         : undefined;
     const previousEntities = this.lexicon.find(picked ?? previous);
     // "tensorflow vs pytorch which first", then "why?": both things compared are the topic.
+    const entityTopic = previousEntities
+      .slice(0, 2)
+      .map((entity) => originalSpelling(picked ?? previous, entity.name))
+      .join(" and ");
     const topic =
       picked !== undefined && previousEntities.length === 0
         ? picked
         : previousEntities.length > 0
-          ? previousEntities
-              .slice(0, 2)
-              .map((entity) => originalSpelling(picked ?? previous, entity.name))
-              .join(" and ")
+          ? [
+              picked === undefined && ASKS_ABOUT_A_THING.test(previous)
+                ? this.rarerRun(previous, entityTopic)
+                : undefined,
+              entityTopic,
+            ]
+              .filter((part) => part !== undefined)
+              .join(" ")
           : this.topicPhrase(previous);
     // "what's the diff between the two" after "what is MLflow", "what is DVC": both topics.
     const earlierTurn = lastUserTurn(before);
@@ -320,6 +343,12 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
    * word. Undefined for a question about several things ("how does dropout help overfitting").
    */
   private onlyTopicRun(text: string): string | undefined {
+    const topical = this.topicalRuns(text);
+    return topical.length === 1 ? topical[0] : undefined;
+  }
+
+  /** Runs of consecutive words, among them a topic word, between stop words and punctuation. */
+  private topicalRuns(text: string): string[] {
     const runs: string[][] = [[]];
     // Punctuation ends a run as a stop word does.
     for (const token of text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*|[^\s\p{L}\p{N}]/gu) ?? []) {
@@ -330,9 +359,27 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
         runs.at(-1)?.push(token);
       }
     }
-    const topical = runs.filter((run) => run.some((word) => this.isTopicWord(word)));
-    const only = topical.length === 1 ? topical[0] : undefined;
-    return only === undefined ? undefined : originalSpelling(text, only.join(" "));
+    return runs
+      .filter((run) => run.some((word) => this.isTopicWord(word)))
+      .map((run) => originalSpelling(text, run.join(" ")));
+  }
+
+  /**
+   * A run of topic words of `text` rarer in the corpus than the tools it names (`tools`): "virtual
+   * environment" in "what is a virtual environment in Python" is what was asked about, Python its
+   * setting; undefined when the tools are the rarest ("what is mlflow experiment tracking").
+   */
+  private rarerRun(text: string, tools: string): string | undefined {
+    const rarity = (phrase: string) =>
+      Math.max(0, ...contentTerms(phrase).map((term) => this.statistics.idf(term)));
+    const toolTerms = new Set(contentTerms(tools));
+    const runs = this.topicalRuns(text).filter(
+      (run) =>
+        !NAMES_THE_MATERIAL_WORD.test(run) &&
+        !contentTerms(run).some((term) => toolTerms.has(term)),
+    );
+    const rarest = runs.sort((left, right) => rarity(right) - rarity(left))[0];
+    return rarest !== undefined && rarity(rarest) > rarity(tools) ? rarest : undefined;
   }
 
   /**

@@ -351,6 +351,19 @@ describe("offline follow-up rewriting", () => {
     ).toBe("is the other one still used? (tensorflow and pytorch)");
   });
 
+  it("reads 'it' as the thing a question asked about, with the tool it named as its setting", async () => {
+    expect(
+      await rewriter.rewrite(
+        "should i commit it to git?",
+        afterAsking("What is a virtual environment in Python?"),
+      ),
+    ).toBe("should i commit virtual environment Python to git?");
+    // A question that does not ask what something is keeps its tool as the topic.
+    expect(
+      await rewriter.rewrite("is it free?", afterAsking("is mlflow good for experiment tracking")),
+    ).toBe("is mlflow free?");
+  });
+
   it("asks the whole last question again for a bare 'why?'", async () => {
     const asked = "tensorflow or pytorch which one first";
     expect(await rewriter.rewrite("but why?", afterAsking(asked))).toBe(`but why? (${asked})`);
