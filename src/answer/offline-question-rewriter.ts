@@ -10,6 +10,7 @@ import {
   stem,
   wordsAsWritten,
 } from "../text/terms.ts";
+import { learnerLexicon } from "../understanding/learner-lexicon.ts";
 import { tagWords } from "../understanding/part-of-speech.ts";
 import type { CorpusStatistics } from "./corpus-statistics.ts";
 import { figureRequest } from "./figure-request.ts";
@@ -317,10 +318,18 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
       if (kind(place) === kind(placeBefore)) return previous.replace(placeBefore, place);
     }
     const rowHeads = this.rowHeads;
-    if (rowHeads?.isHead(named) === true) {
-      const replaced = rowHeads.find(previous).find((head) => rowHeads.siblings(head, named));
+    // "and for a fresher?" after "salary for 3–5 years": a learner's word the lexicon reads as a
+    // row's head ("0–2 years").
+    const word = named.replace(/^(?:for\s+)?(?:an?|the)\s+/i, "").toLowerCase();
+    const heads = [
+      named,
+      ...(/\s/.test(word) ? [] : (learnerLexicon().expansions.get(word) ?? [])),
+    ];
+    for (const head of heads) {
+      if (rowHeads?.isHead(head) !== true) continue;
+      const replaced = rowHeads.find(previous).find((other) => rowHeads.siblings(other, head));
       if (replaced !== undefined)
-        return previous.replace(originalSpelling(previous, replaced), named);
+        return previous.replace(originalSpelling(previous, replaced), head);
     }
     // "and for classification?" after "regression metrics?": one word the corpus pairs with one
     // of the previous question's ("for regression … for classification").

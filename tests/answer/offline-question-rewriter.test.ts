@@ -364,6 +364,15 @@ describe("offline follow-up rewriting", () => {
     ).toBe("is mlflow free?");
   });
 
+  it("asks the previous question of the row a learner's word stands for ('a fresher': 0–2 years)", async () => {
+    expect(
+      await rewriter.rewrite(
+        "and for a fresher?",
+        afterAsking("what's the salary for 3-5 years experience in india?"),
+      ),
+    ).toBe("what's the salary for 0–2 years experience in india?");
+  });
+
   it("asks the whole last question again for a bare 'why?'", async () => {
     const asked = "tensorflow or pytorch which one first";
     expect(await rewriter.rewrite("but why?", afterAsking(asked))).toBe(`but why? (${asked})`);
