@@ -365,8 +365,9 @@ describe("offline follow-up rewriting", () => {
   });
 
   it("asks the previous question of the row a learner's word stands for ('a fresher': 0–2 years)", async () => {
+    // Read as understood, "3-5" is the table's "3–5".
     expect(
-      await rewriter.rewrite(
+      await understandingRewriter.rewrite(
         "and for a fresher?",
         afterAsking("what's the salary for 3-5 years experience in india?"),
       ),
