@@ -3,6 +3,14 @@ const ASKING =
   /^(?:so |and |but |ok |okay |then |also |pls |please |like |i mean |(?:as per|according to) (?:the |my |your )?[\p{L}-]+ )*(what|which|who|whom|whose|when|where|why|how|is|are|am|was|were|do|does|did|can|could|should|shall|will|would|may|might|must|have|has|any|tell|explain|give|list|name|suggest|recommend|help|compare|define)\b/iu;
 
 /**
+ * "did some python on youtube during lockdown.", "have 2 yrs exp in java.": a sentence told with
+ * its "I" left out, not a question: it opens with a verb that could ask, no subject follows, and
+ * it ends with a full stop.
+ */
+const TOLD_WITHOUT_SUBJECT =
+  /^(?:do|does|did|have|has|had|was|were|am|can|could|will|would)\s+(?!(?:i|you|we|they|he|she|it|there|this|that|these|those|my|your|our|their|his|her|anyone|someone|people|ppl|u)\b)[^?]*\.$/i;
+
+/**
  * Asks for an amount after naming it: "aws cert valid for how long", "course fees kitna". The
  * clause opens like a statement but asks.
  */
@@ -28,7 +36,7 @@ export function questionFocus(message: string): string {
   const asks = clauses.map(
     (clause) =>
       clause.endsWith("?") ||
-      ASKING.test(clause) ||
+      (ASKING.test(clause) && !TOLD_WITHOUT_SUBJECT.test(clause)) ||
       ASKS_AT_THE_END.test(clause) ||
       GUESS_TAG.test(clause),
   );

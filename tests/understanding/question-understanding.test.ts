@@ -488,6 +488,18 @@ describe("questionFocus", () => {
     expect(questionFocus("is polars better than pandas")).toBe("is polars better than pandas");
   });
 
+  it("reads a sentence told without its 'I' as the story, not a question", () => {
+    expect(
+      questionFocus(
+        "salary stuck at 5.5 LPA. did some python on youtube during lockdown. what does an AI engineer do?",
+      ),
+    ).toBe("what does an AI engineer do?");
+    // With a subject it asks, even ending with a full stop.
+    expect(questionFocus("ok so. did you cover docker. what about k8s?")).toBe(
+      "did you cover docker. what about k8s?",
+    );
+  });
+
   it("leaves the learner's own figures out of the focus ('I have 2 hours a day, how long…')", () => {
     expect(questionFocus("i have 2 hours a day, how long will the whole roadmap take me")).toBe(
       "how long will the whole roadmap take me",
