@@ -157,6 +157,12 @@ describe("QuestionUnderstanding", () => {
     );
   });
 
+  it("writes out short forms the material spells in full ('rl', 'gd')", () => {
+    expect(understanding.understand("rl vs gd").understoodAs).toBe(
+      "reinforcement learning vs gradient descent",
+    );
+  });
+
   it("takes a tool named by an English word the material never uses for an unknown topic", () => {
     expect(understanding.understand("do i need a feature store like feast").unknownTopics).toEqual([
       "feast",
