@@ -11,6 +11,7 @@ import {
 } from "../text/terms.ts";
 import { isAcknowledgement } from "../understanding/acknowledgement.ts";
 import type { CorpusStatistics } from "./corpus-statistics.ts";
+import { figureRequest } from "./figure-request.ts";
 
 /** "ok", "wait", "hmm", "acha": words that open a chat message and change nothing. */
 export const OPENER =
@@ -118,7 +119,8 @@ export const VERY_COMMON_RANK = 1500;
  * pronoun ("is it free?", "which one pays more?", "the aws one"),
  * names the learner's situation told before ("for someone like me") or no topic of its own
  * ("how long?"), or, short and naming no tool, only topic words the last exchange (`previous`:
- * the last question and its answer) said ("what happens if the request is missing a field"). A long message (16 words or more) with a topic carries its own context, unless
+ * the last question and its answer) said ("what happens if the request is missing a field"), or
+ * asks a setting, count or share of nothing it names ("what patience value should i set"). A long message (16 words or more) with a topic carries its own context, unless
  * it opens with a pronoun ("can it log stuff automatically for sklearn or …"). A message with a topic of its own and no pointer back ("what does
  * dropout do", "what is SHAP and why does it matter", "and what is the difference between AI and
  * ML?"), or one that says the topic changes ("ok new q: …"), stands alone, even when it follows
@@ -195,6 +197,18 @@ export class FollowUpDetector {
       const before = new Set(contentTerms(previous));
       if (contentTerms(topics.join(" ")).every((term) => before.has(term))) return true;
     }
+    // "what patience value should i set, 5? 10?" after "what is early stopping": a setting, count
+    // or share asked for nothing named is asked of what was just talked about.
+    const figure = previous === "" ? undefined : figureRequest(text);
+    if (
+      figure !== undefined &&
+      ["setting", "count", "share"].includes(figure.type) &&
+      wordsAsWritten(text).length <= SAID_BEFORE_WORDS &&
+      this.lexicon.find(text).length === 0 &&
+      !this.namesANewThing(topics, previous)
+    ) {
+      return true;
+    }
     // "how long is step 4" names its own step, whatever month was asked about before; "roadmap
     // overview" is about the material itself.
     // "what do i do in week 2": only a staged plan of some tutorial has weeks, so a week is the
@@ -256,6 +270,17 @@ export class FollowUpDetector {
       return pointer[0];
     }
     return undefined;
+  }
+
+  /**
+   * Whether a topic word is a name no everyday English has ("resnet", "bert") that the last
+   * exchange (`previous`) did not say: "how many parameters does bert base have" asks of it.
+   */
+  private namesANewThing(topics: string[], previous: string): boolean {
+    const said = new Set(contentTerms(previous));
+    return topics.some(
+      (word) => commonWordRank(word) === undefined && !said.has(stem(word.toLowerCase())),
+    );
   }
 
   /**

@@ -150,6 +150,46 @@ describe("FollowUpDetector.dependsOnHistory, given the last exchange", () => {
   });
 });
 
+describe("FollowUpDetector.dependsOnHistory, for a setting or count asked", () => {
+  const training = [
+    makeChunk(
+      "stop",
+      "Training",
+      "Early stopping halts training when the validation loss stalls; patience sets how many epochs to wait, and a canary gets a small percentage of traffic.",
+    ),
+    makeChunk("resnet", "Vision", "ResNet and MobileNet are pretrained image models."),
+  ];
+  const trainingDetector = new FollowUpDetector(
+    new EntityLexicon(training),
+    new CorpusStatistics(training),
+  );
+  const previous = "what is early stopping?\nIt stops training when the validation loss stalls.";
+
+  it("asks it of the last topic when the message names nothing new", () => {
+    expect(
+      trainingDetector.dependsOnHistory(
+        "what patience value should i set, 5? 10?",
+        undefined,
+        previous,
+      ),
+    ).toBe(true);
+    // Without a conversation the same words stand alone.
+    expect(trainingDetector.dependsOnHistory("what patience value should i set, 5? 10?")).toBe(
+      false,
+    );
+  });
+
+  it("lets it stand alone when it names a name the exchange did not say", () => {
+    expect(
+      trainingDetector.dependsOnHistory(
+        "how many parameters does resnet have",
+        undefined,
+        previous,
+      ),
+    ).toBe(false);
+  });
+});
+
 describe("FollowUpDetector.pointsNowhere", () => {
   it.each(["is it free?", "which one pays more", "how long?"])(
     "finds nothing %j could be about when asked first",
