@@ -226,6 +226,16 @@ export function figureRequest(question: string): FigureRequest | undefined {
     const named = GENERIC_SETTING.test(setting) ? NAMED_GENERIC_SETTING.exec(text)?.[1] : undefined;
     return { type: "setting", words: [named ?? setting] };
   }
+  // "how many of those projects": the noun after the pointer; "what projects should i build and
+  // how many of them need deploying": a thing the message named before.
+  const ofPointer = /\bhow many of (?:them|those|these|the)\b(?: ([\p{L}-]+))?/u.exec(text);
+  if (ofPointer !== null) {
+    const noun = ofPointer[1];
+    if (noun !== undefined && !NOT_A_COUNTED_THING.test(noun))
+      return { type: "count", words: [noun] };
+    const before = contentTerms(text.slice(0, ofPointer.index)).slice(-4);
+    return before.length > 0 ? { type: "count", words: before } : undefined;
+  }
   // The counted thing is one of the next two words ("how many different models").
   const many = /\bhow many ([\p{L}-]+)(?: ([\p{L}-]+))?/u.exec(text);
   if (many?.[1] !== undefined) {
@@ -233,6 +243,24 @@ export function figureRequest(question: string): FigureRequest | undefined {
   }
   return undefined;
 }
+
+/**
+ * A number in or up to three words before one of the counted words ("three portfolio projects",
+ * "2–3 end-to-end projects", "a 7-step roadmap"); a hyphenated word counts by its parts too.
+ */
+function countsThing(counted: string[], unit: string): boolean {
+  const stems = new Set(counted.flatMap((word) => word.toLowerCase().split("-")).map(stem));
+  const tokens = words(unit.replace(YEAR, " "));
+  return tokens.some(
+    (token, index) =>
+      token.split("-").some((part) => stems.has(stem(part))) &&
+      tokens.slice(Math.max(0, index - 3), index + 1).some((near) => NUMBER.test(near)),
+  );
+}
+
+/** Words after "how many of them" that say what happens to the things, not what they are. */
+const NOT_A_COUNTED_THING =
+  /^(?:need|needs|should|do|does|are|is|will|would|can|could|must|have|has|to|get|go|are|were|i|you|we)$/i;
 
 /** "how many days to build it" is answered in weeks ("1–2 weeks"), and "how many weeks" in days. */
 function inDaysOrWeeks(asked: string | undefined, unitTerms: Set<string>): boolean {
@@ -276,8 +304,13 @@ export function suppliesFigure(request: FigureRequest, unit: string): boolean {
     case "person":
       return AUTHORS.test(unit);
     case "count":
-      // A year ("the 2017 paper") counts nothing.
-      return NUMBER.test(unit.replace(YEAR, " ")) && mentions;
+      // A year ("the 2017 paper") counts nothing; the number counts the thing asked about when it
+      // stands just before it ("at least three portfolio projects", not a project's "2–3 weeks").
+      return (
+        NUMBER.test(unit.replace(YEAR, " ")) &&
+        mentions &&
+        (request.words.length === 0 || countsThing(request.words, unit))
+      );
     case "setting":
       // A price ("~$200") is not the setting or score asked for.
       return NUMBER.test(unit.replace(PRICE, " ")) && (request.words.length === 0 || mentions);

@@ -207,6 +207,30 @@ describe("figureRequest", () => {
     expect(suppliesFigure(request, "BERT base has 12 attention heads per layer.")).toBe(true);
   });
 
+  it("counts the thing asked about: a number just before it, of the thing 'them' stands for", () => {
+    const projects = figureRequest("how many of those projects should i build");
+    expect(projects).toEqual({ type: "count", words: ["projects"] });
+    if (projects === undefined) return;
+    // A project's build time is no count of projects.
+    expect(suppliesFigure(projects, "Project: House Price Predictor; Build Time: 1–2 weeks")).toBe(
+      false,
+    );
+    expect(
+      suppliesFigure(projects, "Build 2–3 end-to-end projects that show the whole cycle."),
+    ).toBe(true);
+    // "them": the projects the message asked about before.
+    const deployed = figureRequest(
+      "what projects should i build and how many of them need deploying",
+    );
+    expect(deployed?.words).toContain("project");
+    const steps = figureRequest("how many steps are there in the roadmap");
+    expect(steps?.type).toBe("count");
+    if (steps === undefined) return;
+    expect(suppliesFigure(steps, "Here is the recommended 7-step machine learning roadmap:")).toBe(
+      true,
+    );
+  });
+
   it("reads no number inside a name ('F1-score', 'python3'), only a figure", () => {
     const threshold = figureRequest("what F1 threshold should trigger retraining");
     expect(threshold?.type).toBe("setting");
