@@ -102,6 +102,10 @@ const LEADING_PRONOUN = new RegExp(
 /** "a good first project for someone like me": the learner's situation, told before. */
 const LIKE_ME =
   /\b(?:someone|somebody|people|ppl|a person|person) like me\b|\bin my (?:case|situation|position)\b/i;
+/** "best first project for me?": a short question closing on the learner. */
+const FOR_ME = /^(?:\S+\s+){0,6}for me\s*[?.!]*$/i;
+/** "I'm a software engineer…", "i have 2 yrs in java…": a question telling the learner's situation. */
+const TOLD_A_SITUATION = /\b(?:i'm|i am|im|i have|i've|ive|i work|i know|my background)\b/i;
 /** A message this short whose topic words were all said in the last exchange carries it on. */
 const SAID_BEFORE_WORDS = 12;
 /** A message this short with no topic word asks about something said before ("how long?"). */
@@ -186,6 +190,8 @@ export class FollowUpDetector {
     }
     if (wordsAsWritten(text).length >= SELF_CONTAINED_WORDS && topics.length > 0) return false;
     if (pointer !== undefined || THERE_BACK.test(text) || LIKE_ME.test(text)) return true;
+    // "best first project for me?" after "I'm a software engineer, how long…": the situation told.
+    if (FOR_ME.test(text) && TOLD_A_SITUATION.test(previous.split("\n")[0] ?? "")) return true;
     // "what happens if the request is missing a field" after FastAPI: a short message that names
     // no tool and whose topic words were all just said carries that conversation on.
     if (

@@ -190,6 +190,28 @@ describe("FollowUpDetector.dependsOnHistory, for a setting or count asked", () =
   });
 });
 
+describe("FollowUpDetector.dependsOnHistory, for the learner told before", () => {
+  const projects = [
+    makeChunk("p", "Projects", "A software engineer's best first portfolio project is an ML API."),
+  ];
+  const projectDetector = new FollowUpDetector(
+    new EntityLexicon(projects),
+    new CorpusStatistics(projects),
+  );
+
+  it("reads 'for me?' as the situation the last question told", () => {
+    const told = "I'm a software engineer, how long would it take me?\nAbout 6–9 months.";
+    expect(
+      projectDetector.dependsOnHistory("best portfolio project for me?", undefined, told),
+    ).toBe(true);
+    // After a question that told nothing about the learner, it asks on its own.
+    const untold = "what is xgboost?\nA gradient boosting library.";
+    expect(
+      projectDetector.dependsOnHistory("best portfolio project for me?", undefined, untold),
+    ).toBe(false);
+  });
+});
+
 describe("FollowUpDetector.pointsNowhere", () => {
   it.each(["is it free?", "which one pays more", "how long?"])(
     "finds nothing %j could be about when asked first",
