@@ -34,6 +34,11 @@ const DEFINES_A_THING = new RegExp(
   `^${OPENER}(?:and|also|plus|but)\\s+(?:what\\s+(?:is|are)|what's|whats)\\s+(?!(?:the|its|their|that|this|these|those|it|they|them|his|her)\\b)`,
   "i",
 );
+/**
+ * "also which python version should i install", "and also how do i count missing values": "also"
+ * adds a question of its own, where "and" may carry the last one on.
+ */
+const ALSO_ASKS = new RegExp(`^${OPENER}(?:and\\s+)?also\\s+`, "i");
 /** "ok new q:", "unrelated but", "different question": the learner says the topic changes. */
 const NEW_TOPIC =
   /\b(?:new|another|different|diff|unrelated|separate|random|other) (?:q|qn|ques|question|topic)\b|\bunrelated\b|\bchanging (?:the )?topic\b|\bon another note\b/i;
@@ -168,7 +173,7 @@ export class FollowUpDetector {
       WHOLE_QUESTION.test(text) &&
       (topics.length >= 3 ||
         this.lexicon.find(text).length > 0 ||
-        (DEFINES_A_THING.test(text) && topics.length > 0)) &&
+        ((DEFINES_A_THING.test(text) || ALSO_ASKS.test(text)) && topics.length > 0)) &&
       pointer === undefined;
     // "whats a good rmse value to aim for tho": a closing "though" answers back to the last turn
     // (the understood message has dropped it as filler; the message as typed keeps it).

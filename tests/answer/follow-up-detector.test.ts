@@ -125,6 +125,8 @@ describe("FollowUpDetector.dependsOnHistory", () => {
     "my xgboost model does great on training data but badly on new data, is it overfitting or not",
     // "these days" is now, not something said before.
     "is dropout still used anywhere these days",
+    // "also" adds a question of its own.
+    "also do i need a gpu for dropout",
   ])("treats %j as standing alone", (message) => {
     expect(detector.dependsOnHistory(message)).toBe(false);
   });
