@@ -260,7 +260,7 @@ function countsThing(counted: string[], unit: string): boolean {
 
 /** Words after "how many of them" that say what happens to the things, not what they are. */
 const NOT_A_COUNTED_THING =
-  /^(?:need|needs|should|do|does|are|is|will|would|can|could|must|have|has|to|get|go|are|were|i|you|we)$/i;
+  /^(?:need|needs|should|do|does|are|is|will|would|can|could|must|have|has|to|get|go|were|i|you|we)$/i;
 
 /** "how many days to build it" is answered in weeks ("1–2 weeks"), and "how many weeks" in days. */
 function inDaysOrWeeks(asked: string | undefined, unitTerms: Set<string>): boolean {

@@ -75,7 +75,7 @@ const CHOICE_POINTER = /^(?:which one|the one|either|both of them)$/i;
 /** How a message names its choices: "streamlit or flask", "between X and Y", "X vs Y". */
 const CHOICES_NAMED = /\b(?:or|vs\.?|versus|between)\b/i;
 /** "roadmap overview", "summarise the article": a message about the material itself. */
-const NAMES_THE_MATERIAL = /\b(?:roadmap|article|tutorials?|guide)\b/i;
+export const NAMES_THE_MATERIAL = /\b(?:roadmap|article|tutorials?|guide)\b/i;
 /** "what should my first project be then?": a trailing "then" carries the conversation on. */
 const TRAILING_THEN = /\bthen\s*[?.!]*$/i;
 /** "… to aim for tho?": a closing "though" sets the message against what was just said. */

@@ -17,6 +17,7 @@ import { figureRequest } from "./figure-request.ts";
 import {
   FollowUpDetector,
   MORE_OF_THE_SAME,
+  NAMES_THE_MATERIAL,
   OPENER,
   VERY_COMMON_RANK,
 } from "./follow-up-detector.ts";
@@ -82,8 +83,6 @@ const ONE_NAMED = /\bthe ((?:[\p{L}\d+#-]+ ){0,2}?[\p{L}\d+#-]+) one\b/iu;
  */
 const ASKS_ABOUT_A_THING =
   /^(?:(?:what|wat)\s+(?:is|are)\b|what's|whats|explain\b|define\b|how (?:does|do)\b.*\bwork\b|what (?:does|do)\b.*\b(?:say|says) about\b)/i;
-/** Words naming the material itself, never what a question asked about. */
-const NAMES_THE_MATERIAL_WORD = /\b(?:roadmap|article|tutorials?|guide)\b/i;
 
 /** How many questions back a chain of follow-ups is followed to find its topic. */
 const MAX_CHAIN = 3;
@@ -158,9 +157,10 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
   ): Promise<string> {
     const last = lastUserTurn(history);
     if (last === undefined) return message;
-    if (!this.detector.dependsOnHistory(message, message, lastExchange(history))) return message;
+    const exchange = lastExchange(history);
+    if (!this.detector.dependsOnHistory(message, message, exchange)) return message;
     // "how long does the fraud one take" after a list of projects: the row meant is named.
-    const meant = this.rowMeant(message, lastExchange(history));
+    const meant = this.rowMeant(message, exchange);
     if (meant !== undefined && !AND_NAMED.test(meant) && !WHAT_ABOUT.test(meant)) return meant;
     return this.rewriteFollowUp(meant ?? message, history, depth, last);
   }
@@ -283,14 +283,14 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
   }
 
   /**
-   * The message with "the X one" replaced by the head of the row the last exchange makes clear
-   * ("how long does the fraud one take" after a list of projects: "how long does end to end
-   * fraud detection take"), if it does.
+   * The message with "the X one" replaced by the name of the row or column the last exchange
+   * makes clear ("how long does the fraud one take" after a list of projects: "how long does the
+   * End-to-End Fraud Detection take"), if it does.
    */
   private rowMeant(message: string, exchange: string): string | undefined {
     const match = ONE_NAMED.exec(message);
     const name = match?.[1];
-    if (match === undefined || match === null || name === undefined) return undefined;
+    if (match === null || name === undefined) return undefined;
     // "the other one", "the new one": no word that names a topic.
     if (!wordsAsWritten(name).some((word) => this.isTopicWord(word))) return undefined;
     const head = this.rowHeads?.rowMeant(name, this.understand(exchange));
@@ -384,8 +384,7 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
     const toolTerms = new Set(contentTerms(tools));
     const runs = this.topicalRuns(text).filter(
       (run) =>
-        !NAMES_THE_MATERIAL_WORD.test(run) &&
-        !contentTerms(run).some((term) => toolTerms.has(term)),
+        !NAMES_THE_MATERIAL.test(run) && !contentTerms(run).some((term) => toolTerms.has(term)),
     );
     const rarest = runs.sort((left, right) => rarity(right) - rarity(left))[0];
     return rarest !== undefined && rarity(rarest) > rarity(tools) ? rarest : undefined;

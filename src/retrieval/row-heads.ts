@@ -94,11 +94,11 @@ export class RowHeads {
   }
 
   /**
-   * The name, as the corpus writes it, of the one row or column a learner means by "the fraud one" or "the deep learning
-   * one" (`name`: "fraud"), if it is clear: the one head naming it that the conversation
-   * (`spoken`) says (the longest, if several), or else, among the things of the tables naming it, those of
-   * the table the conversation (`spoken`) speaks of most (the heads it names; the terms of its
-   * section and heads, a term of many tables counting less), the one whose head names it first.
+   * The name, as the corpus writes it, of the one row or column a learner means by "the fraud
+   * one" or "the deep learning one" (`name`: "fraud"), if it is clear: the one head naming it
+   * that the conversation (`spoken`) says (the longest, if several); or else, among the things
+   * naming it, those of the table the conversation speaks of most (the heads it names; the terms
+   * of its section and heads, a term of many tables counting less), the one whose head names it.
    * Undefined when nothing names it, or two heads are equally likely.
    */
   rowMeant(name: string, spoken: string): string | undefined {

@@ -22,7 +22,10 @@ export type LearnerLexicon = {
   fillerPatterns: readonly RegExp[];
   /** Single-word replacements, lower-case keys. */
   replacements: ReadonlyMap<string, string>;
-  /** Phrase replacements ("how much time" → "how long", "w&b" → "wandb"), longest first, whole-word patterns. */
+  /**
+   * Phrase replacements ("how much time" → "how long", "w&b" → "wandb"), longest first,
+   * whole-word patterns.
+   */
   phraseReplacements: ReadonlyArray<{ pattern: RegExp; replacement: string }>;
   caseSensitive: ReadonlyMap<string, string>;
   expansions: ReadonlyMap<string, readonly string[]>;
@@ -89,7 +92,6 @@ export function learnerLexicon(): LearnerLexicon {
   return shared;
 }
 
-/** A case-insensitive pattern for the phrase as whole words. */
 /**
  * A replacement matched as a phrase, not word by word: several words, or a name joined by "&"
  * ("w&b"), which the question's words are split on.
@@ -98,6 +100,7 @@ function isPhrase(key: string): boolean {
   return /[\s&]/.test(key);
 }
 
+/** A case-insensitive pattern for the phrase as whole words. */
 function wholeWords(phrase: string): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(phrase)}(?![\\p{L}\\p{N}])`, "giu");
 }
