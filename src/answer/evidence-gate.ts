@@ -116,7 +116,7 @@ export class EvidenceGate {
       return {
         ...measured,
         answerable: false,
-        reason: `the material gives no figure for ${figureNotGivenFor}`,
+        reason: `the material gives no ${figureAsked === "date" ? "date" : "figure"} for ${figureNotGivenFor}`,
       };
     }
     if (probability >= this.threshold) return { ...measured, answerable: true, reason: "" };
@@ -148,9 +148,9 @@ export class EvidenceGate {
       return `the material never mentions ${named}`;
     }
     if (features.figureMissing > 0) {
-      return figureAsked === "person"
-        ? "the material does not say who"
-        : "the material gives no figure for that";
+      if (figureAsked === "person") return "the material does not say who";
+      if (figureAsked === "date") return "the material gives no date for that";
+      return "the material gives no figure for that";
     }
     return "no passage matches the question closely enough";
   }

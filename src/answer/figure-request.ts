@@ -111,6 +111,13 @@ const PERSON_ASKED =
 /** People named as a work's authors: "by Grinsztajn, Oyallon and Varoquaux", "Vaswani et al.". */
 const AUTHORS =
   /\bby\s+\p{Lu}[\p{L}'-]+(?:,?\s+(?:and\s+)?\p{Lu}[\p{L}'-]+)*|\b\p{Lu}[\p{L}'-]+\s+et al\b/u;
+/**
+ * "when was the TensorFlow certificate launched", "which year did the attention paper come out",
+ * "since when": a date in history asked for. "when should I start deep learning" asks a point in
+ * the plan, not a date.
+ */
+const DATE_ASKED =
+  /\bwhen (?:was|were|did|is|are)\b(?: \S+){0,6}? (?:released?|launch(?:ed)?|introduced?|invented?|created?|founded?|published?|come out|came out|proposed?|announced?|written|first (?:\S+ )?(?:appear|appeared|used|offered))\b|\b(?:what|which|in what|in which) year\b|\bsince when\b|\b(?:release|launch|publication) (?:date|year)\b/i;
 /** "which month do i start deep learning", "wat week": a point in the plan asked for. */
 const PLAN_POINT_ASKED = / (?:what|which) (?:month|week)s? /;
 /** "Month 6–8", "Week 2": a point in the plan, as the material writes it. */
@@ -124,11 +131,12 @@ const AMOUNT = /\bhow much (ram|memory|storage|space|data|traffic|gpu)\b/i;
 /**
  * What kind of figure a question asks for, if any: money ("what does it cost"), time ("how long",
  * "hours per week"), a count ("how many models"), a setting ("what dropout rate", "how much RAM"),
- * a share ("what % of traffic") or the people behind a work ("who wrote the paper").
+ * a share ("what % of traffic"), the people behind a work ("who wrote the paper") or a date
+ * ("when was it released").
  * `words` are the question words the figure must stand next to.
  */
 export type FigureRequest = {
-  type: "money" | "time" | "count" | "setting" | "share" | "person";
+  type: "money" | "time" | "count" | "setting" | "share" | "person" | "date";
   words: string[];
   /** A price asked per month, hour, token… ("sagemaker cost per month"): only a rate gives it. */
   rate?: true;
@@ -169,6 +177,7 @@ export function figureRequest(question: string): FigureRequest | undefined {
   question = question.replace(CODE, " ").replace(LEADING_CHAT, "");
   if (NOT_THE_FIGURE.test(question) || HOW_TO_COUNT.test(question)) return undefined;
   if (PERSON_ASKED.test(question)) return { type: "person", words: [] };
+  if (DATE_ASKED.test(question)) return { type: "date", words: [] };
   if (WHAT_RAISES_IT.test(question) && !AN_AMOUNT.test(question)) return undefined;
   const tokens = words(question);
   const text = ` ${tokens.join(" ")} `;
@@ -303,6 +312,8 @@ export function suppliesFigure(request: FigureRequest, unit: string): boolean {
       return /%|\bpercent/i.test(unit) || FRACTION.test(unit);
     case "person":
       return AUTHORS.test(unit);
+    case "date":
+      return /\b(?:19|20)\d\d\b/.test(unit);
     case "count":
       // A year ("the 2017 paper") counts nothing; the number counts the thing asked about when it
       // stands just before it ("at least three portfolio projects", not a project's "2–3 weeks").

@@ -26,6 +26,26 @@ describe("figureRequest", () => {
     );
   });
 
+  it("asks a date for 'when was it launched' or 'which year', given by a year", () => {
+    for (const question of [
+      "When was the TensorFlow Developer Certificate first launched?",
+      "which year did the attention is all you need paper come out",
+      "when did pandas 3 come out",
+      "since when is pytorch the default",
+    ]) {
+      expect(figureRequest(question)?.type, question).toBe("date");
+    }
+    // When to do something in the plan is not a date in history.
+    expect(figureRequest("when should i start deep learning")).toBeUndefined();
+    const date = figureRequest("when was it introduced") as FigureRequest;
+    expect(suppliesFigure(date, 'The Transformer, introduced in the 2017 paper "Attention…"')).toBe(
+      true,
+    );
+    expect(suppliesFigure(date, "TensorFlow Developer Certificate | TensorFlow | Beginner")).toBe(
+      false,
+    );
+  });
+
   it("asks a value when a question asks what counts as a good score for a measure", () => {
     const rouge = figureRequest("What counts as a good ROUGE score for a summarisation model?");
     expect(rouge).toEqual({ type: "setting", words: ["rouge"] });
@@ -658,6 +678,10 @@ describe("EvidenceGate.assess", () => {
     const authors = assess("who are the authors of the dropout paper?", ["dropout", "python"]);
     expect(authors.features.figureMissing).toBe(1);
     expect(authors.reason).toBe("the material does not say who");
+    // Asked when, the reason says the date is missing.
+    const launched = assess("when was dropout first introduced?", ["dropout", "python"]);
+    expect(launched.features.figureMissing).toBe(1);
+    expect(launched.reason).toBe("the material gives no date for that");
   });
 
   it("asks the figure the follow-up's own words ask before one its carried topic names", () => {
