@@ -40,6 +40,7 @@ import {
 import { asksForSecrets, SECRETS_REFUSAL_REASON } from "./secrets-request.ts";
 import { nextQuestions, questionFor, suggestedQuestions } from "./suggested-questions.ts";
 import { withPassagesOf, writerPassages } from "./writer-passages.ts";
+import { documentAskedFor, isWritingRefusal, writingRefusalReason } from "./writing-request.ts";
 
 /** Passages of a story's asking clause, searched on its own, added to those the writer is shown. */
 const STORY_FOCUS_PASSAGES = 2;
@@ -207,11 +208,13 @@ export class Assistant {
   }
 
   /**
-   * Why a message is not looked up whatever the passages say, if it is not: it asks for secrets,
-   * only acknowledges, points back at nothing when asked first, has no word, or is not in English.
+   * Why a message is not looked up whatever the passages say, if it is not: it asks for secrets
+   * or for a document to be written ("write me a cover letter"), only acknowledges, points back at nothing when asked first, has no word, or is not in English.
    */
   private ruledOut(understood: UnderstoodQuestion, hasHistory: boolean): string | undefined {
     if (asksForSecrets(understood.asked)) return SECRETS_REFUSAL_REASON;
+    const document = documentAskedFor(understood.asked);
+    if (document !== undefined) return writingRefusalReason(document);
     if (isAcknowledgement(understood.asked)) return ACKNOWLEDGEMENT_REASON;
     if (!hasHistory && this.followUps.pointsNowhere(understood.understoodAs)) {
       return UNANCHORED_REASON;
@@ -311,6 +314,7 @@ export class Assistant {
             generator: this.generator.id,
             typedChecks: [
               asksForSecrets(understood.asked),
+              documentAskedFor(understood.asked) !== undefined,
               latinShare(understood.asked) < 0.5,
               !hasHistory && this.followUps.pointsNowhere(question),
             ],
@@ -590,6 +594,10 @@ export class Assistant {
     // "is it free?" as a first message: ask what "it" is rather than say the material lacks it.
     if (decision.reason === UNANCHORED_REASON) {
       return 'I\'m not sure what that refers to. Ask again with the tool or topic named, for example "Is MLflow free?", or ask it right after a question about that topic.';
+    }
+    // "write me a cover letter": say what the assistant does instead of what the material lacks.
+    if (isWritingRefusal(decision.reason)) {
+      return `I can't help with that: ${decision.reason}. Ask me about a topic of the roadmap or its tutorials instead, for example "How do I build a strong ML portfolio?"`;
     }
     if (decision.reason === SECRETS_REFUSAL_REASON) {
       return `I can't help with that: ${SECRETS_REFUSAL_REASON}. Ask me about the roadmap and its tutorials instead.`;

@@ -81,6 +81,17 @@ describe("offline pipeline on learner-voice questions (dev split)", () => {
     }
   }, 60_000);
 
+  it("declines to write a document for the learner, saying what it does instead", async () => {
+    const letter = await assistant.ask("can you write me a cover letter for a data analyst job");
+    expect(letter.refused).toBe(true);
+    expect(letter.refusalReason).toMatch(/^it asks me to write a cover letter,/);
+    expect(letter.answer).toMatch(/^I can't help with that: it asks me to write a cover letter/);
+    expect(letter.answer).not.toMatch(/don't cover/);
+    // A question about writing one is looked up as usual.
+    const readme = await assistant.ask("what should my github project readme have");
+    expect(readme.refusalReason ?? "").not.toMatch(/asks me to write/);
+  }, 60_000);
+
   it("replies to a thank-you instead of refusing it as a topic, and never repeats the last question", async () => {
     const history = [
       { role: "user" as const, content: "what is dropout" },

@@ -1,0 +1,38 @@
+/**
+ * Whether a message asks the assistant to write a document for the learner ("can u write me a
+ * cover letter for a bank po job", "kindly draft a leave application to my HOD", "write my college
+ * essay"). The assistant only quotes the roadmap and its tutorials, so such a request is refused
+ * before anything is looked up, saying what was asked. Questions about writing ("how to write a
+ * custom callback", "what should go in my README") ask something else and do not match.
+ */
+
+/** What a learner asks to have written; the last word names it in the refusal. */
+const DOCUMENT =
+  "(?:cover letters?|leave applications?|job applications?|letters?|essays?|e-?mails?|cvs?|resumes?|résumés?|poems?|stor(?:y|ies)|speech(?:es)?|linkedin posts?|blog posts?|tweets?|captions?|bios?|sops?|statements? of purpose|assignments?|homework)";
+
+/** An order or a request to write: "write …", "pls draft …", "can u write me …", "help me write …". */
+const WRITE_FOR_ME = new RegExp(
+  `(?:^(?:(?:pls|plz|please|kindly|bro|hey|yo|ok|okay|hi|hello)[\\s,!]+)*|\\b(?:can|could|would|will) (?:you|u)(?: (?:pls|plz|please|kindly))? |\\bhelp me )(?:(?:pls|plz|please|kindly) )?(?:write|draft|compose|generate|prepare|make) (?:me |us )?(?:a |an |my |the |our )?(?:[\\p{L}'-]+ ){0,3}?(${DOCUMENT})\\b`,
+  "iu",
+);
+
+/** What the learner asks to have written ("cover letter"), or undefined for any other message. */
+export function documentAskedFor(message: string): string | undefined {
+  return WRITE_FOR_ME.exec(message.trim())?.[1]?.toLowerCase();
+}
+
+/** Whether a refusal reason is the one given for a request to write a document. */
+export function isWritingRefusal(reason: string): boolean {
+  return reason.startsWith(WRITING_REASON_START);
+}
+
+const WRITING_REASON_START = "it asks me to write ";
+
+/** The refusal reason for a request to write `document`. */
+export function writingRefusalReason(document: string): string {
+  const one = /(?:stories|speeches|homework|purpose)$/.test(document)
+    ? document
+    : document.replace(/s$/, "");
+  const article = /^(?:homework|stor|speech)/.test(one) ? "" : /^[aeiou]/.test(one) ? "an " : "a ";
+  return `${WRITING_REASON_START}${article}${one}, and I only answer questions from the roadmap and its tutorials`;
+}
