@@ -112,7 +112,10 @@ export function figureQualifiers(
   const currency = asksMoney ? OTHER_CURRENCY.exec(asking)?.[0] : undefined;
   if (currency !== undefined) places.push(currency);
   // "salary for CV engineers in the United States": the material's dollar figures are global.
-  const dollars = asksMoney ? DOLLAR_PLACE.exec(asking)?.[0] : undefined;
+  // Named as the learner would read it: "in the us" is "the US".
+  const dollars = asksMoney
+    ? DOLLAR_PLACE.exec(asking)?.[0].replace(/^in (?:the )?us$/i, "the US")
+    : undefined;
   return {
     places: dollars === undefined ? places : [...places, dollars],
     // The dollar phrase is named in a refusal but checked by "$", not by its words.

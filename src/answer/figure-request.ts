@@ -7,10 +7,10 @@ const MONEY_WORDS = /^(price|prices|cost|costs|fee|fees|salary|salaries|charge|c
 const MONEY = /[₹$€£]|\bfree\b|\bvaries\b/i;
 /**
  * "which one pays more", "who earns the most", "how much more do they get", "what does an ML
- * engineer earn": pay asked for or compared, a sum of money.
+ * engineer earn", "what do they make in the us": pay asked for or compared, a sum of money.
  */
 const PAYS_MORE =
-  / (?:pays?|paid|earns?|earning) (?:more|less|most|the most|better|best|higher|highest|well) | how much (?:more |less )?(?:do|does|did|will|would|can|could) \S+(?: \S+)? (?:get|make|take home) | what (?:do|does|did|will|would|can|could) (?:\S+ ){1,4}(?:earn|get paid|take home) /;
+  / (?:pays?|paid|earns?|earning) (?:more|less|most|the most|better|best|higher|highest|well) | how much (?:more |less )?(?:do|does|did|will|would|can|could) \S+(?: \S+)? (?:get|make|take home) | what (?:do|does|did|will|would|can|could) (?:\S+ ){1,4}(?:(?:earn|get paid|take home) |make(?= (?:in|per|a year|a month|annually|yearly|monthly|at|as|starting|after|with|on average)\b| $))/;
 /** A price as written: "~$200", "₹4.4L–5L PA", "$120K+". */
 const PRICE =
   /[~≈]?[₹$€£]\s?\d[\d.,]*\s*[KkLlMm]?\+?(?:\s*[–-]\s*[₹$€£]?\d[\d.,]*\s*[KkLlMm]?\+?)?/g;

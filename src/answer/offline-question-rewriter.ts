@@ -48,6 +48,14 @@ const PRONOUN_AFTER = /\b(?:this|that) one\b|\b(?:it|they|them|this|that|these|t
 const BOTH =
   /\b(?:the two|these two|those two|the 2|both(?: of them)?)\b|\bwhich (?:one|of them|of the two)\b.*\b(?:more|less|better|worse|higher|lower|faster|slower|easier|harder|cheaper)\b/i;
 /** "for someone like me", "in my case": the learner's situation, told in the previous question. */
+/**
+ * "they", "them": people, when the last question named some; not the authors in "the project they
+ * suggest".
+ */
+const PEOPLE_PRONOUN = /\bthem\b|\bthey\b(?! (?:suggest|recommend|say|said|mention|advise)\w*)/i;
+/** A job and the words before it ("… computer vision engineers"). */
+const JOB =
+  /((?:[\p{L}\d+#-]+ ){0,2})(engineers?|scientists?|analysts?|developers?|architects?|researchers?)\b/giu;
 const LIKE_ME = /\blike me\b|\bin my (?:case|situation)\b/i;
 /** "why?", "but why", "how come": the reason for the last answer, so the whole last question. */
 const BARE_WHY = new RegExp(
@@ -277,6 +285,14 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
       }
     }
     if (PRONOUN.test(message)) {
+      // "what do they make in the us" after "and for computer vision engineers": "they" are the
+      // people the last question named, not its topic words.
+      const people = PEOPLE_PRONOUN.test(message)
+        ? this.peopleNamed(withoutCarried(previous))
+        : undefined;
+      if (people !== undefined) {
+        return message.replace(/\btheir\b/i, `${people}'s`).replace(PEOPLE_PRONOUN, people);
+      }
       return message.replace(/\b(its|their)\b/i, `${topic}'s`).replace(PRONOUN_AFTER, topic);
     }
     return `${message.trim()} (${topic})`;
@@ -354,6 +370,28 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
   private onlyTopicRun(text: string): string | undefined {
     const topical = this.topicalRuns(text);
     return topical.length === 1 ? topical[0] : undefined;
+  }
+
+  /**
+   * People a question names by their job ("computer vision engineers", "data scientists"): the
+   * role word with up to two words of the corpus before it, the nearest a topic word.
+   */
+  private peopleNamed(text: string): string | undefined {
+    for (const match of text.matchAll(JOB)) {
+      const before = (match[1] ?? "").trim().split(/\s+/);
+      const name: string[] = [];
+      for (const word of before.reverse()) {
+        const lower = word.toLowerCase();
+        const known =
+          name.length === 0
+            ? this.isTopicWord(word)
+            : !STOPWORDS.has(lower) && this.statistics.has(stem(lower));
+        if (word === "" || name.length === 2 || !known) break;
+        name.unshift(word);
+      }
+      if (name.length > 0) return `${name.join(" ")} ${match[2]}`;
+    }
+    return undefined;
   }
 
   /** Runs of consecutive words, among them a topic word, between stop words and punctuation. */

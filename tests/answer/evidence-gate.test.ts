@@ -13,6 +13,10 @@ describe("figureRequest", () => {
   it("asks for money when a question asks what something costs", () => {
     expect(figureRequest("How much does the Hugging Face course cost?")?.type).toBe("money");
     expect(figureRequest("What salary can an ML engineer expect?")?.type).toBe("money");
+    // What people make is their pay; what a technique makes possible is not.
+    expect(figureRequest("what do they make in the us")?.type).toBe("money");
+    expect(figureRequest("what do data scientists make")?.type).toBe("money");
+    expect(figureRequest("What does federated learning make possible?")).toBeUndefined();
   });
 
   it("asks a point in the plan for 'which month', given by 'Month 6–8', not by a duration", () => {

@@ -124,6 +124,10 @@ describe("givenFor", () => {
     expect(us.inDollars).toBe(true);
     expect(givenFor(us, money, roleRow, roleRow.text).place).toBe(false);
     expect(qualifiersNotGiven(us, false, true)).toEqual(["the United States"]);
+    // "in the us" is named as the learner reads it.
+    expect(qualifiersNotGiven(ask("what do cv engineers make in the us"), false, true)).toEqual([
+      "the US",
+    ]);
     expect(givenFor(ask("global salary for 0–2 years"), money, bandRow, bandRow.text).place).toBe(
       true,
     );

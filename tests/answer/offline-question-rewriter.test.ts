@@ -374,6 +374,22 @@ describe("offline follow-up rewriting", () => {
     ).toBe("what's the salary for 0–2 years experience in india?");
   });
 
+  it("reads 'they' as the people the last question named by their job", async () => {
+    expect(
+      await rewriter.rewrite(
+        "what do they make in the us",
+        afterAsking("how much do data scientists earn in india"),
+      ),
+    ).toBe("what do data scientists make in the us");
+    // "the project they suggest": the authors, not the people asked about.
+    expect(
+      await rewriter.rewrite(
+        "and whats the first project they suggest",
+        afterAsking("how much do data scientists earn in india"),
+      ),
+    ).not.toContain("data scientists suggest");
+  });
+
   it("asks the whole last question again for a bare 'why?'", async () => {
     const asked = "tensorflow or pytorch which one first";
     expect(await rewriter.rewrite("but why?", afterAsking(asked))).toBe(`but why? (${asked})`);
