@@ -39,6 +39,7 @@ import {
 } from "./question-rewriter.ts";
 import { asksForSecrets, SECRETS_REFUSAL_REASON } from "./secrets-request.ts";
 import { nextQuestions, questionFor, suggestedQuestions } from "./suggested-questions.ts";
+import { TableColumns } from "./table-columns.ts";
 import { withPassagesOf, writerPassages } from "./writer-passages.ts";
 import { documentAskedFor, isWritingRefusal, writingRefusalReason } from "./writing-request.ts";
 
@@ -127,6 +128,7 @@ export class Assistant {
       ...(options.gate === undefined ? {} : { settings: options.gate }),
       units: options.index.units,
       lexicon,
+      columns: new TableColumns(options.index.chunks, this.statistics, lexicon),
     });
     const extractive = new ExtractiveGenerator(this.statistics, options.index.units);
     this.generator =

@@ -1,6 +1,7 @@
 import type { UnitVectors } from "../index/unit-vectors.ts";
 import type { EntityLexicon } from "../retrieval/entity-lexicon.ts";
 import type { Retrieval, RetrievedChunk } from "../retrieval/retriever.ts";
+import { splitSentences } from "../text/sentences.ts";
 import { wordsAsWritten } from "../text/terms.ts";
 import { questionFocus } from "../understanding/question-focus.ts";
 import type { UnderstoodQuestion } from "../understanding/question-understanding.ts";
@@ -8,8 +9,13 @@ import type { CorpusStatistics } from "./corpus-statistics.ts";
 import type { FigureRequest } from "./figure-request.ts";
 import { computeGateFeatures, type GateFeatures } from "./gate-features.ts";
 import { answerableProbability, type RefusalModel, shippedRefusalModel } from "./refusal-model.ts";
+import { saysColumnOf, type TableColumns } from "./table-columns.ts";
+import { writerPassages } from "./writer-passages.ts";
 
 export { figureRequest } from "./figure-request.ts";
+
+/** Passages read for a table column asked of a thing without a row, as the writer is shown. */
+const PASSAGES_READ = 5;
 
 /** A message this long that asks in some of its clauses tells a story around its question. */
 const STORY_WORDS = 30;
@@ -59,6 +65,7 @@ export class EvidenceGate {
   private readonly threshold: number;
   private readonly units: UnitVectors;
   private readonly lexicon: EntityLexicon | undefined;
+  private readonly columns: TableColumns | undefined;
 
   constructor(
     statistics: CorpusStatistics,
@@ -68,6 +75,8 @@ export class EvidenceGate {
       model?: RefusalModel;
       /** Tool names of the corpus tables: a figure asked for a tool must be given for it. */
       lexicon?: EntityLexicon;
+      /** The tables' columns: one asked of a thing without a row must be given for it. */
+      columns?: TableColumns;
     } = {},
   ) {
     const model = options.model ?? shippedRefusalModel();
@@ -75,6 +84,7 @@ export class EvidenceGate {
     this.statistics = statistics;
     this.units = options.units ?? new Map();
     this.lexicon = options.lexicon;
+    this.columns = options.columns;
     this.model = model;
     this.threshold = settings.threshold ?? model.threshold;
   }
@@ -119,12 +129,29 @@ export class EvidenceGate {
         reason: `the material gives no ${figureAsked === "date" ? "date" : "figure"} for ${figureNotGivenFor}`,
       };
     }
-    if (probability >= this.threshold) return { ...measured, answerable: true, reason: "" };
-    return {
-      ...measured,
-      answerable: false,
-      reason: this.reason(understood, features, figureAsked),
-    };
+    if (probability < this.threshold) {
+      return {
+        ...measured,
+        answerable: false,
+        reason: this.reason(understood, features, figureAsked),
+      };
+    }
+    // "catboost key hyperparams": the table gives them row by row, and CatBoost has no row.
+    const unrowed = this.columns?.askedOfUnrowed(understood.understoodAs);
+    if (unrowed !== undefined) {
+      const shown = writerPassages(retrieval.results, PASSAGES_READ, understood.understoodAs);
+      const texts = shown.flatMap((result) =>
+        result.chunk.kind === "table-row" ? [result.chunk.text] : splitSentences(result.chunk.text),
+      );
+      if (!saysColumnOf(unrowed, texts)) {
+        return {
+          ...measured,
+          answerable: false,
+          reason: `the material gives no ${unrowed.column} for ${unrowed.thing}`,
+        };
+      }
+    }
+    return { ...measured, answerable: true, reason: "" };
   }
 
   /** The strongest readable reason for a refusal. */

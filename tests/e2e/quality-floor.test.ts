@@ -81,6 +81,15 @@ describe("offline pipeline on learner-voice questions (dev split)", () => {
     }
   }, 60_000);
 
+  it("refuses a table column asked of a thing the tables only name, and answers it of a row", async () => {
+    const catboost = await assistant.ask("catboost key hyperparams?");
+    expect(catboost.refused).toBe(true);
+    expect(catboost.refusalReason).toBe("the material gives no key hyperparameters for catboost");
+    const lightgbm = await assistant.ask("lightgbm key hyperparams?");
+    expect(lightgbm.refused).toBe(false);
+    expect(lightgbm.answer).toMatch(/num_leaves/);
+  }, 60_000);
+
   it("declines to write a document for the learner, saying what it does instead", async () => {
     const letter = await assistant.ask("can you write me a cover letter for a data analyst job");
     expect(letter.refused).toBe(true);

@@ -1,0 +1,95 @@
+import type { Chunk } from "../chunking/chunk.ts";
+import type { EntityLexicon } from "../retrieval/entity-lexicon.ts";
+import { commonWordRank } from "../text/common-words.ts";
+import { escapeRegExp } from "../text/escape-reg-exp.ts";
+import { contentTerms } from "../text/terms.ts";
+import type { CorpusStatistics } from "./corpus-statistics.ts";
+import { VERY_COMMON_RANK } from "./follow-up-detector.ts";
+
+/**
+ * A column's word found in at most this many passages is specific to the column ("key
+ * hyperparameters": 11, "learning curve": 7), not a general word ("build time": 20).
+ */
+const MAX_COLUMN_PASSAGES = 12;
+
+/** A column of a corpus table, with the rarest word of its header, which a question must use. */
+type Column = { header: string; term: string };
+
+/**
+ * A column a question asks of a thing that heads no table row, as both are written, and the word
+ * of the column the question used.
+ */
+export type UnrowedColumn = { column: string; term: string; thing: string };
+
+/**
+ * The columns the corpus tables give row by row ("Key Hyperparameters" of the algorithm table),
+ * to tell when a question asks one of them of a thing the material only names in a cell:
+ * "catboost key hyperparams" (CatBoost is listed among the boosting tools, and heads no row).
+ */
+export class TableColumns {
+  private readonly columns: Column[] = [];
+
+  constructor(
+    chunks: readonly Chunk[],
+    statistics: CorpusStatistics,
+    private readonly lexicon: EntityLexicon,
+  ) {
+    const seen = new Set<string>();
+    for (const chunk of chunks) {
+      for (const cell of chunk.cells?.slice(1) ?? []) {
+        if (seen.has(cell.header)) continue;
+        seen.add(cell.header);
+        // "Seaborn function" is named by a tool and "Why It Matters" by everyday words, not by
+        // what the column gives.
+        const term = contentTerms(cell.header)
+          .filter(
+            (candidate) =>
+              !lexicon.isName(candidate) &&
+              (commonWordRank(candidate) ?? Number.POSITIVE_INFINITY) >= VERY_COMMON_RANK,
+          )
+          .sort(
+            (left, right) =>
+              statistics.documentFrequency(left) - statistics.documentFrequency(right),
+          )[0];
+        if (term === undefined || statistics.documentFrequency(term) > MAX_COLUMN_PASSAGES) {
+          continue;
+        }
+        this.columns.push({ header: cell.header, term });
+      }
+    }
+  }
+
+  /**
+   * The column a question asks of a thing that heads no row of any table, if it asks one and
+   * names no row head ("xgboost vs catboost hyperparameters" is answered for XGBoost).
+   */
+  askedOfUnrowed(asked: string): UnrowedColumn | undefined {
+    // "CatBoost's hyperparameters" names CatBoost.
+    const question = asked.replace(/['’]s\b/g, "");
+    if (this.lexicon.rowHeadsNamed(question).length > 0) return undefined;
+    const things = this.lexicon.find(question).filter((entry) => entry.heads.size === 0);
+    const thing = things[0];
+    if (thing === undefined || things.length < this.lexicon.find(question).length) return undefined;
+    const terms = new Set(contentTerms(question));
+    const column = this.columns.find((candidate) => terms.has(candidate.term));
+    if (column === undefined) return undefined;
+    const written = new RegExp(
+      `\\b${thing.name.split(" ").map(escapeRegExp).join("\\W+")}\\b`,
+      "i",
+    );
+    return {
+      column: column.header.toLowerCase(),
+      term: column.term,
+      thing: written.exec(question)?.[0] ?? thing.name,
+    };
+  }
+}
+
+/** Whether one of `texts` (sentences, rows) names both the thing and the column's word. */
+export function saysColumnOf(asked: UnrowedColumn, texts: readonly string[]): boolean {
+  const thing = contentTerms(asked.thing);
+  return texts.some((text) => {
+    const terms = new Set(contentTerms(text));
+    return terms.has(asked.term) && thing.every((term) => terms.has(term));
+  });
+}

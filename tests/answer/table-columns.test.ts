@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { CorpusStatistics } from "../../src/answer/corpus-statistics.ts";
+import { saysColumnOf, TableColumns } from "../../src/answer/table-columns.ts";
+import { EntityLexicon } from "../../src/retrieval/entity-lexicon.ts";
+import { makeChunk, makeRow } from "../support/chunks.ts";
+
+const ALGORITHMS = "Algorithm Comparison Table";
+const chunks = [
+  makeRow("xgb", ALGORITHMS, [
+    ["Algorithm", "XGBoost"],
+    ["Type", "Ensemble"],
+    ["Key Hyperparameters", "learning_rate, n_estimators, max_depth"],
+  ]),
+  makeRow("lgbm", ALGORITHMS, [
+    ["Algorithm", "LightGBM"],
+    ["Type", "Ensemble"],
+    ["Key Hyperparameters", "num_leaves, learning_rate"],
+  ]),
+  makeRow("boosting", "Tools Reference", [
+    ["Category", "Boosting"],
+    ["Tools", "XGBoost, LightGBM, CatBoost"],
+  ]),
+  makeChunk("trees", "Tabular Data", "Gradient-boosted trees such as CatBoost suit tabular data."),
+];
+const statistics = new CorpusStatistics(chunks);
+const columns = new TableColumns(chunks, statistics, new EntityLexicon(chunks));
+
+describe("TableColumns.askedOfUnrowed", () => {
+  it("finds a column asked of a thing the tables only name in a cell", () => {
+    expect(columns.askedOfUnrowed("catboost key hyperparameters to tune?")).toEqual({
+      column: "key hyperparameters",
+      term: expect.any(String),
+      thing: "catboost",
+    });
+    expect(columns.askedOfUnrowed("What are CatBoost's hyperparameters")?.thing).toBe("CatBoost");
+  });
+
+  it("finds none for a thing with its own row, or a question that asks no column", () => {
+    expect(columns.askedOfUnrowed("lightgbm key hyperparameters")).toBeUndefined();
+    // A row head named beside it is answered from its row.
+    expect(columns.askedOfUnrowed("xgboost vs catboost hyperparameters")).toBeUndefined();
+    expect(columns.askedOfUnrowed("what is catboost")).toBeUndefined();
+  });
+});
+
+describe("saysColumnOf", () => {
+  it("holds when one sentence or row names both the thing and the column's word", () => {
+    const asked = columns.askedOfUnrowed("catboost key hyperparameters") as NonNullable<
+      ReturnType<TableColumns["askedOfUnrowed"]>
+    >;
+    expect(saysColumnOf(asked, ["CatBoost's key hyperparameters are depth and iterations."])).toBe(
+      true,
+    );
+    expect(
+      saysColumnOf(asked, [
+        "Gradient-boosted trees such as CatBoost suit tabular data.",
+        "Key Hyperparameters: learning_rate, n_estimators",
+      ]),
+    ).toBe(false);
+  });
+});
