@@ -5,6 +5,7 @@ import { splitSentences } from "../text/sentences.ts";
 import { wordsAsWritten } from "../text/terms.ts";
 import { questionFocus } from "../understanding/question-focus.ts";
 import type { UnderstoodQuestion } from "../understanding/question-understanding.ts";
+import { qualityCompared, saysQualityOf } from "./compared-attribute.ts";
 import type { CorpusStatistics } from "./corpus-statistics.ts";
 import type { FigureRequest } from "./figure-request.ts";
 import { computeGateFeatures, type GateFeatures } from "./gate-features.ts";
@@ -136,14 +137,25 @@ export class EvidenceGate {
         reason: this.reason(understood, features, figureAsked),
       };
     }
+    const unitsOf = (results: ReadonlyArray<{ chunk: RetrievedChunk["chunk"] }>) =>
+      results.flatMap((result) =>
+        result.chunk.kind === "table-row" ? [result.chunk.text] : splitSentences(result.chunk.text),
+      );
+    // "GRU vs LSTM, which one trains faster": only a unit saying that quality of one of them
+    // answers; any retrieved passage may hold it ("XGBoost … Strength: High accuracy").
+    const compared = qualityCompared(understood.understoodAs);
+    if (compared !== undefined && !saysQualityOf(compared, unitsOf(retrieval.results))) {
+      return {
+        ...measured,
+        answerable: false,
+        reason: `the material does not say which is ${compared.quality}`,
+      };
+    }
     // "catboost key hyperparams": the table gives them row by row, and CatBoost has no row.
     const unrowed = this.columns?.askedOfUnrowed(understood.understoodAs);
     if (unrowed !== undefined) {
       const shown = writerPassages(retrieval.results, PASSAGES_READ, understood.understoodAs);
-      const texts = shown.flatMap((result) =>
-        result.chunk.kind === "table-row" ? [result.chunk.text] : splitSentences(result.chunk.text),
-      );
-      if (!saysColumnOf(unrowed, texts)) {
+      if (!saysColumnOf(unrowed, unitsOf(shown))) {
         return {
           ...measured,
           answerable: false,

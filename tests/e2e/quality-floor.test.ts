@@ -90,6 +90,15 @@ describe("offline pipeline on learner-voice questions (dev split)", () => {
     expect(lightgbm.answer).toMatch(/num_leaves/);
   }, 60_000);
 
+  it("refuses a comparison on a quality the material never states, answers one it states", async () => {
+    const gru = await assistant.ask("GRU vs LSTM diff? which one trains faster");
+    expect(gru.refused).toBe(true);
+    expect(gru.refusalReason).toBe("the material does not say which is faster");
+    const batch = await assistant.ask("batch vs online prediction, which one is cheaper to run");
+    expect(batch.refused).toBe(false);
+    expect(batch.answer).toMatch(/cheaper/);
+  }, 60_000);
+
   it("declines to write a document for the learner, saying what it does instead", async () => {
     const letter = await assistant.ask("can you write me a cover letter for a data analyst job");
     expect(letter.refused).toBe(true);
