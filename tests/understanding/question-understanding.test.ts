@@ -102,6 +102,10 @@ describe("QuestionUnderstanding", () => {
       "what calculus topics, not just the averages",
     ],
     ["batch vs online preds", "batch vs online predictions"],
+    [
+      "point of kaggle if im not trying to win comps",
+      "point of kaggle if I'm not trying to win competitions",
+    ],
     ["answers from our up-to-date docs", "answers from our updated docs"],
     // "HR" is the department, "hr" an hour; "my CV" is a résumé, "CV" alone computer vision.
     ["I work in HR, 2 hr a day", "I work in human resources, 2 hour a day"],
