@@ -5,6 +5,7 @@ import { splitSentences } from "../text/sentences.ts";
 import { wordsAsWritten } from "../text/terms.ts";
 import { questionFocus } from "../understanding/question-focus.ts";
 import type { UnderstoodQuestion } from "../understanding/question-understanding.ts";
+import { asksAboutAge, speaksOfAge } from "./age-question.ts";
 import { qualityCompared, saysQualityOf } from "./compared-attribute.ts";
 import type { CorpusStatistics } from "./corpus-statistics.ts";
 import type { FigureRequest } from "./figure-request.ts";
@@ -130,6 +131,18 @@ export class EvidenceGate {
         reason: `the material gives no ${figureAsked === "date" ? "date" : "figure"} for ${figureNotGivenFor}`,
       };
     }
+    const unitsOf = (results: ReadonlyArray<{ chunk: RetrievedChunk["chunk"] }>) =>
+      results.flatMap((result) =>
+        result.chunk.kind === "table-row" ? [result.chunk.text] : splitSentences(result.chunk.text),
+      );
+    // "is there any age limit for ML jobs": only a passage speaking of age answers, whatever else
+    // matches; the reason says so however the model judges the rest.
+    if (
+      asksAboutAge(questionFocus(understood.understoodAs)) &&
+      !speaksOfAge(unitsOf(retrieval.results))
+    ) {
+      return { ...measured, answerable: false, reason: "the material says nothing about age" };
+    }
     if (probability < this.threshold) {
       return {
         ...measured,
@@ -137,10 +150,6 @@ export class EvidenceGate {
         reason: this.reason(understood, features, figureAsked),
       };
     }
-    const unitsOf = (results: ReadonlyArray<{ chunk: RetrievedChunk["chunk"] }>) =>
-      results.flatMap((result) =>
-        result.chunk.kind === "table-row" ? [result.chunk.text] : splitSentences(result.chunk.text),
-      );
     // "GRU vs LSTM, which one trains faster": only a unit saying that quality of one of them
     // answers; any retrieved passage may hold it ("XGBoost … Strength: High accuracy").
     const compared = qualityCompared(understood.understoodAs);

@@ -99,6 +99,17 @@ describe("offline pipeline on learner-voice questions (dev split)", () => {
     expect(batch.answer).toMatch(/cheaper/);
   }, 60_000);
 
+  it("refuses a question about the learner's age, which the material never speaks of", async () => {
+    const age = await assistant.ask(
+      "im 38 and in SAP consulting, is there any age limit for getting into ML jobs",
+    );
+    expect(age.refused).toBe(true);
+    expect(age.refusalReason).toBe("the material says nothing about age");
+    // The field being late is answered.
+    const late = await assistant.ask("is ML still worth learning in 2026 or is it too late");
+    expect(late.refused).toBe(false);
+  }, 60_000);
+
   it("declines to write a document for the learner, saying what it does instead", async () => {
     const letter = await assistant.ask("can you write me a cover letter for a data analyst job");
     expect(letter.refused).toBe(true);
