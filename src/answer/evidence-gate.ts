@@ -131,10 +131,6 @@ export class EvidenceGate {
         reason: `the material gives no ${figureAsked === "date" ? "date" : "figure"} for ${figureNotGivenFor}`,
       };
     }
-    const unitsOf = (results: ReadonlyArray<{ chunk: RetrievedChunk["chunk"] }>) =>
-      results.flatMap((result) =>
-        result.chunk.kind === "table-row" ? [result.chunk.text] : splitSentences(result.chunk.text),
-      );
     // "is there any age limit for ML jobs": only a passage speaking of age answers, whatever else
     // matches; the reason says so however the model judges the rest.
     if (
@@ -150,29 +146,31 @@ export class EvidenceGate {
         reason: this.reason(understood, features, figureAsked),
       };
     }
-    // "GRU vs LSTM, which one trains faster": only a unit saying that quality of one of them
-    // answers; any retrieved passage may hold it ("XGBoost … Strength: High accuracy").
-    const compared = qualityCompared(understood.understoodAs);
-    if (compared !== undefined && !saysQualityOf(compared, unitsOf(retrieval.results))) {
-      return {
-        ...measured,
-        answerable: false,
-        reason: `the material does not say which is ${compared.quality}`,
-      };
-    }
-    // "catboost key hyperparams": the table gives them row by row, and CatBoost has no row.
-    const unrowed = this.columns?.askedOfUnrowed(understood.understoodAs);
-    if (unrowed !== undefined) {
-      const shown = writerPassages(retrieval.results, PASSAGES_READ, understood.understoodAs);
-      if (!saysColumnOf(unrowed, unitsOf(shown))) {
-        return {
-          ...measured,
-          answerable: false,
-          reason: `the material gives no ${unrowed.column} for ${unrowed.thing}`,
-        };
-      }
-    }
+    const unsaid = this.unsaidDetail(retrieval, understood.understoodAs);
+    if (unsaid !== undefined) return { ...measured, answerable: false, reason: unsaid };
     return { ...measured, answerable: true, reason: "" };
+  }
+
+  /**
+   * What a question the model would answer asks that no passage says, as a refusal reason: the
+   * quality two things are compared on ("GRU vs LSTM, which one trains faster"), or a table column
+   * asked of a thing without a row ("catboost key hyperparams").
+   */
+  private unsaidDetail(retrieval: Retrieval, question: string): string | undefined {
+    // Any retrieved passage may say the quality ("XGBoost … Strength: High accuracy").
+    const compared = qualityCompared(question);
+    if (compared !== undefined && !saysQualityOf(compared, unitsOf(retrieval.results))) {
+      return `the material does not say which is ${compared.quality}`;
+    }
+    // The table gives the column row by row, and CatBoost has no row; the writer's passages are read.
+    const unrowed = this.columns?.askedOfUnrowed(question);
+    if (
+      unrowed !== undefined &&
+      !saysColumnOf(unrowed, unitsOf(writerPassages(retrieval.results, PASSAGES_READ, question)))
+    ) {
+      return `the material gives no ${unrowed.column} for ${unrowed.thing}`;
+    }
+    return undefined;
   }
 
   /** The strongest readable reason for a refusal. */
@@ -202,4 +200,11 @@ export class EvidenceGate {
     }
     return "no passage matches the question closely enough";
   }
+}
+
+/** The quotable units of passages: each sentence, or a table row whole. */
+function unitsOf(results: ReadonlyArray<{ chunk: RetrievedChunk["chunk"] }>): string[] {
+  return results.flatMap((result) =>
+    result.chunk.kind === "table-row" ? [result.chunk.text] : splitSentences(result.chunk.text),
+  );
 }
