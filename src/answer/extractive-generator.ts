@@ -1004,8 +1004,28 @@ function comparedRows(question: string, ranked: Candidate[], figureAsked: boolea
     (name) =>
       ![...rows.keys()].some((other) => other !== name && ` ${other} `.includes(` ${name} `)),
   );
-  const compared = [...new Set(names.map((name) => rows.get(name) as Candidate))];
+  // One table with a row for each thing compares them side by side ("lgbm vs xgb - when to use
+  // which": the algorithm table, with its When to Use column); the best such table by its rows.
+  const tables = new Map<string, Map<string, Candidate>>();
+  for (const candidate of ranked) {
+    if (candidate.kind !== "row") continue;
+    const table = tables.get(candidate.passage.chunk.section) ?? new Map<string, Candidate>();
+    for (const name of namedHeads(candidate.passage.chunk, asked, figureAsked)) {
+      if (!table.has(name)) table.set(name, candidate);
+    }
+    tables.set(candidate.passage.chunk.section, table);
+  }
+  const sideBySide = [...tables.values()]
+    .filter((table) => names.every((name) => table.has(name)))
+    .map((table) => names.map((name) => table.get(name) as Candidate))
+    .sort((left, right) => total(right) - total(left))[0];
+  const compared = [...new Set(sideBySide ?? names.map((name) => rows.get(name) as Candidate))];
   return compared.length >= 2 ? compared : [];
+}
+
+/** The summed score of units. */
+function total(units: Candidate[]): number {
+  return units.reduce((sum, unit) => sum + unit.score, 0);
 }
 
 function overlap(left: Set<string>, right: Set<string>): number {

@@ -154,6 +154,39 @@ describe("ExtractiveGenerator", () => {
     expect(answer).not.toContain("3–5 years");
   });
 
+  it("compares two things with the rows of one table that has a row for each", () => {
+    const rows = [
+      row(70, "Tools Reference", [
+        ["Tool", "XGBoost"],
+        ["Purpose", "Gradient boosting"],
+      ]),
+      row(71, "Algorithms", [
+        ["Algorithm", "LightGBM"],
+        ["When to Use", "Large tabular datasets, fast training"],
+      ]),
+      row(72, "Algorithms", [
+        ["Algorithm", "XGBoost"],
+        ["When to Use", "High-performance structured data"],
+      ]),
+      row(73, "Tools Reference", [
+        ["Tool", "LightGBM"],
+        ["Purpose", "Fast gradient boosting"],
+      ]),
+    ];
+    // As the index stores rows: each value labelled with its column.
+    const labelled = rows.map((chunk) => ({
+      ...chunk,
+      text: (chunk.cells ?? []).map((cell) => `${cell.header}: ${cell.value}`).join("; "),
+    }));
+    const answer = composeOver(labelled, "lightgbm vs xgboost, when to use which");
+    // Each thing's best row alone would mix the tables (XGBoost's tool row, LightGBM's algorithm
+    // row); the answer takes both rows of one table, with the same columns.
+    const lines = answer.split("\n");
+    expect(lines).toHaveLength(2);
+    const columns = lines.map((line) => line.replace(/^- \w+ — /, "").split(":")[0]);
+    expect(columns[0]).toBe(columns[1]);
+  });
+
   it("answers 'how do X and Y differ' with the row of each, as it answers 'X vs Y'", () => {
     const answer = writer.compose({
       question: "How do SHAP and LIME differ in the roadmap's tool list?",
