@@ -133,6 +133,11 @@ export type ExtractiveSettings = {
   caseBonus: number;
   /** Added for a unit of the tutorial the question names ("in the MLOps tutorial"). @default 0.1 */
   namedSourceBonus: number;
+  /**
+   * Taken from a unit that only lists what a definition question asks about among other things
+   * ("Learn neurons, layers, …, dropout, …" for "what is dropout"). @default 0.1
+   */
+  enumerationPenalty: number;
 };
 
 export const DEFAULT_EXTRACTIVE_SETTINGS: ExtractiveSettings = {
@@ -161,6 +166,7 @@ export const DEFAULT_EXTRACTIVE_SETTINGS: ExtractiveSettings = {
   faqWeight: 0.3,
   caseBonus: 0.1,
   namedSourceBonus: 0.1,
+  enumerationPenalty: 0.1,
 };
 
 /** What the writer answers: the question without the tutorial it names, and that tutorial's title. */
@@ -202,6 +208,8 @@ type UnitSignals = {
   caseMet: number;
   /** 1 for a unit of the tutorial the question names ("in the MLOps tutorial"). */
   namedSource: number;
+  /** 1 for a unit that lists what a definition question asks about among three or more others. */
+  enumerates: number;
 };
 
 const LIST_QUESTION =
@@ -555,6 +563,7 @@ export class ExtractiveGenerator implements Generator {
       faqWeight,
       caseBonus,
       namedSourceBonus,
+      enumerationPenalty,
     } = this.settings;
     const references = numberedReferences(input.question);
     // "which tools for that step (step 3 milestone)": the learner's own words ask for a milestone.
@@ -624,7 +633,11 @@ export class ExtractiveGenerator implements Generator {
           faq,
           caseMet: cases >= 2 && caseNamed(unit.text, askedTerms) ? 1 : 0,
           namedSource: passage.chunk.title === input.source ? 1 : 0,
+          enumerates: 0,
         };
+        // "Learn neurons, layers, …, dropout, …" names dropout without saying what it is.
+        signals.enumerates =
+          signals.definition === 0 && enumeratesTerms(unit.text, definedTerms) ? 1 : 0;
         if (references.length > 0) {
           const stated = numberedReferences(unit.text);
           const agreement = referenceAgreement(
@@ -651,7 +664,8 @@ export class ExtractiveGenerator implements Generator {
           reasonBonus * signals.reason +
           faqWeight * signals.faq +
           caseBonus * signals.caseMet +
-          namedSourceBonus * signals.namedSource;
+          namedSourceBonus * signals.namedSource -
+          enumerationPenalty * signals.enumerates;
         candidates.push({ ...unit, passage, position, terms, score, signals });
       });
     }
@@ -832,6 +846,17 @@ function inReadingOrder(chosen: Candidate[]): Candidate[] {
       ? -1
       : chosen.findIndex((other) => other.passage === unit.passage);
   return [...chosen].sort((left, right) => order(left) - order(right) || byPlace(left, right));
+}
+
+/** Whether a unit lists the terms as one item of four or more separated by commas. */
+function enumeratesTerms(text: string, terms: string[]): boolean {
+  if (terms.length === 0) return false;
+  const items = text.split(/,\s*(?:and\s+|or\s+)?|\s+and\s+/);
+  if (items.length < 4) return false;
+  return items.some((item) => {
+    const itemTerms = new Set(contentTerms(item));
+    return terms.every((term) => itemTerms.has(term)) && itemTerms.size <= terms.length + 2;
+  });
 }
 
 /**

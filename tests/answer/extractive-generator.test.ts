@@ -834,6 +834,28 @@ describe("ExtractiveGenerator", () => {
         score: 1 - rank * 0.05,
       }));
 
+    it("prefers the unit that says what the thing is over a list that only names it", () => {
+      const chunks = [
+        makeChunk(
+          "learn",
+          "Deep Learning Foundations",
+          "Learn neurons, layers, activation functions, loss functions, optimizers, dropout, and learning rate schedules.",
+        ),
+        makeChunk("other", "Training", "Batch size sets how many examples each step sees."),
+        makeChunk("other2", "Training", "An epoch is one pass over the training data."),
+        makeChunk(
+          "dropout",
+          "Regularisation",
+          "Dropout randomly switches off a fraction of activations during each training step.",
+        ),
+      ];
+      const answer = new ExtractiveGenerator(new CorpusStatistics(chunks), new Map()).compose({
+        question: "what is dropout",
+        passages: chunks.map((chunk, rank) => ({ n: rank + 1, chunk, score: 1 - rank * 0.1 })),
+      });
+      expect(answer).toMatch(/^Dropout randomly switches off/);
+    });
+
     it("reads 'X meaning?' as a definition and does not match on the word 'meaning'", () => {
       const answer = definer.compose({
         question: "mlops meaning?",
