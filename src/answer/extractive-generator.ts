@@ -138,6 +138,12 @@ export type ExtractiveSettings = {
    * ("Learn neurons, layers, …, dropout, …" for "what is dropout"). @default 0.1
    */
   enumerationPenalty: number;
+  /**
+   * Taken from a unit of a practice section ("Practice Checklist": "Count and handle missing
+   * values, …"), an exercise rather than an answer, unless the question asks what to practise.
+   * @default 0.2
+   */
+  exercisePenalty: number;
 };
 
 export const DEFAULT_EXTRACTIVE_SETTINGS: ExtractiveSettings = {
@@ -167,6 +173,7 @@ export const DEFAULT_EXTRACTIVE_SETTINGS: ExtractiveSettings = {
   caseBonus: 0.1,
   namedSourceBonus: 0.1,
   enumerationPenalty: 0.1,
+  exercisePenalty: 0.2,
 };
 
 /** What the writer answers: the question without the tutorial it names, and that tutorial's title. */
@@ -210,6 +217,8 @@ type UnitSignals = {
   namedSource: number;
   /** 1 for a unit that lists what a definition question asks about among three or more others. */
   enumerates: number;
+  /** 1 for a unit of a practice section when the question does not ask what to practise. */
+  exercise: number;
 };
 
 const LIST_QUESTION =
@@ -564,7 +573,9 @@ export class ExtractiveGenerator implements Generator {
       caseBonus,
       namedSourceBonus,
       enumerationPenalty,
+      exercisePenalty,
     } = this.settings;
+    const asksToPractise = PRACTISE.test(input.question);
     const references = numberedReferences(input.question);
     // "which tools for that step (step 3 milestone)": the learner's own words ask for a milestone.
     const asksReadiness = READINESS_QUESTION.test(carriedTopic(asked).own);
@@ -634,6 +645,11 @@ export class ExtractiveGenerator implements Generator {
           caseMet: cases >= 2 && caseNamed(unit.text, askedTerms) ? 1 : 0,
           namedSource: passage.chunk.title === input.source ? 1 : 0,
           enumerates: 0,
+          exercise:
+            !asksToPractise &&
+            PRACTICE_SECTION.test(passage.chunk.section.split(" > ").at(-1) ?? "")
+              ? 1
+              : 0,
         };
         // "Learn neurons, layers, …, dropout, …" names dropout without saying what it is.
         signals.enumerates =
@@ -665,7 +681,8 @@ export class ExtractiveGenerator implements Generator {
           faqWeight * signals.faq +
           caseBonus * signals.caseMet +
           namedSourceBonus * signals.namedSource -
-          enumerationPenalty * signals.enumerates;
+          enumerationPenalty * signals.enumerates -
+          exercisePenalty * signals.exercise;
         candidates.push({ ...unit, passage, position, terms, score, signals });
       });
     }
@@ -847,6 +864,11 @@ function inReadingOrder(chosen: Candidate[]): Candidate[] {
       : chosen.findIndex((other) => other.passage === unit.passage);
   return [...chosen].sort((left, right) => order(left) - order(right) || byPlace(left, right));
 }
+
+/** A section of exercises for the learner ("Practice Checklist", "Exercises"). */
+const PRACTICE_SECTION = /\b(?:practi[cs]e|exercises?)\b/i;
+/** A question asking what to practise ("what should i practise in month 1", "any exercises"). */
+const PRACTISE = /\bpracti[cs](?:e|es|ed|ing)\b|\bexercises?\b|\bchecklist\b|\btick\b/i;
 
 /** Whether a unit lists the terms as one item of four or more separated by commas. */
 function enumeratesTerms(text: string, terms: string[]): boolean {

@@ -803,6 +803,29 @@ describe("ExtractiveGenerator", () => {
     passages: chunks.map((chunk, rank) => ({ n: rank + 1, chunk, score: 1 - rank * 0.05 })),
   });
 
+  it("answers from the material, not from a practice exercise, unless practice is asked", () => {
+    const chunks = [
+      makeChunk(
+        "task",
+        "Python for ML > Practice Checklist",
+        "Count and handle missing values, remove duplicates, and fix column types.",
+      ),
+      makeChunk(
+        "how",
+        "Python for ML > Cleaning Data",
+        "To handle missing values, drop incomplete rows with dropna() or fill gaps with fillna().",
+      ),
+    ];
+    const generator = new ExtractiveGenerator(new CorpusStatistics(chunks), new Map());
+    const compose = (question: string) =>
+      generator.compose({
+        question,
+        passages: chunks.map((chunk, rank) => ({ n: rank + 1, chunk, score: 1 - rank * 0.2 })),
+      });
+    expect(compose("how do i handle missing values")).toMatch(/^To handle missing values, drop/);
+    expect(compose("what should i practise about missing values")).toMatch(/^Count and handle/);
+  });
+
   describe("definition questions, as learners ask them", () => {
     const prose = [
       makeChunk(
