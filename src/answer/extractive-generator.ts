@@ -10,6 +10,7 @@ import {
   QUESTION_META_WORDS,
   questionText,
   STOPWORDS,
+  stem,
   withoutAnswerStyle,
   words,
 } from "../text/terms.ts";
@@ -144,6 +145,11 @@ export type ExtractiveSettings = {
    * @default 0.2
    */
   exercisePenalty: number;
+  /**
+   * Added to a unit that gives the count a question asks the things of ("the 7-step roadmap:" for
+   * "what are the 7 steps"), which is where the material lists them. @default 0.15
+   */
+  countBonus: number;
 };
 
 export const DEFAULT_EXTRACTIVE_SETTINGS: ExtractiveSettings = {
@@ -174,6 +180,7 @@ export const DEFAULT_EXTRACTIVE_SETTINGS: ExtractiveSettings = {
   namedSourceBonus: 0.1,
   enumerationPenalty: 0.1,
   exercisePenalty: 0.2,
+  countBonus: 0.15,
 };
 
 /** What the writer answers: the question without the tutorial it names, and that tutorial's title. */
@@ -219,6 +226,8 @@ type UnitSignals = {
   enumerates: number;
   /** 1 for a unit of a practice section when the question does not ask what to practise. */
   exercise: number;
+  /** 1 for a unit that gives as many of the things as the question says there are. */
+  countGiven: number;
 };
 
 const LIST_QUESTION =
@@ -574,7 +583,9 @@ export class ExtractiveGenerator implements Generator {
       namedSourceBonus,
       enumerationPenalty,
       exercisePenalty,
+      countBonus,
     } = this.settings;
+    const counted = countedThings(input.question);
     const asksToPractise = PRACTISE.test(input.question);
     const references = numberedReferences(input.question);
     // "which tools for that step (step 3 milestone)": the learner's own words ask for a milestone.
@@ -604,9 +615,12 @@ export class ExtractiveGenerator implements Generator {
       const cases = units.filter((unit) => CASE.test(unit.text)).length;
       units.forEach((unit, position) => {
         const terms = new Set(contentTerms(unit.text));
+        const countGiven = counted !== undefined && givesCount(unit.text, counted);
         let covered = 0;
         for (const term of questionTerms) {
           if (amounts.get(term)?.test(unit.text) === false) continue;
+          // "the 7 steps" counts steps: its 7 matches only where the steps are counted, not "Step 7".
+          if (term === counted?.number && !countGiven) continue;
           if (terms.has(term)) covered += weight(term);
           else if (sectionTerms.has(term)) covered += 0.5 * weight(term);
         }
@@ -650,6 +664,7 @@ export class ExtractiveGenerator implements Generator {
             PRACTICE_SECTION.test(passage.chunk.section.split(" > ").at(-1) ?? "")
               ? 1
               : 0,
+          countGiven: countGiven ? 1 : 0,
         };
         // "Learn neurons, layers, …, dropout, …" names dropout without saying what it is.
         signals.enumerates =
@@ -682,7 +697,8 @@ export class ExtractiveGenerator implements Generator {
           caseBonus * signals.caseMet +
           namedSourceBonus * signals.namedSource -
           enumerationPenalty * signals.enumerates -
-          exercisePenalty * signals.exercise;
+          exercisePenalty * signals.exercise +
+          countBonus * signals.countGiven;
         candidates.push({ ...unit, passage, position, terms, score, signals });
       });
     }
@@ -863,6 +879,55 @@ function inReadingOrder(chosen: Candidate[]): Candidate[] {
       ? -1
       : chosen.findIndex((other) => other.passage === unit.passage);
   return [...chosen].sort((left, right) => order(left) - order(right) || byPlace(left, right));
+}
+
+/** Number words a count may be written in. */
+const NUMBER_WORDS = [
+  "zero",
+  "one",
+  "two",
+  "three",
+  "four",
+  "five",
+  "six",
+  "seven",
+  "eight",
+  "nine",
+  "ten",
+];
+/** "what are the 7 steps", "list all three projects": a number of things the question says there are. */
+const THE_COUNTED =
+  /\b(?:the|all|those|these)\s+(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+((?:[\p{L}-]+\s+)?[\p{L}-]+s)\b/iu;
+
+/** Words that measure rather than name things counted. */
+const MEASURES =
+  /^(?:seconds|minutes|hours|hrs|days|weeks|months|years|yrs|lakhs|rupees|dollars|rows|samples|examples|images|records|gbs|percent)$/;
+
+/** The number and the thing (its last word's stem) a question counts, if it counts one. */
+function countedThings(question: string): { number: string; thing: string } | undefined {
+  const match = THE_COUNTED.exec(question);
+  if (match === null) return undefined;
+  const number = (match[1] ?? "").toLowerCase();
+  const last = ((match[2] ?? "").split(/\s+/).at(-1) ?? "").toLowerCase();
+  // "those 6 months" measures time, as "10,000 rows" measures data: a length, not things listed.
+  if (MEASURES.test(last)) return undefined;
+  const thing = stem(last);
+  return { number: /^\d/.test(number) ? number : String(NUMBER_WORDS.indexOf(number)), thing };
+}
+
+/** Whether a unit gives the number next to the thing ("7-step roadmap", "three portfolio projects"). */
+function givesCount(text: string, counted: { number: string; thing: string }): boolean {
+  const tokens = words(text).flatMap((token) => token.split("-"));
+  return tokens.some(
+    (token, index) =>
+      stem(token) === counted.thing &&
+      tokens
+        .slice(Math.max(0, index - 3), index)
+        .some(
+          (near) =>
+            near === counted.number || NUMBER_WORDS.indexOf(near) === Number(counted.number),
+        ),
+  );
 }
 
 /** A section of exercises for the learner ("Practice Checklist", "Exercises"). */

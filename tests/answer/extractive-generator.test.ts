@@ -826,6 +826,25 @@ describe("ExtractiveGenerator", () => {
     expect(compose("what should i practise about missing values")).toMatch(/^Count and handle/);
   });
 
+  it("answers 'what are the 7 steps' where the material counts seven steps, not with Step 7", () => {
+    const chunks = [
+      row(80, "12-Month Roadmap", [
+        ["Step", "Step 7"],
+        ["Timeline", "Month 12+"],
+        ["Focus Area", "LLMs and specialization"],
+      ]),
+      makeChunk(
+        "outline",
+        "Roadmap Overview",
+        "Here is the recommended 7-step roadmap:\nFoundations → Data → Algorithms → Deep Learning → Deployment → Projects → LLMs",
+      ),
+    ];
+    const answer = composeOver(chunks, "what are the 7 steps of the roadmap");
+    expect(answer).toMatch(/^Here is the recommended 7-step roadmap:/);
+    expect(answer).toContain("Foundations → Data");
+    expect(answer).not.toContain("Month 12+");
+  });
+
   describe("definition questions, as learners ask them", () => {
     const prose = [
       makeChunk(

@@ -102,6 +102,7 @@ describe("QuestionUnderstanding", () => {
       "what calculus topics, not just the averages",
     ],
     ["batch vs online preds", "batch vs online predictions"],
+    ["wat r the 7 steps", "what are the 7 steps"],
     [
       "point of kaggle if im not trying to win comps",
       "point of kaggle if I'm not trying to win competitions",
