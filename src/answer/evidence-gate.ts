@@ -153,8 +153,9 @@ export class EvidenceGate {
 
   /**
    * What a question the model would answer asks that no passage says, as a refusal reason: the
-   * quality two things are compared on ("GRU vs LSTM, which one trains faster"), or a table column
-   * asked of a thing without a row ("catboost key hyperparams").
+   * quality two things are compared on ("GRU vs LSTM, which one trains faster"), a table column
+   * asked of a thing without a row ("catboost key hyperparams"), or what a word the tables only
+   * list does ("what does gamma do").
    */
   private unsaidDetail(retrieval: Retrieval, question: string): string | undefined {
     // Any retrieved passage may say the quality ("XGBoost … Strength: High accuracy").
@@ -170,6 +171,10 @@ export class EvidenceGate {
     ) {
       return `the material gives no ${unrowed.column} for ${unrowed.thing}`;
     }
+    // "what does gamma do": the tables list it among SVM's hyperparameters, and nothing explains it.
+    const listed = this.columns?.onlyListedAsked(question);
+    if (listed !== undefined)
+      return `the material only lists "${listed}" in a table, without explaining it`;
     return undefined;
   }
 

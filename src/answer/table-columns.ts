@@ -28,12 +28,26 @@ export type UnrowedColumn = { column: string; term: string; thing: string };
  */
 export class TableColumns {
   private readonly columns: Column[] = [];
+  /** Words found only in table cells after the first (not in heads, headers or prose). */
+  private readonly onlyListed = new Set<string>();
 
   constructor(
     chunks: readonly Chunk[],
     statistics: CorpusStatistics,
     private readonly lexicon: EntityLexicon,
   ) {
+    const listed = new Set<string>();
+    const elsewhere = new Set<string>();
+    for (const chunk of chunks) {
+      const cells = chunk.cells ?? [];
+      for (const [column, cell] of cells.entries()) {
+        for (const term of contentTerms(cell.value)) (column === 0 ? elsewhere : listed).add(term);
+        for (const term of contentTerms(cell.header)) elsewhere.add(term);
+      }
+      const prose = cells.length > 0 ? chunk.section : `${chunk.section} ${chunk.text}`;
+      for (const term of contentTerms(prose)) elsewhere.add(term);
+    }
+    for (const term of listed) if (!elsewhere.has(term)) this.onlyListed.add(term);
     const seen = new Set<string>();
     for (const chunk of chunks) {
       for (const cell of chunk.cells?.slice(1) ?? []) {
@@ -57,6 +71,17 @@ export class TableColumns {
         this.columns.push({ header: cell.header, term });
       }
     }
+  }
+
+  /**
+   * The word a question asks what it does, when the tables only list it in a cell and nothing
+   * explains it ("what does gamma do": gamma is among SVM's key hyperparameters), as written.
+   */
+  onlyListedAsked(question: string): string | undefined {
+    const asked = WHAT_IT_DOES.exec(question)?.[1];
+    if (asked === undefined) return undefined;
+    const terms = contentTerms(asked);
+    return terms.length === 1 && this.onlyListed.has(terms[0] as string) ? asked : undefined;
   }
 
   /**
@@ -84,6 +109,13 @@ export class TableColumns {
     };
   }
 }
+
+/**
+ * "what does gamma actually do", "what does the C hyperparameter in an SVM control": what a named
+ * setting does, asked of the word right after "what does".
+ */
+const WHAT_IT_DOES =
+  /\bwhat (?:does|do) (?:the |a |an )?([\p{L}\d_.-]+)(?: (?:hyper)?param(?:eter)?s?| setting| value| argument)?(?: (?:in|of|for) (?:an? |the )?[\p{L}\d-]+)?(?: (?:actually|really|exactly|even))? (?:do|control|mean|affect|change|tune|decide)\b/iu;
 
 /** Whether one of `texts` (sentences, rows) names both the thing and the column's word. */
 export function saysColumnOf(asked: UnrowedColumn, texts: readonly string[]): boolean {

@@ -21,6 +21,12 @@ const chunks = [
     ["Tools", "XGBoost, LightGBM, CatBoost"],
   ]),
   makeChunk("trees", "Tabular Data", "Gradient-boosted trees such as CatBoost suit tabular data."),
+  makeRow("svm", ALGORITHMS, [
+    ["Algorithm", "SVM"],
+    ["Type", "Supervised"],
+    ["Key Hyperparameters", "C, kernel, gamma"],
+  ]),
+  makeChunk("rate", "Training", "The learning_rate sets the size of each boosting step."),
 ];
 const statistics = new CorpusStatistics(chunks);
 const columns = new TableColumns(chunks, statistics, new EntityLexicon(chunks));
@@ -40,6 +46,20 @@ describe("TableColumns.askedOfUnrowed", () => {
     // A row head named beside it is answered from its row.
     expect(columns.askedOfUnrowed("xgboost vs catboost hyperparameters")).toBeUndefined();
     expect(columns.askedOfUnrowed("what is catboost")).toBeUndefined();
+  });
+});
+
+describe("TableColumns.onlyListedAsked", () => {
+  it("finds what a word the tables only list does, asked of it", () => {
+    expect(columns.onlyListedAsked("what does gamma actually do in svm")).toBe("gamma");
+    expect(columns.onlyListedAsked("What does the C hyperparameter in an SVM control?")).toBe("C");
+  });
+
+  it("finds none for a word the material explains, heads a row with, or that is not asked", () => {
+    // Prose uses learning_rate.
+    expect(columns.onlyListedAsked("what does learning_rate do")).toBeUndefined();
+    expect(columns.onlyListedAsked("what does xgboost do")).toBeUndefined();
+    expect(columns.onlyListedAsked("svm gamma value for my data")).toBeUndefined();
   });
 });
 
