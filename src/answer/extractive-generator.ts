@@ -231,7 +231,7 @@ type UnitSignals = {
 };
 
 const LIST_QUESTION =
-  /^(which|what) (are (the|some|all) )?(?:(?:\d+|two|three|four|five|main|different|key|common|important|major|top|various|all the) )*(tools?|libraries|frameworks|platforms|certifications?|projects?|roles?|skills?|topics?|algorithms?|metrics?|models?|steps?|types?|kinds?|prerequisites?|factors?|stages?|mistakes?)\b|\b(list|name) (the|all|some|of)\b|\b(vs\.?|versus|compare|comparison|difference between|differ)\b|\bor\b.{1,60}\b(?:which|who)\b.{0,20}\b(?:more|less|most|higher|lower)\b/i;
+  /^(which|what) (are (the|some|all) )?(?:(?:\d+|two|three|four|five|main|different|key|common|important|major|top|various|all the) )*(tools?|libraries|frameworks|platforms|certifications?|projects?|roles?|skills?|topics?|algorithms?|metrics?|models?|steps?|types?|kinds?|prerequisites?|factors?|stages?|mistakes?)\b|^(?:which|what) are (?:the |some |all )?(?:different|various|main|key|common|major|top) (?:[\p{L}-]+ )?[\p{L}-]+s\b|\b(list|name) (the|all|some|of)\b|\b(vs\.?|versus|compare|comparison|difference between|differ)\b|\bor\b.{1,60}\b(?:which|who)\b.{0,20}\b(?:more|less|most|higher|lower)\b/iu;
 /**
  * "they each", "each one", "both", "the two": a question asked of every one of several things
  * (not "each log call", which says how often).
@@ -240,6 +240,12 @@ const DISTRIBUTIVE =
   /\b(?:(?:they|them|these|those) each|each(?= one\b| of\b|\s*[?.!,]|\s*$)|both|either|respectively|the two|all three)\b/i;
 /** "what are BERT GPT each pre-trained to do?": "each" after the names a pronoun stood for. */
 const NAMES_EACH = /\b[A-Z][\w-]* each\b/;
+/**
+ * "what are shadow deployment and canary release?", "explain X and Y": two things, of up to three
+ * words each, asked at once and nothing more.
+ */
+const ASKS_OF_BOTH =
+  /^(?:\S+\s+){0,3}?(?:what (?:are|is|r)|explain|define|describe|tell me about) (?:the |a |an )?(?:[\p{L}\d-]+ ){0,2}[\p{L}\d-]+ (?:and|&) (?:the |a |an )?(?:[\p{L}\d-]+ ){0,2}[\p{L}\d-]+\s*[?.!]*$/iu;
 /** A question about what a tradeoff is asks about both of its sides. */
 const TRADEOFF =
   /^\W*(?:what(?:'s| is| are)?|whats|explain|define|describe|meaning of)\b(?:\s+\S+){0,6}?\s+trade-?offs?\b/i;
@@ -373,9 +379,13 @@ export class ExtractiveGenerator implements Generator {
 
     // "XGBoost vs LightGBM": each thing compared answers with its own row, and nothing else;
     // "data drift vs concept drift": each with the best sentence that names it in full.
-    // "what are they each pre-trained to do? (bert vs gpt)": a row for each thing named, too.
+    // "what are they each pre-trained to do? (bert vs gpt)": a row for each thing named, too, as
+    // for "what are shadow deployment and canary release?".
     const rowsCompared =
-      isList || DISTRIBUTIVE.test(input.question) || NAMES_EACH.test(input.question)
+      isList ||
+      DISTRIBUTIVE.test(input.question) ||
+      NAMES_EACH.test(input.question) ||
+      ASKS_OF_BOTH.test(input.question)
         ? comparedRows(input.question, ranked, request !== undefined)
         : [];
     const compared =

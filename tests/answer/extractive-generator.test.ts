@@ -845,6 +845,35 @@ describe("ExtractiveGenerator", () => {
     expect(answer).not.toContain("Month 12+");
   });
 
+  describe("questions about several rows of one table", () => {
+    const strategies = [
+      row(90, "Releasing a New Model Safely", [
+        ["Strategy", "Shadow deployment"],
+        ["What happens", "The new model receives a copy of live traffic"],
+      ]),
+      row(91, "Releasing a New Model Safely", [
+        ["Strategy", "Canary release"],
+        ["What happens", "A small share of traffic goes to the new model"],
+      ]),
+      row(92, "Releasing a New Model Safely", [
+        ["Strategy", "Rollback"],
+        ["What happens", "Traffic returns to the previous model"],
+      ]),
+    ];
+
+    it("answers 'what are X and Y?' with the row of each", () => {
+      const answer = composeOver(strategies, "What are shadow deployment and canary release?");
+      expect(answer).toContain("Shadow deployment — what happens");
+      expect(answer).toContain("Canary release — what happens");
+      expect(answer).not.toContain("Rollback");
+    });
+
+    it("answers 'what are the different X' as a list of the table's rows", () => {
+      const answer = composeOver(strategies, "what are the different release strategies");
+      expect(answer.split("\n")).toHaveLength(3);
+    });
+  });
+
   describe("definition questions, as learners ask them", () => {
     const prose = [
       makeChunk(
