@@ -8,13 +8,16 @@ import { questionFocus } from "./question-focus.ts";
 const ASKS =
   "(?:what|what's|whats|which|who|when|where|why|how|tell|explain|give|list|name|(?:is|are|do|does|can|could|should|shud|will|would)\\s+(?:i|you|we|they|it|there|this|that|these|those|the|an?|my|your|our|their))";
 
+/** After a question mark, any yes/no question starts a new one: "… which metrics? is accuracy fine?". */
+const YES_NO = "(?:is|are|do|does|can|should|shud)\\s+[\\w-]+\\b";
+
 /**
  * Where one question ends and the next begins: a question mark, a comma or "and", "also", "and
- * also", "plus" right before a word that asks. A guess after a question mark ("… how long? 12–18
- * months?") is not a new question.
+ * also", "plus" right before a word that asks, or a question mark before a yes/no question. A
+ * guess after a question mark ("… how long? 12–18 months?") is not a new question.
  */
 const BOUNDARY = new RegExp(
-  `\\?+\\s+(?:(?:and also|and|also|plus|so|ok)\\s+)?(?=${ASKS}\\b)|,?\\s+(?:and also|and|also|plus|&)\\s+(?=${ASKS}\\b)|,\\s+(?=(?:also\\s+)?${ASKS}\\b)`,
+  `\\?+\\s+(?:(?:and also|and|also|plus|so|ok)\\s+)?(?=${ASKS}\\b|${YES_NO})|,?\\s+(?:and also|and|also|plus|&)\\s+(?=${ASKS}\\b)|,\\s+(?=(?:also\\s+)?${ASKS}\\b)`,
   "i",
 );
 

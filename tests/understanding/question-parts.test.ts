@@ -15,6 +15,11 @@ describe("questionParts", () => {
       "which python version should i install and should i use pip or conda",
       ["which python version should i install", "should i use pip or conda"],
     ],
+    [
+      // After a question mark, a yes/no question is a new one whatever its subject.
+      "which metrics for an imbalanced dataset? is accuracy fine?",
+      ["which metrics for an imbalanced dataset", "is accuracy fine?"],
+    ],
   ])("cuts %j into the things it asks", (message, parts) => {
     expect(questionParts(message)).toEqual(parts);
   });
