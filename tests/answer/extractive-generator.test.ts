@@ -51,11 +51,17 @@ const shown = (...positions: number[]): Passage[] =>
   }));
 
 /** The answer a writer over just these chunks composes, shown in this order. */
-function composeOver(corpus: Chunk[], question: string, expansions?: string[]): string {
+/** The answer over `corpus` shown in its order, each passage scoring `step` less than the one before. */
+function composeOver(
+  corpus: Chunk[],
+  question: string,
+  expansions?: string[],
+  step = 0.05,
+): string {
   const generator = new ExtractiveGenerator(new CorpusStatistics(corpus), new Map());
   return generator.compose({
     question,
-    passages: corpus.map((chunk, rank) => ({ n: rank + 1, chunk, score: 1 - rank * 0.05 })),
+    passages: corpus.map((chunk, rank) => ({ n: rank + 1, chunk, score: 1 - rank * step })),
     ...(expansions === undefined ? {} : { expansions }),
   });
 }
@@ -816,12 +822,7 @@ describe("ExtractiveGenerator", () => {
         "To handle missing values, drop incomplete rows with dropna() or fill gaps with fillna().",
       ),
     ];
-    const generator = new ExtractiveGenerator(new CorpusStatistics(chunks), new Map());
-    const compose = (question: string) =>
-      generator.compose({
-        question,
-        passages: chunks.map((chunk, rank) => ({ n: rank + 1, chunk, score: 1 - rank * 0.2 })),
-      });
+    const compose = (question: string) => composeOver(chunks, question, undefined, 0.2);
     expect(compose("how do i handle missing values")).toMatch(/^To handle missing values, drop/);
     expect(compose("what should i practise about missing values")).toMatch(/^Count and handle/);
   });
@@ -920,10 +921,7 @@ describe("ExtractiveGenerator", () => {
           "Dropout randomly switches off a fraction of activations during each training step.",
         ),
       ];
-      const answer = new ExtractiveGenerator(new CorpusStatistics(chunks), new Map()).compose({
-        question: "what is dropout",
-        passages: chunks.map((chunk, rank) => ({ n: rank + 1, chunk, score: 1 - rank * 0.1 })),
-      });
+      const answer = composeOver(chunks, "what is dropout", undefined, 0.1);
       expect(answer).toMatch(/^Dropout randomly switches off/);
     });
 
