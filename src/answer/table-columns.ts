@@ -2,7 +2,7 @@ import type { Chunk } from "../chunking/chunk.ts";
 import type { EntityLexicon } from "../retrieval/entity-lexicon.ts";
 import { commonWordRank } from "../text/common-words.ts";
 import { escapeRegExp } from "../text/escape-reg-exp.ts";
-import { contentTerms } from "../text/terms.ts";
+import { contentTerms, wordsAsWritten } from "../text/terms.ts";
 import type { CorpusStatistics } from "./corpus-statistics.ts";
 import { VERY_COMMON_RANK } from "./follow-up-detector.ts";
 
@@ -55,12 +55,14 @@ export class TableColumns {
         seen.add(cell.header);
         // "Seaborn function" is named by a tool and "Why It Matters" by everyday words, not by
         // what the column gives.
+        // Everyday words are judged as written: their stems ("goe" of "goes") are no words.
+        const everyday = new Set(
+          wordsAsWritten(cell.header)
+            .filter((word) => (commonWordRank(word) ?? Number.POSITIVE_INFINITY) < VERY_COMMON_RANK)
+            .flatMap((word) => contentTerms(word)),
+        );
         const term = contentTerms(cell.header)
-          .filter(
-            (candidate) =>
-              !lexicon.isName(candidate) &&
-              (commonWordRank(candidate) ?? Number.POSITIVE_INFINITY) >= VERY_COMMON_RANK,
-          )
+          .filter((candidate) => !lexicon.isName(candidate) && !everyday.has(candidate))
           .sort(
             (left, right) =>
               statistics.documentFrequency(left) - statistics.documentFrequency(right),

@@ -27,6 +27,10 @@ const chunks = [
     ["Key Hyperparameters", "C, kernel, gamma"],
   ]),
   makeChunk("rate", "Training", "The learning_rate sets the size of each boosting step."),
+  makeRow("mistake", "Common Mistakes", [
+    ["Mistake", "Chained assignment"],
+    ["What goes wrong", "The DataFrame is not updated"],
+  ]),
 ];
 const statistics = new CorpusStatistics(chunks);
 const columns = new TableColumns(chunks, statistics, new EntityLexicon(chunks));
@@ -46,6 +50,8 @@ describe("TableColumns.askedOfUnrowed", () => {
     // A row head named beside it is answered from its row.
     expect(columns.askedOfUnrowed("xgboost vs catboost hyperparameters")).toBeUndefined();
     expect(columns.askedOfUnrowed("what is catboost")).toBeUndefined();
+    // "What goes wrong" is named by everyday words ("goes" is judged as written, not as "goe").
+    expect(columns.askedOfUnrowed("what goes wrong with catboost")).toBeUndefined();
   });
 });
 
