@@ -68,6 +68,8 @@ export class EvidenceGate {
   private readonly units: UnitVectors;
   private readonly lexicon: EntityLexicon | undefined;
   private readonly columns: TableColumns | undefined;
+  /** The latest year the material names ("2026"), if any. */
+  private readonly latestYear: number | undefined;
 
   constructor(
     statistics: CorpusStatistics,
@@ -87,6 +89,7 @@ export class EvidenceGate {
     this.units = options.units ?? new Map();
     this.lexicon = options.lexicon;
     this.columns = options.columns;
+    this.latestYear = latestYearNamed(statistics);
     this.model = model;
     this.threshold = settings.threshold ?? model.threshold;
   }
@@ -154,10 +157,13 @@ export class EvidenceGate {
   /**
    * What a question the model would answer asks that no passage says, as a refusal reason: the
    * quality two things are compared on ("GRU vs LSTM, which one trains faster"), a table column
-   * asked of a thing without a row ("catboost key hyperparams"), or what a word the tables only
-   * list does ("what does gamma do").
+   * asked of a thing without a row ("catboost key hyperparams"), what a word the tables only
+   * list does ("what does gamma do"), or a year later than any it names ("… in 2030?").
    */
   private unsaidDetail(retrieval: Retrieval, question: string): string | undefined {
+    // "will ML be worth it in 2030?": the material is written for its own year, not later ones.
+    const later = this.laterYearAsked(question);
+    if (later !== undefined) return `the material says nothing about ${later}`;
     // Any retrieved passage may say the quality ("XGBoost … Strength: High accuracy").
     const compared = qualityCompared(question);
     if (compared !== undefined && !saysQualityOf(compared, unitsOf(retrieval.results))) {
@@ -176,6 +182,15 @@ export class EvidenceGate {
     if (listed !== undefined)
       return `the material only lists "${listed}" in a table, without explaining it`;
     return undefined;
+  }
+
+  /** A year later than any the material names, in the clauses that ask, if there is one. */
+  private laterYearAsked(question: string): string | undefined {
+    const latest = this.latestYear;
+    if (latest === undefined) return undefined;
+    return [...questionFocus(question).matchAll(/\b(?:19|20)\d\d\b/g)]
+      .map((match) => match[0])
+      .find((year) => Number(year) > latest);
   }
 
   /** The strongest readable reason for a refusal. */
@@ -212,4 +227,12 @@ function unitsOf(results: ReadonlyArray<{ chunk: RetrievedChunk["chunk"] }>): st
   return results.flatMap((result) =>
     result.chunk.kind === "table-row" ? [result.chunk.text] : splitSentences(result.chunk.text),
   );
+}
+
+/** The latest year from 1900 to 2099 the corpus names, if any. */
+function latestYearNamed(statistics: CorpusStatistics): number | undefined {
+  for (let year = 2099; year >= 1900; year--) {
+    if (statistics.has(String(year))) return year;
+  }
+  return undefined;
 }

@@ -102,7 +102,7 @@ describe("offline pipeline on learner-voice questions (dev split)", () => {
     expect(batch.answer).toMatch(/cheaper/);
   }, 60_000);
 
-  it("refuses a question about the learner's age, which the material never speaks of", async () => {
+  it("refuses a question about the learner's age or a later year, which the material never speaks of", async () => {
     const age = await assistant.ask(
       "im 38 and in SAP consulting, is there any age limit for getting into ML jobs",
     );
@@ -111,6 +111,10 @@ describe("offline pipeline on learner-voice questions (dev split)", () => {
     // The field being late is answered.
     const late = await assistant.ask("is ML still worth learning in 2026 or is it too late");
     expect(late.refused).toBe(false);
+    // A year later than the material's own is one it says nothing about.
+    const later = await assistant.ask("is ML still worth learning in 2030?");
+    expect(later.refused).toBe(true);
+    expect(later.refusalReason).toBe("the material says nothing about 2030");
   }, 60_000);
 
   it("declines to write a document for the learner, saying what it does instead", async () => {
