@@ -172,6 +172,10 @@ describe("QuestionUnderstanding", () => {
     expect(understanding.understand("do i need a feature store like feast").unknownTopics).toEqual([
       "feast",
     ]);
+    // An activation the material never names, though "swish" is an English word.
+    expect(
+      understanding.understand("is swish better than relu for hidden layers?").unknownTopics,
+    ).toEqual(["swish"]);
     const tracking = understanding.understand("weights & biases or mlflow?");
     expect(tracking.understoodAs).toBe("wandb or mlflow?");
     expect(tracking.unknownTopics).toContain("wandb");
