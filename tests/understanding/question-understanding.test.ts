@@ -173,9 +173,9 @@ describe("QuestionUnderstanding", () => {
       "feast",
     ]);
     // An activation the material never names, though "swish" is an English word.
-    expect(
-      understanding.understand("is swish better than relu for hidden layers?").unknownTopics,
-    ).toEqual(["swish"]);
+    expect(understanding.understand("is swish better for hidden layers?").unknownTopics).toEqual([
+      "swish",
+    ]);
     const tracking = understanding.understand("weights & biases or mlflow?");
     expect(tracking.understoodAs).toBe("wandb or mlflow?");
     expect(tracking.unknownTopics).toContain("wandb");
