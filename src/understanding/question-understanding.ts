@@ -1,5 +1,6 @@
 import type { Chunk } from "../chunking/chunk.ts";
 import { commonWordRank } from "../text/common-words.ts";
+import { escapeRegExp } from "../text/escape-reg-exp.ts";
 import { STOPWORDS, words } from "../text/terms.ts";
 import { CorpusVocabulary } from "./corpus-vocabulary.ts";
 import { englishWordsOneEditAway, isEnglishWord } from "./english-dictionary.ts";
@@ -105,6 +106,18 @@ function describes(word: string, pos: string): boolean {
     DESCRIBING_TAGS.has(pos) ||
     (pos === "VERB" && (commonWordRank(word.toLowerCase()) ?? Infinity) <= EVERYDAY_VERB_RANK)
   );
+}
+
+/**
+ * Whether `word` says what the learner's own thing is or is like: "my laptop is a potato", "my pc
+ * is basically a toaster", "my code is spaghetti".
+ */
+function describesMine(question: string, word: string): boolean {
+  const said = new RegExp(
+    `\\bmy(?: [\\p{L}-]+){1,2} (?:is|was|'s) (?:(?:like|basically|literally|just|kind of|such|so|a bit of) )*(?:an? )?(?:[\\p{L}-]+ )?${escapeRegExp(word)}\\b`,
+    "iu",
+  );
+  return said.test(question);
 }
 
 /** Parts of speech that cannot name a topic on their own. */
@@ -400,8 +413,10 @@ export class QuestionUnderstanding {
       }
       if (this.isEnglish(word) || this.isEverydayCompound(word)) {
         unfamiliarWords.push(word);
-        if (pos === "NOUN" || pos === "PROPN") unfamiliarNouns.push(word);
-        if (describes(word, pos)) unfamiliarDescribing.push(word);
+        // "my laptop is a potato": what the learner calls their own thing describes it.
+        const saysWhatMineIs = describesMine(understoodAs, word);
+        if ((pos === "NOUN" || pos === "PROPN") && !saysWhatMineIs) unfamiliarNouns.push(word);
+        if (describes(word, pos) || saysWhatMineIs) unfamiliarDescribing.push(word);
         const alternatives = this.corpusSynonyms(word, lemma);
         if (alternatives.length > 0) expansions.push({ word, alternatives, source: "wordnet" });
         continue;

@@ -52,6 +52,16 @@ describe("QuestionUnderstanding", () => {
     expect(result.expansions.filter((expansion) => expansion.word === "stuff")).toEqual([]);
   });
 
+  it("takes what a learner calls their own thing for a description, not a topic", () => {
+    const potato = understanding.understand("do i need a gpu my laptop is a potato");
+    expect(potato.unfamiliarNouns).not.toContain("potato");
+    expect(potato.unfamiliarDescribing).toContain("potato");
+    // Named as a thing asked about, it is a noun like any other.
+    expect(understanding.understand("can i run ml on a potato").unfamiliarNouns).toContain(
+      "potato",
+    );
+  });
+
   it("keeps 'someone' in 'someone like me', which points at the learner's situation", () => {
     expect(
       understanding.understand("good first project for someone like me pls").understoodAs,
