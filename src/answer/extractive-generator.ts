@@ -136,7 +136,8 @@ export type ExtractiveSettings = {
   namedSourceBonus: number;
   /**
    * Taken from a unit that only lists what a definition question asks about among other things
-   * ("Learn neurons, layers, …, dropout, …" for "what is dropout"). @default 0.1
+   * ("Learn neurons, layers, …, dropout, …" for "what is dropout"), or lists a word of a question
+   * asking to pick one ("which one for sentiment classification?"). @default 0.1
    */
   enumerationPenalty: number;
   /**
@@ -596,6 +597,7 @@ export class ExtractiveGenerator implements Generator {
       countBonus,
     } = this.settings;
     const counted = countedThings(input.question);
+    const picksOne = PICKS_ONE.test(input.question);
     const asksToPractise = PRACTISE.test(input.question);
     const references = numberedReferences(input.question);
     // "which tools for that step (step 3 milestone)": the learner's own words ask for a milestone.
@@ -677,8 +679,14 @@ export class ExtractiveGenerator implements Generator {
           countGiven: countGiven ? 1 : 0,
         };
         // "Learn neurons, layers, …, dropout, …" names dropout without saying what it is.
+        // "which one for sentiment classification? (bert gpt)": a list naming one of them among
+        // many ("… sentiment analysis with BERT, image classification …") picks nothing.
         signals.enumerates =
-          signals.definition === 0 && enumeratesTerms(unit.text, definedTerms) ? 1 : 0;
+          signals.definition === 0 &&
+          (enumeratesTerms(unit.text, definedTerms) ||
+            (picksOne && questionTerms.some((term) => enumeratesTerms(unit.text, [term]))))
+            ? 1
+            : 0;
         if (references.length > 0) {
           const stated = numberedReferences(unit.text);
           const agreement = referenceAgreement(
@@ -908,6 +916,9 @@ const NUMBER_WORDS = [
 /** "what are the 7 steps", "list all three projects": a number of things the question says there are. */
 const THE_COUNTED =
   /\b(?:the|all|those|these)\s+(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+((?:[\p{L}-]+\s+)?[\p{L}-]+s)\b/iu;
+
+/** "which one should i use", "which of them": a question asking to pick one thing. */
+const PICKS_ONE = /\bwhich (?:one|1|of (?:them|those|these|the two))\b/i;
 
 /** Words that measure rather than name things counted. */
 const MEASURES =

@@ -875,6 +875,30 @@ describe("ExtractiveGenerator", () => {
     });
   });
 
+  it("answers 'which one for X' with the thing's own unit, not a list that names it among many", () => {
+    const chunks = [
+      makeChunk(
+        "projects",
+        "Portfolio",
+        "Good examples include house price prediction, churn classification, sentiment analysis with BERT, and image classification.",
+      ),
+      makeChunk("other", "Training", "An epoch is one pass over the training data."),
+      makeChunk(
+        "bert",
+        "BERT versus GPT",
+        "BERT is encoder-based and used for sentiment classification and extraction.",
+      ),
+    ];
+    expect(
+      composeOver(
+        chunks,
+        "which one should i use for sentiment classification? (BERT GPT)",
+        undefined,
+        0.1,
+      ),
+    ).toMatch(/^BERT is encoder-based/);
+  });
+
   describe("definition questions, as learners ask them", () => {
     const prose = [
       makeChunk(
