@@ -211,7 +211,8 @@ export class Assistant {
 
   /**
    * Why a message is not looked up whatever the passages say, if it is not: it asks for secrets
-   * or for a document to be written ("write me a cover letter"), only acknowledges, points back at nothing when asked first, has no word, or is not in English.
+   * or for a document to be written ("write me a cover letter"), only acknowledges, points back
+   * at nothing when asked first, has no word, or is not in English.
    */
   private ruledOut(understood: UnderstoodQuestion, hasHistory: boolean): string | undefined {
     if (asksForSecrets(understood.asked)) return SECRETS_REFUSAL_REASON;

@@ -1,15 +1,14 @@
 import type { UnitVectors } from "../index/unit-vectors.ts";
 import type { EntityLexicon } from "../retrieval/entity-lexicon.ts";
 import type { Retrieval, RetrievedChunk } from "../retrieval/retriever.ts";
-import { splitSentences } from "../text/sentences.ts";
 import { wordsAsWritten } from "../text/terms.ts";
 import { questionFocus } from "../understanding/question-focus.ts";
 import type { UnderstoodQuestion } from "../understanding/question-understanding.ts";
 import { asksAboutAge, speaksOfAge } from "./age-question.ts";
 import { qualityCompared, saysQualityOf } from "./compared-attribute.ts";
 import type { CorpusStatistics } from "./corpus-statistics.ts";
-import type { FigureRequest } from "./figure-request.ts";
-import { computeGateFeatures, type GateFeatures } from "./gate-features.ts";
+import { type FigureRequest, YEAR } from "./figure-request.ts";
+import { computeGateFeatures, type GateFeatures, unitTextsOf } from "./gate-features.ts";
 import { answerableProbability, type RefusalModel, shippedRefusalModel } from "./refusal-model.ts";
 import { saysColumnOf, type TableColumns } from "./table-columns.ts";
 import { writerPassages } from "./writer-passages.ts";
@@ -188,7 +187,7 @@ export class EvidenceGate {
   private laterYearAsked(question: string): string | undefined {
     const latest = this.latestYear;
     if (latest === undefined) return undefined;
-    return [...questionFocus(question).matchAll(/\b(?:19|20)\d\d\b/g)]
+    return [...questionFocus(question).matchAll(YEAR)]
       .map((match) => match[0])
       .find((year) => Number(year) > latest);
   }
@@ -222,11 +221,9 @@ export class EvidenceGate {
   }
 }
 
-/** The quotable units of passages: each sentence, or a table row whole. */
+/** The units the gate's checks read in passages: each sentence, or a table row whole. */
 function unitsOf(results: ReadonlyArray<{ chunk: RetrievedChunk["chunk"] }>): string[] {
-  return results.flatMap((result) =>
-    result.chunk.kind === "table-row" ? [result.chunk.text] : splitSentences(result.chunk.text),
-  );
+  return results.flatMap((result) => unitTextsOf(result.chunk));
 }
 
 /** The latest year from 1900 to 2099 the corpus names, if any. */

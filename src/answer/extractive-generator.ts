@@ -10,7 +10,6 @@ import {
   QUESTION_META_WORDS,
   questionText,
   STOPWORDS,
-  stem,
   withoutAnswerStyle,
   words,
 } from "../text/terms.ts";
@@ -19,7 +18,13 @@ import { questionFocus } from "../understanding/question-focus.ts";
 import { questionParts } from "../understanding/question-parts.ts";
 import { askedFigure } from "./asked-figure.ts";
 import type { CorpusStatistics } from "./corpus-statistics.ts";
-import { type FigureRequest, figureRequest, suppliesFigure } from "./figure-request.ts";
+import {
+  countsThing,
+  type FigureRequest,
+  figureRequest,
+  NUMBER_WORDS,
+  suppliesFigure,
+} from "./figure-request.ts";
 import { VERY_COMMON_RANK } from "./follow-up-detector.ts";
 import type { GenerationInput, Generator, GeneratorEvent, Passage } from "./generator.ts";
 import { carriedTopic } from "./question-rewriter.ts";
@@ -627,7 +632,9 @@ export class ExtractiveGenerator implements Generator {
       const cases = units.filter((unit) => CASE.test(unit.text)).length;
       units.forEach((unit, position) => {
         const terms = new Set(contentTerms(unit.text));
-        const countGiven = counted !== undefined && givesCount(unit.text, counted);
+        // "the recommended 7-step roadmap:", "three portfolio projects".
+        const countGiven =
+          counted !== undefined && countsThing([counted.thing], unit.text, counted.number);
         let covered = 0;
         for (const term of questionTerms) {
           if (amounts.get(term)?.test(unit.text) === false) continue;
@@ -899,23 +906,11 @@ function inReadingOrder(chosen: Candidate[]): Candidate[] {
   return [...chosen].sort((left, right) => order(left) - order(right) || byPlace(left, right));
 }
 
-/** Number words a count may be written in. */
-const NUMBER_WORDS = [
-  "zero",
-  "one",
-  "two",
-  "three",
-  "four",
-  "five",
-  "six",
-  "seven",
-  "eight",
-  "nine",
-  "ten",
-];
 /** "what are the 7 steps", "list all three projects": a number of things the question says there are. */
-const THE_COUNTED =
-  /\b(?:the|all|those|these)\s+(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+((?:[\p{L}-]+\s+)?[\p{L}-]+s)\b/iu;
+const THE_COUNTED = new RegExp(
+  `\\b(?:the|all|those|these)\\s+(\\d{1,2}|${NUMBER_WORDS.slice(2).join("|")})\\s+((?:[\\p{L}-]+\\s+)?[\\p{L}-]+s)\\b`,
+  "iu",
+);
 
 /** "which one should i use", "which of them": a question asking to pick one thing. */
 const PICKS_ONE = /\bwhich (?:one|1|of (?:them|those|these|the two))\b/i;
@@ -924,7 +919,7 @@ const PICKS_ONE = /\bwhich (?:one|1|of (?:them|those|these|the two))\b/i;
 const MEASURES =
   /^(?:seconds|minutes|hours|hrs|days|weeks|months|years|yrs|lakhs|rupees|dollars|rows|samples|examples|images|records|gbs|percent)$/;
 
-/** The number and the thing (its last word's stem) a question counts, if it counts one. */
+/** The number (in digits) and the thing (its last word) a question counts, if it counts one. */
 function countedThings(question: string): { number: string; thing: string } | undefined {
   const match = THE_COUNTED.exec(question);
   if (match === null) return undefined;
@@ -932,23 +927,10 @@ function countedThings(question: string): { number: string; thing: string } | un
   const last = ((match[2] ?? "").split(/\s+/).at(-1) ?? "").toLowerCase();
   // "those 6 months" measures time, as "10,000 rows" measures data: a length, not things listed.
   if (MEASURES.test(last)) return undefined;
-  const thing = stem(last);
-  return { number: /^\d/.test(number) ? number : String(NUMBER_WORDS.indexOf(number)), thing };
-}
-
-/** Whether a unit gives the number next to the thing ("7-step roadmap", "three portfolio projects"). */
-function givesCount(text: string, counted: { number: string; thing: string }): boolean {
-  const tokens = words(text).flatMap((token) => token.split("-"));
-  return tokens.some(
-    (token, index) =>
-      stem(token) === counted.thing &&
-      tokens
-        .slice(Math.max(0, index - 3), index)
-        .some(
-          (near) =>
-            near === counted.number || NUMBER_WORDS.indexOf(near) === Number(counted.number),
-        ),
-  );
+  return {
+    number: /^\d/.test(number) ? number : String(NUMBER_WORDS.indexOf(number)),
+    thing: last,
+  };
 }
 
 /** A section of exercises for the learner ("Practice Checklist", "Exercises"). */
@@ -1125,11 +1107,19 @@ function comparedSentences(question: string, ranked: Candidate[]): Candidate[] {
  */
 function comparedRows(question: string, ranked: Candidate[], figureAsked: boolean): Candidate[] {
   const asked = ` ${words(question).join(" ")} `;
+  // The best row of each thing named, and of each table its best row of each thing: one table
+  // with a row for each thing compares them side by side ("lgbm vs xgb - when to use which": the
+  // algorithm table, with its When to Use column).
   const rows = new Map<string, Candidate>();
+  const tables = new Map<string, Map<string, Candidate>>();
   for (const candidate of ranked) {
     if (candidate.kind !== "row") continue;
+    const section = candidate.passage.chunk.section;
+    const table = tables.get(section) ?? new Map<string, Candidate>();
+    tables.set(section, table);
     for (const name of namedHeads(candidate.passage.chunk, asked, figureAsked)) {
       if (!rows.has(name)) rows.set(name, candidate);
+      if (!table.has(name)) table.set(name, candidate);
     }
   }
   // A head inside another named head ("ml" in "ml engineer") is not compared on its own.
@@ -1137,17 +1127,7 @@ function comparedRows(question: string, ranked: Candidate[], figureAsked: boolea
     (name) =>
       ![...rows.keys()].some((other) => other !== name && ` ${other} `.includes(` ${name} `)),
   );
-  // One table with a row for each thing compares them side by side ("lgbm vs xgb - when to use
-  // which": the algorithm table, with its When to Use column); the best such table by its rows.
-  const tables = new Map<string, Map<string, Candidate>>();
-  for (const candidate of ranked) {
-    if (candidate.kind !== "row") continue;
-    const table = tables.get(candidate.passage.chunk.section) ?? new Map<string, Candidate>();
-    for (const name of namedHeads(candidate.passage.chunk, asked, figureAsked)) {
-      if (!table.has(name)) table.set(name, candidate);
-    }
-    tables.set(candidate.passage.chunk.section, table);
-  }
+  // The table whose rows score best together.
   const sideBySide = [...tables.values()]
     .filter((table) => names.every((name) => table.has(name)))
     .map((table) => names.map((name) => table.get(name) as Candidate))

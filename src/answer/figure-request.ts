@@ -253,17 +253,39 @@ export function figureRequest(question: string): FigureRequest | undefined {
   return undefined;
 }
 
+/** Number words up to ten, each at its value. */
+export const NUMBER_WORDS = [
+  "zero",
+  "one",
+  "two",
+  "three",
+  "four",
+  "five",
+  "six",
+  "seven",
+  "eight",
+  "nine",
+  "ten",
+];
+
 /**
  * A number in or up to three words before one of the counted words ("three portfolio projects",
  * "2–3 end-to-end projects", "a 7-step roadmap"); a hyphenated word counts by its parts too.
+ * With `number` ("7"), only that number counts, in digits or as a word.
  */
-function countsThing(counted: string[], unit: string): boolean {
+export function countsThing(counted: string[], unit: string, number?: string): boolean {
   const stems = new Set(counted.flatMap((word) => word.toLowerCase().split("-")).map(stem));
   const tokens = words(unit.replace(YEAR, " "));
+  const isNumber = (near: string) =>
+    number === undefined
+      ? NUMBER.test(near)
+      : near
+          .split("-")
+          .some((part) => part === number || NUMBER_WORDS.indexOf(part) === Number(number));
   return tokens.some(
     (token, index) =>
       token.split("-").some((part) => stems.has(stem(part))) &&
-      tokens.slice(Math.max(0, index - 3), index + 1).some((near) => NUMBER.test(near)),
+      tokens.slice(Math.max(0, index - 3), index + 1).some(isNumber),
   );
 }
 
@@ -313,7 +335,7 @@ export function suppliesFigure(request: FigureRequest, unit: string): boolean {
     case "person":
       return AUTHORS.test(unit);
     case "date":
-      return /\b(?:19|20)\d\d\b/.test(unit);
+      return unit.match(YEAR) !== null;
     case "count":
       // A year ("the 2017 paper") counts nothing; the number counts the thing asked about when it
       // stands just before it ("at least three portfolio projects", not a project's "2–3 weeks").

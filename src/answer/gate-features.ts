@@ -321,8 +321,7 @@ export function computeGateFeatures(
     const shown = writerPassages(retrieval.results, 5, understood.understoodAs);
     for (const result of [...shown, ...focusResults]) {
       const described = expandedNames.has(result.chunk.cells?.[0]?.value.toLowerCase() ?? "");
-      const units =
-        result.chunk.kind === "table-row" ? [result.chunk.text] : splitSentences(result.chunk.text);
+      const units = unitTextsOf(result.chunk);
       for (const unit of units) {
         if (!suppliesFigure(request, unit)) continue;
         const given = givenFor(qualifiers, request, result.chunk, unit);
@@ -418,4 +417,9 @@ function comparisonSideMissing(
     if (terms.length > 0 && terms.every((term) => !shown.has(term))) return 1;
   }
   return 0;
+}
+
+/** The units a gate check reads in a passage: each sentence, or a table row whole. */
+export function unitTextsOf(chunk: RetrievedChunk["chunk"]): string[] {
+  return chunk.kind === "table-row" ? [chunk.text] : splitSentences(chunk.text);
 }

@@ -47,7 +47,6 @@ const PRONOUN_AFTER = /\b(?:this|that) one\b|\b(?:it|they|them|this|that|these|t
  */
 const BOTH =
   /\b(?:the two|these two|those two|the 2|both(?: of them)?)\b|\bwhich (?:one|of them|of the two)\b.*\b(?:more|less|better|worse|higher|lower|faster|slower|easier|harder|cheaper)\b/i;
-/** "for someone like me", "in my case": the learner's situation, told in the previous question. */
 /**
  * "they", "them": people, when the last question named some; not the authors in "the project they
  * suggest".
@@ -56,6 +55,7 @@ const PEOPLE_PRONOUN = /\bthem\b|\bthey\b(?! (?:suggest|recommend|say|said|menti
 /** A job and the words before it ("… computer vision engineers"). */
 const JOB =
   /((?:[\p{L}\d+#-]+ ){0,2})(engineers?|scientists?|analysts?|developers?|architects?|researchers?)\b/giu;
+/** "for someone like me", "in my case": the learner's situation, told in the previous question. */
 const LIKE_ME = /\blike me\b|\bin my (?:case|situation)\b/i;
 /** "why?", "but why", "how come": the reason for the last answer, so the whole last question. */
 const BARE_WHY = new RegExp(

@@ -54,8 +54,7 @@ export class TableColumns {
         if (seen.has(cell.header)) continue;
         seen.add(cell.header);
         // "Seaborn function" is named by a tool and "Why It Matters" by everyday words, not by
-        // what the column gives.
-        // Everyday words are judged as written: their stems ("goe" of "goes") are no words.
+        // what the column gives; everyday words are judged as written ("goes", not its stem "goe").
         const everyday = new Set(
           wordsAsWritten(cell.header)
             .filter((word) => (commonWordRank(word) ?? Number.POSITIVE_INFINITY) < VERY_COMMON_RANK)
@@ -94,9 +93,10 @@ export class TableColumns {
     // "CatBoost's hyperparameters" names CatBoost.
     const question = asked.replace(/['’]s\b/g, "");
     if (this.lexicon.rowHeadsNamed(question).length > 0) return undefined;
-    const things = this.lexicon.find(question).filter((entry) => entry.heads.size === 0);
-    const thing = things[0];
-    if (thing === undefined || things.length < this.lexicon.find(question).length) return undefined;
+    // Only things without a row: "lightgbm vs catboost" is answered from LightGBM's row.
+    const named = this.lexicon.find(question);
+    const thing = named[0];
+    if (thing === undefined || named.some((entry) => entry.heads.size > 0)) return undefined;
     const terms = new Set(contentTerms(question));
     const column = this.columns.find((candidate) => terms.has(candidate.term));
     if (column === undefined) return undefined;
