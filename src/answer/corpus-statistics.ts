@@ -6,12 +6,14 @@ export class CorpusStatistics {
   readonly chunkCount: number;
   private readonly frequencies = new Map<string, number>();
   private readonly termsByChunk = new Map<string, Set<string>>();
+  private readonly sectionTermsByChunk = new Map<string, Set<string>>();
 
   constructor(chunks: Chunk[]) {
     this.chunkCount = chunks.length;
     for (const chunk of chunks) {
       const terms = new Set(contentTerms(indexText(chunk)));
       this.termsByChunk.set(chunk.id, terms);
+      this.sectionTermsByChunk.set(chunk.id, new Set(contentTerms(chunk.section)));
       for (const term of terms) {
         this.frequencies.set(term, (this.frequencies.get(term) ?? 0) + 1);
       }
@@ -32,6 +34,16 @@ export class CorpusStatistics {
   idf(term: string): number {
     const frequency = this.frequencies.get(term) ?? 0;
     return Math.log(1 + (this.chunkCount + 1) / (frequency + 0.5));
+  }
+
+  /**
+   * Every chunk's stemmed content terms and those of its section path alone, for finding where
+   * words occur together and under which heading.
+   */
+  *chunkTerms(): Iterable<{ terms: Set<string>; sectionTerms: Set<string> }> {
+    for (const [id, terms] of this.termsByChunk) {
+      yield { terms, sectionTerms: this.sectionTermsByChunk.get(id) ?? new Set() };
+    }
   }
 
   /** The stemmed content terms of a chunk (section path included). */

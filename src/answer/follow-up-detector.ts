@@ -27,11 +27,11 @@ const WHOLE_QUESTION = new RegExp(
   "i",
 );
 /**
- * "and what is a transformer", "and what's mobilenet designed for": a thing defined, named for
- * itself; "and what is the milestone", "and what are its…" ask about the last thing.
+ * "what's federated learning", "and what is a transformer": a thing defined, named for itself;
+ * "and what is the milestone", "and what are its…" ask about the last thing.
  */
 const DEFINES_A_THING = new RegExp(
-  `^${OPENER}(?:and|also|plus|but)\\s+(?:what\\s+(?:is|are)|what's|whats)\\s+(?!(?:the|its|their|that|this|these|those|it|they|them|his|her)\\b)`,
+  `^${OPENER}(?:(?:and|also|plus|but)\\s+)?(?:what\\s+(?:is|are)|what's|whats)\\s+(?!(?:the|its|their|that|this|these|those|it|they|them|his|her)\\b)`,
   "i",
 );
 /**
@@ -117,6 +117,13 @@ const SAID_BEFORE_WORDS = 12;
 const SHORT_MESSAGE_WORDS = 3;
 /** A message this long carries its own context: its pronouns point inside it. */
 const SELF_CONTAINED_WORDS = 16;
+/** A word in more than this share of the chunks names no topic of its own ("model", "data"). */
+const DISTINCTIVE_SHARE = 0.1;
+/**
+ * The IDF-weighted share of a message's topic words a chunk of the last question's topic must
+ * hold for the message to carry that topic on.
+ */
+const CONTINUED_COVERAGE = 0.6;
 /** Words among the most frequent in spoken English say little about a topic. */
 export const VERY_COMMON_RANK = 1500;
 
@@ -129,7 +136,9 @@ export const VERY_COMMON_RANK = 1500;
  * names the learner's situation told before ("for someone like me") or no topic of its own
  * ("how long?"), or, short and naming no tool, only topic words the last exchange (`previous`:
  * the last question and its answer) said ("what happens if the request is missing a field"), or
- * asks a setting, count or share of nothing it names ("what patience value should i set"). A long message (16 words or more) with a topic carries its own context, unless
+ * asks a setting, count or share of nothing it names ("what patience value should i set"), or,
+ * made of everyday words, is found best under the heading of the last question's topic ("when r
+ * 2 shapes compatible" after broadcasting). A long message (16 words or more) with a topic carries its own context, unless
  * it opens with a pronoun ("can it log stuff automatically for sklearn or …"). A message with a topic of its own and no pointer back ("what does
  * dropout do", "what is SHAP and why does it matter", "and what is the difference between AI and
  * ML?"), or one that says the topic changes ("ok new q: …"), stands alone, even when it follows
@@ -208,6 +217,18 @@ export class FollowUpDetector {
       const before = new Set(contentTerms(previous));
       if (contentTerms(topics.join(" ")).every((term) => before.has(term))) return true;
     }
+    // "when r 2 shapes compatible" after "explain broadcasting in numpy": the message's words are
+    // found together best where the last question's topic is.
+    if (
+      previous !== "" &&
+      topics.length > 0 &&
+      !DEFINES_A_THING.test(text) &&
+      this.lexicon.find(text).length === 0 &&
+      topics.every((word) => commonWordRank(word) !== undefined) &&
+      this.continuesTopic(topics, previous.split("\n")[0] ?? "")
+    ) {
+      return true;
+    }
     // "what patience value should i set, 5? 10?" after "what is early stopping": a setting, count
     // or share asked for nothing named is asked of what was just talked about.
     const figure = previous === "" ? undefined : figureRequest(text);
@@ -281,6 +302,36 @@ export class FollowUpDetector {
       return pointer[0];
     }
     return undefined;
+  }
+
+  /**
+   * Whether the topic words of a message are found together best in a chunk that also holds a
+   * distinctive word of the last question (`lastQuestion`) that the message does not repeat: the
+   * message asks about a detail of that topic ("how do i promote a new version to prod" after
+   * "what does the MLflow model registry do").
+   */
+  private continuesTopic(topics: string[], lastQuestion: string): boolean {
+    const asked = [...new Set(contentTerms(topics.join(" ")))];
+    const limit = DISTINCTIVE_SHARE * this.statistics.chunkCount;
+    const before = contentTerms(lastQuestion).filter(
+      (term) =>
+        !asked.includes(term) &&
+        this.statistics.has(term) &&
+        this.statistics.documentFrequency(term) <= limit,
+    );
+    const weight = asked.reduce((sum, term) => sum + this.statistics.idf(term), 0);
+    if (before.length === 0 || weight === 0) return false;
+    let best = 0;
+    let bestOnTopic = 0;
+    for (const { terms, sectionTerms } of this.statistics.chunkTerms()) {
+      const held = asked.filter((term) => terms.has(term));
+      const coverage = held.reduce((sum, term) => sum + this.statistics.idf(term), 0) / weight;
+      best = Math.max(best, coverage);
+      if (before.some((term) => sectionTerms.has(term))) {
+        bestOnTopic = Math.max(bestOnTopic, coverage);
+      }
+    }
+    return bestOnTopic >= CONTINUED_COVERAGE && bestOnTopic >= best;
   }
 
   /**

@@ -152,6 +152,49 @@ describe("FollowUpDetector.dependsOnHistory, given the last exchange", () => {
   });
 });
 
+describe("FollowUpDetector.dependsOnHistory, for a detail of the last topic", () => {
+  // Enough chunks for a word in one section to be distinctive of it.
+  const material = [
+    makeChunk(
+      "broadcast",
+      "NumPy > Broadcasting",
+      "Two shapes are compatible when their dimensions are equal or one of them is 1.",
+    ),
+    makeChunk(
+      "merge",
+      "Pandas > Merge",
+      "pd.merge joins two tables; the default join type is inner.",
+    ),
+    makeChunk("trends", "Future Trends", "Federated learning trains models where the data lives."),
+    ...[
+      "Deep Learning",
+      "Hardware",
+      "Salary",
+      "Projects",
+      "Deployment",
+      "Monitoring",
+      "Careers",
+    ].map((section, index) =>
+      makeChunk(`filler-${index}`, section, `${section} notes for learners.`),
+    ),
+    makeChunk("images", "Images", "Resize every image to the same shape before training."),
+  ];
+  const topical = new FollowUpDetector(new EntityLexicon(material), new CorpusStatistics(material));
+
+  it("carries on a message whose words are found together best under the last topic", () => {
+    const previous = "explain broadcasting in numpy\nNumPy stretches arrays to a common shape.";
+    expect(topical.dependsOnHistory("when r 2 shapes compatible", undefined, previous)).toBe(true);
+    expect(topical.dependsOnHistory("when r 2 shapes compatible")).toBe(false);
+  });
+
+  it("lets it stand alone when its words are found elsewhere, or it asks what a thing is", () => {
+    const merge = "what does pd.merge do\nIt joins two tables.";
+    expect(topical.dependsOnHistory("when r 2 shapes compatible", undefined, merge)).toBe(false);
+    const trends = "what are the future trends\nSeveral trends matter.";
+    expect(topical.dependsOnHistory("whats federated learning", undefined, trends)).toBe(false);
+  });
+});
+
 describe("FollowUpDetector.dependsOnHistory, for a setting or count asked", () => {
   const training = [
     makeChunk(
