@@ -39,9 +39,12 @@ const DEFINES_A_THING = new RegExp(
  * adds a question of its own, where "and" may carry the last one on.
  */
 const ALSO_ASKS = new RegExp(`^${OPENER}(?:and\\s+)?also\\s+`, "i");
-/** "ok new q:", "unrelated but", "different question": the learner says the topic changes. */
+/**
+ * "ok new q:", "unrelated but", "different question", "switching topics", a message opening with
+ * "btw": the learner says the topic changes.
+ */
 const NEW_TOPIC =
-  /\b(?:new|another|different|diff|unrelated|separate|random|other) (?:q|qn|ques|question|topic)\b|\bunrelated\b|\bchanging (?:the )?topic\b|\bon another note\b/i;
+  /\b(?:new|another|different|diff|unrelated|separate|random|other) (?:q|qn|ques|question|topic)\b|\bunrelated\b|\b(?:changing|switching) (?:the )?topics?\b|\bon another note\b|^\W*(?:(?:ok|okay|oh|and)\W+)?(?:btw|by the way)\b/i;
 /** "how is GPT different", "which is faster": a comparison whose other side was said before. */
 const OPEN_COMPARISON =
   /\b(?:different|differs?|better|worse|faster|slower|cheaper|easier|harder|similar)\s*[?.!]*$/i;

@@ -105,6 +105,7 @@ describe("FollowUpDetector.dependsOnHistory", () => {
     "what about xgboost, can u explain it simply",
     // The learner says the topic changes.
     "ok new q: what does it mean when dropout is high",
+    "btw whats that gpu salary thing in india",
     "which one is better for free GPU time, colab or kaggle?",
     "and what is the difference between AI, ML and deep learning?",
     // "what about X" that then asks its own question.
