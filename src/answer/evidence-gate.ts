@@ -8,7 +8,12 @@ import { asksAboutAge, speaksOfAge } from "./age-question.ts";
 import { qualityCompared, saysQualityOf } from "./compared-attribute.ts";
 import type { CorpusStatistics } from "./corpus-statistics.ts";
 import { type FigureRequest, YEAR } from "./figure-request.ts";
-import { computeGateFeatures, type GateFeatures, unitTextsOf } from "./gate-features.ts";
+import {
+  computeGateFeatures,
+  type GateFeatures,
+  namedAmong,
+  unitTextsOf,
+} from "./gate-features.ts";
 import { answerableProbability, type RefusalModel, shippedRefusalModel } from "./refusal-model.ts";
 import { saysColumnOf, type TableColumns } from "./table-columns.ts";
 import { writerPassages } from "./writer-passages.ts";
@@ -141,6 +146,17 @@ export class EvidenceGate {
     ) {
       return { ...measured, answerable: false, reason: "the material says nothing about age" };
     }
+    // "how do i push that image to docker hub": a service named in several words the material
+    // never names, asked about, is refused; each of its words alone is the material's or English.
+    const asking = new Set(
+      wordsAsWritten(questionFocus(understood.understoodAs)).map((word) => word.toLowerCase()),
+    );
+    const service = understood.unknownTopics.find(
+      (topic) => topic.includes(" ") && namedAmong(topic, asking),
+    );
+    if (service !== undefined) {
+      return { ...measured, answerable: false, reason: `the material never mentions "${service}"` };
+    }
     if (probability < this.threshold) {
       return {
         ...measured,
@@ -205,9 +221,7 @@ export class EvidenceGate {
     const story =
       wordsAsWritten(understood.understoodAs).length >= STORY_WORDS &&
       focus !== understood.understoodAs;
-    const unknown = understood.unknownTopics.filter(
-      (word) => !story || asking.has(word.toLowerCase()),
-    );
+    const unknown = understood.unknownTopics.filter((topic) => !story || namedAmong(topic, asking));
     if (unknown.length > 0) {
       const named = unknown.map((word) => `"${word}"`).join(", ");
       return `the material never mentions ${named}`;

@@ -274,7 +274,7 @@ export function computeGateFeatures(
   // ML?" is about getting into ML, whatever the corpus says about marketing.
   const asking = questionFocus(understood.understoodAs);
   const focus = new Set(wordsAsWritten(asking).map((word) => word.toLowerCase()));
-  const focusTopics = understood.unknownTopics.filter((word) => focus.has(word.toLowerCase()));
+  const focusTopics = understood.unknownTopics.filter((topic) => namedAmong(topic, focus));
   const specific = new Set(focusTopics.map((word) => word.toLowerCase()));
   for (const noun of understood.unfamiliarNouns) {
     const rank = commonWordRank(noun.toLowerCase());
@@ -417,6 +417,11 @@ function comparisonSideMissing(
     if (terms.length > 0 && terms.every((term) => !shown.has(term))) return 1;
   }
   return 0;
+}
+
+/** Whether every word of a topic ("hugging", or "docker hub") is among `words` (lower case). */
+export function namedAmong(topic: string, words: ReadonlySet<string>): boolean {
+  return topic.split(/\s+/).every((word) => words.has(word.toLowerCase()));
 }
 
 /** The units a gate check reads in a passage: each sentence, or a table row whole. */

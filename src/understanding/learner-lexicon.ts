@@ -36,6 +36,11 @@ export type LearnerLexicon = {
    * edit from a corpus word ("faiss"), lower case: unknown topics, never corrected.
    */
   toolNames: ReadonlySet<string>;
+  /**
+   * Services named in several words, each an English word or a corpus word, that the corpus
+   * never names ("docker hub", "aws lambda"): whole-word patterns, each an unknown topic.
+   */
+  toolPhrases: ReadonlyArray<{ name: string; pattern: RegExp }>;
   /** Companies and kinds of employer a learner asks pay at ("google", "startup"), lower case. */
   employers: ReadonlySet<string>;
   /**
@@ -78,7 +83,12 @@ export function learnerLexicon(): LearnerLexicon {
       Object.entries(parsed.expansions).map(([key, value]) => [key.toLowerCase(), value]),
     ),
     hinglishMarkers: new Set(parsed.hinglishMarkers.map((word) => word.toLowerCase())),
-    toolNames: new Set(parsed.toolNames.map((word) => word.toLowerCase())),
+    toolNames: new Set(
+      parsed.toolNames.filter((name) => !isPhrase(name)).map((word) => word.toLowerCase()),
+    ),
+    toolPhrases: parsed.toolNames
+      .filter(isPhrase)
+      .map((name) => ({ name, pattern: wholeWords(name.toLowerCase()) })),
     employers: new Set(parsed.employers.map((word) => word.toLowerCase())),
     learnerTypes: Object.entries(parsed.learnerTypes).map(([type, descriptions]) => ({
       type,

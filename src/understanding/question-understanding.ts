@@ -372,6 +372,13 @@ export class QuestionUnderstanding {
     const unfamiliarNouns: string[] = [];
     const unfamiliarDescribing: string[] = [];
     const seen = new Set<string>();
+    // "push the image to docker hub": a service the material never names, though each of its
+    // words is English or the material's.
+    for (const { name, pattern } of this.lexicon.toolPhrases) {
+      if (understoodAs.search(pattern) === -1) continue;
+      unknownTopics.push(name);
+      for (const word of name.split(/\s+/)) seen.add(word.toLowerCase());
+    }
     // The tagger splits compounds ("q-learning" → q, -, learning): tags are looked up per word,
     // and a compound the tagger did not keep whole counts as a technical token.
     const tags = new Map<string, { pos: string; lemma: string }>();

@@ -550,6 +550,18 @@ describe("EvidenceGate.assess", () => {
     expect(decision.features.unknownTopics).toBe(1);
   });
 
+  it("refuses a question about a service named in several words the material never names", () => {
+    const decision = assess("how do i push my docker image to docker hub", ["docker"]);
+    expect(decision.answerable).toBe(false);
+    expect(decision.reason).toBe('the material never mentions "docker hub"');
+    // Told as the learner's situation, it is not what is asked.
+    const story = assess(
+      "so last week i finally built my first churn model, wrapped it in fastapi, wrote a dockerfile and pushed my image to docker hub like a youtube video said, and it all worked on my laptop. what does docker do for an ml model",
+      ["docker"],
+    );
+    expect(story.reason).not.toContain("docker hub");
+  });
+
   it("names only the asking clauses' unknown topics when a long story surrounds the question", () => {
     const story =
       "so my friend says ml is only for iit people and i saw some kubernetes videos about deploying models that looked cool but honestly i did not understand much of it, what does docker do";

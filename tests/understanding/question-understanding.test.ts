@@ -186,6 +186,10 @@ describe("QuestionUnderstanding", () => {
     expect(understanding.understand("is swish better for hidden layers?").unknownTopics).toEqual([
       "swish",
     ]);
+    // A service named in words each of which is English or the material's.
+    expect(understanding.understand("how do i push my image to docker hub").unknownTopics).toEqual([
+      "docker hub",
+    ]);
     const tracking = understanding.understand("weights & biases or mlflow?");
     expect(tracking.understoodAs).toBe("wandb or mlflow?");
     expect(tracking.unknownTopics).toContain("wandb");
