@@ -392,7 +392,7 @@ export function computeGateFeatures(
       absentSpecificShare,
       absentAndUncovered: absentSpecificShare > 0 && coverage < 0.75 ? 1 : 0,
       weakMatch: coverage < 0.2 && topDense < 0.45 ? 1 : 0,
-      comparisonSideMissing: comparisonSideMissing(understood.understoodAs, retrieval, statistics),
+      comparisonSideMissing: comparisonSideMissing(understood, retrieval, statistics),
       explainRareFocus:
         EXPLAIN_REQUEST.test(asking.replace(MAKES_IT_WORK, " ")) && rarestAsked !== undefined
           ? 1 / (1 + statistics.documentFrequency(rarestAsked.term))
@@ -401,13 +401,28 @@ export function computeGateFeatures(
   };
 }
 
+/**
+ * 1 when a side of a comparison is missing: none of its words is in the shown passages, or it
+ * is an unknown topic ("pivot_table vs groupby": the material never names `pivot_table`).
+ */
 function comparisonSideMissing(
-  question: string,
+  understood: Pick<UnderstoodQuestion, "understoodAs" | "unknownTopics">,
   retrieval: Retrieval,
   statistics: CorpusStatistics,
 ): number {
-  const sides = comparedSides(question);
+  const sides = comparedSides(understood.understoodAs);
   if (sides === undefined) return 0;
+  const unknown = new Set(understood.unknownTopics.map((topic) => topic.toLowerCase()));
+  if (
+    sides.some((side) =>
+      side
+        .trim()
+        .split(/\s+/)
+        .some((word) => unknown.has(word.toLowerCase())),
+    )
+  ) {
+    return 1;
+  }
   const shown = new Set<string>();
   for (const result of retrieval.results.slice(0, HEADING_PASSAGES)) {
     for (const term of statistics.termsOf(result.chunk.id)) shown.add(term);

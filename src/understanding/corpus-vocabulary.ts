@@ -2,8 +2,11 @@ import levenshtein from "damerau-levenshtein";
 import type { Chunk } from "../chunking/chunk.ts";
 import { stem, wordsAsWritten } from "../text/terms.ts";
 
-/** Words joined by slashes without spaces: "A/B", "CI/CD", "TensorFlow/Keras". */
-const SLASH_JOINED = /[\p{L}\p{N}]+(?:\/[\p{L}\p{N}]+)+/gu;
+/**
+ * Words joined by slashes or underscores without spaces: "A/B", "CI/CD", "TensorFlow/Keras", and
+ * code names such as "train_test_split".
+ */
+const SLASH_JOINED = /[\p{L}\p{N}]+(?:[/_][\p{L}\p{N}]+)+/gu;
 
 /**
  * The words of the indexed corpus as written (lower case) with their counts, for spelling
@@ -13,7 +16,10 @@ export class CorpusVocabulary {
   private readonly counts = new Map<string, number>();
   private readonly stems = new Set<string>();
   private readonly byLength = new Map<number, string[]>();
-  /** Slash-joined names as the corpus writes them ("a/b", "ci/cd"), which `words` splits. */
+  /**
+   * Slash- and underscore-joined names as the corpus writes them ("a/b", "ci/cd",
+   * "train_test_split"), which `words` splits.
+   */
   private readonly slashed = new Set<string>();
   /** Words the corpus only ever writes in capitals ("RAG", "AUC"): names, not English words. */
   private readonly onlyCapitals = new Set<string>();

@@ -137,7 +137,7 @@ const FUNCTION_TAGS = new Set([
   "NUM",
 ]);
 /** A word token as learners write them: "scikit-learn", "C++", "B.Tech", "ml/ai", "don't". */
-const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?(?:[-./+#][\p{L}\p{N}]+)*\+*\/?/gu;
+const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?(?:[-./+#_][\p{L}\p{N}]+)*\+*\/?/gu;
 /** One of several names joined by slashes ("XGB/RF"): two or more letters and digits. */
 const SLASHED_NAME = /^\p{L}[\p{L}\p{N}-]+$/u;
 /** A file name as learners mention theirs: "model.pkl", "train.csv", "app.py". */
@@ -428,7 +428,7 @@ export class QuestionUnderstanding {
         if (alternatives.length > 0) expansions.push({ word, alternatives, source: "wordnet" });
         continue;
       }
-      const technical = /[\d+#./-]|[a-z][A-Z]|^[A-Z]{2,}$/.test(word);
+      const technical = /[\d+#./_-]|[a-z][A-Z]|^[A-Z]{2,}$/.test(word);
       const probablyHindi = hinglish && /^\p{Ll}{2,8}$/u.test(word);
       if (!probablyHindi && (technical || !FUNCTION_TAGS.has(pos))) unknownTopics.push(word);
       else {

@@ -672,6 +672,10 @@ describe("EvidenceGate.assess", () => {
       assess("docker or dvc, which first?", ["docker", "dvc"]).features.comparisonSideMissing,
     ).toBe(0);
     expect(assess("what is docker", ["docker"]).features.comparisonSideMissing).toBe(0);
+    // A side that is an unknown topic, though its parts ("model", "runtime") are found.
+    expect(assess("model_runtime vs docker diff?", ["docker"]).features.comparisonSideMissing).toBe(
+      1,
+    );
   });
 
   it("weighs a strong dense match against low word coverage", () => {

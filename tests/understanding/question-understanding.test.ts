@@ -305,6 +305,18 @@ describe("QuestionUnderstanding", () => {
     });
   });
 
+  it("reads a code name joined by underscores as one token: known as the corpus writes it", () => {
+    const withCode = new QuestionUnderstanding([
+      makeChunk("split", "Splitting", "X_train, X_test = train_test_split(X, test_size=0.2)"),
+      makeChunk("group", "Grouping", "groupby() splits a table into groups."),
+    ]);
+    expect(withCode.understand("what does train_test_split return").unknownTopics).toEqual([]);
+    // Its parts are English or the material's words, but the name is not.
+    expect(withCode.understand("pivot_table vs groupby diff?").unknownTopics).toEqual([
+      "pivot_table",
+    ]);
+  });
+
   it("takes currency codes and memory units for what they measure, not unknown topics", () => {
     expect(understanding.understand("global salary in usd?").unknownTopics).toEqual([]);
     expect(understanding.understand("Tried to allocate 2.00 GiB").unknownTopics).toEqual([]);
