@@ -14,6 +14,7 @@ import {
   namedAmong,
   unitTextsOf,
 } from "./gate-features.ts";
+import { asksInterviewContent, givesInterviewContent } from "./interview-content.ts";
 import { answerableProbability, type RefusalModel, shippedRefusalModel } from "./refusal-model.ts";
 import { saysColumnOf, type TableColumns } from "./table-columns.ts";
 import { writerPassages } from "./writer-passages.ts";
@@ -145,6 +146,18 @@ export class EvidenceGate {
       !speaksOfAge(unitsOf(retrieval.results))
     ) {
       return { ...measured, answerable: false, reason: "the material says nothing about age" };
+    }
+    // "common ml interview questions list pls": only a passage giving interview questions or rounds
+    // answers, however well the words about interviews match.
+    if (
+      asksInterviewContent(questionFocus(understood.understoodAs)) &&
+      !givesInterviewContent(unitsOf(retrieval.results))
+    ) {
+      return {
+        ...measured,
+        answerable: false,
+        reason: "the material says nothing about what interviews ask",
+      };
     }
     // "how do i push that image to docker hub": a service named in several words the material
     // never names, asked about, is refused; each of its words alone is the material's or English.

@@ -550,6 +550,12 @@ describe("EvidenceGate.assess", () => {
     expect(decision.features.unknownTopics).toBe(1);
   });
 
+  it("refuses a question about what interviews ask when no passage gives interview questions", () => {
+    const decision = assess("common ml system design interview questions list pls", ["docker"]);
+    expect(decision.answerable).toBe(false);
+    expect(decision.reason).toBe("the material says nothing about what interviews ask");
+  });
+
   it("refuses a question about a service named in several words the material never names", () => {
     const decision = assess("how do i push my docker image to docker hub", ["docker"]);
     expect(decision.answerable).toBe(false);
