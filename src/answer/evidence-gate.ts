@@ -208,7 +208,7 @@ export class EvidenceGate {
     // "what does gamma do": the tables list it among SVM's hyperparameters, and nothing explains it.
     const listed = this.columns?.onlyListedAsked(question);
     if (listed !== undefined)
-      return `the material only lists "${listed}" in a table, without explaining it`;
+      return `the material only lists "${listed}" among other things, without explaining it`;
     return undefined;
   }
 

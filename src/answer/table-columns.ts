@@ -1,7 +1,9 @@
 import type { Chunk } from "../chunking/chunk.ts";
 import type { EntityLexicon } from "../retrieval/entity-lexicon.ts";
 import { commonWordRank } from "../text/common-words.ts";
+import { comparedSides } from "../text/compared-sides.ts";
 import { escapeRegExp } from "../text/escape-reg-exp.ts";
+import { splitSentences } from "../text/sentences.ts";
 import { contentTerms, wordsAsWritten } from "../text/terms.ts";
 import type { CorpusStatistics } from "./corpus-statistics.ts";
 import { VERY_COMMON_RANK } from "./follow-up-detector.ts";
@@ -44,8 +46,15 @@ export class TableColumns {
         for (const term of contentTerms(cell.value)) (column === 0 ? elsewhere : listed).add(term);
         for (const term of contentTerms(cell.header)) elsewhere.add(term);
       }
-      const prose = cells.length > 0 ? chunk.section : `${chunk.section} ${chunk.text}`;
-      for (const term of contentTerms(prose)) elsewhere.add(term);
+      for (const term of contentTerms(chunk.section)) elsewhere.add(term);
+      if (cells.length > 0) continue;
+      // In prose, the items of an enumeration ("learn ROUGE, BLEU, BERTScore, …") only list.
+      for (const sentence of splitSentences(chunk.text)) {
+        const items = enumerationItems(sentence);
+        for (const item of items) for (const term of contentTerms(item)) listed.add(term);
+        const rest = items.reduce((text, item) => text.replace(item, " "), sentence);
+        for (const term of contentTerms(rest)) elsewhere.add(term);
+      }
     }
     for (const term of listed) if (!elsewhere.has(term)) this.onlyListed.add(term);
     const seen = new Set<string>();
@@ -79,10 +88,20 @@ export class TableColumns {
    * explains it ("what does gamma do": gamma is among SVM's key hyperparameters), as written.
    */
   onlyListedAsked(question: string): string | undefined {
-    const asked = WHAT_IT_DOES.exec(question)?.[1];
-    if (asked === undefined) return undefined;
-    const terms = contentTerms(asked);
-    return terms.length === 1 && this.onlyListed.has(terms[0] as string) ? asked : undefined;
+    // "ROUGE vs BLEU difference?": two things compared, both only listed.
+    const sides = comparedSides(question);
+    if (sides !== undefined && sides.every((side) => this.isOnlyListed(side))) {
+      return sides.map((side) => side.trim()).join('" and "');
+    }
+    const match = WHAT_IT_DOES.exec(question) ?? WHAT_IT_IS.exec(question);
+    const asked = match?.slice(1).find((group) => group !== undefined);
+    return asked !== undefined && this.isOnlyListed(asked) ? asked : undefined;
+  }
+
+  /** Whether a thing named in one word ("gamma", "BLEU") is a word the material only lists. */
+  private isOnlyListed(thing: string): boolean {
+    const terms = contentTerms(thing);
+    return terms.length === 1 && this.onlyListed.has(terms[0] as string);
   }
 
   /**
@@ -118,6 +137,48 @@ export class TableColumns {
  */
 const WHAT_IT_DOES =
   /\bwhat (?:does|do) (?:the |a |an )?([\p{L}\d_.-]+)(?: (?:hyper)?param(?:eter)?s?| setting| value| argument)?(?: (?:in|of|for) (?:an? |the )?[\p{L}\d-]+)?(?: (?:actually|really|exactly|even))? (?:do|control|mean|affect|change|tune|decide)\b/iu;
+
+/** Most words of a piece of an enumeration ("human evaluation", "and task-specific datasets"). */
+const ENUMERATION_ITEM_WORDS = 4;
+/** Fewest items, one after another, that make an enumeration. */
+const ENUMERATION_ITEMS = 4;
+
+/**
+ * The items of the enumerations in a sentence: a run of four or more pieces between commas, each
+ * of at most four words after the piece that leads in ("For summarization and text generation,
+ * learn ROUGE, BLEU, BERTScore, human evaluation, and task-specific evaluation datasets." gives
+ * "learn ROUGE", "BLEU", "BERTScore", "human evaluation"). The run's first and last pieces are left
+ * out: they may carry the sentence's own words ("and task-specific evaluation datasets").
+ */
+export function enumerationItems(sentence: string): string[] {
+  const pieces = sentence.split(/[,;]/);
+  const items: string[] = [];
+  let run: string[] = [];
+  const close = () => {
+    if (run.length >= ENUMERATION_ITEMS) items.push(...run.slice(1, -1));
+    run = [];
+  };
+  for (const piece of pieces) {
+    const words = piece
+      .trim()
+      .split(/\s+/)
+      .filter((word) => word !== "");
+    if (words.length > 0 && words.length <= ENUMERATION_ITEM_WORDS) run.push(piece.trim());
+    else {
+      close();
+      if (words.length > 0) run.push(piece.trim());
+    }
+  }
+  close();
+  return items;
+}
+
+/**
+ * "what does BLEU actually measure", "what is BERTScore", "explain LoRA", "how does TF-IDF work":
+ * what a thing is or does, asked of the word named.
+ */
+const WHAT_IT_IS =
+  /\bwhat (?:does|do) (?:the |a |an )?([\p{L}\d_.-]+) (?:(?:actually|really|exactly|even) )?(?:measure|stand for|mean)\b|\b(?:what(?:'s| is| are)|whats|explain|define) (?:the |a |an )?([\p{L}\d_.-]+)\s*[?.!]*$|\bhow (?:does|do) (?:the |a |an )?([\p{L}\d_.-]+) (?:(?:actually|really|exactly) )?work\b/iu;
 
 /** Whether one of `texts` (sentences, rows) names both the thing and the column's word. */
 export function saysColumnOf(asked: UnrowedColumn, texts: readonly string[]): boolean {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CorpusStatistics } from "../../src/answer/corpus-statistics.ts";
-import { saysColumnOf, TableColumns } from "../../src/answer/table-columns.ts";
+import { enumerationItems, saysColumnOf, TableColumns } from "../../src/answer/table-columns.ts";
 import { EntityLexicon } from "../../src/retrieval/entity-lexicon.ts";
 import { makeChunk, makeRow } from "../support/chunks.ts";
 
@@ -27,6 +27,11 @@ const chunks = [
     ["Key Hyperparameters", "C, kernel, gamma"],
   ]),
   makeChunk("rate", "Training", "The learning_rate sets the size of each boosting step."),
+  makeChunk(
+    "metrics",
+    "Evaluating LLMs",
+    "For summarization and text generation, learn ROUGE, BLEU, BERTScore, human evaluation, and task datasets. BERTScore and ROUGE differ.",
+  ),
   makeRow("mistake", "Common Mistakes", [
     ["Mistake", "Chained assignment"],
     ["What goes wrong", "The DataFrame is not updated"],
@@ -66,6 +71,36 @@ describe("TableColumns.onlyListedAsked", () => {
     expect(columns.onlyListedAsked("what does learning_rate do")).toBeUndefined();
     expect(columns.onlyListedAsked("what does xgboost do")).toBeUndefined();
     expect(columns.onlyListedAsked("svm gamma value for my data")).toBeUndefined();
+  });
+});
+
+describe("TableColumns.onlyListedAsked, for words prose only enumerates", () => {
+  it("finds what a word only enumerated is, does or how it differs from another", () => {
+    expect(columns.onlyListedAsked("what does BLEU actually measure")).toBe("BLEU");
+    expect(columns.onlyListedAsked("what is bleu?")).toBe("bleu");
+    expect(columns.onlyListedAsked("BLEU vs human evaluation diff")).toBeUndefined();
+    expect(columns.onlyListedAsked("bleu vs gamma difference?")).toBe('bleu" and "gamma');
+  });
+
+  it("finds none for a word another sentence uses, or one that opens or closes the list", () => {
+    // "BERTScore and ROUGE differ." names them outside the list.
+    expect(columns.onlyListedAsked("what is BERTScore")).toBeUndefined();
+    expect(columns.onlyListedAsked("what is ROUGE")).toBeUndefined();
+    // Not asked what it is.
+    expect(columns.onlyListedAsked("should i learn bleu")).toBeUndefined();
+  });
+});
+
+describe("enumerationItems", () => {
+  it("gives the pieces between the lead-in and the last piece of a run of short pieces", () => {
+    expect(
+      enumerationItems(
+        "For summarization and text generation, learn ROUGE, BLEU, BERTScore, human evaluation, and more.",
+      ),
+    ).toEqual(["learn ROUGE", "BLEU", "BERTScore", "human evaluation"]);
+    expect(
+      enumerationItems("Trees (XGBoost, LightGBM) suit tabular data, as the study shows."),
+    ).toEqual([]);
   });
 });
 
