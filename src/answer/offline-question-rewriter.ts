@@ -215,7 +215,7 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
             ]
               .filter((part) => part !== undefined)
               .join(" ")
-          : this.topicPhrase(previous);
+          : this.topicPhrase(previous, message);
     // "what's the diff between the two" after "what is MLflow", "what is DVC": both topics.
     const earlierTurn = lastUserTurn(before);
     // Read in its own history: "is it free" before "what about lightgbm" asked about XGBoost.
@@ -452,9 +452,9 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
   /**
    * The previous question's most specific topic words (up to three, in their order): words the
    * corpus knows, minus very common English words ("day", "work"), ranked by IDF; after the place
-   * in the plan it names, if any ("step 5").
+   * in the plan it names, if any ("step 5"). `message`, the follow-up, may ask a figure of its own.
    */
-  private topicPhrase(text: string): string {
+  private topicPhrase(text: string, message = ""): string {
     const seen = new Set<string>();
     const candidates = this.topicWords(text).filter((word) => {
       const lower = word.toLowerCase();
@@ -471,8 +471,14 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
     const keep = new Set(ranked.slice(0, 3));
     let words = candidates.filter((word) => keep.has(word)).join(" ");
     // "how much do ML engineers earn in india", then "and in pune?": the money asked for is
-    // part of the topic, so the follow-up asks a Pune salary.
-    if (figureRequest(text)?.type === "money" && !MONEY_TOPIC.test(words)) {
+    // part of the topic, so the follow-up asks a Pune salary; "how many months to prepare for
+    // it" after a price asks a figure of its own.
+    const ownFigure = figureRequest(message)?.type;
+    if (
+      figureRequest(text)?.type === "money" &&
+      !MONEY_TOPIC.test(words) &&
+      (ownFigure === undefined || ownFigure === "money")
+    ) {
       words = `${EARNING.test(text) ? "salary" : "cost"} ${words}`;
     }
     // "how long does that take?" after "what is step 5": the step is the topic.

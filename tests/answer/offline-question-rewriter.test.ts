@@ -165,6 +165,13 @@ describe("offline follow-up rewriting", () => {
     expect(
       await rewriter.rewrite("and in pune?", afterAsking("how much do ML engineers earn in india")),
     ).toMatch(/\(salary .*\)$/);
+    // A figure of its own ("how many months") is not asked as a price.
+    const months = await rewriter.rewrite(
+      "how many months to prepare for it?",
+      afterAsking("how much does the AWS ML specialty cert cost?"),
+    );
+    expect(months).not.toMatch(/\bcost\b/);
+    expect(months).toMatch(/AWS/);
   });
 
   it("keeps a demonstrative that names its noun ('those 6 months'), carrying the topic beside it", async () => {
