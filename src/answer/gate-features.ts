@@ -14,6 +14,7 @@ import {
   wordsAsWritten,
 } from "../text/terms.ts";
 import { questionFocus } from "../understanding/question-focus.ts";
+import { questionParts } from "../understanding/question-parts.ts";
 import type { UnderstoodQuestion } from "../understanding/question-understanding.ts";
 import { figureAskedIn } from "./asked-figure.ts";
 import type { CorpusStatistics } from "./corpus-statistics.ts";
@@ -302,6 +303,16 @@ export function computeGateFeatures(
   const askingTotal = weightOf(askingTerms);
   const askingCoverageOf = (unitTerms: Set<string>) =>
     askingTotal === 0 ? coverageOf(unitTerms) : coverageOf(unitTerms, askingTerms, askingTotal);
+  // "when did the transformer paper come out and why are long inputs so expensive": a figure
+  // asked in one part of several is measured against that part's words too.
+  const figurePart = questionParts(ownAsking).find(
+    (part) => part !== ownAsking && figureAskedIn(part, carried) !== undefined,
+  );
+  const partWords = new Set(wordsAsWritten(figurePart ?? "").map((word) => word.toLowerCase()));
+  const partTerms = terms.filter((term) => partWords.has(term.token));
+  const partTotal = weightOf(partTerms);
+  const partCoverageOf = (unitTerms: Set<string>) =>
+    partTotal === 0 ? 0 : coverageOf(unitTerms, partTerms, partTotal);
   let figureMissing = 0;
   let figureSupport = 1;
   let placeGiven = false;
@@ -334,7 +345,7 @@ export function computeGateFeatures(
         figureCoverage = Math.max(
           figureCoverage,
           described ? 1 : 0,
-          ...[coverageOf, askingCoverageOf].map((measure) =>
+          ...[coverageOf, askingCoverageOf, partCoverageOf].map((measure) =>
             measure(new Set(contentTerms(`${result.chunk.section} ${unit}`))),
           ),
         );

@@ -550,6 +550,28 @@ describe("EvidenceGate.assess", () => {
     expect(decision.features.unknownTopics).toBe(1);
   });
 
+  it("measures a figure asked in one part of two against that part's words", () => {
+    const transformer = makeChunk(
+      "transformer",
+      "Sequence Models > Transformers",
+      "The Transformer, introduced in the 2017 paper, relies on attention. Self-attention grows quadratically with sequence length, which is why long inputs are expensive.",
+    );
+    const corpus = [...chunks, transformer];
+    const partGate = new EvidenceGate(new CorpusStatistics(corpus), { model });
+    const understood = new QuestionUnderstanding(corpus).understand(
+      "when did the transformer paper come out and why are long inputs so expensive for self-attention with long sequence length",
+    );
+    const retrieval: Retrieval = {
+      question: understood.understoodAs,
+      queryVector: [],
+      results: [{ chunk: transformer, score: 1, dense: 0.3, lexical: 1 }],
+    };
+    const features = partGate.assess(retrieval, understood).features;
+    expect(features.figureMissing).toBe(0);
+    // The date's sentence holds most of the first part's words, not of the whole question's.
+    expect(features.figureSupport).toBeGreaterThan(0.7);
+  });
+
   it("refuses a question about what interviews ask when no passage gives interview questions", () => {
     const decision = assess("common ml system design interview questions list pls", ["docker"]);
     expect(decision.answerable).toBe(false);
