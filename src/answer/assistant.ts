@@ -13,6 +13,7 @@ import { ACKNOWLEDGEMENT_REASON, isAcknowledgement } from "../understanding/ackn
 import { learnerLexicon } from "../understanding/learner-lexicon.ts";
 import { rememberedLearnerType } from "../understanding/learner-profile.ts";
 import { questionFocus } from "../understanding/question-focus.ts";
+import { questionParts } from "../understanding/question-parts.ts";
 import {
   describedSituations,
   expansionWords,
@@ -45,6 +46,8 @@ import { documentAskedFor, isWritingRefusal, writingRefusalReason } from "./writ
 
 /** Passages of a story's asking clause, searched on its own, added to those the writer is shown. */
 const STORY_FOCUS_PASSAGES = 2;
+/** Passages of each part of a message that asks several things, searched on its own. */
+const PART_PASSAGES = 1;
 /**
  * A message this long is a story around its question; in a shorter one the clause that asks
  * leans on the rest ("For the phase where I study neural nets…, how much time does the plan set
@@ -186,7 +189,10 @@ export class Assistant {
     // searched on its own (alongside the whole message), may find what the story buries. Its
     // passages may supply the figure asked for, and join those the writer is shown.
     const focus = questionFocus(understood.understoodAs);
-    const [retrieval, focused] = await Promise.all([
+    // "salary for 3-5 yrs in india? and whats the global range once ur 10+ yrs": each part
+    // searched on its own finds the passage the whole message may rank below others.
+    const parts = questionParts(focus);
+    const [retrieval, focused, ...partResults] = await Promise.all([
       this.retriever.retrieve(understood.understoodAs, { k: RETRIEVED_LISTED, expansions }),
       focus === understood.understoodAs ||
       wordsAsWritten(understood.understoodAs).length < STORY_WORDS
@@ -196,6 +202,9 @@ export class Assistant {
             expansions,
             lexicalOnly: true,
           }),
+      ...(parts.length > 1 ? parts : []).map((part) =>
+        this.retriever.retrieve(part, { k: PART_PASSAGES, expansions, lexicalOnly: true }),
+      ),
     ]);
     const retrieveMs = performance.now() - started;
     const assessed = this.gate.assess(retrieval, understood, focused?.results);
@@ -204,7 +213,7 @@ export class Assistant {
       ruled === undefined ? assessed : { ...assessed, answerable: false, reason: ruled };
     const passages = withPassagesOf(
       writerPassages(retrieval.results, this.passagesShown, understood.understoodAs),
-      focused?.results ?? [],
+      [...(focused?.results ?? []), ...partResults.flatMap((part) => part?.results ?? [])],
     );
     return { understood, retrieval, decision, passages, retrieveMs };
   }

@@ -318,6 +318,8 @@ const LEANING_PART =
   /^\W*(?:\S+\s+){0,2}\S+\W*$|\b(?:it|its|they|them|their|one|ones|that|this|these|those)\b/i;
 /** A part is answered by a chosen unit scoring at least this share of the part's best. */
 const ANSWERED_PART = 0.9;
+/** A row a part names by its head answers the part when it scores this share of its best. */
+const NAMED_ROW_SHARE = 0.5;
 /** Weight of the rest of the question's words when a unit is scored for one part of it. */
 const PART_CONTEXT_WEIGHT = 0.3;
 /** Bonus for a unit that defines what a definition question asks about ("Dropout is …"). */
@@ -471,10 +473,33 @@ export class ExtractiveGenerator implements Generator {
     const questionTerms = contentTerms(questionText(input.question));
     for (const part of parts) {
       const own = [...new Set(contentTerms(questionText(part)))];
-      const scored = this.score(input, figureRequest(part), part).sort(
+      const request = figureRequest(part);
+      const scored = this.score(input, request, part).sort(
         (left, right) => right.score - left.score,
       );
       const best = scored[0];
+      // "… and whats the global range once ur 10+ yrs": a part naming the head of a table row is
+      // answered by that row, not by a chosen row of the same table that shares its columns.
+      const askedPart = ` ${words(part).join(" ")} `;
+      // A one-letter name ("a" of "A/B test") is named by any "a".
+      const headedHere = (unit: Candidate) =>
+        unit.kind === "row" &&
+        namedHeads(unit.passage.chunk, askedPart, request !== undefined).some(
+          (name) => name.length > 1,
+        );
+      const partRow = scored.find((unit) => headedHere(unit));
+      const sameTable = (unit: Candidate) =>
+        unit.kind === "row" && unit.passage.chunk.section === partRow?.passage.chunk.section;
+      if (
+        partRow !== undefined &&
+        best !== undefined &&
+        partRow.score >= NAMED_ROW_SHARE * best.score &&
+        chosen.some(sameTable) &&
+        !chosen.some(headedHere)
+      ) {
+        chosen.push(same(partRow));
+        continue;
+      }
       // A unit already chosen that holds a word of the part's own and scores nearly as well for
       // the part answers it.
       const answered = scored.find(

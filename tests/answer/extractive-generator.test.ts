@@ -869,6 +869,30 @@ describe("ExtractiveGenerator", () => {
       expect(answer).not.toContain("Rollback");
     });
 
+    it("answers a part naming another row of the lead's table with that row", () => {
+      const salaries = [
+        row(93, "Salary by Experience", [
+          ["Experience", "3–5 years"],
+          ["Salary India", "₹9L–20L PA"],
+          ["Global Salary Range", "$120K–$180K"],
+        ]),
+        row(94, "Salary by Experience", [
+          ["Experience", "10+ years"],
+          ["Salary India", "₹40L–50L PA"],
+          ["Global Salary Range", "$220K–$300K+"],
+        ]),
+        makeChunk("vary", "Salary", "ML salaries vary based on role and experience."),
+      ];
+      const answer = composeOver(
+        salaries,
+        "salary for 3–5 years experience in india? and what's the global range once your 10+ years",
+        undefined,
+        0.3,
+      );
+      expect(answer).toContain("₹9L–20L PA");
+      expect(answer).toContain("$220K–$300K+");
+    });
+
     it("answers 'what are the different X' as a list of the table's rows", () => {
       const answer = composeOver(strategies, "what are the different release strategies");
       expect(answer.split("\n")).toHaveLength(3);

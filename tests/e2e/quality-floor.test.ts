@@ -88,6 +88,20 @@ describe("offline pipeline on learner-voice questions (dev split)", () => {
     }
   }, 60_000);
 
+  it("answers each part of a message that asks two things, searching each part too", async () => {
+    // The 10+ years row ranks below the top passages for the whole message.
+    const salaries = await assistant.ask(
+      "salary for 3-5 yrs exp in india? and whats the global range once ur 10+ yrs",
+    );
+    expect(salaries.answer).toContain("₹9L–20L PA");
+    expect(salaries.answer).toContain("$220K–$300K+");
+    const weeks = await assistant.ask(
+      "in the 8 week mlops plan what do i do in wk 3, and whats the deliverable for wks 7-8",
+    );
+    expect(weeks.answer).toMatch(/Week 3 —/);
+    expect(weeks.answer).toMatch(/Weeks 7–8 —/);
+  }, 60_000);
+
   it("refuses a table column asked of a thing the tables only name, and answers it of a row", async () => {
     const catboost = await assistant.ask("catboost key hyperparams?");
     expect(catboost.refused).toBe(true);

@@ -16,6 +16,11 @@ describe("questionParts", () => {
       ["which python version should i install", "should i use pip or conda"],
     ],
     [
+      // A clause that asks after a phrase saying where is a part of its own.
+      "in the 8 week mlops plan what do i do in week 3, and what's the deliverable for weeks 7–8",
+      ["in the 8 week mlops plan what do i do in week 3", "what's the deliverable for weeks 7–8"],
+    ],
+    [
       // After a question mark, a yes/no question is a new one whatever its subject.
       "which metrics for an imbalanced dataset? is accuracy fine?",
       ["which metrics for an imbalanced dataset", "is accuracy fine?"],
