@@ -501,9 +501,18 @@ export class ExtractiveGenerator implements Generator {
         continue;
       }
       // A unit already chosen that holds a word of the part's own and scores nearly as well for
-      // the part answers it.
+      // the part answers it; a row does not when another row of its table is the part's best
+      // ("… and when does conda make sense" after the uv row: the rows share their columns).
+      const rivalRow = (unit: Candidate) =>
+        unit.kind === "row" &&
+        best?.kind === "row" &&
+        same(best) !== same(unit) &&
+        best.passage.chunk.section === unit.passage.chunk.section;
       const answered = scored.find(
-        (unit) => chosen.includes(same(unit)) && own.some((term) => unit.terms.has(term)),
+        (unit) =>
+          chosen.includes(same(unit)) &&
+          own.some((term) => unit.terms.has(term)) &&
+          !rivalRow(unit),
       );
       if (best === undefined || (answered?.score ?? 0) >= ANSWERED_PART * best.score) continue;
       // It holds a word of the part's own and, for a part that leans on the rest ("what parts?",

@@ -100,6 +100,12 @@ describe("offline pipeline on learner-voice questions (dev split)", () => {
     );
     expect(weeks.answer).toMatch(/Week 3 —/);
     expect(weeks.answer).toMatch(/Weeks 7–8 —/);
+    // The heatmap row ranks first and shares its columns with the row the first part asks for.
+    const plots = await assistant.ask(
+      "which seaborn function do i use to see how often each category shows up, and which one for checking which numeric cols move together?",
+    );
+    expect(plots.answer).toContain("sns.countplot");
+    expect(plots.answer).toContain("sns.heatmap");
   }, 60_000);
 
   it("refuses a table column asked of a thing the tables only name, and answers it of a row", async () => {
