@@ -247,11 +247,12 @@ const DISTRIBUTIVE =
 /** "what are BERT GPT each pre-trained to do?": "each" after the names a pronoun stood for. */
 const NAMES_EACH = /\b[A-Z][\w-]* each\b/;
 /**
- * "what are shadow deployment and canary release?", "explain X and Y": two things, of up to three
- * words each, asked at once and nothing more.
+ * "what are shadow deployment and canary release?", "explain X and Y", "what are the GELU and
+ * Softmax activations typically used for?": two things, of up to three words each, asked at once
+ * and nothing more but what they are used for.
  */
 const ASKS_OF_BOTH =
-  /^(?:\S+\s+){0,3}?(?:what (?:are|is|r)|explain|define|describe|tell me about) (?:the |a |an )?(?:[\p{L}\d-]+ ){0,2}[\p{L}\d-]+ (?:and|&) (?:the |a |an )?(?:[\p{L}\d-]+ ){0,2}[\p{L}\d-]+\s*[?.!]*$/iu;
+  /^(?:\S+\s+){0,3}?(?:what (?:are|is|r)|explain|define|describe|tell me about) (?:the |a |an )?(?:[\p{L}\d-]+ ){0,2}[\p{L}\d-]+ (?:and|&) (?:the |a |an )?(?:[\p{L}\d-]+ ){0,2}[\p{L}\d-]+(?: (?:typically|usually|mainly|commonly|actually|really))?(?: used)?(?: for)?\s*[?.!]*$/iu;
 /** A question about what a tradeoff is asks about both of its sides. */
 const TRADEOFF =
   /^\W*(?:what(?:'s| is| are)?|whats|explain|define|describe|meaning of)\b(?:\s+\S+){0,6}?\s+trade-?offs?\b/i;

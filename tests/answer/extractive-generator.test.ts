@@ -867,6 +867,13 @@ describe("ExtractiveGenerator", () => {
       expect(answer).toContain("Shadow deployment — what happens");
       expect(answer).toContain("Canary release — what happens");
       expect(answer).not.toContain("Rollback");
+      // Asked what they are used for.
+      const usedFor = composeOver(
+        strategies,
+        "what are the shadow deployment and canary release strategies typically used for?",
+      );
+      expect(usedFor).toContain("Shadow deployment — what happens");
+      expect(usedFor).toContain("Canary release — what happens");
     });
 
     it("answers a part naming another row of the lead's table with that row", () => {
