@@ -519,10 +519,13 @@ export class ExtractiveGenerator implements Generator {
       // It holds a word of the part's own and, for a part that leans on the rest ("what parts?",
       // "how do i fix it"), a word of the rest of the question: it is about the same thing.
       const context = questionTerms.filter((term) => !own.includes(term));
+      // A rival of a chosen row, best for the part, needs no share of the lead's score, which
+      // was measured on the whole question.
+      const rivalsChosen = chosen.some(rivalRow);
       if (
         own.some((term) => best.terms.has(term)) &&
         (!LEANING_PART.test(part) || context.some((term) => best.terms.has(term))) &&
-        best.score >= this.settings.partCutoff * lead.score
+        (rivalsChosen || best.score >= this.settings.partCutoff * lead.score)
       ) {
         chosen.push(same(best));
       }

@@ -106,6 +106,12 @@ describe("offline pipeline on learner-voice questions (dev split)", () => {
     );
     expect(plots.answer).toContain("sns.countplot");
     expect(plots.answer).toContain("sns.heatmap");
+    // The Hugging Face row leads; the AWS row is the first part's best, a row of the same table.
+    const certs = await assistant.ask(
+      "yo which cert is good for aws heavy roles n how much it cost, also hugging face course free or paid??",
+    );
+    expect(certs.answer).toContain("~$300");
+    expect(certs.answer).toMatch(/Hugging Face Course — .*Free/);
   }, 60_000);
 
   it("refuses a table column asked of a thing the tables only name, and answers it of a row", async () => {

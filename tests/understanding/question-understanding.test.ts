@@ -172,6 +172,12 @@ describe("QuestionUnderstanding", () => {
     );
   });
 
+  it("drops a chat opener ('yo') and reads 'the go-to' as the default", () => {
+    expect(
+      understanding.understand("yo which optimizer is the go-to for transformers").understoodAs,
+    ).toBe("which optimizer is the default for transformers");
+  });
+
   it("writes out short forms the material spells in full ('rl', 'gd')", () => {
     expect(understanding.understand("rl vs gd").understoodAs).toBe(
       "reinforcement learning vs gradient descent",
