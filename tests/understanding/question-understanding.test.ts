@@ -178,6 +178,12 @@ describe("QuestionUnderstanding", () => {
     ).toBe("which optimizer is the default for transformers");
   });
 
+  it("reads a 'qa system' as the question-answering system the material names", () => {
+    expect(understanding.understand("how long to build the rag qa system").understoodAs).toBe(
+      "how long to build the rag question-answering system",
+    );
+  });
+
   it("writes out short forms the material spells in full ('rl', 'gd')", () => {
     expect(understanding.understand("rl vs gd").understoodAs).toBe(
       "reinforcement learning vs gradient descent",
