@@ -16,10 +16,33 @@ import {
 } from "./gate-features.ts";
 import { asksInterviewContent, givesInterviewContent } from "./interview-content.ts";
 import { answerableProbability, type RefusalModel, shippedRefusalModel } from "./refusal-model.ts";
+import { asksResumeWriting, speaksOfResumes } from "./resume-writing.ts";
 import { saysColumnOf, type TableColumns } from "./table-columns.ts";
 import { writerPassages } from "./writer-passages.ts";
 
 export { figureRequest } from "./figure-request.ts";
+
+/**
+ * Topics the material answers only where a passage speaks of them, each with the test that a
+ * question's asking clauses are about it and the refusal reason otherwise.
+ */
+const UNSPOKEN_TOPICS: ReadonlyArray<{
+  asks: (asking: string) => boolean;
+  speaks: (texts: readonly string[]) => boolean;
+  reason: string;
+}> = [
+  { asks: asksAboutAge, speaks: speaksOfAge, reason: "the material says nothing about age" },
+  {
+    asks: asksInterviewContent,
+    speaks: givesInterviewContent,
+    reason: "the material says nothing about what interviews ask",
+  },
+  {
+    asks: asksResumeWriting,
+    speaks: speaksOfResumes,
+    reason: "the material says nothing about writing a resume",
+  },
+];
 
 /** Passages read for a table column asked of a thing without a row, as the writer is shown. */
 const PASSAGES_READ = 5;
@@ -139,31 +162,15 @@ export class EvidenceGate {
         reason: `the material gives no ${figureAsked === "date" ? "date" : "figure"} for ${figureNotGivenFor}`,
       };
     }
-    // "is there any age limit for ML jobs": only a passage speaking of age answers, whatever else
-    // matches; the reason says so however the model judges the rest.
-    if (
-      asksAboutAge(questionFocus(understood.understoodAs)) &&
-      !speaksOfAge(unitsOf(retrieval.results))
-    ) {
-      return { ...measured, answerable: false, reason: "the material says nothing about age" };
-    }
-    // "common ml interview questions list pls": only a passage giving interview questions or rounds
-    // answers, however well the words about interviews match.
-    if (
-      asksInterviewContent(questionFocus(understood.understoodAs)) &&
-      !givesInterviewContent(unitsOf(retrieval.results))
-    ) {
-      return {
-        ...measured,
-        answerable: false,
-        reason: "the material says nothing about what interviews ask",
-      };
-    }
+    // "is there any age limit for ML jobs", "common ml interview questions list pls", "how to write
+    // resume as a fresher": only a passage speaking of it answers, however well the rest matches.
+    const focus = questionFocus(understood.understoodAs);
+    const units = unitsOf(retrieval.results);
+    const unspoken = UNSPOKEN_TOPICS.find(({ asks, speaks }) => asks(focus) && !speaks(units));
+    if (unspoken !== undefined) return { ...measured, answerable: false, reason: unspoken.reason };
     // "how do i push that image to docker hub": a service named in several words the material
     // never names, asked about, is refused; each of its words alone is the material's or English.
-    const asking = new Set(
-      wordsAsWritten(questionFocus(understood.understoodAs)).map((word) => word.toLowerCase()),
-    );
+    const asking = new Set(wordsAsWritten(focus).map((word) => word.toLowerCase()));
     const service = understood.unknownTopics.find(
       (topic) => topic.includes(" ") && namedAmong(topic, asking),
     );

@@ -578,6 +578,12 @@ describe("EvidenceGate.assess", () => {
     expect(decision.reason).toBe("the material says nothing about what interviews ask");
   });
 
+  it("refuses a question about writing a resume when no passage speaks of resumes", () => {
+    const decision = assess("how to write resume for data analyst role as a fresher", ["docker"]);
+    expect(decision.answerable).toBe(false);
+    expect(decision.reason).toBe("the material says nothing about writing a resume");
+  });
+
   it("refuses a question about a service named in several words the material never names", () => {
     const decision = assess("how do i push my docker image to docker hub", ["docker"]);
     expect(decision.answerable).toBe(false);
