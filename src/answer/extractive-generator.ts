@@ -471,8 +471,10 @@ export class ExtractiveGenerator implements Generator {
         (other) => other.passage === unit.passage && other.position === unit.position,
       ) as Candidate;
     const chosen: Candidate[] = [lead];
+    // The part each chosen unit answers, so the answer follows the question's order.
+    const answers = new Map<Candidate, number>();
     const questionTerms = contentTerms(questionText(input.question));
-    for (const part of parts) {
+    for (const [index, part] of parts.entries()) {
       const own = [...new Set(contentTerms(questionText(part)))];
       const request = figureRequest(part);
       const scored = this.score(input, request, part).sort(
@@ -499,6 +501,7 @@ export class ExtractiveGenerator implements Generator {
         !chosen.some(headedHere)
       ) {
         chosen.push(same(partRow));
+        answers.set(same(partRow), index);
         continue;
       }
       // A unit already chosen that holds a word of the part's own and scores nearly as well for
@@ -515,6 +518,9 @@ export class ExtractiveGenerator implements Generator {
           own.some((term) => unit.terms.has(term)) &&
           !rivalRow(unit),
       );
+      if (answered !== undefined && !answers.has(same(answered))) {
+        answers.set(same(answered), index);
+      }
       if (best === undefined || (answered?.score ?? 0) >= ANSWERED_PART * best.score) continue;
       // It holds a word of the part's own and, for a part that leans on the rest ("what parts?",
       // "how do i fix it"), a word of the rest of the question: it is about the same thing.
@@ -528,9 +534,13 @@ export class ExtractiveGenerator implements Generator {
         (rivalsChosen || best.score >= this.settings.partCutoff * lead.score)
       ) {
         chosen.push(same(best));
+        answers.set(same(best), index);
       }
     }
-    return chosen;
+    // "what do i do in wk 3, and whats the deliverable for wks 7-8": week 3's row first, though
+    // the row of weeks 7-8 led; a unit answering no part keeps its place.
+    const place = (unit: Candidate) => answers.get(unit) ?? chosen.indexOf(unit);
+    return [...chosen].sort((left, right) => place(left) - place(right));
   }
 
   /**
