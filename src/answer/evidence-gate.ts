@@ -1,7 +1,7 @@
 import type { UnitVectors } from "../index/unit-vectors.ts";
 import type { EntityLexicon } from "../retrieval/entity-lexicon.ts";
 import type { Retrieval, RetrievedChunk } from "../retrieval/retriever.ts";
-import { wordsAsWritten } from "../text/terms.ts";
+import { words, wordsAsWritten } from "../text/terms.ts";
 import { questionFocus } from "../understanding/question-focus.ts";
 import type { UnderstoodQuestion } from "../understanding/question-understanding.ts";
 import { asksAboutAge, speaksOfAge } from "./age-question.ts";
@@ -170,7 +170,7 @@ export class EvidenceGate {
     if (unspoken !== undefined) return { ...measured, answerable: false, reason: unspoken.reason };
     // "how do i push that image to docker hub": a service named in several words the material
     // never names, asked about, is refused; each of its words alone is the material's or English.
-    const asking = new Set(wordsAsWritten(focus).map((word) => word.toLowerCase()));
+    const asking = new Set(words(focus));
     const service = understood.unknownTopics.find(
       (topic) => topic.includes(" ") && namedAmong(topic, asking),
     );
@@ -237,7 +237,7 @@ export class EvidenceGate {
     // In a long story only the topics of the clauses that ask are named: "… I saw some YouTube
     // videos … can someone like me become an ML engineer?" is not about YouTube.
     const focus = questionFocus(understood.understoodAs);
-    const asking = new Set(wordsAsWritten(focus).map((word) => word.toLowerCase()));
+    const asking = new Set(words(focus));
     const story =
       wordsAsWritten(understood.understoodAs).length >= STORY_WORDS &&
       focus !== understood.understoodAs;

@@ -180,11 +180,12 @@ export class FollowUpDetector {
       /\bi meant?\s+(?:what|which|how|why|when|where|who|is|are|do|does|can|should)\b/i.test(text);
     if (WHAT_ABOUT.test(text) && !whatAboutAsksItself) return true;
     // "and what is the difference between AI, ML and DL?": a whole question with its own topics.
+    const namesTool = this.lexicon.find(text).length > 0;
     const pointer = this.pointerBack(text, topics.length);
     const wholeQuestion =
       WHOLE_QUESTION.test(text) &&
       (topics.length >= 3 ||
-        this.lexicon.find(text).length > 0 ||
+        namesTool ||
         ((DEFINES_A_THING.test(text) || ALSO_ASKS.test(text)) && topics.length > 0)) &&
       pointer === undefined;
     // "whats a good rmse value to aim for tho": a closing "though" answers back to the last turn
@@ -215,7 +216,7 @@ export class FollowUpDetector {
       previous !== "" &&
       topics.length > 0 &&
       wordsAsWritten(text).length <= SAID_BEFORE_WORDS &&
-      this.lexicon.find(text).length === 0
+      !namesTool
     ) {
       const before = new Set(contentTerms(previous));
       if (contentTerms(topics.join(" ")).every((term) => before.has(term))) return true;
@@ -226,7 +227,7 @@ export class FollowUpDetector {
       previous !== "" &&
       topics.length > 0 &&
       !DEFINES_A_THING.test(text) &&
-      this.lexicon.find(text).length === 0 &&
+      !namesTool &&
       topics.every((word) => commonWordRank(word) !== undefined) &&
       this.continuesTopic(topics, previous.split("\n")[0] ?? "")
     ) {
@@ -239,7 +240,7 @@ export class FollowUpDetector {
       figure !== undefined &&
       ["setting", "count", "share"].includes(figure.type) &&
       wordsAsWritten(text).length <= SAID_BEFORE_WORDS &&
-      this.lexicon.find(text).length === 0 &&
+      !namesTool &&
       !this.namesANewThing(topics, previous)
     ) {
       return true;

@@ -11,6 +11,7 @@ import {
   STOPWORDS,
   stem,
   withoutFraming,
+  words,
   wordsAsWritten,
 } from "../text/terms.ts";
 import { questionFocus } from "../understanding/question-focus.ts";
@@ -274,7 +275,7 @@ export function computeGateFeatures(
   // Only words of the clauses that ask count as absent topics: "I'm in marketing, can I get into
   // ML?" is about getting into ML, whatever the corpus says about marketing.
   const asking = questionFocus(understood.understoodAs);
-  const focus = new Set(wordsAsWritten(asking).map((word) => word.toLowerCase()));
+  const focus = new Set(words(asking));
   const focusTopics = understood.unknownTopics.filter((topic) => namedAmong(topic, focus));
   const specific = new Set(focusTopics.map((word) => word.toLowerCase()));
   for (const noun of understood.unfamiliarNouns) {
@@ -305,10 +306,13 @@ export function computeGateFeatures(
     askingTotal === 0 ? coverageOf(unitTerms) : coverageOf(unitTerms, askingTerms, askingTotal);
   // "when did the transformer paper come out and why are long inputs so expensive": a figure
   // asked in one part of several is measured against that part's words too.
-  const figurePart = questionParts(ownAsking).find(
-    (part) => part !== ownAsking && figureAskedIn(part, carried) !== undefined,
-  );
-  const partWords = new Set(wordsAsWritten(figurePart ?? "").map((word) => word.toLowerCase()));
+  const figurePart =
+    request === undefined
+      ? undefined
+      : questionParts(ownAsking).find(
+          (part) => part !== ownAsking && figureAskedIn(part, carried) !== undefined,
+        );
+  const partWords = new Set(words(figurePart ?? ""));
   const partTerms = terms.filter((term) => partWords.has(term.token));
   const partTotal = weightOf(partTerms);
   const partCoverageOf = (unitTerms: Set<string>) =>

@@ -473,11 +473,10 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
     // "how much do ML engineers earn in india", then "and in pune?": the money asked for is
     // part of the topic, so the follow-up asks a Pune salary; "how many months to prepare for
     // it" after a price asks a figure of its own.
-    const ownFigure = figureRequest(message)?.type;
     if (
       figureRequest(text)?.type === "money" &&
       !MONEY_TOPIC.test(words) &&
-      (ownFigure === undefined || ownFigure === "money")
+      [undefined, "money"].includes(figureRequest(message)?.type)
     ) {
       words = `${EARNING.test(text) ? "salary" : "cost"} ${words}`;
     }

@@ -90,7 +90,7 @@ export class TableColumns {
   onlyListedAsked(question: string): string | undefined {
     // "ROUGE vs BLEU difference?": two things compared, both only listed.
     const sides = comparedSides(question);
-    if (sides !== undefined && sides.every((side) => this.isOnlyListed(side))) {
+    if (sides?.every((side) => this.isOnlyListed(side))) {
       return sides.map((side) => side.trim()).join('" and "');
     }
     const match = WHAT_IT_DOES.exec(question) ?? WHAT_IT_IS.exec(question);
