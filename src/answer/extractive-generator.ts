@@ -25,7 +25,7 @@ import {
   NUMBER_WORDS,
   suppliesFigure,
 } from "./figure-request.ts";
-import { VERY_COMMON_RANK } from "./follow-up-detector.ts";
+import { OPENER, VERY_COMMON_RANK } from "./follow-up-detector.ts";
 import type { GenerationInput, Generator, GeneratorEvent, Passage } from "./generator.ts";
 import { carriedTopic } from "./question-rewriter.ts";
 import { type QuotableUnit, quotableUnits } from "./quotable-units.ts";
@@ -259,6 +259,7 @@ const TRADEOFF =
 /** A unit that leans on the one before it ("This…", "It…", "They…"). */
 const LEADING_REFERENCE =
   /^(?:this|these|that|those|it|they|such|both|each)\b|^(?:you|we) (?:can|could|should|must|may|then) \S+ (?:it|them|this|these)\b/i;
+const LEADING_OPENER = new RegExp(`^${OPENER}`, "i");
 /** "what is X?", "what are Xs", "define X", "meaning of X": a question asking for a definition. */
 const DEFINITION =
   /^(?:what(?: is|'s| are| does| do)|define|meaning of|explain|how does|how do(?! (?:i|we|you)\b))\s+(?:an? |the )?(.+?)(?:\s+(?:mean|means|do|does|work|works|in simple (?:words|terms)))?\s*\??$/i;
@@ -556,6 +557,8 @@ export class ExtractiveGenerator implements Generator {
     // "my model gives 99% in notebook… what is data leakage": the clause that asks defines, and
     // words about the asking ("exactly", "actually") are not part of what is defined.
     const asked = questionFocus(part ?? input.question)
+      // "so what is dropout": a chat opener is not part of what is asked.
+      .replace(LEADING_OPENER, "")
       .split(/\s+/)
       .filter((word) => !QUESTION_META_WORDS.has(word.toLowerCase()))
       .join(" ")

@@ -9,7 +9,10 @@ import {
   stem,
   wordsAsWritten,
 } from "../text/terms.ts";
-import { isAcknowledgement } from "../understanding/acknowledgement.ts";
+import {
+  isAcknowledgement,
+  withoutLeadingAcknowledgement,
+} from "../understanding/acknowledgement.ts";
 import type { CorpusStatistics } from "./corpus-statistics.ts";
 import { figureRequest } from "./figure-request.ts";
 
@@ -164,10 +167,11 @@ export class FollowUpDetector {
    * @param previous the last question of the conversation and the replies after it.
    */
   dependsOnHistory(message: string, said: string = message, previous = ""): boolean {
-    const text = message.trim();
     // "ok", "thanks!": a reply to the last answer, not a question about its topic; "???" or "🤔"
     // has no words to carry a topic over to.
-    if (isAcknowledgement(text) || isAcknowledgement(said) || !hasWord(text)) return false;
+    if (isAcknowledgement(message) || isAcknowledgement(said) || !hasWord(message)) return false;
+    // "got it. what does the roadmap mean by edge ML?": what follows the thanks is the message.
+    const text = withoutLeadingAcknowledgement(message.trim());
     const topics = this.topicWords(text);
     // "ok new q: what is dropout": the learner says so.
     if ((NEW_TOPIC.test(text) || NEW_TOPIC.test(said)) && topics.length > 0) return false;

@@ -1,4 +1,4 @@
-import { words } from "../text/terms.ts";
+import { hasWord, words } from "../text/terms.ts";
 
 /** Words of a chat reply that acknowledges rather than asks: "ok", "thanks!", "got it", "cool 👍". */
 const ACKNOWLEDGING = new Set(
@@ -30,6 +30,29 @@ export function isAcknowledgement(message: string): boolean {
   }
   const other = said.filter((word) => !ACKNOWLEDGING.has(word) && !AROUND_A_THANK_YOU.has(word));
   return other.length <= 1;
+}
+
+/** A short opening clause and what follows its punctuation: "got it. what is edge ML?". */
+const OPENING_CLAUSE = /^([^.!?,;:]{1,40})[.!?,;:]+\s+(?=\S)/u;
+
+/**
+ * The message without an opening clause that only acknowledges the last answer ("got it. what
+ * does the roadmap mean by edge ML?" → "what does the roadmap mean by edge ML?"); the message
+ * itself otherwise. The "it" of "got it" points at nothing the learner asks about.
+ */
+export function withoutLeadingAcknowledgement(message: string): string {
+  // "ok cool, makes sense. is dropout on at eval?": clause after clause.
+  let rest = message;
+  for (
+    let opening = OPENING_CLAUSE.exec(rest);
+    opening !== null;
+    opening = OPENING_CLAUSE.exec(rest)
+  ) {
+    const after = rest.slice(opening[0].length);
+    if (!isAcknowledgement(opening[1] ?? "") || !hasWord(after)) break;
+    rest = after;
+  }
+  return rest;
 }
 
 /** A thank-you or a "that makes sense": enough to read a short message as a reply. */

@@ -1103,6 +1103,9 @@ describe("ExtractiveGenerator", () => {
       for (const question of [
         "i keep hearing about it at work and got confused, what is mlops exactly",
         "what is mlops actually",
+        // A chat opener before the question is not part of it.
+        "so what is mlops",
+        "hmm ok what is mlops",
       ]) {
         const answer = definer.compose({ question, passages: passages("why", "what") });
         expect(answer, question).toMatch(/^MLOps \(machine learning operations\) is the set/);

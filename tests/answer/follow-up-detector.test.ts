@@ -128,6 +128,9 @@ describe("FollowUpDetector.dependsOnHistory", () => {
     "is dropout still used anywhere these days",
     // "also" adds a question of its own.
     "also do i need a gpu for dropout",
+    // The "it" of "got it" points at nothing asked.
+    "got it. what does the roadmap mean by edge ML?",
+    "ok got it, thanks! what is a CNN",
   ])("treats %j as standing alone", (message) => {
     expect(detector.dependsOnHistory(message)).toBe(false);
   });

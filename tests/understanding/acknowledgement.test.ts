@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { isAcknowledgement } from "../../src/understanding/acknowledgement.ts";
+import {
+  isAcknowledgement,
+  withoutLeadingAcknowledgement,
+} from "../../src/understanding/acknowledgement.ts";
 
 describe("isAcknowledgement", () => {
   it.each([
@@ -36,5 +39,24 @@ describe("isAcknowledgement", () => {
     "thanks bhai ab pandas kaise seekhu",
   ])("takes %j for a question (or nothing)", (message) => {
     expect(isAcknowledgement(message)).toBe(false);
+  });
+});
+
+describe("withoutLeadingAcknowledgement", () => {
+  it.each([
+    ["got it. what does the roadmap mean by edge ML?", "what does the roadmap mean by edge ML?"],
+    ["thanks! which plot shows correlations", "which plot shows correlations"],
+    ["ok cool, makes sense. is dropout on at eval?", "is dropout on at eval?"],
+  ])("drops the thank-you that opens %j", (message, rest) => {
+    expect(withoutLeadingAcknowledgement(message)).toBe(rest);
+  });
+
+  it.each([
+    "ok and which is better for it, rtx 4090 or rtx 3060?",
+    "what is dropout, and is it on at eval?",
+    "thanks!",
+    "got it.",
+  ])("keeps %j whole", (message) => {
+    expect(withoutLeadingAcknowledgement(message)).toBe(message);
   });
 });
