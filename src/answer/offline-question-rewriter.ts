@@ -41,6 +41,8 @@ const AND_NAMED = new RegExp(
 const PRONOUN = /\b(it|its|they|them|their|this|that|these|those)\b/i;
 /** The pronoun a rewrite replaces with the thing it stands for ("that one", "it"). */
 const PRONOUN_AFTER = /\b(?:this|that) one\b|\b(?:it|they|them|this|that|these|those)\b/i;
+/** A pronoun that stands for a thing on its own, never before a noun it names. */
+const PERSONAL_PRONOUN = /\b(?:it|they|them)\b/i;
 /**
  * "the two", "both", "which one pays more": the things of the last two questions (a choice
  * between them, when "which one" compares).
@@ -197,25 +199,30 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
       !WHAT_ABOUT.test(message.trim())
         ? pickedRow(history.at(-1))
         : undefined;
-    const previousEntities = this.lexicon.find(picked ?? previous);
+    // "how much math does it need…" read as "…does AI engineer path need…": "it" next time is
+    // what "it" stood for then.
+    const chained = picked === undefined ? pronounReplaced(asked, previous) : undefined;
+    const previousEntities = this.lexicon.find(picked ?? chained ?? previous);
     // "tensorflow vs pytorch which first", then "why?": both things compared are the topic.
     const entityTopic = previousEntities
       .slice(0, 2)
       .map((entity) => originalSpelling(picked ?? previous, entity.name))
       .join(" and ");
     const topic =
-      picked !== undefined && previousEntities.length === 0
-        ? picked
-        : previousEntities.length > 0
-          ? [
-              picked === undefined && ASKS_ABOUT_A_THING.test(previous)
-                ? this.rarerRun(previous, entityTopic)
-                : undefined,
-              entityTopic,
-            ]
-              .filter((part) => part !== undefined)
-              .join(" ")
-          : this.topicPhrase(previous, message);
+      chained !== undefined && PERSONAL_PRONOUN.test(message)
+        ? chained
+        : picked !== undefined && previousEntities.length === 0
+          ? picked
+          : previousEntities.length > 0
+            ? [
+                picked === undefined && ASKS_ABOUT_A_THING.test(previous)
+                  ? this.rarerRun(previous, entityTopic)
+                  : undefined,
+                entityTopic,
+              ]
+                .filter((part) => part !== undefined)
+                .join(" ")
+            : this.topicPhrase(previous, message);
     // "what's the diff between the two" after "what is MLflow", "what is DVC": both topics.
     const earlierTurn = lastUserTurn(before);
     // Read in its own history: "is it free" before "what about lightgbm" asked about XGBoost.
@@ -293,7 +300,9 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
       if (people !== undefined) {
         return message.replace(/\btheir\b/i, `${people}'s`).replace(PEOPLE_PRONOUN, people);
       }
-      return message.replace(/\b(its|their)\b/i, `${topic}'s`).replace(PRONOUN_AFTER, topic);
+      // "does this roadmap prepare me for it": "this" names the roadmap; "it" is what is meant.
+      const pointer = namesWithDemonstrative(message) ? PERSONAL_PRONOUN : PRONOUN_AFTER;
+      return message.replace(/\b(its|their)\b/i, `${topic}'s`).replace(pointer, topic);
     }
     return `${message.trim()} (${topic})`;
   }
@@ -511,6 +520,26 @@ function nextPlace(message: string, previous: string): string | undefined {
   const last = LAST_PLACE[kind];
   if (last === undefined || next > last) return undefined;
   return previous.replace(place[0], `${kind} ${next}`);
+}
+
+/**
+ * What a pronoun of a question stood for in its rewrite ("how much math does it need" →
+ * "how much math does AI engineer path need": "AI engineer path"), if the rewrite replaced one.
+ */
+function pronounReplaced(asked: string, rewritten: string): string | undefined {
+  let start = 0;
+  while (start < asked.length && asked[start] === rewritten[start]) start++;
+  let end = 0;
+  while (
+    end < asked.length - start &&
+    end < rewritten.length - start &&
+    asked[asked.length - 1 - end] === rewritten[rewritten.length - 1 - end]
+  ) {
+    end++;
+  }
+  const replaced = asked.slice(start, asked.length - end);
+  const replacement = rewritten.slice(start, rewritten.length - end).trim();
+  return /^(?:it|they|them)$/i.test(replaced) && replacement !== "" ? replacement : undefined;
 }
 
 /**

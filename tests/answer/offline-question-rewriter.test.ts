@@ -143,6 +143,16 @@ describe("offline follow-up rewriting", () => {
     );
   });
 
+  it("reads 'it' as what the previous question's 'it' stood for, and leaves 'this roadmap'", async () => {
+    const history: ChatTurn[] = [
+      ...afterAsking("what's the AI engineer path?"),
+      ...afterAsking("how much math does it need compared to a deep learning engineer?"),
+    ];
+    expect(
+      await rewriter.rewrite("and does this roadmap actually prepare me for it?", history),
+    ).toBe("and does this roadmap actually prepare me for AI engineer path?");
+  });
+
   it("carries the step the previous question named", async () => {
     expect(await rewriter.rewrite("how long does that take?", afterAsking("what is step 5"))).toBe(
       "how long does step 5 take?",
