@@ -41,6 +41,8 @@ const AND_NAMED = new RegExp(
 const PRONOUN = /\b(it|its|they|them|their|this|that|these|those)\b/i;
 /** The pronoun a rewrite replaces with the thing it stands for ("that one", "it"). */
 const PRONOUN_AFTER = /\b(?:this|that) one\b|\b(?:it|they|them|this|that|these|those)\b/i;
+/** A question word of the message's own: it asks something, not only names a thing. */
+const OWN_QUESTION_WORD = /\b(?:what|which|how|when|where|why|who)\b/i;
 /** A pronoun that stands for a thing on its own, never before a noun it names. */
 const PERSONAL_PRONOUN = /\b(?:it|they|them)\b/i;
 /**
@@ -186,6 +188,9 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
     const previous = depth > 1 ? await this.rewriteWithin(asked, before, depth - 1) : asked;
     const sibling = this.siblingSwap(message, previous);
     if (sibling !== undefined) return sibling;
+    // "ok and the image classifier, what stack?" after the sentiment project's build time: a row
+    // of the same table, asked a question of its own, needs nothing carried over.
+    if (this.asksOwnOfSibling(message, previous)) return message;
     const next = nextPlace(message, previous);
     if (next !== undefined) return next;
 
@@ -325,6 +330,24 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
     return AND_NAMED.test(bare) || WHAT_ABOUT.test(bare)
       ? bare
       : message.replace(match[0], `the ${head}`);
+  }
+
+  /** Whether a message names a row beside one the previous question named, and asks of it. */
+  private asksOwnOfSibling(message: string, previous: string): boolean {
+    const rowHeads = this.rowHeads;
+    // "what about an nlp engineer" asks the last question again; "which of them…" points back.
+    if (
+      rowHeads === undefined ||
+      !OWN_QUESTION_WORD.test(message) ||
+      WHAT_ABOUT.test(message.trim()) ||
+      PRONOUN.test(message)
+    ) {
+      return false;
+    }
+    const before = rowHeads.find(previous);
+    return rowHeads
+      .find(message)
+      .some((head) => before.some((other) => other !== head && rowHeads.siblings(other, head)));
   }
 
   /**

@@ -153,6 +153,13 @@ describe("offline follow-up rewriting", () => {
     ).toBe("and does this roadmap actually prepare me for AI engineer path?");
   });
 
+  it("carries nothing to a row beside the last one that is asked its own question", async () => {
+    const history = afterAsking("how long does the sentiment analysis with BERT project take?");
+    expect(await rewriter.rewrite("ok and the image classifier, what stack?", history)).toBe(
+      "ok and the image classifier, what stack?",
+    );
+  });
+
   it("carries the step the previous question named", async () => {
     expect(await rewriter.rewrite("how long does that take?", afterAsking("what is step 5"))).toBe(
       "how long does step 5 take?",
