@@ -113,6 +113,8 @@ describe("QuestionUnderstanding", () => {
     ],
     ["batch vs online preds", "batch vs online predictions"],
     ["wat r the 7 steps", "what are the 7 steps"],
+    ["wy does it break, b/c of dat?", "why does it break, because of that?"],
+    ["lemme know wn to use it", "let me know when to use it"],
     [
       "point of kaggle if im not trying to win comps",
       "point of kaggle if I'm not trying to win competitions",
