@@ -103,6 +103,7 @@ describe("QuestionUnderstanding", () => {
     ["batch norm on localhost", "batch normalization on 127.0.0.1"],
     ["what hp to tune, trl in hf", "what hyperparameters to tune, trl in Hugging Face"],
     ["what bumps up salary", "what increases salary"],
+    ["what pushes up ml salary", "what increases ml salary"],
     ["which hp shud i tune for xgboost", "which hyperparameters should i tune for xgboost"],
     ["how do i chek missing vals", "how do i check missing values"],
     ["is an hp laptop ok", "is an hp laptop ok"],
