@@ -675,6 +675,9 @@ describe("EvidenceGate.assess", () => {
       "how does dvc do file hashing in a single pass",
       // and "how does X allow / let / enable …".
       "how does dvc allow teams to share large files",
+      // "how does X map / transform …", and a derivation asked for.
+      "how does dvc map each file to its hash",
+      "explain the dvc hashing with full math derivation",
     ]) {
       expect(assess(question, ["dvc"]).features.explainRareFocus, question).toBeCloseTo(0.5, 5);
     }
