@@ -8,6 +8,8 @@ describe("asksAboutAge", () => {
     "is it too late for me to get hired as an ML engineer at this age?",
     "am i too old for this",
     "is it too late at 35",
+    "Do ML companies hire people my age, or is it too late to start?",
+    "will they hire anyone over 50",
   ])("%j asks about the learner's age", (question) => {
     expect(asksAboutAge(question)).toBe(true);
   });

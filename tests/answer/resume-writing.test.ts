@@ -8,6 +8,7 @@ describe("asksResumeWriting", () => {
     "kindly tell how to prepare resume for ML fresher role, what all points to mention",
     "How should I format my ML engineer resume so it gets past ATS screening?",
     "any good cv template for ml jobs",
+    "Should an ML resume be one page or two?",
   ])("%j asks how to write a resume", (question) => {
     expect(asksResumeWriting(question)).toBe(true);
   });
