@@ -47,4 +47,20 @@ describe("questionParts", () => {
       questionParts("I'm 28, in marketing, what is a baseline model and which metric do I report?"),
     ).toEqual(["what is a baseline model", "which metric do I report?"]);
   });
+
+  it("keeps a clause that asks after a label ('two questions:', 'FastAPI q:')", () => {
+    expect(
+      questionParts(
+        "CS undergrad here, two questions: how long should the roadmap take me, and which metrics for regression?",
+      ),
+    ).toEqual([
+      "two questions: how long should the roadmap take me",
+      "which metrics for regression?",
+    ]);
+    expect(
+      questionParts(
+        "FastAPI q: what happens when a field is missing, and where are the auto docs?",
+      ),
+    ).toEqual(["FastAPI q: what happens when a field is missing", "where are the auto docs?"]);
+  });
 });
