@@ -12,12 +12,22 @@ const ASKS =
 const YES_NO = "(?:is|are|do|does|can|should|shud)\\s+[\\w-]+\\b";
 
 /**
+ * After a question mark, a phrase that ends in a question mark of its own is a question too ("NLP
+ * engineer salary in india? computer vision engineer salary in india?"); a phrase that adds to the
+ * last ("like for ml jobs?"), a guess at a figure ("12–18 months?", "around 8k?") or a phrase of
+ * under four words ("ready for prod?") is not.
+ */
+const OWN_QUESTION =
+  "(?!(?:like|or|maybe|right|around|about|approx|approximately|roughly|i mean|ie|eg|e\\.g\\.|i\\.e\\.)\\b)[a-z][^?\\s]*(?:\\s+[^?\\s]+){3,}\\s*\\?";
+
+/**
  * Where one question ends and the next begins: a question mark, a comma or "and", "also", "and
- * also", "plus" right before a word that asks, or a question mark before a yes/no question. A
- * guess after a question mark ("… how long? 12–18 months?") is not a new question.
+ * also", "plus" right before a word that asks, or a question mark before a yes/no question or a
+ * phrase asked on its own. A guess after a question mark ("… how long? 12–18 months?") is not a
+ * new question.
  */
 const BOUNDARY = new RegExp(
-  `\\?+\\s+(?:(?:and also|and|also|plus|so|ok)\\s+)?(?=${ASKS}\\b|${YES_NO})|,?\\s+(?:and also|and|also|plus|&)\\s+(?=${ASKS}\\b)|,\\s+(?=(?:also\\s+)?${ASKS}\\b)`,
+  `\\?+\\s+(?:(?:and also|and|also|plus|so|ok)\\s+)?(?=${ASKS}\\b|${YES_NO}|${OWN_QUESTION})|,?\\s+(?:and also|and|also|plus|&)\\s+(?=${ASKS}\\b)|,\\s+(?=(?:also\\s+)?${ASKS}\\b)`,
   "i",
 );
 

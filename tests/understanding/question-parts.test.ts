@@ -25,6 +25,15 @@ describe("questionParts", () => {
       "which metrics for an imbalanced dataset? is accuracy fine?",
       ["which metrics for an imbalanced dataset", "is accuracy fine?"],
     ],
+    [
+      // After a question mark, a phrase asked with a question mark of its own is a new question.
+      "NLP engineer salary in India? computer vision engineer salary in India? and is there a free certification?",
+      [
+        "NLP engineer salary in India",
+        "computer vision engineer salary in India",
+        "is there a free certification?",
+      ],
+    ],
   ])("cuts %j into the things it asks", (message, parts) => {
     expect(questionParts(message)).toEqual(parts);
   });
@@ -36,6 +45,10 @@ describe("questionParts", () => {
     "ml from zero to interview ready how long? 12–18 months?",
     // "and can move on" has no subject: it continues the question.
     "how can I tell I've done enough of the basics and can move on to the algorithms?",
+    // A guess or a short add-on after the question mark is not a question of its own.
+    "tensorflow developer certificate exam fee in rupees? around 8k?",
+    "so model is good na? ready for prod?",
+    "is python enough? like for real ml jobs?",
     // "and" inside a topic does not cut it.
     "what is the difference between data drift and model drift",
   ])("keeps %j whole", (message) => {
