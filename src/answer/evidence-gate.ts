@@ -15,6 +15,7 @@ import {
   unitTextsOf,
 } from "./gate-features.ts";
 import { asksInterviewContent, givesInterviewContent } from "./interview-content.ts";
+import { asksForReadingOrChannels, namesReadingOrChannels } from "./recommended-resources.ts";
 import { answerableProbability, type RefusalModel, shippedRefusalModel } from "./refusal-model.ts";
 import { asksResumeWriting, speaksOfResumes } from "./resume-writing.ts";
 import { saysColumnOf, type TableColumns } from "./table-columns.ts";
@@ -41,6 +42,11 @@ const UNSPOKEN_TOPICS: ReadonlyArray<{
     asks: asksResumeWriting,
     speaks: speaksOfResumes,
     reason: "the material says nothing about writing a resume",
+  },
+  {
+    asks: asksForReadingOrChannels,
+    speaks: namesReadingOrChannels,
+    reason: "the material names no books, podcasts or YouTube channels",
   },
 ];
 

@@ -584,6 +584,12 @@ describe("EvidenceGate.assess", () => {
     expect(decision.reason).toBe("the material says nothing about writing a resume");
   });
 
+  it("refuses a request for a book or channel when no passage names one", () => {
+    const decision = assess("can you recommend a good book for learning docker", ["docker"]);
+    expect(decision.answerable).toBe(false);
+    expect(decision.reason).toBe("the material names no books, podcasts or YouTube channels");
+  });
+
   it("refuses a question about a service named in several words the material never names", () => {
     const decision = assess("how do i push my docker image to docker hub", ["docker"]);
     expect(decision.answerable).toBe(false);
