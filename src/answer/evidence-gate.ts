@@ -5,6 +5,7 @@ import { words, wordsAsWritten } from "../text/terms.ts";
 import { questionFocus } from "../understanding/question-focus.ts";
 import type { UnderstoodQuestion } from "../understanding/question-understanding.ts";
 import { asksAboutAge, speaksOfAge } from "./age-question.ts";
+import { asksCertificateValidity, saysCertificateValidity } from "./certificate-validity.ts";
 import { qualityCompared, saysQualityOf } from "./compared-attribute.ts";
 import type { CorpusStatistics } from "./corpus-statistics.ts";
 import { type FigureRequest, YEAR } from "./figure-request.ts";
@@ -42,6 +43,11 @@ const UNSPOKEN_TOPICS: ReadonlyArray<{
     asks: asksResumeWriting,
     speaks: speaksOfResumes,
     reason: "the material says nothing about writing a resume",
+  },
+  {
+    asks: asksCertificateValidity,
+    speaks: saysCertificateValidity,
+    reason: "the material does not say how long a certification stays valid",
   },
   {
     asks: asksForReadingOrChannels,

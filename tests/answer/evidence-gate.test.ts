@@ -584,6 +584,12 @@ describe("EvidenceGate.assess", () => {
     expect(decision.reason).toBe("the material says nothing about writing a resume");
   });
 
+  it("refuses a question on how long a certification stays valid when no passage says", () => {
+    const decision = assess("does the docker certificate expire or is it lifetime?", ["docker"]);
+    expect(decision.answerable).toBe(false);
+    expect(decision.reason).toBe("the material does not say how long a certification stays valid");
+  });
+
   it("refuses a request for a book or channel when no passage names one", () => {
     const decision = assess("can you recommend a good book for learning docker", ["docker"]);
     expect(decision.answerable).toBe(false);

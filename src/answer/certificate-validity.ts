@@ -1,0 +1,25 @@
+/**
+ * "does the tensorflow dev certificate expire", "aws ml specialty cert valid for how long", "how
+ * often must it be renewed": a learner asking how long a certification stays valid. The material
+ * gives each certification's provider, level, cost and use, not how long it lasts.
+ */
+const VALIDITY_ASKED =
+  /\b(?:expire|expires|expired|expiring|expiry|expiration|renew|renews|renewal|renewed|recertif\w*|lifetime validity)\b|\bvalid (?:for|till|until|before)\b|\bvalidity\b|\bor is it lifetime\b|\bis it (?:a )?lifetime\b/i;
+
+/** A certification named or pointed at in the same clause. */
+const NAMES_A_CERTIFICATION =
+  /\b(?:cert|certs|certificates?|certifications?|credentials?|specialty|exam)\b/i;
+
+/** Words with which a passage speaks of how long a certification stays valid. */
+const SPEAKS_OF_VALIDITY =
+  /\b(?:expire|expires|expiry|expiration|renew\w*|recertif\w*|valid for|validity)\b/i;
+
+/** Whether the clauses that ask are about how long a certification stays valid. */
+export function asksCertificateValidity(asking: string): boolean {
+  return VALIDITY_ASKED.test(asking) && NAMES_A_CERTIFICATION.test(asking);
+}
+
+/** Whether one of `texts` (sentences, rows) says how long a certification stays valid. */
+export function saysCertificateValidity(texts: readonly string[]): boolean {
+  return texts.some((text) => SPEAKS_OF_VALIDITY.test(text));
+}
