@@ -4,7 +4,7 @@
  * gives each certification's provider, level, cost and use, not how long it lasts.
  */
 const VALIDITY_ASKED =
-  /\b(?:expire|expires|expired|expiring|expiry|expiration|renew|renews|renewal|renewed|recertif\w*|lifetime validity)\b|\bvalid (?:for|till|until|before)\b|\bvalidity\b|\bor is it lifetime\b|\bis it (?:a )?lifetime\b/i;
+  /\b(?:expire|expires|expired|expiring|expiry|expiration|renew|renews|renewal|renewed|recert\w*|lifetime validity)\b|\bvalid (?:for|till|until|before)\b|\bvalidity\b|\bor is it lifetime\b|\bis it (?:a )?lifetime\b/i;
 
 /** A certification named or pointed at in the same clause. */
 const NAMES_A_CERTIFICATION =
@@ -12,7 +12,7 @@ const NAMES_A_CERTIFICATION =
 
 /** Words with which a passage speaks of how long a certification stays valid. */
 const SPEAKS_OF_VALIDITY =
-  /\b(?:expire|expires|expiry|expiration|renew\w*|recertif\w*|valid for|validity)\b/i;
+  /\b(?:expire|expires|expiry|expiration|renew\w*|recert\w*|valid for|validity)\b/i;
 
 /** Whether the clauses that ask are about how long a certification stays valid. */
 export function asksCertificateValidity(asking: string): boolean {
