@@ -1,0 +1,34 @@
+import { readFileSync } from "node:fs";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { UseEmbedder } from "../../src/embedders/use-embedder.ts";
+import { loadIndex } from "../../src/index/index-store.ts";
+import {
+  expansionWords,
+  QuestionUnderstanding,
+} from "../../src/understanding/question-understanding.ts";
+
+/**
+ * Each way the lexicon lists for a learner to describe themselves must survive the rest of the
+ * understanding over the real corpus: "cs undergrad" is expanded to "cs undergraduate" and "hr
+ * executive" was read as "hour executive" before the learner type was looked for.
+ */
+const lexicon = JSON.parse(
+  readFileSync(new URL("../../src/understanding/learner-lexicon.json", import.meta.url), "utf8"),
+) as { learnerTypes: Record<string, string[]> };
+const phrases = Object.entries(lexicon.learnerTypes).flatMap(([type, said]) =>
+  said.map((phrase) => [type, phrase] as const),
+);
+
+let understanding: QuestionUnderstanding;
+
+beforeAll(async () => {
+  const index = await loadIndex(inject("sharedIndexDir"), new UseEmbedder());
+  understanding = new QuestionUnderstanding(index.chunks);
+});
+
+describe("learner types, as the assistant understands a learner's words", () => {
+  it.each(phrases)("reads %j from %j", (type, phrase) => {
+    const understood = understanding.understand(`i am a ${phrase}, how long will it take me?`);
+    expect(expansionWords(understood).join(" ").toLowerCase()).toContain(type.toLowerCase());
+  });
+});
