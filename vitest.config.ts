@@ -14,7 +14,7 @@ const INTEGRATION = [
   "tests/eval/release-gate.test.ts",
   "tests/eval/local-judge.test.ts",
   "tests/answer/offline-question-rewriter.test.ts",
-  "tests/understanding/learner-types-as-understood.test.ts",
+  "tests/understanding/learner-lexicon-as-understood.test.ts",
   "tests/embedders/use-embedder.test.ts",
   "tests/embedders/transformers-embedder.test.ts",
   "tests/embedders/pooled-embedder.test.ts",

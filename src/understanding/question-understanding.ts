@@ -250,8 +250,9 @@ export class QuestionUnderstanding {
     if (parts.length > 1 && parts.every((part) => SLASHED_NAME.test(part))) {
       return parts.map((part) => this.rewriteToken(part, changes)).join(" / ");
     }
-    // A tool the material never names is a topic it lacks, not a typo ("faiss" is not "fails").
-    if (this.lexicon.toolNames.has(lower)) return token;
+    // A tool the material never names is a topic it lacks, not a typo ("faiss" is not "fails");
+    // a word the lexicon expands is the learner's own ("crore" is not "core").
+    if (this.lexicon.toolNames.has(lower) || this.lexicon.expansions.has(lower)) return token;
     // Only plain words are corrected: a compound or a name with symbols ("q-learning", "C#") is
     // more likely a topic the corpus lacks than a typo.
     if (this.isEnglish(token) || /[^\p{L}']/u.test(token)) return token;

@@ -8,13 +8,14 @@ import {
 } from "../../src/understanding/question-understanding.ts";
 
 /**
- * Each way the lexicon lists for a learner to describe themselves must survive the rest of the
- * understanding over the real corpus: "cs undergrad" is expanded to "cs undergraduate" and "hr
- * executive" was read as "hour executive" before the learner type was looked for.
+ * Each way the lexicon lists for a learner to describe themselves, and each word it expands, must
+ * survive the rest of the understanding over the real corpus: "cs undergrad" is expanded to "cs
+ * undergraduate" and "hr executive" was read as "hour executive" before the learner type was
+ * looked for; "crore" was corrected to the corpus's "core" before its expansion was.
  */
 const lexicon = JSON.parse(
   readFileSync(new URL("../../src/understanding/learner-lexicon.json", import.meta.url), "utf8"),
-) as { learnerTypes: Record<string, string[]> };
+) as { learnerTypes: Record<string, string[]>; expansions: Record<string, string[]> };
 const phrases = Object.entries(lexicon.learnerTypes).flatMap(([type, said]) =>
   said.map((phrase) => [type, phrase] as const),
 );
@@ -30,5 +31,15 @@ describe("learner types, as the assistant understands a learner's words", () => 
   it.each(phrases)("reads %j from %j", (type, phrase) => {
     const understood = understanding.understand(`i am a ${phrase}, how long will it take me?`);
     expect(expansionWords(understood).join(" ").toLowerCase()).toContain(type.toLowerCase());
+  });
+});
+
+describe("lexicon expansions, as the assistant understands a learner's words", () => {
+  it.each(Object.entries(lexicon.expansions))("expands %j", (word, alternatives) => {
+    const understood = understanding.understand(`what about ${word} here`);
+    const expanded = expansionWords(understood).map((alternative) => alternative.toLowerCase());
+    expect(alternatives.some((alternative) => expanded.includes(alternative.toLowerCase()))).toBe(
+      true,
+    );
   });
 });
