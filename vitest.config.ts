@@ -47,7 +47,13 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "unit", include: ["tests/**/*.test.ts"], exclude: INTEGRATION },
+        test: {
+          name: "unit",
+          include: ["tests/**/*.test.ts"],
+          exclude: INTEGRATION,
+          // The same: the tagger, dictionary and word lists load once per worker, not per file.
+          isolate: false,
+        },
       },
       {
         extends: true,
