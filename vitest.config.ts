@@ -2,7 +2,7 @@ import { defineConfig } from "vitest/config";
 
 /**
  * Suites that need the real index of the corpus, a real model, a server or a CLI process; the
- * rest is the `unit` project (`npm test -- --project unit`, a few seconds).
+ * rest is the `unit` project (`npm test -- --project unit`, under 20 s of vitest on 2 cores).
  */
 const INTEGRATION = [
   "tests/e2e/**/*.test.ts",
