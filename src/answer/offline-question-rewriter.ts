@@ -21,6 +21,7 @@ import {
   OPENER,
   VERY_COMMON_RANK,
 } from "./follow-up-detector.ts";
+import { itemAt, listedItems, ordinalReference } from "./ordinal-reference.ts";
 import {
   type ChatTurn,
   lastExchange,
@@ -172,7 +173,7 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
     const exchange = lastExchange(history);
     if (!this.detector.dependsOnHistory(message, message, exchange)) return message;
     // "how long does the fraud one take" after a list of projects: the row meant is named.
-    const meant = this.rowMeant(message, exchange);
+    const meant = this.rowMeant(message, exchange) ?? this.itemMeant(message, history);
     if (meant !== undefined && !AND_NAMED.test(meant) && !WHAT_ABOUT.test(meant)) return meant;
     return this.rewriteFollowUp(meant ?? message, history, depth, last);
   }
@@ -330,6 +331,25 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
     return AND_NAMED.test(bare) || WHAT_ABOUT.test(bare)
       ? bare
       : message.replace(match[0], `the ${head}`);
+  }
+
+  /**
+   * The message with "the last one", "the second option" replaced by that item of the list the
+   * assistant's reply gave ("examples of the last one?" after "Supervised, unsupervised and
+   * reinforcement learning": "examples of reinforcement learning?"): the reply's list lines or
+   * enumeration, or else the table rows it names in order. Undefined when the reply lists fewer.
+   */
+  private itemMeant(message: string, history: ChatTurn[]): string | undefined {
+    const reference = ordinalReference(message);
+    const reply = history.at(-1);
+    if (reference === undefined || reply?.role !== "assistant") return undefined;
+    const listed = listedItems(reply.content);
+    const item =
+      itemAt(listed, reference.place) ??
+      (listed.length === 0
+        ? itemAt(this.rowHeads?.inOrder(reply.content) ?? [], reference.place)
+        : undefined);
+    return item === undefined ? undefined : message.replace(reference.phrase, item);
   }
 
   /** Whether a message names a row beside one the previous question named, and asks of it. */

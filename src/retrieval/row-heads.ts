@@ -80,6 +80,38 @@ export class RowHeads {
       .sort((left, right) => right.length - left.length);
   }
 
+  /**
+   * The rows of one table the text names, in the order it first names them ("… House Price
+   * Predictor …, and the Customer Churn Classifier …"): the table most of its heads belong to (of
+   * equals, the one with longer names); a head inside a longer one it names is not counted.
+   * Empty when no table has two of them.
+   */
+  inOrder(text: string): string[] {
+    const padded = ` ${words(text).join(" ")} `;
+    const taken: Array<{ head: string; start: number; end: number }> = [];
+    for (const head of this.find(text)) {
+      for (let start = padded.indexOf(` ${head} `); start !== -1; ) {
+        const end = start + head.length + 1;
+        if (!taken.some((other) => start < other.end && other.start < end)) {
+          taken.push({ head, start, end });
+        }
+        start = padded.indexOf(` ${head} `, start + 1);
+      }
+    }
+    // Each head once, where the text first names it.
+    const firsts = taken
+      .sort((left, right) => left.start - right.start)
+      .filter((entry, index, all) => all.findIndex((other) => other.head === entry.head) === index)
+      .map((entry) => entry.head);
+    // The table with most of them; between equals, the one with longer (more specific) names.
+    const weight = (heads: string[]) => heads.length * 1000 + heads.join(" ").split(" ").length;
+    const tables = new Set(firsts.flatMap((head) => [...(this.tables.get(head) ?? [])]));
+    const rows = [...tables]
+      .map((table) => firsts.filter((head) => this.tables.get(head)?.has(table) === true))
+      .sort((left, right) => weight(right) - weight(left))[0];
+    return rows !== undefined && rows.length >= 2 ? rows : [];
+  }
+
   /** Whether the whole text is one head (ignoring case and punctuation). */
   isHead(text: string): boolean {
     return this.tables.has(words(text).join(" "));

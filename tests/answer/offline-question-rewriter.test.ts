@@ -333,6 +333,34 @@ describe("offline follow-up rewriting", () => {
     expect(rewritten).not.toMatch(/\bone\b|\bthe the\b/);
   });
 
+  it("reads 'the last one', 'the second one' as that item of the list the reply gave", async () => {
+    const types: ChatTurn[] = [
+      { role: "user", content: "what are the main types of machine learning" },
+      {
+        role: "assistant",
+        content:
+          "The roadmap lists three: Supervised Learning (labelled data), Unsupervised Learning (patterns in unlabelled data) and Reinforcement Learning (actions and rewards).",
+      },
+    ];
+    expect(await rewriter.rewrite("examples of the last one?", types)).toBe(
+      "examples of Reinforcement Learning?",
+    );
+    // A reply that names rows of one table in clauses: the rows, in the order it names them.
+    const projects: ChatTurn[] = [
+      { role: "user", content: "which projects are for beginners" },
+      {
+        role: "assistant",
+        content:
+          "The House Price Predictor (1–2 weeks) is the beginner project, and the Customer Churn Classifier (2 weeks) is rated Beginner–Intermediate.",
+      },
+    ];
+    expect(await rewriter.rewrite("stack for the second one?", projects)).toBe(
+      "stack for customer churn classifier?",
+    );
+    // A list shorter than the place asked for says nothing about it.
+    expect(await rewriter.rewrite("and the fifth one?", types)).not.toMatch(/reinforcement/i);
+  });
+
   it("names the row a learner means by 'the fraud one' in the table just talked about", async () => {
     const projects: ChatTurn[] = [
       { role: "user", content: "what projects should i build for ML interviews?" },
