@@ -4,8 +4,6 @@ import type { Retrieval, RetrievedChunk } from "../retrieval/retriever.ts";
 import { words, wordsAsWritten } from "../text/terms.ts";
 import { questionFocus } from "../understanding/question-focus.ts";
 import type { UnderstoodQuestion } from "../understanding/question-understanding.ts";
-import { asksAboutAge, speaksOfAge } from "./age-question.ts";
-import { asksCertificateValidity, saysCertificateValidity } from "./certificate-validity.ts";
 import { qualityCompared, saysQualityOf } from "./compared-attribute.ts";
 import type { CorpusStatistics } from "./corpus-statistics.ts";
 import { type FigureRequest, YEAR } from "./figure-request.ts";
@@ -15,46 +13,12 @@ import {
   namedAmong,
   unitTextsOf,
 } from "./gate-features.ts";
-import { asksInterviewContent, givesInterviewContent } from "./interview-content.ts";
-import { asksForReadingOrChannels, namesReadingOrChannels } from "./recommended-resources.ts";
 import { answerableProbability, type RefusalModel, shippedRefusalModel } from "./refusal-model.ts";
-import { asksResumeWriting, speaksOfResumes } from "./resume-writing.ts";
 import { saysColumnOf, type TableColumns } from "./table-columns.ts";
+import { UNSPOKEN_TOPICS } from "./unspoken-topics.ts";
 import { writerPassages } from "./writer-passages.ts";
 
 export { figureRequest } from "./figure-request.ts";
-
-/**
- * Topics the material answers only where a passage speaks of them, each with the test that a
- * question's asking clauses are about it and the refusal reason otherwise.
- */
-const UNSPOKEN_TOPICS: ReadonlyArray<{
-  asks: (asking: string) => boolean;
-  speaks: (texts: readonly string[]) => boolean;
-  reason: string;
-}> = [
-  { asks: asksAboutAge, speaks: speaksOfAge, reason: "the material says nothing about age" },
-  {
-    asks: asksInterviewContent,
-    speaks: givesInterviewContent,
-    reason: "the material says nothing about what interviews ask",
-  },
-  {
-    asks: asksResumeWriting,
-    speaks: speaksOfResumes,
-    reason: "the material says nothing about writing a resume",
-  },
-  {
-    asks: asksCertificateValidity,
-    speaks: saysCertificateValidity,
-    reason: "the material does not say how long a certification stays valid",
-  },
-  {
-    asks: asksForReadingOrChannels,
-    speaks: namesReadingOrChannels,
-    reason: "the material names no books, podcasts or YouTube channels",
-  },
-];
 
 /** Passages read for a table column asked of a thing without a row, as the writer is shown. */
 const PASSAGES_READ = 5;

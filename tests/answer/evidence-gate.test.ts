@@ -596,6 +596,18 @@ describe("EvidenceGate.assess", () => {
     expect(decision.reason).toBe("the material names no books, podcasts or YouTube channels");
   });
 
+  it("refuses questions on hiring companies, placement promises and the material's date", () => {
+    expect(
+      assess("which companies in india hire the most docker engineers", ["docker"]).reason,
+    ).toBe("the material names no companies that hire");
+    expect(assess("does the docker course give a placement guarantee?", ["docker"]).reason).toBe(
+      "the material says nothing about placement promises of courses",
+    );
+    expect(assess("when was this docker guide last updated?", ["docker"]).reason).toBe(
+      "the material does not say when it was written or by whom",
+    );
+  });
+
   it("refuses a question about a service named in several words the material never names", () => {
     const decision = assess("how do i push my docker image to docker hub", ["docker"]);
     expect(decision.answerable).toBe(false);

@@ -1,0 +1,94 @@
+import { asksAboutAge, speaksOfAge } from "./age-question.ts";
+import { asksCertificateValidity, saysCertificateValidity } from "./certificate-validity.ts";
+import { asksInterviewContent, givesInterviewContent } from "./interview-content.ts";
+import { asksForReadingOrChannels, namesReadingOrChannels } from "./recommended-resources.ts";
+import { asksResumeWriting, speaksOfResumes } from "./resume-writing.ts";
+
+/**
+ * A topic the material answers only where a passage speaks of it: the test that a question's
+ * asking clauses are about it, the test that passages (sentences, rows) speak of it, and the
+ * refusal reason otherwise.
+ */
+export type UnspokenTopic = {
+  asks: (asking: string) => boolean;
+  speaks: (texts: readonly string[]) => boolean;
+  reason: string;
+};
+
+/** Whether one of the texts matches. */
+const saidBy =
+  (pattern: RegExp) =>
+  (texts: readonly string[]): boolean =>
+    texts.some((text) => pattern.test(text));
+
+/**
+ * "which companies in india hire the most ML engineers", "share list of companies hiring ML
+ * freshers in Hyderabad": employers named. The material names roles, cities and salary bands, not
+ * companies; "do companies hire people without a degree" asks no names.
+ */
+const EMPLOYERS_ASKED =
+  /\b(?:which|what|list|names?|top|best|some|any)\b(?:\s+(?:of|the|good|top|big|product|service|it|mnc|indian|\w+-based))*\s+(?:companies|company|firms|employers|startups|mncs)\b[^?.!]*\b(?:hir\w*|recruit\w*|openings?|vacanc\w*|freshers?)\b|\bwho(?:'s| is| are)? (?:hiring|recruiting)\b/i;
+const SPEAKS_OF_EMPLOYERS =
+  /\b(?:companies|employers|firms)\b[^.]*\b(?:hir\w*|recruit\w*)\b|\b(?:hir\w*|recruit\w*)\b[^.]*\b(?:companies|employers|firms)\b/i;
+
+/**
+ * "does scaler's program give a placement guarantee", "do they guarantee a job": what a course
+ * promises about jobs. "which project is good for placement" asks about projects, and "do fixed
+ * seeds guarantee identical results" about seeds.
+ */
+const PLACEMENT_PROMISE_ASKED =
+  /\b(?:placement|job)s?\s+(?:guarantee\w*|assurance|record|rates?|stats|statistics|support|assistance|percentage)\b|\bguarantee\w*\s+(?:(?:a|an|100%|full)\s+)?(?:placement|job|interview)s?\b|\b(?:100%|full)\s+placement\b/i;
+const SPEAKS_OF_PLACEMENTS = /\bplacements?\b|\bjob guarantee\b/i;
+
+/**
+ * "when was this roadmap published or last updated", "who wrote this article": the material's
+ * own date or author, which its text does not give.
+ */
+const PUBLICATION_ASKED =
+  /\b(?:when|what date|which date|what year|how recent(?:ly)?|how old)\b[^?.!]*\b(?:published|written|updated|released|posted|wrote)\b[^?.!]*|\bwho (?:wrote|authored|writes|made|created)\b[^?.!]*|\bauthor of\b/i;
+const NAMES_THE_MATERIAL = /\b(?:roadmap|article|guide|material|tutorials?|post|blog|this|it)\b/i;
+const SPEAKS_OF_PUBLICATION =
+  /\b(?:published|last updated|updated on|written by|author(?:ed)? by)\b/i;
+
+/** Topics the material answers only where a passage speaks of them. */
+export const UNSPOKEN_TOPICS: readonly UnspokenTopic[] = [
+  { asks: asksAboutAge, speaks: speaksOfAge, reason: "the material says nothing about age" },
+  {
+    asks: asksInterviewContent,
+    speaks: givesInterviewContent,
+    reason: "the material says nothing about what interviews ask",
+  },
+  {
+    asks: asksResumeWriting,
+    speaks: speaksOfResumes,
+    reason: "the material says nothing about writing a resume",
+  },
+  {
+    asks: asksCertificateValidity,
+    speaks: saysCertificateValidity,
+    reason: "the material does not say how long a certification stays valid",
+  },
+  {
+    asks: asksForReadingOrChannels,
+    speaks: namesReadingOrChannels,
+    reason: "the material names no books, podcasts or YouTube channels",
+  },
+  {
+    asks: (asking) => EMPLOYERS_ASKED.test(asking),
+    speaks: saidBy(SPEAKS_OF_EMPLOYERS),
+    reason: "the material names no companies that hire",
+  },
+  {
+    asks: (asking) => PLACEMENT_PROMISE_ASKED.test(asking),
+    speaks: saidBy(SPEAKS_OF_PLACEMENTS),
+    reason: "the material says nothing about placement promises of courses",
+  },
+  {
+    asks: (asking) => {
+      const asked = PUBLICATION_ASKED.exec(asking)?.[0];
+      return asked !== undefined && NAMES_THE_MATERIAL.test(asked);
+    },
+    speaks: saidBy(SPEAKS_OF_PUBLICATION),
+    reason: "the material does not say when it was written or by whom",
+  },
+];

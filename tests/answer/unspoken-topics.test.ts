@@ -1,0 +1,86 @@
+import { describe, expect, it } from "vitest";
+import { UNSPOKEN_TOPICS } from "../../src/answer/unspoken-topics.ts";
+
+const topicOf = (reason: string) => {
+  const topic = UNSPOKEN_TOPICS.find((entry) => entry.reason === reason);
+  if (topic === undefined) throw new Error(`no topic "${reason}"`);
+  return topic;
+};
+
+describe("hiring companies", () => {
+  const topic = topicOf("the material names no companies that hire");
+
+  it.each([
+    "which companies in india hire the most ML engineers",
+    "Kindly do the needful and share list of companies hiring ML freshers in Hyderabad",
+    "top product companies recruiting freshers for ML?",
+    "who is hiring ML interns right now",
+  ])("%j asks for employers", (question) => {
+    expect(topic.asks(question)).toBe(true);
+  });
+
+  it.each([
+    // No names asked for.
+    "If AutoML can spit out a decent model in minutes, why would a company still hire me?",
+    "do companies actually hire people without a CS degree",
+    "what does a company look for when hiring an ML engineer",
+  ])("%j does not", (question) => {
+    expect(topic.asks(question)).toBe(false);
+  });
+
+  it("is spoken of by a passage naming companies that hire, not by one on hiring as a domain", () => {
+    expect(topic.speaks(["Companies such as Acme and Initech are hiring ML engineers."])).toBe(
+      true,
+    );
+    expect(
+      topic.speaks(["Explainability is important in finance, healthcare, hiring, and insurance."]),
+    ).toBe(false);
+  });
+});
+
+describe("placement promises", () => {
+  const topic = topicOf("the material says nothing about placement promises of courses");
+
+  it.each([
+    "does scaler's AI ML program give a placement guarantee?",
+    "does scaler give 100% placement guarantee after the course? kindly confirm",
+    "do they guarantee a job after the bootcamp",
+    "what is the placement record of this program",
+  ])("%j asks what a course promises about jobs", (question) => {
+    expect(topic.asks(question)).toBe(true);
+  });
+
+  it.each([
+    "Which first project is good for placement?",
+    "python or R for ML, which one better for placement?",
+    "Do fixed seeds guarantee identical results when training on a GPU?",
+  ])("%j does not", (question) => {
+    expect(topic.asks(question)).toBe(false);
+  });
+});
+
+describe("the material's date and author", () => {
+  const topic = topicOf("the material does not say when it was written or by whom");
+
+  it.each([
+    "On what date was this roadmap published or last updated?",
+    "when was this article written",
+    "who wrote this roadmap?",
+  ])("%j asks about the material itself", (question) => {
+    expect(topic.asks(question)).toBe(true);
+  });
+
+  it.each([
+    // Another work's author, a learner's own writing, a count of projects.
+    "who wrote harry potter",
+    "i wrote df['price'][mask] = 0 but df is not changing",
+    "by month 10-11 how many projects am i supposed to have published?",
+  ])("%j does not", (question) => {
+    expect(topic.asks(question)).toBe(false);
+  });
+
+  it("is spoken of by a passage giving a date of publication", () => {
+    expect(topic.speaks(["This guide was last updated in March 2026."])).toBe(true);
+    expect(topic.speaks(["Publish 3–4 complete ML projects"])).toBe(false);
+  });
+});
