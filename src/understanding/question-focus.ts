@@ -7,12 +7,27 @@ const ASKING =
   /^(?:[\p{L}\d' -]{1,30}:\s+)?(?:so |and |but |ok |okay |then |also |pls |please |like |i mean |(?:as per|according to) (?:the |my |your )?[\p{L}-]+ )*(?:(?:in|for|on|at|during|within) (?:(?!(?:i|we|you|he|she|they|im|i'm)\b)[\p{L}\d'’–-]+ ){1,5})?(what|which|who|whom|whose|when|where|why|how|is|are|am|was|were|do|does|did|can|could|should|shall|will|would|may|might|must|have|has|any|tell|explain|give|list|name|suggest|recommend|help|compare|define)\b/iu;
 
 /**
- * "did some python on youtube during lockdown.", "have 2 yrs exp in java.": a sentence told with
+ * "did some python on youtube during lockdown.", "have 2 yrs exp in java, …": a clause told with
  * its "I" left out, not a question: it opens with a verb that could ask, no subject follows, and
- * it ends with a full stop.
+ * it has no question mark (see `toldWithoutSubject`).
  */
 const TOLD_WITHOUT_SUBJECT =
-  /^(?:do|does|did|have|has|had|was|were|am|can|could|will|would)\s+(?!(?:i|you|we|they|he|she|it|there|this|that|these|those|my|your|our|their|his|her|anyone|someone|people|ppl|u)\b)[^?]*\.$/i;
+  /^(?:do|does|did|have|has|had|was|were|am|can|could|will|would)\s+(?!(?:i|you|we|they|he|she|it|there|this|that|these|those|my|your|our|their|his|her|anyone|someone|people|ppl|u)\b)[^?]*$/i;
+
+/** "did a python course last year", "have 2 yrs exp": what the learner did or has. */
+const DID_OR_HAS = /^(?:did|have|had)\s/i;
+
+/**
+ * Whether a clause is told with its "I" left out: it ends with a full stop, or it tells what the
+ * learner did or has and another clause follows ("did a python course last year, is that
+ * enough?"); "does the certificate expire, and …" still asks.
+ */
+function toldWithoutSubject(clause: string, last: boolean): boolean {
+  return (
+    TOLD_WITHOUT_SUBJECT.test(clause) &&
+    (clause.endsWith(".") || (!last && DID_OR_HAS.test(clause)))
+  );
+}
 
 /**
  * Asks for an amount after naming it: "aws cert valid for how long", "course fees kitna". The
@@ -32,19 +47,27 @@ const GUESS_TAG = /\bor (?:what|wat|smth|something|sth|not)\s*[?!.]*$|,?\s*right
  * with no such clause, or only one clause, is its own focus.
  */
 export function questionFocus(message: string): string {
+  return focusClauses(message)?.join(" ") ?? message;
+}
+
+/**
+ * The clauses `questionFocus` keeps, in order, each as written (a comma that ended it is left
+ * out); undefined when the message is its own focus.
+ */
+function focusClauses(message: string): string[] | undefined {
   const clauses = message
     .split(/(?<=[.?!])\s+|[,;]\s+|\s+[—–-]\s+|\s*\.\.\.+\s*/)
     .map((clause) => clause.trim())
     .filter((clause) => /[\p{L}\p{N}]/u.test(clause));
-  if (clauses.length < 2) return message;
+  if (clauses.length < 2) return undefined;
   const asks = clauses.map(
-    (clause) =>
+    (clause, index) =>
       clause.endsWith("?") ||
-      (ASKING.test(clause) && !TOLD_WITHOUT_SUBJECT.test(clause)) ||
+      (ASKING.test(clause) && !toldWithoutSubject(clause, index === clauses.length - 1)) ||
       ASKS_AT_THE_END.test(clause) ||
       GUESS_TAG.test(clause),
   );
-  if (!asks.includes(true)) return message;
+  if (!asks.includes(true)) return undefined;
   // A clause that only points back ("…, which is better?", "how to do?") asks about the clause
   // before it: "JAX vs PyTorch for research, which is better" is about JAX and PyTorch. One that
   // checks a claim ("… earn more than ML engineers, hence I am choosing DS. Is it correct?")
@@ -60,7 +83,7 @@ export function questionFocus(message: string): string {
       if (before === 0 || /[.?!]$/.test(clauses[before - 1] as string)) break;
     }
   });
-  return clauses.filter((_clause, index) => kept[index]).join(" ");
+  return clauses.filter((_clause, index) => kept[index]);
 }
 
 /** "Is it correct?", "am I right?", "true?": checks the claim made before it. */

@@ -554,6 +554,18 @@ describe("questionFocus", () => {
     expect(questionFocus("ok so. did you cover docker. what about k8s?")).toBe(
       "did you cover docker. what about k8s?",
     );
+    // What the learner did or has, before a comma and another clause, is told too.
+    expect(
+      questionFocus(
+        "been doing accounting for 6 years, did a python course last year, no CS degree at all, is that a dealbreaker?",
+      ),
+    ).toBe("is that a dealbreaker?");
+    // A question with its subject after "does" still asks before a comma.
+    expect(
+      questionFocus(
+        "Does the TensorFlow Developer Certificate expire, and how often must it be renewed?",
+      ),
+    ).toBe("Does the TensorFlow Developer Certificate expire and how often must it be renewed?");
   });
 
   it("leaves the learner's own figures out of the focus ('I have 2 hours a day, how long…')", () => {
