@@ -13,7 +13,7 @@ import {
   ExtractiveGenerator,
   type ExtractiveSettings,
 } from "../../src/answer/extractive-generator.ts";
-import type { Passage } from "../../src/answer/generator.ts";
+import type { GenerationInput } from "../../src/answer/generator.ts";
 import { UseEmbedder } from "../../src/embedders/use-embedder.ts";
 import { tokenF1 } from "../../src/eval/answer-overlap.ts";
 import { withoutMarkers } from "../../src/eval/claims.ts";
@@ -21,10 +21,6 @@ import type { EvalItem } from "../../src/eval/dataset.ts";
 import { matchesEvidence } from "../../src/eval/evidence-match.ts";
 import { answerSentences, unitOnEvidence } from "../../src/eval/metrics.ts";
 import { loadIndex } from "../../src/index/index-store.ts";
-import {
-  describedSituations,
-  expansionWords,
-} from "../../src/understanding/question-understanding.ts";
 import { LEARNER_SETS, prepareItem, readSets } from "./internal/learner-sets.ts";
 
 const split = process.argv[2] ?? "train";
@@ -35,25 +31,11 @@ const items = (await readSets(LEARNER_SETS)).filter(
   (item) => item.split === split && item.answerable,
 );
 
-type Prepared = {
-  item: EvalItem;
-  question: string;
-  passages: Passage[];
-  queryVector: number[];
-  expansions: string[];
-  described: string[];
-};
+type Prepared = { item: EvalItem; input: GenerationInput };
 const prepared: Prepared[] = [];
 for (const item of items) {
-  const { understood, passages, retrieval } = await prepareItem(assistant, item);
-  prepared.push({
-    item,
-    question: understood.understoodAs,
-    passages,
-    queryVector: retrieval.queryVector,
-    expansions: expansionWords(understood),
-    described: describedSituations(understood),
-  });
+  const { writerInput } = await prepareItem(assistant, item);
+  prepared.push({ item, input: writerInput });
 }
 
 function measure(settings: ExtractiveSettings) {
@@ -62,14 +44,16 @@ function measure(settings: ExtractiveSettings) {
   let onEvidence = 0;
   let f1 = 0;
   let cited = 0;
-  for (const { item, question, passages, queryVector, expansions, described } of prepared) {
-    const text = writer.compose({ question, passages, queryVector, expansions, described });
+  for (const { item, input } of prepared) {
+    const text = writer.compose(input);
     const parts = answerSentences(text);
     sentences += parts.length;
     onEvidence += parts.filter((part) => unitOnEvidence(part.text, item.evidence)).length;
     f1 += tokenF1(withoutMarkers(text), item.answer);
     const used = new Set(parts.flatMap((part) => part.markers));
-    const citedTexts = passages.filter((passage) => used.has(passage.n)).map((p) => p.chunk.text);
+    const citedTexts = input.passages
+      .filter((passage) => used.has(passage.n))
+      .map((passage) => passage.chunk.text);
     if (item.evidence.every((evidence) => citedTexts.some((t) => matchesEvidence(t, evidence)))) {
       cited++;
     }

@@ -1,5 +1,6 @@
 import type { AnswerCache } from "../cache/answer-cache.ts";
 import { replayedEvents, replaysAs, understoodAnswerKey } from "../cache/answer-replay.ts";
+import type { Chunk } from "../chunking/chunk.ts";
 import type { Embedder } from "../embedders/embedder.ts";
 import { AppError } from "../errors/app-error.ts";
 import type { LoadedIndex } from "../index/index-store.ts";
@@ -29,7 +30,8 @@ import { CorpusStatistics } from "./corpus-statistics.ts";
 import { EvidenceGate, type GateDecision, type GateSettings } from "./evidence-gate.ts";
 import { ExtractiveGenerator } from "./extractive-generator.ts";
 import { FollowUpDetector, UNANCHORED_REASON } from "./follow-up-detector.ts";
-import type { Generator, Passage } from "./generator.ts";
+import type { GenerationInput, Generator, Passage } from "./generator.ts";
+import { materialAspect, materialPassages } from "./material-question.ts";
 import { OfflineQuestionRewriter } from "./offline-question-rewriter.ts";
 import { latinShare, normaliseQuestion } from "./question.ts";
 import {
@@ -180,6 +182,8 @@ export class Assistant {
     decision: GateDecision;
     passages: Passage[];
     retrieveMs: number;
+    /** What the writer is given: the question as understood (or in the material's words). */
+    writerInput: GenerationInput;
   }> {
     const started = performance.now();
     const understood =
@@ -207,15 +211,38 @@ export class Assistant {
       ),
     ]);
     const retrieveMs = performance.now() - started;
-    const assessed = this.gate.assess(retrieval, understood, focused?.results);
+    // "how long is the whole roadmap", "who's this for": the material's own passage answers.
+    const aspect = materialAspect(understood.understoodAs);
+    const anchors = aspect === undefined ? [] : materialPassages(this.index, aspect);
+    const anchor = anchors[0];
+    const searched = anchors.length === 0 ? retrieval : anchoredOn(retrieval, anchors);
+    const assessed = this.gate.assess(searched, understood, focused?.results);
     const ruled = this.ruledOut(understood, context.hasHistory === true);
     const decision =
-      ruled === undefined ? assessed : { ...assessed, answerable: false, reason: ruled };
-    const passages = withPassagesOf(
-      writerPassages(retrieval.results, this.passagesShown, understood.understoodAs),
-      [...(focused?.results ?? []), ...partResults.flatMap((part) => part?.results ?? [])],
-    );
-    return { understood, retrieval, decision, passages, retrieveMs };
+      anchor !== undefined && (ruled === undefined || ruled === UNANCHORED_REASON)
+        ? { ...assessed, answerable: true, reason: "" }
+        : ruled === undefined
+          ? assessed
+          : { ...assessed, answerable: false, reason: ruled };
+    // The material's own passage alone: other passages only share the question's everyday words.
+    const passages =
+      anchor !== undefined
+        ? writerPassages(searched.results, anchors.length, understood.understoodAs)
+        : withPassagesOf(
+            writerPassages(searched.results, this.passagesShown, understood.understoodAs),
+            [...(focused?.results ?? []), ...partResults.flatMap((part) => part?.results ?? [])],
+          );
+    // "who's this for tho": the material's heading asks it in the material's words, and the
+    // question's own embedding, of no topic, ranks nothing.
+    const heading = aspect === "audience" ? anchor?.section.split(" > ").at(-1) : undefined;
+    const writerInput: GenerationInput = {
+      question: heading ?? understood.understoodAs,
+      passages,
+      ...(heading === undefined ? { queryVector: retrieval.queryVector } : {}),
+      expansions,
+      described: describedSituations(understood),
+    };
+    return { understood, retrieval: searched, decision, passages, retrieveMs, writerInput };
   }
 
   /**
@@ -350,9 +377,12 @@ export class Assistant {
       }
       return answer;
     };
-    const { retrieval, decision, passages, retrieveMs } = await this.prepare(understood, {
-      hasHistory,
-    });
+    const { retrieval, decision, passages, retrieveMs, writerInput } = await this.prepare(
+      understood,
+      {
+        hasHistory,
+      },
+    );
     const started = performance.now();
     const retrieved = retrieval.results.map((result) => ({
       chunkId: result.chunk.id,
@@ -421,13 +451,7 @@ export class Assistant {
     let generatorId = this.generator.id;
     const numbering = new CitationNumbering(passages);
     for await (const event of this.generator.generate(
-      {
-        question,
-        passages,
-        queryVector: retrieval.queryVector,
-        expansions: expansionWords(understood),
-        described: describedSituations(understood),
-      },
+      writerInput,
       signal === undefined ? {} : { signal },
     )) {
       switch (event.type) {
@@ -648,4 +672,22 @@ function withRememberedLearnerType(
   return remembered.length === 0
     ? understood
     : { ...understood, expansions: [...understood.expansions, ...remembered] };
+}
+
+/** The retrieval with `anchors` first, in their order, scored just above the best passage. */
+function anchoredOn(retrieval: Retrieval, anchors: Chunk[]): Retrieval {
+  const top = retrieval.results[0];
+  const first = anchors.map((chunk, index) => ({
+    chunk,
+    score: (top?.score ?? 0) + 0.01 * (anchors.length - index),
+    dense: top?.dense ?? 0,
+    lexical: top?.lexical ?? 0,
+  }));
+  const rest = retrieval.results.filter(
+    (result) => !anchors.some((anchor) => anchor.id === result.chunk.id),
+  );
+  return {
+    ...retrieval,
+    results: [...first, ...rest].slice(0, Math.max(retrieval.results.length, anchors.length)),
+  };
 }

@@ -259,6 +259,9 @@ const TRADEOFF =
 /** A unit that leans on the one before it ("This…", "It…", "They…"). */
 const LEADING_REFERENCE =
   /^(?:this|these|that|those|it|they|such|both|each)\b|^(?:you|we) (?:can|could|should|must|may|then) \S+ (?:it|them|this|these)\b/i;
+/** "This machine learning roadmap gives you…", "This tutorial supports…": its own document. */
+const NAMES_ITS_DOCUMENT =
+  /^(?:this|these) (?:(?:machine learning|ml|mlops|python) )?(?:roadmap|tutorials?|guide|article)\b/i;
 const LEADING_OPENER = new RegExp(`^${OPENER}`, "i");
 /** "what is X?", "what are Xs", "define X", "meaning of X": a question asking for a definition. */
 const DEFINITION =
@@ -877,7 +880,8 @@ export class ExtractiveGenerator implements Generator {
 
   /**
    * What a chosen unit needs to be understood and is not chosen already: the unit before one that
-   * opens with "This…", the items (or the one sentence) after one that ends with a colon.
+   * opens with "This…" (not "This roadmap…"), the items (or the one sentence) after one that ends
+   * with a colon.
    */
   private complete(unit: Candidate, candidates: Candidate[], chosen: Candidate[]): Candidate[] {
     const neighbour = (offset: number) =>
@@ -888,7 +892,7 @@ export class ExtractiveGenerator implements Generator {
     const add = (other: Candidate) => {
       if (!chosen.includes(other) && !added.includes(other)) added.push(other);
     };
-    if (LEADING_REFERENCE.test(unit.text)) {
+    if (LEADING_REFERENCE.test(unit.text) && !NAMES_ITS_DOCUMENT.test(unit.text)) {
       const previous = neighbour(-1);
       if (previous !== undefined) add(previous);
     }

@@ -1,0 +1,51 @@
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { Assistant } from "../../src/answer/assistant.ts";
+import { UseEmbedder } from "../../src/embedders/use-embedder.ts";
+import { loadIndex } from "../../src/index/index-store.ts";
+
+/** Questions about the material as a whole, answered from the roadmap's own passages. */
+describe("questions about the material itself", () => {
+  let assistant: Assistant;
+
+  beforeAll(async () => {
+    const embedder = new UseEmbedder();
+    assistant = new Assistant({
+      index: await loadIndex(inject("sharedIndexDir"), embedder),
+      embedder,
+    });
+  });
+
+  it.each(["how long is the whole roadmap", "roadmap length?"])(
+    "%j is answered with the roadmap's own length",
+    async (question) => {
+      const result = await assistant.ask(question);
+      expect(result.refused).toBe(false);
+      // "This machine learning roadmap…" names its document: it needs no sentence before it.
+      expect(result.answer).toMatch(
+        /^This machine learning roadmap gives you a structured 12-month path/,
+      );
+      expect(result.citations[0]?.source).toBe("corpus/roadmap.md");
+    },
+  );
+
+  it.each(["who's this for tho", "Who is this machine learning roadmap intended for?"])(
+    "%j is answered with whom the roadmap is for",
+    async (question) => {
+      const result = await assistant.ask(question);
+      expect(result.refused).toBe(false);
+      expect(result.answer).toMatch(/^This roadmap is useful for learners at different/);
+      expect(result.citations[0]?.section).toBe("Who Is This Machine Learning Roadmap For?");
+    },
+  );
+
+  it("answers whether it fits a kind of learner with that learner's row", async () => {
+    const result = await assistant.ask("is this roadmap ok for a total noob");
+    expect(result.refused).toBe(false);
+    expect(result.answer).toMatch(/^Complete Beginner — /);
+  });
+
+  it("leaves a question with a topic of its own to the usual search", async () => {
+    const result = await assistant.ask("how long is step 5 of the roadmap");
+    expect(result.answer).toContain("Month 9");
+  });
+});
