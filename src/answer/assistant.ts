@@ -31,7 +31,7 @@ import { EvidenceGate, type GateDecision, type GateSettings } from "./evidence-g
 import { ExtractiveGenerator } from "./extractive-generator.ts";
 import { FollowUpDetector, UNANCHORED_REASON } from "./follow-up-detector.ts";
 import type { GenerationInput, Generator, Passage } from "./generator.ts";
-import { materialAspect, materialPassages } from "./material-question.ts";
+import { asksWhatPlaceHolds, materialAspect, materialPassages } from "./material-question.ts";
 import { OfflineQuestionRewriter } from "./offline-question-rewriter.ts";
 import { latinShare, normaliseQuestion } from "./question.ts";
 import {
@@ -218,8 +218,12 @@ export class Assistant {
     const searched = anchors.length === 0 ? retrieval : anchoredOn(retrieval, anchors);
     const assessed = this.gate.assess(searched, understood, focused?.results);
     const ruled = this.ruledOut(understood, context.hasHistory === true);
+    // "what does step 4 cover": the place is the topic; the passage naming it answers.
+    const placeHeld =
+      anchor === undefined && asksWhatPlaceHolds(understood.understoodAs, searched.results);
     const decision =
-      anchor !== undefined && (ruled === undefined || ruled === UNANCHORED_REASON)
+      (anchor !== undefined && (ruled === undefined || ruled === UNANCHORED_REASON)) ||
+      (placeHeld && ruled === undefined)
         ? { ...assessed, answerable: true, reason: "" }
         : ruled === undefined
           ? assessed

@@ -1,5 +1,7 @@
 import type { Chunk } from "../chunking/chunk.ts";
 import type { LoadedIndex } from "../index/index-store.ts";
+import type { RetrievedChunk } from "../retrieval/retriever.ts";
+import { numberedReferences, referenceAgreement } from "../text/numbered-references.ts";
 import { contentTerms } from "../text/terms.ts";
 
 /**
@@ -72,4 +74,35 @@ export function materialPassages(index: LoadedIndex, aspect: MaterialAspect): Ch
 /** The last heading of a chunk's section path. */
 function heading(chunk: Chunk): string {
   return chunk.section.split(" > ").at(-1)?.trim() ?? "";
+}
+
+/** "step 4", "months 6–8", "week 3": a numbered place of a plan, as a question writes it. */
+const PLACE = /\b(?:steps?|months?|weeks?|phases?)\s*#?\d{1,2}(?:\s*(?:[-–—]|to)\s*\d{1,2})?\+?/gi;
+/** Words that ask what a place of the plan holds, not about a topic of their own. */
+const PLACE_FRAME = new Set(
+  contentTerms(
+    `cover covers covered covering come comes coming include includes included happen happens
+learn learning do doing study studying focus focuses exactly next roadmap plan whole mlops
+tutorial part section inside`,
+  ),
+);
+
+/**
+ * Whether a question asks only what one numbered place of the plan holds ("what does step 4
+ * cover", "what comes in step 4", "step 3 is about what exactly", "month 7??"), and the passage
+ * found first names that place: the place is the topic, however generic its other words, so the
+ * question is answered from that passage.
+ */
+export function asksWhatPlaceHolds(question: string, results: readonly RetrievedChunk[]): boolean {
+  const asked = numberedReferences(question);
+  if (asked.length !== 1) return false;
+  const topics = contentTerms(question.replace(PLACE, " ")).filter(
+    (term) => !PLACE_FRAME.has(term),
+  );
+  const top = results[0]?.chunk;
+  return (
+    topics.length === 0 &&
+    top !== undefined &&
+    referenceAgreement(asked, numberedReferences(`${top.section}\n${top.text}`)) === "agrees"
+  );
 }

@@ -21,6 +21,14 @@ const NUMBERED_PART = new RegExp(
   "gi",
 );
 
+/**
+ * "what comes after step 3", "what do i learn after month 8", "which week is before week 5": the
+ * part of the plan next to a numbered one, asked for by the number the material gives it
+ * ("what comes in step 4").
+ */
+const NEIGHBOUR_PART =
+  /\b(what(?:'s)?|whats|wat|which)\b((?:\s+[^\s?.!,;]+){0,3}?)\s+(?:next\s+|right\s+|just\s+)?(after|following|before|preceding)\s+(step|month|week|phase)\s+(\d+)\b/gi;
+
 const TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split(" ");
 const TEENS = "thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split(" ");
 const SCALES: Readonly<Record<string, number>> = { hundred: 100, thousand: 1000, million: 1e6 };
@@ -68,7 +76,10 @@ function group(digits: string): string {
  * between numbers become en dashes, "3 to 6" becomes "3–6", "10k" and "ten thousand" become
  * "10,000", "$120k" becomes "$120K", long numbers get thousands separators.
  */
-export function normaliseNumbers(text: string): { text: string; changes: NumberChange[] } {
+export function normaliseNumbers(
+  text: string,
+  lastPlace: (part: string) => number = () => Infinity,
+): { text: string; changes: NumberChange[] } {
   const changes: NumberChange[] = [];
   const record = (from: string, to: string) => {
     if (from !== to) changes.push({ from, to });
@@ -79,6 +90,15 @@ export function normaliseNumbers(text: string): { text: string; changes: NumberC
   );
   result = result.replace(ORDINAL_PART, (match, ordinal: string) =>
     record(match, `Step ${ORDINALS.indexOf(ordinal.toLowerCase()) + 1}`),
+  );
+  result = result.replace(
+    NEIGHBOUR_PART,
+    (match, asked: string, between: string, side: string, part: string, number: string) => {
+      const neighbour = Number(number) + (/^(?:before|preceding)$/i.test(side) ? -1 : 1);
+      return neighbour < 1 || neighbour > lastPlace(part.toLowerCase())
+        ? match
+        : record(match, `${asked}${between} in ${part} ${neighbour}`);
+    },
   );
   result = result.replace(/(\d)\s*[‐‑‒—−]\s*(\d)/g, (match, left: string, right: string) =>
     record(match, `${left}–${right}`),

@@ -1,6 +1,7 @@
 import type { Chunk } from "../chunking/chunk.ts";
 import { commonWordRank } from "../text/common-words.ts";
 import { escapeRegExp } from "../text/escape-reg-exp.ts";
+import { numberedReferences } from "../text/numbered-references.ts";
 import { STOPWORDS, words } from "../text/terms.ts";
 import { CorpusVocabulary } from "./corpus-vocabulary.ts";
 import { englishWordsOneEditAway, isEnglishWord } from "./english-dictionary.ts";
@@ -170,6 +171,8 @@ function tidy(text: string): string {
 export class QuestionUnderstanding {
   private readonly vocabulary: CorpusVocabulary;
   private readonly lexicon: LearnerLexicon;
+  /** The last step, month and week the material numbers ("step" → 7). */
+  private readonly lastPlaces = new Map<string, number>();
   private readonly englishCache = new Map<string, boolean>();
   /** Spelling corrections already worked out, per word. */
   private readonly correctionCache = new Map<string, string | undefined>();
@@ -177,6 +180,12 @@ export class QuestionUnderstanding {
   constructor(chunks: readonly Pick<Chunk, "section" | "text">[], lexicon = learnerLexicon()) {
     this.vocabulary = new CorpusVocabulary(chunks);
     this.lexicon = lexicon;
+    for (const chunk of chunks) {
+      for (const place of numberedReferences(`${chunk.section}\n${chunk.text}`)) {
+        if (!Number.isFinite(place.last)) continue;
+        this.lastPlaces.set(place.noun, Math.max(this.lastPlaces.get(place.noun) ?? 0, place.last));
+      }
+    }
   }
 
   understand(question: string): UnderstoodQuestion {
@@ -211,7 +220,8 @@ export class QuestionUnderstanding {
         return replacement;
       });
     }
-    const numbers = normaliseNumbers(text);
+    // "what comes after step 3" is step 4; after month 12 there is no month 13 to ask about.
+    const numbers = normaliseNumbers(text, (part) => this.lastPlaces.get(part) ?? 0);
     text = numbers.text;
     for (const change of numbers.changes) changes.push({ ...change, reason: "number" });
 

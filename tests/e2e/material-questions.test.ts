@@ -44,6 +44,16 @@ describe("questions about the material itself", () => {
     expect(result.answer).toMatch(/^Complete Beginner — /);
   });
 
+  it.each([
+    ["what does step 4 cover", "Step 4"],
+    ["wat comes after step 3", "Step 4"],
+    ["what does week 3 of the mlops plan cover", "Week 3"],
+  ])("%j is answered from the place of the plan it names", async (question, place) => {
+    const result = await assistant.ask(question);
+    expect(result.refused).toBe(false);
+    expect(result.answer.startsWith(`${place} — `)).toBe(true);
+  });
+
   it("leaves a question with a topic of its own to the usual search", async () => {
     const result = await assistant.ask("how long is step 5 of the roadmap");
     expect(result.answer).toContain("Month 9");

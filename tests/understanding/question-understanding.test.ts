@@ -502,6 +502,20 @@ describe("QuestionUnderstanding", () => {
 });
 
 describe("normaliseNumbers", () => {
+  it("asks for the part of the plan next to a numbered one by its number", () => {
+    expect(normaliseNumbers("wat comes after step 3").text).toBe("wat comes in step 4");
+    expect(normaliseNumbers("so what's next after step two?").text).toBe("so what's in step 3?");
+    expect(normaliseNumbers("which week is before week 5").text).toBe("which week is in week 4");
+    // Only a place the material has; and a story's "after" is left alone.
+    expect(normaliseNumbers("what happens after month 12", () => 12).text).toBe(
+      "what happens after month 12",
+    );
+    expect(normaliseNumbers("what is before step 1").text).toBe("what is before step 1");
+    expect(normaliseNumbers("after step 3 should i apply for jobs").text).toBe(
+      "after step 3 should i apply for jobs",
+    );
+  });
+
   it("writes an amount spelled in words as the material's digits", () => {
     expect(normaliseNumbers("ten thousand samples in groups of 32").text).toBe(
       "10,000 samples in groups of 32",
