@@ -1,6 +1,7 @@
 import type { UnitVectors } from "../index/unit-vectors.ts";
 import type { EntityLexicon } from "../retrieval/entity-lexicon.ts";
 import type { Retrieval, RetrievedChunk } from "../retrieval/retriever.ts";
+import { comparedSides } from "../text/compared-sides.ts";
 import { words, wordsAsWritten } from "../text/terms.ts";
 import { questionFocus } from "../understanding/question-focus.ts";
 import type { UnderstoodQuestion } from "../understanding/question-understanding.ts";
@@ -153,6 +154,16 @@ export class EvidenceGate {
     if (service !== undefined) {
       return { ...measured, answerable: false, reason: `the material never mentions "${service}"` };
     }
+    // "which vector database is best for RAG, pinecone or chroma": it cannot choose between two
+    // things it never names, however well the rest of the question matches.
+    const unnamed = unnamedSides(understood);
+    if (unnamed !== undefined) {
+      return {
+        ...measured,
+        answerable: false,
+        reason: `the material never mentions ${unnamed.map((side) => `"${side}"`).join(" or ")}`,
+      };
+    }
     if (probability < this.threshold) {
       return {
         ...measured,
@@ -242,4 +253,19 @@ function latestYearNamed(statistics: CorpusStatistics): number | undefined {
     if (statistics.has(String(year))) return year;
   }
   return undefined;
+}
+
+/** Both things a choice weighs, when the material names neither ("pinecone or chroma"). */
+function unnamedSides(
+  understood: Pick<UnderstoodQuestion, "understoodAs" | "unknownTopics">,
+): [string, string] | undefined {
+  const sides = comparedSides(understood.understoodAs);
+  if (sides === undefined) return undefined;
+  const unknown = understood.unknownTopics.map((topic) => topic.toLowerCase());
+  const unnamed = sides.map((side) => {
+    const sideWords = new Set(words(side));
+    return unknown.find((topic) => namedAmong(topic, sideWords));
+  });
+  const [left, right] = unnamed;
+  return left !== undefined && right !== undefined && left !== right ? [left, right] : undefined;
 }

@@ -608,6 +608,18 @@ describe("EvidenceGate.assess", () => {
     );
   });
 
+  it("refuses a choice between two things the material never names, however well the rest matches", () => {
+    const decision = assess(
+      "which tool is best for building my docker images, podman or buildah",
+      ["docker"],
+      0.9,
+    );
+    expect(decision.answerable).toBe(false);
+    expect(decision.reason).toBe('the material never mentions "podman" or "buildah"');
+    // One side it names: the usual decision.
+    expect(assess("docker or podman for my images", ["docker"], 0.9).reason).not.toContain(" or ");
+  });
+
   it("refuses a question about a service named in several words the material never names", () => {
     const decision = assess("how do i push my docker image to docker hub", ["docker"]);
     expect(decision.answerable).toBe(false);
