@@ -260,6 +260,10 @@ describe("QuestionUnderstanding", () => {
     expect(understanding.understand("diff between DS and MLE?").understoodAs).toBe(
       "difference between data scientist and ML engineer?",
     );
+    // "nn" is PyTorch's module in the material; "NN" in capitals is a neural network.
+    expect(understanding.understand("xgboost or NN for tabular stuff").understoodAs).toBe(
+      "xgboost or neural network for tabular stuff",
+    );
   });
 
   it("searches 'qa' as question-answering without rewriting a QA engineer's job", () => {
