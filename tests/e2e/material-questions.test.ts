@@ -1,18 +1,13 @@
-import { beforeAll, describe, expect, inject, it } from "vitest";
-import { Assistant } from "../../src/answer/assistant.ts";
-import { UseEmbedder } from "../../src/embedders/use-embedder.ts";
-import { loadIndex } from "../../src/index/index-store.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Assistant } from "../../src/answer/assistant.ts";
+import { corpusAssistant } from "../support/corpus-assistant.ts";
 
 /** Questions about the material as a whole, answered from the roadmap's own passages. */
 describe("questions about the material itself", () => {
   let assistant: Assistant;
 
   beforeAll(async () => {
-    const embedder = new UseEmbedder();
-    assistant = new Assistant({
-      index: await loadIndex(inject("sharedIndexDir"), embedder),
-      embedder,
-    });
+    assistant = await corpusAssistant();
   });
 
   it.each(["how long is the whole roadmap", "roadmap length?"])(

@@ -1,9 +1,8 @@
-import { beforeAll, describe, expect, inject, it } from "vitest";
-import { Assistant } from "../../src/answer/assistant.ts";
-import { UseEmbedder } from "../../src/embedders/use-embedder.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Assistant } from "../../src/answer/assistant.ts";
 import { readDataset } from "../../src/eval/dataset.ts";
 import { type Summary, scoreQuestion, summarise } from "../../src/eval/metrics.ts";
-import { loadIndex } from "../../src/index/index-store.ts";
+import { corpusAssistant } from "../support/corpus-assistant.ts";
 import { answerSchema } from "./answer-schema.ts";
 
 /**
@@ -21,11 +20,7 @@ describe("offline pipeline on learner-voice questions (dev split)", () => {
   let assistant: Assistant;
 
   beforeAll(async () => {
-    const embedder = new UseEmbedder();
-    assistant = new Assistant({
-      index: await loadIndex(inject("sharedIndexDir"), embedder),
-      embedder,
-    });
+    assistant = await corpusAssistant();
     // Every conversation turn (the follow-up floor needs them) and every third single question:
     // a fixed third that keeps the suite fast; `npm run eval` measures all of them.
     const singles = (await readDataset("eval/datasets/learner-voice.jsonl")).filter(
