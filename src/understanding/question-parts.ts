@@ -20,6 +20,10 @@ const YES_NO = "(?:is|are|do|does|can|should|shud)\\s+[\\w-]+\\b";
 const OWN_QUESTION =
   "(?!(?:like|or|maybe|right|around|about|approx|approximately|roughly|i mean|ie|eg|e\\.g\\.|i\\.e\\.)\\b)[a-z][^?\\s]*(?:\\s+[^?\\s]+){3,}\\s*\\?";
 
+/** "… and roughly how much does it cost": a hedge before the word that asks. */
+const HEDGE =
+  "(?:roughly|approximately|approx|around|about|exactly|actually|really|typically|usually)";
+
 /**
  * Where one question ends and the next begins: a question mark, a comma or "and", "also", "and
  * also", "plus" right before a word that asks, or a question mark before a yes/no question or a
@@ -27,7 +31,7 @@ const OWN_QUESTION =
  * new question.
  */
 const BOUNDARY = new RegExp(
-  `\\?+\\s+(?:(?:and also|and|also|plus|so|ok)\\s+)?(?=${ASKS}\\b|${YES_NO}|${OWN_QUESTION})|,?\\s+(?:and also|and|also|plus|&)\\s+(?=${ASKS}\\b)|,\\s+(?=(?:also\\s+)?${ASKS}\\b)`,
+  `\\?+\\s+(?:(?:and also|and|also|plus|so|ok)\\s+)?(?=${ASKS}\\b|${YES_NO}|${OWN_QUESTION})|,?\\s+(?:and also|and|also|plus|&)\\s+(?=(?:${HEDGE}\\s+)?${ASKS}\\b)|,\\s+(?=(?:also\\s+)?${ASKS}\\b)`,
   "i",
 );
 

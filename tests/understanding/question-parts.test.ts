@@ -34,6 +34,11 @@ describe("questionParts", () => {
         "is there a free certification?",
       ],
     ],
+    [
+      // A hedge before the word that asks.
+      "which cert makes the most sense for ML in my situation and roughly how much does it cost?",
+      ["which cert makes the most sense for ML in my situation", "roughly how much does it cost?"],
+    ],
   ])("cuts %j into the things it asks", (message, parts) => {
     expect(questionParts(message)).toEqual(parts);
   });
