@@ -31,7 +31,12 @@ import { EvidenceGate, type GateDecision, type GateSettings } from "./evidence-g
 import { ExtractiveGenerator } from "./extractive-generator.ts";
 import { FollowUpDetector, UNANCHORED_REASON } from "./follow-up-detector.ts";
 import type { GenerationInput, Generator, Passage } from "./generator.ts";
-import { asksWhatPlaceHolds, materialAspect, materialPassages } from "./material-question.ts";
+import {
+  asksWhatPlaceHolds,
+  lastHeading,
+  materialAspect,
+  materialPassages,
+} from "./material-question.ts";
 import { OfflineQuestionRewriter } from "./offline-question-rewriter.ts";
 import { latinShare, normaliseQuestion } from "./question.ts";
 import {
@@ -238,7 +243,7 @@ export class Assistant {
           );
     // "who's this for tho": the material's heading asks it in the material's words, and the
     // question's own embedding, of no topic, ranks nothing.
-    const heading = aspect === "audience" ? anchor?.section.split(" > ").at(-1) : undefined;
+    const heading = aspect === "audience" && anchor !== undefined ? lastHeading(anchor) : undefined;
     const writerInput: GenerationInput = {
       question: heading ?? understood.understoodAs,
       passages,

@@ -66,18 +66,18 @@ export function materialPassages(index: LoadedIndex, aspect: MaterialAspect): Ch
     .filter((chunk) => chunk.source === roadmap)
     .sort((left, right) => left.position - right.position);
   if (aspect === "length") return chunks.slice(0, 1);
-  const section = chunks.find((chunk) => /^who\b.*\bfor\??$/i.test(heading(chunk)))?.section;
+  const section = chunks.find((chunk) => /^who\b.*\bfor\??$/i.test(lastHeading(chunk)))?.section;
   const passages = chunks.filter((chunk) => chunk.section === section);
   return aspect === "audience" ? passages.slice(0, 1) : passages;
 }
 
-/** The last heading of a chunk's section path. */
-function heading(chunk: Chunk): string {
+/** The last heading of a chunk's section path ("Who Is This Machine Learning Roadmap For?"). */
+export function lastHeading(chunk: Chunk): string {
   return chunk.section.split(" > ").at(-1)?.trim() ?? "";
 }
 
 /** "step 4", "months 6–8", "week 3": a numbered place of a plan, as a question writes it. */
-const PLACE = /\b(?:steps?|months?|weeks?|phases?)\s*#?\d{1,2}(?:\s*(?:[-–—]|to)\s*\d{1,2})?\+?/gi;
+const PLACE = /\b(?:steps?|months?|weeks?)\s*#?\d{1,2}(?:\s*(?:[-–—]|to)\s*\d{1,2})?\+?/gi;
 /** Words that ask what a place of the plan holds, not about a topic of their own. */
 const PLACE_FRAME = new Set(
   contentTerms(

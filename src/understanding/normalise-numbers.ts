@@ -27,7 +27,7 @@ const NUMBERED_PART = new RegExp(
  * ("what comes in step 4").
  */
 const NEIGHBOUR_PART =
-  /\b(what(?:'s)?|whats|wat|which)\b((?:\s+[^\s?.!,;]+){0,3}?)\s+(?:next\s+|right\s+|just\s+)?(after|following|before|preceding)\s+(step|month|week|phase)\s+(\d+)\b/gi;
+  /\b(what(?:'s)?|whats|wat|which)\b((?:\s+[^\s?.!,;]+){0,3}?)\s+(?:next\s+|right\s+|just\s+)?(after|following|before|preceding)\s+(step|month|week)\s+(\d+)\b/gi;
 
 const TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split(" ");
 const TEENS = "thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split(" ");

@@ -47,19 +47,11 @@ const GUESS_TAG = /\bor (?:what|wat|smth|something|sth|not)\s*[?!.]*$|,?\s*right
  * with no such clause, or only one clause, is its own focus.
  */
 export function questionFocus(message: string): string {
-  return focusClauses(message)?.join(" ") ?? message;
-}
-
-/**
- * The clauses `questionFocus` keeps, in order, each as written (a comma that ended it is left
- * out); undefined when the message is its own focus.
- */
-function focusClauses(message: string): string[] | undefined {
   const clauses = message
     .split(/(?<=[.?!])\s+|[,;]\s+|\s+[—–-]\s+|\s*\.\.\.+\s*/)
     .map((clause) => clause.trim())
     .filter((clause) => /[\p{L}\p{N}]/u.test(clause));
-  if (clauses.length < 2) return undefined;
+  if (clauses.length < 2) return message;
   const asks = clauses.map(
     (clause, index) =>
       clause.endsWith("?") ||
@@ -67,7 +59,7 @@ function focusClauses(message: string): string[] | undefined {
       ASKS_AT_THE_END.test(clause) ||
       GUESS_TAG.test(clause),
   );
-  if (!asks.includes(true)) return undefined;
+  if (!asks.includes(true)) return message;
   // A clause that only points back ("…, which is better?", "how to do?") asks about the clause
   // before it: "JAX vs PyTorch for research, which is better" is about JAX and PyTorch. One that
   // checks a claim ("… earn more than ML engineers, hence I am choosing DS. Is it correct?")
@@ -83,7 +75,7 @@ function focusClauses(message: string): string[] | undefined {
       if (before === 0 || /[.?!]$/.test(clauses[before - 1] as string)) break;
     }
   });
-  return clauses.filter((_clause, index) => kept[index]);
+  return clauses.filter((_clause, index) => kept[index]).join(" ");
 }
 
 /** "Is it correct?", "am I right?", "true?": checks the claim made before it. */
