@@ -21,7 +21,7 @@ import {
   OPENER,
   VERY_COMMON_RANK,
 } from "./follow-up-detector.ts";
-import { itemAt, listedItems, ordinalReference } from "./ordinal-reference.ts";
+import { itemAt, ledRow, listedItems, ordinalReference } from "./ordinal-reference.ts";
 import {
   type ChatTurn,
   lastExchange,
@@ -78,13 +78,10 @@ const FOR_SOMEONE_ELSE = new RegExp(
  */
 const ASKS_TO_PICK =
   /\bwhich (?:one|[\p{L}-]+)\b|\bwhat should i (?:use|pick|choose|learn|build)\b|\bthe (?:[\p{L}\d-]+ ){1,3}one\b/iu;
-/** An answer led by a table row: "Streamlit — best for: …", "- House Price Predictor — stack: …". */
-const ROW_LEAD = /^(?:- )?([^—\n[\]]{2,60}?) — /;
-
 /** The row an assistant's reply leads with ("Streamlit"), if it leads with one. */
 function pickedRow(turn: ChatTurn | undefined): string | undefined {
   if (turn?.role !== "assistant") return undefined;
-  return ROW_LEAD.exec(turn.content.trim())?.[1]?.trim();
+  return ledRow(turn.content);
 }
 
 /** "the fraud one", "the aws one", "the deep learning one": a row meant by a word of it. */

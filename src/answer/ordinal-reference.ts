@@ -42,8 +42,13 @@ const ORDINAL_ONE =
 const MAX_ITEM_WORDS = 7;
 /** A line of a list reply: "- Streamlit — best for: …", "2. Collect the data". */
 const LIST_LINE = /^\s*(?:[-*•]|\d+[.)])\s+(.+)$/;
-/** Where a row a reply quotes ends and its cells begin: "Streamlit — best for: …". */
-const ROW_LEAD = /^([^—\n[\]]{2,60}?) — /;
+/** An answer line led by a table row: "Streamlit — best for: …", "- House Price Predictor — stack: …". */
+const ROW_LEAD = /^(?:- )?([^—\n[\]]{2,60}?) — /;
+
+/** The row a line of an answer leads with ("Streamlit"), if it leads with one. */
+export function ledRow(line: string): string | undefined {
+  return ROW_LEAD.exec(line.trim())?.[1]?.trim();
+}
 
 export type OrdinalReference = {
   /** The words that point ("the last one"). */
@@ -80,7 +85,7 @@ export function listedItems(reply: string): string[] {
     .map((line) => LIST_LINE.exec(line)?.[1]?.trim())
     .filter((line): line is string => line !== undefined && line !== "");
   if (lines.length >= 2) {
-    return lines.map((line) => (ROW_LEAD.exec(line)?.[1] ?? line).replace(/[.:;]+$/, "").trim());
+    return lines.map((line) => (ledRow(line) ?? line).replace(/[.:;]+$/, "").trim());
   }
   let best: string[] = [];
   for (const sentence of text.split(/(?<=[.!?])\s+|\n+/)) {
