@@ -14,6 +14,7 @@ import {
   namedAmong,
   unitTextsOf,
 } from "./gate-features.ts";
+import { namedOnlyTogether } from "./named-together.ts";
 import { answerableProbability, type RefusalModel, shippedRefusalModel } from "./refusal-model.ts";
 import { saysColumnOf, type TableColumns } from "./table-columns.ts";
 import { UNSPOKEN_TOPICS } from "./unspoken-topics.ts";
@@ -178,9 +179,10 @@ export class EvidenceGate {
 
   /**
    * What a question the model would answer asks that no passage says, as a refusal reason: the
-   * quality two things are compared on ("GRU vs LSTM, which one trains faster"), a table column
-   * asked of a thing without a row ("catboost key hyperparams"), what a word the tables only
-   * list does ("what does gamma do"), or a year later than any it names ("… in 2030?").
+   * quality two things are compared on ("GRU vs LSTM, which one trains faster"), a choice between
+   * two things it only lists together ("H2O.ai or AutoGluon"), a table column asked of a thing
+   * without a row ("catboost key hyperparams"), what a word the tables only list does ("what does
+   * gamma do"), or a year later than any it names ("… in 2030?").
    */
   private unsaidDetail(retrieval: Retrieval, question: string): string | undefined {
     // "will ML be worth it in 2030?": the material is written for its own year, not later ones.
@@ -190,6 +192,11 @@ export class EvidenceGate {
     const compared = qualityCompared(question);
     if (compared !== undefined && !saysQualityOf(compared, unitsOf(retrieval.results))) {
       return `the material does not say which is ${compared.quality}`;
+    }
+    // "H2O.ai or AutoGluon": listed side by side ("AutoML tools such as …, H2O.ai, AutoGluon, …").
+    const together = namedOnlyTogether(question, retrieval.results);
+    if (together !== undefined) {
+      return `the material names "${together[0]}" and "${together[1]}" only together in a list, without comparing them`;
     }
     // The table gives the column row by row, and CatBoost has no row; the writer's passages are read.
     const unrowed = this.columns?.askedOfUnrowed(question);

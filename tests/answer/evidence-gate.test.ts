@@ -620,6 +620,37 @@ describe("EvidenceGate.assess", () => {
     expect(assess("docker or podman for my images", ["docker"], 0.9).reason).not.toContain(" or ");
   });
 
+  it("refuses a choice between two things the passages only list side by side, naming both", () => {
+    const automl = makeChunk(
+      "automl",
+      "AutoML",
+      "AutoML tools such as Google AutoML, H2O.ai, AutoGluon, and AutoSklearn can quickly generate strong baselines.",
+    );
+    const corpus = [...chunks, automl];
+    const listGate = new EvidenceGate(new CorpusStatistics(corpus), { model });
+    const reader = new QuestionUnderstanding(corpus);
+    const judge = (question: string) => {
+      const understood = reader.understand(question);
+      return listGate.assess(
+        {
+          question: understood.understoodAs,
+          queryVector: [],
+          results: [{ chunk: automl, score: 1, dense: 0.9, lexical: 1 }],
+        },
+        understood,
+      );
+    };
+    const decision = judge("Which is better for AutoML, H2O.ai or AutoGluon?");
+    expect(decision.answerable).toBe(false);
+    expect(decision.reason).toBe(
+      'the material names "H2O.ai" and "AutoGluon" only together in a list, without comparing them',
+    );
+    // Asking what they are is not a choice: the list answers it.
+    expect(
+      judge("what AutoML tools can generate strong baselines like H2O.ai and AutoGluon").answerable,
+    ).toBe(true);
+  });
+
   it("refuses a question about a service named in several words the material never names", () => {
     const decision = assess("how do i push my docker image to docker hub", ["docker"]);
     expect(decision.answerable).toBe(false);

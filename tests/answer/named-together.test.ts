@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { namedOnlyTogether } from "../../src/answer/named-together.ts";
+import { makeChunk } from "../support/chunks.ts";
+
+const AUTOML = makeChunk(
+  "automl",
+  "AutoML",
+  "AutoML tools such as Google AutoML, H2O.ai, AutoGluon, and AutoSklearn can quickly generate strong baselines. They do not replace ML engineers.",
+);
+const passagesOf = (...chunks: ReturnType<typeof makeChunk>[]) =>
+  chunks.map((chunk) => ({ chunk }));
+
+describe("namedOnlyTogether", () => {
+  it("finds a choice between two things the passages only list side by side", () => {
+    expect(
+      namedOnlyTogether("Which is better for AutoML, H2O.ai or AutoGluon?", passagesOf(AUTOML)),
+    ).toEqual(["H2O.ai", "AutoGluon"]);
+    expect(namedOnlyTogether("h2o.ai vs autogluon diff?", passagesOf(AUTOML))).toBeDefined();
+  });
+
+  it("finds none when a sentence names one side without the other", () => {
+    const alone = makeChunk("h2o", "AutoML", "H2O.ai runs in the browser.");
+    expect(
+      namedOnlyTogether("which is better, H2O.ai or AutoGluon", passagesOf(AUTOML, alone)),
+    ).toBeUndefined();
+  });
+
+  it("finds none when a table row names both, each in its own cell", () => {
+    const row = makeChunk(
+      "senior",
+      "Salaries",
+      "Experience: 10+ years; Salary India: ₹40L–50L PA; Global Salary Range: $220K–$300K+",
+      "table-row",
+    );
+    expect(
+      namedOnlyTogether("10+ yrs ml lead salary india vs global", passagesOf(row)),
+    ).toBeUndefined();
+  });
+
+  it("finds none when the sentence naming both weighs one against the other", () => {
+    const weighs = makeChunk(
+      "frameworks",
+      "Frameworks",
+      "PyTorch, with its Pythonic style, is better for research than TensorFlow, Keras or JAX.",
+    );
+    expect(
+      namedOnlyTogether("pytorch or tensorflow which is better", passagesOf(weighs)),
+    ).toBeUndefined();
+  });
+
+  it("finds none for a question that does not choose, or passages that never name a side", () => {
+    expect(
+      namedOnlyTogether("tell me about H2O.ai or AutoGluon", passagesOf(AUTOML)),
+    ).toBeUndefined();
+    const other = makeChunk("other", "Tools", "MLflow, DVC, and Docker are common MLOps tools.");
+    expect(
+      namedOnlyTogether("which is better, H2O.ai or AutoGluon", passagesOf(other)),
+    ).toBeUndefined();
+  });
+});
