@@ -27,7 +27,7 @@ const env = () => ({ INDEX_DIR: indexDir });
 describe("the real binary (bin/study-assistant.js)", () => {
   it("stops quietly when the reader of its output goes away (`ask … | head -1`)", async () => {
     const input = path.join(workDir, "many.txt");
-    await writeFile(input, "what is dvc\n".repeat(40));
+    await writeFile(input, "what is dvc\n".repeat(10));
     const child = spawn(
       process.execPath,
       [path.join(projectRoot, "bin/study-assistant.js"), "ask", "--input", input, "--json"],

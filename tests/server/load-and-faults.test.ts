@@ -61,13 +61,13 @@ describe("bounded load on /api/chat (rate limit off)", () => {
     "What is the difference between precision and recall?",
   ];
   /** Requests per run and connections (concurrency) of the load. */
-  const AMOUNT = 150;
+  const AMOUNT = 100;
   const CONNECTIONS = 20;
   /**
    * Allowed growth of the heap (and of ArrayBuffer memory, where TensorFlow.js keeps tensors)
    * between two identical runs, measured after full collections. Run 1 warms every cache (JIT,
    * TF.js kernels, metrics labels), so run 2 should retain nothing new: we measured well under
-   * 1 MB. 4 MB over 150 requests is 27 KB per request, less than one retained request/response
+   * 1 MB. 4 MB over 100 requests is 40 KB per request, less than one retained request/response
    * pair with its socket, or one leaked set of query tensors (a 512-float embedding plus its
    * intermediate activations), so a per-request leak fails while GC noise does not. Without a
    * forced GC the heap holds garbage of unknown size, so the bound is the looser 50 MB.
