@@ -138,6 +138,10 @@ const FUNCTION_TAGS = new Set([
   "NUM",
 ]);
 /** A word token as learners write them: "scikit-learn", "C++", "B.Tech", "ml/ai", "don't". */
+/** A word written in capitals, three letters or more: "SMOTE", "LIME". */
+const ACRONYM = /^[A-Z]{3,}$/;
+/** Words more frequent than this in spoken English are everyday words, even in capitals. */
+const EVERYDAY_RANK = 3000;
 const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?(?:[-./+#_][\p{L}\p{N}]+)*\+*\/?/gu;
 /** One of several names joined by slashes ("XGB/RF"): two or more letters and digits. */
 const SLASHED_NAME = /^\p{L}[\p{L}\p{N}-]+$/u;
@@ -383,6 +387,9 @@ export class QuestionUnderstanding {
     const unfamiliarNouns: string[] = [];
     const unfamiliarDescribing: string[] = [];
     const seen = new Set<string>();
+    const letters = understoodAs.match(/\p{L}/gu) ?? [];
+    const shouting =
+      letters.filter((letter) => letter !== letter.toLowerCase()).length > letters.length / 2;
     // "push the image to docker hub": a service the material never names, though each of its
     // words is English or the material's.
     for (const { name, pattern } of this.lexicon.toolPhrases) {
@@ -427,6 +434,16 @@ export class QuestionUnderstanding {
       if (VAGUE_NOUNS.has(lower)) {
         unfamiliarWords.push(word);
         unfamiliarDescribing.push(word);
+        continue;
+      }
+      // "a friend told me to use SMOTE": a rare English word written in capitals by a learner who
+      // does not shout names a technique, not the word ("smote").
+      if (
+        shouting === false &&
+        ACRONYM.test(word) &&
+        (commonWordRank(lower) ?? 0) > EVERYDAY_RANK
+      ) {
+        unknownTopics.push(word);
         continue;
       }
       if (this.isEnglish(word) || this.isEverydayCompound(word)) {

@@ -223,6 +223,17 @@ describe("QuestionUnderstanding", () => {
     expect(understanding.understand("is it a good feature store").unknownTopics).toEqual([]);
   });
 
+  it("takes a rare English word written in capitals for a technique the material never names", () => {
+    expect(
+      understanding.understand("a friend told me to use SMOTE, what is it exactly").unknownTopics,
+    ).toEqual(["SMOTE"]);
+    // Written in lower case it is the English word; a shouted question or an everyday word in
+    // capitals is no name either.
+    expect(understanding.understand("a friend told me to use smote").unknownTopics).toEqual([]);
+    expect(understanding.understand("WHY DOES SMOTE EXIST").unknownTopics).toEqual([]);
+    expect(understanding.understand("PLEASE HELP, what is dropout").unknownTopics).toEqual([]);
+  });
+
   it("takes no WordNet synonym the corpus only writes in capitals, as a name", () => {
     const withAcronym = new QuestionUnderstanding([
       makeChunk("rag", "LLMs", "RAG retrieves passages before the model answers."),
