@@ -43,3 +43,15 @@ describe("lexicon expansions, as the assistant understands a learner's words", (
     );
   });
 });
+
+describe("replacements, as the assistant understands a learner's words", () => {
+  it.each([
+    ["SVM: when 2 use + key hparams?", "key hyperparameters"],
+    // "poora" is Hindi for "whole", not a misspelt "poor".
+    ["poora step 5 finish karne mein kitna time lagega?", "whole step 5"],
+    // "uske" alone is filler; "uske baad" is "after that", which asks what comes next.
+    ["aur uske baad?", "after that"],
+  ])("reads %j as holding %j", (question, understood) => {
+    expect(understanding.understand(question).understoodAs).toContain(understood);
+  });
+});
