@@ -10,6 +10,9 @@ describe("asksAboutAge", () => {
     "is it too late at 35",
     "Do ML companies hire people my age, or is it too late to start?",
     "will they hire anyone over 50",
+    "realistically, will companies in India hire a 38 year old fresher in ML",
+    "or will my age be held against me?",
+    "does age matter for ML jobs",
   ])("%j asks about the learner's age", (question) => {
     expect(asksAboutAge(question)).toBe(true);
   });
@@ -20,6 +23,7 @@ describe("asksAboutAge", () => {
     "how long will it take for someone like me",
     "my model is too old, should i retrain",
     "python 3.8 on my laptop, is it too old for pandas",
+    "my 10 year old laptop, can it train a CNN",
   ])("%j does not", (question) => {
     expect(asksAboutAge(question)).toBe(false);
   });
