@@ -22,13 +22,13 @@ here's what're how're since although unless whereas`.split(/\s+/),
 
 /**
  * Words learners use to talk about the material rather than about a topic ("what does the
- * roadmap say…", "according to the article…", "is it ok to…"). Dropped from questions only, never
- * from passages.
+ * roadmap say…", "according to the article…", "is it ok to…", "the whole of step 5"). Dropped
+ * from questions only, never from passages.
  */
 export const QUESTION_META_WORDS: ReadonlySet<string> = new Set(
   `roadmap article guide text author mention mentions mentioned list lists listed according suggest
 suggests suggested recommend recommends recommended advise advises exactly specifically actually
-basically ok okay though anyway anyways`.split(/\s+/),
+basically ok okay though anyway anyways whole entire`.split(/\s+/),
 );
 
 /**
@@ -44,11 +44,11 @@ export function withoutAnswerStyle(question: string): string {
 }
 
 /**
- * "how long (does it take)", "how many", "how does X work": words that frame the question, not
- * its topic.
+ * "how long (does it take) (to finish)", "how many", "how does X work": words that frame the
+ * question, not its topic; "step 5 finish … how long" is Hinglish word order for the same.
  */
 const ASKING_FRAME =
-  /\bhow (?:long|many)\b|(?<=\bhow long\b.*)\btak(?:e|es|ing)\b|\b(how (?:does|do|did|is|are) .+?) work(?:s|ing)?\b(?=\s*[?!.]*$)/gi;
+  /\bhow (?:long|many)\b|(?<=\bhow long\b.*)\b(?:tak(?:e|es|ing)|finish(?:es|ing)?|(?<=\bto )complete|completing|get(?:ting)? through)\b|\bfinish(?:es|ing)?\b(?=.*\bhow long\b)|\b(how (?:does|do|did|is|are) .+?) work(?:s|ing)?\b(?=\s*[?!.]*$)/gi;
 
 /**
  * A question without the words that frame it: "how long is step 4" is about step 4, "how does

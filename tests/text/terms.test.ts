@@ -94,6 +94,12 @@ describe("questionText", () => {
     expect(text).toContain("docker");
   });
 
+  it("removes 'whole' and 'entire': the whole of step 6 is step 6", () => {
+    expect(questionText("how long does the whole step 6 take")).toBe(
+      "how long does the step 6 take",
+    );
+  });
+
   it("removes a trailing 'though' or 'anyway': how the learner asks, not what about", () => {
     expect(questionText("why python though?")).toBe("why python");
   });
@@ -187,6 +193,10 @@ describe("withoutAskingFrame", () => {
     ["how many models should i train", "how models should i train"],
     ["how does backpropagation work?", "how does backpropagation?"],
     ["how do transformers work", "how do transformers"],
+    ["how long to finish step 5", "how to  step 5"],
+    ["how long will it take to complete the roadmap", "how will it  to  the roadmap"],
+    // Hinglish word order: the verb comes before the asking words.
+    ["step 5 finish do in how long take?", "step 5  do in how ?"],
   ])("reads %j as %j", (question, topic) => {
     expect(withoutAskingFrame(question)).toBe(topic);
   });
@@ -194,6 +204,14 @@ describe("withoutAskingFrame", () => {
   it("keeps the words where they name the topic", () => {
     expect(withoutAskingFrame("does work experience count")).toBe("does work experience count");
     expect(withoutAskingFrame("long short-term memory")).toBe("long short-term memory");
+    expect(withoutAskingFrame("when is the project complete")).toBe("when is the project complete");
+    // A complete beginner is who asks, not what they do.
+    expect(withoutAskingFrame("for a complete beginner? (how long will it take)")).toBe(
+      "for a complete beginner? (how will it )",
+    );
+    expect(withoutAskingFrame("how long for a complete beginner")).toBe(
+      "how for a complete beginner",
+    );
   });
 });
 
