@@ -264,7 +264,12 @@ export class Assistant {
     const document = documentAskedFor(understood.asked);
     if (document !== undefined) return writingRefusalReason(document);
     if (isAcknowledgement(understood.asked)) return ACKNOWLEDGEMENT_REASON;
-    if (!hasHistory && this.followUps.pointsNowhere(understood.understoodAs)) {
+    // "what's SMOTE exactly" names its topic, one the material lacks: the gate says so.
+    if (
+      !hasHistory &&
+      understood.unknownTopics.length === 0 &&
+      this.followUps.pointsNowhere(understood.understoodAs)
+    ) {
       return UNANCHORED_REASON;
     }
     if (!hasWord(understood.asked)) return NO_WORDS_REASON;

@@ -183,6 +183,10 @@ describe("offline pipeline on learner-voice questions (dev split)", () => {
     expect(alone.answer).toMatch(/^I'm not sure what that refers to/);
     // Nothing was asked before: the suggestions are questions to start with.
     expect(alone.suggestions?.length).toBeGreaterThan(0);
+    // A short message naming a topic the material lacks points at that topic, not back.
+    const named = await assistant.ask("what's SMOTE exactly");
+    expect(named.refused).toBe(true);
+    expect(named.refusalReason).toBe('the material never mentions "SMOTE"');
     const history = [
       { role: "user" as const, content: "what is google colab" },
       { role: "assistant" as const, content: "Hosted notebooks with common ML libraries. [1]" },
