@@ -464,16 +464,24 @@ function judgeOverRow(cells: Array<[string, string]>, extra: Chunk[] = [], dense
     ),
     cells: cells.map(([header, value]) => ({ header, value })),
   };
-  const corpus = [...chunks, row, ...extra];
-  const rowGate = new EvidenceGate(new CorpusStatistics(corpus), { model });
+  return judgeOver(row, extra, dense);
+}
+
+/**
+ * A gate over the test corpus plus `found` (and `extra` chunks), judging a question whose only
+ * retrieved passage is `found`.
+ */
+function judgeOver(found: Chunk, extra: Chunk[] = [], dense = 0.3) {
+  const corpus = [...chunks, found, ...extra];
+  const foundGate = new EvidenceGate(new CorpusStatistics(corpus), { model });
   const reader = new QuestionUnderstanding(corpus);
   return (question: string) => {
     const understood = reader.understand(question);
-    return rowGate.assess(
+    return foundGate.assess(
       {
         question: understood.understoodAs,
         queryVector: [],
-        results: [{ chunk: row, score: 1, dense, lexical: 1 }],
+        results: [{ chunk: found, score: 1, dense, lexical: 1 }],
       },
       understood,
     );
@@ -556,17 +564,9 @@ describe("EvidenceGate.assess", () => {
       "Sequence Models > Transformers",
       "The Transformer, introduced in the 2017 paper, relies on attention. Self-attention grows quadratically with sequence length, which is why long inputs are expensive.",
     );
-    const corpus = [...chunks, transformer];
-    const partGate = new EvidenceGate(new CorpusStatistics(corpus), { model });
-    const understood = new QuestionUnderstanding(corpus).understand(
+    const features = judgeOver(transformer)(
       "when did the transformer paper come out and why are long inputs so expensive for self-attention with long sequence length",
-    );
-    const retrieval: Retrieval = {
-      question: understood.understoodAs,
-      queryVector: [],
-      results: [{ chunk: transformer, score: 1, dense: 0.3, lexical: 1 }],
-    };
-    const features = partGate.assess(retrieval, understood).features;
+    ).features;
     expect(features.figureMissing).toBe(0);
     // The date's sentence holds most of the first part's words, not of the whole question's.
     expect(features.figureSupport).toBeGreaterThan(0.7);
@@ -626,20 +626,7 @@ describe("EvidenceGate.assess", () => {
       "AutoML",
       "AutoML tools such as Google AutoML, H2O.ai, AutoGluon, and AutoSklearn can quickly generate strong baselines.",
     );
-    const corpus = [...chunks, automl];
-    const listGate = new EvidenceGate(new CorpusStatistics(corpus), { model });
-    const reader = new QuestionUnderstanding(corpus);
-    const judge = (question: string) => {
-      const understood = reader.understand(question);
-      return listGate.assess(
-        {
-          question: understood.understoodAs,
-          queryVector: [],
-          results: [{ chunk: automl, score: 1, dense: 0.9, lexical: 1 }],
-        },
-        understood,
-      );
-    };
+    const judge = judgeOver(automl, [], 0.9);
     const decision = judge("Which is better for AutoML, H2O.ai or AutoGluon?");
     expect(decision.answerable).toBe(false);
     expect(decision.reason).toBe(
