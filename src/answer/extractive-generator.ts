@@ -156,6 +156,12 @@ export type ExtractiveSettings = {
    * "what are the 7 steps"), which is where the material lists them. @default 0.15
    */
   countBonus: number;
+  /**
+   * Taken from a table row when the question asks how to do something or why ("how do i roll
+   * back with the mlflow registry", "why do trees beat neural nets"): a row says what a thing is,
+   * prose says how and why. @default 0.05
+   */
+  rowForHowPenalty: number;
 };
 
 export const DEFAULT_EXTRACTIVE_SETTINGS: ExtractiveSettings = {
@@ -187,6 +193,7 @@ export const DEFAULT_EXTRACTIVE_SETTINGS: ExtractiveSettings = {
   enumerationPenalty: 0.1,
   exercisePenalty: 0.2,
   countBonus: 0.15,
+  rowForHowPenalty: 0.05,
 };
 
 /** What the writer answers: the question without the tutorial it names, and that tutorial's title. */
@@ -234,6 +241,8 @@ type UnitSignals = {
   exercise: number;
   /** 1 for a unit that gives as many of the things as the question says there are. */
   countGiven: number;
+  /** 1 for a table row when the question asks how to do something or why. */
+  rowForHow: number;
 };
 
 const LIST_QUESTION =
@@ -654,6 +663,7 @@ export class ExtractiveGenerator implements Generator {
       enumerationPenalty,
       exercisePenalty,
       countBonus,
+      rowForHowPenalty,
     } = this.settings;
     const counted = countedThings(input.question);
     const picksOne = PICKS_ONE.test(input.question);
@@ -665,6 +675,7 @@ export class ExtractiveGenerator implements Generator {
     const askedTerms = new Set(contentTerms(input.question));
     const choice = choiceBetween(input.question);
     const asksWhy = ASKS_WHY.test(asked);
+    const asksHow = asksWhy || ASKS_HOW_TO.test(asked);
     // A search expansion that names a row ("did sales for 10 yrs" → career switcher) names it.
     const expandedNames = new Set((input.expansions ?? []).map((word) => word.toLowerCase()));
 
@@ -738,6 +749,7 @@ export class ExtractiveGenerator implements Generator {
               ? 1
               : 0,
           countGiven: countGiven ? 1 : 0,
+          rowForHow: asksHow && unit.kind === "row" ? 1 : 0,
         };
         // "Learn neurons, layers, …, dropout, …" names dropout without saying what it is.
         // "which one for sentiment classification? (bert gpt)": a list naming one of them among
@@ -777,7 +789,8 @@ export class ExtractiveGenerator implements Generator {
           namedSourceBonus * signals.namedSource -
           enumerationPenalty * signals.enumerates -
           exercisePenalty * signals.exercise +
-          countBonus * signals.countGiven;
+          countBonus * signals.countGiven -
+          rowForHowPenalty * signals.rowForHow;
         candidates.push({ ...unit, passage, position, terms, score, signals });
       });
     }
@@ -922,6 +935,8 @@ const STATES_A_PROBLEM =
 /** "why python tho?", "ok but why is SQL a must": a question asking for a reason. */
 const ASKS_WHY = /^(?:\S+\s+){0,2}(?:why|y)\b/i;
 /** A unit that gives a reason. */
+/** "how do i roll back …", "how to schedule …", "how can I fix …": how to do something. */
+const ASKS_HOW_TO = /\bhow (?:do|can|should|would) (?:i|we|you)\b|\bhow to\b/i;
 const GIVES_REASON = /\bbecause\b|\bso that\b/i;
 
 /** Words that pick one thing over another. */

@@ -827,6 +827,33 @@ describe("ExtractiveGenerator", () => {
     expect(compose("what should i practise about missing values")).toMatch(/^Count and handle/);
   });
 
+  it("answers how to do something from prose rather than a table row naming the tool", () => {
+    const tool: Chunk = {
+      ...makeChunk(
+        "mlflow",
+        "MLOps Tools",
+        "Tool: MLflow; Category: Experiment tracking and registry; What it does: Logs runs and manages model versions",
+        "table-row",
+      ),
+      cells: [
+        { header: "Tool", value: "MLflow" },
+        { header: "Category", value: "Experiment tracking and registry" },
+        { header: "What it does", value: "Logs runs and manages model versions" },
+      ],
+    };
+    const alias = makeChunk(
+      "alias",
+      "MLflow > Aliases",
+      "Promoting or rolling back is just moving the alias to another version.",
+    );
+    const compose = (question: string) => composeOver([tool, alias], question, undefined, 0.2);
+    expect(compose("how do i roll back using the mlflow registry")).toMatch(
+      /^Promoting or rolling/,
+    );
+    // Asked what it is, the row says it.
+    expect(compose("what is the mlflow registry")).toMatch(/^MLflow — category/);
+  });
+
   it("answers 'what are the 7 steps' where the material counts seven steps, not with Step 7", () => {
     const chunks = [
       row(80, "12-Month Roadmap", [
