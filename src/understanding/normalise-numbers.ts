@@ -58,6 +58,12 @@ function spelledAmount(match: RegExpExecArray | string[]): number {
 
 const ORDINALS =
   "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split(" ");
+/**
+ * "the final step", "last stage": the plan's last step, when the material numbers its steps; not
+ * "the last step of my pipeline".
+ */
+const LAST_PART =
+  /\b(?:the\s+)?(?:very\s+)?(?:final|last)\s+(?:step|stage|phase)\b(?!\s+(?:of|in|for)\s+(?:my|our|your|his|her|their)\b)/gi;
 /** "the first stage", "second phase": a numbered part of the plan, which the material calls a step. */
 const ORDINAL_PART = new RegExp(
   `\\b(?:the\\s+)?(?:very\\s+)?(${ORDINALS.join("|")})\\s+(?:stage|phase)\\b`,
@@ -91,6 +97,10 @@ export function normaliseNumbers(
   result = result.replace(ORDINAL_PART, (match, ordinal: string) =>
     record(match, `Step ${ORDINALS.indexOf(ordinal.toLowerCase()) + 1}`),
   );
+  const lastStep = lastPlace("step");
+  if (lastStep > 0 && Number.isFinite(lastStep)) {
+    result = result.replace(LAST_PART, (match) => record(match, `Step ${lastStep}`));
+  }
   result = result.replace(
     NEIGHBOUR_PART,
     (match, asked: string, between: string, side: string, part: string, number: string) => {

@@ -531,6 +531,19 @@ describe("normaliseNumbers", () => {
     );
   });
 
+  it("asks for the plan's last step by its number when the material numbers its steps", () => {
+    const steps = (part: string) => (part === "step" ? 7 : 0);
+    expect(normaliseNumbers("milestone for the final step of the roadmap?", steps).text).toBe(
+      "milestone for Step 7 of the roadmap?",
+    );
+    expect(normaliseNumbers("last stage??", steps).text).toBe("Step 7??");
+    // The learner's own pipeline, or a material without numbered steps, is left alone.
+    expect(normaliseNumbers("the last step of my pipeline fails", steps).text).toBe(
+      "the last step of my pipeline fails",
+    );
+    expect(normaliseNumbers("what is the final step", () => 0).text).toBe("what is the final step");
+  });
+
   it("writes an amount spelled in words as the material's digits", () => {
     expect(normaliseNumbers("ten thousand samples in groups of 32").text).toBe(
       "10,000 samples in groups of 32",
