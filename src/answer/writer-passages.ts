@@ -2,6 +2,7 @@ import type { Chunk } from "../chunking/chunk.ts";
 import type { RetrievedChunk } from "../retrieval/retriever.ts";
 import { shortNames } from "../retrieval/row-heads.ts";
 import { comparedSides } from "../text/compared-sides.ts";
+import { escapeRegExp } from "../text/escape-reg-exp.ts";
 import { contentTerms, questionText, words } from "../text/terms.ts";
 import { askedFigure } from "./asked-figure.ts";
 import type { Passage } from "./generator.ts";
@@ -81,10 +82,29 @@ export function namedHeads(
     .filter(
       (name) =>
         said(name) ||
+        saidShort(asked, name) ||
         (figureAsked && shortNames(name.join(" ")).some((short) => said(short.split(" ")))) ||
         (said(withoutKind(name)) && namesColumn()),
     )
     .map((name) => name.join(" "));
+}
+
+/** Fewest words of a name that learners shorten to its first and last ("aws ml specialty"). */
+const LONG_NAME_WORDS = 4;
+/** Most words a learner puts between a long name's first and last word ("google ml engineer"). */
+const SHORTENED_GAP = 3;
+
+/**
+ * Whether the question (singular, space-padded words) says a long name by its first and last word,
+ * in order, with a few words between: "aws ml specialty" names "AWS Certified Machine Learning –
+ * Specialty", "google ml engineer cert" "Google Professional Machine Learning Engineer".
+ */
+function saidShort(asked: string, name: string[]): boolean {
+  const named = name.filter((word) => /[\p{L}\d]/u.test(word));
+  if (named.length < LONG_NAME_WORDS) return false;
+  const first = escapeRegExp(singular(` ${named[0]} `).trim());
+  const last = escapeRegExp(singular(` ${named.at(-1)} `).trim());
+  return new RegExp(` ${first} (?:\\S+ ){0,${SHORTENED_GAP}}${last} `).test(asked);
 }
 
 /** A name without a closing word that says what kind of thing it is ("BERT-style" → "bert"). */

@@ -60,6 +60,20 @@ describe("namedHeads", () => {
     expect(namedHeads(row, " rnn vs transformers ")).toEqual([]);
   });
 
+  it("finds a long name said by its first and last word ('aws ml specialty')", () => {
+    const aws = toolRow("aws", "AWS Certified Machine Learning – Specialty", "AWS-heavy roles");
+    const google = toolRow("gcp", "Google Professional Machine Learning Engineer", "GCP roles");
+    const asked = " google ml engineer cert vs aws ml specialty which one costs more ";
+    expect(namedHeads(aws, asked)).toEqual(["aws certified machine learning specialty"]);
+    expect(namedHeads(google, asked)).toEqual(["google professional machine learning engineer"]);
+    // Too far apart, or a short name: not named.
+    expect(
+      namedHeads(aws, " aws is what my team uses and i want to learn about a specialty "),
+    ).toEqual([]);
+    const role = toolRow("ds", "Data Scientist", "Analysis");
+    expect(namedHeads(role, " data engineer or scientist ")).toEqual([]);
+  });
+
   it("finds a name closing with 'style' or 'type' written without it, asked about a column", () => {
     const bert = toolRow("bert", "BERT-style", "Encoder-only");
     expect(namedHeads(bert, " bert vs gpt purpose ")).toEqual(["bert-style"]);
