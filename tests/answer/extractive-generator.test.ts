@@ -828,19 +828,11 @@ describe("ExtractiveGenerator", () => {
   });
 
   it("answers how to do something from prose rather than a table row naming the tool", () => {
-    const tool: Chunk = {
-      ...makeChunk(
-        "mlflow",
-        "MLOps Tools",
-        "Tool: MLflow; Category: Experiment tracking and registry; What it does: Logs runs and manages model versions",
-        "table-row",
-      ),
-      cells: [
-        { header: "Tool", value: "MLflow" },
-        { header: "Category", value: "Experiment tracking and registry" },
-        { header: "What it does", value: "Logs runs and manages model versions" },
-      ],
-    };
+    const tool = makeRow("mlflow", "MLOps Tools", [
+      ["Tool", "MLflow"],
+      ["Category", "Experiment tracking and registry"],
+      ["What it does", "Logs runs and manages model versions"],
+    ]);
     const alias = makeChunk(
       "alias",
       "MLflow > Aliases",
