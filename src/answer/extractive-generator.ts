@@ -923,9 +923,13 @@ export class ExtractiveGenerator implements Generator {
   }
 }
 
+/** "how do i roll back …", "how to schedule …", "how can I fix …": how to do something. */
+const ASKS_HOW_TO = /\bhow (?:do|can|should|would) (?:i|we|you)\b|\bhow to\b/i;
 /** "what am i doing wrong", "how do i fix this", "what should i do": asks for a remedy. */
-const ASKS_WHAT_TO_DO =
-  /\bhow (?:do|can|should|would) (?:i|we|you)\b|\bhow to\b|\bwhat (?:should|do|can|must) (?:i|we) do\b|\bwhat am i (?:doing wrong|supposed to do|missing)\b|\bwhat to do\b|\bany (?:tips|advice|fix)\b|\b(?:better|smarter|easier|cheaper|simpler) (?:way|approach|option)\b|\balternatives?\b/i;
+const ASKS_WHAT_TO_DO = new RegExp(
+  `${ASKS_HOW_TO.source}|\\bwhat (?:should|do|can|must) (?:i|we) do\\b|\\bwhat am i (?:doing wrong|supposed to do|missing)\\b|\\bwhat to do\\b|\\bany (?:tips|advice|fix)\\b|\\b(?:better|smarter|easier|cheaper|simpler) (?:way|approach|option)\\b|\\balternatives?\\b`,
+  "i",
+);
 /** A sentence offering the other way ("Transfer learning starts instead from…"). */
 const OFFERS_INSTEAD = /\binstead\b/i;
 /** A sentence that describes what goes wrong rather than what to do. */
@@ -935,8 +939,6 @@ const STATES_A_PROBLEM =
 /** "why python tho?", "ok but why is SQL a must": a question asking for a reason. */
 const ASKS_WHY = /^(?:\S+\s+){0,2}(?:why|y)\b/i;
 /** A unit that gives a reason. */
-/** "how do i roll back …", "how to schedule …", "how can I fix …": how to do something. */
-const ASKS_HOW_TO = /\bhow (?:do|can|should|would) (?:i|we|you)\b|\bhow to\b/i;
 const GIVES_REASON = /\bbecause\b|\bso that\b/i;
 
 /** Words that pick one thing over another. */

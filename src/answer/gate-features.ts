@@ -2,7 +2,7 @@ import { dotProduct } from "../index/dot-product.ts";
 import type { UnitVectors } from "../index/unit-vectors.ts";
 import type { EntityLexicon } from "../retrieval/entity-lexicon.ts";
 import type { Retrieval, RetrievedChunk } from "../retrieval/retriever.ts";
-import { commonWordRank } from "../text/common-words.ts";
+import { commonWordRank, EVERYDAY_RANK } from "../text/common-words.ts";
 import { comparedSides } from "../text/compared-sides.ts";
 import { splitSentences } from "../text/sentences.ts";
 import {
@@ -127,8 +127,6 @@ const MAKES_IT_WORK = /\bhow (?:do|can|should) (?:i|we|you|u)\b(?: [^\s?.!,;]+){
 
 /** Share of the largest IDF an everyday English word the corpus lacks weighs in coverage. */
 const EVERYDAY_ABSENT_WEIGHT = 0.25;
-/** Nouns more frequent than this in spoken English are everyday words, not specific topics. */
-const EVERYDAY_RANK = 3000;
 
 /** Coverage one sentence or row supplying the figure asked for must reach. */
 const MIN_FIGURE_COVERAGE = 0.3;

