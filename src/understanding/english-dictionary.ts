@@ -22,6 +22,16 @@ export function isEnglishWord(word: string): boolean {
   return dictionary.correct(lower) || dictionary.correct(lower[0]?.toUpperCase() + lower.slice(1));
 }
 
+/**
+ * Whether the dictionary knows a word only as a name, capitalised ("Xavier", "Germany",
+ * "Coursera" is not listed at all), and not as an ordinary lower-case word ("excel", "windows").
+ */
+export function isEnglishNameOnly(word: string): boolean {
+  const dictionary = shared();
+  const lower = word.toLowerCase();
+  return !dictionary.correct(lower) && dictionary.correct(lower[0]?.toUpperCase() + lower.slice(1));
+}
+
 const LETTERS = "abcdefghijklmnopqrstuvwxyz";
 
 /**

@@ -4,7 +4,7 @@ import { escapeRegExp } from "../text/escape-reg-exp.ts";
 import { numberedReferences } from "../text/numbered-references.ts";
 import { STOPWORDS, words } from "../text/terms.ts";
 import { CorpusVocabulary } from "./corpus-vocabulary.ts";
-import { englishWordsOneEditAway, isEnglishWord } from "./english-dictionary.ts";
+import { englishWordsOneEditAway, isEnglishNameOnly, isEnglishWord } from "./english-dictionary.ts";
 import { type LearnerLexicon, learnerLexicon } from "./learner-lexicon.ts";
 import { learnerTypeExpansions } from "./learner-profile.ts";
 import { normaliseNumbers } from "./normalise-numbers.ts";
@@ -337,8 +337,8 @@ export class QuestionUnderstanding {
   }
 
   /**
-   * Ordinary English: the dictionary accepts the word in lower case or capitalised, so a name the
-   * dictionary lists ("Jenkins") counts as English too.
+   * Ordinary English: the dictionary accepts the word in lower case or capitalised. A name it
+   * lists only capitalised ("Jenkins") is sorted out before, as a topic, unless it is everyday.
    */
   private isEnglish(word: string): boolean {
     const lower = word.toLowerCase().replace(/’/g, "'");
@@ -437,6 +437,15 @@ export class QuestionUnderstanding {
       // "a friend told me to use SMOTE": a rare English word written in capitals by a learner who
       // does not shout names a technique, not the word ("smote").
       if (!shouting && ACRONYM.test(word) && (commonWordRank(lower) ?? 0) > EVERYDAY_RANK) {
+        unknownTopics.push(word);
+        continue;
+      }
+      // "xavier initialisation", "an MS in Germany": a name the dictionary lists only capitalised,
+      // and not an everyday one ("English", "Monday"), names a thing the material lacks.
+      if (
+        isEnglishNameOnly(word) &&
+        (commonWordRank(lower) ?? Number.POSITIVE_INFINITY) > EVERYDAY_RANK
+      ) {
         unknownTopics.push(word);
         continue;
       }

@@ -234,6 +234,21 @@ describe("QuestionUnderstanding", () => {
     expect(understanding.understand("PLEASE HELP, what is dropout").unknownTopics).toEqual([]);
   });
 
+  it("takes a name the dictionary lists only capitalised for a thing the material never names", () => {
+    expect(
+      understanding.understand("how to use xavier initialisation in pytorch").unknownTopics,
+    ).toEqual(["xavier"]);
+    expect(understanding.understand("is an MS in Germany worth it").unknownTopics).toEqual([
+      "Germany",
+    ]);
+    // An everyday name ("English") and a lower-case word the dictionary lists ("windows") are
+    // plain English.
+    expect(understanding.understand("my english is weak, can i learn ml").unknownTopics).toEqual(
+      [],
+    );
+    expect(understanding.understand("can i learn ml on windows").unknownTopics).toEqual([]);
+  });
+
   it("takes no WordNet synonym the corpus only writes in capitals, as a name", () => {
     const withAcronym = new QuestionUnderstanding([
       makeChunk("rag", "LLMs", "RAG retrieves passages before the model answers."),
