@@ -45,11 +45,12 @@ const NAMED_THING =
 const TIME_PHRASE =
   /\b(?:how many|per|a|each|every) (hours?|days?|weeks?|months?|years?)\b|\b(hours?|days?|weeks?) (?:per|a|each|every)\b/g;
 /**
- * "what dropout rate…", "which YOLO version…": a setting asked for, not "data version control".
+ * "what dropout rate…", "which YOLO version…", "grafana default port": a setting asked for, not
+ * "data version control".
  * The words between name the setting; "what happens if the learning rate…" asks what happens.
  */
 const SETTING_PHRASE =
-  /\b(?:what|which|exact(?! same\b)|ideal|optimal)(?:'s)?(?: (?!(?:happens?|happened|if|when|does|do|did)\b)[\p{L}\d'-]+){0,3} (rate|size|score|rank|alpha|threshold|value|values|epochs|version|memory|ram|gb|percentage|percent|length|port|momentum|interval|number)\b/u;
+  /\b(?:what|which|exact(?! same\b)|ideal|optimal|default)(?:'s)?(?: (?!(?:happens?|happened|if|when|does|do|did)\b)[\p{L}\d'-]+){0,3} (rate|size|score|rank|alpha|threshold|value|values|epochs|version|memory|ram|gb|percentage|percent|length|port|momentum|interval|number)\b/u;
 /**
  * "what dropout value", "which k number": a generic setting noun after the setting's name; the
  * name is what the figure must stand next to (`nn.Dropout(0.2)`).
@@ -59,6 +60,12 @@ const NAMED_GENERIC_SETTING =
 /** "a good ROUGE score", "an acceptable rmse value": what value counts as good for a measure. */
 const GOOD_VALUE =
   /\b(?:good|acceptable|decent|ideal|target|typical|normal) ((?:[\p{L}\d-]+ ){0,2})(?:score|value)s?\b/u;
+/**
+ * "ideal num_leaves for lightgbm", "default max_depth in xgboost", "n_estimators value?": a
+ * parameter named as code, its value asked. "what does max_depth do" asks what it does.
+ */
+const CODE_SETTING =
+  /\b(?:default|ideal|optimal|recommended|best|good|right|typical|what|which)(?: (?!(?:does|do|did|is|are|happens?|if|when)\b)[\p{L}\d'-]+){0,2}? ([\p{L}][\p{L}\d]*_[\p{L}\d_]+)\b|\b([\p{L}][\p{L}\d]*_[\p{L}\d_]+) (?:default|value|values)\b/iu;
 /** "lora rank how much should i set": a setting named, then its amount asked. */
 const SETTING_BEFORE_AMOUNT =
   / (rate|size|rank|alpha|threshold|momentum|interval|epochs|port) how (?:much|many) /;
@@ -214,16 +221,18 @@ export function figureRequest(question: string): FigureRequest | undefined {
   if (amount !== undefined) return { type: "setting", words: [amount.toLowerCase()] };
   const size = SIZES_OFFERED.exec(question)?.[1];
   if (size !== undefined) return { type: "setting", words: [size.toLowerCase()] };
-  const setting =
+  const notAValue =
     SETTING_DEFINED.test(text) ||
     VERSION_OF_WORK.test(text) ||
     NAME_ASKED.test(text) ||
-    AT_AN_EXTREME.test(text)
-      ? undefined
-      : SETTING_PHRASE.exec(text)?.[1];
+    AT_AN_EXTREME.test(text);
+  const setting = notAValue ? undefined : SETTING_PHRASE.exec(text)?.[1];
   // "lora rank how much set", "batch size kitna rakhu": the setting named before "how much".
   const namedBefore = SETTING_BEFORE_AMOUNT.exec(text)?.[1];
   if (namedBefore !== undefined) return { type: "setting", words: [namedBefore] };
+  const code = notAValue ? undefined : CODE_SETTING.exec(question);
+  const parameter = code?.[1] ?? code?.[2];
+  if (parameter !== undefined) return { type: "setting", words: words(parameter) };
   const good = GOOD_VALUE.exec(text);
   if (good !== null) {
     const named = (good[1] ?? "").trim().split(" ").at(-1) ?? "";

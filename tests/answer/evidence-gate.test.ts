@@ -147,6 +147,25 @@ describe("figureRequest", () => {
     });
   });
 
+  it("asks for the value of a parameter named as code, which a row only listing it lacks", () => {
+    for (const question of [
+      "ideal num_leaves for lightgbm",
+      "whats the default num_leaves in lightgbm if i dont set it",
+      "num_leaves value for a small dataset?",
+    ]) {
+      expect(figureRequest(question), question).toEqual({
+        type: "setting",
+        words: ["num", "leaves"],
+      });
+    }
+    const row = "LightGBM | Ensemble | Large tabular datasets | num_leaves, learning_rate";
+    expect(suppliesFigure({ type: "setting", words: ["num", "leaves"] }, row)).toBe(false);
+    // What the parameter does is asked, not its value.
+    expect(figureRequest("what does num_leaves do")).toBeUndefined();
+    // "default" leads a setting noun too: the port is asked.
+    expect(figureRequest("grafana default port")).toEqual({ type: "setting", words: ["port"] });
+  });
+
   it("asks for the people behind a work, which only a sentence naming them gives", () => {
     const request = figureRequest("who are the authors of attention is all you need paper");
     expect(request).toEqual({ type: "person", words: [] });
