@@ -2,6 +2,7 @@ import type { UnitVectors } from "../index/unit-vectors.ts";
 import type { EntityLexicon } from "../retrieval/entity-lexicon.ts";
 import type { Retrieval, RetrievedChunk } from "../retrieval/retriever.ts";
 import { comparedSides } from "../text/compared-sides.ts";
+import { escapeRegExp } from "../text/escape-reg-exp.ts";
 import { words, wordsAsWritten } from "../text/terms.ts";
 import { questionFocus } from "../understanding/question-focus.ts";
 import type { UnderstoodQuestion } from "../understanding/question-understanding.ts";
@@ -155,6 +156,15 @@ export class EvidenceGate {
     if (service !== undefined) {
       return { ...measured, answerable: false, reason: `the material never mentions "${service}"` };
     }
+    // "a friend told me to use SMOTE. what's SMOTE exactly…": it cannot say what a thing it
+    // never mentions is, however well the learner's story matches.
+    if (definesUnknown(understood)) {
+      return {
+        ...measured,
+        answerable: false,
+        reason: this.reason(understood, features, figureAsked),
+      };
+    }
     // "which vector database is best for RAG, pinecone or chroma": it cannot choose between two
     // things it never names, however well the rest of the question matches.
     const unnamed = unnamedSides(understood);
@@ -260,6 +270,22 @@ function latestYearNamed(statistics: CorpusStatistics): number | undefined {
     if (statistics.has(String(year))) return year;
   }
   return undefined;
+}
+
+/**
+ * Whether the question asks what an unknown topic is or how it works ("what's SMOTE exactly", "how
+ * does q-learning work", "xavier init kya hai").
+ */
+function definesUnknown(
+  understood: Pick<UnderstoodQuestion, "understoodAs" | "unknownTopics">,
+): boolean {
+  return understood.unknownTopics.some((topic) => {
+    const named = escapeRegExp(topic);
+    return new RegExp(
+      `\\b(?:what(?:'s|’s|s| is| are| was| were)|explain|define|meaning of|how (?:does|do|did))\\s+(?:(?:the|a|an|this|that)\\s+)?${named}(?![\\p{L}\\d-])|(?<![\\p{L}\\d-])${named}\\s+(?:kya|meaning|means|matlab)\\b`,
+      "iu",
+    ).test(understood.understoodAs);
+  });
 }
 
 /** Both things a choice weighs, when the material names neither ("pinecone or chroma"). */

@@ -69,12 +69,16 @@ export class CorpusVocabulary {
   /**
    * The corpus word a misspelling most likely stands for: at most one edit (insertion, deletion,
    * substitution or swap of neighbours) for words of 5 to 7 letters, two for longer ones, with
-   * the same first letter; ties go to the more frequent word. Undefined when none is that close or the word is too short.
+   * the same first letter; ties go to the more frequent word. A four-letter word is only
+   * corrected by a swap of neighbours after its first letter ("bais" → "bias", "lsit" → "list").
+   * Undefined when none is that close or the word is too short.
    */
   nearest(word: string): string | undefined {
     const lower = word.toLowerCase();
+    if (/\d/.test(lower)) return undefined;
     // Four-letter words are too often other words one edit away ("repo" is not "repro").
-    if (lower.length < 5 || /\d/.test(lower)) return undefined;
+    if (lower.length === 4) return this.swapped(lower);
+    if (lower.length < 5) return undefined;
     const allowed = lower.length <= 7 ? 1 : 2;
     let best: { word: string; steps: number; count: number } | undefined;
     for (let length = lower.length - allowed; length <= lower.length + allowed; length++) {
@@ -91,6 +95,20 @@ export class CorpusVocabulary {
         ) {
           best = { word: candidate, steps, count };
         }
+      }
+    }
+    return best?.word;
+  }
+
+  /** The most frequent corpus word a swap of two neighbours after the first letter makes. */
+  private swapped(word: string): string | undefined {
+    let best: { word: string; count: number } | undefined;
+    for (let index = 1; index < word.length - 1; index++) {
+      const candidate =
+        word.slice(0, index) + word.charAt(index + 1) + word.charAt(index) + word.slice(index + 2);
+      const count = this.counts.get(candidate) ?? 0;
+      if (candidate !== word && count > 0 && (best === undefined || count > best.count)) {
+        best = { word: candidate, count };
       }
     }
     return best?.word;

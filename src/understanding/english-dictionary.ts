@@ -41,6 +41,11 @@ const LETTERS = "abcdefghijklmnopqrstuvwxyz";
  */
 export function englishWordsOneEditAway(word: string): string[] {
   const dictionary = shared();
+  return oneEditAway(word).filter((candidate) => dictionary.correct(candidate));
+}
+
+/** The lower-case strings one edit from a lower-case word, in a stable order, without it. */
+export function oneEditAway(word: string): string[] {
   const candidates = new Set<string>();
   for (let index = 0; index <= word.length; index++) {
     const before = word.slice(0, index);
@@ -54,5 +59,5 @@ export function englishWordsOneEditAway(word: string): string[] {
     }
   }
   candidates.delete(word);
-  return [...candidates].filter((candidate) => dictionary.correct(candidate));
+  return [...candidates];
 }

@@ -4,7 +4,12 @@ import { escapeRegExp } from "../text/escape-reg-exp.ts";
 import { numberedReferences } from "../text/numbered-references.ts";
 import { STOPWORDS, words } from "../text/terms.ts";
 import { CorpusVocabulary } from "./corpus-vocabulary.ts";
-import { englishWordsOneEditAway, isEnglishNameOnly, isEnglishWord } from "./english-dictionary.ts";
+import {
+  englishWordsOneEditAway,
+  isEnglishNameOnly,
+  isEnglishWord,
+  oneEditAway,
+} from "./english-dictionary.ts";
 import { type LearnerLexicon, learnerLexicon } from "./learner-lexicon.ts";
 import { learnerTypeExpansions } from "./learner-profile.ts";
 import { normaliseNumbers } from "./normalise-numbers.ts";
@@ -308,6 +313,13 @@ export class QuestionUnderstanding {
     return parts.length > 1 && parts.every((part) => part.length > 2 && this.vocabulary.has(part));
   }
 
+  /** Whether a corpus word with the same first letter is one edit from a lower-case word. */
+  private nearCorpusWord(word: string): boolean {
+    return oneEditAway(word).some(
+      (candidate) => candidate[0] === word[0] && this.vocabulary.hasExactly(candidate),
+    );
+  }
+
   /**
    * Two English words written as one ("oversample", "underfit"): a word of its own, not a
    * misspelling of another one edit away ("oversimple").
@@ -441,10 +453,12 @@ export class QuestionUnderstanding {
         continue;
       }
       // "xavier initialisation", "an MS in Germany": a name the dictionary lists only capitalised,
-      // and not an everyday one ("English", "Monday"), names a thing the material lacks.
+      // and not an everyday one ("English", "Monday"), names a thing the material lacks; one
+      // edit from a corpus word it is more likely a typo ("bais variance" is not "Bai").
       if (
         isEnglishNameOnly(word) &&
-        (commonWordRank(lower) ?? Number.POSITIVE_INFINITY) > EVERYDAY_RANK
+        (commonWordRank(lower) ?? Number.POSITIVE_INFINITY) > EVERYDAY_RANK &&
+        !this.nearCorpusWord(lower)
       ) {
         unknownTopics.push(word);
         continue;

@@ -669,6 +669,32 @@ describe("EvidenceGate.assess", () => {
     expect(story.reason).not.toContain("docker hub");
   });
 
+  it("refuses a question asking what a topic the material never mentions is, story or not", () => {
+    // A gate that answers whatever the model says: only the rule can refuse.
+    const lenient = new EvidenceGate(statistics, { model, settings: { threshold: 0 } });
+    const judge = (question: string) => {
+      const understood = understanding.understand(question);
+      const found = byId.get("python") as Chunk;
+      return lenient.assess(
+        {
+          question,
+          queryVector: [],
+          results: [{ chunk: found, score: 1, dense: 0.8, lexical: 1 }],
+        },
+        understood,
+      );
+    };
+    const story =
+      "my python model has terrible recall on fraud rows and a friend told me to use SMOTE. what's SMOTE exactly?";
+    expect(judge(story).answerable).toBe(false);
+    expect(judge(story).reason).toBe('the material never mentions "SMOTE"');
+    expect(judge("how does q-learning work").answerable).toBe(false);
+    // Named in the story and not asked about, it is left to the model.
+    expect(judge("a friend told me to use SMOTE. is python the best language?").answerable).toBe(
+      true,
+    );
+  });
+
   it("names only the asking clauses' unknown topics when a long story surrounds the question", () => {
     const story =
       "so my friend says ml is only for iit people and i saw some kubernetes videos about deploying models that looked cool but honestly i did not understand much of it, what does docker do";

@@ -247,6 +247,9 @@ describe("QuestionUnderstanding", () => {
       [],
     );
     expect(understanding.understand("can i learn ml on windows").unknownTopics).toEqual([]);
+    // One edit from a corpus word, a name is more likely a typo ("Goa" for "goal").
+    const goal = new QuestionUnderstanding([makeChunk("g", "Goals", "Set a goal for each month.")]);
+    expect(goal.understand("what should my goa be for month one").unknownTopics).toEqual([]);
   });
 
   it("takes no WordNet synonym the corpus only writes in capitals, as a name", () => {
@@ -372,6 +375,16 @@ describe("QuestionUnderstanding", () => {
     expect(result.understoodAs).toBe("is xgboost good for tabular data");
     expect(result.changes).toEqual([{ from: "xgbooost", to: "xgboost", reason: "spelling" }]);
     expect(understanding.understand("pytorch models").changes).toEqual([]);
+  });
+
+  it("corrects a four-letter word only by a swap of neighbours after its first letter", () => {
+    const bias = new QuestionUnderstanding([
+      makeChunk("b", "Bias", "The bias-variance tradeoff: a list of causes of high bias."),
+    ]);
+    expect(bias.understand("explain bais variance").understoodAs).toBe("explain bias variance");
+    expect(bias.understand("lsit the causes").understoodAs).toBe("list the causes");
+    // Another edit is as often another word or a name: a dropped letter is left as written.
+    expect(bias.understand("why is biss high").understoodAs).toBe("why is biss high");
   });
 
   it("does not correct a prefixed English word into another word, but joins a corpus compound", () => {
