@@ -9,6 +9,8 @@ describe("asksInterviewContent", () => {
     "what questions are usually asked in ML interviews at startups",
     "how do i prepare for the coding round",
     "what do they ask freshers in the HR round",
+    "can you give me the top 15 questions they usually ask on bias variance",
+    "are sql window functions asked in ml interviews?",
   ])("%j asks what an interview holds", (question) => {
     expect(asksInterviewContent(question)).toBe(true);
   });
@@ -19,6 +21,7 @@ describe("asksInterviewContent", () => {
     "what projects should i build for ml interviews",
     "do my interview projects need to be deployed or is github code enough",
     "what questions should i ask myself before picking a model",
+    "which questions does the model get asked most by users",
   ])("%j does not", (question) => {
     expect(asksInterviewContent(question)).toBe(false);
   });
