@@ -14,7 +14,7 @@ import {
   words,
   wordsAsWritten,
 } from "../text/terms.ts";
-import { questionFocus } from "../understanding/question-focus.ts";
+import { questionFocus, remarkClauses } from "../understanding/question-focus.ts";
 import { questionParts } from "../understanding/question-parts.ts";
 import type { UnderstoodQuestion } from "../understanding/question-understanding.ts";
 import { figureAskedIn } from "./asked-figure.ts";
@@ -154,9 +154,12 @@ export function questionTerms(
       alternativesOf.set(word, [...(alternativesOf.get(word) ?? []), ...stems]);
     }
   }
+  // "what is RAG exactly, everyone keeps saying it": a remark around the question names no topic.
+  let unremarked = understood.understoodAs;
+  for (const remark of remarkClauses(unremarked)) unremarked = unremarked.replace(remark, " ");
   const seen = new Set<string>();
   const terms: QuestionTerm[] = [];
-  for (const token of wordsAsWritten(withoutFraming(understood.understoodAs))) {
+  for (const token of wordsAsWritten(withoutFraming(unremarked))) {
     const lower = token.toLowerCase();
     if (STOPWORDS.has(lower) || QUESTION_META_WORDS.has(lower)) continue;
     for (const part of unknownCompounds.has(lower) ? [token] : token.split(/-/)) {

@@ -1,3 +1,7 @@
+import { commonWordRank, EVERYDAY_RANK } from "../text/common-words.ts";
+import { isEnglishNameOnly } from "./english-dictionary.ts";
+import { tagWords } from "./part-of-speech.ts";
+
 /**
  * Opens a clause that asks something: a question word, an auxiliary verb, or a request, maybe
  * after a short phrase saying where ("in the 8 week mlops plan what do i do in week 3") or a label
@@ -47,11 +51,50 @@ const GUESS_TAG = /\bor (?:what|wat|smth|something|sth|not)\s*[?!.]*$|,?\s*right
  * with no such clause, or only one clause, is its own focus.
  */
 export function questionFocus(message: string): string {
-  const clauses = message
+  const clauses = clausesOf(message);
+  if (clauses.length < 2) return message;
+  const kept = focusClauses(clauses);
+  return kept === undefined ? message : clauses.filter((_clause, index) => kept[index]).join(" ");
+}
+
+/** Most words of a remark ("everyone keeps saying it", "still confused"). */
+const REMARK_WORDS = 5;
+
+/**
+ * The clauses around the focus that only remark, in everyday words, without a noun or a figure:
+ * "what is RAG exactly, everyone keeps saying it", "still confused, what's RAG in simple words".
+ * They say how the learner feels about the question, not what it is about; "data cleaning seems
+ * boring" names what it is about, and "my english is weak" a language.
+ */
+export function remarkClauses(message: string): string[] {
+  const clauses = clausesOf(message);
+  const kept = clauses.length < 2 ? undefined : focusClauses(clauses);
+  if (kept === undefined) return [];
+  return clauses.filter((clause, index) => {
+    if (kept[index] === true || /\d/.test(clause)) return false;
+    const words = clause.match(/[\p{L}'’]+/gu) ?? [];
+    return (
+      words.length <= REMARK_WORDS &&
+      words.every(
+        (word) =>
+          (commonWordRank(word.toLowerCase()) ?? Number.POSITIVE_INFINITY) <= EVERYDAY_RANK &&
+          !isEnglishNameOnly(word),
+      ) &&
+      tagWords(clause).every((tagged) => tagged.pos !== "NOUN" && tagged.pos !== "PROPN")
+    );
+  });
+}
+
+/** A message cut into clauses at sentence ends, commas, semicolons, dashes and ellipses. */
+function clausesOf(message: string): string[] {
+  return message
     .split(/(?<=[.?!])\s+|[,;]\s+|\s+[—–-]\s+|\s*\.\.\.+\s*/)
     .map((clause) => clause.trim())
     .filter((clause) => /[\p{L}\p{N}]/u.test(clause));
-  if (clauses.length < 2) return message;
+}
+
+/** Which of two or more clauses are the focus; undefined when none asks. */
+function focusClauses(clauses: readonly string[]): boolean[] | undefined {
   const asks = clauses.map(
     (clause, index) =>
       clause.endsWith("?") ||
@@ -59,7 +102,7 @@ export function questionFocus(message: string): string {
       ASKS_AT_THE_END.test(clause) ||
       GUESS_TAG.test(clause),
   );
-  if (!asks.includes(true)) return message;
+  if (!asks.includes(true)) return undefined;
   // A clause that only points back ("…, which is better?", "how to do?") asks about the clause
   // before it: "JAX vs PyTorch for research, which is better" is about JAX and PyTorch. One that
   // checks a claim ("… earn more than ML engineers, hence I am choosing DS. Is it correct?")
@@ -75,7 +118,7 @@ export function questionFocus(message: string): string {
       if (before === 0 || /[.?!]$/.test(clauses[before - 1] as string)) break;
     }
   });
-  return clauses.filter((_clause, index) => kept[index]).join(" ");
+  return kept;
 }
 
 /** "Is it correct?", "am I right?", "true?": checks the claim made before it. */

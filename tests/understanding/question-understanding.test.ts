@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { questionTerms } from "../../src/answer/gate-features.ts";
 import { normaliseNumbers } from "../../src/understanding/normalise-numbers.ts";
-import { questionFocus } from "../../src/understanding/question-focus.ts";
+import { questionFocus, remarkClauses } from "../../src/understanding/question-focus.ts";
 import { QuestionUnderstanding } from "../../src/understanding/question-understanding.ts";
 import { makeChunk } from "../support/chunks.ts";
 
@@ -601,6 +602,30 @@ describe("normaliseNumbers", () => {
       normaliseNumbers("uvicorn on 127.0.0.1:8000, port 8080, rtx 4060 or GTX 1650?").changes,
     ).toEqual([]);
     expect(normaliseNumbers("i did use -p 8000:8000").changes).toEqual([]);
+  });
+});
+
+describe("remarkClauses", () => {
+  it("finds the clauses around the question that only remark, in everyday words", () => {
+    expect(remarkClauses("what is RAG exactly, everyone keeps saying it")).toEqual([
+      "everyone keeps saying it",
+    ]);
+    expect(remarkClauses("still confused, what's RAG in simple words")).toEqual(["still confused"]);
+    // A clause naming a thing, a language or a figure is part of what is asked about.
+    expect(remarkClauses("can i skip straight to algorithms, data cleaning seems boring")).toEqual(
+      [],
+    );
+    expect(remarkClauses("my english is weak, can i learn ml?")).toEqual([]);
+    expect(remarkClauses("i am 35, can i still learn ml?")).toEqual([]);
+  });
+
+  it("leaves the remark's words out of the gate's topic terms", () => {
+    const words = questionTerms({
+      understoodAs: "what is RAG exactly, everyone keeps saying it",
+      expansions: [],
+      unknownTopics: [],
+    }).map((term) => term.word);
+    expect(words).toEqual(["RAG"]);
   });
 });
 
