@@ -103,8 +103,22 @@ const EVERYDAY_COMPOUND =
 /** A prefix and the word it is attached to without a hyphen ("rescale", "unfreeze"). */
 const PREFIXED = /^(?:re|un|pre|de|dis|mis|over|under|non|sub|multi|auto|inter|anti)(\p{L}{4,})$/u;
 
-/** Nouns that name no topic: "rag in llm stuff" asks about RAG. */
-const VAGUE_NOUNS = new Set(["stuff", "stuffs", "thing", "things", "something", "anything"]);
+/**
+ * Nouns that name no topic: "rag in llm stuff" asks about RAG; "with all the genai hype" says how
+ * the learner sees GenAI, not a topic of its own.
+ */
+const VAGUE_NOUNS = new Set([
+  "stuff",
+  "stuffs",
+  "thing",
+  "things",
+  "something",
+  "anything",
+  "hype",
+  "buzz",
+  "craze",
+  "fomo",
+]);
 
 /** Whether a word tagged `pos` describes ("bad", "scared") or is an everyday verb ("done"). */
 function describes(word: string, pos: string): boolean {

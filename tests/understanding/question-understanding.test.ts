@@ -53,6 +53,12 @@ describe("QuestionUnderstanding", () => {
     expect(result.expansions.filter((expansion) => expansion.word === "stuff")).toEqual([]);
   });
 
+  it("takes 'hype' for how the learner sees a topic, not a topic of its own", () => {
+    const result = understanding.understand("is xgboost worth it with all the genai hype");
+    expect(result.unfamiliarDescribing).toContain("hype");
+    expect(result.unfamiliarNouns).toEqual([]);
+  });
+
   it("takes what a learner calls their own thing for a description, not a topic", () => {
     const potato = understanding.understand("do i need a gpu my laptop is a potato");
     expect(potato.unfamiliarNouns).not.toContain("potato");
