@@ -12,6 +12,7 @@ const lexiconSchema = z.object({
   employers: z.array(z.string().min(1)).default([]),
   learnerTypes: z.record(z.string().min(1), z.array(z.string().min(1))).default({}),
   situations: z.record(z.string().min(1), z.array(z.string().min(1))).default({}),
+  keptBefore: z.record(z.string().min(1), z.array(z.string().min(1))).default({}),
 });
 
 /** How learners write, mapped to how the material writes (see learner-lexicon.json). */
@@ -68,7 +69,7 @@ export function learnerLexicon(): LearnerLexicon {
     fillerPatterns: filler
       .filter((entry) => entry.includes(" "))
       .sort((left, right) => right.length - left.length)
-      .map(wholeWords),
+      .map((entry) => wholeWords(entry)),
     replacements: new Map(
       Object.entries(parsed.replacements)
         .filter(([key]) => !isPhrase(key))
@@ -77,7 +78,10 @@ export function learnerLexicon(): LearnerLexicon {
     phraseReplacements: Object.entries(parsed.replacements)
       .filter(([key]) => isPhrase(key))
       .sort(([left], [right]) => right.length - left.length)
-      .map(([key, replacement]) => ({ pattern: wholeWords(key.toLowerCase()), replacement })),
+      .map(([key, replacement]) => ({
+        pattern: wholeWords(key.toLowerCase(), parsed.keptBefore[lastWord(key)]),
+        replacement,
+      })),
     caseSensitive: new Map(Object.entries(parsed.caseSensitive)),
     expansions: new Map(
       Object.entries(parsed.expansions).map(([key, value]) => [key.toLowerCase(), value]),
@@ -110,7 +114,19 @@ function isPhrase(key: string): boolean {
   return /[\s&]/.test(key);
 }
 
-/** A case-insensitive pattern for the phrase as whole words. */
-function wholeWords(phrase: string): RegExp {
-  return new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(phrase)}(?![\\p{L}\\p{N}])`, "giu");
+/**
+ * A case-insensitive pattern for the phrase as whole words, not followed by one of `keptBefore`
+ * ("which r" is not "which are" in "which r packages").
+ */
+function wholeWords(phrase: string, keptBefore: readonly string[] = []): RegExp {
+  const kept =
+    keptBefore.length === 0
+      ? ""
+      : `(?!\\s+(?:${keptBefore.map(escapeRegExp).join("|")})(?![\\p{L}\\p{N}]))`;
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(phrase)}(?![\\p{L}\\p{N}])${kept}`, "giu");
+}
+
+/** The last word of a phrase, lower case. */
+function lastWord(phrase: string): string {
+  return phrase.toLowerCase().split(/\s+/).at(-1) ?? "";
 }

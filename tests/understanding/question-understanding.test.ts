@@ -155,6 +155,13 @@ describe("QuestionUnderstanding", () => {
     expect(understanding.understand("n for classification?").understoodAs).toBe(
       "and for classification?",
     );
+    // Before "packages" or "libraries", "r" is the language R.
+    expect(understanding.understand("which r packages shud i learn").understoodAs).toBe(
+      "which r packages should i learn",
+    );
+    expect(understanding.understand("what r libraries r there").understoodAs).toBe(
+      "what r libraries are there",
+    );
   });
 
   it("expands role abbreviations typed in lower case when the material never writes them so", () => {
