@@ -134,7 +134,7 @@ export type ExtractiveSettings = {
   faqWeight: number;
   /**
    * Added to a unit written for a case the question names, in a passage that takes case by case
-   * ("For regression, learn MAE, MSE…" for "which metrics for regression"). @default 0.1
+   * ("For regression, learn MAE, MSE…" for "which metrics for regression"). @default 0.2
    */
   caseBonus: number;
   /** Added for a unit of the tutorial the question names ("in the MLOps tutorial"). @default 0.1 */
@@ -188,7 +188,7 @@ export const DEFAULT_EXTRACTIVE_SETTINGS: ExtractiveSettings = {
   recommendationBonus: 0.1,
   reasonBonus: 0.1,
   faqWeight: 0.3,
-  caseBonus: 0.1,
+  caseBonus: 0.2,
   namedSourceBonus: 0.1,
   enumerationPenalty: 0.1,
   exercisePenalty: 0.2,
