@@ -84,8 +84,9 @@ export class TableColumns {
   }
 
   /**
-   * The word a question asks what it does, when the tables only list it in a cell and nothing
-   * explains it ("what does gamma do": gamma is among SVM's key hyperparameters), as written.
+   * The word a question asks what it does or how to work with, when the tables only list it in a
+   * cell and nothing explains it ("what does gamma do": gamma is among SVM's key hyperparameters;
+   * "how do i train yolo"), as written.
    */
   onlyListedAsked(question: string): string | undefined {
     // "ROUGE vs BLEU difference?": two things compared, both only listed.
@@ -93,7 +94,8 @@ export class TableColumns {
     if (sides?.every((side) => this.isOnlyListed(side))) {
       return sides.map((side) => side.trim()).join('" and "');
     }
-    const match = WHAT_IT_DOES.exec(question) ?? WHAT_IT_IS.exec(question);
+    const match =
+      WHAT_IT_DOES.exec(question) ?? WHAT_IT_IS.exec(question) ?? HOW_TO_USE_IT.exec(question);
     const asked = match?.slice(1).find((group) => group !== undefined);
     return asked !== undefined && this.isOnlyListed(asked) ? asked : undefined;
   }
@@ -179,6 +181,13 @@ export function enumerationItems(sentence: string): string[] {
  */
 const WHAT_IT_IS =
   /\bwhat (?:does|do) (?:the |a |an )?([\p{L}\d_.-]+) (?:(?:actually|really|exactly|even) )?(?:measure|stand for|mean)\b|\b(?:what(?:'s| is| are)|whats|explain|define) (?:the |a |an )?([\p{L}\d_.-]+)\s*[?.!]*$|\bhow (?:does|do) (?:the |a |an )?([\p{L}\d_.-]+) (?:(?:actually|really|exactly) )?work\b/iu;
+
+/**
+ * "how do i train yolo on my own data", "exact code to train yolo", "how to use lora": how to work
+ * with a thing, asked of the word named.
+ */
+const HOW_TO_USE_IT =
+  /\bhow (?:do (?:i|you|we) |to |can (?:i|we) |should (?:i|we) )(?:use|train|implement|install|set up|setup|configure|tune|run|code|apply|read|interpret|fine-tune|deploy) (?:a |an |the |my )?([\p{L}\d_.-]+)|\b(?:code|example|steps) (?:for|to (?:train|use|run|implement)) (?:a |an |the |my )?([\p{L}\d_.-]+)/iu;
 
 /** Whether one of `texts` (sentences, rows) names both the thing and the column's word. */
 export function saysColumnOf(asked: UnrowedColumn, texts: readonly string[]): boolean {

@@ -82,6 +82,13 @@ describe("TableColumns.onlyListedAsked, for words prose only enumerates", () => 
     expect(columns.onlyListedAsked("bleu vs gamma difference?")).toBe('bleu" and "gamma');
   });
 
+  it("finds how to work with a word only enumerated, asked of it", () => {
+    expect(columns.onlyListedAsked("how do i use bleu to score my translations")).toBe("bleu");
+    expect(columns.onlyListedAsked("whats the exact code to train gamma on my data")).toBe("gamma");
+    // How to work with a thing the material explains is answered.
+    expect(columns.onlyListedAsked("how to use BERTScore")).toBeUndefined();
+  });
+
   it("finds none for a word another sentence uses, or one that opens or closes the list", () => {
     // "BERTScore and ROUGE differ." names them outside the list.
     expect(columns.onlyListedAsked("what is BERTScore")).toBeUndefined();
