@@ -41,6 +41,14 @@ const PLACEMENT_PROMISE_ASKED =
 const SPEAKS_OF_PLACEMENTS = /\bplacements?\b|\bjob guarantee\b/i;
 
 /**
+ * "will I definitely land a job if I do all the projects", "am I guaranteed a job after step 7":
+ * a promise that following the material ends in a job, which it never makes.
+ */
+const JOB_PROMISE_ASKED =
+  /\b(?:will|would|can|do|does|am|is)\s+(?:i|we|it|this|that|the roadmap)\s+(?:(?:be|then|still)\s+)?(?:definitely|surely|certainly|for sure|100%|guaranteed(?:\s+to)?|(?:100%\s+)?sure\s+(?:to|of))\s+(?:(?:get|be)\s+(?:placed|hired)\b|(?:get|land|crack|find|secure|getting|landing)\b[^?.!]*\b(?:job|jobs|placement|offer|role)\b)|\b(?:guaranteed|sure-shot|assured)\s+(?:a\s+)?(?:job|placement)\b|\b(?:job|placement)s?\s+(?:is\s+|are\s+)?guaranteed\b|\bam i guaranteed\b[^?.!]*\b(?:job|placement|role)\b/i;
+const SPEAKS_OF_PROMISES = /\bguarantee\w*\b|\bpromis\w*\b/i;
+
+/**
  * "when was this roadmap published or last updated", "who wrote this article": the material's
  * own date or author, which its text does not give.
  */
@@ -82,6 +90,11 @@ export const UNSPOKEN_TOPICS: readonly UnspokenTopic[] = [
     asks: (asking) => PLACEMENT_PROMISE_ASKED.test(asking),
     speaks: saidBy(SPEAKS_OF_PLACEMENTS),
     reason: "the material says nothing about placement promises of courses",
+  },
+  {
+    asks: (asking) => JOB_PROMISE_ASKED.test(asking),
+    speaks: saidBy(SPEAKS_OF_PROMISES),
+    reason: "the material promises no job",
   },
   {
     asks: (asking) => {

@@ -84,3 +84,30 @@ describe("the material's date and author", () => {
     expect(topic.speaks(["Publish 3–4 complete ML projects"])).toBe(false);
   });
 });
+
+describe("a promised job", () => {
+  const topic = topicOf("the material promises no job");
+
+  it.each([
+    "Will I definitely land a job right after if I do all the projects, yes or no?",
+    "will i surely get placed after finishing this roadmap",
+    "is a job guaranteed after step 7",
+    "can i be 100% sure to get hired if i follow it",
+  ])("%j asks for a promise", (question) => {
+    expect(topic.asks(question)).toBe(true);
+  });
+
+  it.each([
+    // What helps to get a job, not a promise of one.
+    "will i get a job after finishing this roadmap",
+    "what do i need to land my first ML job",
+    "do fixed seeds guarantee identical results",
+  ])("%j does not", (question) => {
+    expect(topic.asks(question)).toBe(false);
+  });
+
+  it("is spoken of only by a passage that promises or guarantees", () => {
+    expect(topic.speaks(["No course can guarantee you a job."])).toBe(true);
+    expect(topic.speaks(["Projects help you get a job."])).toBe(false);
+  });
+});
