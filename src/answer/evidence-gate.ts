@@ -56,16 +56,21 @@ export type GateDecision = {
 
 /**
  * Decides, before any answer is written, whether the retrieved passages can answer the question.
- * Three rules, in this order:
+ * In this order:
  * 1. A question with no topic words to look up ("What is it?", "?") is refused.
  * 2. A question for which retrieval found no passage at all is refused.
- * 3. Otherwise the refusal model (a logistic regression fitted on the train split by
+ * 3. So is one the material cannot answer however well the rest matches: a figure asked for a
+ *    place, role or year it gives none for, a topic only a passage speaking of it answers
+ *    (`UNSPOKEN_TOPICS`: age, interview questions, a promised job…), a service named in several
+ *    words it never names, what a topic it never mentions is, or a choice between two such topics.
+ * 4. Otherwise the refusal model (a logistic regression fitted on the train split by
  *    eval/tools/fit-refusal-model.ts) turns the gate's signals (`GateFeatures`: how much of the
  *    question the best passages, their headings and their single sentences cover, dense and fused
  *    retrieval scores, unknown topics, ordinary or specific words the corpus never uses, a figure
  *    asked for and not given, …) into the probability that the material answers the question; below
  *    `threshold` it is refused, with the most readable reason (a topic the material never
- *    mentions, a figure it does not give, or no passage close enough).
+ *    mentions, a figure it does not give, or no passage close enough). A question it would
+ *    answer is still refused when it asks a detail no passage says (`unsaidDetail`).
  * Deterministic: the same question and index always get the same verdict.
  */
 export class EvidenceGate {
