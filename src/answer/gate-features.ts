@@ -2,7 +2,7 @@ import { dotProduct } from "../index/dot-product.ts";
 import type { UnitVectors } from "../index/unit-vectors.ts";
 import type { EntityLexicon } from "../retrieval/entity-lexicon.ts";
 import type { Retrieval, RetrievedChunk } from "../retrieval/retriever.ts";
-import { commonWordRank, EVERYDAY_RANK } from "../text/common-words.ts";
+import { isEverydayWord } from "../text/common-words.ts";
 import { comparedSides } from "../text/compared-sides.ts";
 import { splitSentences } from "../text/sentences.ts";
 import {
@@ -280,8 +280,7 @@ export function computeGateFeatures(
   const focusTopics = understood.unknownTopics.filter((topic) => namedAmong(topic, focus));
   const specific = new Set(focusTopics.map((word) => word.toLowerCase()));
   for (const noun of understood.unfamiliarNouns) {
-    const rank = commonWordRank(noun.toLowerCase());
-    if ((rank === undefined || rank > EVERYDAY_RANK) && focus.has(noun.toLowerCase())) {
+    if (!isEverydayWord(noun.toLowerCase()) && focus.has(noun.toLowerCase())) {
       specific.add(noun.toLowerCase());
     }
   }

@@ -33,3 +33,8 @@ export function commonWordRank(wordAsWritten: string): number | undefined {
   if (rank !== undefined) return rank;
   return wordAsWritten === lower ? ranks.capitalised.get(lower) : undefined;
 }
+
+/** Whether a word, as written, is an everyday word of spoken English (rank up to EVERYDAY_RANK). */
+export function isEverydayWord(wordAsWritten: string): boolean {
+  return (commonWordRank(wordAsWritten) ?? Number.POSITIVE_INFINITY) <= EVERYDAY_RANK;
+}

@@ -1,4 +1,4 @@
-import { commonWordRank, EVERYDAY_RANK } from "../text/common-words.ts";
+import { isEverydayWord } from "../text/common-words.ts";
 import { isEnglishNameOnly } from "./english-dictionary.ts";
 import { tagWords } from "./part-of-speech.ts";
 
@@ -75,11 +75,7 @@ export function remarkClauses(message: string): string[] {
     const words = clause.match(/[\p{L}'’]+/gu) ?? [];
     return (
       words.length <= REMARK_WORDS &&
-      words.every(
-        (word) =>
-          (commonWordRank(word.toLowerCase()) ?? Number.POSITIVE_INFINITY) <= EVERYDAY_RANK &&
-          !isEnglishNameOnly(word),
-      ) &&
+      words.every((word) => isEverydayWord(word.toLowerCase()) && !isEnglishNameOnly(word)) &&
       tagWords(clause).every((tagged) => tagged.pos !== "NOUN" && tagged.pos !== "PROPN")
     );
   });

@@ -1,5 +1,5 @@
 import type { Chunk } from "../chunking/chunk.ts";
-import { commonWordRank, EVERYDAY_RANK } from "../text/common-words.ts";
+import { commonWordRank, EVERYDAY_RANK, isEverydayWord } from "../text/common-words.ts";
 import { escapeRegExp } from "../text/escape-reg-exp.ts";
 import { numberedReferences } from "../text/numbered-references.ts";
 import { STOPWORDS, words } from "../text/terms.ts";
@@ -469,11 +469,7 @@ export class QuestionUnderstanding {
       // "xavier initialisation", "an MS in Germany": a name the dictionary lists only capitalised,
       // and not an everyday one ("English", "Monday"), names a thing the material lacks; one
       // edit from a corpus word it is more likely a typo ("bais variance" is not "Bai").
-      if (
-        isEnglishNameOnly(word) &&
-        (commonWordRank(lower) ?? Number.POSITIVE_INFINITY) > EVERYDAY_RANK &&
-        !this.nearCorpusWord(lower)
-      ) {
+      if (isEnglishNameOnly(word) && !isEverydayWord(lower) && !this.nearCorpusWord(lower)) {
         unknownTopics.push(word);
         continue;
       }
