@@ -19,7 +19,7 @@ export function isEnglishWord(word: string): boolean {
   const dictionary = shared();
   if (dictionary.correct(word)) return true;
   const lower = word.toLowerCase();
-  return dictionary.correct(lower) || dictionary.correct(lower[0]?.toUpperCase() + lower.slice(1));
+  return dictionary.correct(lower) || dictionary.correct(capitalised(lower));
 }
 
 /**
@@ -29,7 +29,12 @@ export function isEnglishWord(word: string): boolean {
 export function isEnglishNameOnly(word: string): boolean {
   const dictionary = shared();
   const lower = word.toLowerCase();
-  return !dictionary.correct(lower) && dictionary.correct(lower[0]?.toUpperCase() + lower.slice(1));
+  return !dictionary.correct(lower) && dictionary.correct(capitalised(lower));
+}
+
+/** A lower-case word with its first letter capitalised ("xavier" → "Xavier"). */
+function capitalised(lower: string): string {
+  return (lower[0]?.toUpperCase() ?? "") + lower.slice(1);
 }
 
 const LETTERS = "abcdefghijklmnopqrstuvwxyz";
