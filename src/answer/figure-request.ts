@@ -3,7 +3,9 @@ import { contentTerms, stem, words } from "../text/terms.ts";
 /** A number: digits not inside a name ("F1-score", "L2", "GPT-4o" name things), or a number word. */
 const NUMBER =
   /(?<![\p{L}])\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half|dozen)\b/iu;
-const MONEY_WORDS = /^(price|prices|cost|costs|fee|fees|salary|salaries|charge|charges|budget)$/;
+/** Money nouns; "lpa" (lakhs per annum) and "ctc" (cost to company) are Indian salary terms. */
+const MONEY_WORDS =
+  /^(price|prices|cost|costs|fee|fees|salary|salaries|charge|charges|budget|lpa|ctc)$/;
 const MONEY = /[₹$€£]|\bfree\b|\bvaries\b/i;
 /**
  * "which one pays more", "who earns the most", "how much more do they get", "what does an ML
@@ -50,7 +52,7 @@ const TIME_PHRASE =
  * The words between name the setting; "what happens if the learning rate…" asks what happens.
  */
 const SETTING_PHRASE =
-  /\b(?:what|which|exact(?! same\b)|ideal|optimal|default)(?:'s)?(?: (?!(?:happens?|happened|if|when|does|do|did)\b)[\p{L}\d'-]+){0,3} (rate|size|score|rank|alpha|threshold|value|values|epochs|version|memory|ram|gb|percentage|percent|length|port|momentum|interval|number)\b/u;
+  /\b(?:what|which|exact(?! same\b)|ideal|optimal|default|best)(?:'s)?(?: (?!(?:happens?|happened|if|when|does|do|did)\b)[\p{L}\d'-]+){0,3} (rate|size|score|rank|alpha|threshold|value|values|epochs|version|memory|ram|gb|percentage|percent|length|port|momentum|interval|number)\b/u;
 /**
  * "what dropout value", "which k number": a generic setting noun after the setting's name; the
  * name is what the figure must stand next to (`nn.Dropout(0.2)`).

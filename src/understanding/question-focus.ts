@@ -3,12 +3,12 @@ import { isEnglishNameOnly } from "./english-dictionary.ts";
 import { tagWords } from "./part-of-speech.ts";
 
 /**
- * Opens a clause that asks something: a question word, an auxiliary verb, or a request, maybe
- * after a short phrase saying where ("in the 8 week mlops plan what do i do in week 3") or a label
- * ("two questions: how long…", "FastAPI q: what happens…").
+ * Opens a clause that asks something: a question word, an auxiliary verb, or a request ("confirm
+ * what package…", "guide me"), maybe after a short phrase saying where ("in the 8 week mlops plan
+ * what do i do in week 3") or a label ("two questions: how long…", "FastAPI q: what happens…").
  */
 const ASKING =
-  /^(?:[\p{L}\d' -]{1,30}:\s+)?(?:so |and |but |ok |okay |then |also |pls |please |like |i mean |(?:as per|according to) (?:the |my |your )?[\p{L}-]+ )*(?:(?:in|for|on|at|during|within) (?:(?!(?:i|we|you|he|she|they|im|i'm)\b)[\p{L}\d'’–-]+ ){1,5})?(what|which|who|whom|whose|when|where|why|how|is|are|am|was|were|do|does|did|can|could|should|shall|will|would|may|might|must|have|has|any|tell|explain|give|list|name|suggest|recommend|help|compare|define)\b/iu;
+  /^(?:[\p{L}\d' -]{1,30}:\s+)?(?:so |and |but |ok |okay |then |also |pls |please |like |i mean |(?:as per|according to) (?:the |my |your )?[\p{L}-]+ )*(?:(?:in|for|on|at|during|within) (?:(?!(?:i|we|you|he|she|they|im|i'm)\b)[\p{L}\d'’–-]+ ){1,5})?(what|which|who|whom|whose|when|where|why|how|is|are|am|was|were|do|does|did|can|could|should|shall|will|would|may|might|must|have|has|any|tell|explain|give|list|name|suggest|recommend|help|compare|define|confirm|clarify|advise|guide (?:me|us)|let me know|walk me through)\b/iu;
 
 /**
  * "did some python on youtube during lockdown.", "have 2 yrs exp in java, …": a clause told with

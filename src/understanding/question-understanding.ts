@@ -290,9 +290,15 @@ export class QuestionUnderstanding {
     const corrected = this.correction(lower);
     if (corrected === undefined) return token;
     // "rescale" is re + scale, a word of its own, not a misspelled "resale"; "pretrain" is the
-    // corpus's "pre-train" written without its hyphen.
+    // corpus's "pre-train" written without its hyphen. A rare base makes no word of its own:
+    // "retuns" is "returns", not re + "tuns".
     const base = PREFIXED.exec(lower)?.[1];
-    if (base !== undefined && isEnglishWord(base) && corrected.replace(/-/g, "") !== lower) {
+    if (
+      base !== undefined &&
+      isEnglishWord(base) &&
+      (this.vocabulary.has(base) || isEverydayWord(base)) &&
+      corrected.replace(/-/g, "") !== lower
+    ) {
       return token;
     }
     changes.push({ from: token, to: corrected, reason: "spelling" });

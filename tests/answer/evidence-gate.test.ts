@@ -17,6 +17,21 @@ describe("figureRequest", () => {
     expect(figureRequest("what do they make in the us")?.type).toBe("money");
     expect(figureRequest("what do data scientists make")?.type).toBe("money");
     expect(figureRequest("What does federated learning make possible?")).toBeUndefined();
+    // "LPA" (lakhs per annum) and "CTC" (cost to company) are how Indian learners name a salary.
+    expect(figureRequest("NLP engineer - how many LPA? 6–12 or more?")?.type).toBe("money");
+    expect(figureRequest("what ctc for a fresher ml engineer")?.type).toBe("money");
+  });
+
+  it("asks a setting for the best version or rate, not for the best way", () => {
+    expect(figureRequest("best yolo version for object detection project")).toEqual({
+      type: "setting",
+      words: ["version"],
+    });
+    expect(figureRequest("best learning rate for adam")).toEqual({
+      type: "setting",
+      words: ["rate"],
+    });
+    expect(figureRequest("best way to learn ml")).toBeUndefined();
   });
 
   it("asks a point in the plan for 'which month', given by 'Month 6–8', not by a duration", () => {

@@ -28,6 +28,9 @@ describe("QuestionUnderstanding", () => {
       { from: "shud", to: "should", reason: "abbreviation" },
       { from: "tbh", to: "", reason: "filler" },
     ]);
+    expect(understanding.understand("key skills n typical bg for that?").understoodAs).toBe(
+      "key skills and typical background for that?",
+    );
   });
 
   it("reads 'y' opening a message as 'why', even when the corpus writes y for a target", () => {
@@ -412,6 +415,13 @@ describe("QuestionUnderstanding", () => {
     // "rescale" is re + scale, not a misspelled "resale".
     expect(scaling.understand("should i rescale columns").changes).toEqual([]);
     expect(scaling.understand("do i pretrain it").understoodAs).toBe("do i pre-train it");
+    // A rare base ("tuns") makes no word of its own: "retuns" is the corpus's "returns".
+    const returns = new QuestionUnderstanding([
+      makeChunk("r", "FastAPI", "A wrong type returns a 422 error."),
+    ]);
+    expect(returns.understand("why my fastapi retuns 422").understoodAs).toBe(
+      "why my fastapi returns 422",
+    );
   });
 
   it("keeps 'anyone' where it carries meaning and drops it where it only asks for help", () => {
@@ -674,6 +684,18 @@ describe("questionFocus", () => {
         "Does the TensorFlow Developer Certificate expire, and how often must it be renewed?",
       ),
     ).toBe("Does the TensorFlow Developer Certificate expire and how often must it be renewed?");
+  });
+
+  it("reads a request as asking ('confirm what package…', 'guide me'), not a noun 'guide'", () => {
+    expect(
+      questionFocus(
+        "i am a fresher, 2025 passout. my friend said freshers get 20 LPA in Bengaluru. confirm what package i can expect",
+      ),
+    ).toBe("confirm what package i can expect");
+    expect(questionFocus("I know excel and sql, guide me on where to start")).toBe(
+      "guide me on where to start",
+    );
+    expect(questionFocus("my guide wants it by March, is a CNN enough?")).toBe("is a CNN enough?");
   });
 
   it("leaves the learner's own figures out of the focus ('I have 2 hours a day, how long…')", () => {
