@@ -1,6 +1,6 @@
 import type { RetrievedChunk } from "../retrieval/retriever.ts";
 import { comparedSides } from "../text/compared-sides.ts";
-import { contentTerms } from "../text/terms.ts";
+import { contentTerms, words } from "../text/terms.ts";
 import { unitTextsOf } from "./gate-features.ts";
 
 /**
@@ -13,11 +13,21 @@ import { unitTextsOf } from "./gate-features.ts";
 const CHOOSES =
   /\b(?:better|best|which|prefer|preferred|vs\.?|versus|diff|difference|differences|differ|compare|compared)\b/i;
 
-/** A unit that weighs one thing against another rather than listing both. */
-const WEIGHS = /\b(?:better|worse|than|while|whereas|but|instead|unlike|however)\b/i;
+/** Words that weigh one thing against another rather than list both. */
+const WEIGHS = new Set([
+  "better",
+  "worse",
+  "than",
+  "while",
+  "whereas",
+  "but",
+  "instead",
+  "unlike",
+  "however",
+]);
 
-/** A list: at least two commas, or a colon before the items. */
-const LISTS = /,[^,]*,|:/;
+/** A list: at least two commas, a comma before "and" or "or" ("precision, recall and F1"), or a colon. */
+const LISTS = /,[^,]*,|,[^,]*\b(?:and|or)\b|:/;
 
 /**
  * The two things a choice or difference question asks about, when each sentence of the passages
@@ -43,9 +53,27 @@ export function namedOnlyTogether(
       const namesRight = [...right].every((term) => terms.has(term));
       if (namesLeft !== namesRight) return undefined;
       if (!namesLeft) continue;
-      if (chunk.kind === "table-row" || !LISTS.test(unit) || WEIGHS.test(unit)) return undefined;
+      if (chunk.kind === "table-row" || !LISTS.test(unit) || weighsSides(unit, left, right)) {
+        return undefined;
+      }
       together++;
     }
   }
   return together > 0 ? [sides[0].trim(), sides[1].trim()] : undefined;
+}
+
+/**
+ * Whether a weighing word stands between the first and the last word naming a side: "PyTorch … is
+ * better for research than TensorFlow" weighs them; "report precision, recall, F1 … rather than
+ * accuracy alone" lists both and weighs the list against something else.
+ */
+function weighsSides(unit: string, left: Set<string>, right: Set<string>): boolean {
+  const tokens = words(unit);
+  const naming = tokens
+    .map((token, index) => ({ term: contentTerms(token)[0], index }))
+    .filter(({ term }) => term !== undefined && (left.has(term) || right.has(term)))
+    .map(({ index }) => index);
+  const first = Math.min(...naming);
+  const last = Math.max(...naming);
+  return tokens.slice(first + 1, last).some((token) => WEIGHS.has(token));
 }

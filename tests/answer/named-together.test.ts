@@ -18,6 +18,20 @@ describe("namedOnlyTogether", () => {
     expect(namedOnlyTogether("h2o.ai vs autogluon diff?", passagesOf(AUTOML))).toBeDefined();
   });
 
+  it("reads 'X, Y and Z' as a list, and a weighing word outside both sides as no comparison", () => {
+    const metrics = makeChunk(
+      "metrics",
+      "Metrics",
+      "For imbalanced classes, report precision, recall, F1 or PR-AUC and a confusion matrix rather than accuracy alone. The classification report shows precision, recall and F1-score for each class.",
+    );
+    expect(
+      namedOnlyTogether(
+        "precision vs recall, whats the actual difference between them",
+        passagesOf(metrics),
+      ),
+    ).toEqual(["precision", "recall"]);
+  });
+
   it("finds none when a sentence names one side without the other", () => {
     const alone = makeChunk("h2o", "AutoML", "H2O.ai runs in the browser.");
     expect(
