@@ -278,6 +278,12 @@ const DEFINITION =
 /** "mlops meaning?", "deep learning in simple terms", "X definition": the same, said casually. */
 const TRAILING_DEFINITION =
   /^(?:an? |the )?(.+?)\s+(?:meaning|definition|in simple (?:words|terms)|explained|means what)\s*\??$/i;
+/**
+ * "i still dont get what MLOps even is", "not sure what a feature store actually does": what a
+ * thing is, asked inside a sentence of the learner's.
+ */
+const EMBEDDED_DEFINITION =
+  /\b(?:what|wat)\s+(?:an? |the )?((?:[\p{L}\d][\p{L}\d+#.'-]*\s+){1,3}?)(?:even |actually |really |exactly )?(?:is|are|means|does)\s*(?:[,.?!]|$)/iu;
 /** "dropout?", "adam optimizer?": a bare term of one to three words asks what it is. */
 const BARE_TERM =
   /^(?!.*\b(?:what|which|how|why|when|where|who|vs|versus|or|and)\b)((?:[\p{L}\d][\p{L}\d+#.'-]*\s*){1,3}?)\s*\?*$/iu;
@@ -581,9 +587,10 @@ export class ExtractiveGenerator implements Generator {
         "$1",
       );
     // "what's RAG and why is everyone talking about it" defines RAG: the first clause only.
-    const defined = (DEFINITION.exec(asked) ??
-      TRAILING_DEFINITION.exec(asked) ??
-      BARE_TERM.exec(asked))?.[1]
+    const direct = DEFINITION.exec(asked) ?? TRAILING_DEFINITION.exec(asked);
+    // "i still dont get what MLOps even is, explain": the rest of the sentence is a remark.
+    const embedded = direct === null ? EMBEDDED_DEFINITION.exec(part ?? input.question) : null;
+    const defined = (direct ?? embedded ?? BARE_TERM.exec(asked))?.[1]
       ?.split(
         /\s*,\s*|\s+and\s+(?=why|how|what|when|where|which|who|is|are|do|does|can|should)\b/i,
       )[0]
@@ -622,7 +629,9 @@ export class ExtractiveGenerator implements Generator {
       (POINTS_BACK.test(focus) ||
         (focusWords.length >= 2 &&
           focusWords.every((word) => (commonWordRank(word) ?? Infinity) < VERY_COMMON_RANK)));
-    const fullTerms = new Set(contentTerms(questionText(leansOnStory ? own : focus)));
+    const fullTerms = new Set(
+      embedded !== null ? definedTerms : contentTerms(questionText(leansOnStory ? own : focus)),
+    );
     const weight = (term: string) =>
       this.statistics.idf(term) *
       (fullTerms.has(term)

@@ -1130,5 +1130,18 @@ describe("ExtractiveGenerator", () => {
         expect(answer, question).toMatch(/^MLOps \(machine learning operations\) is the set/);
       }
     });
+
+    it("reads 'what X even is' inside the learner's sentence as a definition, the rest a remark", () => {
+      const chunks = [
+        makeChunk("worth", "Is ML worth it", "Teams adopt MLOps to ship models."),
+        makeChunk(
+          "what",
+          "What MLOps is",
+          "MLOps (machine learning operations) is the set of practices that keeps models reliable.",
+        ),
+      ];
+      const answer = composeOver(chunks, "i still don't get what MLOps even is, explain");
+      expect(answer).toMatch(/^MLOps \(machine learning operations\) is the set/);
+    });
   });
 });
