@@ -443,6 +443,13 @@ export class QuestionUnderstanding {
       if (listed !== undefined) {
         expansions.push({ word, alternatives: [...listed], source: "lexicon" });
       }
+      // "a feature store like feast", "scaler vs upgrad": a tool the lexicon lists is a topic the
+      // material lacks, though it is an English word or the corpus has a word of its stem
+      // ("upgrade"); one the corpus writes as is, it names.
+      if (this.lexicon.toolNames.has(lower) && !this.vocabulary.hasExactly(lower)) {
+        unknownTopics.push(word);
+        continue;
+      }
       // A word the lexicon maps to the material's words is understood, whatever the corpus says.
       if (listed !== undefined || this.knowsToken(word)) continue;
       // "8gb", "2nd", "3yrs": quantities describe the learner's situation, not a topic.
@@ -452,12 +459,6 @@ export class QuestionUnderstanding {
       if (EXCEPTION_NAME.test(word)) {
         unfamiliarWords.push(word);
         if (describes(word, pos)) unfamiliarDescribing.push(word);
-        continue;
-      }
-      // "do i need a feature store like feast": an English word that names a tool the material
-      // never mentions is a topic it lacks.
-      if (this.lexicon.toolNames.has(lower)) {
-        unknownTopics.push(word);
         continue;
       }
       // "rag in llm stuff": a word that names no topic has no synonyms worth searching.

@@ -251,6 +251,15 @@ describe("QuestionUnderstanding", () => {
     expect(understanding.understand("PLEASE HELP, what is dropout").unknownTopics).toEqual([]);
   });
 
+  it("takes a listed tool for a topic the material lacks, though the corpus has its stem", () => {
+    const platforms = new QuestionUnderstanding([
+      makeChunk("u", "Setup", "Upgrade pip before installing Scaler course tools."),
+    ]);
+    expect(
+      platforms.understand("scaler vs upgrad vs great learning, which is better").unknownTopics,
+    ).toEqual(["great learning", "upgrad"]);
+  });
+
   it("takes a name the dictionary lists only capitalised for a thing the material never names", () => {
     expect(
       understanding.understand("how to use xavier initialisation in pytorch").unknownTopics,
