@@ -684,7 +684,7 @@ describe("EvidenceGate.assess", () => {
     expect(story.reason).not.toContain("docker hub");
   });
 
-  it("refuses a question asking what a topic the material never mentions is, story or not", () => {
+  it("refuses a question asking what a topic the material never mentions is, or to judge it", () => {
     // A gate that answers whatever the model says: only the rule can refuse.
     const lenient = new EvidenceGate(statistics, { model, settings: { threshold: 0 } });
     const judge = (question: string) => {
@@ -708,6 +708,10 @@ describe("EvidenceGate.assess", () => {
     expect(judge("a friend told me to use SMOTE. is python the best language?").answerable).toBe(
       true,
     );
+    // Nor can it judge one: "is X good for …", "X worth it?".
+    expect(judge("is the iit madras online bsc good for getting ml jobs").answerable).toBe(false);
+    expect(judge("SMOTE worth it for fraud data?").answerable).toBe(false);
+    expect(judge("is python good for getting ml jobs").answerable).toBe(true);
   });
 
   it("names only the asking clauses' unknown topics when a long story surrounds the question", () => {
