@@ -7,7 +7,7 @@
  *   INDEX_DIR=indexes node --import tsx eval/tools/tune-extractive.ts [train|dev] [--defaults-only]
  *     [--settings '{"passageWeight":0.9}']
  */
-import { Assistant } from "../../src/answer/assistant.ts";
+import { Assistant, roadmapTitles } from "../../src/answer/assistant.ts";
 import {
   DEFAULT_EXTRACTIVE_SETTINGS,
   ExtractiveGenerator,
@@ -39,7 +39,12 @@ for (const item of items) {
 }
 
 function measure(settings: ExtractiveSettings) {
-  const writer = new ExtractiveGenerator(assistant.statistics, index.units, settings);
+  const writer = new ExtractiveGenerator(
+    assistant.statistics,
+    index.units,
+    settings,
+    roadmapTitles(index),
+  );
   let sentences = 0;
   let onEvidence = 0;
   let f1 = 0;

@@ -140,7 +140,12 @@ export class Assistant {
       lexicon,
       columns: new TableColumns(options.index.chunks, this.statistics, lexicon),
     });
-    const extractive = new ExtractiveGenerator(this.statistics, options.index.units);
+    const extractive = new ExtractiveGenerator(
+      this.statistics,
+      options.index.units,
+      {},
+      roadmapTitles(options.index),
+    );
     this.generator =
       typeof options.generator === "function"
         ? options.generator({ extractive })
@@ -704,4 +709,11 @@ function anchoredOn(retrieval: Retrieval, anchors: Chunk[]): Retrieval {
     ...retrieval,
     results: [...first, ...rest].slice(0, Math.max(retrieval.results.length, anchors.length)),
   };
+}
+
+/** Titles of the indexed documents of kind `roadmap` (from their front matter). */
+export function roadmapTitles(index: Pick<LoadedIndex, "manifest">): string[] {
+  return index.manifest.sources
+    .filter((source) => source.kind === "roadmap")
+    .map((source) => source.title);
 }

@@ -3,7 +3,7 @@ import type { UnitVectors } from "../index/unit-vectors.ts";
 import { commonWordRank } from "../text/common-words.ts";
 import { comparedSides } from "../text/compared-sides.ts";
 import { escapeRegExp } from "../text/escape-reg-exp.ts";
-import { namedSource } from "../text/named-source.ts";
+import { namedSource, roadmapNamed } from "../text/named-source.ts";
 import { numberedReferences, referenceAgreement } from "../text/numbered-references.ts";
 import {
   contentTerms,
@@ -137,7 +137,10 @@ export type ExtractiveSettings = {
    * ("For regression, learn MAE, MSE…" for "which metrics for regression"). @default 0.2
    */
   caseBonus: number;
-  /** Added for a unit of the tutorial the question names ("in the MLOps tutorial"). @default 0.1 */
+  /**
+   * Added for a unit of the document the question names ("in the MLOps tutorial", "the roadmap").
+   * @default 0.1
+   */
   namedSourceBonus: number;
   /**
    * Taken from a unit that only lists what a definition question asks about among other things
@@ -364,14 +367,19 @@ export class ExtractiveGenerator implements Generator {
   private readonly units: UnitVectors;
   private readonly settings: ExtractiveSettings;
 
+  /** Titles of the corpus documents of kind `roadmap`, which "the roadmap" names. */
+  private readonly roadmapTitles: readonly string[];
+
   constructor(
     statistics: CorpusStatistics,
     units: UnitVectors = new Map(),
     settings: Partial<ExtractiveSettings> = {},
+    roadmapTitles: readonly string[] = [],
   ) {
     this.statistics = statistics;
     this.units = units;
     this.settings = { ...DEFAULT_EXTRACTIVE_SETTINGS, ...settings };
+    this.roadmapTitles = roadmapTitles;
   }
 
   async *generate(input: GenerationInput): AsyncIterable<GeneratorEvent> {
@@ -390,8 +398,16 @@ export class ExtractiveGenerator implements Generator {
       given.question,
       given.passages.map((passage) => passage.chunk.title),
     );
+    // "How does the roadmap define machine learning?": the roadmap's own units are preferred, and
+    // the question keeps its words.
+    const roadmap =
+      source === undefined ? roadmapNamed(given.question, this.roadmapTitles) : undefined;
     const input: WriterInput =
-      source === undefined ? given : { ...given, question: source.question, source: source.title };
+      source !== undefined
+        ? { ...given, question: source.question, source: source.title }
+        : roadmap !== undefined
+          ? { ...given, source: roadmap }
+          : given;
     const request = askedFigure(input.question);
     const candidates = this.score(input, request);
     if (candidates.length === 0) return "";

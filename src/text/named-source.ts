@@ -51,3 +51,20 @@ export function namedSource(question: string, titles: Iterable<string>): NamedSo
   }
   return undefined;
 }
+
+/**
+ * "the roadmap", "this 12-month roadmap": the main article, whatever the question asks of it ("the
+ * MLOps roadmap" is a tutorial's title, named by `namedSource`).
+ */
+const ROADMAP_NAMED = /\b(?:the|this|your|ur) (?:12[- ]month |ml |machine learning )?roadmap\b/i;
+
+/**
+ * The title of the roadmap a question names as "the roadmap", when the corpus has exactly one
+ * document of kind `roadmap` (`roadmapTitles`); otherwise undefined.
+ */
+export function roadmapNamed(
+  question: string,
+  roadmapTitles: readonly string[],
+): string | undefined {
+  return roadmapTitles.length === 1 && ROADMAP_NAMED.test(question) ? roadmapTitles[0] : undefined;
+}

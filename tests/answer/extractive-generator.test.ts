@@ -793,6 +793,37 @@ describe("ExtractiveGenerator", () => {
     );
   });
 
+  it("prefers the roadmap's own unit when the question names 'the roadmap'", () => {
+    const roadmapTitle = "Machine Learning Roadmap";
+    const corpus = [
+      {
+        ...makeChunk(
+          "tutorial",
+          "Basics",
+          "Machine learning is the part of AI that learns from data.",
+        ),
+        title: "Deep Learning Tutorial",
+      },
+      {
+        ...makeChunk(
+          "roadmap",
+          "What Is ML",
+          "Machine learning is a branch of AI that learns patterns.",
+        ),
+        title: roadmapTitle,
+      },
+    ];
+    const passages = corpus.map((chunk, rank) => ({ n: rank + 1, chunk, score: 1 - rank * 0.02 }));
+    const statistics = new CorpusStatistics(corpus);
+    const writer = new ExtractiveGenerator(statistics, new Map(), {}, [roadmapTitle]);
+    const question = "How does the roadmap define machine learning?";
+    expect(writer.compose({ question, passages })).toMatch(/^Machine learning is a branch/);
+    // Without a document of kind roadmap, the better-ranked tutorial's unit leads.
+    expect(new ExtractiveGenerator(statistics, new Map()).compose({ question, passages })).toMatch(
+      /^Machine learning is the part/,
+    );
+  });
+
   it("counts a unit holding a search expansion of a question word ('downsides' → limitation)", () => {
     const corpus = [
       makeChunk("use", "XGBoost", "XGBoost is widely used on tabular data."),

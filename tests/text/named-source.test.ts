@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { namedSource } from "../../src/text/named-source.ts";
+import { namedSource, roadmapNamed } from "../../src/text/named-source.ts";
 
 const titles = [
   "Machine Learning Roadmap 2026: A 12-Month Path from Fundamentals to Job Readiness",
@@ -33,5 +33,18 @@ describe("namedSource", () => {
     expect(namedSource("is there a tutorial on docker", titles)).toBeUndefined();
     // "machine learning" is in several titles: which one is meant is not said.
     expect(namedSource("in the machine learning tutorial, what is x", titles)).toBeUndefined();
+  });
+});
+
+describe("roadmapNamed", () => {
+  const roadmap = [titles[0] as string];
+  it("reads 'the roadmap' as the one document of kind roadmap, not the MLOps tutorial", () => {
+    expect(roadmapNamed("How does the roadmap define machine learning?", roadmap)).toBe(titles[0]);
+    expect(roadmapNamed("what does this 12-month roadmap say about sql", roadmap)).toBe(titles[0]);
+    expect(roadmapNamed("what does the mlops roadmap cover in week 2", roadmap)).toBeUndefined();
+    expect(roadmapNamed("what is a roadmap", roadmap)).toBeUndefined();
+    // Two roadmaps, or none: which one is meant is not said.
+    expect(roadmapNamed("what does the roadmap say", [...titles])).toBeUndefined();
+    expect(roadmapNamed("what does the roadmap say", [])).toBeUndefined();
   });
 });
