@@ -62,8 +62,8 @@ export type GateDecision = {
  * 3. So is one the material cannot answer however well the rest matches: a figure asked for a
  *    place, role or year it gives none for, a topic only a passage speaking of it answers
  *    (`UNSPOKEN_TOPICS`: age, interview questions, a promised job…), a service named in several
- *    words it never names, what a topic it never mentions is or whether it is any good, or a
- *    choice between two such topics.
+ *    words it never names, what a topic it never mentions is, whether it is any good or how to
+ *    work with it, or a choice between two such topics.
  * 4. Otherwise the refusal model (a logistic regression fitted on the train split by
  *    eval/tools/fit-refusal-model.ts) turns the gate's signals (`GateFeatures`: how much of the
  *    question the best passages, their headings and their single sentences cover, dense and fused
@@ -163,7 +163,7 @@ export class EvidenceGate {
       return { ...measured, answerable: false, reason: `the material never mentions "${service}"` };
     }
     // "a friend told me to use SMOTE. what's SMOTE exactly…": it cannot say what a thing it
-    // never mentions is, or judge it, however well the learner's story matches.
+    // never mentions is, judge it or say how to use it, however well the learner's story matches.
     if (definesUnknown(understood)) {
       return {
         ...measured,
@@ -278,14 +278,18 @@ function latestYearNamed(statistics: CorpusStatistics): number | undefined {
   return undefined;
 }
 
+/** "how do i", "how to", "how 2": a how-to question's opening. */
+const HOW_TO = "how (?:(?:do|can|should|would) (?:i|we|you)|to|2)";
+
 /** Words that ask the material to judge a thing: "is the iit madras bsc good for ml jobs". */
 const JUDGED =
   "(?:good|bad|worth|useful|legit|valid|recogni[sz]ed|respected|valued|enough|reliable|better|best|ok|okay|fine)";
 
 /**
  * Whether the question asks what an unknown topic is or how it works ("what's SMOTE exactly", "how
- * does q-learning work", "xavier init kya hai"), or asks the material to judge it ("is the iit
- * madras online bsc good for ml jobs", "udemy worth it?").
+ * does q-learning work", "xavier init kya hai"), asks the material to judge it ("is the iit
+ * madras online bsc good for ml jobs", "udemy worth it?"), or asks how to work with it ("how do i
+ * deploy on heroku", "RLHF with TRL - how 2 write the reward model code").
  */
 function definesUnknown(
   understood: Pick<UnderstoodQuestion, "understoodAs" | "unknownTopics">,
@@ -293,7 +297,7 @@ function definesUnknown(
   return understood.unknownTopics.some((topic) => {
     const named = escapeRegExp(topic);
     return new RegExp(
-      `\\b(?:what(?:'s|’s|s| is| are| was| were)|explain|define|meaning of|how (?:does|do|did))\\s+(?:(?:the|a|an|this|that)\\s+)?${named}(?![\\p{L}\\d-])|(?<![\\p{L}\\d-])${named}\\s+(?:kya|meaning|means|matlab)\\b|^(?:(?:is|are)\\s+)?(?:(?:the|a|an|this|that)\\s+)?(?:[\\p{L}\\d'-]+\\s+){0,2}${named}(?:\\s+[\\p{L}\\d'-]+){0,6}?\\s+${JUDGED}\\b`,
+      `\\b(?:what(?:'s|’s|s| is| are| was| were)|explain|define|meaning of|how (?:does|do|did))\\s+(?:(?:the|a|an|this|that)\\s+)?${named}(?![\\p{L}\\d-])|(?<![\\p{L}\\d-])${named}\\s+(?:kya|meaning|means|matlab)\\b|^(?:(?:is|are)\\s+)?(?:(?:the|a|an|this|that)\\s+)?(?:[\\p{L}\\d'-]+\\s+){0,2}${named}(?:\\s+[\\p{L}\\d'-]+){0,6}?\\s+${JUDGED}\\b|${HOW_TO}\\s+(?:[\\p{L}\\d'-]+\\s+){0,5}?${named}(?![\\p{L}\\d-])|^${named}\\b[^?.]{0,40}?\\s${HOW_TO}\\b`,
       "iu",
     ).test(understood.understoodAs);
   });

@@ -684,7 +684,7 @@ describe("EvidenceGate.assess", () => {
     expect(story.reason).not.toContain("docker hub");
   });
 
-  it("refuses a question asking what a topic the material never mentions is, or to judge it", () => {
+  it("refuses asking what a topic the material never mentions is, to judge it or to use it", () => {
     // A gate that answers whatever the model says: only the rule can refuse.
     const lenient = new EvidenceGate(statistics, { model, settings: { threshold: 0 } });
     const judge = (question: string) => {
@@ -712,6 +712,10 @@ describe("EvidenceGate.assess", () => {
     expect(judge("is the iit madras online bsc good for getting ml jobs").answerable).toBe(false);
     expect(judge("SMOTE worth it for fraud data?").answerable).toBe(false);
     expect(judge("is python good for getting ml jobs").answerable).toBe(true);
+    // Nor say how to work with one.
+    expect(judge("how do i deploy my python model on heroku").answerable).toBe(false);
+    expect(judge("SMOTE with sklearn - how 2 write the code?").answerable).toBe(false);
+    expect(judge("my friend uses heroku. how do i deploy my python model").answerable).toBe(true);
   });
 
   it("names only the asking clauses' unknown topics when a long story surrounds the question", () => {
