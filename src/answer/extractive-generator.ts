@@ -165,12 +165,6 @@ export type ExtractiveSettings = {
    * prose says how and why. @default 0.05
    */
   rowForHowPenalty: number;
-  /**
-   * Added for the first unit of its passage, which usually states what the passage is about
-   * (`tune-extractive` and the eval on train and dev: 0.02 beat 0, 0.01, 0.03 and 0.04).
-   * @default 0.02
-   */
-  leadBonus: number;
 };
 
 export const DEFAULT_EXTRACTIVE_SETTINGS: ExtractiveSettings = {
@@ -203,7 +197,6 @@ export const DEFAULT_EXTRACTIVE_SETTINGS: ExtractiveSettings = {
   exercisePenalty: 0.2,
   countBonus: 0.15,
   rowForHowPenalty: 0.05,
-  leadBonus: 0.02,
 };
 
 /** What the writer answers: the question without the tutorial it names, and that tutorial's title. */
@@ -253,8 +246,6 @@ type UnitSignals = {
   countGiven: number;
   /** 1 for a table row when the question asks how to do something or why. */
   rowForHow: number;
-  /** 1 for the first unit of its passage. */
-  lead: number;
 };
 
 const LIST_QUESTION =
@@ -698,7 +689,6 @@ export class ExtractiveGenerator implements Generator {
       exercisePenalty,
       countBonus,
       rowForHowPenalty,
-      leadBonus,
     } = this.settings;
     const counted = countedThings(input.question);
     const picksOne = PICKS_ONE.test(input.question);
@@ -785,7 +775,6 @@ export class ExtractiveGenerator implements Generator {
               : 0,
           countGiven: countGiven ? 1 : 0,
           rowForHow: asksHow && unit.kind === "row" ? 1 : 0,
-          lead: position === 0 ? 1 : 0,
         };
         // "Learn neurons, layers, …, dropout, …" names dropout without saying what it is.
         // "which one for sentiment classification? (bert gpt)": a list naming one of them among
@@ -826,8 +815,7 @@ export class ExtractiveGenerator implements Generator {
           enumerationPenalty * signals.enumerates -
           exercisePenalty * signals.exercise +
           countBonus * signals.countGiven -
-          rowForHowPenalty * signals.rowForHow +
-          leadBonus * signals.lead;
+          rowForHowPenalty * signals.rowForHow;
         candidates.push({ ...unit, passage, position, terms, score, signals });
       });
     }

@@ -793,26 +793,6 @@ describe("ExtractiveGenerator", () => {
     );
   });
 
-  it("leads with a passage's opening unit over a later one of a barely better passage", () => {
-    const corpus = [
-      makeChunk(
-        "later",
-        "Monitoring",
-        "Dashboards come first. Drift monitoring compares live inputs with training data.",
-      ),
-      makeChunk(
-        "opening",
-        "Drift",
-        "Drift monitoring compares live inputs with the training data.",
-      ),
-    ];
-    const passages = corpus.map((chunk, rank) => ({ n: rank + 1, chunk, score: 1 - rank * 0.03 }));
-    const writer = new ExtractiveGenerator(new CorpusStatistics(corpus), new Map());
-    expect(writer.compose({ question: "what does drift monitoring compare", passages })).toBe(
-      "Drift monitoring compares live inputs with the training data. [2]",
-    );
-  });
-
   it("prefers the roadmap's own unit when the question names 'the roadmap'", () => {
     const roadmapTitle = "Machine Learning Roadmap";
     const corpus = [
