@@ -286,6 +286,25 @@ const JUDGED =
   "(?:good|bad|worth|useful|legit|valid|recogni[sz]ed|respected|valued|enough|reliable|better|best|ok|okay|fine)";
 
 /**
+ * The ways a question asks about an unknown topic the material cannot answer for, each a pattern
+ * around the topic's escaped name.
+ */
+const ASKED_OF_UNKNOWN: ReadonlyArray<(named: string) => string> = [
+  // "what's SMOTE exactly", "explain q-learning", "how does q-learning work".
+  (named) =>
+    `\\b(?:what(?:'s|’s|s| is| are| was| were)|explain|define|meaning of|how (?:does|do|did))\\s+(?:(?:the|a|an|this|that)\\s+)?${named}(?![\\p{L}\\d-])`,
+  // "xavier init kya hai", "SMOTE meaning".
+  (named) => `(?<![\\p{L}\\d-])${named}\\s+(?:kya|meaning|means|matlab)\\b`,
+  // "is the iit madras online bsc good for ml jobs", "udemy worth it?".
+  (named) =>
+    `^(?:(?:is|are)\\s+)?(?:(?:the|a|an|this|that)\\s+)?(?:[\\p{L}\\d'-]+\\s+){0,2}${named}(?:\\s+[\\p{L}\\d'-]+){0,6}?\\s+${JUDGED}\\b`,
+  // "how do i deploy my model on heroku".
+  (named) => `${HOW_TO}\\s+(?:[\\p{L}\\d'-]+\\s+){0,5}?${named}(?![\\p{L}\\d-])`,
+  // "RLHF with TRL - how 2 write the reward model code".
+  (named) => `^${named}\\b[^?.]{0,40}?\\s${HOW_TO}\\b`,
+];
+
+/**
  * Whether the question asks what an unknown topic is or how it works ("what's SMOTE exactly", "how
  * does q-learning work", "xavier init kya hai"), asks the material to judge it ("is the iit
  * madras online bsc good for ml jobs", "udemy worth it?"), or asks how to work with it ("how do i
@@ -296,10 +315,9 @@ function definesUnknown(
 ): boolean {
   return understood.unknownTopics.some((topic) => {
     const named = escapeRegExp(topic);
-    return new RegExp(
-      `\\b(?:what(?:'s|’s|s| is| are| was| were)|explain|define|meaning of|how (?:does|do|did))\\s+(?:(?:the|a|an|this|that)\\s+)?${named}(?![\\p{L}\\d-])|(?<![\\p{L}\\d-])${named}\\s+(?:kya|meaning|means|matlab)\\b|^(?:(?:is|are)\\s+)?(?:(?:the|a|an|this|that)\\s+)?(?:[\\p{L}\\d'-]+\\s+){0,2}${named}(?:\\s+[\\p{L}\\d'-]+){0,6}?\\s+${JUDGED}\\b|${HOW_TO}\\s+(?:[\\p{L}\\d'-]+\\s+){0,5}?${named}(?![\\p{L}\\d-])|^${named}\\b[^?.]{0,40}?\\s${HOW_TO}\\b`,
-      "iu",
-    ).test(understood.understoodAs);
+    return new RegExp(ASKED_OF_UNKNOWN.map((pattern) => pattern(named)).join("|"), "iu").test(
+      understood.understoodAs,
+    );
   });
 }
 
