@@ -88,7 +88,7 @@ const TRAILING_THEN = /\bthen\s*[?.!]*$/i;
 const TRAILING_THOUGH = /\b(?:tho+|though)\s*[?.!]*$/i;
 /** Words that point back at something said before. */
 const REFERENCE =
-  /\b((?:this|that) one|it|its|they|them|their|this|that|these|those|same|the (?:[\p{L}\d-]+ ){0,2}one|which one|the two|both of them|each one|each of them|all of them|either|above|(?<=\b(?:create|make|get|buy|build|use|need|pick|choose|find|install|start|train|deploy|learn) )one)\b/iu;
+  /\b((?:this|that) one|it|its|they|them|their|this|that|these|those|same|the (?:[\p{L}\d-]+ ){0,2}one|(?:the|which|those|these) (?:[\p{L}\d-]+ ){0,2}ones|which one|the two|both of them|each one|each of them|all of them|either|above|(?<=\b(?:create|make|get|buy|build|use|need|pick|choose|find|install|start|train|deploy|learn) )one)\b/iu;
 /** "why do trees do better there?": a place said before; not "are there?". */
 const THERE_BACK = /(?<!\b(?:is|are|was|were|be|been)\s+)\bthere\s*[?.!]*$/i;
 /** Every such word of a message, in order. */
@@ -138,7 +138,7 @@ export const VERY_COMMON_RANK = 1500;
  * opens with "and…", "vs…" or "what if…", ends with "then?" or an open comparison ("how is GPT
  * different"), closes with "tho" ("what rmse should i aim for tho"), asks for a thing with no
  * verb ("what stack", "which dataset?"), points back with a
- * pronoun ("is it free?", "which one pays more?", "the aws one"),
+ * pronoun ("is it free?", "which one pays more?", "the aws one", "which pretrained ones"),
  * names the learner's situation told before ("for someone like me") or no topic of its own
  * ("how long?"), or, short and naming no tool, only topic words the last exchange (`previous`:
  * the last question and its answer) said ("what happens if the request is missing a field"), or

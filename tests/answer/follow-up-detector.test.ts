@@ -31,6 +31,8 @@ describe("FollowUpDetector.dependsOnHistory", () => {
     "which one pays more",
     "how much does the aws one cost",
     "how much does the google cloud one cost",
+    // "ones" points back at the things just talked about.
+    "and which pretrained ones should i practise dropout on in a cnn",
     // A closing "tho" answers back to the last turn.
     "whats a good rmse value to aim for tho",
     // A thing asked with no verb: of what was just talked about.
