@@ -26,6 +26,10 @@ export type UnderstandingChange = {
   reason: "filler" | "abbreviation" | "spelling" | "number" | "hinglish";
 };
 
+/** Words this long or longer are corrected to any English word one edit away. */
+const LONG_WORD = 7;
+/** A shorter word is corrected only to one of this many most common words, a letter dropped. */
+const DROPPED_LETTER_RANK = 1000;
 /**
  * "RAG kya hai?", "overfitting kya hota hai", "dropout ka matlab kya hai": Hindi puts "what is"
  * after the thing asked about. Up to six words of the clause before it are the thing.
@@ -353,14 +357,23 @@ export class QuestionUnderstanding {
 
   /**
    * A dictionary word for a long misspelled word ("realisticaly"): one edit away, the most common
-   * in spoken English when several are, same first letter; never for two words written as one. Shorter unknown words are too often
-   * names one edit from an English word ("polars", "dask") to be corrected. Hunspell's two-edit
-   * search is not used: it took about 100 ms for each long name it could not place ("databricks",
-   * "torchserve"), blocking the server, and changed no eval question.
+   * in spoken English when several are, same first letter; never for two words written as one.
+   * A shorter word is corrected only when a letter was dropped from one of the most common words
+   * ("givng" is "giving", "wrks" is "works"); other edits of short words are too often names one
+   * edit from an English word ("polars", "dask"). Hunspell's two-edit search is not used: it took
+   * about 100 ms for each long name it could not place ("databricks", "torchserve"), blocking the
+   * server, and changed no eval question.
    */
   private dictionaryCorrection(word: string): string | undefined {
-    if (word.length < 7 || this.isEnglishCompound(word)) return undefined;
-    const near = englishWordsOneEditAway(word).filter((candidate) => candidate[0] === word[0]);
+    const short = word.length < LONG_WORD;
+    if (word.length < 4 || (!short && this.isEnglishCompound(word))) return undefined;
+    const near = englishWordsOneEditAway(word).filter(
+      (candidate) =>
+        candidate[0] === word[0] &&
+        (!short ||
+          (candidate.length === word.length + 1 &&
+            (commonWordRank(candidate) ?? Number.POSITIVE_INFINITY) <= DROPPED_LETTER_RANK)),
+    );
     const rank = (candidate: string) => commonWordRank(candidate) ?? Number.POSITIVE_INFINITY;
     return near.reduce<string | undefined>(
       (best, candidate) => (best === undefined || rank(candidate) < rank(best) ? candidate : best),

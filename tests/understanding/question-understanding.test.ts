@@ -475,6 +475,13 @@ describe("QuestionUnderstanding", () => {
     expect(ordinary.changes).toContainEqual({ from: "realistically", to: "", reason: "filler" });
   });
 
+  it("restores a letter dropped from a common short word, but leaves short names alone", () => {
+    const typed = understanding.understand("fastapi givng 422 error y");
+    expect(typed.understoodAs).toMatch(/^fastapi giving 422 error/);
+    expect(typed.unknownTopics).not.toContain("givng");
+    expect(understanding.understand("is dask good").unknownTopics).toContain("dask");
+  });
+
   it("knows a slash-joined name the corpus writes that way ('A/B'), and Hinglish question words", () => {
     expect(understanding.understand("when to run an A/B test").unknownTopics).toEqual([]);
     expect(understanding.understand("month 6-8 mein kya padhna hai").understoodAs).toBe(
