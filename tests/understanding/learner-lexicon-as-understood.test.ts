@@ -51,6 +51,8 @@ describe("replacements, as the assistant understands a learner's words", () => {
     ["poora step 5 finish karne mein kitna time lagega?", "whole step 5"],
     // "uske" alone is filler; "uske baad" is "after that", which asks what comes next.
     ["aur uske baad?", "after that"],
+    // "lvl" is "level"; "fam" is chat filler, not a topic the material lacks.
+    ["google cloud ML engineer cert - wat lvl n how much $$ fam", "what level and how much $$"],
   ])("reads %j as holding %j", (question, understood) => {
     expect(understanding.understand(question).understoodAs).toContain(understood);
   });
