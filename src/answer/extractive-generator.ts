@@ -251,6 +251,12 @@ type UnitSignals = {
 const LIST_QUESTION =
   /^(which|what) (are (the|some|all) )?(?:(?:\d+|two|three|four|five|main|different|key|common|important|major|top|various|all the) )*(tools?|libraries|frameworks|platforms|certifications?|projects?|roles?|skills?|topics?|algorithms?|metrics?|models?|steps?|types?|kinds?|prerequisites?|factors?|stages?|mistakes?)\b|^(?:which|what) are (?:the |some |all )?(?:different|various|main|key|common|major|top) (?:[\p{L}-]+ )?[\p{L}-]+s\b|\b(list|name) (the|all|some|of)\b|\b(vs\.?|versus|compare|comparison|difference between|differ)\b|\bor\b.{1,60}\b(?:which|who)\b.{0,20}\b(?:more|less|most|higher|lower)\b/iu;
 /**
+ * "how much longer does X take compared to Y", "the trade-offs between them", "who earns more, a
+ * data scientist or an ML engineer?": two things set side by side, said without "vs".
+ */
+const COMPARES_TWO =
+  /\bcompared (?:to|with)\b|\btrade-?offs? between\b|\b(?:who|which)\b.{0,40}\b(?:more|less|most|higher|lower|better|worse|faster|slower|longer|shorter)\b.{0,60}\bor\b/i;
+/**
  * "they each", "each one", "both", "the two": a question asked of every one of several things
  * (not "each log call", which says how often).
  */
@@ -416,7 +422,9 @@ export class ExtractiveGenerator implements Generator {
     // "explain the bias-variance tradeoff" wants both sides; "how do i fix it (bias variance
     // tradeoff)" asks something else about it.
     const isList =
-      LIST_QUESTION.test(input.question) || TRADEOFF.test(carriedTopic(input.question).own);
+      LIST_QUESTION.test(input.question) ||
+      COMPARES_TWO.test(input.question) ||
+      TRADEOFF.test(carriedTopic(input.question).own);
     const limit = isList ? this.settings.maxListUnits : this.settings.maxUnits;
     const cutoff =
       best.score * (isList ? this.settings.relativeCutoff - 0.1 : this.settings.relativeCutoff);

@@ -77,6 +77,18 @@ describe("ExtractiveGenerator", () => {
     expect(answer).not.toContain("Explainability — tools");
   });
 
+  it("answers with the row of each side when two things are compared without 'vs'", () => {
+    for (const question of [
+      "which is more useful for explaining a model, shap or lime?",
+      "how local is lime compared to shap",
+      "what are the trade-offs between shap and lime",
+    ]) {
+      const answer = writer.compose({ question, passages: shown(1, 2) });
+      expect(answer).toContain("SHAP — purpose: Model explainability");
+      expect(answer).toContain("LIME — purpose: Local explanation of predictions");
+    }
+  });
+
   it("answers a question asked of each thing named with the row of each", () => {
     for (const question of [
       "what is the purpose of shap and lime, each one?",
