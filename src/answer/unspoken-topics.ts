@@ -58,6 +58,15 @@ const NAMES_THE_MATERIAL = /\b(?:roadmap|article|guide|material|tutorials?|post|
 const SPEAKS_OF_PUBLICATION =
   /\b(?:published|last updated|updated on|written by|author(?:ed)? by)\b/i;
 
+/**
+ * "how do i negotiate salary for my first ML job offer", "tips to negotiate my offer": how to
+ * bargain over pay or terms. "what increases ML salary? i want to negotiate better" asks what
+ * raises pay, which the material says.
+ */
+const NEGOTIATION_ASKED =
+  /\b(?:how|tips?|ways?|advice|strateg\w*)\b[^?.!]{0,40}\bnegotiat\w*|\bnegotiat\w*\b[^?.!]{0,40}\b(?:tips?|how)\b/i;
+const SPEAKS_OF_NEGOTIATION = /\bnegotiat\w*/i;
+
 /** Topics the material answers only where a passage speaks of them. */
 export const UNSPOKEN_TOPICS: readonly UnspokenTopic[] = [
   { asks: asksAboutAge, speaks: speaksOfAge, reason: "the material says nothing about age" },
@@ -90,6 +99,11 @@ export const UNSPOKEN_TOPICS: readonly UnspokenTopic[] = [
     asks: (asking) => PLACEMENT_PROMISE_ASKED.test(asking),
     speaks: saidBy(SPEAKS_OF_PLACEMENTS),
     reason: "the material says nothing about placement promises of courses",
+  },
+  {
+    asks: (asking) => NEGOTIATION_ASKED.test(asking),
+    speaks: saidBy(SPEAKS_OF_NEGOTIATION),
+    reason: "the material says nothing about negotiating an offer",
   },
   {
     asks: (asking) => JOB_PROMISE_ASKED.test(asking),

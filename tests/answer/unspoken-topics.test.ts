@@ -111,3 +111,24 @@ describe("a promised job", () => {
     expect(topic.speaks(["Projects help you get a job."])).toBe(false);
   });
 });
+
+describe("negotiating an offer", () => {
+  const topic = topicOf("the material says nothing about negotiating an offer");
+
+  it.each([
+    "how do i negotiate salary for my first ML job offer, they offered 5L",
+    "tips to negotiate my first ml job offer",
+    "HR says it's non-negotiable. how do i negotiate without losing the offer",
+  ])("%j asks how to negotiate", (question) => {
+    expect(topic.asks(question)).toBe(true);
+  });
+
+  it("is not asked by a question about what raises pay", () => {
+    expect(topic.asks("what actually increases ML salary apart from years of exp?")).toBe(false);
+  });
+
+  it("is spoken of only by a passage about negotiating", () => {
+    expect(topic.speaks(["Negotiate your base salary before equity."])).toBe(true);
+    expect(topic.speaks(["Salary ranges depend on location and experience."])).toBe(false);
+  });
+});
