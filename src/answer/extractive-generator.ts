@@ -441,7 +441,9 @@ export class ExtractiveGenerator implements Generator {
         ? comparedRows(input.question, ranked, request !== undefined)
         : [];
     const compared =
-      rowsCompared.length > 0 || !isList ? rowsCompared : comparedSentences(input.question, ranked);
+      rowsCompared.length > 0 || !isList
+        ? rowsCompared
+        : comparedSentences(input.question, ranked, request);
     // "what is LlamaIndex used for, and what should my RAG milestone include?": a unit for each.
     const parts = compared.length > 0 ? [] : questionParts(input.question);
     const chosen: Candidate[] =
@@ -1159,7 +1161,11 @@ function namesPhrase(paddedQuestionWords: string, phrase: string): boolean {
  * concept drift"): for each side, the best-ranked sentence or item holding all of its words and
  * none of the other side's own words; empty unless both sides have one.
  */
-function comparedSentences(question: string, ranked: Candidate[]): Candidate[] {
+function comparedSentences(
+  question: string,
+  ranked: Candidate[],
+  request?: FigureRequest,
+): Candidate[] {
   const sides = comparedSides(questionText(question));
   // Two things only: "ai vs ml vs dl" is not two sides.
   if (sides === undefined || sides.some((side) => /\b(?:vs\.?|versus|or)\b/i.test(side))) {
@@ -1191,8 +1197,13 @@ function comparedSentences(question: string, ranked: Candidate[]): Candidate[] {
   // The best-ranked unit about the side, one whose subject it is first ("An ML engineer focuses
   // …", not "This roadmap prepares you for the ML engineer path").
   const best = (side: string[], other: string[]) => {
+    // "which one pays more": only a sentence giving the pay answers for its side.
     const about = ranked.filter(
-      (candidate) => candidate.kind !== "row" && names(candidate, side) && !names(candidate, other),
+      (candidate) =>
+        candidate.kind !== "row" &&
+        names(candidate, side) &&
+        !names(candidate, other) &&
+        (request === undefined || suppliesFigure(request, candidate.text)),
     );
     const opening = (candidate: Candidate) =>
       ` ${unitWords

@@ -2,6 +2,7 @@ import type { CoordinatedWords } from "../retrieval/coordinated-words.ts";
 import type { EntityLexicon } from "../retrieval/entity-lexicon.ts";
 import type { RowHeads } from "../retrieval/row-heads.ts";
 import { commonWordRank } from "../text/common-words.ts";
+import { comparedSides } from "../text/compared-sides.ts";
 import { escapeRegExp } from "../text/escape-reg-exp.ts";
 import {
   contentTerms,
@@ -504,6 +505,10 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
    * in the plan it names, if any ("step 5"). `message`, the follow-up, may ask a figure of its own.
    */
   private topicPhrase(text: string, message = ""): string {
+    // "diff between data scientist and ml engineer?", then "which one pays more": the choice
+    // between both sides, as written, not their rarest words ("data scientist engineer").
+    const sides = BOTH.test(message) ? comparedSides(text) : undefined;
+    if (sides !== undefined) return `${sides[0]} or ${sides[1]}`;
     const seen = new Set<string>();
     const candidates = this.topicWords(text).filter((word) => {
       const lower = word.toLowerCase();

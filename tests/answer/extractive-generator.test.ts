@@ -89,6 +89,26 @@ describe("ExtractiveGenerator", () => {
     }
   });
 
+  it("compares two sides by sentences giving the figure asked for, when one is asked", () => {
+    const corpus = [
+      makeChunk(
+        "roles",
+        "Roles",
+        "A data scientist focuses on analysis. An ML engineer focuses on production.",
+      ),
+      makeChunk("pay", "Pay", "A data scientist earns ₹6–14L PA. An ML engineer earns ₹8L–20L PA."),
+    ];
+    const answer = composeOver(
+      corpus,
+      "which one pays more, data scientist or ml engineer",
+      undefined,
+      0.5,
+    );
+    expect(answer).toContain("₹6–14L PA");
+    expect(answer).toContain("₹8L–20L PA");
+    expect(answer).not.toContain("focuses");
+  });
+
   it("answers a question asked of each thing named with the row of each", () => {
     for (const question of [
       "what is the purpose of shap and lime, each one?",

@@ -226,10 +226,22 @@ describe("offline follow-up rewriting", () => {
 
   it("reads the previous question as understood, abbreviations expanded", async () => {
     const history = afterAsking("diff between DS and MLE?");
-    expect(await rewriter.rewrite("which one pays more", history)).toBe("which one pays more");
+    // Read as typed, the sides are the learner's abbreviations.
+    expect(await rewriter.rewrite("which one pays more", history)).toBe(
+      "which one pays more (DS or MLE)",
+    );
     expect(await understandingRewriter.rewrite("which one pays more", history)).toMatch(
       /^which one pays more \(.*data scientist.*\)$/,
     );
+  });
+
+  it("asks 'which one pays more' of both sides the last question compared, as written", async () => {
+    expect(
+      await rewriter.rewrite(
+        "which one pays more in india",
+        afterAsking("diff between data scientist and ml engineer?"),
+      ),
+    ).toBe("which one pays more in india (data scientist or ml engineer)");
   });
 
   it("puts the thing a learner meant in the previous question ('i meant mlflow')", async () => {
