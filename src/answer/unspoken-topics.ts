@@ -67,6 +67,17 @@ const NEGOTIATION_ASKED =
   /\b(?:how|tips?|ways?|advice|strateg\w*)\b[^?.!]{0,40}\bnegotiat\w*|\bnegotiat\w*\b[^?.!]{0,40}\b(?:tips?|how)\b/i;
 const SPEAKS_OF_NEGOTIATION = /\bnegotiat\w*/i;
 
+/**
+ * "how does catboost handle categorical features internally", "how does XGBoost actually build
+ * its trees, step by step?", "what is the time complexity of k-means": the inner workings of a
+ * method, its derivation or its complexity. The material says what methods are for and when to
+ * use them; "how do i set up a venv step by step" asks the learner's own steps.
+ */
+const INTERNALS_ASKED =
+  /\bhow (?:does|do|is|are|did)\s+(?!(?:i|we|you|u)\b)[^?.!]{0,60}\b(?:internally|under the hood|mathematically|step[- ]by[- ]step)\b|\b(?:time|space) complexity\b|\b(?:derive|derivation)\b[^?.!]{0,40}\b(?:step|math|maths|equations?|formulas?)\b|\b(?:full|complete) (?:math|maths) derivation\b/i;
+const SPEAKS_OF_INTERNALS =
+  /\b(?:internally|under the hood|derivation|complexity)\b|\bstep[- ]by[- ]step\b/i;
+
 /** Topics the material answers only where a passage speaks of them. */
 export const UNSPOKEN_TOPICS: readonly UnspokenTopic[] = [
   { asks: asksAboutAge, speaks: speaksOfAge, reason: "the material says nothing about age" },
@@ -99,6 +110,11 @@ export const UNSPOKEN_TOPICS: readonly UnspokenTopic[] = [
     asks: (asking) => PLACEMENT_PROMISE_ASKED.test(asking),
     speaks: saidBy(SPEAKS_OF_PLACEMENTS),
     reason: "the material says nothing about placement promises of courses",
+  },
+  {
+    asks: (asking) => INTERNALS_ASKED.test(asking),
+    speaks: saidBy(SPEAKS_OF_INTERNALS),
+    reason: "the material does not explain how it works inside, step by step or in equations",
   },
   {
     asks: (asking) => NEGOTIATION_ASKED.test(asking),

@@ -132,3 +132,33 @@ describe("negotiating an offer", () => {
     expect(topic.speaks(["Salary ranges depend on location and experience."])).toBe(false);
   });
 });
+
+describe("how a method works inside", () => {
+  const topic = topicOf(
+    "the material does not explain how it works inside, step by step or in equations",
+  );
+
+  it.each([
+    "How does XGBoost actually build its trees, step by step?",
+    "how does catboost handle categorical features internally",
+    "how does LoRA work mathematically and what rank r should i set",
+    "what is the time complexity of k-means clustering?",
+    "can u derive backpropagation step by step with the actual equations",
+  ])("%j asks for its inner workings", (question) => {
+    expect(topic.asks(question)).toBe(true);
+  });
+
+  it.each([
+    // The learner's own steps, and a path through the material.
+    "how do i set up a virtual environment step by step",
+    "what is my step-by-step path into ML engineering",
+    "how does XGBoost work",
+  ])("%j does not", (question) => {
+    expect(topic.asks(question)).toBe(false);
+  });
+
+  it("is spoken of by a passage that explains what happens inside", () => {
+    expect(topic.speaks(["The loss applies softmax internally."])).toBe(true);
+    expect(topic.speaks(["XGBoost is a gradient boosting library."])).toBe(false);
+  });
+});
