@@ -15,6 +15,12 @@ export type UnspokenTopic = {
   reason: string;
 };
 
+/** Whether the asking clauses match. */
+const askedBy =
+  (pattern: RegExp) =>
+  (asking: string): boolean =>
+    pattern.test(asking);
+
 /** Whether one of the texts matches. */
 const saidBy =
   (pattern: RegExp) =>
@@ -102,27 +108,27 @@ export const UNSPOKEN_TOPICS: readonly UnspokenTopic[] = [
     reason: "the material names no books, podcasts or YouTube channels",
   },
   {
-    asks: (asking) => EMPLOYERS_ASKED.test(asking),
+    asks: askedBy(EMPLOYERS_ASKED),
     speaks: saidBy(SPEAKS_OF_EMPLOYERS),
     reason: "the material names no companies that hire",
   },
   {
-    asks: (asking) => PLACEMENT_PROMISE_ASKED.test(asking),
+    asks: askedBy(PLACEMENT_PROMISE_ASKED),
     speaks: saidBy(SPEAKS_OF_PLACEMENTS),
     reason: "the material says nothing about placement promises of courses",
   },
   {
-    asks: (asking) => INTERNALS_ASKED.test(asking),
+    asks: askedBy(INTERNALS_ASKED),
     speaks: saidBy(SPEAKS_OF_INTERNALS),
     reason: "the material does not explain how it works inside, step by step or in equations",
   },
   {
-    asks: (asking) => NEGOTIATION_ASKED.test(asking),
+    asks: askedBy(NEGOTIATION_ASKED),
     speaks: saidBy(SPEAKS_OF_NEGOTIATION),
     reason: "the material says nothing about negotiating an offer",
   },
   {
-    asks: (asking) => JOB_PROMISE_ASKED.test(asking),
+    asks: askedBy(JOB_PROMISE_ASKED),
     speaks: saidBy(SPEAKS_OF_PROMISES),
     reason: "the material promises no job",
   },
