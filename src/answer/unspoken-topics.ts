@@ -125,7 +125,7 @@ export const UNSPOKEN_TOPICS: readonly UnspokenTopic[] = [
   {
     asks: askedBy(NEGOTIATION_ASKED),
     speaks: saidBy(SPEAKS_OF_NEGOTIATION),
-    reason: "the material says nothing about negotiating an offer",
+    reason: "the material says nothing about negotiating with an employer",
   },
   {
     asks: askedBy(JOB_PROMISE_ASKED),

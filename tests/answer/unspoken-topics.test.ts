@@ -113,7 +113,7 @@ describe("a promised job", () => {
 });
 
 describe("negotiating an offer", () => {
-  const topic = topicOf("the material says nothing about negotiating an offer");
+  const topic = topicOf("the material says nothing about negotiating with an employer");
 
   it.each([
     "how do i negotiate salary for my first ML job offer, they offered 5L",
