@@ -502,7 +502,9 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
   /**
    * The previous question's most specific topic words (up to three, in their order): words the
    * corpus knows, minus very common English words ("day", "work"), ranked by IDF; after the place
-   * in the plan it names, if any ("step 5"). `message`, the follow-up, may ask a figure of its own.
+   * in the plan it names, if any ("step 5"). `message`, the follow-up, may ask a figure of its own;
+   * when it asks to choose between "the two" ("which one pays more") and the previous question
+   * compared two things, the topic is both sides as written, "X or Y".
    */
   private topicPhrase(text: string, message = ""): string {
     // "diff between data scientist and ml engineer?", then "which one pays more": the choice

@@ -367,14 +367,13 @@ export class QuestionUnderstanding {
   private dictionaryCorrection(word: string): string | undefined {
     const short = word.length < LONG_WORD;
     if (word.length < 4 || (!short && this.isEnglishCompound(word))) return undefined;
+    const rank = (candidate: string) => commonWordRank(candidate) ?? Number.POSITIVE_INFINITY;
     const near = englishWordsOneEditAway(word).filter(
       (candidate) =>
         candidate[0] === word[0] &&
         (!short ||
-          (candidate.length === word.length + 1 &&
-            (commonWordRank(candidate) ?? Number.POSITIVE_INFINITY) <= DROPPED_LETTER_RANK)),
+          (candidate.length === word.length + 1 && rank(candidate) <= DROPPED_LETTER_RANK)),
     );
-    const rank = (candidate: string) => commonWordRank(candidate) ?? Number.POSITIVE_INFINITY;
     return near.reduce<string | undefined>(
       (best, candidate) => (best === undefined || rank(candidate) < rank(best) ? candidate : best),
       undefined,
