@@ -14,6 +14,9 @@ import { VERY_COMMON_RANK } from "./follow-up-detector.ts";
  */
 const MAX_COLUMN_PASSAGES = 12;
 
+/** A figure a learner offers as a guess ("4L", "10k", "$200"), not a thing the material names. */
+const OFFERED_FIGURE = /^[\d₹$€£]/u;
+
 /** A column of a corpus table, with the rarest word of its header, which a question must use. */
 type Column = { header: string; term: string };
 
@@ -89,9 +92,10 @@ export class TableColumns {
    * "how do i train yolo"), as written.
    */
   onlyListedAsked(question: string): string | undefined {
-    // "ROUGE vs BLEU difference?": two things compared, both only listed.
+    // "ROUGE vs BLEU difference?": two things compared, both only listed; "4L or 5L?" offers
+    // figures to choose from, not things.
     const sides = comparedSides(question);
-    if (sides?.every((side) => this.isOnlyListed(side))) {
+    if (sides?.every((side) => this.isOnlyListed(side) && !OFFERED_FIGURE.test(side.trim()))) {
       return sides.map((side) => side.trim()).join('" and "');
     }
     const match =

@@ -32,6 +32,10 @@ const chunks = [
     "Evaluating LLMs",
     "For summarization and text generation, learn ROUGE, BLEU, BERTScore, human evaluation, and task datasets. BERTScore and ROUGE differ.",
   ),
+  makeRow("pay", "Salary Table", [
+    ["Experience", "0–2 years"],
+    ["Salary", "4L, 5L"],
+  ]),
   makeRow("mistake", "Common Mistakes", [
     ["Mistake", "Chained assignment"],
     ["What goes wrong", "The DataFrame is not updated"],
@@ -80,6 +84,12 @@ describe("TableColumns.onlyListedAsked, for words prose only enumerates", () => 
     expect(columns.onlyListedAsked("what is bleu?")).toBe("bleu");
     expect(columns.onlyListedAsked("BLEU vs human evaluation diff")).toBeUndefined();
     expect(columns.onlyListedAsked("bleu vs gamma difference?")).toBe('bleu" and "gamma');
+  });
+
+  it("finds none for figures a learner offers to choose from", () => {
+    // The salary table only lists "4L" and "5L"; a learner offering them guesses, not names.
+    expect(columns.onlyListedAsked("fresher salary india? 4L or 5L?")).toBeUndefined();
+    expect(columns.onlyListedAsked("kernel or gamma?")).toBe('kernel" and "gamma');
   });
 
   it("finds how to work with a word only enumerated, asked of it", () => {
