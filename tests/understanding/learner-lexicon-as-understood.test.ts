@@ -53,6 +53,8 @@ describe("replacements, as the assistant understands a learner's words", () => {
     ["aur uske baad?", "after that"],
     // "lvl" is "level"; "fam" is chat filler, not a topic the material lacks.
     ["google cloud ML engineer cert - wat lvl n how much $$ fam", "what level and how much $$"],
+    // "bs=32" is a batch size.
+    ["10000 train samples, bs=32 -> how many steps in 1 epoch?", "batch size=32"],
   ])("reads %j as holding %j", (question, understood) => {
     expect(understanding.understand(question).understoodAs).toContain(understood);
   });
