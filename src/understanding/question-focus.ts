@@ -107,6 +107,11 @@ function focusClauses(clauses: readonly string[]): boolean[] | undefined {
     (_clause, index) =>
       asks[index] || (asks[index + 1] === true && leansBack(clauses[index + 1] as string)),
   );
+  // "Which RL algorithms, such as Q-learning, does the roadmap recommend?": the examples of an
+  // asking clause say what it asks for.
+  clauses.forEach((clause, index) => {
+    if (index > 0 && asks[index - 1] === true && GIVES_EXAMPLES.test(clause)) kept[index] = true;
+  });
   clauses.forEach((clause, index) => {
     if (!asks[index] || !CHECKS_A_CLAIM.test(clause)) return;
     for (let before = index - 1; before >= 0; before--) {
@@ -116,6 +121,9 @@ function focusClauses(clauses: readonly string[]): boolean[] | undefined {
   });
   return kept;
 }
+
+/** "such as Q-learning", "e.g. ALS", "for example CatBoost": examples of what is asked. */
+const GIVES_EXAMPLES = /^(?:such as|e\.?g\.?|for example|for instance|including|especially)\b/i;
 
 /** "Is it correct?", "am I right?", "true?": checks the claim made before it. */
 const CHECKS_A_CLAIM =

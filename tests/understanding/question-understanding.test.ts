@@ -678,6 +678,18 @@ describe("questionFocus", () => {
     expect(questionFocus("is polars better than pandas")).toBe("is polars better than pandas");
   });
 
+  it("keeps the examples an asking clause gives of what it asks for", () => {
+    expect(
+      questionFocus(
+        "Which reinforcement learning algorithms, such as Q-learning, does the roadmap recommend?",
+      ),
+    ).toBe(
+      "Which reinforcement learning algorithms such as Q-learning does the roadmap recommend?",
+    );
+    // Examples in the story stay out.
+    expect(questionFocus("I use tools, such as Excel, at work. What is ML?")).toBe("What is ML?");
+  });
+
   it("reads a sentence told without its 'I' as the story, not a question", () => {
     expect(
       questionFocus(
