@@ -84,6 +84,15 @@ const INTERNALS_ASKED =
 const SPEAKS_OF_INTERNALS =
   /\b(?:internally|under the hood|derivation|complexity)\b|\bstep[- ]by[- ]step\b/i;
 
+/**
+ * "is the tensorflow dev cert discontinued now or still a thing?": whether a course, exam or
+ * tool is still offered. The material lists what exists, not what was withdrawn.
+ */
+const DISCONTINUED_ASKED =
+  /\bdiscontinu\w*|\bno longer (?:offered|available|exists?|running)\b|\bshut (?:it )?down\b/i;
+const SPEAKS_OF_DISCONTINUING =
+  /\bdiscontinu\w*|\bno longer (?:offered|available)\b|\bshut down\b/i;
+
 /** Topics the material answers only where a passage speaks of them. */
 export const UNSPOKEN_TOPICS: readonly UnspokenTopic[] = [
   { asks: asksAboutAge, speaks: speaksOfAge, reason: "the material says nothing about age" },
@@ -121,6 +130,11 @@ export const UNSPOKEN_TOPICS: readonly UnspokenTopic[] = [
     asks: askedBy(INTERNALS_ASKED),
     speaks: saidBy(SPEAKS_OF_INTERNALS),
     reason: "the material does not explain how it works inside, step by step or in equations",
+  },
+  {
+    asks: askedBy(DISCONTINUED_ASKED),
+    speaks: saidBy(SPEAKS_OF_DISCONTINUING),
+    reason: "the material does not say whether anything it lists has been discontinued",
   },
   {
     asks: askedBy(NEGOTIATION_ASKED),

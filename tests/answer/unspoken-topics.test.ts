@@ -133,6 +133,31 @@ describe("negotiating an offer", () => {
   });
 });
 
+describe("whether something was discontinued", () => {
+  const topic = topicOf(
+    "the material does not say whether anything it lists has been discontinued",
+  );
+
+  it.each([
+    "is the tensorflow dev cert discontinued now or still a thing?",
+    "someone said google shut down the exam, is it no longer offered?",
+  ])("%j asks whether it is still offered", (question) => {
+    expect(topic.asks(question)).toBe(true);
+  });
+
+  it.each([
+    "In which version did MLflow deprecate the fixed model registry stages?",
+    "my father is retired, can i still afford the course?",
+  ])("%j does not", (question) => {
+    expect(topic.asks(question)).toBe(false);
+  });
+
+  it("is spoken of only by a passage saying something was discontinued", () => {
+    expect(topic.speaks(["The exam was discontinued in 2024."])).toBe(true);
+    expect(topic.speaks(["TensorFlow Developer Certificate is useful for beginners."])).toBe(false);
+  });
+});
+
 describe("how a method works inside", () => {
   const topic = topicOf(
     "the material does not explain how it works inside, step by step or in equations",
