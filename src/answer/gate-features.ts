@@ -120,7 +120,7 @@ export const GATE_FEATURE_NAMES: readonly (keyof GateFeatures)[] = [
 
 /** A question asking how something works inside, rather than what it is or when to use it. */
 const EXPLAIN_REQUEST =
-  /\bhow (?:does|do|is|are|did)\b(?: [^\s?.!,;]+){0,5}? (?:do|work|works|calculated?|calculates|computed?|computes|implemented|handled?|handles|builds?|choose|chooses|decide|decides|split|splits|detects?|creates?|generates?|produces?|picks?|measures?|compress|compresses|scales?|allows?|lets|enables?|finds?|reduces?|maps?|transforms?)\b|\binternally\b|\bunder the hood\b|\bstep[- ]by[- ]step\b|\bmath(?:s|ematics)? behind\b|\bexplain (?:how|the math)\b|\bderivations?\b|\bderive\b/i;
+  /\bhow (?:does|do|is|are|did)\b(?: [^\s?.!,;]+){0,5}? (?:do|work|works|calculated?|calculates|computed?|computes|implemented|handled?|handles|builds?|choose|chooses|decide|decides|split|splits|detects?|creates?|generates?|produces?|picks?|measures?|compress|compresses|scales?|allows?|lets|enables?|finds?|reduces?|maps?|transforms?)\b|\binternally\b|\bunder the hood\b|\bstep[- ]by[- ]step\b|\bmath(?:s|ematics)? behind\b|\bexplain (?:how|the math|the way)\b|\bderivations?\b|\bderive\b/i;
 
 /** "how do I make sure it works": what to do to make something work, not how it works inside. */
 const MAKES_IT_WORK = /\bhow (?:do|can|should) (?:i|we|you|u)\b(?: [^\s?.!,;]+){0,5}? works?\b/gi;

@@ -800,6 +800,8 @@ describe("EvidenceGate.assess", () => {
       // "how does X map / transform …", and a derivation asked for.
       "how does dvc map each file to its hash",
       "explain the dvc hashing with full math derivation",
+      // "how does the roadmap explain the way X works" asks it of the material.
+      "How does the roadmap explain the way dvc chooses which files to hash?",
     ]) {
       expect(assess(question, ["dvc"]).features.explainRareFocus, question).toBeCloseTo(0.5, 5);
     }
