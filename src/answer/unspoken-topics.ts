@@ -93,6 +93,12 @@ const DISCONTINUED_ASKED =
 const SPEAKS_OF_DISCONTINUING =
   /\bdiscontinu\w*|\bno longer (?:offered|available)\b|\bshut down\b/i;
 
+/**
+ * "what's the usual notice period for ML engineers switching jobs?": the terms of a job (notice
+ * or probation periods). The material speaks of roles and pay, not of contracts.
+ */
+const JOB_TERMS_ASKED = /\bnotice periods?\b|\bprobation(?:ary)?(?: periods?)?\b/i;
+
 /** Topics the material answers only where a passage speaks of them. */
 export const UNSPOKEN_TOPICS: readonly UnspokenTopic[] = [
   { asks: asksAboutAge, speaks: speaksOfAge, reason: "the material says nothing about age" },
@@ -135,6 +141,11 @@ export const UNSPOKEN_TOPICS: readonly UnspokenTopic[] = [
     asks: askedBy(DISCONTINUED_ASKED),
     speaks: saidBy(SPEAKS_OF_DISCONTINUING),
     reason: "the material does not say whether anything it lists has been discontinued",
+  },
+  {
+    asks: askedBy(JOB_TERMS_ASKED),
+    speaks: saidBy(JOB_TERMS_ASKED),
+    reason: "the material says nothing about notice or probation periods",
   },
   {
     asks: askedBy(NEGOTIATION_ASKED),

@@ -133,6 +133,23 @@ describe("negotiating an offer", () => {
   });
 });
 
+describe("the terms of a job", () => {
+  const topic = topicOf("the material says nothing about notice or probation periods");
+
+  it("is asked by a question about notice or probation periods", () => {
+    expect(topic.asks("what's the usual notice period for ML engineers switching jobs?")).toBe(
+      true,
+    );
+    expect(topic.asks("is there a probation period for ML freshers")).toBe(true);
+    expect(topic.asks("what's the usual salary for ML engineers switching jobs?")).toBe(false);
+  });
+
+  it("is spoken of only by a passage about them", () => {
+    expect(topic.speaks(["Most offers come with a 90-day notice period."])).toBe(true);
+    expect(topic.speaks(["Salary ranges depend on location and experience."])).toBe(false);
+  });
+});
+
 describe("whether something was discontinued", () => {
   const topic = topicOf(
     "the material does not say whether anything it lists has been discontinued",
