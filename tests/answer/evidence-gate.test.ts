@@ -823,6 +823,20 @@ describe("EvidenceGate.assess", () => {
     ).toBe(0);
   });
 
+  it("does not mark how a thing works when a shown passage explains it, opening with it", () => {
+    // "Docker packages your model, …": the passage is about Docker.
+    expect(assess("how does docker work", ["docker"]).features.explainRareFocus).toBe(0);
+    // Dropout is only named in a list of techniques, and DVC only in a table row.
+    expect(assess("how does dropout work", ["dropout"]).features.explainRareFocus).toBeGreaterThan(
+      0,
+    );
+    expect(assess("how does dvc work", ["dvc"]).features.explainRareFocus).toBeGreaterThan(0);
+    // Asked inside or step by step, it is still a request to explain its workings.
+    expect(
+      assess("how does docker work internally", ["docker"]).features.explainRareFocus,
+    ).toBeGreaterThan(0);
+  });
+
   it("marks a comparison one side of which no shown passage mentions", () => {
     // "kubernetes" is in no passage: at most half of the comparison is covered.
     expect(
