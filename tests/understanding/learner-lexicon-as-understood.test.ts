@@ -53,6 +53,9 @@ describe("replacements, as the assistant understands a learner's words", () => {
     ["aur uske baad?", "after that"],
     // "lvl" is "level"; "fam" is chat filler, not a topic the material lacks.
     ["google cloud ML engineer cert - wat lvl n how much $$ fam", "what level and how much $$"],
+    // "pos encodings" and "conv layer" are the material's positional encodings and convolutional layers.
+    ["how do pos encodings work in transformers", "positional encodings"],
+    ["what does a conv layer actually do to the image", "convolutional layer"],
     // "bs=32" is a batch size.
     ["10000 train samples, bs=32 -> how many steps in 1 epoch?", "batch size=32"],
   ])("reads %j as holding %j", (question, understood) => {
