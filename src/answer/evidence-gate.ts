@@ -8,6 +8,7 @@ import { questionFocus } from "../understanding/question-focus.ts";
 import type { UnderstoodQuestion } from "../understanding/question-understanding.ts";
 import { qualityCompared, saysQualityOf } from "./compared-attribute.ts";
 import type { CorpusStatistics } from "./corpus-statistics.ts";
+import { explainsThing, workingThing } from "./explained-workings.ts";
 import { type FigureRequest, YEAR } from "./figure-request.ts";
 import {
   computeGateFeatures,
@@ -71,7 +72,9 @@ export type GateDecision = {
  *    asked for and not given, …) into the probability that the material answers the question; below
  *    `threshold` it is refused, with the most readable reason (a topic the material never
  *    mentions, a figure it does not give, or no passage close enough). A question it would
- *    answer is still refused when it asks a detail no passage says (`unsaidDetail`).
+ *    answer is still refused when it asks how a thing works that no retrieved sentence explains
+ *    ("how does gradient boosting work": the tables only name it), or a detail no passage says
+ *    (`unsaidDetail`).
  * Deterministic: the same question and index always get the same verdict.
  */
 export class EvidenceGate {
@@ -186,6 +189,16 @@ export class EvidenceGate {
         ...measured,
         answerable: false,
         reason: this.reason(understood, features, figureAsked),
+      };
+    }
+    // "how does gradient boosting work": a thing the material names in rows and lists, and no
+    // sentence of the retrieved passages explains (see explained-workings.ts).
+    const working = workingThing(focus, this.statistics);
+    if (working !== undefined && !explainsThing(working.sides, retrieval.results)) {
+      return {
+        ...measured,
+        answerable: false,
+        reason: `the material names "${working.phrase}" but does not explain how it works`,
       };
     }
     const unsaid = this.unsaidDetail(retrieval, understood.understoodAs);

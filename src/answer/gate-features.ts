@@ -20,6 +20,7 @@ import { questionParts } from "../understanding/question-parts.ts";
 import type { UnderstoodQuestion } from "../understanding/question-understanding.ts";
 import { figureAskedIn } from "./asked-figure.ts";
 import type { CorpusStatistics } from "./corpus-statistics.ts";
+import { explainsWorkings, WORKINGS } from "./explained-workings.ts";
 import { figureQualifiers, givenFor, qualifiersNotGiven } from "./figure-qualifiers.ts";
 import { type FigureRequest, suppliesFigure } from "./figure-request.ts";
 import { carriedTopic } from "./question-rewriter.ts";
@@ -119,19 +120,9 @@ export const GATE_FEATURE_NAMES: readonly (keyof GateFeatures)[] = [
   "comparisonSideMissing",
 ];
 
-/** What a thing does when it works: "how does X work / choose / build …". */
-const WORKINGS =
-  "do|work|works|calculated?|calculates|computed?|computes|implemented|handled?|handles|builds?|choose|chooses|decide|decides|split|splits|detects?|creates?|generates?|produces?|picks?|measures?|compress|compresses|scales?|allows?|lets|enables?|finds?|reduces?|maps?|transforms?";
-
 /** A question asking how something works inside, rather than what it is or when to use it. */
 const EXPLAIN_REQUEST = new RegExp(
   `\\bhow (?:does|do|is|are|did)\\b(?: [^\\s?.!,;]+){0,5}? (?:${WORKINGS})\\b|\\binternally\\b|\\bunder the hood\\b|\\bstep[- ]by[- ]step\\b|\\bmath(?:s|ematics)? behind\\b|\\bexplain (?:how|the math|the way)\\b|\\bderivations?\\b|\\bderive\\b`,
-  "i",
-);
-
-/** The thing a plain "how does X work" asks about: X ("backpropagation", "self-attention"). */
-const WORKING_THING = new RegExp(
-  `^(?:\\S+\\s+){0,3}?how (?:does|do|is|are) ((?:[^\\s?.!,;]+ ){1,3}?)(?:${WORKINGS})\\b`,
   "i",
 );
 
@@ -424,53 +415,11 @@ export function computeGateFeatures(
       explainRareFocus:
         EXPLAIN_REQUEST.test(asking.replace(MAKES_IT_WORK, " ")) &&
         rarestAsked !== undefined &&
-        !explainedBy(asking, retrieval.results.slice(0, HEADING_PASSAGES), statistics)
+        !explainsWorkings(asking, retrieval.results.slice(0, HEADING_PASSAGES), statistics)
           ? 1 / (1 + statistics.documentFrequency(rarestAsked.term))
           : 0,
     },
   };
-}
-
-/** "internally", "step by step", "the math": deeper than what a passage about the thing says. */
-const DEEPER =
-  /\binternally\b|\bunder the hood\b|\bstep[- ]by[- ]step\b|\bmath(?:s|ematically|ematics)?\b|\bderiv\w*|\bequations?\b|\bformulas?\b/i;
-/** Words that may open a sentence before the thing it is about ("In self-attention, …"). */
-const LEAD_IN = new Set(["in", "the", "a", "an"]);
-/** Fewest words of a sentence that explains rather than names ("Backpropagation applies …"). */
-const EXPLAINING_WORDS = 6;
-
-/**
- * Whether a plain "how does X work" asks about a thing a passage explains: X's words are all the
- * corpus's, and one of the passage's sentences (not a table row) opens with them
- * ("Backpropagation applies the chain rule…", "In self-attention, every token computes…").
- * A thing the material only lists or names in a row is not explained.
- */
-function explainedBy(
-  asking: string,
-  results: readonly RetrievedChunk[],
-  statistics: CorpusStatistics,
-): boolean {
-  if (DEEPER.test(asking)) return false;
-  const thing = WORKING_THING.exec(asking.trim())?.[1] ?? "";
-  const terms = [...new Set(contentTerms(questionText(thing)))];
-  if (terms.length === 0 || !terms.every((term) => statistics.has(term))) return false;
-  return results.some(
-    (result) =>
-      result.chunk.kind !== "table-row" &&
-      splitSentences(result.chunk.text).some((sentence) => {
-        const said = words(sentence);
-        if (said.length < EXPLAINING_WORDS) return false;
-        const opening = new Set(
-          contentTerms(
-            said
-              .filter((word, index) => index > 0 || !LEAD_IN.has(word))
-              .slice(0, 3)
-              .join(" "),
-          ),
-        );
-        return terms.every((term) => opening.has(term));
-      }),
-  );
 }
 
 /**

@@ -837,6 +837,14 @@ describe("EvidenceGate.assess", () => {
     ).toBeGreaterThan(0);
   });
 
+  it("refuses how a thing works when the passages only name it, and answers when one explains it", () => {
+    expect(assess("how does dvc work", ["dvc"])).toMatchObject({
+      answerable: false,
+      reason: 'the material names "dvc" but does not explain how it works',
+    });
+    expect(assess("how does docker work", ["docker"]).answerable).toBe(true);
+  });
+
   it("marks a comparison one side of which no shown passage mentions", () => {
     // "kubernetes" is in no passage: at most half of the comparison is covered.
     expect(

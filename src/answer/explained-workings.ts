@@ -1,0 +1,121 @@
+import type { RetrievedChunk } from "../retrieval/retriever.ts";
+import { splitSentences } from "../text/sentences.ts";
+import { contentTerms, questionText, words } from "../text/terms.ts";
+import { tagWords } from "../understanding/part-of-speech.ts";
+import type { CorpusStatistics } from "./corpus-statistics.ts";
+
+/** What a thing does when it works: "how does X work / choose / build …". */
+export const WORKINGS =
+  "do|work|works|calculated?|calculates|computed?|computes|implemented|handled?|handles|builds?|choose|chooses|decide|decides|split|splits|detects?|creates?|generates?|produces?|picks?|measures?|compress|compresses|scales?|allows?|lets|enables?|finds?|reduces?|maps?|transforms?";
+
+/** The thing a plain "how does X work" asks about: X ("backpropagation", "self-attention"). */
+const WORKING_THING = new RegExp(
+  `^(?:\\S+\\s+){0,3}?how (?:does|do|is|are) ((?:[^\\s?.!,;]+ ){1,3}?)(?:${WORKINGS})\\b`,
+  "i",
+);
+
+/** "internally", "step by step", "the math": deeper than what a passage about the thing says. */
+const DEEPER =
+  /\binternally\b|\bunder the hood\b|\bstep[- ]by[- ]step\b|\bmath(?:s|ematically|ematics)?\b|\bderiv\w*|\bequations?\b|\bformulas?\b/i;
+
+/** Content terms, British and American spellings alike ("normalisation", "normalization"). */
+function termsOf(text: string): string[] {
+  return contentTerms(text.replace(/(?<=\p{L}{3})is(?=(?:ation|e|es|ed|ing)s?\b)/giu, "iz"));
+}
+
+/** Words that may open a sentence before the thing it is about ("In self-attention, …"). */
+const LEAD_IN = new Set(["in", "the", "a", "an"]);
+
+/** Fewest words of a sentence that explains rather than names ("Backpropagation applies …"). */
+const EXPLAINING_WORDS = 6;
+
+/**
+ * The thing a plain "how does X work" asks about, and the content terms of each thing it names
+ * ("prometheus + grafana" names two), when the corpus knows them all; undefined for other
+ * questions, for a learner asking their own steps ("how do I …") and for a request deeper than a
+ * passage about the thing gives ("… internally", "the math").
+ */
+export function workingThing(
+  asking: string,
+  statistics: CorpusStatistics,
+): { phrase: string; sides: string[][] } | undefined {
+  if (DEEPER.test(asking)) return undefined;
+  const phrase = (WORKING_THING.exec(asking.trim())?.[1] ?? "")
+    .trim()
+    .replace(/^(?:an?|the)\s+/i, "");
+  const known = contentTerms(questionText(phrase));
+  if (known.length === 0 || !known.every((term) => statistics.has(term))) return undefined;
+  const sides = phrase
+    .split(/\s+(?:\+|and|&)\s+|\//)
+    .map((side) => [...new Set(termsOf(questionText(side)))])
+    .filter((side) => side.length > 0);
+  return { phrase, sides };
+}
+
+/**
+ * Whether sentences (not table rows) of the passages explain each thing: one opens with it
+ * ("Backpropagation applies the chain rule…", "In self-attention, every token computes…") or has
+ * it act ("…, and gradient descent updates model parameters…").
+ */
+export function explainsThing(
+  sides: readonly string[][],
+  results: readonly RetrievedChunk[],
+): boolean {
+  const sentences = results
+    .filter((result) => result.chunk.kind !== "table-row")
+    .flatMap((result) => splitSentences(result.chunk.text))
+    .filter((sentence) => words(sentence).length >= EXPLAINING_WORDS);
+  return sides.every((terms) =>
+    sentences.some((sentence) => {
+      const opening = new Set(
+        termsOf(
+          words(sentence)
+            .filter((word, index) => index > 0 || !LEAD_IN.has(word))
+            .slice(0, 3)
+            .join(" "),
+        ),
+      );
+      return terms.every((term) => opening.has(term)) || actsIn(terms, sentence);
+    }),
+  );
+}
+
+/**
+ * Whether the thing is the subject of a verb in a clause of the sentence ("…, and gradient
+ * descent updates model parameters…"); a list ("RAG systems, AI agents, copilots") is not.
+ */
+function actsIn(terms: readonly string[], sentence: string): boolean {
+  return sentence
+    .replace(/\([^)]*\)/g, " ")
+    .split(/[,;:—–]/)
+    .some((clause) => {
+      const tagged = tagWords(clause);
+      const stems = tagged.map((word) => termsOf(word.word)[0]);
+      const last = terms.at(-1);
+      return tagged.some((word, index) => {
+        if (stems[index] !== last) return false;
+        const before = new Set(stems.slice(Math.max(0, index - terms.length + 1), index + 1));
+        if (!terms.every((term) => before.has(term))) return false;
+        // The tagger reads some verbs as plural nouns ("gradient descent updates model parameters").
+        const [next, after] = [tagged[index + 1], tagged[index + 2]];
+        if (next === undefined) return false;
+        if (next.pos === "VERB" || next.pos === "AUX") return true;
+        return (
+          next.pos === "NOUN" &&
+          /s$/i.test(next.word) &&
+          after !== undefined &&
+          ["DET", "NOUN", "ADJ", "PRON"].includes(after.pos)
+        );
+      });
+    });
+}
+
+/** Whether a plain "how does X work" asks about a thing the passages explain. */
+export function explainsWorkings(
+  asking: string,
+  results: readonly RetrievedChunk[],
+  statistics: CorpusStatistics,
+): boolean {
+  const thing = workingThing(asking, statistics);
+  return thing !== undefined && explainsThing(thing.sides, results);
+}

@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import { CorpusStatistics } from "../../src/answer/corpus-statistics.ts";
+import { explainsThing, workingThing } from "../../src/answer/explained-workings.ts";
+import type { RetrievedChunk } from "../../src/retrieval/retriever.ts";
+import { makeChunk, makeRow } from "../support/chunks.ts";
+
+const chunks = [
+  makeChunk(
+    "backprop",
+    "Backpropagation and Optimizers",
+    "Backpropagation applies the chain rule of calculus to compute how much each parameter contributed to the loss.",
+  ),
+  makeChunk(
+    "attention",
+    "Transformers and Attention",
+    "In self-attention, every token computes how strongly it should attend to every other token.",
+  ),
+  makeChunk(
+    "math",
+    "Math Foundations",
+    "A model learns by minimizing a loss function, and gradient descent updates model parameters in the direction that reduces error.",
+  ),
+  makeChunk(
+    "regularisation",
+    "Regularisation",
+    "Batch normalisation normalises a layer's inputs using the statistics of the current mini-batch.",
+  ),
+  makeChunk(
+    "listed",
+    "Deep Learning",
+    "Learn neurons, layers, activation functions, loss functions, optimizers, batch normalization and dropout.",
+  ),
+  makeRow("xgb", "Algorithm Comparison Table", [
+    ["Algorithm", "XGBoost"],
+    ["Type", "Ensemble"],
+    ["When to Use", "High-performance structured data"],
+  ]),
+];
+const statistics = new CorpusStatistics(chunks);
+const retrieved = (...ids: string[]): RetrievedChunk[] =>
+  chunks
+    .filter((chunk) => ids.includes(chunk.id))
+    .map((chunk) => ({ chunk, score: 1, dense: 0.5, lexical: 1 }));
+
+describe("workingThing", () => {
+  it("finds the thing a plain how-does-it-work question asks about", () => {
+    expect(workingThing("how does backpropagation work", statistics)?.phrase).toBe(
+      "backpropagation",
+    );
+    expect(workingThing("so how does self-attention work?", statistics)?.phrase).toBe(
+      "self-attention",
+    );
+    expect(workingThing("how does a gradient descent work", statistics)?.phrase).toBe(
+      "gradient descent",
+    );
+  });
+
+  it("finds none for the learner's own steps, a deeper request or a thing the corpus lacks", () => {
+    expect(workingThing("how do i make backpropagation work", statistics)).toBeUndefined();
+    expect(
+      workingThing("how does backpropagation work mathematically", statistics),
+    ).toBeUndefined();
+    expect(workingThing("how does collaborative filtering work", statistics)).toBeUndefined();
+    expect(workingThing("what is backpropagation", statistics)).toBeUndefined();
+  });
+});
+
+describe("explainsThing", () => {
+  const explains = (question: string, ...ids: string[]) => {
+    const thing = workingThing(question, statistics);
+    if (thing === undefined) throw new Error(`no thing in "${question}"`);
+    return explainsThing(thing.sides, retrieved(...ids));
+  };
+
+  it("holds when a sentence opens with the thing or has it act", () => {
+    expect(explains("how does backpropagation work", "backprop")).toBe(true);
+    expect(explains("how does self-attention work", "attention")).toBe(true);
+    // The tagger reads "updates" as a noun; the thing still acts on "model parameters".
+    expect(explains("how does gradient descent work", "math")).toBe(true);
+    // British and American spellings alike.
+    expect(explains("how does batch normalization work", "regularisation")).toBe(true);
+  });
+
+  it("fails when the passages only list the thing or give it a table row", () => {
+    expect(explains("how does dropout work", "listed")).toBe(false);
+    expect(explains("how does xgboost work", "xgb")).toBe(false);
+    expect(explains("how does backpropagation work", "listed", "xgb")).toBe(false);
+  });
+});
