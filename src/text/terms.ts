@@ -33,10 +33,10 @@ basically ok okay though anyway anyways whole entire`.split(/\s+/),
 
 /**
  * "in simple words", "simple mein samjhao", "in short", "quick one", a trailing "quick", "in
- * order", a closing "pls explain": how to answer, not what about.
+ * order", a closing "pls explain", an opening "explain how…": how to answer, not what about.
  */
 const ANSWER_STYLE =
-  /\bin (?:simple|easy|plain|layman'?s?|basic) (?:words|terms|language|english)\b|\bexplain(?:ed)? simply\b|\bsimple (?:in|me|mein) (?:explain|tell)\b|\bin short\b|\bin (?:\d+|one|two|three|four|five|a few|few) (?:lines?|sentences?|words|points|bullets?)\b|\bbriefly\b|\btl;?dr\b|\b(?:quick|short) (?:one|question|q|answer)\b|\bquick(?:ly)?(?=\s*[?.!]*$)|\b(?:in (?:that |the right )?order|in sequence|one by one|step by step)[?.!]*$|(?:^|,\s*|\s)(?:(?:pls|please|plz|kindly|can you|could you) )?explain(?: (?:it|this|that|me|to me|pls|please|plz|na|yaar|bro))*(?=\s*[?.!]*$)/gi;
+  /\bin (?:simple|easy|plain|layman'?s?|basic) (?:words|terms|language|english)\b|\bexplain(?:ed)? simply\b|\bsimple (?:in|me|mein) (?:explain|tell)\b|\bin short\b|\bin (?:\d+|one|two|three|four|five|a few|few) (?:lines?|sentences?|words|points|bullets?)\b|\bbriefly\b|\btl;?dr\b|\b(?:quick|short) (?:one|question|q|answer)\b|\bquick(?:ly)?(?=\s*[?.!]*$)|\b(?:in (?:that |the right )?order|in sequence|one by one|step by step)[?.!]*$|(?:^|,\s*|\s)(?:(?:pls|please|plz|kindly|can you|could you) )?explain(?: (?:it|this|that|me|to me|pls|please|plz|na|yaar|bro))*(?=\s*[?.!]*$)|^\s*(?:(?:pls|please|plz|kindly|can you|could you) )?explain(?: to me| me)?(?= (?:how|what|why|when|where|which|the (?:difference|way)|in detail)\b)/gi;
 
 /** A question without the words that ask for a style of answer ("what is RAG in simple words"). */
 export function withoutAnswerStyle(question: string): string {
@@ -44,11 +44,11 @@ export function withoutAnswerStyle(question: string): string {
 }
 
 /**
- * "how long (does it take) (to finish)", "how many", "how does X work": words that frame the
+ * "how long (does it take) (to finish)", "how many", "how (does) X work(s)": words that frame the
  * question, not its topic; "step 5 finish … how long" is Hinglish word order for the same.
  */
 const ASKING_FRAME =
-  /\bhow (?:long|many)\b|(?<=\bhow long\b.*)\b(?:tak(?:e|es|ing)|finish(?:es|ing)?|(?<=\bto )complete|completing|get(?:ting)? through)\b|\bfinish(?:es|ing)?\b(?=.*\bhow long\b)|\b(how (?:does|do|did|is|are) .+?) work(?:s|ing)?\b(?=\s*[?!.]*$)/gi;
+  /\bhow (?:long|many)\b|(?<=\bhow long\b.*)\b(?:tak(?:e|es|ing)|finish(?:es|ing)?|(?<=\bto )complete|completing|get(?:ting)? through)\b|\bfinish(?:es|ing)?\b(?=.*\bhow long\b)|\b(how (?:(?:does|do|did|is|are) )?.+?) work(?:s|ing)?\b(?=\s*[?!.]*$)/gi;
 
 /**
  * A question without the words that frame it: "how long is step 4" is about step 4, "how does

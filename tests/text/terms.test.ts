@@ -193,6 +193,8 @@ describe("withoutAskingFrame", () => {
     ["how many models should i train", "how models should i train"],
     ["how does backpropagation work?", "how does backpropagation?"],
     ["how do transformers work", "how do transformers"],
+    // Without its auxiliary too.
+    ["how dropout works.", "how dropout."],
     ["how long to finish step 5", "how to  step 5"],
     ["how long will it take to complete the roadmap", "how will it  to  the roadmap"],
     // Hinglish word order: the verb comes before the asking words.
@@ -241,5 +243,10 @@ describe("withoutAnswerStyle", () => {
     expect(withoutAnswerStyle("how do i explain my model to my manager")).toBe(
       "how do i explain my model to my manager",
     );
+    // An opening "explain" before what it asks ("explain how dropout works") frames the question.
+    expect(withoutAnswerStyle("Explain how dropout works.").trim()).toBe("how dropout works.");
+    expect(
+      withoutAnswerStyle("pls explain the difference between bagging and boosting").trim(),
+    ).toBe("the difference between bagging and boosting");
   });
 });
