@@ -53,7 +53,8 @@ export function workingThing(
 }
 
 /**
- * Whether sentences (not table rows) of the passages explain each thing: one opens with it
+ * Whether passages (not table rows) explain each thing: one is headed by it ("How CNNs Work"), or
+ * one of their sentences opens with it
  * ("Backpropagation applies the chain rule…", "In self-attention, every token computes…") or has
  * it act ("…, and gradient descent updates model parameters…").
  */
@@ -61,22 +62,28 @@ export function explainsThing(
   sides: readonly string[][],
   results: readonly RetrievedChunk[],
 ): boolean {
-  const sentences = results
-    .filter((result) => result.chunk.kind !== "table-row")
+  const prose = results.filter((result) => result.chunk.kind !== "table-row");
+  // "How CNNs Work", "Backpropagation and Optimizers": a passage headed by the thing is about it.
+  const headings = prose.map(
+    (result) => new Set(termsOf(result.chunk.section.split(" > ").at(-1) ?? "")),
+  );
+  const sentences = prose
     .flatMap((result) => splitSentences(result.chunk.text))
     .filter((sentence) => words(sentence).length >= EXPLAINING_WORDS);
-  return sides.every((terms) =>
-    sentences.some((sentence) => {
-      const opening = new Set(
-        termsOf(
-          words(sentence)
-            .filter((word, index) => index > 0 || !LEAD_IN.has(word))
-            .slice(0, 3)
-            .join(" "),
-        ),
-      );
-      return terms.every((term) => opening.has(term)) || actsIn(terms, sentence);
-    }),
+  return sides.every(
+    (terms) =>
+      headings.some((heading) => terms.every((term) => heading.has(term))) ||
+      sentences.some((sentence) => {
+        const opening = new Set(
+          termsOf(
+            words(sentence)
+              .filter((word, index) => index > 0 || !LEAD_IN.has(word))
+              .slice(0, 3)
+              .join(" "),
+          ),
+        );
+        return terms.every((term) => opening.has(term)) || actsIn(terms, sentence);
+      }),
   );
 }
 

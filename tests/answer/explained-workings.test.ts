@@ -30,6 +30,11 @@ const chunks = [
     "Deep Learning",
     "Learn neurons, layers, activation functions, loss functions, optimizers, batch normalization and dropout.",
   ),
+  makeChunk(
+    "cnn",
+    "Computer Vision > How CNNs Work",
+    "A convolutional layer slides small learned filters across an image.",
+  ),
   makeRow("xgb", "Algorithm Comparison Table", [
     ["Algorithm", "XGBoost"],
     ["Type", "Ensemble"],
@@ -77,6 +82,8 @@ describe("explainsThing", () => {
     expect(explains("how does self-attention work", "attention")).toBe(true);
     // The tagger reads "updates" as a noun; the thing still acts on "model parameters".
     expect(explains("how does gradient descent work", "math")).toBe(true);
+    // A passage headed by it is about it.
+    expect(explains("how do CNNs work", "cnn")).toBe(true);
     // British and American spellings alike.
     expect(explains("how does batch normalization work", "regularisation")).toBe(true);
   });
