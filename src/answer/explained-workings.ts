@@ -26,6 +26,9 @@ function termsOf(text: string): string[] {
 /** Words that may open a sentence before the thing it is about ("In self-attention, …"). */
 const LEAD_IN = new Set(["in", "the", "a", "an"]);
 
+/** A name in brackets after a sentence's opening words: "A recurrent neural network (RNN) …". */
+const OPENING_NAME = /^(?:[\p{L}\p{N}'-]+\s+){1,5}\(([^)]{1,40})\)/u;
+
 /** Fewest words of a sentence that explains rather than names ("Backpropagation applies …"). */
 const EXPLAINING_WORDS = 6;
 
@@ -74,21 +77,25 @@ export function explainsThing(
     (terms) =>
       headings.some((heading) => terms.every((term) => heading.has(term))) ||
       sentences.some((sentence) => {
-        const opening = new Set(
-          termsOf(
-            words(sentence)
-              .filter((word, index) => index > 0 || !LEAD_IN.has(word))
-              .slice(0, 3)
-              .join(" "),
-          ),
+        // The thing opens the sentence, after any "in" or "the": "Learn SHAP and LIME…" only
+        // names SHAP.
+        const said = words(sentence);
+        const start = said.findIndex((word) => !LEAD_IN.has(word));
+        const first = new Set(termsOf(said[start] ?? ""));
+        const opening = new Set(termsOf(said.slice(start, start + 3).join(" ")));
+        // "A recurrent neural network (RNN) reads…": the name in brackets after the opening.
+        const named = new Set(termsOf(OPENING_NAME.exec(sentence)?.[1] ?? ""));
+        return (
+          (terms.some((term) => first.has(term)) && terms.every((term) => opening.has(term))) ||
+          (named.size > 0 && terms.every((term) => named.has(term))) ||
+          actsIn(terms, sentence)
         );
-        return terms.every((term) => opening.has(term)) || actsIn(terms, sentence);
       }),
   );
 }
 
 /**
- * Whether the thing is the subject of a verb in a clause of the sentence ("…, and gradient
+ * Whether the thing is the subject of a full verb in a clause of the sentence ("…, and gradient
  * descent updates model parameters…"); a list ("RAG systems, AI agents, copilots") is not.
  */
 function actsIn(terms: readonly string[], sentence: string): boolean {
@@ -106,7 +113,9 @@ function actsIn(terms: readonly string[], sentence: string): boolean {
         // The tagger reads some verbs as plural nouns ("gradient descent updates model parameters").
         const [next, after] = [tagged[index + 1], tagged[index + 2]];
         if (next === undefined) return false;
-        if (next.pos === "VERB" || next.pos === "AUX") return true;
+        // "positional encodings are added …" acts; "Random Forests are usually the strongest …"
+        // says what it is, not how it works.
+        if (next.pos === "VERB" || (next.pos === "AUX" && after?.pos === "VERB")) return true;
         return (
           next.pos === "NOUN" &&
           /s$/i.test(next.word) &&

@@ -35,6 +35,16 @@ const chunks = [
     "Computer Vision > How CNNs Work",
     "A convolutional layer slides small learned filters across an image.",
   ),
+  makeChunk(
+    "rnn",
+    "Recurrent Neural Networks",
+    "A recurrent neural network (RNN) reads a sequence one step at a time and carries a hidden state.",
+  ),
+  makeChunk(
+    "tools",
+    "Explainability",
+    "Learn SHAP and LIME to understand which features influence predictions. For tabular data, boosted trees and Random Forests are usually the strongest starting point.",
+  ),
   makeRow("xgb", "Algorithm Comparison Table", [
     ["Algorithm", "XGBoost"],
     ["Type", "Ensemble"],
@@ -82,6 +92,8 @@ describe("explainsThing", () => {
     expect(explains("how does self-attention work", "attention")).toBe(true);
     // The tagger reads "updates" as a noun; the thing still acts on "model parameters".
     expect(explains("how does gradient descent work", "math")).toBe(true);
+    // Its short name in brackets after the opening words names it too.
+    expect(explains("how do RNNs work", "rnn")).toBe(true);
     // A passage headed by it is about it.
     expect(explains("how do CNNs work", "cnn")).toBe(true);
     // British and American spellings alike.
@@ -92,5 +104,9 @@ describe("explainsThing", () => {
     expect(explains("how does dropout work", "listed")).toBe(false);
     expect(explains("how does xgboost work", "xgb")).toBe(false);
     expect(explains("how does backpropagation work", "listed", "xgb")).toBe(false);
+    // A sentence that only names it ("Learn SHAP and LIME…") or says what it is ("… are
+    // usually the strongest starting point") does not explain how it works.
+    expect(explains("how does SHAP work", "tools")).toBe(false);
+    expect(explains("how do random forests work", "tools")).toBe(false);
   });
 });
