@@ -57,9 +57,10 @@ export function workingThing(
 
 /**
  * Whether passages (not table rows) explain each thing: one is headed by it ("How CNNs Work"), or
- * one of their sentences opens with it
- * ("Backpropagation applies the chain rule…", "In self-attention, every token computes…") or has
- * it act ("…, and gradient descent updates model parameters…").
+ * one of their sentences opens with it ("Backpropagation applies the chain rule…", "In
+ * self-attention, every token computes…"), names it in brackets after its opening words ("A
+ * recurrent neural network (RNN) reads…") or has it act ("…, and gradient descent updates model
+ * parameters…").
  */
 export function explainsThing(
   sides: readonly string[][],
