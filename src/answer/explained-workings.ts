@@ -107,8 +107,8 @@ function actsIn(terms: readonly string[], sentence: string): boolean {
       const tagged = tagWords(clause);
       const stems = tagged.map((word) => termsOf(word.word)[0]);
       const last = terms.at(-1);
-      return tagged.some((word, index) => {
-        if (stems[index] !== last) return false;
+      return stems.some((stem, index) => {
+        if (stem !== last) return false;
         const before = new Set(stems.slice(Math.max(0, index - terms.length + 1), index + 1));
         if (!terms.every((term) => before.has(term))) return false;
         // The tagger reads some verbs as plural nouns ("gradient descent updates model parameters").
