@@ -8,7 +8,6 @@ import { splitSentences } from "../text/sentences.ts";
 import {
   contentTerms,
   QUESTION_META_WORDS,
-  questionText,
   STOPWORDS,
   stem,
   withoutFraming,
