@@ -86,11 +86,14 @@ export function explainsThing(
         const opening = new Set(termsOf(said.slice(start, start + 3).join(" ")));
         // "A recurrent neural network (RNN) reads…": the name in brackets after the opening.
         const named = new Set(termsOf(OPENING_NAME.exec(sentence)?.[1] ?? ""));
-        return (
-          (terms.some((term) => first.has(term)) && terms.every((term) => opening.has(term))) ||
-          (named.size > 0 && terms.every((term) => named.has(term))) ||
-          actsIn(terms, sentence)
-        );
+        if (terms.some((term) => first.has(term)) && terms.every((term) => opening.has(term))) {
+          return true;
+        }
+        if (named.size > 0 && terms.every((term) => named.has(term))) return true;
+        // Only a sentence holding every word of the thing can have it act; the others are not
+        // tagged.
+        const held = new Set(termsOf(sentence));
+        return terms.every((term) => held.has(term)) && actsIn(terms, sentence);
       }),
   );
 }
