@@ -64,8 +64,9 @@ export type ExtractiveSettings = {
    */
   definitionWeight: number;
   /**
-   * Added to a milestone ("Milestone: You are ready to move on when …") when the learner's own
-   * words ask for a milestone or whether they are ready to move on. @default 0.5
+   * Added to a milestone ("Milestone: You are ready to move on when …", "You are job-ready when
+   * …") when the learner's own words ask for a milestone, whether they are ready to move on, or
+   * what being ready means. @default 0.5
    */
   milestoneBonus: number;
   /**
@@ -309,15 +310,18 @@ const DEFINITION_FRAME = new Set(
 const SUPPLEMENTARY =
   /^(?:\S+\s+){0,3}(?:also|additionally|furthermore|moreover)\b|^in addition\b/i;
 /**
- * "how do I know I'm done with step 2", "am I ready for step 3", "milestone for step 5": whether
- * to move on.
+ * "how do I know I'm done with step 2", "am I ready for step 3", "milestone for step 5", "when
+ * does the roadmap consider someone job-ready": whether to move on, or what being ready means.
  */
 const READINESS_QUESTION =
-  /\bmilestones?\b|\bhow (?:do|will|would|can|should) i (?:know|tell)\b|\bam i ready\b|\bready (?:to move|for (?:the next|step))\b|\b(?:can|should) i move (?:on|ahead)\b|\bbefore (?:i )?(?:move|moving) (?:on|ahead)\b|\b(?:done|finished) with\b/i;
+  /\bmilestones?\b|\bhow (?:do|will|would|can|should) i (?:\w+ )?(?:know|tell)\b|\bwhen (?:am i\b|\S+(?: \S+){0,3} (?:consider|count|call)s?\b).{0,40}\bready\b|\bwhat does '?[\w-]+[- ]ready'? (?:\w+ )?mean\b|\bam i ready\b|\bready (?:to move|for (?:the next|step))\b|\b(?:can|should) i move (?:on|ahead)\b|\bbefore (?:i )?(?:move|moving) (?:on|ahead)\b|\b(?:done|finished) with\b/i;
 /** "If you already know Python, SQL…, you can …": the situation a whole unit is written for. */
 const CONDITION = /^if you (?:already )?(?:know|have|are|come from)\b([^,.;]*)/i;
-/** A unit that says when a learner is ready to move on. */
-const MILESTONE = /^milestone:|\bready (?:to move on|for the next step)\b/i;
+/**
+ * A unit that says when a learner is ready to move on, or what being ready means ("You are
+ * job-ready when you can …").
+ */
+const MILESTONE = /^milestone:|\bready (?:to move on|for the next step)\b|\b\w+-ready when\b/i;
 /** A sentence that only says how many there are: "There are two common strategies." */
 const ANNOUNCES_A_COUNT =
   /^there (?:are|exist) (?:two|three|four|five|six|several|a few|\d+) (?:\S+ ){0,3}\S+\.$/i;

@@ -590,6 +590,26 @@ describe("ExtractiveGenerator", () => {
     ];
     const answer = composeOver(step, "how do i know i am done and can move ahead");
     expect(answer).toMatch(/^Milestone: You are ready to move on/);
+    // What being ready means: the sentence that says when, not one that only names it.
+    const ready = [
+      makeChunk(
+        "intro",
+        "Introduction",
+        "This roadmap gives you a path from beginner to job-ready.",
+      ),
+      makeChunk(
+        "faq",
+        "FAQ",
+        "You are job-ready when you can explain, deploy and monitor a model you trained.",
+      ),
+    ];
+    for (const question of [
+      "When does the roadmap consider someone job-ready?",
+      "how do i know im actually job ready",
+      "what does 'job-ready' even mean",
+    ]) {
+      expect(composeOver(ready, question), question).toMatch(/^You are job-ready when/);
+    }
     // "step 2 milestone?" asks for the milestone itself, not a sentence that mentions one.
     const milestones = [
       makeChunk("weeks", "Step 2", "The milestone takes most learners about four weeks."),

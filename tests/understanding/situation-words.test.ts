@@ -51,6 +51,14 @@ describe("situationExpansions", () => {
       "imbalanced",
     ]);
     expect(named("98% in my notebook but it fell apart on the live app")).toEqual(["data leakage"]);
+    expect(named("how can I tell I've done enough of the basics and can move on")).toEqual([
+      "milestone ready to move on",
+    ]);
+    expect(named("finished with the python part, can move on now?")).toEqual([
+      "milestone ready to move on",
+    ]);
+    // How long a step takes is not whether the learner is done with it.
+    expect(named("how long do i spend on step 1 before moving on")).toEqual([]);
   });
 
   it("names a concept the learner describes instead of naming it", () => {
