@@ -79,6 +79,9 @@ describe("FollowUpDetector.dependsOnHistory", () => {
     "how's that different from dropout",
     // "each one": each of the things just compared.
     "which gpu does each one need",
+    // A closing "for each" or "for both": the things just compared.
+    "wat is the salary for each",
+    "does dropout help for both?",
     // "n" is typed for "and".
     "n salary?",
     // Only a staged plan of some tutorial has weeks: the one talked about.
