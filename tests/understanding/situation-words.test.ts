@@ -57,6 +57,12 @@ describe("situationExpansions", () => {
     expect(named("finished with the python part, can move on now?")).toEqual([
       "milestone ready to move on",
     ]);
+    expect(named("how do i actually know im job ready and not just fooling myself")).toEqual([
+      "job-ready",
+    ]);
+    expect(named("How will I know I'm ready to start applying for ML jobs?")).toEqual([
+      "job-ready",
+    ]);
     // How long a step takes is not whether the learner is done with it.
     expect(named("how long do i spend on step 1 before moving on")).toEqual([]);
   });
