@@ -128,6 +128,13 @@ export type ExtractiveSettings = {
   /** Added to a unit that gives a reason ("… because …") when the question asks why. @default 0.1 */
   reasonBonus: number;
   /**
+   * Added to a unit that says no ("… do not need …", "Avoid …", "Instead of …") when the learner
+   * states a plan or belief and asks to have it confirmed ("… coz u cant learn ML without a gpu
+   * right?", "can i skip projects?"): the material answers such questions by correcting them.
+   * @default 0.2
+   */
+  correctionBonus: number;
+  /**
    * Weight of how closely an FAQ's own question and the learner's restate each other, added to
    * each unit of its answer ("which certifications are most valued in india" → FAQ 8's answer).
    * @default 0.3
@@ -191,6 +198,7 @@ export const DEFAULT_EXTRACTIVE_SETTINGS: ExtractiveSettings = {
   situationWeight: 0.5,
   recommendationBonus: 0.1,
   reasonBonus: 0.1,
+  correctionBonus: 0.3,
   faqWeight: 0.3,
   caseBonus: 0.2,
   namedSourceBonus: 0.1,
@@ -230,6 +238,8 @@ type UnitSignals = {
   recommends: number;
   /** 1 for a unit that gives a reason ("… because …") when the question asks why. */
   reason: number;
+  /** 1 for a unit that says no when the question asks to confirm a plan or belief. */
+  corrects: number;
   /** How closely its passage's FAQ question and the learner's restate each other (0 outside FAQs). */
   faq: number;
   /**
@@ -696,6 +706,7 @@ export class ExtractiveGenerator implements Generator {
       situationWeight,
       recommendationBonus,
       reasonBonus,
+      correctionBonus,
       faqWeight,
       caseBonus,
       namedSourceBonus,
@@ -715,6 +726,7 @@ export class ExtractiveGenerator implements Generator {
     const choice = choiceBetween(input.question);
     const asksWhy = ASKS_WHY.test(asked);
     const asksHow = asksWhy || ASKS_HOW_TO.test(asked);
+    const asksToConfirm = ASKS_TO_CONFIRM.test(asked);
     // A search expansion that names a row ("did sales for 10 yrs" → career switcher) names it.
     const expandedNames = new Set((input.expansions ?? []).map((word) => word.toLowerCase()));
 
@@ -778,6 +790,7 @@ export class ExtractiveGenerator implements Generator {
           unmetCondition: conditionUnmet(unit.text, askedTerms) ? 1 : 0,
           recommends: choice !== undefined && recommendsOne(unit.text, terms, choice) ? 1 : 0,
           reason: asksWhy && GIVES_REASON.test(unit.text) ? 1 : 0,
+          corrects: asksToConfirm && SAYS_NO.test(unit.text) ? 1 : 0,
           faq,
           caseMet: cases >= 2 && caseNamed(unit.text, askedTerms) ? 1 : 0,
           namedSource: passage.chunk.title === input.source ? 1 : 0,
@@ -823,6 +836,7 @@ export class ExtractiveGenerator implements Generator {
           conditionPenalty * signals.unmetCondition +
           recommendationBonus * signals.recommends +
           reasonBonus * signals.reason +
+          correctionBonus * signals.corrects +
           faqWeight * signals.faq +
           caseBonus * signals.caseMet +
           namedSourceBonus * signals.namedSource -
@@ -979,6 +993,15 @@ const STATES_A_PROBLEM =
 const ASKS_WHY = /^(?:\S+\s+){0,2}(?:why|y)\b/i;
 /** A unit that gives a reason. */
 const GIVES_REASON = /\bbecause\b|\bso that\b/i;
+/**
+ * "… so the model is perfect na?", "can i skip it till month 9?", "i assumed AI engineer", "good
+ * plan?": the learner states a plan or belief and asks to have it confirmed.
+ */
+const ASKS_TO_CONFIRM =
+  /\b(?:right|correct|na|naa|no|isn'?t it|ok|okay|fine|enough|good plan|good enough|true)\s*\?+\s*$|\b(?:i assumed|i think|i thought|i was thinking|so basically|i'?m planning|i am planning|planning to|my plan is|(?:can|should) i skip|i can skip|is (?:that|this|it) (?:a )?(?:good|ok|okay|fine|enough|correct|right|true)|(?:gonna|going to|will) replace|is there any point|why even bother)\b/i;
+/** A unit that says no: "do not need", "Avoid …", "Instead of …", "may be misleading". */
+const SAYS_NO =
+  /\b(?:not|never|no|avoid|instead|misleading|rather than|don'?t|doesn'?t|isn'?t|aren'?t|without)\b/i;
 
 /** Words that pick one thing over another. */
 const RECOMMENDS =

@@ -580,6 +580,24 @@ describe("ExtractiveGenerator", () => {
     ).toBe("Python is the language to learn for ML. [2]");
   });
 
+  it("answers a plan the learner asks to have confirmed with the sentence that corrects it", () => {
+    const chunks = [
+      makeChunk(
+        "laptop",
+        "Hardware",
+        "A GPU laptop speeds up training when you are learning deep learning.",
+      ),
+      makeChunk("faq", "FAQ", "You do not need a GPU to start learning."),
+    ];
+    expect(composeOver(chunks, "planning to buy a GPU laptop before learning, good plan?")).toBe(
+      "You do not need a GPU to start learning. [2]",
+    );
+    // Asked without a plan to confirm, the better match leads.
+    expect(composeOver(chunks, "should i buy a GPU laptop before learning")).toMatch(
+      /^A GPU laptop/,
+    );
+  });
+
   it("quotes the milestone when the learner asks whether they are ready to move on", () => {
     const step = [
       makeChunk(
