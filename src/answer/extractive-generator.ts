@@ -198,7 +198,7 @@ export const DEFAULT_EXTRACTIVE_SETTINGS: ExtractiveSettings = {
   situationWeight: 0.5,
   recommendationBonus: 0.1,
   reasonBonus: 0.1,
-  correctionBonus: 0.3,
+  correctionBonus: 0.2,
   faqWeight: 0.3,
   caseBonus: 0.2,
   namedSourceBonus: 0.1,
