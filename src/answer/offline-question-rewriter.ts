@@ -47,6 +47,11 @@ const PRONOUN_AFTER = /\b(?:this|that) one\b|\b(?:it|they|them|this|that|these|t
 const OWN_QUESTION_WORD = /\b(?:what|which|how|when|where|why|who)\b/i;
 /** A pronoun that stands for a thing on its own, never before a noun it names. */
 const PERSONAL_PRONOUN = /\b(?:it|they|them)\b/i;
+/** "its answers", "their salary": a possessive pronoun. */
+const POSSESSIVE = /\b(?:its|their)\b/i;
+/** A word that stands for a thing named before: "it", "that", "build one". */
+const POINTER =
+  /\b(?:it|they|them|this|that|these|those)\b|(?<=\b(?:create|make|get|buy|build|use|need|pick|choose|find|install|start|train|deploy|learn) )one\b/i;
 /**
  * "the two", "both", "which one pays more": the things of the last two questions (a choice
  * between them, when "which one" compares).
@@ -205,7 +210,11 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
         : undefined;
     // "how much math does it need…" read as "…does AI engineer path need…": "it" next time is
     // what "it" stood for then.
-    const chained = picked === undefined ? pronounReplaced(asked, previous) : undefined;
+    // "which tools to build one (RAG)": "its answers" next time are RAG's, too.
+    const chained =
+      picked === undefined
+        ? (pronounReplaced(asked, previous) ?? pointerCarried(asked, previous))
+        : undefined;
     const previousEntities = this.lexicon.find(picked ?? chained ?? previous);
     // "tensorflow vs pytorch which first", then "why?": both things compared are the topic.
     const entityTopic = previousEntities
@@ -213,7 +222,7 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
       .map((entity) => originalSpelling(picked ?? previous, entity.name))
       .join(" and ");
     const topic =
-      chained !== undefined && PERSONAL_PRONOUN.test(message)
+      chained !== undefined && (PERSONAL_PRONOUN.test(message) || POSSESSIVE.test(message))
         ? chained
         : picked !== undefined && previousEntities.length === 0
           ? picked
@@ -587,6 +596,18 @@ function pronounReplaced(asked: string, rewritten: string): string | undefined {
   const replaced = asked.slice(start, asked.length - end);
   const replacement = rewritten.slice(start, rewritten.length - end).trim();
   return /^(?:it|they|them)$/i.test(replaced) && replacement !== "" ? replacement : undefined;
+}
+
+/**
+ * The topic a rewrite appended for a pointer of the question ("which tools to build one" →
+ * "… (RAG)"): what the pointer stood for.
+ */
+function pointerCarried(asked: string, rewritten: string): string | undefined {
+  const trimmed = asked.trim();
+  if (!rewritten.startsWith(`${trimmed} (`) || !rewritten.endsWith(")")) return undefined;
+  if (!POINTER.test(trimmed)) return undefined;
+  const carried = rewritten.slice(trimmed.length + 2, -1).trim();
+  return carried === "" || /[()]/.test(carried) ? undefined : carried;
 }
 
 /**

@@ -133,6 +133,16 @@ describe("offline follow-up rewriting", () => {
     );
   });
 
+  it("reads a possessive as the thing a pointer of the previous follow-up stood for", async () => {
+    const history: ChatTurn[] = [
+      ...afterAsking("what is RAG"),
+      ...afterAsking("which tools should i use to build one"),
+    ];
+    expect(await rewriter.rewrite("and how do i evaluate its answers", history)).toBe(
+      "and how do i evaluate RAG's answers",
+    );
+  });
+
   it("asks the previous question about another month, and about both of the last two things", async () => {
     expect(
       await rewriter.rewrite("and in month 10?", afterAsking("what should i learn in month 9")),
