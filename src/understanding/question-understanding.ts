@@ -328,12 +328,12 @@ export class QuestionUnderstanding {
   }
 
   /**
-   * Whether the corpus knows a token, or every part of a hyphenated or slashed one when each part
-   * is a word of its own ("data-driven", not "q-learning").
+   * Whether the corpus knows a token, or every part of a hyphenated, slashed or dotted one when
+   * each part is a word of its own ("data-driven", "model.coef_"; not "q-learning").
    */
   private knowsToken(token: string): boolean {
     if (this.vocabulary.has(token)) return true;
-    const parts = token.split(/[-/]/).filter((part) => part !== "");
+    const parts = token.split(/[-/.]/).filter((part) => part !== "");
     return parts.length > 1 && parts.every((part) => part.length > 2 && this.vocabulary.has(part));
   }
 

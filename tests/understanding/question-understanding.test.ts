@@ -278,6 +278,16 @@ describe("QuestionUnderstanding", () => {
     expect(goal.understand("what should my goa be for month one").unknownTopics).toEqual([]);
   });
 
+  it("reads an attribute of the learner's object ('model.coef_') by the material's attribute", () => {
+    const fitted = new QuestionUnderstanding([
+      makeChunk("fit", "Models", "Attributes such as `coef_` are learned when the model is fit."),
+    ]);
+    expect(fitted.understand("why does model.coef_ throw an error").unknownTopics).toEqual([]);
+    expect(fitted.understand("why does model.weights_ throw an error").unknownTopics).toEqual([
+      "model.weights",
+    ]);
+  });
+
   it("takes no WordNet synonym the corpus only writes in capitals, as a name", () => {
     const withAcronym = new QuestionUnderstanding([
       makeChunk("rag", "LLMs", "RAG retrieves passages before the model answers."),
