@@ -99,6 +99,16 @@ const SPEAKS_OF_DISCONTINUING =
  */
 const JOB_TERMS_ASKED = /\bnotice periods?\b|\bprobation(?:ary)?(?: periods?)?\b/i;
 
+/**
+ * "shud i buy nvidia stock now since AI is booming", "is bitcoin a good investment", "how to
+ * invest in mutual funds as a fresher": personal investing. "scared to invest a year" invests
+ * time, not money.
+ */
+const INVESTING_ASKED =
+  /\b(?:buy|sell|invest(?:ing)? in|hold)\b[^?.!]{0,40}\b(?:stocks?|shares|crypto(?:currenc(?:y|ies))?|bitcoin|mutual funds?|etfs?)\b|\b(?:stocks?|shares|crypto|bitcoin|mutual funds?)\b[^?.!]{0,40}\b(?:good investment|worth (?:buying|investing)|to buy)\b|\ba good investment\b|\bhow (?:to|do i|should i|can i) (?:start )?invest\b/i;
+const SPEAKS_OF_INVESTING =
+  /\bstock market\b|\bshare prices?\b|\binvest(?:ing|ment)s? in\b|\bmutual funds?\b|\bcrypto\w*|\bbitcoin\b/i;
+
 /** Topics the material answers only where a passage speaks of them. */
 export const UNSPOKEN_TOPICS: readonly UnspokenTopic[] = [
   { asks: asksAboutAge, speaks: speaksOfAge, reason: "the material says nothing about age" },
@@ -151,6 +161,11 @@ export const UNSPOKEN_TOPICS: readonly UnspokenTopic[] = [
     asks: askedBy(NEGOTIATION_ASKED),
     speaks: saidBy(SPEAKS_OF_NEGOTIATION),
     reason: "the material says nothing about negotiating with an employer",
+  },
+  {
+    asks: askedBy(INVESTING_ASKED),
+    speaks: saidBy(SPEAKS_OF_INVESTING),
+    reason: "the material says nothing about investing money",
   },
   {
     asks: askedBy(JOB_PROMISE_ASKED),

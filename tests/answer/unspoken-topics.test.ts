@@ -150,6 +150,32 @@ describe("the terms of a job", () => {
   });
 });
 
+describe("investing money", () => {
+  const topic = topicOf("the material says nothing about investing money");
+
+  it.each([
+    "shud i buy nvidia stock now since AI is booming, pls advise",
+    "is bitcoin a good investment in 2026",
+    "how to invest in mutual funds as a fresher, kindly guide",
+  ])("%j asks about investing", (question) => {
+    expect(topic.asks(question)).toBe(true);
+  });
+
+  it.each([
+    // Time or hardware, not money in markets.
+    "realistically will automl make ML engineers obsolete? scared to invest a year lol",
+    "is it worth investing 6 months in learning ML",
+    "should i buy a gpu or use colab",
+  ])("%j does not", (question) => {
+    expect(topic.asks(question)).toBe(false);
+  });
+
+  it("is spoken of only by a passage about investing", () => {
+    expect(topic.speaks(["Index funds spread money over the whole stock market."])).toBe(true);
+    expect(topic.speaks(["RL is used in robotics, game AI and trading systems."])).toBe(false);
+  });
+});
+
 describe("whether something was discontinued", () => {
   const topic = topicOf(
     "the material does not say whether anything it lists has been discontinued",
