@@ -59,7 +59,8 @@ export function withPassagesOf(shown: Passage[], results: readonly RetrievedChun
  * The names heading a table row that the question (its words, space-padded) names as whole
  * words, in the singular or the plural ("cnn" names "CNNs"), or without a closing "style" or
  * "type" ("bert" names "BERT-style") when the question also names a column the table compares
- * them in ("bert vs gpt architecture"); "conda / mamba" heads a row for each of its names. When
+ * them in ("bert vs gpt architecture"); "conda / mamba" heads a row for each of its names, and
+ * "blue green deployment" names "Blue-green deployment". When
  * the question asks a figure, a name learners shorten counts shortened too ("MLE vs DS salary":
  * "Machine Learning Engineer"); a difference asked in words is answered in prose.
  */
@@ -69,6 +70,8 @@ export function namedHeads(
   figureAsked = false,
 ): string[] {
   const asked = singular(paddedQuestionWords);
+  // "blue green" names "Blue-green deployment": its hyphen read as a space on both sides.
+  const unhyphenated = singular(paddedQuestionWords.replace(/-/g, " "));
   const said = (name: string[]) =>
     name.length > 0 && asked.includes(` ${singular(name.join(" "))} `);
   const namesColumn = () => {
@@ -82,6 +85,8 @@ export function namedHeads(
     .filter(
       (name) =>
         said(name) ||
+        (name.some((word) => word.includes("-")) &&
+          unhyphenated.includes(` ${singular(name.join(" ").replace(/-/g, " "))} `)) ||
         saidShort(asked, name) ||
         (figureAsked && shortNames(name.join(" ")).some((short) => said(short.split(" ")))) ||
         (said(withoutKind(name)) && namesColumn()),

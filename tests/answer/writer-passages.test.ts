@@ -60,6 +60,15 @@ describe("namedHeads", () => {
     expect(namedHeads(row, " rnn vs transformers ")).toEqual([]);
   });
 
+  it("finds a hyphenated name written with a space ('blue green deployment')", () => {
+    const row = toolRow("bg", "Blue-green deployment", "Two full environments");
+    expect(namedHeads(row, " canary release vs blue green deployment ")).toEqual([
+      "blue-green deployment",
+    ]);
+    expect(namedHeads(row, " blue-green deployment vs canary ")).toEqual(["blue-green deployment"]);
+    expect(namedHeads(row, " green deployment ")).toEqual([]);
+  });
+
   it("finds a long name said by its first and last word ('aws ml specialty')", () => {
     const aws = toolRow("aws", "AWS Certified Machine Learning – Specialty", "AWS-heavy roles");
     const google = toolRow("gcp", "Google Professional Machine Learning Engineer", "GCP roles");
