@@ -19,6 +19,7 @@ import {
   FollowUpDetector,
   MORE_OF_THE_SAME,
   NAMES_THE_MATERIAL,
+  ONE_AFTER_VERB,
   OPENER,
   VERY_COMMON_RANK,
 } from "./follow-up-detector.ts";
@@ -50,8 +51,10 @@ const PERSONAL_PRONOUN = /\b(?:it|they|them)\b/i;
 /** "its answers", "their salary": a possessive pronoun. */
 const POSSESSIVE = /\b(?:its|their)\b/i;
 /** A word that stands for a thing named before: "it", "that", "build one". */
-const POINTER =
-  /\b(?:it|they|them|this|that|these|those)\b|(?<=\b(?:create|make|get|buy|build|use|need|pick|choose|find|install|start|train|deploy|learn) )one\b/i;
+const POINTER = new RegExp(
+  `\\b(?:it|they|them|this|that|these|those)\\b|${ONE_AFTER_VERB}\\b`,
+  "i",
+);
 /**
  * "the two", "both", "which one pays more": the things of the last two questions (a choice
  * between them, when "which one" compares).

@@ -60,9 +60,9 @@ export function withPassagesOf(shown: Passage[], results: readonly RetrievedChun
  * words, in the singular or the plural ("cnn" names "CNNs"), or without a closing "style" or
  * "type" ("bert" names "BERT-style") when the question also names a column the table compares
  * them in ("bert vs gpt architecture"); "conda / mamba" heads a row for each of its names, and
- * "blue green deployment" names "Blue-green deployment". When
- * the question asks a figure, a name learners shorten counts shortened too ("MLE vs DS salary":
- * "Machine Learning Engineer"); a difference asked in words is answered in prose.
+ * "blue green deployment" names "Blue-green deployment". When the question asks a figure, a name
+ * learners shorten counts shortened too ("MLE vs DS salary": "Machine Learning Engineer"); a
+ * difference asked in words is answered in prose.
  */
 export function namedHeads(
   chunk: Pick<Chunk, "cells">,
