@@ -50,11 +50,8 @@ const OWN_QUESTION_WORD = /\b(?:what|which|how|when|where|why|who)\b/i;
 const PERSONAL_PRONOUN = /\b(?:it|they|them)\b/i;
 /** "its answers", "their salary": a possessive pronoun. */
 const POSSESSIVE = /\b(?:its|their)\b/i;
-/** A word that stands for a thing named before: "it", "that", "build one". */
-const POINTER = new RegExp(
-  `\\b(?:it|they|them|this|that|these|those)\\b|${ONE_AFTER_VERB}\\b`,
-  "i",
-);
+/** A word that stands for a thing named before: a pronoun, or "one" after a verb ("build one"). */
+const POINTER = new RegExp(`${PRONOUN_AFTER.source}|${ONE_AFTER_VERB}\\b`, "i");
 /**
  * "the two", "both", "which one pays more": the things of the last two questions (a choice
  * between them, when "which one" compares).
