@@ -727,6 +727,7 @@ export class ExtractiveGenerator implements Generator {
     const asksWhy = ASKS_WHY.test(asked);
     const asksHow = asksWhy || ASKS_HOW_TO.test(asked);
     const asksToConfirm = ASKS_TO_CONFIRM.test(asked);
+    const asksIfNeeded = ASKS_IF_NEEDED.test(asked);
     // A search expansion that names a row ("did sales for 10 yrs" → career switcher) names it.
     const expandedNames = new Set((input.expansions ?? []).map((word) => word.toLowerCase()));
 
@@ -790,7 +791,11 @@ export class ExtractiveGenerator implements Generator {
           unmetCondition: conditionUnmet(unit.text, askedTerms) ? 1 : 0,
           recommends: choice !== undefined && recommendsOne(unit.text, terms, choice) ? 1 : 0,
           reason: asksWhy && GIVES_REASON.test(unit.text) ? 1 : 0,
-          corrects: asksToConfirm && SAYS_NO.test(unit.text) ? 1 : 0,
+          corrects:
+            (asksToConfirm && SAYS_NO.test(unit.text)) ||
+            (asksIfNeeded && DENIES_NEED.test(unit.text))
+              ? 1
+              : 0,
           faq,
           caseMet: cases >= 2 && caseNamed(unit.text, askedTerms) ? 1 : 0,
           namedSource: passage.chunk.title === input.source ? 1 : 0,
@@ -999,6 +1004,15 @@ const GIVES_REASON = /\bbecause\b|\bso that\b/i;
  */
 const ASKS_TO_CONFIRM =
   /\b(?:right|correct|na|naa|no|isn'?t it|ok|okay|fine|enough|good plan|good enough|true)\s*\?+\s*$|\b(?:i assumed|i think|i thought|i was thinking|so basically|i'?m planning|i am planning|planning to|my plan is|(?:can|should) i skip|i can skip|is (?:that|this|it) (?:a )?(?:good|ok|okay|fine|enough|correct|right|true)|(?:gonna|going to|will) replace|is there any point|why even bother)\b/i;
+/**
+ * "do i need to be a codeforces expert", "is a CS degree mandatory?": the learner asks whether
+ * something is required (not "what do i need to learn").
+ */
+const ASKS_IF_NEEDED =
+  /(?:^|[,.;?!]\s*|\b(?:and|but|so|or)\s+)(?:do i (?:really |even |actually |still )?(?:need|have) to|must i)\b|\b(?:is|are) (?:\S+ ){1,4}?(?:necessary|mandatory|compulsory|a must)\b/i;
+/** A unit that says something is not required: "You do not need …", "… is not mandatory". */
+const DENIES_NEED =
+  /\b(?:do not|don'?t|does not|doesn'?t) (?:need|have to)\b|\bnot (?:mandatory|required|necessary|compulsory|a must|a replacement)\b|\bno need\b/i;
 /** A unit that says no: "do not need", "Avoid …", "Instead of …", "may be misleading". */
 const SAYS_NO =
   /\b(?:not|never|no|avoid|instead|misleading|rather than|don'?t|doesn'?t|isn'?t|aren'?t|without)\b/i;

@@ -598,6 +598,33 @@ describe("ExtractiveGenerator", () => {
     );
   });
 
+  it("answers whether something is required with the sentence that says it is not", () => {
+    const chunks = [
+      makeChunk(
+        "python",
+        "Programming",
+        "Python is the best language to start with because most ML libraries and notebooks support it.",
+      ),
+      makeChunk(
+        "cp",
+        "FAQ",
+        "You do not need competitive programming mastery, but you should write clean Python code.",
+      ),
+    ];
+    for (const question of [
+      "i never did competitive programming, do i need to be like a codeforces expert before starting ML",
+      "is competitive programming mandatory before starting ML?",
+    ]) {
+      expect(composeOver(chunks, question), question).toMatch(/^You do not need competitive/);
+    }
+    // "what do i need to …" asks what, not whether.
+    const learn = [
+      makeChunk("calc", "Math", "Learn derivatives and gradients for calculus."),
+      makeChunk("not", "Math", "You do not need advanced calculus proofs."),
+    ];
+    expect(composeOver(learn, "what do i need to learn in calculus")).toMatch(/^Learn derivatives/);
+  });
+
   it("quotes the milestone when the learner asks whether they are ready to move on", () => {
     const step = [
       makeChunk(
