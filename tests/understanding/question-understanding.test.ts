@@ -105,7 +105,7 @@ describe("QuestionUnderstanding", () => {
     ["do i need a graphics card", "do i need a GPU"],
     ["nlp confs worth following, is that legit", "nlp conferences worth following, is that true"],
     ["shd i learn huggingface", "should i learn Hugging Face"],
-    ["which pretrained archs shd i use", "which pre-trained architectures should i use"],
+    ["which pretrained archs shd i use", "which pretrained architectures should i use"],
     // "diff" before what differs reads "different"; before "between" it is "difference".
     ["diff library versions, diff b/w them", "different library versions, difference between them"],
     ["lgbm vs xgb, how many e2e projects", "LightGBM vs XGBoost, how many end-to-end projects"],
