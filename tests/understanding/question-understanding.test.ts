@@ -106,6 +106,7 @@ describe("QuestionUnderstanding", () => {
     ["nlp confs worth following, is that legit", "nlp conferences worth following, is that true"],
     ["shd i learn huggingface", "should i learn Hugging Face"],
     ["which pretrained archs shd i use", "which pretrained architectures should i use"],
+    ["how long is it sposed to take", "how long is it supposed to take"],
     // "diff" before what differs reads "different"; before "between" it is "difference".
     ["diff library versions, diff b/w them", "different library versions, difference between them"],
     ["lgbm vs xgb, how many e2e projects", "LightGBM vs XGBoost, how many end-to-end projects"],
