@@ -721,7 +721,11 @@ export class ExtractiveGenerator implements Generator {
     const references = numberedReferences(input.question);
     // "which tools for that step (step 3 milestone)": the learner's own words ask for a milestone.
     const asksReadiness = READINESS_QUESTION.test(carriedTopic(asked).own);
-    const askedWords = ` ${words(asked).join(" ")} `;
+    // "salary for both in india? (ML engineer or AI engineer)": the clause that asks ends at its
+    // question mark, but the things "both" or "each" point at are carried after it.
+    const { carried } = carriedTopic(input.question);
+    const pointsAtEach = DISTRIBUTIVE.test(carriedFree) && !asked.includes(carried);
+    const askedWords = ` ${words(pointsAtEach ? `${asked} ${carried}` : asked).join(" ")} `;
     const askedTerms = new Set(contentTerms(input.question));
     const choice = choiceBetween(input.question);
     const asksWhy = ASKS_WHY.test(asked);

@@ -760,6 +760,18 @@ describe("ExtractiveGenerator", () => {
       ]),
     ];
     expect(composeOver(rows, "ml engineer salary in india")).toMatch(/^Salary India — /);
+    // A follow-up asking "for both": the things it points at are carried after its question mark.
+    const experienceFirst = [
+      row(34, "Pay by Experience", [
+        ["Experience", "0–2 years"],
+        ["Common Roles", "Junior ML Engineer, Data Scientist"],
+        ["Salary India", "₹4L–5L PA"],
+      ]),
+      rows[1] as Chunk,
+    ];
+    expect(
+      composeOver(experienceFirst, "salary for both in india? (ML engineer or data scientist)"),
+    ).toMatch(/^Salary India — /);
   });
 
   it("answers a comparison of two things described in prose with a sentence about each", () => {
