@@ -33,10 +33,11 @@ basically ok okay though anyway anyways whole entire`.split(/\s+/),
 
 /**
  * "in simple words", "simple mein samjhao", "in short", "quick one", a trailing "quick", "in
- * order", a closing "pls explain", an opening "explain how…": how to answer, not what about.
+ * order", a closing "pls explain", an opening "explain…" ("explain dropout"): how to answer, not what
+ * about.
  */
 const ANSWER_STYLE =
-  /\bin (?:simple|easy|plain|layman'?s?|basic) (?:words|terms|language|english)\b|\bexplain(?:ed)? simply\b|\bsimple (?:in|me|mein) (?:explain|tell)\b|\bin short\b|\bin (?:\d+|one|two|three|four|five|a few|few) (?:lines?|sentences?|words|points|bullets?)\b|\bbriefly\b|\btl;?dr\b|\b(?:quick|short) (?:one|question|q|answer)\b|\bquick(?:ly)?(?=\s*[?.!]*$)|\b(?:in (?:that |the right )?order|in sequence|one by one|step by step)[?.!]*$|(?:^|,\s*|\s)(?:(?:pls|please|plz|kindly|can you|could you) )?explain(?: (?:it|this|that|me|to me|pls|please|plz|na|yaar|bro))*(?=\s*[?.!]*$)|^\s*(?:(?:pls|please|plz|kindly|can you|could you) )?explain(?: to me| me)?(?= (?:how|what|why|when|where|which|the (?:difference|way)|in detail)\b)/gi;
+  /\bin (?:simple|easy|plain|layman'?s?|basic) (?:words|terms|language|english)\b|\bexplain(?:ed)? simply\b|\bsimple (?:in|me|mein) (?:explain|tell)\b|\bin short\b|\bin (?:\d+|one|two|three|four|five|a few|few) (?:lines?|sentences?|words|points|bullets?)\b|\bbriefly\b|\btl;?dr\b|\b(?:quick|short) (?:one|question|q|answer)\b|\bquick(?:ly)?(?=\s*[?.!]*$)|\b(?:in (?:that |the right )?order|in sequence|one by one|step by step)[?.!]*$|(?:^|,\s*|\s)(?:(?:pls|please|plz|kindly|can you|could you) )?explain(?: (?:it|this|that|me|to me|pls|please|plz|na|yaar|bro))*(?=\s*[?.!]*$)|^\s*(?:(?:pls|please|plz|kindly|can you|could you) )?explain(?: to me| me)?(?= \S)/gi;
 
 /** A question without the words that ask for a style of answer ("what is RAG in simple words"). */
 export function withoutAnswerStyle(question: string): string {

@@ -219,7 +219,7 @@ describe("withoutAskingFrame", () => {
 
 describe("withoutAnswerStyle", () => {
   it("drops the words that ask for a style or length of answer", () => {
-    expect(withoutAnswerStyle("explain cnn in 2 lines").trim()).toBe("explain cnn");
+    expect(withoutAnswerStyle("explain cnn in 2 lines").trim()).toBe("cnn");
     expect(withoutAnswerStyle("what is rag in simple words, briefly").replace(/\s+/g, " ")).toBe(
       "what is rag , ",
     );
@@ -248,5 +248,8 @@ describe("withoutAnswerStyle", () => {
     expect(
       withoutAnswerStyle("pls explain the difference between bagging and boosting").trim(),
     ).toBe("the difference between bagging and boosting");
+    // So does one before the thing itself: "explain dropout" asks about dropout.
+    expect(withoutAnswerStyle("explain dropout").trim()).toBe("dropout");
+    expect(withoutAnswerStyle("can you explain data drift to me").trim()).toBe("data drift to me");
   });
 });
