@@ -20,7 +20,7 @@ const WORKING_THING = new RegExp(
  * "explain the difference …" or "explain X vs Y".
  */
 const EXPLAINED_THING =
-  /^(?:(?:pls|please|plz|kindly|can you|could you)\s+)?(?:explain|describe)\s+(?:(?:to )?me\s+)?(?!(?:why|what|when|which|where|how|who|whether|if|the difference|difference)\b)((?:[^\s?.!,;]+\s+){0,2}?[^\s?.!,;]+)(?=\s+(?:with|using|in|for|like|to|from|please|pls)\b|\s*[?.!,;]*$)/i;
+  /^(?:(?:pls|please|plz|kindly|(?:can|could) (?:you|someone|anyone|somebody)|someone|anyone)\s+)?(?:explain|describe|help me understand)\s+(?:(?:to )?me\s+)?(?!(?:why|what|when|which|where|how|who|whether|if|the difference|difference)\b)((?:[^\s?.!,;]+\s+){0,2}?[^\s?.!,;]+)(?=\s+(?:with|using|in|for|like|to|from|please|pls)\b|\s*[?.!,;]*$)/i;
 
 /** "internally", "step by step", "the math": deeper than what a passage about the thing says. */
 const DEEPER =

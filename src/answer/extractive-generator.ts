@@ -292,12 +292,18 @@ const LEADING_REFERENCE =
 const NAMES_ITS_DOCUMENT =
   /^(?:this|these) (?:(?:machine learning|ml|mlops|python) )?(?:roadmap|tutorials?|guide|article)\b/i;
 const LEADING_OPENER = new RegExp(`^${OPENER}`, "i");
-/** "what is X?", "what are Xs", "define X", "meaning of X": a question asking for a definition. */
+/**
+ * "what is X?", "what are Xs", "define X", "meaning of X", "help me understand X": a question
+ * asking for a definition.
+ */
 const DEFINITION =
-  /^(?:what(?: is|'s| are| does| do)|define|meaning of|explain|how does|how do(?! (?:i|we|you)\b))\s+(?:an? |the )?(.+?)(?:\s+(?:mean|means|do|does|work|works|in simple (?:words|terms)))?\s*\??$/i;
-/** "mlops meaning?", "deep learning in simple terms", "X definition": the same, said casually. */
+  /^(?:what(?: is|'s| are| does| do)|define|meaning of|explain|help me understand|how does|how do(?! (?:i|we|you)\b))\s+(?:an? |the )?(.+?)(?:\s+(?:mean|means|do|does|work|works|in simple (?:words|terms)))?\s*\??$/i;
+/**
+ * "mlops meaning?", "deep learning in simple terms", "X in a nutshell", "X definition": the same,
+ * said casually.
+ */
 const TRAILING_DEFINITION =
-  /^(?:an? |the )?(.+?)\s+(?:meaning|definition|in simple (?:words|terms)|explained|means what)\s*\??$/i;
+  /^(?:an? |the )?(.+?)\s+(?:meaning|definition|in simple (?:words|terms)|in a nutshell|explained|means what)\s*\??$/i;
 /**
  * "i still dont get what MLOps even is", "not sure what a feature store actually does": what a
  * thing is, asked inside a sentence of the learner's.

@@ -33,11 +33,11 @@ basically ok okay though anyway anyways whole entire`.split(/\s+/),
 
 /**
  * "in simple words", "simple mein samjhao", "in short", "quick one", a trailing "quick", "in
- * order", a closing "pls explain", an opening "explain…" ("explain dropout"): how to answer, not what
- * about.
+ * order", "in a nutshell", a closing "pls explain", an opening "explain…" or "can someone explain…"
+ * ("explain dropout"): how to answer, not what about.
  */
 const ANSWER_STYLE =
-  /\bin (?:simple|easy|plain|layman'?s?|basic) (?:words|terms|language|english)\b|\bexplain(?:ed)? simply\b|\bsimple (?:in|me|mein) (?:explain|tell)\b|\bin short\b|\bin (?:\d+|one|two|three|four|five|a few|few) (?:lines?|sentences?|words|points|bullets?)\b|\bbriefly\b|\btl;?dr\b|\b(?:quick|short) (?:one|question|q|answer)\b|\bquick(?:ly)?(?=\s*[?.!]*$)|\b(?:in (?:that |the right )?order|in sequence|one by one|step by step)[?.!]*$|(?:^|,\s*|\s)(?:(?:pls|please|plz|kindly|can you|could you) )?explain(?: (?:it|this|that|me|to me|pls|please|plz|na|yaar|bro))*(?=\s*[?.!]*$)|^\s*(?:(?:pls|please|plz|kindly|can you|could you) )?explain(?: to me| me)?(?= \S)/gi;
+  /\bin (?:simple|easy|plain|layman'?s?|basic) (?:words|terms|language|english)\b|\bexplain(?:ed)? simply\b|\bsimple (?:in|me|mein) (?:explain|tell)\b|\bin short\b|\bin (?:\d+|one|two|three|four|five|a few|few) (?:lines?|sentences?|words|points|bullets?)\b|\bbriefly\b|\btl;?dr\b|\b(?:quick|short) (?:one|question|q|answer)\b|\bquick(?:ly)?(?=\s*[?.!]*$)|\b(?:in (?:that |the right )?order|in sequence|one by one|step by step)[?.!]*$|(?:^|,\s*|\s)(?:(?:pls|please|plz|kindly|can you|could you) )?explain(?: (?:it|this|that|me|to me|pls|please|plz|na|yaar|bro))*(?=\s*[?.!]*$)|^\s*(?:(?:pls|please|plz|kindly|(?:can|could) (?:you|someone|anyone|somebody)|someone|anyone) )?(?:explain|help me understand)(?: to me| me)?(?= \S)|\bin a nutshell\b/gi;
 
 /** A question without the words that ask for a style of answer ("what is RAG in simple words"). */
 export function withoutAnswerStyle(question: string): string {
@@ -45,11 +45,11 @@ export function withoutAnswerStyle(question: string): string {
 }
 
 /**
- * "how long (does it take) (to finish)", "how many", "how (does) X work(s)": words that frame the
- * question, not its topic; "step 5 finish … how long" is Hinglish word order for the same.
+ * "how long (does it take) (to finish)", "how many", "how (does) X work(s)", "the point of",
+ * "the purpose of": words that frame the question, not its topic; "step 5 finish … how long" is Hinglish word order for the same.
  */
 const ASKING_FRAME =
-  /\bhow (?:long|many)\b|(?<=\bhow long\b.*)\b(?:tak(?:e|es|ing)|finish(?:es|ing)?|(?<=\bto )complete|completing|get(?:ting)? through)\b|\bfinish(?:es|ing)?\b(?=.*\bhow long\b)|\b(how (?:(?:does|do|did|is|are) )?.+?) work(?:s|ing)?\b(?=\s*[?!.]*$)/gi;
+  /\bhow (?:long|many)\b|\b(?:the )?(?:point|purpose) of\b(?= \S)|(?<=\bhow long\b.*)\b(?:tak(?:e|es|ing)|finish(?:es|ing)?|(?<=\bto )complete|completing|get(?:ting)? through)\b|\bfinish(?:es|ing)?\b(?=.*\bhow long\b)|\b(how (?:(?:does|do|did|is|are) )?.+?) work(?:s|ing)?\b(?=\s*[?!.]*$)/gi;
 
 /**
  * A question without the words that frame it: "how long is step 4" is about step 4, "how does

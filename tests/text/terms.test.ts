@@ -199,6 +199,9 @@ describe("withoutAskingFrame", () => {
     ["how long will it take to complete the roadmap", "how will it  to  the roadmap"],
     // Hinglish word order: the verb comes before the asking words.
     ["step 5 finish do in how long take?", "step 5  do in how ?"],
+    // "the point of X", "the purpose of X" ask what X is for.
+    ["whats the point of dropout", "whats  dropout"],
+    ["what is the purpose of RAG?", "what is  RAG?"],
   ])("reads %j as %j", (question, topic) => {
     expect(withoutAskingFrame(question)).toBe(topic);
   });
@@ -207,6 +210,9 @@ describe("withoutAskingFrame", () => {
     expect(withoutAskingFrame("does work experience count")).toBe("does work experience count");
     expect(withoutAskingFrame("long short-term memory")).toBe("long short-term memory");
     expect(withoutAskingFrame("when is the project complete")).toBe("when is the project complete");
+    expect(withoutAskingFrame("what point should i stop training")).toBe(
+      "what point should i stop training",
+    );
     // A complete beginner is who asks, not what they do.
     expect(withoutAskingFrame("for a complete beginner? (how long will it take)")).toBe(
       "for a complete beginner? (how will it )",
@@ -250,6 +256,9 @@ describe("withoutAnswerStyle", () => {
     ).toBe("the difference between bagging and boosting");
     // So does one before the thing itself: "explain dropout" asks about dropout.
     expect(withoutAnswerStyle("explain dropout").trim()).toBe("dropout");
+    expect(withoutAnswerStyle("can someone explain mlflow").trim()).toBe("mlflow");
+    expect(withoutAnswerStyle("help me understand overfitting").trim()).toBe("overfitting");
+    expect(withoutAnswerStyle("transfer learning in a nutshell").trim()).toBe("transfer learning");
     expect(withoutAnswerStyle("can you explain data drift to me").trim()).toBe("data drift to me");
   });
 });

@@ -1,0 +1,43 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Assistant } from "../../src/answer/assistant.ts";
+import { corpusAssistant } from "../support/corpus-assistant.ts";
+
+/**
+ * The words learners wrap a topic in ("can someone explain …", "… in a nutshell") ask how to
+ * answer, not what about: each frame around a topic the material explains is answered from a
+ * passage that names the topic.
+ */
+describe("asking frames around a topic", () => {
+  let assistant: Assistant;
+
+  beforeAll(async () => {
+    assistant = await corpusAssistant();
+  });
+
+  const frames = [
+    "explain X",
+    "can someone explain X",
+    "help me understand X",
+    "X in a nutshell",
+    "whats the point of X",
+  ];
+  const topics = ["dropout", "data drift", "MLflow", "overfitting"];
+
+  it.each(frames)("%j is answered for every topic", async (frame) => {
+    for (const topic of topics) {
+      const question = frame.replace("X", topic);
+      const result = await assistant.ask(question);
+      expect(result.refused, `${question}: ${result.refusalReason ?? ""}`).toBe(false);
+      const cited = result.citations.map((citation) => citation.text.toLowerCase()).join(" ");
+      expect(cited, question).toContain(topic.toLowerCase());
+    }
+  });
+
+  it("refuses 'explain X' for a thing the material names but never explains", async () => {
+    const result = await assistant.ask("explain gradient boosting with an example");
+    expect(result.refused).toBe(true);
+    expect(result.refusalReason).toBe(
+      'the material names "gradient boosting" but does not explain how it works',
+    );
+  });
+});
