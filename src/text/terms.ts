@@ -22,13 +22,16 @@ here's what're how're since although unless whereas`.split(/\s+/),
 
 /**
  * Words learners use to talk about the material rather than about a topic ("what does the
- * roadmap say…", "according to the article…", "is it ok to…", "the whole of step 5"). Dropped
- * from questions only, never from passages.
+ * roadmap say…", "according to the article…", "is it ok to…", "the whole of step 5"), or to ask
+ * for help with one ("any tips to…", "pointers on…"). Dropped from questions only, never from
+ * passages.
  */
 export const QUESTION_META_WORDS: ReadonlySet<string> = new Set(
   `roadmap article guide text author mention mentions mentioned list lists listed according suggest
 suggests suggested recommend recommends recommended advise advises exactly specifically actually
-basically ok okay though anyway anyways whole entire`.split(/\s+/),
+basically ok okay though anyway anyways whole entire tips tip pointers suggestions hacks`.split(
+    /\s+/,
+  ),
 );
 
 /**
@@ -49,7 +52,7 @@ export function withoutAnswerStyle(question: string): string {
  * "the purpose of": words that frame the question, not its topic; "step 5 finish … how long" is Hinglish word order for the same.
  */
 const ASKING_FRAME =
-  /\bhow (?:long|many)\b|\b(?:the )?(?:point|purpose) of\b(?= \S)|(?<=\bhow long\b.*)\b(?:tak(?:e|es|ing)|finish(?:es|ing)?|(?<=\bto )complete|completing|get(?:ting)? through)\b|\bfinish(?:es|ing)?\b(?=.*\bhow long\b)|\b(how (?:(?:does|do|did|is|are) )?.+?) work(?:s|ing)?\b(?=\s*[?!.]*$)/gi;
+  /\bhow (?:long|many)\b|\b(?:the )?(?:point|purpose) of\b(?= \S)|(?<=\bhow long\b.*)\b(?:tak(?:e|es|ing)|finish(?:es|ing)?|(?<=\bto )complete|completing|get(?:ting)? through)\b|\b(?:finish(?:es|ing)?|tak(?:e|es|ing))\b(?=.*\bhow long\b)|\b(how (?:(?:does|do|did|is|are) )?.+?) work(?:s|ing)?\b(?=\s*[?!.]*$)/gi;
 
 /**
  * A question without the words that frame it: "how long is step 4" is about step 4, "how does

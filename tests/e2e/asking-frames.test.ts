@@ -33,6 +33,24 @@ describe("asking frames around a topic", () => {
     }
   });
 
+  // How-to requests wrapped in words the material never uses ("tips", "pointers").
+  const howToFrames = ["any tips to X", "X tips", "pointers on how to X"];
+  const tasks = [
+    ["deploy a model", "deploy"],
+    ["handle missing values", "missing"],
+    ["track experiments", "experiment"],
+  ];
+
+  it.each(howToFrames)("%j is answered for every task", async (frame) => {
+    for (const [task, word] of tasks) {
+      const question = frame.replace("X", task as string);
+      const result = await assistant.ask(question);
+      expect(result.refused, `${question}: ${result.refusalReason ?? ""}`).toBe(false);
+      const cited = result.citations.map((citation) => citation.text.toLowerCase()).join(" ");
+      expect(cited, question).toContain(word);
+    }
+  });
+
   it("refuses 'explain X' for a thing the material names but never explains", async () => {
     const result = await assistant.ask("explain gradient boosting with an example");
     expect(result.refused).toBe(true);

@@ -94,6 +94,11 @@ describe("questionText", () => {
     expect(text).toContain("docker");
   });
 
+  it("removes the words that ask for help with a topic: 'any tips to' deploy is about deploying", () => {
+    expect(questionText("any tips to deploy a model")).toBe("any to deploy a model");
+    expect(questionText("pointers on mlflow, suggestions welcome")).toBe("on mlflow welcome");
+  });
+
   it("removes 'whole' and 'entire': the whole of step 6 is step 6", () => {
     expect(questionText("how long does the whole step 6 take")).toBe(
       "how long does the step 6 take",
@@ -202,6 +207,8 @@ describe("withoutAskingFrame", () => {
     // "the point of X", "the purpose of X" ask what X is for.
     ["whats the point of dropout", "whats  dropout"],
     ["what is the purpose of RAG?", "what is  RAG?"],
+    // "takes how long": the verb before the asking words.
+    ["step 4 takes how long", "step 4  how"],
   ])("reads %j as %j", (question, topic) => {
     expect(withoutAskingFrame(question)).toBe(topic);
   });
