@@ -142,6 +142,7 @@ const HEADING_PASSAGES = 5;
  */
 export function questionTerms(
   understood: Pick<UnderstoodQuestion, "understoodAs" | "expansions" | "unknownTopics">,
+  statistics?: CorpusStatistics,
 ): QuestionTerm[] {
   // An unknown compound ("q-learning") is one topic the corpus lacks, not its known parts.
   const unknownCompounds = new Set(
@@ -159,7 +160,21 @@ export function questionTerms(
   }
   // "what is RAG exactly, everyone keeps saying it": a remark around the question names no topic.
   let unremarked = understood.understoodAs;
-  for (const remark of remarkClauses(unremarked)) unremarked = unremarked.replace(remark, " ");
+  // An aside in words the material never uses ("deadline tonight") too, unless it names a topic
+  // the material lacks ("… in bitcoin") or a word the understanding reads as the material's
+  // ("overview").
+  const unknown = new Set(understood.unknownTopics.map((topic) => topic.toLowerCase()));
+  for (const word of alternativesOf.keys()) unknown.add(word);
+  const materialLacks =
+    statistics === undefined
+      ? undefined
+      : (word: string) => {
+          const term = contentTerms(word)[0];
+          return term !== undefined && !statistics.has(term) && !unknown.has(word.toLowerCase());
+        };
+  for (const remark of remarkClauses(unremarked, materialLacks)) {
+    unremarked = unremarked.replace(remark, " ");
+  }
   const seen = new Set<string>();
   const terms: QuestionTerm[] = [];
   for (const token of wordsAsWritten(withoutFraming(unremarked))) {
@@ -207,7 +222,7 @@ export function computeGateFeatures(
   /** The kind of figure asked for, if any ("person" for "who wrote …"). */
   figureAsked: FigureRequest["type"] | undefined;
 } {
-  const terms = questionTerms(understood);
+  const terms = questionTerms(understood, statistics);
   const top = retrieval.results.slice(0, PASSAGES_CHECKED);
   // An ordinary English word the corpus never uses ("bad", "scared", "done") that describes or is
   // an everyday verb weighs less than a corpus word: it says how the learner feels, not what about.

@@ -1,4 +1,5 @@
 import { isEverydayWord } from "../text/common-words.ts";
+import { STOPWORDS } from "../text/terms.ts";
 import { isEnglishNameOnly } from "./english-dictionary.ts";
 import { tagWords } from "./part-of-speech.ts";
 
@@ -59,6 +60,8 @@ export function questionFocus(message: string): string {
 
 /** Most words of a remark ("everyone keeps saying it", "still confused"). */
 const REMARK_WORDS = 5;
+/** Most words of an aside in words the material never uses ("my boss wants to know"). */
+const ASIDE_WORDS = 6;
 
 /**
  * The clauses around the focus that only remark, in everyday words, without a noun or a figure:
@@ -66,18 +69,30 @@ const REMARK_WORDS = 5;
  * They say how the learner feels about the question, not what it is about; "data cleaning seems
  * boring" names what it is about, and "my english is weak" a language.
  */
-export function remarkClauses(message: string): string[] {
+export function remarkClauses(
+  message: string,
+  materialLacks?: (word: string) => boolean,
+): string[] {
   const clauses = clausesOf(message);
   const kept = clauses.length < 2 ? undefined : focusClauses(clauses);
   if (kept === undefined) return [];
   return clauses.filter((clause, index) => {
     if (kept[index] === true || /\d/.test(clause)) return false;
     const words = clause.match(/[\p{L}'’]+/gu) ?? [];
-    return (
-      words.length <= REMARK_WORDS &&
-      words.every((word) => isEverydayWord(word.toLowerCase()) && !isEnglishNameOnly(word)) &&
-      tagWords(clause).every((tagged) => tagged.pos !== "NOUN" && tagged.pos !== "PROPN")
-    );
+    const tagged = tagWords(clause);
+    const noNoun = tagged.every((word) => word.pos !== "NOUN" && word.pos !== "PROPN");
+    const everyday = (word: string) =>
+      isEverydayWord(word.toLowerCase()) && !isEnglishNameOnly(word);
+    if (words.length <= REMARK_WORDS && words.every(everyday) && noNoun) return true;
+    // "what is dropout?? deadline tonight", "…, my boss wants to know": an aside whose nouns the
+    // material never uses, the rest everyday words.
+    if (materialLacks === undefined || words.length > ASIDE_WORDS) return false;
+    const aside = (word: { word: string; pos: string }) =>
+      STOPWORDS.has(word.word.toLowerCase()) ||
+      (!isEnglishNameOnly(word.word) && materialLacks(word.word)) ||
+      (everyday(word.word) && word.pos !== "NOUN" && word.pos !== "PROPN");
+    const lettered = tagged.filter((word) => /\p{L}/u.test(word.word));
+    return lettered.every(aside) && lettered.some((word) => materialLacks(word.word));
   });
 }
 

@@ -51,6 +51,16 @@ describe("asking frames around a topic", () => {
     }
   });
 
+  it.each([
+    "what is dropout?? deadline tonight",
+    "how do i handle missing values - my boss wants to know",
+    "what does mlflow do, asking bc my teacher said so",
+    "what is data drift, i am confused since morning",
+  ])("%j is answered: the aside names nothing the material covers", async (question) => {
+    const result = await assistant.ask(question);
+    expect(result.refused, result.refusalReason ?? "").toBe(false);
+  });
+
   it("refuses 'explain X' for a thing the material names but never explains", async () => {
     const result = await assistant.ask("explain gradient boosting with an example");
     expect(result.refused).toBe(true);

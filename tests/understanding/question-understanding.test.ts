@@ -107,6 +107,11 @@ describe("QuestionUnderstanding", () => {
     ["shd i learn huggingface", "should i learn Hugging Face"],
     ["which pretrained archs shd i use", "which pretrained architectures should i use"],
     ["how long is it sposed to take", "how long is it supposed to take"],
+    // Asides that never name a topic are chat filler.
+    ["what is xgboost asking for a friend", "what is xgboost"],
+    ["quick doubt: what is xgboost", "what is xgboost"],
+    ["what is xgboost for my exam tomorrow", "what is xgboost"],
+    ["sorry if dumb question but what is xgboost", "what is xgboost"],
     // "diff" before what differs reads "different"; before "between" it is "difference".
     ["diff library versions, diff b/w them", "different library versions, difference between them"],
     ["lgbm vs xgb, how many e2e projects", "LightGBM vs XGBoost, how many end-to-end projects"],
@@ -677,6 +682,19 @@ describe("remarkClauses", () => {
       unknownTopics: [],
     }).map((term) => term.word);
     expect(words).toEqual(["RAG"]);
+  });
+
+  it("finds an aside whose nouns the material never uses, when told which words it lacks", () => {
+    const lacks = (word: string) => ["deadline", "tonight", "boss", "bitcoin"].includes(word);
+    expect(remarkClauses("what is dropout?? deadline tonight", lacks)).toEqual([
+      "deadline tonight",
+    ]);
+    expect(remarkClauses("how do i handle missing values - my boss wants to know", lacks)).toEqual([
+      "my boss wants to know",
+    ]);
+    // Without knowing the material, or with a noun the material uses, it is part of the question.
+    expect(remarkClauses("what is dropout?? deadline tonight")).toEqual([]);
+    expect(remarkClauses("what is dropout?? pytorch tonight", lacks)).toEqual([]);
   });
 });
 
