@@ -75,25 +75,35 @@ export function remarkClauses(
 ): string[] {
   const clauses = clausesOf(message);
   const kept = clauses.length < 2 ? undefined : focusClauses(clauses);
-  if (kept === undefined) return [];
-  return clauses.filter((clause, index) => {
-    if (kept[index] === true || /\d/.test(clause)) return false;
-    const words = clause.match(/[\p{L}'’]+/gu) ?? [];
-    const tagged = tagWords(clause);
-    const noNoun = tagged.every((word) => word.pos !== "NOUN" && word.pos !== "PROPN");
-    const everyday = (word: string) =>
-      isEverydayWord(word.toLowerCase()) && !isEnglishNameOnly(word);
-    if (words.length <= REMARK_WORDS && words.every(everyday) && noNoun) return true;
-    // "what is dropout?? deadline tonight", "…, my boss wants to know": an aside whose nouns the
-    // material never uses, the rest everyday words.
-    if (materialLacks === undefined || words.length > ASIDE_WORDS) return false;
-    const aside = (word: { word: string; pos: string }) =>
+  const everyday = (word: string) => isEverydayWord(word.toLowerCase()) && !isEnglishNameOnly(word);
+  // "what is dropout?? deadline tonight", "…, my boss wants to know": an aside whose nouns the
+  // material never uses, the rest everyday words.
+  const isAside = (text: string) => {
+    if (materialLacks === undefined || /\d/.test(text)) return false;
+    const lettered = tagWords(text).filter((word) => /\p{L}/u.test(word.word));
+    const fits = (word: { word: string; pos: string }) =>
       STOPWORDS.has(word.word.toLowerCase()) ||
       (!isEnglishNameOnly(word.word) && materialLacks(word.word)) ||
       (everyday(word.word) && word.pos !== "NOUN" && word.pos !== "PROPN");
-    const lettered = tagged.filter((word) => /\p{L}/u.test(word.word));
-    return lettered.every(aside) && lettered.some((word) => materialLacks(word.word));
+    return (
+      lettered.length <= ASIDE_WORDS &&
+      lettered.every(fits) &&
+      lettered.some((word) => materialLacks(word.word))
+    );
+  };
+  // "what is dropout (sorry for bad english)": an aside in brackets, inside a clause that asks.
+  const bracketed = [...message.matchAll(/\(([^()]{1,60})\)/g)]
+    .filter((match) => isAside(match[1] ?? ""))
+    .map((match) => match[0]);
+  if (kept === undefined) return bracketed;
+  const remarks = clauses.filter((clause, index) => {
+    if (kept[index] === true || /\d/.test(clause)) return false;
+    const words = clause.match(/[\p{L}'’]+/gu) ?? [];
+    const noNoun = tagWords(clause).every((word) => word.pos !== "NOUN" && word.pos !== "PROPN");
+    if (words.length <= REMARK_WORDS && words.every(everyday) && noNoun) return true;
+    return isAside(clause);
   });
+  return [...remarks, ...bracketed];
 }
 
 /** A message cut into clauses at sentence ends, commas, semicolons, dashes and ellipses. */

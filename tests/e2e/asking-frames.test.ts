@@ -56,6 +56,7 @@ describe("asking frames around a topic", () => {
     "how do i handle missing values - my boss wants to know",
     "what does mlflow do, asking bc my teacher said so",
     "what is data drift, i am confused since morning",
+    "how do i handle missing values (asking for my cousin)",
   ])("%j is answered: the aside names nothing the material covers", async (question) => {
     const result = await assistant.ask(question);
     expect(result.refused, result.refusalReason ?? "").toBe(false);

@@ -695,6 +695,11 @@ describe("remarkClauses", () => {
     // Without knowing the material, or with a noun the material uses, it is part of the question.
     expect(remarkClauses("what is dropout?? deadline tonight")).toEqual([]);
     expect(remarkClauses("what is dropout?? pytorch tonight", lacks)).toEqual([]);
+    // In brackets, inside the clause that asks; a carried-over topic names the material's words.
+    expect(remarkClauses("what is dropout (deadline tonight)", lacks)).toEqual([
+      "(deadline tonight)",
+    ]);
+    expect(remarkClauses("and for that one? (pytorch)", lacks)).toEqual([]);
   });
 });
 
