@@ -163,14 +163,14 @@ export function questionTerms(
   // An aside in words the material never uses ("deadline tonight") too, unless it names a topic
   // the material lacks ("… in bitcoin") or a word the understanding reads as the material's
   // ("overview").
-  const unknown = new Set(understood.unknownTopics.map((topic) => topic.toLowerCase()));
-  for (const word of alternativesOf.keys()) unknown.add(word);
+  const named = new Set(understood.unknownTopics.map((topic) => topic.toLowerCase()));
+  for (const word of alternativesOf.keys()) named.add(word);
   const materialLacks =
     statistics === undefined
       ? undefined
       : (word: string) => {
           const term = contentTerms(word)[0];
-          return term !== undefined && !statistics.has(term) && !unknown.has(word.toLowerCase());
+          return term !== undefined && !statistics.has(term) && !named.has(word.toLowerCase());
         };
   for (const remark of remarkClauses(unremarked, materialLacks)) {
     unremarked = unremarked.replace(remark, " ");

@@ -49,7 +49,8 @@ export function withoutAnswerStyle(question: string): string {
 
 /**
  * "how long (does it take) (to finish)", "how many", "how (does) X work(s)", "the point of",
- * "the purpose of": words that frame the question, not its topic; "step 5 finish … how long" is Hinglish word order for the same.
+ * "the purpose of": words that frame the question, not its topic; "step 5 finish … how long" is
+ * Hinglish word order for the same, and "step 4 takes how long" a learner's.
  */
 const ASKING_FRAME =
   /\bhow (?:long|many)\b|\b(?:the )?(?:point|purpose) of\b(?= \S)|(?<=\bhow long\b.*)\b(?:tak(?:e|es|ing)|finish(?:es|ing)?|(?<=\bto )complete|completing|get(?:ting)? through)\b|\b(?:finish(?:es|ing)?|tak(?:e|es|ing))\b(?=.*\bhow long\b)|\b(how (?:(?:does|do|did|is|are) )?.+?) work(?:s|ing)?\b(?=\s*[?!.]*$)/gi;

@@ -67,7 +67,9 @@ const ASIDE_WORDS = 6;
  * The clauses around the focus that only remark, in everyday words, without a noun or a figure:
  * "what is RAG exactly, everyone keeps saying it", "still confused, what's RAG in simple words".
  * They say how the learner feels about the question, not what it is about; "data cleaning seems
- * boring" names what it is about, and "my english is weak" a language.
+ * boring" names what it is about, and "my english is weak" a language. Given the words the
+ * material lacks, also an aside of everyday words and nouns it never uses, after a comma, a dash
+ * or a question mark, or in brackets: "… deadline tonight", "… (asking for my cousin)".
  */
 export function remarkClauses(
   message: string,
@@ -91,7 +93,8 @@ export function remarkClauses(
       lettered.some((word) => materialLacks(word.word))
     );
   };
-  // "what is dropout (sorry for bad english)": an aside in brackets, inside a clause that asks.
+  // "how do i handle missing values (asking for my cousin)": an aside in brackets, inside a clause
+  // that asks.
   const bracketed = [...message.matchAll(/\(([^()]{1,60})\)/g)]
     .filter((match) => isAside(match[1] ?? ""))
     .map((match) => match[0]);
