@@ -14,14 +14,6 @@ const WORKING_THING = new RegExp(
   "i",
 );
 
-/**
- * The thing "explain X" asks to have explained, before any "with an example", "in detail" or "for
- * my exam": "explain q learning with an example" asks how Q-learning works. Not "explain why …",
- * "explain the difference …" or "explain X vs Y".
- */
-const EXPLAINED_THING =
-  /^(?:(?:pls|please|plz|kindly|(?:can|could) (?:you|someone|anyone|somebody)|someone|anyone)\s+)?(?:explain|describe|help me understand)\s+(?:(?:to )?me\s+)?(?!(?:why|what|when|which|where|how|who|whether|if|the difference|difference)\b)((?:[^\s?.!,;]+\s+){0,2}?[^\s?.!,;]+)(?=\s+(?:with|using|in|for|like|to|from|please|pls)\b|\s*[?.!,;]*$)/i;
-
 /** "internally", "step by step", "the math": deeper than what a passage about the thing says. */
 const DEEPER =
   /\binternally\b|\bunder the hood\b|\bstep[- ]by[- ]step\b|\bmath(?:s|ematically|ematics)?\b|\bderiv\w*|\bequations?\b|\bformulas?\b/i;
@@ -51,12 +43,7 @@ export function workingThing(
   statistics: CorpusStatistics,
 ): { phrase: string; sides: string[][] } | undefined {
   if (DEEPER.test(asking)) return undefined;
-  const explained = EXPLAINED_THING.exec(asking.trim())?.[1];
-  const phrase = (
-    WORKING_THING.exec(asking.trim())?.[1] ??
-    // "explain bias vs variance" compares.
-    (explained !== undefined && !/\b(?:vs|versus|or)\b/i.test(explained) ? explained : "")
-  )
+  const phrase = (WORKING_THING.exec(asking.trim())?.[1] ?? "")
     .trim()
     .replace(/^(?:an?|the)\s+/i, "");
   const known = contentTerms(questionText(phrase));

@@ -67,11 +67,7 @@ describe("workingThing", () => {
     );
     expect(workingThing("how does a gradient descent work", statistics)?.phrase).toBe(
       "gradient descent",
-    ); // "explain X", with or without "with an example", asks how X works.
-    expect(workingThing("explain gradient descent with an example", statistics)?.phrase).toBe(
-      "gradient descent",
     );
-    expect(workingThing("pls explain backpropagation", statistics)?.phrase).toBe("backpropagation");
   });
 
   it("finds none for the learner's own steps, a deeper request or a thing the corpus lacks", () => {
@@ -81,10 +77,6 @@ describe("workingThing", () => {
     ).toBeUndefined();
     expect(workingThing("how does collaborative filtering work", statistics)).toBeUndefined();
     expect(workingThing("what is backpropagation", statistics)).toBeUndefined();
-    // "explain X vs Y" compares, and a closing "explain simply" asks for a style.
-    expect(workingThing("explain backpropagation vs gradient descent", statistics)).toBeUndefined();
-    expect(workingThing("backpropagation?? explain simply", statistics)).toBeUndefined();
-    expect(workingThing("explain why backpropagation is slow", statistics)).toBeUndefined();
   });
 });
 

@@ -61,12 +61,4 @@ describe("asking frames around a topic", () => {
     const result = await assistant.ask(question);
     expect(result.refused, result.refusalReason ?? "").toBe(false);
   });
-
-  it("refuses 'explain X' for a thing the material names but never explains", async () => {
-    const result = await assistant.ask("explain gradient boosting with an example");
-    expect(result.refused).toBe(true);
-    expect(result.refusalReason).toBe(
-      'the material names "gradient boosting" but does not explain how it works',
-    );
-  });
 });
