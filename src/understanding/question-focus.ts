@@ -62,6 +62,11 @@ export function questionFocus(message: string): string {
 const REMARK_WORDS = 5;
 /** Most words of an aside in words the material never uses ("my boss wants to know"). */
 const ASIDE_WORDS = 6;
+/** "… for my viva", "… for our internals": the purpose the learner closes the question with. */
+const CLOSING_PURPOSE = /\s(?:for|in) (?:my|our) (?:[\p{L}'’-]+\s+){0,2}[\p{L}'’-]+\s*[?!.]*$/iu;
+/** "my friend asked me …", "my manager wants to know …": who asks, before the question. */
+const OPENING_ASKER =
+  /^(?:my|our) (?:[\p{L}'’-]+\s+)?[\p{L}'’-]+ (?:asked|asks|is asking|wants to know|wanted to know)(?: me| us)?(?: that)?\b/iu;
 
 /**
  * The clauses around the focus that only remark, in everyday words, without a noun or a figure:
@@ -94,10 +99,13 @@ export function remarkClauses(
     );
   };
   // "how do i handle missing values (asking for my cousin)": an aside in brackets, inside a clause
-  // that asks.
-  const bracketed = [...message.matchAll(/\(([^()]{1,60})\)/g)]
-    .filter((match) => isAside(match[1] ?? ""))
-    .map((match) => match[0]);
+  // that asks; so are a closing purpose, "… for my viva", and who asks, "my friend asked me …".
+  const bracketed = [
+    ...[...message.matchAll(/\(([^()]{1,60})\)/g)].map((match) => match[0]),
+    ...[CLOSING_PURPOSE.exec(message)?.[0], OPENING_ASKER.exec(message)?.[0]].filter(
+      (found): found is string => found !== undefined,
+    ),
+  ].filter((found) => isAside(found.replace(/[()?!.]/g, " ")));
   if (kept === undefined) return bracketed;
   const remarks = clauses.filter((clause, index) => {
     if (kept[index] === true || /\d/.test(clause)) return false;

@@ -57,6 +57,8 @@ describe("asking frames around a topic", () => {
     "what does mlflow do, asking bc my teacher said so",
     "what is data drift, i am confused since morning",
     "how do i handle missing values (asking for my cousin)",
+    "what is data drift for my viva",
+    "my friend asked me how to avoid data leakage",
   ])("%j is answered: the aside names nothing the material covers", async (question) => {
     const result = await assistant.ask(question);
     expect(result.refused, result.refusalReason ?? "").toBe(false);

@@ -700,6 +700,14 @@ describe("remarkClauses", () => {
       "(deadline tonight)",
     ]);
     expect(remarkClauses("and for that one? (pytorch)", lacks)).toEqual([]);
+    // Inside the clause: a closing purpose and who asks, when their nouns are the material's
+    // none.
+    const lacksMore = (word: string) => ["viva", "friend"].includes(word.toLowerCase());
+    expect(remarkClauses("what is dropout for my viva", lacksMore)).toEqual([" for my viva"]);
+    expect(remarkClauses("my friend asked me what is dropout", lacksMore)).toEqual([
+      "my friend asked me",
+    ]);
+    expect(remarkClauses("what is dropout in my pytorch model", lacksMore)).toEqual([]);
   });
 });
 
