@@ -130,7 +130,9 @@ export type ExtractiveSettings = {
   /**
    * Added to a unit that says no ("… do not need …", "Avoid …", "Instead of …") when the learner
    * states a plan or belief and asks to have it confirmed ("… coz u cant learn ML without a gpu
-   * right?", "can i skip projects?"): the material answers such questions by correcting them.
+   * right?", "can i skip projects?"), or that says a thing is not required when the learner asks
+   * whether it is ("do i need to be a codeforces expert"): the material answers such questions by
+   * correcting them.
    * @default 0.2
    */
   correctionBonus: number;
@@ -238,7 +240,10 @@ type UnitSignals = {
   recommends: number;
   /** 1 for a unit that gives a reason ("… because …") when the question asks why. */
   reason: number;
-  /** 1 for a unit that says no when the question asks to confirm a plan or belief. */
+  /**
+   * 1 for a unit that says no when the question asks to confirm a plan or belief, or says a thing
+   * is not required when the question asks whether it is.
+   */
   corrects: number;
   /** How closely its passage's FAQ question and the learner's restate each other (0 outside FAQs). */
   faq: number;
