@@ -666,7 +666,7 @@ export class ExtractiveGenerator implements Generator {
     // sales for 6 yrs… how long would it take me?" is about how long, not about sales or years).
     // A follow-up's carried-over topic ("for regression (f1 calculated)") is context too: the
     // learner's own words ask, unless they point at it ("which one for sentiment (bert vs gpt)").
-    const carriedFree = carriedTopic(input.question).own;
+    const { own: carriedFree, carried } = carriedTopic(input.question);
     const own = POINTS_AT_CARRIED.test(carriedFree) ? input.question : carriedFree;
     const focus = part ?? questionFocus(own);
     // "…my accuracy changes every run. how do I make it stop changing?": a clause that asks about
@@ -734,7 +734,6 @@ export class ExtractiveGenerator implements Generator {
     const asksReadiness = READINESS_QUESTION.test(carriedTopic(asked).own);
     // "salary for both in india? (ML engineer or AI engineer)": the clause that asks ends at its
     // question mark, but the things "both" or "each" point at are carried after it.
-    const { carried } = carriedTopic(input.question);
     const pointsAtEach = DISTRIBUTIVE.test(carriedFree) && !asked.includes(carried);
     const askedWords = ` ${words(pointsAtEach ? `${asked} ${carried}` : asked).join(" ")} `;
     const askedTerms = new Set(contentTerms(input.question));

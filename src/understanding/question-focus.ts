@@ -1,7 +1,7 @@
 import { isEverydayWord } from "../text/common-words.ts";
 import { STOPWORDS } from "../text/terms.ts";
 import { isEnglishNameOnly } from "./english-dictionary.ts";
-import { tagWords } from "./part-of-speech.ts";
+import { type TaggedWord, tagWords } from "./part-of-speech.ts";
 
 /**
  * Opens a clause that asks something: a question word, an auxiliary verb, or a request ("confirm
@@ -83,15 +83,17 @@ export function remarkClauses(
   const clauses = clausesOf(message);
   const kept = clauses.length < 2 ? undefined : focusClauses(clauses);
   const everyday = (word: string) => isEverydayWord(word.toLowerCase()) && !isEnglishNameOnly(word);
+  const nounless = (tagged: TaggedWord[]) =>
+    tagged.every((word) => word.pos !== "NOUN" && word.pos !== "PROPN");
   // "what is dropout?? deadline tonight", "…, my boss wants to know": an aside whose nouns the
   // material never uses, the rest everyday words.
-  const isAside = (text: string) => {
-    if (materialLacks === undefined || /\d/.test(text)) return false;
-    const lettered = tagWords(text).filter((word) => /\p{L}/u.test(word.word));
-    const fits = (word: { word: string; pos: string }) =>
+  const isAside = (tagged: TaggedWord[]) => {
+    if (materialLacks === undefined || tagged.some((word) => /\d/.test(word.word))) return false;
+    const lettered = tagged.filter((word) => /\p{L}/u.test(word.word));
+    const fits = (word: TaggedWord) =>
       STOPWORDS.has(word.word.toLowerCase()) ||
       (!isEnglishNameOnly(word.word) && materialLacks(word.word)) ||
-      (everyday(word.word) && word.pos !== "NOUN" && word.pos !== "PROPN");
+      (everyday(word.word) && nounless([word]));
     return (
       lettered.length <= ASIDE_WORDS &&
       lettered.every(fits) &&
@@ -100,21 +102,24 @@ export function remarkClauses(
   };
   // "how do i handle missing values (asking for my cousin)": an aside in brackets, inside a clause
   // that asks; so are a closing purpose, "… for my viva", and who asks, "my friend asked me …".
-  const bracketed = [
-    ...[...message.matchAll(/\(([^()]{1,60})\)/g)].map((match) => match[0]),
-    ...[CLOSING_PURPOSE.exec(message)?.[0], OPENING_ASKER.exec(message)?.[0]].filter(
-      (found): found is string => found !== undefined,
-    ),
-  ].filter((found) => isAside(found.replace(/[()?!.]/g, " ")));
-  if (kept === undefined) return bracketed;
+  const inside =
+    materialLacks === undefined
+      ? []
+      : [
+          ...[...message.matchAll(/\(([^()]{1,60})\)/g)].map((match) => match[0]),
+          ...[CLOSING_PURPOSE.exec(message)?.[0], OPENING_ASKER.exec(message)?.[0]].filter(
+            (found): found is string => found !== undefined,
+          ),
+        ].filter((found) => isAside(tagWords(found.replace(/[()?!.]/g, " "))));
+  if (kept === undefined) return inside;
   const remarks = clauses.filter((clause, index) => {
     if (kept[index] === true || /\d/.test(clause)) return false;
     const words = clause.match(/[\p{L}'’]+/gu) ?? [];
-    const noNoun = tagWords(clause).every((word) => word.pos !== "NOUN" && word.pos !== "PROPN");
-    if (words.length <= REMARK_WORDS && words.every(everyday) && noNoun) return true;
-    return isAside(clause);
+    const tagged = tagWords(clause);
+    if (words.length <= REMARK_WORDS && words.every(everyday) && nounless(tagged)) return true;
+    return isAside(tagged);
   });
-  return [...remarks, ...bracketed];
+  return [...remarks, ...inside];
 }
 
 /** A message cut into clauses at sentence ends, commas, semicolons, dashes and ellipses. */
