@@ -25,7 +25,8 @@ const probeSchema = z.object({
 });
 
 /** The answer's first quoted unit, up to its first citation marker. */
-const leadQuote = (result: AnswerResult): string => result.answer.split(/\[\d+\]/)[0].trim();
+const leadQuote = (result: AnswerResult): string =>
+  (result.answer.split(/\[\d+\]/)[0] ?? "").trim();
 
 const file = process.argv[2] ?? "eval/probes/phrasings.json";
 const probe = probeSchema.parse(JSON.parse(readFileSync(file, "utf8")));
