@@ -128,6 +128,9 @@ const EXPLAIN_REQUEST = new RegExp(
 /** "how do I make sure it works": what to do to make something work, not how it works inside. */
 const MAKES_IT_WORK = /\bhow (?:do|can|should) (?:i|we|you|u)\b(?: [^\s?.!,;]+){0,5}? works?\b/gi;
 
+/** An everyday word the material uses in at most this many chunks ("phone") names no topic of it. */
+const RARELY_USED_CHUNKS = 3;
+
 /** Share of the largest IDF an everyday English word the corpus lacks weighs in coverage. */
 const EVERYDAY_ABSENT_WEIGHT = 0.25;
 
@@ -158,23 +161,7 @@ export function questionTerms(
       alternativesOf.set(word, [...(alternativesOf.get(word) ?? []), ...stems]);
     }
   }
-  // "what is RAG exactly, everyone keeps saying it": a remark around the question names no topic.
-  let unremarked = understood.understoodAs;
-  // An aside in words the material never uses ("deadline tonight") too, unless it names a topic
-  // the material lacks ("… in bitcoin") or a word the understanding reads as the material's
-  // ("overview").
-  const named = new Set(understood.unknownTopics.map((topic) => topic.toLowerCase()));
-  for (const word of alternativesOf.keys()) named.add(word);
-  const materialLacks =
-    statistics === undefined
-      ? undefined
-      : (word: string) => {
-          const term = contentTerms(word)[0];
-          return term !== undefined && !statistics.has(term) && !named.has(word.toLowerCase());
-        };
-  for (const remark of remarkClauses(unremarked, materialLacks)) {
-    unremarked = unremarked.replace(remark, " ");
-  }
+  const unremarked = withoutAsides(understood, statistics);
   const seen = new Set<string>();
   const terms: QuestionTerm[] = [];
   for (const token of wordsAsWritten(withoutFraming(unremarked))) {
@@ -200,6 +187,45 @@ export function questionTerms(
     terms.push({ word: expansion.word, term: named, alternatives: others, token: expansion.word });
   }
   return terms;
+}
+
+/**
+ * The question without the remarks and asides around it: "what is RAG exactly, everyone keeps
+ * saying it" is "what is RAG exactly"; given the corpus, an aside in words the material never or
+ * barely uses ("deadline tonight", "typing from phone") goes too, unless it names a topic the
+ * material lacks ("… in bitcoin") or a word the understanding reads as the material's
+ * ("overview").
+ */
+function withoutAsides(
+  understood: Pick<UnderstoodQuestion, "understoodAs" | "expansions" | "unknownTopics">,
+  statistics?: CorpusStatistics,
+): string {
+  const named = new Set(understood.unknownTopics.map((topic) => topic.toLowerCase()));
+  for (const expansion of understood.expansions) {
+    const described = wordsAsWritten(expansion.word).map((word) => word.toLowerCase());
+    for (const word of described.length > 1 ? described : [expansion.word.toLowerCase()]) {
+      named.add(word);
+    }
+  }
+  const materialLacks =
+    statistics === undefined
+      ? undefined
+      : (word: string) => {
+          const term = contentTerms(word)[0];
+          return term !== undefined && !statistics.has(term) && !named.has(word.toLowerCase());
+        };
+  const rarelyUsed =
+    statistics === undefined
+      ? undefined
+      : (word: string) => {
+          const term = contentTerms(word)[0];
+          return term !== undefined && statistics.documentFrequency(term) <= RARELY_USED_CHUNKS;
+        };
+  let unremarked = understood.understoodAs;
+  for (const remark of remarkClauses(unremarked, materialLacks, rarelyUsed)) {
+    unremarked = unremarked.replace(remark, " ");
+  }
+  return unremarked;
 }
 
 function covers(terms: Set<string>, term: QuestionTerm): boolean {

@@ -4,6 +4,7 @@ import { escapeRegExp } from "../text/escape-reg-exp.ts";
 
 const lexiconSchema = z.object({
   filler: z.array(z.string().min(1)),
+  requests: z.array(z.string().min(1)).default([]),
   replacements: z.record(z.string().min(1), z.string().min(1)),
   caseSensitive: z.record(z.string().min(1), z.string().min(1)),
   expansions: z.record(z.string().min(1), z.array(z.string().min(1))),
@@ -21,6 +22,11 @@ export type LearnerLexicon = {
   fillerWords: ReadonlySet<string>;
   /** Filler phrases of two or more words, longest first, as whole-word case-insensitive patterns. */
   fillerPatterns: readonly RegExp[];
+  /**
+   * What a learner asks of the answer or the reply, not of the material ("X for dummies", "a
+   * quick intro to X", "pls reply asap"): whole-word case-insensitive patterns, dropped as filler.
+   */
+  requestPatterns: readonly RegExp[];
   /** Single-word replacements, lower-case keys. */
   replacements: ReadonlyMap<string, string>;
   /**
@@ -70,6 +76,7 @@ export function learnerLexicon(): LearnerLexicon {
       .filter((entry) => entry.includes(" "))
       .sort((left, right) => right.length - left.length)
       .map((entry) => wholeWords(entry)),
+    requestPatterns: parsed.requests.map((source) => new RegExp(`\\b(?:${source})\\b`, "gi")),
     replacements: new Map(
       Object.entries(parsed.replacements)
         .filter(([key]) => !isPhrase(key))

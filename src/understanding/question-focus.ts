@@ -2,6 +2,7 @@ import { isEverydayWord } from "../text/common-words.ts";
 import { STOPWORDS } from "../text/terms.ts";
 import { isEnglishNameOnly } from "./english-dictionary.ts";
 import { type TaggedWord, tagWords } from "./part-of-speech.ts";
+import { timeExpressions } from "./time-expressions.ts";
 
 /**
  * Opens a clause that asks something: a question word, an auxiliary verb, or a request ("confirm
@@ -60,25 +61,30 @@ export function questionFocus(message: string): string {
 
 /** Most words of a remark ("everyone keeps saying it", "still confused"). */
 const REMARK_WORDS = 5;
-/** Most words of an aside in words the material never uses ("my boss wants to know"). */
-const ASIDE_WORDS = 6;
+/** Most words of an aside in words the material never uses ("my boss wants to know"), time left out. */
+const ASIDE_WORDS = 8;
 /** "… for my viva", "… for our internals": the purpose the learner closes the question with. */
 const CLOSING_PURPOSE = /\s(?:for|in) (?:my|our) (?:[\p{L}'’-]+\s+){0,2}[\p{L}'’-]+\s*[?!.]*$/iu;
+/** "quick sanity check before i submit: should i …": a label before the question. */
+const LEADING_LABEL = /^([^:?]{1,60}):\s/u;
 /** "my friend asked me …", "my manager wants to know …": who asks, before the question. */
 const OPENING_ASKER =
-  /^(?:my|our) (?:[\p{L}'’-]+\s+)?[\p{L}'’-]+ (?:asked|asks|is asking|wants to know|wanted to know)(?: me| us)?(?: that)?\b/iu;
+  /^(?:my|our) (?:[\p{L}'’-]+\s+){0,2}[\p{L}'’-]+ (?:asked|asks|is asking|wants to know|wanted to know)(?: me| us)?(?: that)?\b/iu;
 
 /**
  * The clauses around the focus that only remark, in everyday words, without a noun or a figure:
  * "what is RAG exactly, everyone keeps saying it", "still confused, what's RAG in simple words".
  * They say how the learner feels about the question, not what it is about; "data cleaning seems
  * boring" names what it is about, and "my english is weak" a language. Given the words the
- * material lacks, also an aside of everyday words and nouns it never uses, after a comma, a dash
- * or a question mark, or in brackets: "… deadline tonight", "… (asking for my cousin)".
+ * material lacks (and, optionally, those it barely uses), also an aside of at most eight words:
+ * everyday words, nouns the material never or barely uses, and expressions of time, after a
+ * comma, a dash, a question mark or an emoji, before a colon, or in brackets: "… deadline
+ * tonight", "… (asking for my cousin)", "…, viva is at 10am tomorrow", "typing from phone - …".
  */
 export function remarkClauses(
   message: string,
   materialLacks?: (word: string) => boolean,
+  rarelyUsed?: (word: string) => boolean,
 ): string[] {
   const clauses = clausesOf(message);
   const kept = clauses.length < 2 ? undefined : focusClauses(clauses);
@@ -86,19 +92,19 @@ export function remarkClauses(
   const nounless = (tagged: TaggedWord[]) =>
     tagged.every((word) => word.pos !== "NOUN" && word.pos !== "PROPN");
   // "what is dropout?? deadline tonight", "…, my boss wants to know": an aside whose nouns the
-  // material never uses, the rest everyday words.
-  const isAside = (tagged: TaggedWord[]) => {
-    if (materialLacks === undefined || tagged.some((word) => /\d/.test(word.word))) return false;
+  // material never or barely uses, the rest everyday words; "viva is at 10am tomorrow": or when.
+  const isAside = (text: string) => {
+    if (materialLacks === undefined) return false;
+    let timeless = text;
+    for (const expression of timeExpressions(text)) timeless = timeless.replace(expression, " ");
+    const tagged = tagWords(timeless);
+    if (tagged.some((word) => /\d/.test(word.word))) return false;
     const lettered = tagged.filter((word) => /\p{L}/u.test(word.word));
     const fits = (word: TaggedWord) =>
       STOPWORDS.has(word.word.toLowerCase()) ||
       (!isEnglishNameOnly(word.word) && materialLacks(word.word)) ||
-      (everyday(word.word) && nounless([word]));
-    return (
-      lettered.length <= ASIDE_WORDS &&
-      lettered.every(fits) &&
-      lettered.some((word) => materialLacks(word.word))
-    );
+      (everyday(word.word) && (nounless([word]) || (rarelyUsed?.(word.word) ?? false)));
+    return lettered.length <= ASIDE_WORDS && lettered.every(fits);
   };
   // "how do i handle missing values (asking for my cousin)": an aside in brackets, inside a clause
   // that asks; so are a closing purpose, "… for my viva", and who asks, "my friend asked me …".
@@ -107,25 +113,31 @@ export function remarkClauses(
       ? []
       : [
           ...[...message.matchAll(/\(([^()]{1,60})\)/g)].map((match) => match[0]),
-          ...[CLOSING_PURPOSE.exec(message)?.[0], OPENING_ASKER.exec(message)?.[0]].filter(
-            (found): found is string => found !== undefined,
-          ),
-        ].filter((found) => isAside(tagWords(found.replace(/[()?!.]/g, " "))));
+          ...[
+            CLOSING_PURPOSE.exec(message)?.[0],
+            OPENING_ASKER.exec(message)?.[0],
+            LEADING_LABEL.exec(message)?.[1],
+          ].filter((found): found is string => found !== undefined),
+        ].filter((found) => isAside(found.replace(/[()?!.]/g, " ")));
   if (kept === undefined) return inside;
   const remarks = clauses.filter((clause, index) => {
-    if (kept[index] === true || /\d/.test(clause)) return false;
+    if (kept[index] === true) return false;
+    if (/\d/.test(clause)) return isAside(clause);
     const words = clause.match(/[\p{L}'’]+/gu) ?? [];
-    const tagged = tagWords(clause);
-    if (words.length <= REMARK_WORDS && words.every(everyday) && nounless(tagged)) return true;
-    return isAside(tagged);
+    if (words.length <= REMARK_WORDS && words.every(everyday) && nounless(tagWords(clause))) {
+      return true;
+    }
+    return isAside(clause);
   });
   return [...remarks, ...inside];
 }
 
-/** A message cut into clauses at sentence ends, commas, semicolons, dashes and ellipses. */
+/** A message cut into clauses at sentence ends, commas, semicolons, dashes, ellipses and emoji. */
 function clausesOf(message: string): string[] {
   return message
-    .split(/(?<=[.?!])\s+|[,;]\s+|\s+[—–-]\s+|\s*\.\.\.+\s*/)
+    .split(
+      /(?<=[.?!])\s+|[,;]\s+|\s+[—–-]\s+|\s*\.\.\.+\s*|\s*\p{Extended_Pictographic}(?:\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u{FE0F}|\u{200D})*\s*/u,
+    )
     .map((clause) => clause.trim())
     .filter((clause) => /[\p{L}\p{N}]/u.test(clause));
 }

@@ -233,7 +233,7 @@ export class QuestionUnderstanding {
       return `${start}${english}`;
     });
 
-    for (const pattern of this.lexicon.fillerPatterns) {
+    for (const pattern of [...this.lexicon.requestPatterns, ...this.lexicon.fillerPatterns]) {
       text = text.replace(pattern, (match) => {
         changes.push({ from: match, to: "", reason: "filler" });
         return " ";

@@ -112,6 +112,14 @@ describe("QuestionUnderstanding", () => {
     ["quick doubt: what is xgboost", "what is xgboost"],
     ["what is xgboost for my exam tomorrow", "what is xgboost"],
     ["sorry if dumb question but what is xgboost", "what is xgboost"],
+    // What the learner asks of the answer or the reply, not of the material.
+    ["xgboost for dummies", "xgboost"],
+    ["quick intro to xgboost?", "xgboost?"],
+    ["break down xgboost for me", "xgboost for me"],
+    ["xgboost explained like im a beginner", "xgboost"],
+    ["what is xgboost pls reply asap", "what is xgboost"],
+    // Indian-English "HOD" is the head of department.
+    ["my HOD asked what xgboost is", "my head of department asked what xgboost is"],
     // "diff" before what differs reads "different"; before "between" it is "difference".
     ["diff library versions, diff b/w them", "different library versions, difference between them"],
     ["lgbm vs xgb, how many e2e projects", "LightGBM vs XGBoost, how many end-to-end projects"],
@@ -708,6 +716,37 @@ describe("remarkClauses", () => {
       "my friend asked me",
     ]);
     expect(remarkClauses("what is dropout in my pytorch model", lacksMore)).toEqual([]);
+  });
+
+  it("finds an aside that says when, its time left out of the word count and the digit check", () => {
+    const lacks = (word: string) => ["viva", "exam"].includes(word.toLowerCase());
+    expect(remarkClauses("what is dropout, viva is at 10am tomorrow", lacks)).toEqual([
+      "viva is at 10am tomorrow",
+    ]);
+    expect(remarkClauses("what is dropout?? been stuck whole night", lacks)).toEqual([
+      "been stuck whole night",
+    ]);
+    // A figure that is not a time is part of what is asked about.
+    expect(remarkClauses("what is dropout, viva is at 10 percent", lacks)).toEqual([]);
+  });
+
+  it("ends a clause at an emoji and reads a label before a colon as an aside", () => {
+    const lacks = (word: string) => ["viva", "sanity", "check"].includes(word.toLowerCase());
+    expect(remarkClauses("viva soon 😰 what is data leakage?", lacks)).toEqual(["viva soon"]);
+    expect(remarkClauses("quick sanity check: what is data leakage?", lacks)).toEqual([
+      "quick sanity check",
+    ]);
+    // A label naming a topic is part of the question.
+    expect(remarkClauses("fastapi q: what happens on a bad request?", lacks)).toEqual([]);
+  });
+
+  it("takes an everyday noun the material barely uses for an aside, when told which those are", () => {
+    const lacks = (word: string) => ["typos"].includes(word.toLowerCase());
+    const barely = (word: string) => ["phone"].includes(word.toLowerCase());
+    expect(remarkClauses("on my phone sorry for typos - what is dropout", lacks, barely)).toEqual([
+      "on my phone sorry for typos",
+    ]);
+    expect(remarkClauses("on my phone sorry for typos - what is dropout", lacks)).toEqual([]);
   });
 });
 
