@@ -298,17 +298,20 @@ const NAMES_ITS_DOCUMENT =
   /^(?:this|these) (?:(?:machine learning|ml|mlops|python) )?(?:roadmap|tutorials?|guide|article)\b/i;
 const LEADING_OPENER = new RegExp(`^${OPENER}`, "i");
 /**
- * "what is X?", "what are Xs", "define X", "meaning of X", "help me understand X": a question
- * asking for a definition.
+ * "what is X?", "what are Xs", "define X", "meaning of X", "help me understand X", "can someone
+ * explain X", "tell me about X": a question asking for a definition.
  */
 const DEFINITION =
-  /^(?:what(?: is|'s| are| does| do)|define|meaning of|explain|help me understand|how does|how do(?! (?:i|we|you)\b))\s+(?:an? |the )?(.+?)(?:\s+(?:mean|means|do|does|work|works|in simple (?:words|terms)))?\s*\??$/i;
+  /^(?:what(?: is|'s| are| does| do)|define|meaning of|(?:(?:can|could) (?:you|someone|anyone|somebody) |pls |please |kindly )?(?:explain|tell me about)|help me understand|how does|how do(?! (?:i|we|you)\b))\s+(?:an? |the )?(.+?)(?:\s+(?:mean|means|do|does|work|works|in simple (?:words|terms)))?\s*\??$/i;
 /**
  * "mlops meaning?", "deep learning in simple terms", "X in a nutshell", "X definition": the same,
  * said casually.
  */
 const TRAILING_DEFINITION =
   /^(?:an? |the )?(.+?)\s+(?:meaning|definition|in simple (?:words|terms)|in a nutshell|explained|means what)\s*\??$/i;
+/** "dropout explain", "docker explanation": a term of at most four words, then the request. */
+const TERM_THEN_EXPLAIN =
+  /^(?:an? |the )?((?:[^\s,]+\s+){0,3}[^\s,]+)\s+(?:explain|explanation)\s*\??$/i;
 /**
  * "i still dont get what MLOps even is", "not sure what a feature store actually does": what a
  * thing is, asked inside a sentence of the learner's.
@@ -638,7 +641,8 @@ export class ExtractiveGenerator implements Generator {
         "$1",
       );
     // "what's RAG and why is everyone talking about it" defines RAG: the first clause only.
-    const direct = DEFINITION.exec(asked) ?? TRAILING_DEFINITION.exec(asked);
+    const direct =
+      DEFINITION.exec(asked) ?? TRAILING_DEFINITION.exec(asked) ?? TERM_THEN_EXPLAIN.exec(asked);
     // "i still dont get what MLOps even is, explain": the rest of the sentence is a remark.
     const embedded = direct === null ? EMBEDDED_DEFINITION.exec(part ?? input.question) : null;
     const defined = (direct ?? embedded ?? BARE_TERM.exec(asked))?.[1]

@@ -63,4 +63,30 @@ describe("asking frames around a topic", () => {
     const result = await assistant.ask(question);
     expect(result.refused, result.refusalReason ?? "").toBe(false);
   });
+
+  it.each([
+    "what is dropout plz reply, viva is at 10am tomorrow",
+    "viva in 1 hr 😰 what is data leakage?",
+    "sorry to bother you before my viva: what is data drift?",
+    "what is dropout - senior told me to ask here",
+    "dropout for dummies",
+    "quick intro to data drift",
+  ])(
+    "%j is answered: time, emoji, labels and requests of the answer name no topic",
+    async (question) => {
+      const result = await assistant.ask(question);
+      expect(result.refused, result.refusalReason ?? "").toBe(false);
+    },
+  );
+
+  it.each(["can someone explain X", "tell me about X", "X explain", "what do you mean by X"])(
+    "%j leads with the same definition as 'what is X'",
+    async (frame) => {
+      const bare = await assistant.ask("what is dropout");
+      const lead = bare.answer.split("[1]")[0]?.trim() ?? "";
+      expect(lead).toMatch(/^Dropout /);
+      const framed = await assistant.ask(frame.replace("X", "dropout"));
+      expect(framed.answer.startsWith(lead), framed.answer).toBe(true);
+    },
+  );
 });

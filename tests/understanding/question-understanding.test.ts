@@ -118,6 +118,7 @@ describe("QuestionUnderstanding", () => {
     ["break down xgboost for me", "xgboost for me"],
     ["xgboost explained like im a beginner", "xgboost"],
     ["what is xgboost pls reply asap", "what is xgboost"],
+    ["what do you mean by xgboost", "what is xgboost"],
     // Indian-English "HOD" is the head of department.
     ["my HOD asked what xgboost is", "my head of department asked what xgboost is"],
     // "diff" before what differs reads "different"; before "between" it is "difference".
