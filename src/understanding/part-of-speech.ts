@@ -1,18 +1,14 @@
-import model from "wink-eng-lite-web-model";
-import winkNLP from "wink-nlp";
+import { englishNlp } from "./english-nlp.ts";
 
 /** A word of a question with its universal POS tag (NOUN, PROPN, VERB, ADJ…) and lemma. */
 export type TaggedWord = { word: string; pos: string; lemma: string };
 
-type Nlp = ReturnType<typeof winkNLP>;
-let nlp: Nlp | undefined;
-
 /**
- * Tags the words of a sentence with wink-nlp's English model (`wink-eng-lite-web-model`, loaded
- * once per process, ~0.4 s). Punctuation, spaces and emoji are left out.
+ * Tags the words of a sentence with wink-nlp's English model (see `english-nlp.ts`). Punctuation,
+ * spaces and emoji are left out.
  */
 export function tagWords(text: string): TaggedWord[] {
-  nlp ??= winkNLP(model, ["sbd", "pos"]);
+  const nlp = englishNlp();
   const { its } = nlp;
   const tokens = nlp.readDoc(text).tokens();
   const words = tokens.out(its.value);

@@ -1,8 +1,4 @@
-import model from "wink-eng-lite-web-model";
-import winkNLP from "wink-nlp";
-
-type Nlp = ReturnType<typeof winkNLP>;
-let nlp: Nlp | undefined;
+import { englishNlp } from "./english-nlp.ts";
 
 /** Entity types that say when: "10am", "tomorrow", "next week", "in 2 days", "tonight". */
 const WHEN = new Set(["TIME", "DATE", "DURATION"]);
@@ -12,11 +8,11 @@ const AMOUNT_OF_TIME = /\b\d+\s*(?:mins?|minutes?|hrs?|hours?|days?|weeks?)\b/gi
 
 /**
  * The expressions of time in a text, as written, found by wink-nlp's named-entity recogniser
- * (`wink-eng-lite-web-model`, loaded once per process). A bare year ("2030") is left out: a year
+ * (see `english-nlp.ts`). A bare year ("2030") is left out: a year
  * can be what a figure is asked for.
  */
 export function timeExpressions(text: string): string[] {
-  nlp ??= winkNLP(model, ["sbd", "pos", "ner"]);
+  const nlp = englishNlp();
   const { its } = nlp;
   const found = nlp.readDoc(text).entities().out(its.detail) as unknown as Array<{
     value: string;
