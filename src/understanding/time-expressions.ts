@@ -8,8 +8,8 @@ const AMOUNT_OF_TIME = /\b\d+\s*(?:mins?|minutes?|hrs?|hours?|days?|weeks?)\b/gi
 
 /**
  * The expressions of time in a text, as written, found by wink-nlp's named-entity recogniser
- * (see `english-nlp.ts`). A bare year ("2030") is left out: a year
- * can be what a figure is asked for.
+ * (see `english-nlp.ts`), and amounts of time it reads as bare numbers. A bare year ("2030") is
+ * left out: a year can be what a figure is asked for.
  */
 export function timeExpressions(text: string): string[] {
   const nlp = englishNlp();
