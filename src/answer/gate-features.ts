@@ -161,7 +161,12 @@ export function questionTerms(
       alternativesOf.set(word, [...(alternativesOf.get(word) ?? []), ...stems]);
     }
   }
-  const unremarked = withoutAsides(understood, statistics);
+  // The words the understanding reads as topics: an aside naming one is part of the question.
+  const named = new Set([
+    ...understood.unknownTopics.map((topic) => topic.toLowerCase()),
+    ...alternativesOf.keys(),
+  ]);
+  const unremarked = withoutAsides(understood.understoodAs, named, statistics);
   const seen = new Set<string>();
   const terms: QuestionTerm[] = [];
   for (const token of wordsAsWritten(withoutFraming(unremarked))) {
@@ -194,34 +199,29 @@ export function questionTerms(
  * saying it" is "what is RAG exactly"; given the corpus, an aside in words the material never or
  * barely uses ("deadline tonight", "typing from phone") goes too, unless it names a topic the
  * material lacks ("… in bitcoin") or a word the understanding reads as the material's
- * ("overview").
+ * ("overview"): the `named` words, lower case.
  */
 function withoutAsides(
-  understood: Pick<UnderstoodQuestion, "understoodAs" | "expansions" | "unknownTopics">,
+  question: string,
+  named: ReadonlySet<string>,
   statistics?: CorpusStatistics,
 ): string {
-  const named = new Set(understood.unknownTopics.map((topic) => topic.toLowerCase()));
-  for (const expansion of understood.expansions) {
-    const described = wordsAsWritten(expansion.word).map((word) => word.toLowerCase());
-    for (const word of described.length > 1 ? described : [expansion.word.toLowerCase()]) {
-      named.add(word);
-    }
-  }
+  const termOf = (word: string) => contentTerms(word)[0];
   const materialLacks =
     statistics === undefined
       ? undefined
       : (word: string) => {
-          const term = contentTerms(word)[0];
+          const term = termOf(word);
           return term !== undefined && !statistics.has(term) && !named.has(word.toLowerCase());
         };
   const rarelyUsed =
     statistics === undefined
       ? undefined
       : (word: string) => {
-          const term = contentTerms(word)[0];
+          const term = termOf(word);
           return term !== undefined && statistics.documentFrequency(term) <= RARELY_USED_CHUNKS;
         };
-  let unremarked = understood.understoodAs;
+  let unremarked = question;
   for (const remark of remarkClauses(unremarked, materialLacks, rarelyUsed)) {
     unremarked = unremarked.replace(remark, " ");
   }
