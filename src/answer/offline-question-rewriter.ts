@@ -13,6 +13,7 @@ import {
 } from "../text/terms.ts";
 import { learnerLexicon } from "../understanding/learner-lexicon.ts";
 import { tagWords } from "../understanding/part-of-speech.ts";
+import { questionFocus } from "../understanding/question-focus.ts";
 import type { CorpusStatistics } from "./corpus-statistics.ts";
 import { figureRequest } from "./figure-request.ts";
 import {
@@ -78,6 +79,17 @@ const FOR_SOMEONE_ELSE = new RegExp(
   `^${OPENER}(?:and|but|what about|how about)\\s+(?:for|if)\\s+(?:a\\s+|an\\s+)?(?:complete\\s+|total\\s+|absolute\\s+)?(?:beginners?|freshers?|students?|newbies?|someone|somebody|people|working professionals?|career switchers?|non[- ]cs|i|already)\\b[^?]*[?.!]*$`,
   "i",
 );
+/** "and for a real prod api?", "what about for images": the same question for another purpose. */
+const FOR_ANOTHER = new RegExp(
+  `^${OPENER}(?:and|but|what about|how about)\\s+for\\s+([^?!.,]+?)(?:\\s+(?:then|instead|specifically))?\\s*[?!.]*$`,
+  "i",
+);
+/**
+ * "for tabular data", "for quick portfolio demos as a beginner": a purpose a question names, up to
+ * the next preposition or the end of the clause.
+ */
+const PURPOSE =
+  /\bfor\s+((?:(?!(?:in|at|as|on|with|if|using|by|from|to|and|or|but|for)\b)[^\s?!.,;:()]+\s*)+)/giu;
 /**
  * "which one is best for a demo", "what should i use", "the house price one, what stack": a
  * question whose answer picks one thing.
@@ -123,6 +135,8 @@ const PLAN_PLACE = /\b(?:step|month|week|phase)s?\s+\d+(?:\s*[–-]\s*\d+)?\b/i;
  * - "how long would it take for someone like me" carries the whole previous question, where the
  *   learner told their situation; so do a bare "why?" (the reason for the last answer) and "and
  *   for beginners?" (the same question for other learners).
+ * - "and for images?" after "whats a good first model for tabular data?" becomes "whats a good
+ *   first model for images?" (the purpose the previous question named is swapped).
  * A self-contained message is returned unchanged.
  */
 export class OfflineQuestionRewriter implements QuestionRewriter {
@@ -197,6 +211,8 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
     if (this.asksOwnOfSibling(message, previous)) return message;
     const next = nextPlace(message, previous);
     if (next !== undefined) return next;
+    const purpose = otherPurpose(message, previous);
+    if (purpose !== undefined) return purpose;
 
     // "which one is best for a quick demo" answered "Streamlit — …": the thing the answer picked
     // is what "it" or "that" means next ("how long does that take to learn").
@@ -576,6 +592,26 @@ function nextPlace(message: string, previous: string): string | undefined {
   const last = LAST_PLACE[kind];
   if (last === undefined || next > last) return undefined;
   return previous.replace(place[0], `${kind} ${next}`);
+}
+
+/**
+ * "and for images?" after "whats a good first model for tabular data?": the previous question
+ * asked of the new purpose ("whats a good first model for images?"), when it names a purpose
+ * with "for" in the clause that asks; the situation of other learners ("and for beginners?") is
+ * read by FOR_SOMEONE_ELSE instead.
+ */
+function otherPurpose(message: string, previous: string): string | undefined {
+  const purpose = FOR_ANOTHER.exec(message.trim())?.[1]?.trim();
+  if (purpose === undefined || FOR_SOMEONE_ELSE.test(message.trim())) return undefined;
+  if (OWN_QUESTION_WORD.test(purpose) || PRONOUN.test(purpose)) return undefined;
+  const asking = questionFocus(withoutCarried(previous));
+  const found = [...asking.matchAll(PURPOSE)].at(-1);
+  if (found === undefined || found[1] === undefined) return undefined;
+  const rewritten = `${asking.slice(0, found.index)}for ${purpose} ${asking.slice((found.index ?? 0) + found[0].length)}`;
+  return rewritten
+    .replace(/\s+/g, " ")
+    .replace(/\s+([?!.])/g, "$1")
+    .trim();
 }
 
 /**

@@ -123,6 +123,34 @@ describe("offline follow-up rewriting", () => {
     ).toBe("which metrics should i learn for classification");
   });
 
+  it("asks the previous question for the purpose 'and for X?' names instead of its own", async () => {
+    expect(
+      await rewriter.rewrite(
+        "and for images?",
+        afterAsking("whats a good first model for tabular data?"),
+      ),
+    ).toBe("whats a good first model for images?");
+    // The purpose ends at the next preposition: the market stays, the story clause goes.
+    expect(
+      await rewriter.rewrite(
+        "and for a real prod api?",
+        afterAsking(
+          "hey! which deployment framework is best for quick portfolio demos as a beginner? need to show something to my seniors",
+        ),
+      ),
+    ).toBe("which deployment framework is best for a real prod api as a beginner?");
+    expect(
+      await rewriter.rewrite(
+        "what about for data scientists",
+        afterAsking("what's the salary for ML engineers in india?"),
+      ),
+    ).toBe("what's the salary for data scientists in india?");
+    // Other learners' situation carries the whole question instead.
+    expect(
+      await rewriter.rewrite("and for beginners?", afterAsking("how long to learn ml for a job")),
+    ).not.toBe("how long to learn ml for beginners");
+  });
+
   it("reads the previous question in its own conversation when it was a follow-up", async () => {
     const history: ChatTurn[] = [
       ...afterAsking("what is a virtual environment"),
