@@ -79,14 +79,18 @@ describe("asking frames around a topic", () => {
     },
   );
 
-  it.each(["can someone explain X", "tell me about X", "X explain", "what do you mean by X"])(
-    "%j leads with the same definition as 'what is X'",
-    async (frame) => {
-      const bare = await assistant.ask("what is dropout");
-      const lead = bare.answer.split("[1]")[0]?.trim() ?? "";
-      expect(lead).toMatch(/^Dropout /);
-      const framed = await assistant.ask(frame.replace("X", "dropout"));
-      expect(framed.answer.startsWith(lead), framed.answer).toBe(true);
-    },
-  );
+  it.each([
+    "can someone explain X",
+    "tell me about X",
+    "X explain",
+    "what do you mean by X",
+    "whats the deal with X",
+    "give me the gist of X",
+  ])("%j leads with the same definition as 'what is X'", async (frame) => {
+    const bare = await assistant.ask("what is dropout");
+    const lead = bare.answer.split("[1]")[0]?.trim() ?? "";
+    expect(lead).toMatch(/^Dropout /);
+    const framed = await assistant.ask(frame.replace("X", "dropout"));
+    expect(framed.answer.startsWith(lead), framed.answer).toBe(true);
+  });
 });

@@ -119,6 +119,12 @@ describe("QuestionUnderstanding", () => {
     ["xgboost explained like im a beginner", "xgboost"],
     ["what is xgboost pls reply asap", "what is xgboost"],
     ["what do you mean by xgboost", "what is xgboost"],
+    ["whats the deal with xgboost", "what is xgboost"],
+    ["give me the gist of xgboost", "xgboost"],
+    ["xgboost in a nutshell", "xgboost"],
+    ["how would u explain xgboost to my mom", "how would you explain xgboost"],
+    ["are they must-know or optnl", "are they must-know or optional"],
+    ["which one is matrix mult", "which one is matrix multiplication"],
     // Indian-English "HOD" is the head of department.
     ["my HOD asked what xgboost is", "my head of department asked what xgboost is"],
     // "diff" before what differs reads "different"; before "between" it is "difference".
