@@ -18,7 +18,7 @@ const NOT_A_THING =
 export function comparedSides(question: string): [string, string] | undefined {
   const match = COMPARISON.exec(question);
   if (match === null) return undefined;
-  const left = (match[1] ?? match[3] ?? match[5] ?? match[7] ?? "").split(/[,?;:!]/).at(-1) ?? "";
+  const left = (match[1] ?? match[3] ?? match[5] ?? match[7] ?? "").split(/[,?;:!()]/).at(-1) ?? "";
   const right = (match[2] ?? match[4] ?? match[6] ?? match[8] ?? "").split(SIDE_END)[0] ?? "";
   if (right.trim() === "" || NOT_A_THING.test(right.trim())) return undefined;
   const lastWords = left.trim().split(/\s+/).slice(-3).join(" ");

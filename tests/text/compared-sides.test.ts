@@ -13,6 +13,11 @@ describe("comparedSides", () => {
     ],
     ["compare xgboost with lightgbm", ["xgboost", "lightgbm"]],
     ["diff b/w bagging and boosting?", ["bagging", "boosting"]],
+    // A bracket ends the left side like a comma: the context before it is not compared.
+    [
+      "(context: building a churn thing for a telecom client) batch vs online prediction",
+      ["batch", "online prediction"],
+    ],
   ])("finds the two things %j compares", (question, sides) => {
     expect(comparedSides(question)).toEqual(sides);
   });
