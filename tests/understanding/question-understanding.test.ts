@@ -125,6 +125,12 @@ describe("QuestionUnderstanding", () => {
     ["how would u explain xgboost to my mom", "how would you explain xgboost"],
     ["are they must-know or optnl", "are they must-know or optional"],
     ["which one is matrix mult", "which one is matrix multiplication"],
+    ["is bn worth adding", "is batch normalization worth adding"],
+    ["what if the drift alert fires", "what if the drift alert triggers"],
+    ["what is xgboost, one line ans pls", "what is xgboost"],
+    ["what is xgboost? answer in 2 lines", "what is xgboost?"],
+    // "in one line" about code is part of the question.
+    ["can i write this loop in one line", "can i write this loop in one line"],
     // Indian-English "HOD" is the head of department.
     ["my HOD asked what xgboost is", "my head of department asked what xgboost is"],
     // "diff" before what differs reads "different"; before "between" it is "difference".
