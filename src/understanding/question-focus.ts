@@ -67,9 +67,12 @@ const ASIDE_WORDS = 8;
 const CLOSING_PURPOSE = /\s(?:for|in) (?:my|our) (?:[\p{L}'’-]+\s+){0,2}[\p{L}'’-]+\s*[?!.]*$/iu;
 /** "quick sanity check before i submit: should i …": a label before the question. */
 const LEADING_LABEL = /^([^:?]{1,60}):\s/u;
-/** "my friend asked me …", "my manager wants to know …": who asks, before the question. */
+/**
+ * "my friend asked me …", "my manager wants to know …", "prof asked in viva …": who asks, and
+ * where, before the question.
+ */
 const OPENING_ASKER =
-  /^(?:my|our) (?:[\p{L}'’-]+\s+){0,2}[\p{L}'’-]+ (?:asked|asks|is asking|wants to know|wanted to know)(?: me| us)?(?: that)?\b/iu;
+  /^(?:(?:my|our|the|a|an) )?(?:[\p{L}'’-]+\s+){0,2}[\p{L}'’-]+ (?:asked|asks|is asking|wants to know|wanted to know)(?: me| us)?(?: (?:in|during|at|after|before) (?:the |my |our |a |an )?[\p{L}'’-]+)?(?: that)?\b/iu;
 
 /**
  * The clauses around the focus that only remark, in everyday words, without a noun or a figure:

@@ -59,6 +59,7 @@ describe("asking frames around a topic", () => {
     "how do i handle missing values (asking for my cousin)",
     "what is data drift for my viva",
     "my friend asked me how to avoid data leakage",
+    "prof asked in the viva what is data drift",
   ])("%j is answered: the aside names nothing the material covers", async (question) => {
     const result = await assistant.ask(question);
     expect(result.refused, result.refusalReason ?? "").toBe(false);
