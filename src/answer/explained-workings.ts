@@ -18,11 +18,6 @@ const WORKING_THING = new RegExp(
 const DEEPER =
   /\binternally\b|\bunder the hood\b|\bstep[- ]by[- ]step\b|\bmath(?:s|ematically|ematics)?\b|\bderiv\w*|\bequations?\b|\bformulas?\b/i;
 
-/** Content terms, British and American spellings alike ("normalisation", "normalization"). */
-function termsOf(text: string): string[] {
-  return contentTerms(text.replace(/(?<=\p{L}{3})is(?=(?:ation|e|es|ed|ing)s?\b)/giu, "iz"));
-}
-
 /** Words that may open a sentence before the thing it is about ("In self-attention, …"). */
 const LEAD_IN = new Set(["in", "the", "a", "an"]);
 
@@ -50,7 +45,7 @@ export function workingThing(
   if (known.length === 0 || !known.every((term) => statistics.has(term))) return undefined;
   const sides = phrase
     .split(/\s+(?:\+|and|&)\s+|\//)
-    .map((side) => [...new Set(termsOf(questionText(side)))])
+    .map((side) => [...new Set(contentTerms(questionText(side)))])
     .filter((side) => side.length > 0);
   return { phrase, sides };
 }
@@ -69,7 +64,7 @@ export function explainsThing(
   const prose = results.filter((result) => result.chunk.kind !== "table-row");
   // "How CNNs Work", "Backpropagation and Optimizers": a passage headed by the thing is about it.
   const headings = prose.map(
-    (result) => new Set(termsOf(result.chunk.section.split(" > ").at(-1) ?? "")),
+    (result) => new Set(contentTerms(result.chunk.section.split(" > ").at(-1) ?? "")),
   );
   const sentences = prose
     .flatMap((result) => splitSentences(result.chunk.text))
@@ -82,17 +77,17 @@ export function explainsThing(
         // names SHAP.
         const said = words(sentence);
         const start = said.findIndex((word) => !LEAD_IN.has(word));
-        const first = new Set(termsOf(said[start] ?? ""));
-        const opening = new Set(termsOf(said.slice(start, start + 3).join(" ")));
+        const first = new Set(contentTerms(said[start] ?? ""));
+        const opening = new Set(contentTerms(said.slice(start, start + 3).join(" ")));
         // "A recurrent neural network (RNN) reads…": the name in brackets after the opening.
-        const named = new Set(termsOf(OPENING_NAME.exec(sentence)?.[1] ?? ""));
+        const named = new Set(contentTerms(OPENING_NAME.exec(sentence)?.[1] ?? ""));
         if (terms.some((term) => first.has(term)) && terms.every((term) => opening.has(term))) {
           return true;
         }
         if (named.size > 0 && terms.every((term) => named.has(term))) return true;
         // Only a sentence holding every word of the thing can have it act; the others are not
         // tagged.
-        const held = new Set(termsOf(sentence));
+        const held = new Set(contentTerms(sentence));
         return terms.every((term) => held.has(term)) && actsIn(terms, sentence);
       }),
   );
@@ -108,7 +103,7 @@ function actsIn(terms: readonly string[], sentence: string): boolean {
     .split(/[,;:—–]/)
     .some((clause) => {
       const tagged = tagWords(clause);
-      const stems = tagged.map((word) => termsOf(word.word)[0]);
+      const stems = tagged.map((word) => contentTerms(word.word)[0]);
       const last = terms.at(-1);
       return stems.some((stem, index) => {
         if (stem !== last) return false;

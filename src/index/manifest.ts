@@ -1,10 +1,11 @@
 import { z } from "zod";
 
 /**
- * Bumped whenever the files of an index version change shape. 2: the manifest records the size
- * and SHA-256 of every file (`files`), checked before any file is read.
+ * Bumped whenever the files of an index version change shape or meaning. 2: the manifest records
+ * the size and SHA-256 of every file (`files`), checked before any file is read. 3: lexical terms
+ * are stemmed from American spellings ("normalisation" and "normalization" are one term).
  */
-export const INDEX_FORMAT_VERSION = 2;
+export const INDEX_FORMAT_VERSION = 3;
 
 /** Size and checksum of one file of a version, as written. */
 const fileRecordSchema = z.strictObject({

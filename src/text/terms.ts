@@ -101,10 +101,32 @@ export function words(text: string): string[] {
   return wordsAsWritten(text).map((word) => word.toLowerCase());
 }
 
+/** British spellings the suffix rules below miss, in their American form. */
+const AMERICAN: Readonly<Record<string, string>> = {
+  artefact: "artifact",
+  artefacts: "artifacts",
+  licence: "license",
+  licences: "licenses",
+};
+
+/**
+ * A lower-case word in American spelling, so both spellings stem alike: the tutorials write
+ * "normalisation", "optimiser", "behaviour", "analyse"; learners and the roadmap often the other.
+ */
+export function americanSpelling(word: string): string {
+  return (
+    AMERICAN[word] ??
+    word
+      .replace(/(?<=\p{L}{3})is(?=(?:e|es|ed|ing|er|ers|ation|ations|able)$)/u, "iz")
+      .replace(/(?<=\p{L}{2})ys(?=(?:e|es|ed|ing|er|ers)$)/u, "yz")
+      .replace(/(?<=\p{L}{3})our(?=(?:s|ed|ing|ite|ites|able)?$)/u, "or")
+  );
+}
+
 /** Stems a lower-case word; short words and words with digits are kept as they are. */
 export function stem(word: string): string {
   if (word.length <= 3 || /\d/.test(word)) return word;
-  return stemmer(word.replace(/'s$/, ""));
+  return stemmer(americanSpelling(word.replace(/'s$/, "")));
 }
 
 /**

@@ -51,7 +51,7 @@ describe("ask over a damaged or outdated index", () => {
     });
     expect(result.code).toBe(3);
     expect(result.stderr).toMatch(
-      /^error: the index in .* was built by an older version of the assistant \(index format 1; this version reads format 2\); rebuild it with `npm run ingest`\n$/,
+      /^error: the index in .* was built by an older version of the assistant \(index format 1; this version reads format 3\); rebuild it with `npm run ingest`\n$/,
     );
   });
 });

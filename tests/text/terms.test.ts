@@ -49,6 +49,22 @@ describe("stem", () => {
     expect(stem("deploying")).toBe(stem("deployed"));
   });
 
+  it("stems British and American spellings alike", () => {
+    for (const [british, american] of [
+      ["normalisation", "normalization"],
+      ["optimiser", "optimizer"],
+      ["regularising", "regularizing"],
+      ["behaviour", "behavior"],
+      ["analysed", "analyzed"],
+      ["artefacts", "artifacts"],
+    ]) {
+      expect(stem(british as string)).toBe(stem(american as string));
+    }
+    // Words that only look British keep their own stems.
+    expect(stem("hours")).toBe("hour");
+    expect(stem("practise")).not.toBe(stem("practice"));
+  });
+
   it("keeps short words and words with digits as they are", () => {
     expect(stem("gpu")).toBe("gpu");
     expect(stem("gpt4s")).toBe("gpt4s");
