@@ -127,6 +127,7 @@ describe("QuestionUnderstanding", () => {
     ["which one is matrix mult", "which one is matrix multiplication"],
     ["is bn worth adding", "is batch normalization worth adding"],
     ["what if the drift alert fires", "what if the drift alert triggers"],
+    ["i got fired last year", "i got fired last year"],
     ["what is xgboost, one line ans pls", "what is xgboost"],
     ["what is xgboost? answer in 2 lines", "what is xgboost?"],
     // "in one line" about code is part of the question.
