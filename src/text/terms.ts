@@ -113,7 +113,7 @@ const AMERICAN: Readonly<Record<string, string>> = {
  * A lower-case word in American spelling, so both spellings stem alike: the tutorials write
  * "normalisation", "optimiser", "behaviour", "analyse"; learners and the roadmap often the other.
  */
-export function americanSpelling(word: string): string {
+function americanSpelling(word: string): string {
   return (
     AMERICAN[word] ??
     word
@@ -123,7 +123,10 @@ export function americanSpelling(word: string): string {
   );
 }
 
-/** Stems a lower-case word; short words and words with digits are kept as they are. */
+/**
+ * Stems a lower-case word in its American spelling; short words and words with digits are kept
+ * as they are.
+ */
 export function stem(word: string): string {
   if (word.length <= 3 || /\d/.test(word)) return word;
   return stemmer(americanSpelling(word.replace(/'s$/, "")));
