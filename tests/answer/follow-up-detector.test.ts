@@ -161,6 +161,25 @@ describe("FollowUpDetector.dependsOnHistory, given the last exchange", () => {
   });
 });
 
+describe("FollowUpDetector.dependsOnHistory, asking which topics of what was just said", () => {
+  const mathChunks = [
+    makeChunk("math", "Math", "Learn linear algebra, probability and statistics."),
+    makeChunk("topics", "Statistics", "Statistics topics: mean, variance and hypothesis testing."),
+  ];
+  const mathDetector = new FollowUpDetector(
+    new EntityLexicon(mathChunks),
+    new CorpusStatistics(mathChunks),
+  );
+  const previous = "how much math do i need\nLinear algebra, probability and statistics.";
+
+  it("reads 'topics' as asking for more of the last answer, not as a topic of its own", () => {
+    expect(
+      mathDetector.dependsOnHistory("what topics in statistics specifically", undefined, previous),
+    ).toBe(true);
+    expect(mathDetector.dependsOnHistory("what topics in statistics specifically")).toBe(false);
+  });
+});
+
 describe("FollowUpDetector.dependsOnHistory, for a detail of the last topic", () => {
   // Enough chunks for a word in one section to be distinctive of it.
   const material = [
