@@ -29,20 +29,25 @@ function following(change) {
   if (follow) scrollToBottom();
 }
 
-/** A suggested question, clicked under an answer or a refusal. @param {string} question */
+/**
+ * A suggested question, clicked under an answer or a refusal: it is written to stand alone, so
+ * it is sent without the conversation, which could otherwise make it read as a follow-up.
+ * @param {string} question
+ */
 function askSuggestion(question) {
-  void ask(question);
+  void ask(question, { standalone: true });
   elements.question.focus();
 }
 
 /**
  * Does nothing for an empty question or while another answer is streaming.
  * @param {string} rawMessage
+ * @param {{ standalone?: boolean }} [options] `standalone`: send no history with it
  */
-export async function ask(rawMessage) {
+export async function ask(rawMessage, options = {}) {
   const message = rawMessage.trim();
   if (message === "" || isBusy()) return;
-  const history = recentHistory();
+  const history = options.standalone === true ? [] : recentHistory();
   elements.welcome.hidden = true;
   const userBubble = addUserBubble(message);
   const bubble = addAssistantBubble(askSuggestion);
@@ -54,7 +59,7 @@ export async function ask(rawMessage) {
     takeQuestionBack(message);
     userBubble.remove();
     bubble.element.remove();
-    void ask(message);
+    void ask(message, options);
   };
   /**
    * The question got no answer: it goes back into the box (unless something new was typed

@@ -216,6 +216,9 @@ describe.skipIf(skipBrowserSuite(BROWSER))("chat page", () => {
     await suggestions.first().click();
     await settledBubble(page, 4);
     expect(chatRequests.at(-1)?.message).toBe(suggestion);
+    // A suggestion is written to stand alone: it is not sent as a follow-up of the conversation.
+    expect(chatRequests.at(-2)?.history?.length ?? 0).toBeGreaterThan(0);
+    expect(chatRequests.at(-1)?.history ?? []).toEqual([]);
   });
 
   it("shows what a casually typed question was searched as", async () => {
