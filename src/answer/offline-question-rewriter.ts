@@ -42,13 +42,22 @@ const AND_NAMED = new RegExp(
   `^${OPENER}(?:and|also|plus|what about|how about)\\s+(?:(?:for|with|in)\\s+)?(.+?)[?.!]*$`,
   "i",
 );
-const PRONOUN = /\b(it|its|they|them|their|this|that|these|those)\b/i;
+/**
+ * "it", but not the "it" of "how long does it take to learn ml", which points at what follows:
+ * "how long does it take" or "… take to build" alone asks of the last thing.
+ */
+const IT =
+  "it(?! (?:usually |really |actually )?(?:take|takes|cost|costs)\\s+(?:\\S+\\s+){0,3}?to\\s+\\S+\\s+\\S)";
+const PRONOUN = new RegExp(`\\b(${IT}|its|they|them|their|this|that|these|those)\\b`, "i");
 /** The pronoun a rewrite replaces with the thing it stands for ("that one", "it"). */
-const PRONOUN_AFTER = /\b(?:this|that) one\b|\b(?:it|they|them|this|that|these|those)\b/i;
+const PRONOUN_AFTER = new RegExp(
+  `\\b(?:this|that) one\\b|\\b(?:${IT}|they|them|this|that|these|those)\\b`,
+  "i",
+);
 /** A question word of the message's own: it asks something, not only names a thing. */
 const OWN_QUESTION_WORD = /\b(?:what|which|how|when|where|why|who)\b/i;
 /** A pronoun that stands for a thing on its own, never before a noun it names. */
-const PERSONAL_PRONOUN = /\b(?:it|they|them)\b/i;
+const PERSONAL_PRONOUN = new RegExp(`\\b(?:${IT}|they|them)\\b`, "i");
 /** "its answers", "their salary": a possessive pronoun. */
 const POSSESSIVE = /\b(?:its|their)\b/i;
 /** A word that stands for a thing named before: a pronoun, or "one" after a verb ("build one"). */

@@ -64,6 +64,21 @@ describe("offline follow-up rewriting", () => {
     expect(await rewriter.rewrite("is it hard to get", compared)).not.toContain("6–9 years");
   });
 
+  it("keeps the 'it' of 'how long does it take to …', which points at what follows", async () => {
+    expect(
+      await rewriter.rewrite(
+        "how long does it take to learn it",
+        afterAsking("what does mlflow do"),
+      ),
+    ).toBe("how long does it take to learn mlflow");
+    expect(
+      await rewriter.rewrite("how long does it take", afterAsking("what does mlflow do")),
+    ).toBe("how long does mlflow take");
+    expect(
+      await rewriter.rewrite("how long does it take to learn", afterAsking("what does mlflow do")),
+    ).toBe("how long does mlflow take to learn");
+  });
+
   it("compares the two last topics, reading the earlier question in its own history", async () => {
     const chain: ChatTurn[] = [
       { role: "user", content: "whats xgboost used for" },

@@ -128,6 +128,8 @@ describe("QuestionUnderstanding", () => {
     ["is bn worth adding", "is batch normalization worth adding"],
     ["what if the drift alert fires", "what if the drift alert triggers"],
     ["i got fired last year", "i got fired last year"],
+    // "how long to …" asks what "how long does it take to …" asks, the way the material answers.
+    ["how long to learn ml", "how long does it take to learn ml"],
     ["what is xgboost, one line ans pls", "what is xgboost"],
     ["what is xgboost? answer in 2 lines", "what is xgboost?"],
     // "in one line" about code is part of the question.
@@ -229,7 +231,7 @@ describe("QuestionUnderstanding", () => {
 
   it("reads a 'qa system' as the question-answering system the material names", () => {
     expect(understanding.understand("how long to build the rag qa system").understoodAs).toBe(
-      "how long to build the rag question-answering system",
+      "how long does it take to build the rag question-answering system",
     );
   });
 
