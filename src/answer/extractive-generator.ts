@@ -1240,9 +1240,13 @@ function comparedSentences(
   const said = (candidate: Candidate) => ` ${unitWords.get(candidate)?.join(" ")} `;
   const names = (candidate: Candidate, side: string[]) =>
     said(candidate).includes(` ${side.join(" ")} `);
-  // A lead that names both already compares them ("In feature extraction you …; in fine-tuning …").
+  // A lead that names both already compares them ("In feature extraction you …; in fine-tuning …");
+  // "CI/CD", "Prometheus/Grafana" joined by a slash name one thing and compare nothing.
   const lead = ranked[0];
-  if (lead === undefined || (names(lead, left) && names(lead, right))) return [];
+  if (lead === undefined) return [];
+  const leadSaid = ` ${words(lead.text.replace(/\S+\/\S+/g, " ")).join(" ")} `;
+  const leadNames = (side: string[]) => leadSaid.includes(` ${side.join(" ")} `);
+  if (leadNames(left) && leadNames(right)) return [];
   // Rows headed by each side ("Supervised Learning", "Unsupervised Learning") answer as a list.
   const headed = (side: string[]) =>
     ranked.some(

@@ -787,6 +787,23 @@ describe("ExtractiveGenerator", () => {
     );
   });
 
+  it("does not read a lead naming both sides as one slash compound as comparing them", () => {
+    const ci = [
+      row(1, "Deployment Tools", [
+        ["Tool", "GitHub Actions"],
+        ["Purpose", "CI/CD automation"],
+      ]),
+      makeChunk(
+        "cicd",
+        "CI/CD",
+        "Continuous integration (CI) runs automated checks on every push. Continuous delivery (CD) then packages and releases the code. Both save time.",
+      ),
+    ];
+    expect(composeOver(ci, "CI vs CD")).toBe(
+      "Continuous integration (CI) runs automated checks on every push. [2] Continuous delivery (CD) then packages and releases the code. [2]",
+    );
+  });
+
   it("answers what a tradeoff is with both of its sides", () => {
     const tradeoff = [
       makeChunk(
