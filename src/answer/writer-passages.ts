@@ -1,6 +1,7 @@
 import type { Chunk } from "../chunking/chunk.ts";
 import type { RetrievedChunk } from "../retrieval/retriever.ts";
 import { shortNames } from "../retrieval/row-heads.ts";
+import { commonWordRank } from "../text/common-words.ts";
 import { comparedSides } from "../text/compared-sides.ts";
 import { escapeRegExp } from "../text/escape-reg-exp.ts";
 import { contentTerms, questionText, words } from "../text/terms.ts";
@@ -60,9 +61,10 @@ export function withPassagesOf(shown: Passage[], results: readonly RetrievedChun
  * words, in the singular or the plural ("cnn" names "CNNs"), or without a closing "style" or
  * "type" ("bert" names "BERT-style") when the question also names a column the table compares
  * them in ("bert vs gpt architecture"); "conda / mamba" heads a row for each of its names, and
- * "blue green deployment" names "Blue-green deployment". When the question asks a figure, a name
- * learners shorten counts shortened too ("MLE vs DS salary": "Machine Learning Engineer"); a
- * difference asked in words is answered in prose.
+ * "blue green deployment" names "Blue-green deployment"; a comparison may drop a closing word
+ * that says the kind ("canary vs blue green", "supervised and unsupervised learning"). When the
+ * question asks a figure, a name learners shorten counts shortened too ("MLE vs DS salary":
+ * "Machine Learning Engineer"); a difference asked in words is answered in prose.
  */
 export function namedHeads(
   chunk: Pick<Chunk, "cells">,
@@ -74,6 +76,16 @@ export function namedHeads(
   const unhyphenated = singular(paddedQuestionWords.replace(/-/g, " "));
   const said = (name: string[]) =>
     name.length > 0 && asked.includes(` ${singular(name.join(" "))} `);
+  // "canary vs blue green": a comparison may name a row without the word saying its kind.
+  const comparing = COMPARING.test(paddedQuestionWords);
+  const saidWithoutKindWord = (name: string[]) => {
+    const rest = KIND_WORDS.has(name.at(-1) ?? "") ? name.slice(0, -1) : [];
+    // "Deep Learning" is not named by "deep": a bare everyday word names no row.
+    if (rest.every((word) => (commonWordRank(word) ?? Number.POSITIVE_INFINITY) < COMMON_RANK)) {
+      return false;
+    }
+    return said(rest) || unhyphenated.includes(` ${singular(rest.join(" ").replace(/-/g, " "))} `);
+  };
   const namesColumn = () => {
     const asksTerms = new Set(contentTerms(paddedQuestionWords));
     const headers = (chunk.cells ?? []).slice(1).map((cell) => cell.header);
@@ -89,10 +101,18 @@ export function namedHeads(
           unhyphenated.includes(` ${singular(name.join(" ").replace(/-/g, " "))} `)) ||
         saidShort(asked, name) ||
         (figureAsked && shortNames(name.join(" ")).some((short) => said(short.split(" ")))) ||
-        (said(withoutKind(name)) && namesColumn()),
+        (said(withoutKind(name)) && namesColumn()) ||
+        (comparing && saidWithoutKindWord(name)),
     )
     .map((name) => name.join(" "));
 }
+
+/** How a question compares, in its space-padded words. */
+const COMPARING = / (?:vs|versus|difference|diff|between|or) /;
+/** Closing words of a row's name that say its kind ("Canary release", "Supervised Learning"). */
+const KIND_WORDS = new Set(["deployment", "release", "learning", "testing"]);
+/** Words among the most frequent in spoken English ("deep", "blue") name no row on their own. */
+const COMMON_RANK = 1500;
 
 /** Fewest words of a name that learners shorten to its first and last ("aws ml specialty"). */
 const LONG_NAME_WORDS = 4;

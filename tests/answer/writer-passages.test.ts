@@ -69,6 +69,22 @@ describe("namedHeads", () => {
     expect(namedHeads(row, " green deployment ")).toEqual([]);
   });
 
+  it("finds a name without the word saying its kind when the question compares", () => {
+    const blueGreen = toolRow("bg", "Blue-green deployment", "Two full environments");
+    const canary = toolRow("canary", "Canary release", "A small share of traffic");
+    const supervised = toolRow("sl", "Supervised Learning", "Labelled data");
+    const asked = " canary vs blue green whats the diff ";
+    expect(namedHeads(blueGreen, asked)).toEqual(["blue-green deployment"]);
+    expect(namedHeads(canary, asked)).toEqual(["canary release"]);
+    expect(namedHeads(supervised, " supervised and unsupervised learning difference ")).toEqual([
+      "supervised learning",
+    ]);
+    // Not outside a comparison, and an everyday word ("deep") names no row.
+    expect(namedHeads(canary, " how do i do a canary ")).toEqual([]);
+    const deep = toolRow("dl", "Deep Learning", "Neural networks");
+    expect(namedHeads(deep, " how deep should i go in math or stats ")).toEqual([]);
+  });
+
   it("finds a long name said by its first and last word ('aws ml specialty')", () => {
     const aws = toolRow("aws", "AWS Certified Machine Learning – Specialty", "AWS-heavy roles");
     const google = toolRow("gcp", "Google Professional Machine Learning Engineer", "GCP roles");
