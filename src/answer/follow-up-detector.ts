@@ -94,6 +94,9 @@ const REFERENCE = new RegExp(
   `\\b((?:this|that) one|it|its|they|them|their|this|that|these|those|same|the (?:[\\p{L}\\d-]+ ){0,2}one|(?:the|which|those|these) (?:[\\p{L}\\d-]+ ){0,2}ones|which one|the two|both of them|each one|each of them|all of them|either|above|${ONE_AFTER_VERB}|(?<=\\b(?:for|of|about|with|in) )(?:each|both)(?=\\s*[?.!]*$))\\b`,
   "iu",
 );
+/** "that .venv folder", "that one file": after "that", a thing it points at. */
+const POINTED_THING =
+  /^\s+(?:\S+\s+)?(?:folder|file|model|project|dataset|data|library|tool|course|step|error|command|notebook|repo|package|app|certification|cert|book|video|link|table|column|chart|plot|metric|role|job|stage|version)s?\b/i;
 /** "why do trees do better there?": a place said before; not "are there?". */
 const THERE_BACK = /(?<!\b(?:is|are|was|were|be|been)\s+)\bthere\s*[?.!]*$/i;
 /** Every such word of a message, in order. */
@@ -303,9 +306,12 @@ export class FollowUpDetector {
       // "a pandas merge that suddenly has more rows": "that" right after a topic word opens a
       // relative clause about it; after a verb ("hosting that on aws") it is the verb's object.
       const wordBefore = before.trim().split(/\s+/).at(-1) ?? "";
+      // "do i commit that .venv folder": "that" before a thing's noun points at that thing.
+      const after = withoutClearDeterminers.slice((pointer.index ?? 0) + pointer[0].length);
       if (
         /^that$/i.test(pointer[0]) &&
         !/ing$/i.test(wordBefore) &&
+        !POINTED_THING.test(after) &&
         this.topicWords(wordBefore).length > 0
       ) {
         continue;

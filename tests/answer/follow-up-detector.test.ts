@@ -161,6 +161,25 @@ describe("FollowUpDetector.dependsOnHistory, given the last exchange", () => {
   });
 });
 
+describe("FollowUpDetector.dependsOnHistory, 'that' before a thing's noun", () => {
+  const gitChunks = [
+    makeChunk("git", "Git", "Commit the requirements file to Git, never the environment itself."),
+    makeChunk("merge", "Merging", "A merge that suddenly has more rows has duplicate keys."),
+  ];
+  const gitDetector = new FollowUpDetector(
+    new EntityLexicon(gitChunks),
+    new CorpusStatistics(gitChunks),
+  );
+
+  it("reads 'commit that venv folder' as pointing back, not as a relative clause", () => {
+    expect(gitDetector.dependsOnHistory("do i commit that venv folder to git?")).toBe(true);
+    // "that" opening a relative clause after a topic word still points inside the message.
+    expect(
+      gitDetector.dependsOnHistory("why does a merge that suddenly has more rows happen"),
+    ).toBe(false);
+  });
+});
+
 describe("FollowUpDetector.dependsOnHistory, asking which topics of what was just said", () => {
   const mathChunks = [
     makeChunk("math", "Math", "Learn linear algebra, probability and statistics."),
