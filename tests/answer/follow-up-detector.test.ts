@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CorpusStatistics } from "../../src/answer/corpus-statistics.ts";
 import { FollowUpDetector } from "../../src/answer/follow-up-detector.ts";
+import type { Chunk } from "../../src/chunking/chunk.ts";
 import { EntityLexicon } from "../../src/retrieval/entity-lexicon.ts";
 import { makeChunk } from "../support/chunks.ts";
 
@@ -21,7 +22,12 @@ chunks[3] = {
     { header: "Purpose", value: "Gradient boosting" },
   ],
 };
-const detector = new FollowUpDetector(new EntityLexicon(chunks), new CorpusStatistics(chunks));
+/** A detector over `material` alone. */
+function detectorOver(material: Chunk[]): FollowUpDetector {
+  return new FollowUpDetector(new EntityLexicon(material), new CorpusStatistics(material));
+}
+
+const detector = detectorOver(chunks);
 
 describe("FollowUpDetector.dependsOnHistory", () => {
   it.each([
@@ -166,10 +172,7 @@ describe("FollowUpDetector.dependsOnHistory, 'that' before a thing's noun", () =
     makeChunk("git", "Git", "Commit the requirements file to Git, never the environment itself."),
     makeChunk("merge", "Merging", "A merge that suddenly has more rows has duplicate keys."),
   ];
-  const gitDetector = new FollowUpDetector(
-    new EntityLexicon(gitChunks),
-    new CorpusStatistics(gitChunks),
-  );
+  const gitDetector = detectorOver(gitChunks);
 
   it("reads 'commit that venv folder' as pointing back, not as a relative clause", () => {
     expect(gitDetector.dependsOnHistory("do i commit that venv folder to git?")).toBe(true);
@@ -185,10 +188,7 @@ describe("FollowUpDetector.dependsOnHistory, asking which topics of what was jus
     makeChunk("math", "Math", "Learn linear algebra, probability and statistics."),
     makeChunk("topics", "Statistics", "Statistics topics: mean, variance and hypothesis testing."),
   ];
-  const mathDetector = new FollowUpDetector(
-    new EntityLexicon(mathChunks),
-    new CorpusStatistics(mathChunks),
-  );
+  const mathDetector = detectorOver(mathChunks);
   const previous = "how much math do i need\nLinear algebra, probability and statistics.";
 
   it("reads 'topics' as asking for more of the last answer, not as a topic of its own", () => {
@@ -226,7 +226,7 @@ describe("FollowUpDetector.dependsOnHistory, for a detail of the last topic", ()
     ),
     makeChunk("images", "Images", "Resize every image to the same shape before training."),
   ];
-  const topical = new FollowUpDetector(new EntityLexicon(material), new CorpusStatistics(material));
+  const topical = detectorOver(material);
 
   it("carries on a message whose words are found together best under the last topic", () => {
     const previous = "explain broadcasting in numpy\nNumPy stretches arrays to a common shape.";
@@ -251,10 +251,7 @@ describe("FollowUpDetector.dependsOnHistory, for a setting or count asked", () =
     ),
     makeChunk("resnet", "Vision", "ResNet and MobileNet are pretrained image models."),
   ];
-  const trainingDetector = new FollowUpDetector(
-    new EntityLexicon(training),
-    new CorpusStatistics(training),
-  );
+  const trainingDetector = detectorOver(training);
   const previous = "what is early stopping?\nIt stops training when the validation loss stalls.";
 
   it("asks it of the last topic when the message names nothing new", () => {
@@ -286,10 +283,7 @@ describe("FollowUpDetector.dependsOnHistory, for the learner told before", () =>
   const projects = [
     makeChunk("p", "Projects", "A software engineer's best first portfolio project is an ML API."),
   ];
-  const projectDetector = new FollowUpDetector(
-    new EntityLexicon(projects),
-    new CorpusStatistics(projects),
-  );
+  const projectDetector = detectorOver(projects);
 
   it("reads 'for me?' as the situation the last question told", () => {
     const told = "I'm a software engineer, how long would it take me?\nAbout 6–9 months.";
