@@ -70,7 +70,10 @@ const SHORT_WHY = new RegExp(`^${OPENER}(?:but\\s+|so\\s+|and\\s+)?(?:y|why)\\b`
 const SHORT_WHY_WORDS = 6;
 /** "that one", "this one", "the aws one": always the thing talked about before. */
 const DEMONSTRATIVE_ONE = /^(?:this|that|the\b.*) one$/i;
-/** Words that ask for more of what was just discussed ("any alternatives?", "which topics?"): not topics. */
+/**
+ * Words that ask for more of what was just discussed ("any alternatives?", "which topics?"): not
+ * topics.
+ */
 export const MORE_OF_THE_SAME = new Set(
   "alternative alternatives option options other others similar instead example examples simpler simply simple detail details detailed elaborate briefly shorter topic topics".split(
     " ",

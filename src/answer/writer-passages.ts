@@ -6,6 +6,7 @@ import { comparedSides } from "../text/compared-sides.ts";
 import { escapeRegExp } from "../text/escape-reg-exp.ts";
 import { contentTerms, questionText, words } from "../text/terms.ts";
 import { askedFigure } from "./asked-figure.ts";
+import { VERY_COMMON_RANK } from "./follow-up-detector.ts";
 import type { Passage } from "./generator.ts";
 
 /**
@@ -81,7 +82,9 @@ export function namedHeads(
   const saidWithoutKindWord = (name: string[]) => {
     const rest = KIND_WORDS.has(name.at(-1) ?? "") ? name.slice(0, -1) : [];
     // "Deep Learning" is not named by "deep": a bare everyday word names no row.
-    if (rest.every((word) => (commonWordRank(word) ?? Number.POSITIVE_INFINITY) < COMMON_RANK)) {
+    if (
+      rest.every((word) => (commonWordRank(word) ?? Number.POSITIVE_INFINITY) < VERY_COMMON_RANK)
+    ) {
       return false;
     }
     return said(rest) || unhyphenated.includes(` ${singular(rest.join(" ").replace(/-/g, " "))} `);
@@ -111,8 +114,6 @@ export function namedHeads(
 const COMPARING = / (?:vs|versus|difference|diff|between|or) /;
 /** Closing words of a row's name that say its kind ("Canary release", "Supervised Learning"). */
 const KIND_WORDS = new Set(["deployment", "release", "learning", "testing"]);
-/** Words among the most frequent in spoken English ("deep", "blue") name no row on their own. */
-const COMMON_RANK = 1500;
 
 /** Fewest words of a name that learners shorten to its first and last ("aws ml specialty"). */
 const LONG_NAME_WORDS = 4;
