@@ -130,6 +130,8 @@ describe("QuestionUnderstanding", () => {
     ["i got fired last year", "i got fired last year"],
     // "how long to …" asks what "how long does it take to …" asks, the way the material answers.
     ["how long to learn ml", "how long does it take to learn ml"],
+    // Not where "how long" asks how long to keep or wait.
+    ["how long to keep old model versions", "how long to keep old model versions"],
     ["what is xgboost, one line ans pls", "what is xgboost"],
     ["what is xgboost? answer in 2 lines", "what is xgboost?"],
     // "in one line" about code is part of the question.
