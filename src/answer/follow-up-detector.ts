@@ -89,9 +89,12 @@ export const NAMES_THE_MATERIAL = /\b(?:roadmap|article|tutorials?|guide)\b/i;
 const TRAILING_THEN = /\bthen\s*[?.!]*$/i;
 /** "… to aim for tho?": a closing "though" sets the message against what was just said. */
 const TRAILING_THOUGH = /\b(?:tho+|though)\s*[?.!]*$/i;
-/** "how do i create one", "where can i get one": "one" as the object of a verb stands for a thing. */
+/**
+ * "how do i create one", "where can i get one", "tools for building one": "one" as the object of a
+ * verb stands for a thing.
+ */
 export const ONE_AFTER_VERB =
-  "(?<=\\b(?:create|make|get|buy|build|use|need|pick|choose|find|install|start|train|deploy|learn) )one";
+  "(?<=\\b(?:create|make|get|buy|build|use|need|pick|choose|find|install|start|train|deploy|learn|creating|making|getting|buying|building|using|picking|choosing|finding|installing|starting|training|deploying|learning) )one";
 /** Words that point back at something said before ("use cases for each?"). */
 const REFERENCE = new RegExp(
   `\\b((?:this|that) one|it|its|they|them|their|this|that|these|those|same|the (?:[\\p{L}\\d-]+ ){0,2}one|(?:the|which|those|these) (?:[\\p{L}\\d-]+ ){0,2}ones|which one|the two|both of them|each one|each of them|all of them|either|above|${ONE_AFTER_VERB}|(?<=\\b(?:for|of|about|with|in) )(?:each|both)(?=\\s*[?.!]*$))\\b`,

@@ -39,6 +39,8 @@ describe("FollowUpDetector.dependsOnHistory", () => {
     "how much does the google cloud one cost",
     // "ones" points back at the things just talked about.
     "and which pretrained ones should i practise dropout on in a cnn",
+    // "one" as the object of a verb in -ing stands for a thing, too.
+    "which tools should i use for building one",
     // A closing "tho" answers back to the last turn.
     "whats a good rmse value to aim for tho",
     // A thing asked with no verb: of what was just talked about.
