@@ -77,6 +77,8 @@ export function namedHeads(
   const unhyphenated = singular(paddedQuestionWords.replace(/-/g, " "));
   const said = (name: string[]) =>
     name.length > 0 && asked.includes(` ${singular(name.join(" "))} `);
+  const saidUnhyphenated = (name: string[]) =>
+    unhyphenated.includes(` ${singular(name.join(" ").replace(/-/g, " "))} `);
   // "canary vs blue green": a comparison may name a row without the word saying its kind.
   const comparing = COMPARING.test(paddedQuestionWords);
   const saidWithoutKindWord = (name: string[]) => {
@@ -87,7 +89,7 @@ export function namedHeads(
     ) {
       return false;
     }
-    return said(rest) || unhyphenated.includes(` ${singular(rest.join(" ").replace(/-/g, " "))} `);
+    return said(rest) || saidUnhyphenated(rest);
   };
   const namesColumn = () => {
     const asksTerms = new Set(contentTerms(paddedQuestionWords));
@@ -100,8 +102,7 @@ export function namedHeads(
     .filter(
       (name) =>
         said(name) ||
-        (name.some((word) => word.includes("-")) &&
-          unhyphenated.includes(` ${singular(name.join(" ").replace(/-/g, " "))} `)) ||
+        (name.some((word) => word.includes("-")) && saidUnhyphenated(name)) ||
         saidShort(asked, name) ||
         (figureAsked && shortNames(name.join(" ")).some((short) => said(short.split(" ")))) ||
         (said(withoutKind(name)) && namesColumn()) ||
