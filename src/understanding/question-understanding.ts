@@ -3,6 +3,7 @@ import { commonWordRank, EVERYDAY_RANK, isEverydayWord } from "../text/common-wo
 import { escapeRegExp } from "../text/escape-reg-exp.ts";
 import { numberedReferences } from "../text/numbered-references.ts";
 import { STOPWORDS, words } from "../text/terms.ts";
+import { ComparedHeads } from "./compared-heads.ts";
 import { CorpusVocabulary } from "./corpus-vocabulary.ts";
 import {
   englishWordsOneEditAway,
@@ -23,7 +24,7 @@ export type UnderstandingChange = {
   from: string;
   /** Empty when the words were dropped (chat filler). */
   to: string;
-  reason: "filler" | "abbreviation" | "spelling" | "number" | "hinglish";
+  reason: "filler" | "abbreviation" | "spelling" | "number" | "hinglish" | "comparison";
 };
 
 /** Words this long or longer are corrected to any English word one edit away. */
@@ -196,15 +197,20 @@ function tidy(text: string): string {
 export class QuestionUnderstanding {
   private readonly vocabulary: CorpusVocabulary;
   private readonly lexicon: LearnerLexicon;
+  private readonly comparedHeads: ComparedHeads;
   /** The last step, month and week the material numbers ("step" → 7). */
   private readonly lastPlaces = new Map<string, number>();
   private readonly englishCache = new Map<string, boolean>();
   /** Spelling corrections already worked out, per word. */
   private readonly correctionCache = new Map<string, string | undefined>();
 
-  constructor(chunks: readonly Pick<Chunk, "section" | "text">[], lexicon = learnerLexicon()) {
+  constructor(
+    chunks: readonly (Pick<Chunk, "section" | "text"> & Partial<Pick<Chunk, "source" | "cells">>)[],
+    lexicon = learnerLexicon(),
+  ) {
     this.vocabulary = new CorpusVocabulary(chunks);
     this.lexicon = lexicon;
+    this.comparedHeads = new ComparedHeads(chunks);
     for (const chunk of chunks) {
       for (const place of numberedReferences(`${chunk.section}\n${chunk.text}`)) {
         if (!Number.isFinite(place.last)) continue;
@@ -251,7 +257,10 @@ export class QuestionUnderstanding {
     for (const change of numbers.changes) changes.push({ ...change, reason: "number" });
 
     text = text.replace(TOKEN, (token) => this.rewriteToken(token, changes));
-    let understoodAs = tidy(text);
+    // "supervised vs unsupervised" compares two rows the material names "… Learning".
+    const compared = this.comparedHeads.complete(tidy(text));
+    for (const side of compared.completed) changes.push({ ...side, reason: "comparison" });
+    let understoodAs = compared.text;
     if (!/[\p{L}\p{N}]/u.test(understoodAs)) {
       // Nothing but filler ("thanks!"): search what was written.
       understoodAs = question;
