@@ -55,7 +55,7 @@ const GUESS_TAG = /\bor (?:what|wat|smth|something|sth|not)\s*[?!.]*$|,?\s*right
 export function questionFocus(message: string): string {
   const clauses = clausesOf(message);
   if (clauses.length < 2) return message;
-  const kept = focusClauses(clauses);
+  const kept = focusClauses(clauses)?.kept;
   return kept === undefined ? message : clauses.filter((_clause, index) => kept[index]).join(" ");
 }
 
@@ -90,7 +90,8 @@ export function remarkClauses(
   rarelyUsed?: (word: string) => boolean,
 ): string[] {
   const clauses = clausesOf(message);
-  const kept = clauses.length < 2 ? undefined : focusClauses(clauses);
+  const focus = clauses.length < 2 ? undefined : focusClauses(clauses);
+  const kept = focus?.kept;
   const everyday = (word: string) => isEverydayWord(word.toLowerCase()) && !isEnglishNameOnly(word);
   const nounless = (tagged: TaggedWord[]) =>
     tagged.every((word) => word.pos !== "NOUN" && word.pos !== "PROPN");
@@ -124,7 +125,13 @@ export function remarkClauses(
         ].filter((found) => isAside(found.replace(/[()?!.]/g, " ")));
   if (kept === undefined) return inside;
   const remarks = clauses.filter((clause, index) => {
-    if (kept[index] === true) return false;
+    // "federated learning?? sounds like a buzzword, what is it": "what is it" leans on the
+    // clause that asked before the aside, not on the aside.
+    const leanedOnAside =
+      focus?.leanedOn[index] === true &&
+      focus.asks.slice(0, index).includes(true) &&
+      isAside(clause);
+    if (kept[index] === true) return leanedOnAside;
     if (/\d/.test(clause)) return isAside(clause);
     const words = clause.match(/[\p{L}'’]+/gu) ?? [];
     if (words.length <= REMARK_WORDS && words.every(everyday) && nounless(tagWords(clause))) {
@@ -145,8 +152,13 @@ function clausesOf(message: string): string[] {
     .filter((clause) => /[\p{L}\p{N}]/u.test(clause));
 }
 
-/** Which of two or more clauses are the focus; undefined when none asks. */
-function focusClauses(clauses: readonly string[]): boolean[] | undefined {
+/**
+ * Which of two or more clauses are the focus (`kept`), which of them ask (`asks`), and which are
+ * kept only because the clause after them leans on them (`leanedOn`); undefined when none asks.
+ */
+function focusClauses(
+  clauses: readonly string[],
+): { kept: boolean[]; asks: boolean[]; leanedOn: boolean[] } | undefined {
   const asks = clauses.map(
     (clause, index) =>
       clause.endsWith("?") ||
@@ -159,10 +171,11 @@ function focusClauses(clauses: readonly string[]): boolean[] | undefined {
   // before it: "JAX vs PyTorch for research, which is better" is about JAX and PyTorch. One that
   // checks a claim ("… earn more than ML engineers, hence I am choosing DS. Is it correct?")
   // asks about the whole sentence before it.
-  const kept = clauses.map(
+  const leanedOn = clauses.map(
     (_clause, index) =>
-      asks[index] || (asks[index + 1] === true && leansBack(clauses[index + 1] as string)),
+      !asks[index] && asks[index + 1] === true && leansBack(clauses[index + 1] as string),
   );
+  const kept = clauses.map((_clause, index) => asks[index] === true || leanedOn[index] === true);
   // "Which RL algorithms, such as Q-learning, does the roadmap recommend?": the examples of an
   // asking clause say what it asks for.
   clauses.forEach((clause, index) => {
@@ -175,7 +188,7 @@ function focusClauses(clauses: readonly string[]): boolean[] | undefined {
       if (before === 0 || /[.?!]$/.test(clauses[before - 1] as string)) break;
     }
   });
-  return kept;
+  return { kept, asks, leanedOn };
 }
 
 /** "such as Q-learning", "e.g. ALS", "for example CatBoost": examples of what is asked. */

@@ -748,6 +748,22 @@ describe("remarkClauses", () => {
     expect(remarkClauses("what is dropout, viva is at 10 percent", lacks)).toEqual([]);
   });
 
+  it("finds an aside between a topic and the question that points back at it", () => {
+    const lacks = (word: string) => ["buzzword", "sounds"].includes(word.toLowerCase());
+    expect(remarkClauses("federated learning?? sounds like a buzzword, what is it", lacks)).toEqual(
+      ["sounds like a buzzword"],
+    );
+    // With nothing asked before it, the clause "what is it" leans on is the topic.
+    expect(remarkClauses("sounds like a buzzword, what is it", lacks)).toEqual([]);
+    // Examples of what an asking clause asks for stay part of it.
+    expect(
+      remarkClauses(
+        "Which RL algorithms, such as Q-learning, does the roadmap recommend?",
+        (word) => word === "Q-learning",
+      ),
+    ).toEqual([]);
+  });
+
   it("ends a clause at an emoji and reads a label before a colon as an aside", () => {
     const lacks = (word: string) => ["viva", "sanity", "check"].includes(word.toLowerCase());
     expect(remarkClauses("viva soon 😰 what is data leakage?", lacks)).toEqual(["viva soon"]);
