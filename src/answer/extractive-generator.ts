@@ -27,6 +27,7 @@ import {
 } from "./figure-request.ts";
 import { OPENER, VERY_COMMON_RANK } from "./follow-up-detector.ts";
 import type { GenerationInput, Generator, GeneratorEvent, Passage } from "./generator.ts";
+import { rowOfListedKind } from "./listed-kind.ts";
 import { carriedTopic } from "./question-rewriter.ts";
 import { type QuotableUnit, quotableUnits } from "./quotable-units.ts";
 import { readableRow } from "./readable-row.ts";
@@ -480,7 +481,18 @@ export class ExtractiveGenerator implements Generator {
         : parts.length > 1
           ? this.partLeads(input, parts, candidates, best)
           : [];
-    for (const candidate of chosen.length > 0 ? [] : ranked) {
+    // "which certifications does the roadmap list": the table of certifications lists them rather
+    // than a sentence naming one, when its row holds as much of the question as that sentence. A
+    // row that leads already lists ("what tools for drift monitoring": the monitoring row's tools).
+    const listed =
+      isList && best.kind !== "row" ? rowOfListedKind(input.question, ranked) : undefined;
+    const listOrder =
+      listed !== undefined &&
+      listed.score >= cutoff &&
+      listed.signals.lexical >= best.signals.lexical
+        ? [listed, ...ranked.filter((candidate) => candidate !== listed)]
+        : ranked;
+    for (const candidate of chosen.length > 0 ? [] : listOrder) {
       if (chosen.length >= limit || candidate.score < cutoff) break;
       if (chosen.some((other) => overlap(candidate.terms, other.terms) > 0.7)) continue;
       // A list comes from the lead's section (its table, its list), not from wherever words match.
@@ -488,7 +500,8 @@ export class ExtractiveGenerator implements Generator {
       if (
         isList &&
         lead !== undefined &&
-        candidate.passage.chunk.section !== lead.passage.chunk.section
+        (candidate.passage.chunk.section !== lead.passage.chunk.section ||
+          (lead === listed && candidate.kind !== "row"))
       ) {
         continue;
       }

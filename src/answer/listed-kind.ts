@@ -1,0 +1,33 @@
+import type { Chunk } from "../chunking/chunk.ts";
+
+/**
+ * "which certifications does the roadmap list", "what are the main tools": the things, in the
+ * plural, a list question asks for ("which certification first" picks one; it lists nothing, and
+ * "what are the 7 steps" is answered where the material counts them).
+ */
+const ASKED_KIND =
+  /^(?:which|what)\s+(?:are\s+(?:the\s+|some\s+|all\s+)?)?(?:(?:main|different|key|common|important|major|top|various|all the)\s+)*(?!(?:is|does|was|has)\b)(\p{L}+s)\b/iu;
+
+/** The singular of a column header or asked word ("Certifications" → "certification"). */
+function singular(word: string): string {
+  const lower = word.toLowerCase().replace(/\?$/, "");
+  if (lower.endsWith("ies")) return `${lower.slice(0, -3)}y`;
+  return lower.endsWith("s") && !lower.endsWith("ss") ? lower.slice(0, -1) : lower;
+}
+
+/**
+ * For a list question, the first of the ranked units that is a row of a table whose rows are the
+ * kind of thing asked for (its first column is headed "Certification" for "which
+ * certifications…"): the list comes from that table rather than from a sentence that names one.
+ */
+export function rowOfListedKind<Unit extends { kind: string; passage: { chunk: Chunk } }>(
+  question: string,
+  ranked: readonly Unit[],
+): Unit | undefined {
+  const asked = ASKED_KIND.exec(question.trim());
+  if (asked === null) return undefined;
+  const kind = singular(asked[1] ?? "");
+  return ranked.find(
+    (unit) => unit.kind === "row" && singular(unit.passage.chunk.cells?.[0]?.header ?? "") === kind,
+  );
+}

@@ -1,0 +1,41 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Assistant } from "../../src/answer/assistant.ts";
+import { corpusAssistant } from "../support/corpus-assistant.ts";
+
+/** Comparisons and list questions said the short way learners say them, over the real material. */
+describe("comparisons and lists as learners ask them", () => {
+  let assistant: Assistant;
+
+  beforeAll(async () => {
+    assistant = await corpusAssistant();
+  });
+
+  it.each([
+    ["supervised vs unsupervised", ["Supervised Learning — ", "Unsupervised Learning — "]],
+    [
+      "diff b/w supervised and unsupervised",
+      ["Supervised Learning — ", "Unsupervised Learning — "],
+    ],
+    ["shadow vs blue green", ["Shadow deployment — ", "Blue-green deployment — "]],
+  ])("%j quotes the row of each side", async (question, rows) => {
+    const result = await assistant.ask(question);
+    expect(result.refused, result.refusalReason ?? "").toBe(false);
+    for (const row of rows) expect(result.answer).toContain(row);
+  });
+
+  it("lists the table of the things a list question names", async () => {
+    const result = await assistant.ask("which certifications does the roadmap list?");
+    expect(result.refused).toBe(false);
+    const items = result.answer.split("\n");
+    expect(items.length).toBeGreaterThanOrEqual(3);
+    expect(items.every((item) => /^- .+ — provider: /.test(item))).toBe(true);
+  });
+
+  it("answers a topic with an aside before a question that points back at it", async () => {
+    const result = await assistant.ask(
+      "federated learning?? sounds like a buzzword fr, what is it",
+    );
+    expect(result.refused, result.refusalReason ?? "").toBe(false);
+    expect(result.answer).toMatch(/^Federated Learning: /);
+  });
+});
