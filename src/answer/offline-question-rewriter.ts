@@ -148,6 +148,9 @@ const PLAN_PLACE = /\b(?:step|month|week|phase)s?\s+\d+(?:\s*[–-]\s*\d+)?\b/i;
  *   first model for images?" (the purpose the previous question named is swapped).
  * A self-contained message is returned unchanged.
  */
+/** How many of the assistant's last replies are searched for the list an ordinal points into. */
+const LISTS_LOOKED_BACK = 3;
+
 export class OfflineQuestionRewriter implements QuestionRewriter {
   readonly id = "offline";
   private readonly lexicon: EntityLexicon;
@@ -369,19 +372,25 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
    * The message with "the last one", "the second option" replaced by that item of the list the
    * assistant's reply gave ("examples of the last one?" after "Supervised, unsupervised and
    * reinforcement learning": "examples of reinforcement learning?"): the reply's list lines or
-   * enumeration, or else the table rows it names in order. Undefined when the reply lists fewer.
+   * enumeration, or else the table rows it names in order; the latest of the last three replies
+   * that lists anything. Undefined when that list is shorter.
    */
   private itemMeant(message: string, history: ChatTurn[]): string | undefined {
     const reference = ordinalReference(message);
-    const reply = history.at(-1);
-    if (reference === undefined || reply?.role !== "assistant") return undefined;
-    const listed = listedItems(reply.content);
-    const item =
-      itemAt(listed, reference.place) ??
-      (listed.length === 0
-        ? itemAt(this.rowHeads?.inOrder(reply.content) ?? [], reference.place)
-        : undefined);
-    return item === undefined ? undefined : message.replace(reference.phrase, item);
+    if (reference === undefined || history.at(-1)?.role !== "assistant") return undefined;
+    // "how much does the first one cost" after a reply about the second: the list is further back.
+    const replies = history.filter((turn) => turn.role === "assistant").slice(-LISTS_LOOKED_BACK);
+    for (const reply of replies.reverse()) {
+      const listed = listedItems(reply.content);
+      // One quoted row names other rows in its cells ("level: Beginner"), not a list of them.
+      const oneRow = !reply.content.trim().includes("\n") && ledRow(reply.content) !== undefined;
+      const items =
+        listed.length > 0 || oneRow ? listed : (this.rowHeads?.inOrder(reply.content) ?? []);
+      if (items.length < 2) continue;
+      const item = itemAt(items, reference.place);
+      return item === undefined ? undefined : message.replace(reference.phrase, item);
+    }
+    return undefined;
   }
 
   /** Whether a message names a row beside one the previous question named, and asks of it. */

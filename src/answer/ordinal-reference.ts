@@ -87,8 +87,13 @@ export function listedItems(reply: string): string[] {
   if (lines.length >= 2) {
     return lines.map((line) => (ledRow(line) ?? line).replace(/[.:;]+$/, "").trim());
   }
+  // "Deep Learning Specialization — provider: …; approx. cost: Varies": a row's cells list nothing.
+  const prose = text
+    .split("\n")
+    .filter((line) => ledRow(line) === undefined)
+    .join("\n");
   let best: string[] = [];
-  for (const sentence of text.split(/(?<=[.!?])\s+|\n+/)) {
+  for (const sentence of prose.split(/(?<=[.!?])\s+|\n+/)) {
     const items = enumeration(sentence);
     if (items.length > best.length) best = items;
   }

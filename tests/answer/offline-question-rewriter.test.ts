@@ -426,6 +426,27 @@ describe("offline follow-up rewriting", () => {
     expect(await rewriter.rewrite("and the fifth one?", types)).not.toMatch(/reinforcement/i);
   });
 
+  it("finds the list an ordinal points into behind a reply that quoted one row", async () => {
+    const certificates: ChatTurn[] = [
+      { role: "user", content: "which certifications does the roadmap list?" },
+      {
+        role: "assistant",
+        content:
+          "- TensorFlow Developer Certificate — provider: TensorFlow; level: Beginner–Intermediate [1]\n- Deep Learning Specialization — provider: DeepLearning.AI / Coursera; level: Beginner–Intermediate [2]",
+      },
+      { role: "user", content: "what about the second one" },
+      {
+        role: "assistant",
+        content:
+          "Deep Learning Specialization — provider: DeepLearning.AI / Coursera; level: Beginner–Intermediate; approx. cost: Varies [1]",
+      },
+    ];
+    // The row's cells ("level: Beginner…", "approx. cost: Varies") are no list of things.
+    expect(await rewriter.rewrite("how much does the first one cost", certificates)).toBe(
+      "how much does TensorFlow Developer Certificate cost",
+    );
+  });
+
   it("names the row a learner means by 'the fraud one' in the table just talked about", async () => {
     const projects: ChatTurn[] = [
       { role: "user", content: "what projects should i build for ML interviews?" },
