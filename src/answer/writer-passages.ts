@@ -33,11 +33,35 @@ export function writerPassages(
       shown.push(result);
     }
   }
+  // "what is deep learning": a passage below them that says what it is ("Deep Learning is a
+  // subset of ML…") is shown too, rather than only passages that compare or mention it.
+  const defined = DEFINITION_ASKED.exec(questionText(question).trim());
+  const term = defined?.[1] ?? defined?.[2];
+  if (term !== undefined && !shown.some((result) => definesTerm(result.chunk.text, term))) {
+    const defining = results.slice(count).find((result) => definesTerm(result.chunk.text, term));
+    if (defining !== undefined) shown.push(defining);
+  }
   return shown.map((result, position) => ({
     n: position + 1,
     chunk: result.chunk,
     score: result.score,
   }));
+}
+
+/** "what is deep learning", "define overfitting", "mlops meaning?": a definition asked, and of what. */
+const DEFINITION_ASKED =
+  /^(?:what(?: is|'s| are)|define|meaning of)\s+(?:an?\s+|the\s+)?([\p{L}\d][\p{L}\d' -]{0,40}?)\s*\??$|^([\p{L}\d][\p{L}\d' -]{0,40}?)\s+(?:meaning|definition)\s*\??$/iu;
+
+/**
+ * Whether a text says what a term is: a sentence that opens with the term (after "a", "an" or
+ * "the", maybe with a short form in brackets) and goes on "is a", "are the", "refers to"…
+ */
+function definesTerm(text: string, term: string): boolean {
+  const name = term.trim().split(/[\s-]+/).map(escapeRegExp).join("[\\s-]+");
+  return new RegExp(
+    `(?:^|[.!?:]\\s+|\\n)(?:(?:an?|the)\\s+)?${name}(?:\\s*\\([^)]{1,40}\\))?\\s+(?:(?:is|are)\\s+(?:an?|the|one)|refers to|means)\\b`,
+    "i",
+  ).test(text);
 }
 
 /**

@@ -34,6 +34,24 @@ describe("writerPassages", () => {
     expect(passages.map((passage) => passage.chunk.id)).toEqual(["both", "dvc", "prose", "mlflow"]);
   });
 
+  it("adds a passage below them that says what a thing asked to be defined is", () => {
+    const defined: RetrievedChunk[] = [
+      makeChunk("rows", "Comparison", "Aspect: Data; Deep learning: Needs large datasets"),
+      makeChunk("habits", "Deep learning", "Deep learning reuses every habit from classical ML."),
+      makeChunk("faq", "FAQ", "AI is the broad field. Deep Learning is a subset of ML."),
+      makeChunk("other", "FAQ", "Deep learning is not always the best choice."),
+    ].map((chunk, rank) => ({ chunk, score: 1 - rank / 10, dense: 0.5, lexical: 0.5 }));
+    for (const question of ["what is deep learning", "deep learning meaning?"]) {
+      const passages = writerPassages(defined, 2, question);
+      expect(passages.map((passage) => passage.chunk.id)).toEqual(["rows", "habits", "faq"]);
+    }
+    // "is not" says nothing of what it is; other questions show the first passages only.
+    expect(
+      writerPassages(defined.slice(0, 2).concat(defined.slice(3)), 2, "what is deep learning"),
+    ).toHaveLength(2);
+    expect(writerPassages(defined, 2, "is deep learning hard")).toHaveLength(2);
+  });
+
   it("shows only the first passages for a question that compares nothing", () => {
     const passages = writerPassages(ranked, 3, "what does mlflow do");
     expect(passages.map((passage) => passage.chunk.id)).toEqual(["both", "dvc", "prose"]);
