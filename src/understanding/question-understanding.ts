@@ -17,6 +17,7 @@ import { normaliseNumbers } from "./normalise-numbers.ts";
 import { operatorExpansions } from "./operator-words.ts";
 import { tagWords } from "./part-of-speech.ts";
 import { situationExpansions } from "./situation-words.ts";
+import { SpelledOut } from "./spelled-out.ts";
 import { synonyms } from "./wordnet.ts";
 
 /** One change made to a question, shown to the learner with the reason. */
@@ -198,6 +199,7 @@ export class QuestionUnderstanding {
   private readonly vocabulary: CorpusVocabulary;
   private readonly lexicon: LearnerLexicon;
   private readonly comparedHeads: ComparedHeads;
+  private readonly spelledOut: SpelledOut;
   /** The last step, month and week the material numbers ("step" → 7). */
   private readonly lastPlaces = new Map<string, number>();
   private readonly englishCache = new Map<string, boolean>();
@@ -211,6 +213,7 @@ export class QuestionUnderstanding {
     this.vocabulary = new CorpusVocabulary(chunks);
     this.lexicon = lexicon;
     this.comparedHeads = new ComparedHeads(chunks);
+    this.spelledOut = new SpelledOut(chunks);
     for (const chunk of chunks) {
       for (const place of numberedReferences(`${chunk.section}\n${chunk.text}`)) {
         if (!Number.isFinite(place.last)) continue;
@@ -260,7 +263,12 @@ export class QuestionUnderstanding {
     // "supervised vs unsupervised" compares two rows the material names "… Learning".
     const compared = this.comparedHeads.complete(tidy(text));
     for (const side of compared.completed) changes.push({ ...side, reason: "comparison" });
-    let understoodAs = compared.text;
+    // "what is ML" asks what the material calls "Machine learning (ML)".
+    const spelled = this.spelledOut.spellOut(compared.text);
+    if (spelled.from !== undefined && spelled.to !== undefined) {
+      changes.push({ from: spelled.from, to: spelled.to, reason: "abbreviation" });
+    }
+    let understoodAs = spelled.text;
     if (!/[\p{L}\p{N}]/u.test(understoodAs)) {
       // Nothing but filler ("thanks!"): search what was written.
       understoodAs = question;

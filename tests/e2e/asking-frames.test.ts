@@ -94,4 +94,15 @@ describe("asking frames around a topic", () => {
     const framed = await assistant.ask(frame.replace("X", "dropout"));
     expect(framed.answer.startsWith(lead), framed.answer).toBe(true);
   });
+
+  it.each([
+    ["what is ML", /^Machine Learning is a branch of artificial intelligence/],
+    ["ML meaning in one line?", /^Machine Learning is a branch of artificial intelligence/],
+    ["what is DL", /^Deep Learning is a subset of ML/],
+    ["what is deep learning", /^Deep Learning is a subset of ML/],
+  ])("%j leads with the sentence that says what it is", async (question, lead) => {
+    const result = await assistant.ask(question);
+    expect(result.refused, result.refusalReason ?? "").toBe(false);
+    expect(result.answer).toMatch(lead);
+  });
 });
