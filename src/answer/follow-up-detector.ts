@@ -189,6 +189,14 @@ export class FollowUpDetector {
     const topics = this.topicWords(text);
     // "ok new q: what is dropout": the learner says so.
     if ((NEW_TOPIC.test(text) || NEW_TOPIC.test(said)) && topics.length > 0) return false;
+    // "what is blue green" after "shadow vs canary": it names a row of its own, in common words.
+    const defined = DEFINES_A_THING.exec(text);
+    if (
+      defined !== null &&
+      this.lexicon.isLooseRowHead(text.slice(defined[0].length).replace(/[?!.\s]+$/, ""))
+    ) {
+      return false;
+    }
     // "what about the bias-variance tradeoff, what is it?" names its thing, then asks about it.
     // "no wait i meant what tools does the mlops tutorial cover" asks its whole question again.
     const whatAboutAsksItself =

@@ -1,6 +1,6 @@
 import type { Chunk } from "../chunking/chunk.ts";
 import type { RetrievedChunk } from "../retrieval/retriever.ts";
-import { shortNames } from "../retrieval/row-heads.ts";
+import { KIND_WORDS, shortNames } from "../retrieval/row-heads.ts";
 import { commonWordRank } from "../text/common-words.ts";
 import { comparedSides } from "../text/compared-sides.ts";
 import { escapeRegExp } from "../text/escape-reg-exp.ts";
@@ -57,7 +57,11 @@ const DEFINITION_ASKED =
  * "the", maybe with a short form in brackets) and goes on "is a", "are the", "refers to"…
  */
 function definesTerm(text: string, term: string): boolean {
-  const name = term.trim().split(/[\s-]+/).map(escapeRegExp).join("[\\s-]+");
+  const name = term
+    .trim()
+    .split(/[\s-]+/)
+    .map(escapeRegExp)
+    .join("[\\s-]+");
   return new RegExp(
     `(?:^|[.!?:]\\s+|\\n)(?:(?:an?|the)\\s+)?${name}(?:\\s*\\([^)]{1,40}\\))?\\s+(?:(?:is|are)\\s+(?:an?|the|one)|refers to|means)\\b`,
     "i",
@@ -137,8 +141,6 @@ export function namedHeads(
 
 /** How a question compares, in its space-padded words. */
 const COMPARING = / (?:vs|versus|difference|diff|between|or) /;
-/** Closing words of a row's name that say its kind ("Canary release", "Supervised Learning"). */
-const KIND_WORDS = new Set(["deployment", "release", "learning", "testing"]);
 
 /** Fewest words of a name that learners shorten to its first and last ("aws ml specialty"). */
 const LONG_NAME_WORDS = 4;

@@ -1,6 +1,6 @@
 import type { Chunk } from "../chunking/chunk.ts";
 import { words } from "../text/terms.ts";
-import { shortNames } from "./row-heads.ts";
+import { KIND_WORDS, shortNames } from "./row-heads.ts";
 
 /** Columns whose cells name tools, libraries, frameworks and algorithms (not categories or tiers). */
 const NAME_COLUMN = /^(tools?|main tools|primary tools|framework|algorithm|model family|stack)$/i;
@@ -31,6 +31,11 @@ export class EntityLexicon {
    * corpus writes it.
    */
   private readonly rowHeads = new Map<string, string>();
+  /**
+   * Row heads as learners name them loosely: hyphens as spaces, and without a closing word that
+   * says their kind ("blue green" for "Blue-green deployment").
+   */
+  private readonly looseHeads = new Set<string>();
 
   constructor(chunks: Chunk[]) {
     for (const chunk of chunks) {
@@ -40,6 +45,11 @@ export class EntityLexicon {
         // Longer first cells are descriptions ("how do two numeric columns relate"), not names.
         if (head.length >= 2 && head.split(" ").length <= 6) {
           for (const name of [head, ...shortNames(head)]) this.rowHeads.set(name, first.trim());
+          const spaced = head.replace(/-/g, " ").split(" ");
+          this.looseHeads.add(spaced.join(" "));
+          if (spaced.length > 1 && KIND_WORDS.has(spaced.at(-1) ?? "")) {
+            this.looseHeads.add(spaced.slice(0, -1).join(" "));
+          }
         }
       }
       chunk.cells?.forEach((cell, column) => {
@@ -84,6 +94,11 @@ export class EntityLexicon {
       (entry) =>
         !found.some((other) => other !== entry && ` ${other.name} `.includes(` ${entry.name} `)),
     );
+  }
+
+  /** Whether a phrase is a row head as learners name it loosely ("blue green", "canary"). */
+  isLooseRowHead(phrase: string): boolean {
+    return this.looseHeads.has(words(phrase).join(" ").replace(/-/g, " "));
   }
 
   /** Whether a normalised name is one of the tools ("xgboost"). */

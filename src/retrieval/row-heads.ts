@@ -1,6 +1,14 @@
 import type { Chunk } from "../chunking/chunk.ts";
 import { contentTerms, words } from "../text/terms.ts";
 
+/** Closing words of a row's name that say its kind ("Canary release", "Supervised Learning"). */
+export const KIND_WORDS: ReadonlySet<string> = new Set([
+  "deployment",
+  "release",
+  "learning",
+  "testing",
+]);
+
 /** How learners shorten the words of a row's name ("Machine Learning Engineer" → "ml engineer"). */
 const SHORT_FORMS: ReadonlyArray<[string, string]> = [
   ["machine learning", "ml"],

@@ -3,7 +3,7 @@ import { CorpusStatistics } from "../../src/answer/corpus-statistics.ts";
 import { FollowUpDetector } from "../../src/answer/follow-up-detector.ts";
 import type { Chunk } from "../../src/chunking/chunk.ts";
 import { EntityLexicon } from "../../src/retrieval/entity-lexicon.ts";
-import { makeChunk } from "../support/chunks.ts";
+import { makeChunk, makeRow } from "../support/chunks.ts";
 
 const chunks = [
   makeChunk(
@@ -335,5 +335,29 @@ describe("FollowUpDetector.dependsOnHistory, with the message as typed", () => {
     expect(detector.dependsOnHistory("that helps a lot", "thanks yaar that helps a lot")).toBe(
       false,
     );
+  });
+});
+
+describe("FollowUpDetector.dependsOnHistory, a row named loosely in common words", () => {
+  const releases = [
+    makeRow("shadow", "Releases", [
+      ["Pattern", "Shadow deployment"],
+      ["What", "Copies traffic"],
+    ]),
+    makeRow("bg", "Releases", [
+      ["Pattern", "Blue-green deployment"],
+      ["What", "Two envs"],
+    ]),
+  ];
+  const releaseDetector = detectorOver(releases);
+  const previous = "shadow vs canary\nShadow deployment — what happens: copies traffic";
+
+  it("reads 'what is blue green' as a question of its own, not about the last topic", () => {
+    expect(releaseDetector.dependsOnHistory("what is blue green", undefined, previous)).toBe(false);
+    expect(releaseDetector.dependsOnHistory("what is blue-green?", undefined, previous)).toBe(
+      false,
+    );
+    // Words that name no row still ask about what was just talked about.
+    expect(releaseDetector.dependsOnHistory("what is green", undefined, previous)).toBe(true);
   });
 });
