@@ -1244,12 +1244,17 @@ function comparedSentences(
     return [];
   }
   const [left, right] = sides.map((side) =>
-    words(side).filter((word) => !STOPWORDS.has(word) && !COMPARING_WORDS.has(word)),
+    words(side.replace(/-/g, " ")).filter(
+      (word) => !STOPWORDS.has(word) && !COMPARING_WORDS.has(word),
+    ),
   );
   if (left === undefined || right === undefined || left.length === 0 || right.length === 0) {
     return [];
   }
-  const unitWords = new Map(ranked.map((candidate) => [candidate, words(candidate.text)]));
+  // "GPT-style models are …" names GPT: hyphens read as spaces.
+  const unitWords = new Map(
+    ranked.map((candidate) => [candidate, words(candidate.text.replace(/-/g, " "))]),
+  );
   const said = (candidate: Candidate) => ` ${unitWords.get(candidate)?.join(" ")} `;
   const names = (candidate: Candidate, side: string[]) =>
     said(candidate).includes(` ${side.join(" ")} `);
@@ -1257,9 +1262,16 @@ function comparedSentences(
   // "CI/CD", "Prometheus/Grafana" joined by a slash name one thing and compare nothing.
   const lead = ranked[0];
   if (lead === undefined) return [];
-  const leadSaid = ` ${words(lead.text.replace(/\S+\/\S+/g, " ")).join(" ")} `;
+  const leadSaid = ` ${words(lead.text.replace(/\S+\/\S+/g, " ").replace(/-/g, " ")).join(" ")} `;
   const leadNames = (side: string[]) => leadSaid.includes(` ${side.join(" ")} `);
-  if (leadNames(left) && leadNames(right)) return [];
+  // A row about a third thing that mentions both in a cell ("GELU — typical use: … such as BERT
+  // and GPT") compares nothing.
+  const leadHead = ` ${words(lead.passage.chunk.cells?.[0]?.value ?? "")
+    .join(" ")
+    .replace(/-/g, " ")} `;
+  const aboutAThird =
+    lead.kind === "row" && ![left, right].some((side) => leadHead.includes(` ${side.join(" ")} `));
+  if (leadNames(left) && leadNames(right) && !aboutAThird) return [];
   // Rows headed by each side ("Supervised Learning", "Unsupervised Learning") answer as a list.
   const headed = (side: string[]) =>
     ranked.some(

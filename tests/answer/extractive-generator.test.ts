@@ -804,6 +804,23 @@ describe("ExtractiveGenerator", () => {
     );
   });
 
+  it("does not read a row about a third thing that mentions both sides as comparing them", () => {
+    const models = [
+      row(1, "Activation Functions", [
+        ["Activation", "GELU"],
+        ["Typical use", "Hidden layers of Transformers such as BERT and GPT"],
+      ]),
+      makeChunk(
+        "families",
+        "BERT and GPT",
+        "Understand the transformer first. BERT is encoder-based and used for classification. GPT-style models are decoder-based and designed for text generation.",
+      ),
+    ];
+    expect(composeOver(models, "bert vs gpt")).toBe(
+      "BERT is encoder-based and used for classification. [2] GPT-style models are decoder-based and designed for text generation. [2]",
+    );
+  });
+
   it("answers what a tradeoff is with both of its sides", () => {
     const tradeoff = [
       makeChunk(
