@@ -27,7 +27,7 @@ import {
 } from "./figure-request.ts";
 import { OPENER, VERY_COMMON_RANK } from "./follow-up-detector.ts";
 import type { GenerationInput, Generator, GeneratorEvent, Passage } from "./generator.ts";
-import { rowOfListedKind } from "./listed-kind.ts";
+import { rowOfAskedKind, rowOfListedKind } from "./listed-kind.ts";
 import { carriedTopic } from "./question-rewriter.ts";
 import { type QuotableUnit, quotableUnits } from "./quotable-units.ts";
 import { readableRow } from "./readable-row.ts";
@@ -475,12 +475,19 @@ export class ExtractiveGenerator implements Generator {
         : comparedSentences(input.question, ranked, request);
     // "what is LlamaIndex used for, and what should my RAG milestone include?": a unit for each.
     const parts = compared.length > 0 ? [] : questionParts(input.question);
+    // "which roadmap step covers docker": the row of the Step table that names Docker.
+    const oneOfKind =
+      compared.length > 0 || parts.length > 1 || best.kind === "row"
+        ? undefined
+        : rowOfAskedKind(input.question, ranked, this.rarestTerm(input.question));
     const chosen: Candidate[] =
       compared.length > 0
         ? [...compared]
         : parts.length > 1
           ? this.partLeads(input, parts, candidates, best)
-          : [];
+          : oneOfKind !== undefined
+            ? [oneOfKind]
+            : [];
     // "which certifications does the roadmap list": the table of certifications lists them rather
     // than a sentence naming one, when its row holds as much of the question as that sentence. A
     // row that leads already lists ("what tools for drift monitoring": the monitoring row's tools).
@@ -538,6 +545,15 @@ export class ExtractiveGenerator implements Generator {
     return pieces
       .map((piece) => (asList ? `- ${piece.text}` : piece.text))
       .join(asList ? "\n" : " ");
+  }
+
+  /** The question's noun or name the material uses least, if it uses any ("docker"). */
+  private rarestTerm(question: string): string | undefined {
+    const nouns = tagWords(questionText(question))
+      .filter((word) => word.pos === "NOUN" || word.pos === "PROPN")
+      .map((word) => word.word);
+    const known = contentTerms(nouns.join(" ")).filter((term) => this.statistics.has(term));
+    return known.sort((left, right) => this.statistics.idf(right) - this.statistics.idf(left))[0];
   }
 
   /**

@@ -31,3 +31,31 @@ export function rowOfListedKind<Unit extends { kind: string; passage: { chunk: C
     (unit) => unit.kind === "row" && singular(unit.passage.chunk.cells?.[0]?.header ?? "") === kind,
   );
 }
+
+/**
+ * "which roadmap step covers docker", "what week is mlflow": a place of the plan asked for. (Which
+ * tool or certification to pick is advice the prose gives, not a row that names it.)
+ */
+const ASKED_ONE =
+  /^(?:\S+\s+){0,2}?(?:which|what)\s+(?:(?:roadmap|ml|mlops)\s+)?(step|month|week|stage|phase|tier)\b/iu;
+
+/**
+ * For a question asking which place of the plan does something ("which roadmap step covers
+ * docker"), the first ranked row of the table whose rows are those places (its first column is
+ * headed "Step") that holds the question's `rarest` noun: the answer is a step, not a sentence
+ * that happens to say "one step further".
+ */
+export function rowOfAskedKind<
+  Unit extends { kind: string; text: string; terms: Set<string>; passage: { chunk: Chunk } },
+>(question: string, ranked: readonly Unit[], rarest: string | undefined): Unit | undefined {
+  const asked = ASKED_ONE.exec(question.trim());
+  if (asked === null || rarest === undefined) return undefined;
+  const kind = (asked[1] ?? "").toLowerCase();
+  if (kind === rarest) return undefined;
+  return ranked.find(
+    (unit) =>
+      unit.kind === "row" &&
+      singular(unit.passage.chunk.cells?.[0]?.header ?? "") === kind &&
+      unit.terms.has(rarest),
+  );
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { rowOfListedKind } from "../../src/answer/listed-kind.ts";
+import { rowOfAskedKind, rowOfListedKind } from "../../src/answer/listed-kind.ts";
 import { makeChunk, makeRow } from "../support/chunks.ts";
 
 const sentence = { kind: "sentence", passage: { chunk: makeChunk("faq", "FAQ", "Pick one.") } };
@@ -26,5 +26,41 @@ describe("rowOfListedKind", () => {
     ]) {
       expect(rowOfListedKind(question, ranked)).toBeUndefined();
     }
+  });
+});
+
+describe("rowOfAskedKind", () => {
+  const step = (id: string, name: string, tools: string) => {
+    const chunk = makeRow(id, "Roadmap", [
+      ["Step", name],
+      ["Main Tools", tools],
+    ]);
+    return {
+      kind: "row",
+      text: chunk.text,
+      terms: new Set(tools.toLowerCase().split(", ")),
+      passage: { chunk },
+    };
+  };
+  const aside = {
+    kind: "sentence",
+    text: "Docker goes one step further.",
+    terms: new Set(["docker", "step"]),
+    passage: { chunk: makeChunk("docker", "Docker", "Docker goes one step further.") },
+  };
+  const ranked = [
+    aside,
+    step("s2", "Step 2", "pandas, numpy"),
+    step("s5", "Step 5", "fastapi, docker"),
+  ];
+
+  it("finds the row of the asked kind's table that holds the question's rarest noun", () => {
+    expect(rowOfAskedKind("which roadmap step covers docker", ranked, "docker")).toBe(ranked[2]);
+  });
+
+  it("finds none for several of a kind, no row holding the noun, or another question", () => {
+    expect(rowOfAskedKind("which steps cover docker", ranked, "docker")).toBeUndefined();
+    expect(rowOfAskedKind("which step covers kubernetes", ranked, "kubernetes")).toBeUndefined();
+    expect(rowOfAskedKind("how does docker work", ranked, "docker")).toBeUndefined();
   });
 });

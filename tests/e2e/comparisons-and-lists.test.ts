@@ -31,6 +31,12 @@ describe("comparisons and lists as learners ask them", () => {
     expect(items.every((item) => /^- .+ — provider: /.test(item))).toBe(true);
   });
 
+  it("answers which place of the plan covers a thing with that place's row", async () => {
+    const result = await assistant.ask("hi which roadmap step covers docker");
+    expect(result.refused).toBe(false);
+    expect(result.answer).toMatch(/^Step 5 — .*Docker/);
+  });
+
   it("answers a topic with an aside before a question that points back at it", async () => {
     const result = await assistant.ask(
       "federated learning?? sounds like a buzzword fr, what is it",
