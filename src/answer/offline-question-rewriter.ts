@@ -316,8 +316,13 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
       return `${message.trim()} (${withoutCarried(previous)})`;
     }
     // "those 6 months", "that folder": a demonstrative before a noun already names what it points
-    // at; the previous topic is context, not a replacement.
-    if (namesWithDemonstrative(message) && !/\b(?:it|its|they|them|their)\b/i.test(message)) {
+    // at; the previous topic is context, not a replacement. ("how long does it take to build that
+    // project": that "it" points at what follows.)
+    if (
+      namesWithDemonstrative(message) &&
+      !PERSONAL_PRONOUN.test(message) &&
+      !/\b(?:its|their)\b/i.test(message)
+    ) {
       return `${message.trim()} (${topic})`;
     }
     // "and grafana? which port does that one run on": the pronoun after a tool the message names

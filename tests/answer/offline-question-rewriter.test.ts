@@ -251,6 +251,13 @@ describe("offline follow-up rewriting", () => {
         afterAsking("can i become an ML engineer in 6 months"),
       ),
     ).toMatch(/^ok what should i focus on in those 6 months \(.+\)$/);
+    // The "it" of "does it take to build" points at what follows, not back.
+    expect(
+      await rewriter.rewrite(
+        "how long does it take to build that project",
+        afterAsking("which project should i build for sentiment analysis"),
+      ),
+    ).toMatch(/^how long does it take to build that project \(.+\)$/);
     expect(
       await rewriter.rewrite(
         "how many hrs per day for that tho",
