@@ -127,9 +127,10 @@ export function remarkClauses(
   const remarks = clauses.filter((clause, index) => {
     // "federated learning?? sounds like a buzzword, what is it": "what is it" leans on the
     // clause that asked before the aside, not on the aside.
+    // …or a label before the question that is itself an aside ("deadline tonight - what is X").
     const leanedOnAside =
-      focus?.leanedOn[index] === true &&
-      focus.asks.slice(0, index).includes(true) &&
+      ((focus?.leanedOn[index] === true && focus.asks.slice(0, index).includes(true)) ||
+        (index === 0 && focus?.labelled === true)) &&
       isAside(clause);
     if (kept[index] === true) return leanedOnAside;
     if (/\d/.test(clause)) return isAside(clause);
@@ -153,12 +154,13 @@ function clausesOf(message: string): string[] {
 }
 
 /**
- * Which of two or more clauses are the focus (`kept`), which of them ask (`asks`), and which are
- * kept only because the clause after them leans on them (`leanedOn`); undefined when none asks.
+ * Which of two or more clauses are the focus (`kept`), which of them ask (`asks`), which are kept
+ * only because the clause after them leans on them (`leanedOn`), and whether the first is kept as
+ * a topic label of the question after it (`labelled`); undefined when none asks.
  */
 function focusClauses(
   clauses: readonly string[],
-): { kept: boolean[]; asks: boolean[]; leanedOn: boolean[] } | undefined {
+): { kept: boolean[]; asks: boolean[]; leanedOn: boolean[]; labelled: boolean } | undefined {
   const asks = clauses.map(
     (clause, index) =>
       clause.endsWith("?") ||
@@ -175,7 +177,13 @@ function focusClauses(
     (_clause, index) =>
       !asks[index] && asks[index + 1] === true && leansBack(clauses[index + 1] as string),
   );
-  const kept = clauses.map((_clause, index) => asks[index] === true || leanedOn[index] === true);
+  // "kmeans - what parameter do i set", "DL foundations - what topics to cover": a short topic
+  // before the first question names what it asks about.
+  const labelled = !asks[0] && asks[1] === true && namesATopic(clauses[0] as string);
+  const kept = clauses.map(
+    (_clause, index) =>
+      asks[index] === true || leanedOn[index] === true || (index === 0 && labelled),
+  );
   // "Which RL algorithms, such as Q-learning, does the roadmap recommend?": the examples of an
   // asking clause say what it asks for.
   clauses.forEach((clause, index) => {
@@ -188,7 +196,24 @@ function focusClauses(
       if (before === 0 || /[.?!]$/.test(clauses[before - 1] as string)) break;
     }
   });
-  return { kept, asks, leanedOn };
+  return { kept, asks, leanedOn, labelled };
+}
+
+/** Most words of a topic label before a question ("DL foundations"). */
+const LABEL_WORDS = 3;
+
+/**
+ * Whether a clause only names a topic: up to three nouns, names, adjectives or numbers, one of
+ * them no everyday word ("kmeans", "NLP engineer"; not "different thing").
+ */
+function namesATopic(clause: string): boolean {
+  const tagged = tagWords(clause.replace(/[:?!.]+$/, ""));
+  return (
+    tagged.length > 0 &&
+    tagged.length <= LABEL_WORDS &&
+    tagged.every((word) => ["NOUN", "PROPN", "ADJ", "NUM"].includes(word.pos)) &&
+    tagged.some((word) => !isEverydayWord(word.word.toLowerCase()) && !/^\d+$/.test(word.word))
+  );
 }
 
 /** "such as Q-learning", "e.g. ALS", "for example CatBoost": examples of what is asked. */

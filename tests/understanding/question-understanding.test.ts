@@ -785,6 +785,28 @@ describe("remarkClauses", () => {
 });
 
 describe("questionFocus", () => {
+  it("keeps a short topic label before the question as part of it", () => {
+    expect(questionFocus("kmeans - what parameter do i have to set")).toBe(
+      "kmeans what parameter do i have to set",
+    );
+    expect(questionFocus("DL foundations, what topics to cover?")).toBe(
+      "DL foundations what topics to cover?",
+    );
+    // Everyday words name no topic: "different thing" is a remark.
+    expect(questionFocus("different thing - what exactly is data leakage?")).toBe(
+      "what exactly is data leakage?",
+    );
+    // A clause that says something is a story, not a label.
+    expect(questionFocus("i know sql - what should i learn next?")).toBe(
+      "what should i learn next?",
+    );
+    // A label in words the material lacks is still an aside.
+    const lacks = (word: string) => ["deadline", "tonight"].includes(word);
+    expect(remarkClauses("deadline tonight - what is dropout", lacks)).toEqual([
+      "deadline tonight",
+    ]);
+  });
+
   it("finds the clause that asks, without the situation around it", () => {
     expect(
       questionFocus(
