@@ -55,7 +55,7 @@ const GUESS_TAG = /\bor (?:what|wat|smth|something|sth|not)\s*[?!.]*$|,?\s*right
 export function questionFocus(message: string): string {
   const clauses = clausesOf(message);
   if (clauses.length < 2) return message;
-  const kept = focusClauses(clauses)?.kept;
+  const kept = focusClauses(clauses, message)?.kept;
   return kept === undefined ? message : clauses.filter((_clause, index) => kept[index]).join(" ");
 }
 
@@ -90,7 +90,7 @@ export function remarkClauses(
   rarelyUsed?: (word: string) => boolean,
 ): string[] {
   const clauses = clausesOf(message);
-  const focus = clauses.length < 2 ? undefined : focusClauses(clauses);
+  const focus = clauses.length < 2 ? undefined : focusClauses(clauses, message);
   const kept = focus?.kept;
   const everyday = (word: string) => isEverydayWord(word.toLowerCase()) && !isEnglishNameOnly(word);
   const nounless = (tagged: TaggedWord[]) =>
@@ -160,6 +160,7 @@ function clausesOf(message: string): string[] {
  */
 function focusClauses(
   clauses: readonly string[],
+  message: string,
 ): { kept: boolean[]; asks: boolean[]; leanedOn: boolean[]; labelled: boolean } | undefined {
   const asks = clauses.map(
     (clause, index) =>
@@ -179,7 +180,13 @@ function focusClauses(
   );
   // "kmeans - what parameter do i set", "DL foundations - what topics to cover": a short topic
   // before the first question names what it asks about.
-  const labelled = !asks[0] && asks[1] === true && namesATopic(clauses[0] as string);
+  const first = clauses[0] as string;
+  // A label is set off by a dash or a comma; "namaste 🙏 what is X" greets.
+  const labelled =
+    !asks[0] &&
+    asks[1] === true &&
+    namesATopic(first) &&
+    LABEL_END.test(message.slice(message.indexOf(first) + first.length));
   const kept = clauses.map(
     (_clause, index) =>
       asks[index] === true || leanedOn[index] === true || (index === 0 && labelled),
@@ -199,6 +206,8 @@ function focusClauses(
   return { kept, asks, leanedOn, labelled };
 }
 
+/** What sets a topic label off from the question after it: a dash or a comma. */
+const LABEL_END = /^\s*(?:[-–—]\s|,)/;
 /** Most words of a topic label before a question ("DL foundations"). */
 const LABEL_WORDS = 3;
 

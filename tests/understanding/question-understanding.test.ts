@@ -792,6 +792,8 @@ describe("questionFocus", () => {
     expect(questionFocus("DL foundations, what topics to cover?")).toBe(
       "DL foundations what topics to cover?",
     );
+    // A label is set off by a dash or a comma, not by an emoji: "namaste 🙏" greets.
+    expect(questionFocus("namaste 🙏 what is dropout")).toBe("what is dropout");
     // Everyday words name no topic: "different thing" is a remark.
     expect(questionFocus("different thing - what exactly is data leakage?")).toBe(
       "what exactly is data leakage?",
