@@ -46,7 +46,7 @@ const ASKED_ONE =
  * that happens to say "one step further".
  */
 export function rowOfAskedKind<
-  Unit extends { kind: string; text: string; terms: Set<string>; passage: { chunk: Chunk } },
+  Unit extends { kind: string; terms: Set<string>; passage: { chunk: Chunk } },
 >(question: string, ranked: readonly Unit[], rarest: string | undefined): Unit | undefined {
   const asked = ASKED_ONE.exec(question.trim());
   if (asked === null || rarest === undefined) return undefined;

@@ -126,6 +126,9 @@ const MAX_CHAIN = 3;
 /** "step 5", "months 6–8", "week 2": a place in the plan the previous question named. */
 const PLAN_PLACE = /\b(?:step|month|week|phase)s?\s+\d+(?:\s*[–-]\s*\d+)?\b/i;
 
+/** How many of the assistant's last replies are searched for the list an ordinal points into. */
+const LISTS_LOOKED_BACK = 3;
+
 /**
  * Deterministic follow-up rewriting, no model needed. When a message leans on the conversation
  * (see FollowUpDetector: a pronoun, "what about …", a leading "and…", no topic of its own), the
@@ -148,9 +151,6 @@ const PLAN_PLACE = /\b(?:step|month|week|phase)s?\s+\d+(?:\s*[–-]\s*\d+)?\b/i;
  *   first model for images?" (the purpose the previous question named is swapped).
  * A self-contained message is returned unchanged.
  */
-/** How many of the assistant's last replies are searched for the list an ordinal points into. */
-const LISTS_LOOKED_BACK = 3;
-
 export class OfflineQuestionRewriter implements QuestionRewriter {
   readonly id = "offline";
   private readonly lexicon: EntityLexicon;

@@ -7,8 +7,8 @@ import { escapeRegExp } from "../text/escape-reg-exp.ts";
 const LONG_THEN_SHORT = /((?:[\p{L}-]+\s+){1,5}?[\p{L}-]+)\s+\(([A-Z][A-Za-z]{1,5})\)/gu;
 
 /**
- * "what is ML", "DL meaning?", "full form of SGD": a definition asked of a short form alone, whose
- * `frame` and `short` are captured.
+ * "what is ML", "DL meaning?", "full form of SGD": a definition asked of a short form alone (the
+ * group `short`, or `short2` when the form comes first).
  */
 const DEFINITION_OF_SHORT =
   /^(?<frame>(?:what(?: is|'s| are| does)|define|meaning of|full form of)\s+(?:an?\s+|the\s+)?)(?<short>[A-Za-z]{2,6})(?<rest>(?:\s+(?:mean|stand for))?(?:\s+(?:exactly|actually|really|even))?\s*\??)$|^(?<short2>[A-Za-z]{2,6})(?<rest2>\s+(?:meaning|definition|full form|stands for what)(?:\s+in (?:one|1|a|simple) (?:line|sentence|words|terms))?\s*\??)$/;
@@ -24,8 +24,9 @@ function spells(long: string, short: string): boolean {
 
 /**
  * The short forms the material spells out ("ML" → "machine learning"), found where it writes the
- * short form in brackets after the long one. A definition asked of a short form alone ("what is ML") asks of the long one:
- * the material defines "Machine Learning", and "ML" alone is in hundreds of its sentences.
+ * short form in brackets after the long one. A definition asked of a short form alone ("what is
+ * ML") asks of the long one: the material defines "Machine Learning", and "ML" alone is in
+ * hundreds of its sentences.
  */
 export class SpelledOut {
   private readonly longForms = new Map<string, string>();
