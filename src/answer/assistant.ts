@@ -45,6 +45,7 @@ import {
   lastUserTurn,
   type QuestionRewriter,
 } from "./question-rewriter.ts";
+import { REFUSAL_OPENING } from "./refusal-text.ts";
 import { asksForSecrets, SECRETS_REFUSAL_REASON } from "./secrets-request.ts";
 import { nextQuestions, questionFor, suggestedQuestions } from "./suggested-questions.ts";
 import { TableColumns } from "./table-columns.ts";
@@ -670,7 +671,7 @@ export class Assistant {
     const reason = decision.reason || "no passage answers it";
     const closest =
       sections.length > 0 ? ` Closest topics it does cover: ${sections.join("; ")}.` : "";
-    return `The roadmap and its tutorials don't cover this (${reason}), so I won't guess.${closest}`;
+    return `${REFUSAL_OPENING} (${reason}), so I won't guess.${closest}`;
   }
 }
 

@@ -15,6 +15,7 @@ import {
 } from "../understanding/acknowledgement.ts";
 import type { CorpusStatistics } from "./corpus-statistics.ts";
 import { figureRequest } from "./figure-request.ts";
+import { REFUSAL_OPENING } from "./refusal-text.ts";
 
 /** "ok", "wait", "hmm", "acha": words that open a chat message and change nothing. */
 export const OPENER =
@@ -248,9 +249,12 @@ export class FollowUpDetector {
       if (contentTerms(topics.join(" ")).every((term) => before.has(term))) return true;
     }
     // "when r 2 shapes compatible" after "explain broadcasting in numpy": the message's words are
-    // found together best where the last question's topic is.
+    // found together best where the last question's topic is. Not after a refusal: "ok tell me
+    // the projects for resume" after a refused Scaler question asks its own question.
+    const refused = previous.split("\n").slice(1).join("\n").includes(REFUSAL_OPENING);
     if (
       previous !== "" &&
+      !refused &&
       topics.length > 0 &&
       !DEFINES_A_THING.test(text) &&
       !namesTool &&

@@ -37,6 +37,19 @@ describe("comparisons and lists as learners ask them", () => {
     expect(result.answer).toMatch(/^Step 5 — .*Docker/);
   });
 
+  it("reads a message that only shares everyday words with a refused question as its own", async () => {
+    const asked = "what is the exact fee of the scaler program in rupees";
+    const refused = await assistant.ask(asked);
+    expect(refused.refused).toBe(true);
+    const history = [
+      { role: "user" as const, content: asked },
+      { role: "assistant" as const, content: refused.answer },
+    ];
+    const next = await assistant.ask("ok tell me the projects for resume", { history });
+    expect(next.refused, next.refusalReason ?? "").toBe(false);
+    expect(next.standaloneQuestion ?? next.understoodAs).not.toMatch(/scaler/i);
+  });
+
   it("answers a topic with an aside before a question that points back at it", async () => {
     const result = await assistant.ask(
       "federated learning?? sounds like a buzzword fr, what is it",
