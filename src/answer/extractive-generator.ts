@@ -12,6 +12,7 @@ import {
   STOPWORDS,
   withoutAnswerStyle,
   words,
+  wordsUnhyphenated,
 } from "../text/terms.ts";
 import { tagWords } from "../understanding/part-of-speech.ts";
 import { questionFocus } from "../understanding/question-focus.ts";
@@ -479,7 +480,7 @@ export class ExtractiveGenerator implements Generator {
     const oneOfKind =
       compared.length > 0 || parts.length > 1 || best.kind === "row"
         ? undefined
-        : rowOfAskedKind(input.question, ranked, this.rarestTerm(input.question));
+        : rowOfAskedKind(input.question, ranked, () => this.rarestTerm(input.question));
     const chosen: Candidate[] =
       compared.length > 0
         ? [...compared]
@@ -1260,16 +1261,14 @@ function comparedSentences(
     return [];
   }
   const [left, right] = sides.map((side) =>
-    words(side.replace(/-/g, " ")).filter(
-      (word) => !STOPWORDS.has(word) && !COMPARING_WORDS.has(word),
-    ),
+    wordsUnhyphenated(side).filter((word) => !STOPWORDS.has(word) && !COMPARING_WORDS.has(word)),
   );
   if (left === undefined || right === undefined || left.length === 0 || right.length === 0) {
     return [];
   }
   // "GPT-style models are …" names GPT: hyphens read as spaces.
   const unitWords = new Map(
-    ranked.map((candidate) => [candidate, words(candidate.text.replace(/-/g, " "))]),
+    ranked.map((candidate) => [candidate, wordsUnhyphenated(candidate.text)]),
   );
   const said = (candidate: Candidate) => ` ${unitWords.get(candidate)?.join(" ")} `;
   const names = (candidate: Candidate, side: string[]) =>
@@ -1278,13 +1277,11 @@ function comparedSentences(
   // "CI/CD", "Prometheus/Grafana" joined by a slash name one thing and compare nothing.
   const lead = ranked[0];
   if (lead === undefined) return [];
-  const leadSaid = ` ${words(lead.text.replace(/\S+\/\S+/g, " ").replace(/-/g, " ")).join(" ")} `;
+  const leadSaid = ` ${wordsUnhyphenated(lead.text.replace(/\S+\/\S+/g, " ")).join(" ")} `;
   const leadNames = (side: string[]) => leadSaid.includes(` ${side.join(" ")} `);
   // A row about a third thing that mentions both in a cell ("GELU — typical use: … such as BERT
   // and GPT") compares nothing.
-  const leadHead = ` ${words(lead.passage.chunk.cells?.[0]?.value ?? "")
-    .join(" ")
-    .replace(/-/g, " ")} `;
+  const leadHead = ` ${wordsUnhyphenated(lead.passage.chunk.cells?.[0]?.value ?? "").join(" ")} `;
   const aboutAThird =
     lead.kind === "row" && ![left, right].some((side) => leadHead.includes(` ${side.join(" ")} `));
   if (leadNames(left) && leadNames(right) && !aboutAThird) return [];

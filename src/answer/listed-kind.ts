@@ -42,14 +42,20 @@ const ASKED_ONE =
 /**
  * For a question asking which place of the plan does something ("which roadmap step covers
  * docker"), the first ranked row of the table whose rows are those places (its first column is
- * headed "Step") that holds the question's `rarest` noun: the answer is a step, not a sentence
- * that happens to say "one step further".
+ * headed "Step") that holds the question's rarest noun (`rarest`, worked out only for such a
+ * question): the answer is a step, not a sentence that happens to say "one step further".
  */
 export function rowOfAskedKind<
   Unit extends { kind: string; terms: Set<string>; passage: { chunk: Chunk } },
->(question: string, ranked: readonly Unit[], rarest: string | undefined): Unit | undefined {
+>(
+  question: string,
+  ranked: readonly Unit[],
+  rarestNoun: () => string | undefined,
+): Unit | undefined {
   const asked = ASKED_ONE.exec(question.trim());
-  if (asked === null || rarest === undefined) return undefined;
+  if (asked === null) return undefined;
+  const rarest = rarestNoun();
+  if (rarest === undefined) return undefined;
   const kind = (asked[1] ?? "").toLowerCase();
   if (kind === rarest) return undefined;
   return ranked.find(

@@ -1,5 +1,5 @@
 import type { Chunk } from "../chunking/chunk.ts";
-import { words } from "../text/terms.ts";
+import { words, wordsUnhyphenated } from "../text/terms.ts";
 import { KIND_WORDS, shortNames } from "./row-heads.ts";
 
 /** Columns whose cells name tools, libraries, frameworks and algorithms (not categories or tiers). */
@@ -98,7 +98,7 @@ export class EntityLexicon {
 
   /** Whether a phrase is a row head as learners name it loosely ("blue green", "canary"). */
   isLooseRowHead(phrase: string): boolean {
-    return this.looseHeads.has(words(phrase).join(" ").replace(/-/g, " "));
+    return this.looseHeads.has(wordsUnhyphenated(phrase).join(" "));
   }
 
   /** Whether a normalised name is one of the tools ("xgboost"). */

@@ -101,6 +101,11 @@ export function words(text: string): string[] {
   return wordsAsWritten(text).map((word) => word.toLowerCase());
 }
 
+/** `words` with hyphens read as spaces: "GPT-style models" → gpt, style, models. */
+export function wordsUnhyphenated(text: string): string[] {
+  return words(text.replace(/-/g, " "));
+}
+
 /** British spellings the suffix rules below miss, in their American form. */
 const AMERICAN: Readonly<Record<string, string>> = {
   artefact: "artifact",

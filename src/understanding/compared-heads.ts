@@ -1,7 +1,7 @@
 import type { Chunk } from "../chunking/chunk.ts";
 import { comparedSides } from "../text/compared-sides.ts";
 import { escapeRegExp } from "../text/escape-reg-exp.ts";
-import { words } from "../text/terms.ts";
+import { words, wordsUnhyphenated } from "../text/terms.ts";
 import { tagWords } from "./part-of-speech.ts";
 
 /** One side of a comparison completed with the word its row's name shares with the other's. */
@@ -9,7 +9,7 @@ export type CompletedSide = { from: string; to: string };
 
 /** Text as compared: lower case, hyphens read as spaces ("blue-green" is "blue green"). */
 function spoken(text: string): string {
-  return words(text).join(" ").replace(/-/g, " ");
+  return wordsUnhyphenated(text).join(" ");
 }
 
 /** Words of a phrase as a pattern that reads a hyphen and a space alike. */

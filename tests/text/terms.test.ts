@@ -11,7 +11,15 @@ import {
   withoutAskingFrame,
   words,
   wordsAsWritten,
+  wordsUnhyphenated,
 } from "../../src/text/terms.ts";
+
+describe("wordsUnhyphenated", () => {
+  it("reads hyphens as spaces, so a hyphenated name yields each of its words", () => {
+    expect(wordsUnhyphenated("GPT-style models")).toEqual(["gpt", "style", "models"]);
+    expect(wordsUnhyphenated("Blue-green deployment")).toEqual(words("blue green deployment"));
+  });
+});
 
 describe("words", () => {
   it("keeps tool names with inner hyphens, dots and trailing plus signs whole", () => {
