@@ -615,11 +615,17 @@ export class ExtractiveGenerator implements Generator {
         best?.kind === "row" &&
         same(best) !== same(unit) &&
         best.passage.chunk.section === unit.passage.chunk.section;
+      // A sentence that answers one part answers another only as that part's best: "which python
+      // version…? and how do i save exact package versions…" wants a sentence for each. A row's
+      // cells can answer several ("what does step 3 cover, which month is it").
+      const answersAnother = (unit: Candidate) =>
+        unit.kind !== "row" && answers.has(same(unit)) && same(unit) !== same(best as Candidate);
       const answered = scored.find(
         (unit) =>
           chosen.includes(same(unit)) &&
           own.some((term) => unit.terms.has(term)) &&
-          !rivalRow(unit),
+          !rivalRow(unit) &&
+          !answersAnother(unit),
       );
       if (answered !== undefined && !answers.has(same(answered))) {
         answers.set(same(answered), index);

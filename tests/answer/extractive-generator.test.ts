@@ -508,6 +508,25 @@ describe("ExtractiveGenerator", () => {
     );
   });
 
+  it("answers a second part with its own sentence, not the one that answered the first", () => {
+    const sharing = [
+      makeChunk(
+        "venv",
+        "Virtual environments > Sharing",
+        "Add .venv/ to your .gitignore; the environment itself is never committed to Git, only the requirements file. Anyone can rebuild the same environment with pip install -r requirements.txt.",
+      ),
+      makeChunk("kernel", "Notebooks", "Restart the kernel before sharing a notebook."),
+    ];
+    expect(
+      composeOver(
+        sharing,
+        "should my .venv folder go into git? and how does someone else rebuild my environment",
+      ),
+    ).toBe(
+      "Add .venv/ to your .gitignore; the environment itself is never committed to Git, only the requirements file. [1] Anyone can rebuild the same environment with pip install -r requirements.txt. [1]",
+    );
+  });
+
   it("adds nothing for a short part when its best unit is about something else", () => {
     const maths = [
       makeChunk(
