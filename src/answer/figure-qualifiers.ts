@@ -1,6 +1,7 @@
 import type { Chunk } from "../chunking/chunk.ts";
 import type { EntityLexicon } from "../retrieval/entity-lexicon.ts";
 import { shortNames } from "../retrieval/row-heads.ts";
+import { withoutSourcePhrases } from "../text/named-source.ts";
 import { contentTerms, STOPWORDS, stem, words } from "../text/terms.ts";
 import { learnerLexicon } from "../understanding/learner-lexicon.ts";
 import type { CorpusStatistics } from "./corpus-statistics.ts";
@@ -130,7 +131,10 @@ export function figureQualifiers(
     things:
       request === undefined || request.type === "money" || lexicon === undefined
         ? []
-        : lexicon.rowHeadsNamed(own).filter((head) => head.includes(" ") && !lexicon.isName(head)),
+        : // "according to the deep learning tutorial" names a tutorial, not the Deep Learning row.
+          lexicon
+            .rowHeadsNamed(withoutSourcePhrases(own))
+            .filter((head) => head.includes(" ") && !lexicon.isName(head)),
     absentYears:
       request === undefined
         ? []

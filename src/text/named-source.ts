@@ -53,6 +53,18 @@ export function namedSource(question: string, titles: Iterable<string>): NamedSo
 }
 
 /**
+ * The text without the phrases that say where to look ("according to the deep learning
+ * tutorial"), whichever document they name: "deep learning" there names no topic.
+ */
+export function withoutSourcePhrases(text: string): string {
+  return text
+    .replace(SOURCE_PHRASE, " ")
+    .replace(/\s+([?.!,])/g, "$1")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/**
  * "the roadmap", "this 12-month roadmap": the main article, whatever the question asks of it ("the
  * MLOps roadmap" is a tutorial's title, named by `namedSource`).
  */

@@ -208,6 +208,24 @@ describe("givenFor", () => {
     ).toBe(true);
   });
 
+  it("does not read the tutorial a question says to look in as a row it asks about", () => {
+    const date: FigureRequest = { type: "date", words: [] };
+    const lexicon = new EntityLexicon([
+      makeRow("dl", "Learning types", [
+        ["Type", "Deep Learning"],
+        ["When to Use", "Images, text, audio"],
+      ]),
+    ]);
+    const things = (asked: string) =>
+      figureQualifiers(date, asked, asked, "", statistics, lexicon).things;
+    expect(
+      things(
+        "In which year was the Transformer introduced, according to the deep learning tutorial?",
+      ),
+    ).toEqual([]);
+    expect(things("when did deep learning take off")).toEqual(["Deep Learning"]);
+  });
+
   it("knows a row named by its short form or with a possessive", () => {
     const time: FigureRequest = { type: "time", words: [] };
     const certs = [

@@ -58,6 +58,10 @@ describe("replacements, as the assistant understands a learner's words", () => {
     ["what does a conv layer actually do to the image", "convolutional layer"],
     // "bs=32" is a batch size.
     ["10000 train samples, bs=32 -> how many steps in 1 epoch?", "batch size=32"],
+    ["why do ML projects fail irl?", "fail in the real world"],
+    ["py3: / vs // diff?", "Python 3: / vs // difference"],
+    // "under the hood" asks nothing the question without it does not.
+    ["how does dropout work under the hood?", "how does dropout work?"],
   ])("reads %j as holding %j", (question, understood) => {
     expect(understanding.understand(question).understoodAs).toContain(understood);
   });
