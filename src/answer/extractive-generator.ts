@@ -274,6 +274,9 @@ const LIST_QUESTION =
  */
 const COMPARES_TWO =
   /\bcompared (?:to|with)\b|\btrade-?offs? between\b|\b(?:who|which)\b.{0,40}\b(?:more|less|most|higher|lower|better|worse|faster|slower|longer|shorter)\b.{0,60}\bor\b/i;
+/** "conda or uv, when do i use which?": what each of two things is for. */
+const USES_WHICH =
+  /\bor\b.{1,60}\b(?:(?:use|pick|choose|need)\s+which|which\s+(?:one\s+)?(?:when|for what|for wat))\b/i;
 /**
  * "they each", "each one", "both", "the two": a question asked of every one of several things
  * (not "each log call", which says how often).
@@ -451,10 +454,13 @@ export class ExtractiveGenerator implements Generator {
     const best = ranked[0] as Candidate;
     // "explain the bias-variance tradeoff" wants both sides; "how do i fix it (bias variance
     // tradeoff)" asks something else about it.
+    // "conda or uv, when do i use which?" is answered with each one's row, unless a sentence
+    // already says which to use for what ("Use Streamlit or Gradio for demos and FastAPI for …").
     const isList =
       LIST_QUESTION.test(input.question) ||
       COMPARES_TWO.test(input.question) ||
-      TRADEOFF.test(carriedTopic(input.question).own);
+      TRADEOFF.test(carriedTopic(input.question).own) ||
+      (USES_WHICH.test(input.question) && best.signals.recommends === 0);
     const limit = isList ? this.settings.maxListUnits : this.settings.maxUnits;
     const cutoff =
       best.score * (isList ? this.settings.relativeCutoff - 0.1 : this.settings.relativeCutoff);

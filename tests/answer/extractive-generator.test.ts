@@ -192,6 +192,38 @@ describe("ExtractiveGenerator", () => {
     expect(answer).not.toContain("3–5 years");
   });
 
+  it("answers 'X or Y, when do i use which?' with each row, unless a sentence says which for what", () => {
+    const tools = [
+      row(70, "Environment tools", [
+        ["Tool", "uv"],
+        ["When to use it", "When installs feel slow or you want lock files"],
+      ]),
+      row(71, "Environment tools", [
+        ["Tool", "conda"],
+        ["When to use it", "When a package needs compiled system libraries"],
+      ]),
+    ];
+    const answer = composeOver(tools, "conda or uv, when do i use which?");
+    expect(answer).toContain(
+      "conda — when to use it: When a package needs compiled system libraries",
+    );
+    expect(answer).toContain("uv — when to use it: When installs feel slow or you want lock files");
+    const serving = [
+      makeChunk("use", "Deployment", "Use Streamlit for demos and FastAPI for real APIs."),
+      row(72, "Serving tools", [
+        ["Tool", "Streamlit"],
+        ["When to use", "Portfolio apps, quick stakeholder demos"],
+      ]),
+      row(73, "Serving tools", [
+        ["Tool", "FastAPI"],
+        ["When to use", "ML model serving, async APIs"],
+      ]),
+    ];
+    expect(composeOver(serving, "streamlit or fastapi?? when do i use which one")).toBe(
+      "Use Streamlit for demos and FastAPI for real APIs. [1]",
+    );
+  });
+
   it("compares two things with the rows of one table that has a row for each", () => {
     const rows = [
       row(70, "Tools Reference", [
