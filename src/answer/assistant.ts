@@ -47,6 +47,7 @@ import {
 } from "./question-rewriter.ts";
 import { REFUSAL_OPENING } from "./refusal-text.ts";
 import { asksForSecrets, SECRETS_REFUSAL_REASON } from "./secrets-request.ts";
+import { stepMilestonePassages } from "./step-milestone.ts";
 import { nextQuestions, questionFor, suggestedQuestions } from "./suggested-questions.ts";
 import { TableColumns } from "./table-columns.ts";
 import { withPassagesOf, writerPassages } from "./writer-passages.ts";
@@ -245,7 +246,17 @@ export class Assistant {
         ? writerPassages(searched.results, anchors.length, understood.understoodAs)
         : withPassagesOf(
             writerPassages(searched.results, this.passagesShown, understood.understoodAs),
-            [...(focused?.results ?? []), ...partResults.flatMap((part) => part?.results ?? [])],
+            [
+              ...(focused?.results ?? []),
+              ...partResults.flatMap((part) => part?.results ?? []),
+              // "milestone for step 5?": the step's own milestone, which the search may miss.
+              ...stepMilestonePassages(this.index, understood.understoodAs).map((chunk) => ({
+                chunk,
+                score: 0,
+                dense: 0,
+                lexical: 0,
+              })),
+            ],
           );
     // "who's this for tho": the material's heading asks it in the material's words, and the
     // question's own embedding, of no topic, ranks nothing.

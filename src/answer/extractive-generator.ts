@@ -32,6 +32,7 @@ import { rowOfAskedKind, rowOfListedKind } from "./listed-kind.ts";
 import { carriedTopic } from "./question-rewriter.ts";
 import { type QuotableUnit, quotableUnits } from "./quotable-units.ts";
 import { readableRow } from "./readable-row.ts";
+import { READINESS_QUESTION } from "./step-milestone.ts";
 import { namedHeads } from "./writer-passages.ts";
 
 /** Tuning of unit selection; defaults chosen on the train and dev splits (see eval/README.md). */
@@ -338,12 +339,6 @@ const DEFINITION_FRAME = new Set(
 /** A unit that adds to what was said before ("DVC can also …", "In addition, …"): a poor lead. */
 const SUPPLEMENTARY =
   /^(?:\S+\s+){0,3}(?:also|additionally|furthermore|moreover)\b|^in addition\b/i;
-/**
- * "how do I know I'm done with step 2", "am I ready for step 3", "milestone for step 5", "when
- * does the roadmap consider someone job-ready": whether to move on, or what being ready means.
- */
-const READINESS_QUESTION =
-  /\bmilestones?\b|\bhow (?:do|will|would|can|should) i (?:\w+ )?(?:know|tell)\b|\bwhen (?:am i\b|\S+(?: \S+){0,3} (?:consider|count|call)s?\b).{0,40}\bready\b|\bwhat does '?[\w-]+[- ]ready'? (?:\w+ )?mean\b|\bam i ready\b|\bready (?:to move|for (?:the next|step))\b|\b(?:can|should) i move (?:on|ahead)\b|\bbefore (?:i )?(?:move|moving) (?:on|ahead)\b|\b(?:done|finished) with\b/i;
 /** "If you already know Python, SQL…, you can …": the situation a whole unit is written for. */
 const CONDITION = /^if you (?:already )?(?:know|have|are|come from)\b([^,.;]*)/i;
 /**

@@ -49,6 +49,14 @@ describe("questions about the material itself", () => {
     expect(result.answer.startsWith(`${place} — `)).toBe(true);
   });
 
+  it("answers a step's milestone with the roadmap's milestone sentence for that step", async () => {
+    const result = await assistant.ask("milestone for step 5?");
+    expect(result.refused).toBe(false);
+    expect(result.answer).toMatch(
+      /^Milestone: You are ready for the next step when you can deploy/,
+    );
+  });
+
   it("leaves a question with a topic of its own to the usual search", async () => {
     const result = await assistant.ask("how long is step 5 of the roadmap");
     expect(result.answer).toContain("Month 9");

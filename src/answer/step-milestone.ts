@@ -1,0 +1,32 @@
+import type { Chunk } from "../chunking/chunk.ts";
+import type { LoadedIndex } from "../index/index-store.ts";
+import { numberedReferences, referenceAgreement } from "../text/numbered-references.ts";
+
+/**
+ * "milestone for step 5?", "how do i know im done with step 1", "when can i move on": a question
+ * about when a learner is ready for what comes next.
+ */
+export const READINESS_QUESTION =
+  /\bmilestones?\b|\bhow (?:do|will|would|can|should) i (?:\w+ )?(?:know|tell)\b|\bwhen (?:am i\b|\S+(?: \S+){0,3} (?:consider|count|call)s?\b).{0,40}\bready\b|\bwhat does '?[\w-]+[- ]ready'? (?:\w+ )?mean\b|\bam i ready\b|\bready (?:to move|for (?:the next|step))\b|\b(?:can|should) i move (?:on|ahead)\b|\bbefore (?:i )?(?:move|moving) (?:on|ahead)\b|\b(?:done|finished) with\b/i;
+
+/** A step's milestone as the roadmap states it: "Milestone: You are ready for the next step when …". */
+const STATES_MILESTONE = /(?:^|\n)milestone:/i;
+
+/**
+ * The roadmap passages stating the milestone of the step a readiness question names ("milestone
+ * for step 5?"): the milestone closes the step's section, under a subheading about something else
+ * ("Cloud ML Platforms"), where a search for "step 5 milestone" does not find it.
+ */
+export function stepMilestonePassages(index: LoadedIndex, question: string): Chunk[] {
+  if (!READINESS_QUESTION.test(question)) return [];
+  const steps = numberedReferences(question).filter((reference) => reference.noun === "step");
+  if (steps.length === 0) return [];
+  const roadmap = index.manifest.sources.find((source) => source.kind === "roadmap")?.source;
+  return index.chunks.filter(
+    (chunk) =>
+      chunk.source === roadmap &&
+      STATES_MILESTONE.test(chunk.text) &&
+      referenceAgreement(steps, numberedReferences(chunk.section.split(" > ")[0] ?? "")) ===
+        "agrees",
+  );
+}
