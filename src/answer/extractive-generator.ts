@@ -448,9 +448,9 @@ export class ExtractiveGenerator implements Generator {
     const ranked = [...candidates].sort((left, right) => right.score - left.score);
     const best = ranked[0] as Candidate;
     // "explain the bias-variance tradeoff" wants both sides; "how do i fix it (bias variance
-    // tradeoff)" asks something else about it.
-    // "conda or uv, when do i use which?" is answered with each one's row, unless a sentence
-    // already says which to use for what ("Use Streamlit or Gradio for demos and FastAPI for …").
+    // tradeoff)" asks something else about it. "conda or uv, when do i use which?" wants each
+    // one's row, unless a sentence already says which to use for what ("Use Streamlit or Gradio
+    // for demos and FastAPI for real APIs").
     const isList =
       LIST_QUESTION.test(input.question) ||
       COMPARES_TWO.test(input.question) ||

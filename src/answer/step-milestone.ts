@@ -3,13 +3,13 @@ import type { LoadedIndex } from "../index/index-store.ts";
 import { numberedReferences, referenceAgreement } from "../text/numbered-references.ts";
 
 /**
- * "milestone for step 5?", "how do i know im done with step 1", "when can i move on": a question
- * about when a learner is ready for what comes next.
+ * "how do I know I'm done with step 2", "am I ready for step 3", "milestone for step 5", "when
+ * does the roadmap consider someone job-ready": whether to move on, or what being ready means.
  */
 export const READINESS_QUESTION =
   /\bmilestones?\b|\bhow (?:do|will|would|can|should) i (?:\w+ )?(?:know|tell)\b|\bwhen (?:am i\b|\S+(?: \S+){0,3} (?:consider|count|call)s?\b).{0,40}\bready\b|\bwhat does '?[\w-]+[- ]ready'? (?:\w+ )?mean\b|\bam i ready\b|\bready (?:to move|for (?:the next|step))\b|\b(?:can|should) i move (?:on|ahead)\b|\bbefore (?:i )?(?:move|moving) (?:on|ahead)\b|\b(?:done|finished) with\b/i;
 
-/** A step's milestone as the roadmap states it: "Milestone: You are ready for the next step when …". */
+/** A step's milestone, as the roadmap states it: "Milestone: You are ready for the next step". */
 const STATES_MILESTONE = /(?:^|\n)milestone:/i;
 
 /**
