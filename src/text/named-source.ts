@@ -41,13 +41,7 @@ export function namedSource(question: string, titles: Iterable<string>): NamedSo
     if (holding.length !== 1) continue;
     const title = holding[0]?.title as string;
     const rest = `${question.slice(0, match.index)} ${question.slice(match.index + match[0].length)}`;
-    return {
-      title,
-      question: rest
-        .replace(/\s+([?.!,])/g, "$1")
-        .replace(/\s+/g, " ")
-        .trim(),
-    };
+    return { title, question: closedUp(rest) };
   }
   return undefined;
 }
@@ -57,8 +51,12 @@ export function namedSource(question: string, titles: Iterable<string>): NamedSo
  * tutorial"), whichever document they name: "deep learning" there names no topic.
  */
 export function withoutSourcePhrases(text: string): string {
+  return closedUp(text.replace(SOURCE_PHRASE, " "));
+}
+
+/** Text with a phrase cut out of it closed up: one space between words, none before punctuation. */
+function closedUp(text: string): string {
   return text
-    .replace(SOURCE_PHRASE, " ")
     .replace(/\s+([?.!,])/g, "$1")
     .replace(/\s+/g, " ")
     .trim();
