@@ -68,6 +68,8 @@ const POINTER = new RegExp(`${PRONOUN_AFTER.source}|${ONE_AFTER_VERB}\\b`, "i");
  */
 const BOTH =
   /\b(?:the two|these two|those two|the 2|both(?: of them)?)\b|\bwhich (?:one|of them|of the two)\b.*\b(?:more|less|better|worse|higher|lower|faster|slower|easier|harder|cheaper)\b/i;
+/** "use cases for each", "each one's downside": something asked of each thing named before. */
+const EACH = /\beach(?: one| of them)?\b(?!\s+(?:day|week|month|year|step|time)\b)/i;
 /**
  * "they", "them": people, when the last question named some; not the authors in "the project they
  * suggest".
@@ -557,8 +559,8 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
   private topicPhrase(text: string, message = ""): string {
     // "diff between data scientist and ml engineer?", then "which one pays more": the choice
     // between both sides, as written, not their rarest words ("data scientist engineer").
-    const sides = BOTH.test(message) ? comparedSides(text) : undefined;
-    if (sides !== undefined) return `${sides[0]} or ${sides[1]}`;
+    const sides = BOTH.test(message) || EACH.test(message) ? comparedSides(text) : undefined;
+    if (sides !== undefined) return `${sides[0]} ${BOTH.test(message) ? "or" : "vs"} ${sides[1]}`;
     const seen = new Set<string>();
     const candidates = this.topicWords(text).filter((word) => {
       const lower = word.toLowerCase();

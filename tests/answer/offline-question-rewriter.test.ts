@@ -304,6 +304,17 @@ describe("offline follow-up rewriting", () => {
     ).toBe("which one pays more in india (data scientist or ml engineer)");
   });
 
+  it("asks something 'of each' of both sides the last question compared", async () => {
+    const history = afterAsking("diff between batch and online prediction?");
+    expect(await rewriter.rewrite("wat are good use cases for each", history)).toBe(
+      "wat are good use cases for each (batch vs online prediction)",
+    );
+    // "each day" is a time, not the things compared.
+    expect(await rewriter.rewrite("how long should i study it each day", history)).not.toMatch(
+      / vs /,
+    );
+  });
+
   it("puts the thing a learner meant in the previous question ('i meant mlflow')", async () => {
     expect(await rewriter.rewrite("i meant mlflow", afterAsking("is it free?"))).toBe(
       "is mlflow free?",
