@@ -119,6 +119,7 @@ export class Assistant {
   readonly understanding: QuestionUnderstanding;
   private readonly followUps: FollowUpDetector;
   private readonly retriever: HybridRetriever;
+  private readonly embedder: Embedder;
   private readonly gate: EvidenceGate;
   private readonly maxQuestionCharacters: number;
   private readonly passagesShown: number;
@@ -127,6 +128,7 @@ export class Assistant {
 
   constructor(options: AssistantOptions) {
     this.index = options.index;
+    this.embedder = options.embedder;
     this.statistics = new CorpusStatistics(options.index.chunks);
     this.understanding = new QuestionUnderstanding(options.index.chunks);
     const lexicon = new EntityLexicon(options.index.chunks);
@@ -208,6 +210,14 @@ export class Assistant {
     // "salary for 3-5 yrs in india? and whats the global range once ur 10+ yrs": each part
     // searched on its own finds the passage the whole message may rank below others.
     const parts = questionParts(focus);
+    // The writer scores each part of the question as understood by that part's meaning too.
+    const writerParts = questionParts(understood.understoodAs);
+    const partVectorsMade =
+      writerParts.length > 1
+        ? Promise.all(writerParts.map((part) => this.embedder.embedQuery(part)))
+        : Promise.resolve([]);
+    // Handled at the await below; this only keeps a failure seen before then from going unhandled.
+    partVectorsMade.catch(() => {});
     const [retrieval, focused, ...partResults] = await Promise.all([
       this.retriever.retrieve(understood.understoodAs, { k: RETRIEVED_LISTED, expansions }),
       focus === understood.understoodAs ||
@@ -222,6 +232,7 @@ export class Assistant {
         this.retriever.retrieve(part, { k: PART_PASSAGES, expansions, lexicalOnly: true }),
       ),
     ]);
+    const partVectors = await partVectorsMade;
     const retrieveMs = performance.now() - started;
     // "how long is the whole roadmap", "who's this for": the material's own passage answers.
     const aspect = materialAspect(understood.understoodAs);
@@ -265,6 +276,9 @@ export class Assistant {
       question: heading ?? understood.understoodAs,
       passages,
       ...(heading === undefined ? { queryVector: retrieval.queryVector } : {}),
+      ...(partVectors.length > 0
+        ? { partVectors: new Map(writerParts.map((part, at) => [part, partVectors[at] ?? []])) }
+        : {}),
       expansions,
       described: describedSituations(understood),
     };

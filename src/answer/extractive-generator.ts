@@ -379,6 +379,11 @@ const ANSWERED_PART = 0.9;
 const NAMED_ROW_SHARE = 0.5;
 /** Weight of the rest of the question's words when a unit is scored for one part of it. */
 const PART_CONTEXT_WEIGHT = 0.3;
+/**
+ * Share of a unit's similarity to one part of a question taken from the part's own embedding, the
+ * rest from the whole question's (a part such as "what do the other options keep?" needs the rest).
+ */
+const PART_MEANING_WEIGHT = 0.75;
 /** Bonus for a unit that defines what a definition question asks about ("Dropout is …"). */
 const DEFINITION_BONUS = 0.15;
 /** Added when it says what the thing is ("… is a …") rather than what it does or differs in. */
@@ -822,10 +827,16 @@ export class ExtractiveGenerator implements Generator {
         }
         const vector =
           embedded?.[position]?.text === unit.text ? embedded[position]?.vector : undefined;
+        // Scored for one part, a unit is measured mostly against that part's own meaning.
+        const partVector = part === undefined ? undefined : input.partVectors?.get(part);
+        const partMeant = partVector !== undefined && partVector.length > 0;
         // Without unit vectors (an index built before them) the passage's own similarity stands in.
         const semantic =
           vector !== undefined && input.queryVector !== undefined
-            ? dotProduct(input.queryVector, vector)
+            ? !partMeant
+              ? dotProduct(input.queryVector, vector)
+              : PART_MEANING_WEIGHT * dotProduct(partVector, vector) +
+                (1 - PART_MEANING_WEIGHT) * dotProduct(input.queryVector, vector)
             : Math.max(0, passage.score) / bestPassageScore / 2;
         const signals: UnitSignals = {
           semantic,

@@ -22,6 +22,11 @@ export type GenerationInput = {
   question: string;
   passages: Passage[];
   queryVector?: number[];
+  /**
+   * The embedding of each part of a question that asks several things ("how long is step 1, and
+   * which python version?"), keyed by the part as `questionParts` splits the question.
+   */
+  partVectors?: ReadonlyMap<string, number[]>;
   /** Words that stand for question words in the material's terms ("downsides" → limitations). */
   expansions?: string[];
   /**

@@ -540,6 +540,35 @@ describe("ExtractiveGenerator", () => {
     );
   });
 
+  it("scores each part of a question by the part's own meaning as well as the whole's", () => {
+    const setup = [
+      makeChunk("conda", "Environments", "Conda can also install non-Python libraries."),
+      makeChunk("version", "Versions", "Install Python 3.11 or newer."),
+    ];
+    // Two made-up meanings: installing tools, and Python versions.
+    const units = new Map([
+      ["conda", [{ text: setup[0]?.text ?? "", vector: new Float32Array([1, 0]) }]],
+      ["version", [{ text: setup[1]?.text ?? "", vector: new Float32Array([0, 1]) }]],
+    ]);
+    const generator = new ExtractiveGenerator(new CorpusStatistics(setup), units);
+    const question = "should i use conda, and which python version should i install?";
+    const [tools, versions] = ["should i use conda", "which python version should i install?"];
+    const input = {
+      question,
+      passages: setup.map((chunk, rank) => ({ n: rank + 1, chunk, score: 1 - rank * 0.05 })),
+      // The whole question reads mostly as one about installing tools.
+      queryVector: [0.95, 0.31],
+    };
+    expect(generator.compose(input)).not.toContain("3.11");
+    const partVectors = new Map([
+      [tools as string, [1, 0]],
+      [versions as string, [0, 1]],
+    ]);
+    expect(generator.compose({ ...input, partVectors })).toBe(
+      "Conda can also install non-Python libraries. [1] Install Python 3.11 or newer. [2]",
+    );
+  });
+
   it("answers a second part with its own sentence, not the one that answered the first", () => {
     const sharing = [
       makeChunk(
