@@ -543,7 +543,10 @@ export class ExtractiveGenerator implements Generator {
     const pieces = ordered.map((unit) => {
       const text =
         unit.kind === "row" && unit.passage.chunk.cells !== undefined
-          ? readableRow(unit.passage.chunk.cells, questionTerms, { wantsFigure })
+          ? readableRow(unit.passage.chunk.cells, questionTerms, {
+              wantsFigure,
+              asksWhy: ASKS_WHY.test(questionFocus(input.question)),
+            })
           : unit.text;
       return { text: `${text} [${unit.passage.n}]`, item: unit.kind !== "sentence" };
     });
@@ -827,6 +830,11 @@ export class ExtractiveGenerator implements Generator {
         }
         const vector =
           embedded?.[position]?.text === unit.text ? embedded[position]?.vector : undefined;
+        // "why docker tho": a row's "Why It Matters" says why.
+        const givesReasonColumn =
+          asksWhy &&
+          unit.kind === "row" &&
+          (passage.chunk.cells ?? []).slice(1).some((cell) => REASON_COLUMN.test(cell.header));
         // Scored for one part, a unit is measured mostly against that part's own meaning.
         const partVector = part === undefined ? undefined : input.partVectors?.get(part);
         const partMeant = partVector !== undefined && partVector.length > 0;
@@ -856,7 +864,7 @@ export class ExtractiveGenerator implements Generator {
               : 0,
           unmetCondition: conditionUnmet(unit.text, askedTerms) ? 1 : 0,
           recommends: choice !== undefined && recommendsOne(unit.text, terms, choice) ? 1 : 0,
-          reason: asksWhy && GIVES_REASON.test(unit.text) ? 1 : 0,
+          reason: asksWhy && (GIVES_REASON.test(unit.text) || givesReasonColumn) ? 1 : 0,
           corrects:
             (asksToConfirm && SAYS_NO.test(unit.text)) ||
             (asksIfNeeded && DENIES_NEED.test(unit.text))
@@ -872,7 +880,7 @@ export class ExtractiveGenerator implements Generator {
               ? 1
               : 0,
           countGiven: countGiven ? 1 : 0,
-          rowForHow: asksHow && unit.kind === "row" ? 1 : 0,
+          rowForHow: asksHow && unit.kind === "row" && !givesReasonColumn ? 1 : 0,
         };
         // "Learn neurons, layers, …, dropout, …" names dropout without saying what it is.
         // "which one for sentiment classification? (bert gpt)": a list naming one of them among
@@ -1064,6 +1072,8 @@ const STATES_A_PROBLEM =
 const ASKS_WHY = /^(?:\S+\s+){0,2}(?:why|y)\b/i;
 /** A unit that gives a reason. */
 const GIVES_REASON = /\bbecause\b|\bso that\b/i;
+/** A table column that gives each row's reason ("Why It Matters", "Why use it"). */
+const REASON_COLUMN = /^why\b/i;
 /**
  * "… so the model is perfect na?", "can i skip it till month 9?", "i assumed AI engineer", "good
  * plan?": the learner states a plan or belief and asks to have it confirmed.

@@ -10,15 +10,18 @@ import { contentTerms } from "../text/terms.ts";
 export function readableRow(
   cells: ReadonlyArray<{ header: string; value: string }>,
   questionTerms: ReadonlySet<string>,
-  options: { wantsFigure?: boolean } = {},
+  options: { wantsFigure?: boolean; asksWhy?: boolean } = {},
 ): string {
   const [name, ...rest] = cells;
   if (name === undefined) return "";
   const filled = rest.filter((cell) => cell.value.trim() !== "");
   const named = (text: string) => contentTerms(text).some((term) => questionTerms.has(term));
-  // A question asking for a figure ("how long", "what salary") wants the cells that hold one.
+  // A question asking for a figure ("how long", "what salary") wants the cells that hold one;
+  // one asking why, the column that says why ("Why It Matters").
   const asksFor = (cell: { header: string; value: string }) =>
-    named(cell.header) || (options.wantsFigure === true && /\d/.test(cell.value));
+    named(cell.header) ||
+    (options.wantsFigure === true && /\d/.test(cell.value)) ||
+    (options.asksWhy === true && /^why\b/i.test(cell.header));
   const asked = filled.filter((cell) => asksFor(cell) || named(cell.value));
   // Only a column named (or a figure asked for) narrows the row. A value the question names
   // ("what do I do in month 9") is what the learner already knows, so the whole row is the answer,

@@ -540,6 +540,24 @@ describe("ExtractiveGenerator", () => {
     );
   });
 
+  it("answers 'why X' with the row of X whose column says why, above sentences that only name X", () => {
+    const docker = [
+      makeChunk(
+        "layers",
+        "Docker",
+        "Copying requirements.txt first lets Docker reuse the cached dependency layer.",
+      ),
+      row(90, "Tools in This Step", [
+        ["Tool", "Docker"],
+        ["Purpose", "Containerization"],
+        ["Why It Matters", "Ensures reproducible model serving"],
+      ]),
+    ];
+    expect(composeOver(docker, "why docker tho")).toBe(
+      "Docker — why it matters: Ensures reproducible model serving [2]",
+    );
+  });
+
   it("scores each part of a question by the part's own meaning as well as the whole's", () => {
     const setup = [
       makeChunk("conda", "Environments", "Conda can also install non-Python libraries."),

@@ -29,6 +29,17 @@ describe("readableRow", () => {
     );
   });
 
+  it("keeps the column that says why when the question asks why", () => {
+    const tool = [
+      { header: "Tool", value: "Docker" },
+      { header: "Purpose", value: "Containerization" },
+      { header: "Why It Matters", value: "Ensures reproducible model serving" },
+    ];
+    expect(readableRow(tool, terms("why docker tho"), { asksWhy: true })).toBe(
+      "Docker — why it matters: Ensures reproducible model serving",
+    );
+  });
+
   it("shows the whole row when the question names only a value, not a column", () => {
     const step = [
       { header: "Step", value: "Step 5" },
