@@ -8,11 +8,11 @@ const RANGE = /(?<![\d.,])(\d+(?:\.\d+)?)\s*(?:-|–|to)\s*(\d+(?:\.\d+)?)(?![\d
 const THOUSANDS = /(?<![$\d.])\b(\d+(?:\.\d+)?)k\b/gi;
 const DOLLAR_THOUSANDS = /\$(\d+(?:\.\d+)?)k\b/g;
 /**
- * A whole number of four or more digits without separators, not part of a decimal, code, an
- * address or port ("127.0.0.1:8000") or a hardware model ("rtx 4060", "gtx 1650").
+ * A whole number of five or more digits without separators, not part of a decimal, code, an
+ * address or port ("127.0.0.1:18000") or a hardware model.
  */
 const BARE_NUMBER =
-  /(?<![\d.,:\w])(?<!\b(?:rtx|gtx|rx|gt|quadro|tesla|ryzen|core|port|localhost|i[3579])\s)(\d{4,})(?![\d.,:]?\d|\w)/gi;
+  /(?<![\d.,:\w])(?<!\b(?:rtx|gtx|rx|gt|quadro|tesla|ryzen|core|port|localhost|i[3579])\s)(\d{5,})(?![\d.,:]?\d|\w)/gi;
 
 const NUMBER_WORDS = "one two three four five six seven eight nine ten eleven twelve".split(" ");
 /** "step five", "month three", "week two": a numbered part of the plan, which the material numbers. */
@@ -70,9 +70,12 @@ const ORDINAL_PART = new RegExp(
   "gi",
 );
 
-/** Groups digits in threes: "10000" → "10,000". Years (1900–2099) stay as they are. */
+/**
+ * Groups digits in threes as the material does: "10000" → "10,000". Four digits stay as they are,
+ * as the material writes them: years, ports ("5000 is taken, can i use 8080"), "1000".
+ */
 function group(digits: string): string {
-  if (digits.length === 4 && /^(19|20)\d\d$/.test(digits)) return digits;
+  if (digits.length <= 4) return digits;
   return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }
 

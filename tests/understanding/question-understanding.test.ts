@@ -684,6 +684,7 @@ describe("normaliseNumbers", () => {
       normaliseNumbers("uvicorn on 127.0.0.1:8000, port 8080, rtx 4060 or GTX 1650?").changes,
     ).toEqual([]);
     expect(normaliseNumbers("i did use -p 8000:8000").changes).toEqual([]);
+    expect(normaliseNumbers("can i change that to 8080? 5000 is taken").changes).toEqual([]);
   });
 });
 
