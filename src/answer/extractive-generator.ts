@@ -725,7 +725,8 @@ export class ExtractiveGenerator implements Generator {
     const leansOnStory =
       part === undefined &&
       focus !== own &&
-      contentTerms(questionText(focus)).length <= 3 &&
+      // Figures ("6-9 months or 12-18") name no topic.
+      contentTerms(questionText(focus)).filter((term) => !/^\d/.test(term)).length <= 3 &&
       (POINTS_BACK.test(focus) ||
         (focusWords.length >= 2 &&
           focusWords.every((word) => (commonWordRank(word) ?? Infinity) < VERY_COMMON_RANK)));
@@ -784,7 +785,15 @@ export class ExtractiveGenerator implements Generator {
     // "salary for both in india? (ML engineer or AI engineer)": the clause that asks ends at its
     // question mark, but the things "both" or "each" point at are carried after it.
     const pointsAtEach = DISTRIBUTIVE.test(carriedFree) && !asked.includes(carried);
-    const askedWords = ` ${words(pointsAtEach ? `${asked} ${carried}` : asked).join(" ")} `;
+    // "software engineer switching to ml, is it 6-9 months or more like 12-18": a clause that
+    // leaves the story to say what it is about asks about what the story names.
+    const askedWords = ` ${words(
+      pointsAtEach
+        ? `${asked} ${carried}`
+        : leansOnStory && own === carriedFree
+          ? `${own} ${asked}`
+          : asked,
+    ).join(" ")} `;
     const askedTerms = new Set(contentTerms(input.question));
     const choice = choiceBetween(input.question);
     const asksWhy = ASKS_WHY.test(asked);

@@ -170,6 +170,28 @@ describe("ExtractiveGenerator", () => {
     expect(composeOver(rows, "NLP engineer salary range in india?")).toMatch(/^NLP Engineer/);
   });
 
+  it("names the row the first clause names when the clause that asks gives only figures", () => {
+    const salaries = [
+      row(60, "Salaries", [
+        ["Experience", "3–5 years"],
+        ["Common Roles", "ML Engineer, Applied Scientist, NLP Engineer"],
+        ["Salary India", "₹9L–20L PA"],
+      ]),
+      row(61, "Roles", [
+        ["Role", "NLP Engineer"],
+        ["Salary Range India", "₹6L–12L PA"],
+      ]),
+    ];
+    expect(
+      composeOver(
+        salaries,
+        "NLP engineer salary in india, is it more like 6 LPA or 12 LPA?",
+        [],
+        0.3,
+      ),
+    ).toMatch(/^NLP Engineer — /);
+  });
+
   it("answers 'X or Y, which one pays more' with the row of each role", () => {
     const roles = [
       row(60, "Salaries", [
