@@ -725,7 +725,7 @@ export class ExtractiveGenerator implements Generator {
     const leansOnStory =
       part === undefined &&
       focus !== own &&
-      // Figures ("6-9 months or 12-18") name no topic.
+      // Figures ("6 LPA or 12 LPA") name no topic.
       contentTerms(questionText(focus)).filter((term) => !/^\d/.test(term)).length <= 3 &&
       (POINTS_BACK.test(focus) ||
         (focusWords.length >= 2 &&
@@ -785,8 +785,8 @@ export class ExtractiveGenerator implements Generator {
     // "salary for both in india? (ML engineer or AI engineer)": the clause that asks ends at its
     // question mark, but the things "both" or "each" point at are carried after it.
     const pointsAtEach = DISTRIBUTIVE.test(carriedFree) && !asked.includes(carried);
-    // "software engineer switching to ml, is it 6-9 months or more like 12-18": a clause that
-    // leaves the story to say what it is about asks about what the story names.
+    // "NLP engineer salary in india, is it more like 6 LPA or 12 LPA?": a clause that leaves the
+    // rest to say what it is about asks about what the rest names (not a carried-over topic).
     const askedWords = ` ${words(
       pointsAtEach
         ? `${asked} ${carried}`
