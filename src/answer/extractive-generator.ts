@@ -719,8 +719,9 @@ export class ExtractiveGenerator implements Generator {
     const own = POINTS_AT_CARRIED.test(carriedFree) ? input.question : carriedFree;
     const focus = part ?? questionFocus(own);
     // "…my accuracy changes every run. how do I make it stop changing?": a clause that asks about
-    // "it", or only in everyday words ("what's the first thing I should change?"), with hardly a
-    // word of its own leaves the story to say what it is about.
+    // "it", or only in everyday words ("what's the first thing I should change?", "week 3 of the
+    // mlops plan, what am i building?"), with hardly a word of its own leaves the rest to say
+    // what it is about.
     const focusWords = words(questionText(focus)).filter((word) => !STOPWORDS.has(word));
     const leansOnStory =
       part === undefined &&
@@ -728,7 +729,7 @@ export class ExtractiveGenerator implements Generator {
       // Figures ("6 LPA or 12 LPA") name no topic.
       contentTerms(questionText(focus)).filter((term) => !/^\d/.test(term)).length <= 3 &&
       (POINTS_BACK.test(focus) ||
-        (focusWords.length >= 2 &&
+        (focusWords.length >= 1 &&
           focusWords.every((word) => (commonWordRank(word) ?? Infinity) < VERY_COMMON_RANK)));
     const fullTerms = new Set(
       embedded !== null ? definedTerms : contentTerms(questionText(leansOnStory ? own : focus)),

@@ -170,6 +170,24 @@ describe("ExtractiveGenerator", () => {
     expect(composeOver(rows, "NLP engineer salary range in india?")).toMatch(/^NLP Engineer/);
   });
 
+  it("reads a clause asking in one everyday word ('what am i building?') by the clause before", () => {
+    const plan = [
+      row(80, "Tools", [
+        ["Tool", "Docker"],
+        ["What it does", "Builds portable, reproducible containers"],
+        ["Learn it in", "Week 3"],
+      ]),
+      row(81, "MLOps week-by-week plan", [
+        ["Week", "Week 3"],
+        ["Focus", "FastAPI and Docker"],
+        ["Deliverable", "A containerised /predict endpoint"],
+      ]),
+    ];
+    expect(composeOver(plan, "week 3 of the mlops plan, what am i building?")).toMatch(
+      /^Week 3 — /,
+    );
+  });
+
   it("names the row the first clause names when the clause that asks gives only figures", () => {
     const salaries = [
       row(60, "Salaries", [
