@@ -43,10 +43,33 @@ const HINGLISH_WHAT_IS =
 export type Expansion = {
   word: string;
   alternatives: string[];
-  source: "lexicon" | "wordnet";
+  /** `spelling`: the British or American spelling of the word ("visualisation" → "visualization"). */
+  source: "lexicon" | "wordnet" | "spelling";
   /** The material's name for a situation the learner describes ("only 1% are fraud" → imbalanced). */
   situation?: true;
 };
+
+/** British and American endings: "-isation" / "-ization", "-ise" / "-ize", "-our" / "-or". */
+const SPELLING_ENDINGS: ReadonlyArray<[RegExp, string, RegExp, string]> = [
+  [
+    /(\p{L}{3,})is(ations?|e|es|ed|ing|er|ers)$/u,
+    "iz",
+    /(\p{L}{3,})iz(ations?|e|es|ed|ing|er|ers)$/u,
+    "is",
+  ],
+  [/(\p{L}{3,})our(s|ed|ing)?$/u, "or", /(\p{L}{3,})or(s|ed|ing)?$/u, "our"],
+];
+
+/** The word in the other of British and American spelling, if its ending differs between them. */
+function spellingVariant(word: string): string | undefined {
+  for (const [british, american, americanForm, britishInfix] of SPELLING_ENDINGS) {
+    const fromBritish = british.exec(word);
+    if (fromBritish !== null) return `${fromBritish[1]}${american}${fromBritish[2] ?? ""}`;
+    const fromAmerican = americanForm.exec(word);
+    if (fromAmerican !== null) return `${fromAmerican[1]}${britishInfix}${fromAmerican[2] ?? ""}`;
+  }
+  return undefined;
+}
 
 /** A Python exception or warning class a learner pastes ("ModuleNotFoundError", "KeyError"). */
 const EXCEPTION_NAME = /^[A-Z][A-Za-z]*(?:Error|Exception|Warning)$/;
@@ -478,6 +501,12 @@ export class QuestionUnderstanding {
       if (this.lexicon.toolNames.has(lower) && !this.vocabulary.hasExactly(lower)) {
         unknownTopics.push(word);
         continue;
+      }
+      // "visualisation": the material spells it both ways ("visualization" in the roadmap), and
+      // each spelling finds only the passages written with it; the other is searched too.
+      const otherSpelling = spellingVariant(lower);
+      if (otherSpelling !== undefined && this.vocabulary.hasExactly(otherSpelling)) {
+        expansions.push({ word, alternatives: [otherSpelling], source: "spelling" });
       }
       // A word the lexicon maps to the material's words is understood, whatever the corpus says.
       if (listed !== undefined || this.knowsToken(word)) continue;

@@ -20,6 +20,22 @@ const chunks = [
 const understanding = new QuestionUnderstanding(chunks);
 
 describe("QuestionUnderstanding", () => {
+  it("also searches the other spelling of a word the material spells both ways", () => {
+    const spelled = new QuestionUnderstanding([
+      makeChunk("us", "Tools", "Matplotlib and Seaborn for visualization."),
+      makeChunk("gb", "Plots", "Visualisation helps you see the data. Note the colour."),
+    ]);
+    expect(spelled.understand("tools for visualisation?").expansions).toContainEqual({
+      word: "visualisation",
+      alternatives: ["visualization"],
+      source: "spelling",
+    });
+    // Only a spelling the material uses is searched: "color" is not.
+    expect(
+      spelled.understand("which colour?").expansions.filter((e) => e.source === "spelling"),
+    ).toEqual([]);
+  });
+
   it("drops chat filler and expands abbreviations from the learner lexicon, saying why", () => {
     const result = understanding.understand("which cert shud i get tbh");
     expect(result.understoodAs).toBe("which certification should i get");
