@@ -26,6 +26,7 @@ import { capAnswerText, capText } from "./answer-size.ts";
 import type { AssistantEvent } from "./assistant-event.ts";
 import { CitationNumbering } from "./citation-numbering.ts";
 import { resolveCitations, toCitation } from "./citations.ts";
+import { comparedRowPassages } from "./compared-rows.ts";
 import { CorpusStatistics } from "./corpus-statistics.ts";
 import { EvidenceGate, type GateDecision, type GateSettings } from "./evidence-gate.ts";
 import { ExtractiveGenerator } from "./extractive-generator.ts";
@@ -260,8 +261,16 @@ export class Assistant {
             [
               ...(focused?.results ?? []),
               ...partResults.flatMap((part) => part?.results ?? []),
-              // "milestone for step 5?": the step's own milestone, which the search may miss.
-              ...stepMilestonePassages(this.index, understood.understoodAs).map((chunk) => ({
+              // "milestone for step 5?": the step's own milestone, which the search may miss;
+              // "nlp engineer or computer vision engineer, which pays more": each side's row.
+              ...[
+                ...stepMilestonePassages(this.index, understood.understoodAs),
+                ...comparedRowPassages(
+                  this.index.chunks,
+                  understood.understoodAs,
+                  searched.results.map((result) => result.chunk),
+                ),
+              ].map((chunk) => ({
                 chunk,
                 score: 0,
                 dense: 0,

@@ -222,6 +222,8 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
     if (sibling !== undefined) return sibling;
     // "ok and the image classifier, what stack?" after the sentiment project's build time: a row
     // of the same table, asked a question of its own, needs nothing carried over.
+    const compared = this.comparedWithSibling(message, previous);
+    if (compared !== undefined) return compared;
     if (this.asksOwnOfSibling(message, previous)) return message;
     const next = nextPlace(message, previous);
     if (next !== undefined) return next;
@@ -401,6 +403,24 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
   }
 
   /** Whether a message names a row beside one the previous question named, and asks of it. */
+  /**
+   * "and a computer vision engineer? which one pays more" after "what does an nlp engineer do":
+   * the message names a row beside one the previous question named and asks which of the two is
+   * more; both are compared ("… (nlp engineer or computer vision engineer)").
+   */
+  private comparedWithSibling(message: string, previous: string): string | undefined {
+    const rowHeads = this.rowHeads;
+    if (rowHeads === undefined || !BOTH.test(message)) return undefined;
+    const before = rowHeads.find(previous);
+    for (const head of rowHeads.find(message)) {
+      const other = before.find((name) => name !== head && rowHeads.siblings(name, head));
+      if (other !== undefined) {
+        return `${message.trim()} (${originalSpelling(previous, other)} or ${originalSpelling(message, head)})`;
+      }
+    }
+    return undefined;
+  }
+
   private asksOwnOfSibling(message: string, previous: string): boolean {
     const rowHeads = this.rowHeads;
     // "what about an nlp engineer" asks the last question again; "which of them…" points back.

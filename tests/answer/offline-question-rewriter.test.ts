@@ -213,6 +213,15 @@ describe("offline follow-up rewriting", () => {
     );
   });
 
+  it("compares a row beside the last one with it when asked 'which one pays more'", async () => {
+    const history = afterAsking("what does an nlp engineer actually do day to day");
+    expect(
+      await rewriter.rewrite("and a computer vision engineer? which one pays more", history),
+    ).toBe(
+      "and a computer vision engineer? which one pays more (nlp engineer or computer vision engineer)",
+    );
+  });
+
   it("carries the step the previous question named", async () => {
     expect(await rewriter.rewrite("how long does that take?", afterAsking("what is step 5"))).toBe(
       "how long does step 5 take?",
