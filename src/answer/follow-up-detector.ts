@@ -86,8 +86,12 @@ const CHOICE_POINTER = /^(?:which one|the one|either|both of them)$/i;
 const CHOICES_NAMED = /\b(?:or|vs\.?|versus|between)\b/i;
 /** "roadmap overview", "summarise the article": a message about the material itself. */
 export const NAMES_THE_MATERIAL = /\b(?:roadmap|article|tutorials?|guide)\b/i;
-/** "what should my first project be then?": a trailing "then" carries the conversation on. */
-const TRAILING_THEN = /\bthen\s*[?.!]*$/i;
+/**
+ * "what should my first project be then?", "thats fine then right?": a trailing "then", or one
+ * before a tag question, carries the conversation on.
+ */
+const TRAILING_THEN =
+  /\bthen(?:,?\s+(?:right|na|no|yeah|yes|ok(?:ay)?|correct|isn'?t it|is(?:n'?t)? it|yaar))?\s*[?.!]*$/i;
 /** "… to aim for tho?": a closing "though" sets the message against what was just said. */
 const TRAILING_THOUGH = /\b(?:tho+|though)\s*[?.!]*$/i;
 /**

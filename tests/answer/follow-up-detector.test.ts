@@ -30,6 +30,20 @@ function detectorOver(material: Chunk[]): FollowUpDetector {
 const detector = detectorOver(chunks);
 
 describe("FollowUpDetector.dependsOnHistory", () => {
+  it("reads a trailing 'then' followed by a tag question as carrying the conversation on", () => {
+    const laptops = detectorOver([
+      ...chunks,
+      makeChunk("laptop", "Hardware", "A laptop CPU is enough; install Python 3.11 or newer."),
+    ]);
+    for (const message of [
+      "my laptop has 3.9, thats fine then right?",
+      "laptop is fine then na?",
+    ]) {
+      expect(laptops.dependsOnHistory(message)).toBe(true);
+    }
+    expect(laptops.dependsOnHistory("is a laptop cpu enough for python")).toBe(false);
+  });
+
   it.each([
     "what about LightGBM?",
     "and salary?",
