@@ -136,6 +136,7 @@ describe("QuestionUnderstanding", () => {
     ["what is xgboost pls reply asap", "what is xgboost"],
     ["what do you mean by xgboost", "what is xgboost"],
     ["whats the deal with xgboost", "what is xgboost"],
+    ["why is data leakage such a big deal", "why is data leakage important"],
     ["give me the gist of xgboost", "xgboost"],
     ["xgboost in a nutshell", "xgboost"],
     ["how would u explain xgboost to my mom", "how would you explain xgboost"],
