@@ -1089,7 +1089,7 @@ const REASON_COLUMN = /^why\b/i;
  * plan?": the learner states a plan or belief and asks to have it confirmed.
  */
 const ASKS_TO_CONFIRM =
-  /\b(?:right|correct|na|naa|no|isn'?t it|ok|okay|fine|enough|good plan|good enough|true)\s*\?+\s*$|\b(?:i assumed|i think|i thought|i was thinking|so basically|i'?m planning|i am planning|planning to|my plan is|(?:can|should) i skip|i can skip|is (?:that|this|it) (?:a )?(?:good|ok|okay|fine|enough|correct|right|true)|(?:gonna|going to|will) replace|is there any point|why even bother)\b/i;
+  /\b(?:right|correct|na|naa|no|isn'?t it|ok|okay|fine|enough|good plan|good enough|true)\s*\?+\s*$|\b(?:i assumed|i think|i thought|i was thinking|so basically|i'?m planning|i am planning|planning to|my plan is|(?:can|should) i skip|i can skip|is (?:that|this|it) (?:a )?(?:good|ok|okay|fine|enough|correct|right|true)|(?:gonna|going to|will) replace|is there any point|why even bother|(?:that'?s|thats|that is|this is|it'?s|its|is (?:that|this|it)) (?:the |a )?(?:right|correct|proper|good|best|smart) (?:way|approach|move|call|choice|idea|plan)\b)\b/i;
 /**
  * "do i need to be a codeforces expert", "is a CS degree mandatory?": the learner asks whether
  * something is required (not "what do i need to learn").

@@ -730,6 +730,9 @@ describe("ExtractiveGenerator", () => {
     expect(composeOver(chunks, "planning to buy a GPU laptop before learning, good plan?")).toBe(
       "You do not need a GPU to start learning. [2]",
     );
+    expect(
+      composeOver(chunks, "I'll buy a GPU laptop before learning — that's the right move?"),
+    ).toBe("You do not need a GPU to start learning. [2]");
     // Asked without a plan to confirm, the better match leads.
     expect(composeOver(chunks, "should i buy a GPU laptop before learning")).toMatch(
       /^A GPU laptop/,
