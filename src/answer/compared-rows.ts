@@ -49,8 +49,12 @@ export function comparedRowPassages(
   return named.every((rows) => rows.length > 0) ? named.flat() : [];
 }
 
-/** A table that compares things in its columns ("Dimension | ML Engineer | AI Engineer"). */
-const COMPARED_IN_COLUMNS = /^(?:dimension|aspect|feature|criteri(?:on|a)|attribute|factor)s?$/i;
+/**
+ * The first column of a table that compares things in its columns, one property per row
+ * ("Dimension | ML Engineer | AI Engineer").
+ */
+export const COMPARED_IN_COLUMNS =
+  /^(?:dimension|aspect|feature|criteri(?:on|a)|attribute|factor)s?$/i;
 
 /**
  * Rows whose name (or its short form, "ml engineer") is the side's last words: "more nlp

@@ -18,6 +18,7 @@ import { tagWords } from "../understanding/part-of-speech.ts";
 import { questionFocus } from "../understanding/question-focus.ts";
 import { questionParts } from "../understanding/question-parts.ts";
 import { askedFigure } from "./asked-figure.ts";
+import { COMPARED_IN_COLUMNS } from "./compared-rows.ts";
 import type { CorpusStatistics } from "./corpus-statistics.ts";
 import {
   countsThing,
@@ -1241,9 +1242,6 @@ function caseNamed(text: string, questionTerms: Set<string>): boolean {
   const terms = contentTerms(written);
   return terms.length > 0 && terms.every((term) => questionTerms.has(term));
 }
-
-/** The first column of a table that compares things in its columns, one property per row. */
-const COMPARED_IN_COLUMNS = /^(?:dimension|aspect|feature|criteri(?:on|a)|attribute|factor)s?$/i;
 
 /**
  * Whether the question (its words, space-padded) names a row's first cell in full, as whole words

@@ -579,8 +579,9 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
   private topicPhrase(text: string, message = ""): string {
     // "diff between data scientist and ml engineer?", then "which one pays more": the choice
     // between both sides, as written, not their rarest words ("data scientist engineer").
-    const sides = BOTH.test(message) || EACH.test(message) ? comparedSides(text) : undefined;
-    if (sides !== undefined) return `${sides[0]} ${BOTH.test(message) ? "or" : "vs"} ${sides[1]}`;
+    const choice = BOTH.test(message);
+    const sides = choice || EACH.test(message) ? comparedSides(text) : undefined;
+    if (sides !== undefined) return `${sides[0]} ${choice ? "or" : "vs"} ${sides[1]}`;
     const seen = new Set<string>();
     const candidates = this.topicWords(text).filter((word) => {
       const lower = word.toLowerCase();

@@ -49,24 +49,22 @@ export type Expansion = {
   situation?: true;
 };
 
-/** British and American endings: "-isation" / "-ization", "-ise" / "-ize", "-our" / "-or". */
-const SPELLING_ENDINGS: ReadonlyArray<[RegExp, string, RegExp, string]> = [
-  [
-    /(\p{L}{3,})is(ations?|e|es|ed|ing|er|ers)$/u,
-    "iz",
-    /(\p{L}{3,})iz(ations?|e|es|ed|ing|er|ers)$/u,
-    "is",
-  ],
-  [/(\p{L}{3,})our(s|ed|ing)?$/u, "or", /(\p{L}{3,})or(s|ed|ing)?$/u, "our"],
+/**
+ * British and American spellings of a word's ending ("-isation" / "-ization", "-ise" / "-ize",
+ * "-our" / "-or"): each pattern with the infix the other spelling puts in its place.
+ */
+const SPELLING_SWAPS: ReadonlyArray<[RegExp, string]> = [
+  [/^(\p{L}{3,})is(ations?|e|es|ed|ing|er|ers)$/u, "iz"],
+  [/^(\p{L}{3,})iz(ations?|e|es|ed|ing|er|ers)$/u, "is"],
+  [/^(\p{L}{3,})our(s|ed|ing)?$/u, "or"],
+  [/^(\p{L}{3,})or(s|ed|ing)?$/u, "our"],
 ];
 
 /** The word in the other of British and American spelling, if its ending differs between them. */
 function spellingVariant(word: string): string | undefined {
-  for (const [british, american, americanForm, britishInfix] of SPELLING_ENDINGS) {
-    const fromBritish = british.exec(word);
-    if (fromBritish !== null) return `${fromBritish[1]}${american}${fromBritish[2] ?? ""}`;
-    const fromAmerican = americanForm.exec(word);
-    if (fromAmerican !== null) return `${fromAmerican[1]}${britishInfix}${fromAmerican[2] ?? ""}`;
+  for (const [pattern, infix] of SPELLING_SWAPS) {
+    const match = pattern.exec(word);
+    if (match !== null) return `${match[1]}${infix}${match[2] ?? ""}`;
   }
   return undefined;
 }
