@@ -213,7 +213,8 @@ export class Assistant {
     const parts = questionParts(focus);
     // The writer scores each part of the question as understood by that part's meaning too. The
     // parts are embedded in one batch: half the time of one call each.
-    const writerParts = questionParts(understood.understoodAs);
+    const writerParts =
+      focus === understood.understoodAs ? parts : questionParts(understood.understoodAs);
     const partVectorsMade =
       writerParts.length > 1
         ? this.embedder.embedDocuments(writerParts)

@@ -32,7 +32,7 @@ import type { GenerationInput, Generator, GeneratorEvent, Passage } from "./gene
 import { rowOfAskedKind, rowOfListedKind } from "./listed-kind.ts";
 import { carriedTopic } from "./question-rewriter.ts";
 import { type QuotableUnit, quotableUnits } from "./quotable-units.ts";
-import { readableRow } from "./readable-row.ts";
+import { REASON_COLUMN, readableRow } from "./readable-row.ts";
 import { READINESS_QUESTION } from "./step-milestone.ts";
 import { namedHeads } from "./writer-passages.ts";
 
@@ -541,13 +541,11 @@ export class ExtractiveGenerator implements Generator {
       ...contentTerms((input.expansions ?? []).join(" ")),
     ]);
     const wantsFigure = request !== undefined;
+    const asksWhy = ASKS_WHY.test(questionFocus(input.question));
     const pieces = ordered.map((unit) => {
       const text =
         unit.kind === "row" && unit.passage.chunk.cells !== undefined
-          ? readableRow(unit.passage.chunk.cells, questionTerms, {
-              wantsFigure,
-              asksWhy: ASKS_WHY.test(questionFocus(input.question)),
-            })
+          ? readableRow(unit.passage.chunk.cells, questionTerms, { wantsFigure, asksWhy })
           : unit.text;
       return { text: `${text} [${unit.passage.n}]`, item: unit.kind !== "sentence" };
     });
@@ -805,6 +803,9 @@ export class ExtractiveGenerator implements Generator {
     // A search expansion that names a row ("did sales for 10 yrs" → career switcher) names it.
     const expandedNames = new Set((input.expansions ?? []).map((word) => word.toLowerCase()));
 
+    // Scored for one part, a unit is measured mostly against that part's own meaning.
+    const partVector = part === undefined ? undefined : input.partVectors?.get(part);
+    const partMeant = partVector !== undefined && partVector.length > 0;
     const candidates: Candidate[] = [];
     for (const passage of input.passages) {
       const embedded = this.units.get(passage.chunk.id);
@@ -846,9 +847,6 @@ export class ExtractiveGenerator implements Generator {
           asksWhy &&
           unit.kind === "row" &&
           (passage.chunk.cells ?? []).slice(1).some((cell) => REASON_COLUMN.test(cell.header));
-        // Scored for one part, a unit is measured mostly against that part's own meaning.
-        const partVector = part === undefined ? undefined : input.partVectors?.get(part);
-        const partMeant = partVector !== undefined && partVector.length > 0;
         // Without unit vectors (an index built before them) the passage's own similarity stands in.
         const semantic =
           vector !== undefined && input.queryVector !== undefined
@@ -1083,8 +1081,6 @@ const STATES_A_PROBLEM =
 const ASKS_WHY = /^(?:\S+\s+){0,2}(?:why|y)\b/i;
 /** A unit that gives a reason. */
 const GIVES_REASON = /\bbecause\b|\bso that\b/i;
-/** A table column that gives each row's reason ("Why It Matters", "Why use it"). */
-const REASON_COLUMN = /^why\b/i;
 /**
  * "… so the model is perfect na?", "can i skip it till month 9?", "i assumed AI engineer", "good
  * plan?": the learner states a plan or belief and asks to have it confirmed.

@@ -402,40 +402,47 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
     return undefined;
   }
 
-  /** Whether a message names a row beside one the previous question named, and asks of it. */
   /**
    * "and a computer vision engineer? which one pays more" after "what does an nlp engineer do":
    * the message names a row beside one the previous question named and asks which of the two is
    * more; both are compared ("… (nlp engineer or computer vision engineer)").
    */
   private comparedWithSibling(message: string, previous: string): string | undefined {
-    const rowHeads = this.rowHeads;
-    if (rowHeads === undefined || !BOTH.test(message)) return undefined;
-    const before = rowHeads.find(previous);
-    for (const head of rowHeads.find(message)) {
-      const other = before.find((name) => name !== head && rowHeads.siblings(name, head));
-      if (other !== undefined) {
-        return `${message.trim()} (${originalSpelling(previous, other)} or ${originalSpelling(message, head)})`;
-      }
-    }
-    return undefined;
+    if (!BOTH.test(message)) return undefined;
+    const pair = this.siblingNamed(message, previous);
+    if (pair === undefined) return undefined;
+    return `${message.trim()} (${originalSpelling(previous, pair.other)} or ${originalSpelling(message, pair.head)})`;
   }
 
+  /** Whether a message names a row beside one the previous question named, and asks of it. */
   private asksOwnOfSibling(message: string, previous: string): boolean {
-    const rowHeads = this.rowHeads;
     // "what about an nlp engineer" asks the last question again; "which of them…" points back.
     if (
-      rowHeads === undefined ||
       !OWN_QUESTION_WORD.test(message) ||
       WHAT_ABOUT.test(message.trim()) ||
       PRONOUN.test(message)
     ) {
       return false;
     }
+    return this.siblingNamed(message, previous) !== undefined;
+  }
+
+  /**
+   * A row head the message names (`head`) beside, in the same table, one the previous question
+   * named (`other`), if any.
+   */
+  private siblingNamed(
+    message: string,
+    previous: string,
+  ): { head: string; other: string } | undefined {
+    const rowHeads = this.rowHeads;
+    if (rowHeads === undefined) return undefined;
     const before = rowHeads.find(previous);
-    return rowHeads
-      .find(message)
-      .some((head) => before.some((other) => other !== head && rowHeads.siblings(other, head)));
+    for (const head of rowHeads.find(message)) {
+      const other = before.find((name) => name !== head && rowHeads.siblings(name, head));
+      if (other !== undefined) return { head, other };
+    }
+    return undefined;
   }
 
   /**

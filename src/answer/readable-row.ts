@@ -1,5 +1,8 @@
 import { contentTerms } from "../text/terms.ts";
 
+/** A table column that gives each row's reason ("Why It Matters", "Why use it"). */
+export const REASON_COLUMN = /^why\b/i;
+
 /**
  * A table row as a sentence a learner can read: the row's name, a dash, then its cells as
  * "column: value" ("XGBoost — key hyperparameters: learning_rate, n_estimators, max_depth").
@@ -21,7 +24,7 @@ export function readableRow(
   const asksFor = (cell: { header: string; value: string }) =>
     named(cell.header) ||
     (options.wantsFigure === true && /\d/.test(cell.value)) ||
-    (options.asksWhy === true && /^why\b/i.test(cell.header));
+    (options.asksWhy === true && REASON_COLUMN.test(cell.header));
   const asked = filled.filter((cell) => asksFor(cell) || named(cell.value));
   // Only a column named (or a figure asked for) narrows the row. A value the question names
   // ("what do I do in month 9") is what the learner already knows, so the whole row is the answer,
