@@ -1088,11 +1088,12 @@ const GIVES_REASON = /\bbecause\b|\bso that\b/i;
 const ASKS_TO_CONFIRM =
   /\b(?:right|correct|na|naa|no|isn'?t it|ok|okay|fine|enough|good plan|good enough|true)\s*\?+\s*$|\b(?:i assumed|i think|i thought|i was thinking|so basically|i'?m planning|i am planning|planning to|my plan is|(?:can|should) i skip|i can skip|is (?:that|this|it) (?:a )?(?:good|ok|okay|fine|enough|correct|right|true)|(?:gonna|going to|will) replace|is there any point|why even bother|(?:that'?s|thats|that is|this is|it'?s|its|is (?:that|this|it)) (?:the |a )?(?:right|correct|proper|good|best|smart) (?:way|approach|move|call|choice|idea|plan)\b)\b/i;
 /**
- * "do i need to be a codeforces expert", "is a CS degree mandatory?": the learner asks whether
- * something is required (not "what do i need to learn").
+ * "do i need to be a codeforces expert", "do I need competitive programming skills", "is a CS
+ * degree mandatory?": the learner asks whether something is required (not "what do i need to
+ * learn").
  */
 const ASKS_IF_NEEDED =
-  /(?:^|[,.;?!]\s*|\b(?:and|but|so|or)\s+)(?:do i (?:really |even |actually |still )?(?:need|have) to|must i)\b|\b(?:is|are) (?:\S+ ){1,4}?(?:necessary|mandatory|compulsory|a must)\b/i;
+  /(?:^|[,.;?!]\s*|\b(?:and|but|so|or)\s+)(?:do (?:i|you|we) (?:really |even |actually |still )?(?:need|have to)|must i)\b|\b(?:is|are) (?:\S+ ){1,4}?(?:necessary|mandatory|compulsory|required|needed|a must)\b/i;
 /** A unit that says something is not required: "You do not need …", "… is not mandatory". */
 const DENIES_NEED =
   /\b(?:do not|don'?t|does not|doesn'?t) (?:need|have to)\b|\bnot (?:mandatory|required|necessary|compulsory|a must|a replacement)\b|\bno need\b/i;

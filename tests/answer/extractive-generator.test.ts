@@ -758,6 +758,21 @@ describe("ExtractiveGenerator", () => {
     ]) {
       expect(composeOver(chunks, question), question).toMatch(/^You do not need competitive/);
     }
+    // "need" with the thing itself, not "need to …"; "required" as "mandatory".
+    const skills = [
+      makeChunk("engineer", "Careers", "Competitive programming skills help a learner."),
+      makeChunk(
+        "cp",
+        "FAQ",
+        "You do not need competitive programming mastery, but you should write clean Python code.",
+      ),
+    ];
+    for (const question of [
+      "Do I need competitive programming skills to become a machine learning engineer?",
+      "are competitive programming skills required for a machine learning engineer",
+    ]) {
+      expect(composeOver(skills, question), question).toMatch(/^You do not need competitive/);
+    }
     // "what do i need to …" asks what, not whether.
     const learn = [
       makeChunk("calc", "Math", "Learn derivatives and gradients for calculus."),
