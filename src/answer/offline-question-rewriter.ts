@@ -222,7 +222,9 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
     if (sibling !== undefined) return sibling;
     // "ok and the image classifier, what stack?" after the sentiment project's build time: a row
     // of the same table, asked a question of its own, needs nothing carried over.
-    const compared = this.comparedWithSibling(message, previous);
+    const compared =
+      this.comparedWithSibling(message, previous) ??
+      (await this.comparedAcrossTurns(message, previous, before, depth));
     if (compared !== undefined) return compared;
     if (this.asksOwnOfSibling(message, previous)) return message;
     const next = nextPlace(message, previous);
@@ -412,6 +414,31 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
     const pair = this.siblingNamed(message, previous);
     if (pair === undefined) return undefined;
     return `${message.trim()} (${originalSpelling(previous, pair.other)} or ${originalSpelling(message, pair.head)})`;
+  }
+
+  /**
+   * "so which of the two pays more" after "salary range for nlp engineer in india" and "and computer
+   * vision engineer?": the last two questions named rows of one table, and both are compared
+   * ("… (nlp engineer or computer vision engineer)").
+   */
+  private async comparedAcrossTurns(
+    message: string,
+    previous: string,
+    before: ChatTurn[],
+    depth: number,
+  ): Promise<string | undefined> {
+    const earlierTurn = lastUserTurn(before);
+    if (!BOTH.test(message) || earlierTurn === undefined) return undefined;
+    const earlier = await this.rewriteWithin(
+      this.understand(earlierTurn.content),
+      before.slice(0, earlierTurn.index),
+      Math.max(1, depth - 1),
+    );
+    const pair = this.siblingNamed(previous, earlier);
+    if (pair === undefined) return undefined;
+    // "which … pays more" chooses between them; "the diff between the two" takes both.
+    const joint = /\bwhich\b/i.test(message) ? "or" : "and";
+    return `${message.trim()} (${originalSpelling(earlier, pair.other)} ${joint} ${originalSpelling(previous, pair.head)})`;
   }
 
   /** Whether a message names a row beside one the previous question named, and asks of it. */

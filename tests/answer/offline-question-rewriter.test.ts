@@ -222,6 +222,16 @@ describe("offline follow-up rewriting", () => {
     );
   });
 
+  it("compares the rows of the last two questions when asked 'which of the two pays more'", async () => {
+    const history: ChatTurn[] = [
+      ...afterAsking("salary range for nlp engineer in india"),
+      ...afterAsking("and computer vision engineer?"),
+    ];
+    expect(await rewriter.rewrite("so which of the two pays more", history)).toBe(
+      "so which of the two pays more (nlp engineer or computer vision engineer)",
+    );
+  });
+
   it("carries the step the previous question named", async () => {
     expect(await rewriter.rewrite("how long does that take?", afterAsking("what is step 5"))).toBe(
       "how long does step 5 take?",
@@ -366,8 +376,9 @@ describe("offline follow-up rewriting", () => {
       "what is salary of data scientist in india",
     );
     const both = [...history, ...afterAsking("what is salary of data scientist in india")];
+    // Asked to choose, each side's row is quoted ("X or Y").
     expect(await rewriter.rewrite("which one pays more", both)).toMatch(
-      /^which one pays more \(.*engineer.* and .*scientist.*\)$/,
+      /^which one pays more \(.*engineer.* or .*scientist.*\)$/,
     );
   });
 
