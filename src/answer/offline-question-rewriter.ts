@@ -27,6 +27,7 @@ import {
 import { itemAt, ledRow, listedItems, ordinalReference } from "./ordinal-reference.ts";
 import {
   type ChatTurn,
+  carriedTopic,
   lastExchange,
   lastUserTurn,
   type QuestionRewriter,
@@ -128,6 +129,28 @@ const MAX_CHAIN = 3;
 /** "step 5", "months 6–8", "week 2": a place in the plan the previous question named. */
 const PLAN_PLACE = /\b(?:step|month|week|phase)s?\s+\d+(?:\s*[–-]\s*\d+)?\b/i;
 
+/**
+ * "and step 6?" after "main tools?" was answered about Step 5: the previous question asked of
+ * another place of the same kind, which its answer named rather than the question; it is asked
+ * of this one ("main tools? (step 6)").
+ */
+function placeAfterAnswer(
+  message: string,
+  previous: string,
+  history: ChatTurn[],
+): string | undefined {
+  const named = AND_NAMED.exec(message.trim())?.[1]?.trim();
+  const place = named === undefined ? undefined : PLAN_PLACE.exec(named)?.[0];
+  if (place === undefined || place !== named || PLAN_PLACE.test(previous)) return undefined;
+  const answer = history.at(-1);
+  const answered = answer?.role === "assistant" ? PLAN_PLACE.exec(answer.content)?.[0] : undefined;
+  const kind = (text: string) => text.toLowerCase().replace(/s?\s.*$/, "");
+  if (answered === undefined || kind(answered) !== kind(place) || answered === place) {
+    return undefined;
+  }
+  return `${carriedTopic(previous).own.trim()} (${place})`;
+}
+
 /** How many of the assistant's last replies are searched for the list an ordinal points into. */
 const LISTS_LOOKED_BACK = 3;
 
@@ -218,7 +241,8 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
     const before = history.slice(0, last.index);
     const asked = this.understand(last.content);
     const previous = depth > 1 ? await this.rewriteWithin(asked, before, depth - 1) : asked;
-    const sibling = this.siblingSwap(message, previous);
+    const sibling =
+      this.siblingSwap(message, previous) ?? placeAfterAnswer(message, previous, history);
     if (sibling !== undefined) return sibling;
     // "ok and the image classifier, what stack?" after the sentiment project's build time: a row
     // of the same table, asked a question of its own, needs nothing carried over.

@@ -232,6 +232,21 @@ describe("offline follow-up rewriting", () => {
     );
   });
 
+  it("asks the last question of another step when only its answer named the step", async () => {
+    const history: ChatTurn[] = [
+      { role: "user", content: "main tools?" },
+      {
+        role: "assistant",
+        content: "Step 5 — focus area: Deployment and MLOps; main tools: FastAPI, Docker [1]",
+      },
+    ];
+    expect(await rewriter.rewrite("and step 6?", history)).toBe("main tools? (step 6)");
+    // An answer that named no step leaves the message to the other rules.
+    expect(await rewriter.rewrite("and step 6?", afterAsking("main tools?"))).not.toBe(
+      "main tools? (step 6)",
+    );
+  });
+
   it("carries the step the previous question named", async () => {
     expect(await rewriter.rewrite("how long does that take?", afterAsking("what is step 5"))).toBe(
       "how long does step 5 take?",
