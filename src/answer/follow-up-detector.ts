@@ -92,6 +92,8 @@ export const NAMES_THE_MATERIAL = /\b(?:roadmap|article|tutorials?|guide)\b/i;
  */
 const TRAILING_THEN =
   /\bthen(?:,?\s+(?:right|na|no|yeah|yes|ok(?:ay)?|correct|isn'?t it|is(?:n'?t)? it|yaar))?\s*[?.!]*$/i;
+/** "when would i fine tune instead": a closing "instead" sets it against what was just said. */
+const TRAILING_INSTEAD = /\binstead\s*[?.!]*$/i;
 /** "… to aim for tho?": a closing "though" sets the message against what was just said. */
 const TRAILING_THOUGH = /\b(?:tho+|though)\s*[?.!]*$/i;
 /**
@@ -154,8 +156,8 @@ export const VERY_COMMON_RANK = 1500;
 
 /**
  * Decides whether a chat message depends on the conversation before it: it asks "what about …",
- * opens with "and…", "vs…" or "what if…", ends with "then?" or an open comparison ("how is GPT
- * different"), closes with "tho" ("what rmse should i aim for tho"), asks for a thing with no
+ * opens with "and…", "vs…" or "what if…", ends with "then?", "instead" or an open comparison ("how
+ * is GPT different"), closes with "tho" ("what rmse should i aim for tho"), asks for a thing with no
  * verb ("what stack", "which dataset?"), points back with a
  * pronoun ("is it free?", "which one pays more?", "the aws one", "which pretrained ones"),
  * names the learner's situation told before ("for someone like me") or no topic of its own
@@ -222,7 +224,11 @@ export class FollowUpDetector {
     // "whats a good rmse value to aim for tho": a closing "though" answers back to the last turn
     // (the understood message has dropped it as filler; the message as typed keeps it).
     if (TRAILING_THOUGH.test(said) || TRAILING_THOUGH.test(text)) return true;
-    if ((LEADING_CONJUNCTION.test(text) && !wholeQuestion) || TRAILING_THEN.test(text)) {
+    if (
+      (LEADING_CONJUNCTION.test(text) && !wholeQuestion) ||
+      TRAILING_THEN.test(text) ||
+      TRAILING_INSTEAD.test(text)
+    ) {
       return true;
     }
     if (OPEN_COMPARISON.test(text) && topics.length <= 1) return true;

@@ -44,6 +44,17 @@ describe("FollowUpDetector.dependsOnHistory", () => {
     expect(laptops.dependsOnHistory("is a laptop cpu enough for python")).toBe(false);
   });
 
+  it("reads a closing 'instead' as setting the message against the last turn", () => {
+    const tuning = detectorOver([
+      ...chunks,
+      makeChunk("ft", "LLMs", "Fine-tuning changes model weights using task-specific data."),
+    ]);
+    for (const message of ["when would i fine tune instead", "what should i use instead?"]) {
+      expect(tuning.dependsOnHistory(message), message).toBe(true);
+    }
+    expect(tuning.dependsOnHistory("when would i fine tune a model")).toBe(false);
+  });
+
   it.each([
     "what about LightGBM?",
     "and salary?",
