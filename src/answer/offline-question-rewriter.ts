@@ -246,9 +246,20 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
     if (sibling !== undefined) return sibling;
     // "ok and the image classifier, what stack?" after the sentiment project's build time: a row
     // of the same table, asked a question of its own, needs nothing carried over.
+    // "the two", "which one pays more": the question before the last, read in its own history
+    // ("is it free" before "what about lightgbm" asked about XGBoost).
+    const earlierTurn = lastUserTurn(before);
+    const earlier =
+      earlierTurn === undefined || !BOTH.test(message)
+        ? undefined
+        : await this.rewriteWithin(
+            this.understand(earlierTurn.content),
+            before.slice(0, earlierTurn.index),
+            Math.max(1, depth - 1),
+          );
     const compared =
       this.comparedWithSibling(message, previous) ??
-      (await this.comparedAcrossTurns(message, previous, before, depth));
+      this.comparedAcrossTurns(message, previous, earlier);
     if (compared !== undefined) return compared;
     if (this.asksOwnOfSibling(message, previous)) return message;
     const next = nextPlace(message, previous);
@@ -295,16 +306,6 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
                 .join(" ")
             : this.topicPhrase(previous, message);
     // "what's the diff between the two" after "what is MLflow", "what is DVC": both topics.
-    const earlierTurn = lastUserTurn(before);
-    // Read in its own history: "is it free" before "what about lightgbm" asked about XGBoost.
-    const earlier =
-      earlierTurn === undefined || !BOTH.test(message)
-        ? undefined
-        : await this.rewriteWithin(
-            this.understand(earlierTurn.content),
-            before.slice(0, earlierTurn.index),
-            Math.max(1, depth - 1),
-          );
     if (earlier !== undefined) {
       const earlierEntity = this.lexicon.find(earlier)[0]?.name;
       const earlierTopic =
@@ -445,19 +446,12 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
    * vision engineer?": the last two questions named rows of one table, and both are compared
    * ("… (nlp engineer or computer vision engineer)").
    */
-  private async comparedAcrossTurns(
+  private comparedAcrossTurns(
     message: string,
     previous: string,
-    before: ChatTurn[],
-    depth: number,
-  ): Promise<string | undefined> {
-    const earlierTurn = lastUserTurn(before);
-    if (!BOTH.test(message) || earlierTurn === undefined) return undefined;
-    const earlier = await this.rewriteWithin(
-      this.understand(earlierTurn.content),
-      before.slice(0, earlierTurn.index),
-      Math.max(1, depth - 1),
-    );
+    earlier: string | undefined,
+  ): string | undefined {
+    if (earlier === undefined) return undefined;
     const pair = this.siblingNamed(previous, earlier);
     if (pair === undefined) return undefined;
     // "which … pays more" chooses between them; "the diff between the two" takes both.
