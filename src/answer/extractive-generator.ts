@@ -794,6 +794,18 @@ export class ExtractiveGenerator implements Generator {
           ? `${own} ${asked}`
           : asked,
     ).join(" ")} `;
+    // "and salary? (NLP engineer)": a follow-up asking a salary or price that names no row of its
+    // own asks it of the row its carried-over topic names (not "how many of those projects
+    // again? (data analyst engineer)", which asks a count of something else).
+    const rowNamingWords =
+      carried !== "" &&
+      request?.type === "money" &&
+      !input.passages.some(
+        (passage) =>
+          passage.chunk.cells !== undefined && namesRow(askedWords, passage.chunk.cells),
+      )
+        ? `${askedWords}${words(carried).join(" ")} `
+        : askedWords;
     const askedTerms = new Set(contentTerms(input.question));
     const choice = choiceBetween(input.question);
     const asksWhy = ASKS_WHY.test(asked);
@@ -867,7 +879,7 @@ export class ExtractiveGenerator implements Generator {
           milestone: asksReadiness && MILESTONE.test(unit.text) ? 1 : 0,
           namedRow:
             unit.kind === "row" &&
-            (namesRow(askedWords, passage.chunk.cells) ||
+            (namesRow(rowNamingWords, passage.chunk.cells) ||
               expandedNames.has(passage.chunk.cells?.[0]?.value.toLowerCase() ?? ""))
               ? 1
               : 0,
