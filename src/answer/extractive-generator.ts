@@ -801,8 +801,7 @@ export class ExtractiveGenerator implements Generator {
       carried !== "" &&
       request?.type === "money" &&
       !input.passages.some(
-        (passage) =>
-          passage.chunk.cells !== undefined && namesRow(askedWords, passage.chunk.cells),
+        (passage) => passage.chunk.cells !== undefined && namesRow(askedWords, passage.chunk.cells),
       )
         ? `${askedWords}${words(carried).join(" ")} `
         : askedWords;
