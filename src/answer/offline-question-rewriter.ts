@@ -129,6 +129,11 @@ const MAX_CHAIN = 3;
 /** "step 5", "months 6–8", "week 2": a place in the plan the previous question named. */
 const PLAN_PLACE = /\b(?:step|month|week|phase)s?\s+\d+(?:\s*[–-]\s*\d+)?\b/i;
 
+/** "step" of "Step 5", "month" of "months 6–8": what kind of place in the plan. */
+function placeKind(place: string): string {
+  return place.toLowerCase().replace(/s?\s.*$/, "");
+}
+
 /**
  * "and step 6?" after "main tools?" was answered about Step 5: the previous question asked of
  * another place of the same kind, which its answer named rather than the question; it is asked
@@ -144,8 +149,7 @@ function placeAfterAnswer(
   if (place === undefined || place !== named || PLAN_PLACE.test(previous)) return undefined;
   const answer = history.at(-1);
   const answered = answer?.role === "assistant" ? PLAN_PLACE.exec(answer.content)?.[0] : undefined;
-  const kind = (text: string) => text.toLowerCase().replace(/s?\s.*$/, "");
-  if (answered === undefined || kind(answered) !== kind(place) || answered === place) {
+  if (answered === undefined || placeKind(answered) !== placeKind(place) || answered === place) {
     return undefined;
   }
   return `${carriedTopic(previous).own.trim()} (${place})`;
@@ -244,8 +248,6 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
     const sibling =
       this.siblingSwap(message, previous) ?? placeAfterAnswer(message, previous, history);
     if (sibling !== undefined) return sibling;
-    // "ok and the image classifier, what stack?" after the sentiment project's build time: a row
-    // of the same table, asked a question of its own, needs nothing carried over.
     // "the two", "which one pays more": the question before the last, read in its own history
     // ("is it free" before "what about lightgbm" asked about XGBoost).
     const earlierTurn = lastUserTurn(before);
@@ -257,6 +259,8 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
             before.slice(0, earlierTurn.index),
             Math.max(1, depth - 1),
           );
+    // "ok and the image classifier, what stack?" after the sentiment project's build time: a row
+    // of the same table, asked a question of its own, needs nothing carried over.
     const compared =
       this.comparedWithSibling(message, previous) ??
       this.comparedAcrossTurns(message, previous, earlier);
@@ -502,8 +506,7 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
     const place = PLAN_PLACE.exec(named)?.[0];
     const placeBefore = PLAN_PLACE.exec(previous)?.[0];
     if (place !== undefined && placeBefore !== undefined && place === named) {
-      const kind = (text: string) => text.toLowerCase().replace(/s?\s.*$/, "");
-      if (kind(place) === kind(placeBefore)) return previous.replace(placeBefore, place);
+      if (placeKind(place) === placeKind(placeBefore)) return previous.replace(placeBefore, place);
     }
     const rowHeads = this.rowHeads;
     // "and for a fresher?" after "salary for 3–5 years": a learner's word the lexicon reads as a
