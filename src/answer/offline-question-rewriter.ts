@@ -134,6 +134,13 @@ function placeKind(place: string): string {
   return place.toLowerCase().replace(/s?\s.*$/, "");
 }
 
+/** "and step 6?", "and in month 10?": the place in the plan a message names, and nothing else. */
+function placeAsked(message: string): string | undefined {
+  const named = AND_NAMED.exec(message.trim())?.[1]?.trim();
+  const place = named === undefined ? undefined : PLAN_PLACE.exec(named)?.[0];
+  return place !== undefined && place === named ? place : undefined;
+}
+
 /**
  * "and step 6?" after "main tools?" was answered about Step 5: the previous question asked of
  * another place of the same kind, which its answer named rather than the question; it is asked
@@ -144,9 +151,8 @@ function placeAfterAnswer(
   previous: string,
   history: ChatTurn[],
 ): string | undefined {
-  const named = AND_NAMED.exec(message.trim())?.[1]?.trim();
-  const place = named === undefined ? undefined : PLAN_PLACE.exec(named)?.[0];
-  if (place === undefined || place !== named || PLAN_PLACE.test(previous)) return undefined;
+  const place = placeAsked(message);
+  if (place === undefined || PLAN_PLACE.test(previous)) return undefined;
   const answer = history.at(-1);
   const answered = answer?.role === "assistant" ? PLAN_PLACE.exec(answer.content)?.[0] : undefined;
   if (answered === undefined || placeKind(answered) !== placeKind(place) || answered === place) {
@@ -245,9 +251,9 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
     const before = history.slice(0, last.index);
     const asked = this.understand(last.content);
     const previous = depth > 1 ? await this.rewriteWithin(asked, before, depth - 1) : asked;
-    const sibling =
+    const swapped =
       this.siblingSwap(message, previous) ?? placeAfterAnswer(message, previous, history);
-    if (sibling !== undefined) return sibling;
+    if (swapped !== undefined) return swapped;
     // "the two", "which one pays more": the question before the last, read in its own history
     // ("is it free" before "what about lightgbm" asked about XGBoost).
     const earlierTurn = lastUserTurn(before);
@@ -503,9 +509,9 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
     const named = AND_NAMED.exec(message.trim())?.[1]?.trim();
     if (named === undefined) return undefined;
     // "and in month 10?" after "what should i learn in month 9": the same of another month.
-    const place = PLAN_PLACE.exec(named)?.[0];
+    const place = placeAsked(message);
     const placeBefore = PLAN_PLACE.exec(previous)?.[0];
-    if (place !== undefined && placeBefore !== undefined && place === named) {
+    if (place !== undefined && placeBefore !== undefined) {
       if (placeKind(place) === placeKind(placeBefore)) return previous.replace(placeBefore, place);
     }
     const rowHeads = this.rowHeads;
