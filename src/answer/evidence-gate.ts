@@ -18,6 +18,7 @@ import {
 } from "./gate-features.ts";
 import { namedOnlyTogether } from "./named-together.ts";
 import { answerableProbability, type RefusalModel, shippedRefusalModel } from "./refusal-model.ts";
+import { replacementUnmentioned } from "./replacement-unmentioned.ts";
 import { saysColumnOf, type TableColumns } from "./table-columns.ts";
 import { UNSPOKEN_TOPICS } from "./unspoken-topics.ts";
 import { writerPassages } from "./writer-passages.ts";
@@ -221,6 +222,11 @@ export class EvidenceGate {
     const compared = qualityCompared(question);
     if (compared !== undefined && !saysQualityOf(compared, unitsOf(retrieval.results))) {
       return `the material does not say which is ${compared.quality}`;
+    }
+    // "google drive as the remote instead of s3": no section names both.
+    const replacement = replacementUnmentioned(question, this.statistics);
+    if (replacement !== undefined) {
+      return `the material never mentions "${replacement[0]}" where it speaks of "${replacement[1]}"`;
     }
     // "H2O.ai or AutoGluon": listed side by side ("AutoML tools such as …, H2O.ai, AutoGluon, …").
     const together = namedOnlyTogether(question, retrieval.results);

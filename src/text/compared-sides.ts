@@ -24,3 +24,24 @@ export function comparedSides(question: string): [string, string] | undefined {
   const lastWords = left.trim().split(/\s+/).slice(-3).join(" ");
   return [lastWords, right.trim()];
 }
+
+/** "X instead of Y", "X rather than Y", "X in place of Y": a replacement weighed against what it replaces. */
+const REPLACEMENT = /([^,?;:!()]+?)\s+(?:instead of|rather than|in place of)\s+(.+)/i;
+/** A trailing role the replacement is asked to play ("… as the remote for it"). */
+const TRAILING_ROLE = /\s+(?:as\s+(?:the|a|an|my|our|its|your)\b.*|for\s+(?:it|this|that|them))$/i;
+/** Where the replacement's own words begin: after its verb or preposition. */
+const BEFORE_REPLACEMENT =
+  /^.*\b(?:on|to|with|use|using|via|in|into|from|at|onto|try|pick|choose|learn|write|run|do)\s+/i;
+
+/**
+ * The thing offered as a replacement and the thing it replaces: "set up a dvc remote on google
+ * drive instead of s3" gives ["google drive", "s3"].
+ */
+export function replacedSides(question: string): [string, string] | undefined {
+  const match = REPLACEMENT.exec(question);
+  if (match === null) return undefined;
+  const left = (match[1] ?? "").replace(TRAILING_ROLE, "").replace(BEFORE_REPLACEMENT, "").trim();
+  const right = ((match[2] ?? "").split(SIDE_END)[0] ?? "").trim();
+  if (left === "" || right === "") return undefined;
+  return [left.split(/\s+/).slice(-3).join(" "), right];
+}

@@ -672,6 +672,21 @@ describe("EvidenceGate.assess", () => {
     ).toBe(true);
   });
 
+  it("refuses a replacement the material never names beside what it would replace", () => {
+    const dvc = makeChunk(
+      "dvc-remote",
+      "Data Version Control",
+      "DVC stores the real data in a remote storage location: dvc remote add -d storage s3://my-bucket/dvc-store",
+    );
+    const judge = judgeOver(dvc, [], 0.9);
+    const decision = judge("how do i set up a dvc remote on google drive instead of s3");
+    expect(decision.answerable).toBe(false);
+    expect(decision.reason).toBe(
+      'the material never mentions "google drive" where it speaks of "s3"',
+    );
+    expect(judge("how do i set up a dvc remote on s3").answerable).toBe(true);
+  });
+
   it("refuses a question about a service named in several words the material never names", () => {
     const decision = assess("how do i push my docker image to docker hub", ["docker"]);
     expect(decision.answerable).toBe(false);

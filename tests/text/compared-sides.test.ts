@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { comparedSides } from "../../src/text/compared-sides.ts";
+import { comparedSides, replacedSides } from "../../src/text/compared-sides.ts";
 
 describe("comparedSides", () => {
   it.each([
@@ -28,5 +28,25 @@ describe("comparedSides", () => {
     "eigenvectors of the covariance matrix or what",
   ])("finds no comparison in %j: its 'or' opens a clause or a guess", (question) => {
     expect(comparedSides(question)).toBeUndefined();
+  });
+});
+
+describe("replacedSides", () => {
+  it.each([
+    ["how do i set up a dvc remote on google drive instead of s3", ["google drive", "s3"]],
+    // The role the replacement would play is not part of it.
+    ["can i use google drive as the remote for dvc instead of s3?", ["google drive", "s3"]],
+    ["can it use google drive as the remote for it instead of s3?", ["google drive", "s3"]],
+    ["when shld i use conda instead of venv", ["conda", "venv"]],
+    [
+      "why report p95/p99 latency rather than the average?",
+      ["report p95/p99 latency", "the average"],
+    ],
+  ])("finds what %j offers and what it would replace", (question, sides) => {
+    expect(replacedSides(question)).toEqual(sides);
+  });
+
+  it("finds none without 'instead of', 'rather than' or 'in place of'", () => {
+    expect(replacedSides("should i use conda or venv")).toBeUndefined();
   });
 });

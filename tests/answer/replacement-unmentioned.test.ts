@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { CorpusStatistics } from "../../src/answer/corpus-statistics.ts";
+import { replacementUnmentioned } from "../../src/answer/replacement-unmentioned.ts";
+import { makeChunk, makeRow } from "../support/chunks.ts";
+
+const statistics = new CorpusStatistics([
+  makeChunk("dvc", "Data Version Control", "dvc remote add -d storage s3://my-bucket/dvc-store"),
+  makeChunk(
+    "colab",
+    "Google Colab",
+    "Files you upload to a Colab session are temporary, so save your work to Google Drive or GitHub.",
+  ),
+  makeRow("conda", "Environments", [
+    ["Tool", "conda / mamba"],
+    ["When to use it", "When a package needs compiled system libraries"],
+  ]),
+  makeRow("venv", "Environments", [
+    ["Tool", "venv + pip"],
+    ["When to use it", "Default choice for learning and for most projects"],
+  ]),
+]);
+
+describe("replacementUnmentioned", () => {
+  it("finds a replacement no section names beside what it would replace", () => {
+    expect(
+      replacementUnmentioned(
+        "how do i set up a dvc remote on google drive instead of s3",
+        statistics,
+      ),
+    ).toEqual(["google drive", "s3"]);
+  });
+
+  it("finds none when one section names both, even in different rows of its table", () => {
+    expect(
+      replacementUnmentioned("when shld i use conda instead of venv", statistics),
+    ).toBeUndefined();
+  });
+
+  it("finds none when both sides share a word, or the question offers no replacement", () => {
+    expect(
+      replacementUnmentioned("why run python -m pip instead of just pip", statistics),
+    ).toBeUndefined();
+    expect(replacementUnmentioned("can dvc use google drive", statistics)).toBeUndefined();
+  });
+});
