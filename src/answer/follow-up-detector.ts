@@ -44,11 +44,11 @@ const DEFINES_A_THING = new RegExp(
  */
 const ALSO_ASKS = new RegExp(`^${OPENER}(?:and\\s+)?also\\s+`, "i");
 /**
- * "ok new q:", "unrelated but", "different question", "switching topics", a message opening with
- * "btw": the learner says the topic changes.
+ * "ok new q:", "unrelated but", "different question", "switching topics", "on a side note", a
+ * message opening with "btw", "separately," or "moving on,": the learner says the topic changes.
  */
 const NEW_TOPIC =
-  /\b(?:new|another|different|diff|unrelated|separate|random|other) (?:q|qn|ques|question|topic)\b|\bunrelated\b|\b(?:changing|switching) (?:the )?topics?\b|\bon another note\b|^\W*(?:(?:ok|okay|oh|and)\W+)?(?:btw|by the way)\b/i;
+  /\b(?:new|another|different|diff|unrelated|separate|random|other) (?:q|qn|ques|question|topic)\b|\bunrelated\b|\b(?:changing|switching) (?:the )?(?:topics?|gears)\b|\bon (?:another|a (?:separate|different|side)) note\b|^\W*(?:(?:ok|okay|oh|and|also)\W+)*(?:btw|by the way|separately\b|moving on\s*[,:;–—-])/i;
 /** "how is GPT different", "which is faster": a comparison whose other side was said before. */
 const OPEN_COMPARISON =
   /\b(?:different|differs?|better|worse|faster|slower|cheaper|easier|harder|similar)\s*[?.!]*$/i;
@@ -104,7 +104,7 @@ export const ONE_AFTER_VERB =
   "(?<=\\b(?:create|make|get|buy|build|use|need|pick|choose|find|install|start|train|deploy|learn|creating|making|getting|buying|building|using|picking|choosing|finding|installing|starting|training|deploying|learning) )one";
 /** Words that point back at something said before ("use cases for each?"). */
 const REFERENCE = new RegExp(
-  `\\b((?:this|that) one|it|its|they|them|their|this|that|these|those|same|the (?:[\\p{L}\\d-]+ ){0,2}one|(?:the|which|those|these) (?:[\\p{L}\\d-]+ ){0,2}ones|which one|the two|both of them|each one|each of them|all of them|either|above|${ONE_AFTER_VERB}|(?<=\\b(?:for|of|about|with|in) )(?:each|both)(?=\\s*[?.!]*$))\\b`,
+  `\\b((?:this|that) one|it|its|they|them|their|this|that|these|those|same|the (?:[\\p{L}\\d-]+ ){0,2}one|the (?:former|latter)|(?:the|which|those|these) (?:[\\p{L}\\d-]+ ){0,2}ones|which one|the two|both of them|each one|each of them|all of them|either|above|${ONE_AFTER_VERB}|(?<=\\b(?:for|of|about|with|in) )(?:each|both)(?=\\s*[?.!]*$))\\b`,
   "iu",
 );
 /** "that .venv folder", "that one file": after "that", a thing it points at. */

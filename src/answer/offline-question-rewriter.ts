@@ -426,6 +426,13 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
     if (reference === undefined || history.at(-1)?.role !== "assistant") return undefined;
     // "how much does the first one cost" after a reply about the second: the list is further back.
     const replies = history.filter((turn) => turn.role === "assistant").slice(-LISTS_LOOKED_BACK);
+    // "hw do i detect the 1st one" after "difference between data drift and model drift": the
+    // things the last question compared, in its order, whatever order the reply took.
+    const pair = namedPair(history.findLast((turn) => turn.role === "user")?.content ?? "");
+    if (pair !== undefined) {
+      const item = itemAt(pair, reference.place);
+      return item === undefined ? undefined : message.replace(reference.phrase, item);
+    }
     for (const reply of replies.reverse()) {
       const listed = listedItems(reply.content);
       // One quoted row names other rows in its cells ("level: Beginner"), not a list of them.
@@ -644,9 +651,10 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
     const sides = choice || EACH.test(message) ? comparedSides(text) : undefined;
     if (sides !== undefined) return `${sides[0]} ${choice ? "or" : "vs"} ${sides[1]}`;
     const seen = new Set<string>();
+    // A bare number counts a noun ("the 12 month plan") and is no topic alone; a year is one.
     const candidates = this.topicWords(text).filter((word) => {
       const lower = word.toLowerCase();
-      if (seen.has(lower) || !this.isTopicWord(word)) return false;
+      if (seen.has(lower) || !this.isTopicWord(word) || COUNT.test(word)) return false;
       seen.add(lower);
       return true;
     });
@@ -673,6 +681,8 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
   }
 }
 
+/** A number that is not a year ("12", "10000"; not "2026"). */
+const COUNT = /^(?!(?:19|20)\d\d$)\d+$/;
 /** Words of a topic that already say money is asked about. */
 const MONEY_TOPIC = /\b(?:salar(?:y|ies)|costs?|prices?|fees?|pay|earn\w*|packages?|lpa|ctc)\b/i;
 /** A question about what someone earns rather than what something costs. */
@@ -782,4 +792,24 @@ function namesWithDemonstrative(message: string): boolean {
       !/^(?:one|ones|tho|though)$/i.test(next.word)
     );
   });
+}
+
+/** Most words a compared thing is named in ("data drift", "model drift"). */
+const MAX_NAME_WORDS = 3;
+
+/**
+ * The two things a question compares by name ("difference between data drift and model drift"),
+ * if each is a short name; "should i learn pytorch or tensorflow" compares "i learn pytorch".
+ */
+function namedPair(question: string): string[] | undefined {
+  const sides = comparedSides(question);
+  if (sides === undefined) return undefined;
+  const named = sides.every((side) => {
+    const sideWords = side.split(/\s+/);
+    return (
+      sideWords.length <= MAX_NAME_WORDS &&
+      !/^(?:i|you|we|they|it|to|should|do)$/i.test(sideWords[0] ?? "")
+    );
+  });
+  return named ? sides : undefined;
 }

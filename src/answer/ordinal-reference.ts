@@ -85,7 +85,10 @@ export function listedItems(reply: string): string[] {
     .map((line) => LIST_LINE.exec(line)?.[1]?.trim())
     .filter((line): line is string => line !== undefined && line !== "");
   if (lines.length >= 2) {
-    return lines.map((line) => (ledRow(line) ?? line).replace(/[.:;]+$/, "").trim());
+    // A sentence quoted after the rows ("- Machine learning is different …") is not one of them.
+    const rows = lines.map(ledRow).filter((row): row is string => row !== undefined);
+    const items = rows.length >= 2 ? rows : lines;
+    return items.map((item) => item.replace(/[.:;]+$/, "").trim());
   }
   // "Deep Learning Specialization — provider: …; approx. cost: Varies": a row's cells list nothing.
   const prose = text

@@ -144,6 +144,8 @@ describe("FollowUpDetector.dependsOnHistory", () => {
     // The learner says the topic changes.
     "ok new q: what does it mean when dropout is high",
     "btw whats that gpu salary thing in india",
+    "separately, what does it mean when dropout is high",
+    "ok moving on: what does it mean when dropout is high",
     "which one is better for free GPU time, colab or kaggle?",
     "and what is the difference between AI, ML and deep learning?",
     // "what about X" that then asks its own question.

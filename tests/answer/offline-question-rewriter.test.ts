@@ -253,6 +253,22 @@ describe("offline follow-up rewriting", () => {
     );
   });
 
+  it("carries no bare count as a topic: the 12 of 'the 12 month plan' counts months", async () => {
+    const rewritten = await rewriter.rewrite(
+      "what do i need to be able to do before moving on from it",
+      afterAsking("at what point in the 12 month plan do we get to deploying models"),
+    );
+    expect(rewritten).toMatch(/\bdeploying models\b/i);
+    expect(rewritten).not.toMatch(/\b12\b/);
+    // A year is a topic: "trends … (2026)".
+    expect(
+      await understandingRewriter.rewrite(
+        "what trends does it say matter most?",
+        afterAsking("is machine learning still worth learning in 2026?"),
+      ),
+    ).toMatch(/\b2026\b/);
+  });
+
   it("replaces a pronoun with the previous topic", async () => {
     expect(
       await rewriter.rewrite(
@@ -477,6 +493,33 @@ describe("offline follow-up rewriting", () => {
     );
     // A list shorter than the place asked for says nothing about it.
     expect(await rewriter.rewrite("and the fifth one?", types)).not.toMatch(/reinforcement/i);
+  });
+
+  it("reads 'the 1st one', 'the latter' as that thing of the two the last question compared", async () => {
+    const drifts: ChatTurn[] = [
+      { role: "user", content: "what's the difference between data drift and model drift" },
+      {
+        role: "assistant",
+        content:
+          "Data drift means the distribution of the model's inputs has changed. Model drift means the model's predictive performance declines over time.",
+      },
+    ];
+    // The rewriter reads the message as typed; the understanding spells it out before search.
+    expect(await rewriter.rewrite("hw do i detect the 1st one", drifts)).toBe(
+      "hw do i detect data drift",
+    );
+    // Its order, not the order of the rows the reply quoted.
+    const boosters: ChatTurn[] = [
+      { role: "user", content: "xgboost vs lightgbm, what's the diff" },
+      {
+        role: "assistant",
+        content:
+          "- LightGBM — best for: Large tabular datasets [1]\n- XGBoost — best for: Structured/tabular data [2]",
+      },
+    ];
+    expect(await rewriter.rewrite("key hyperparams of the latter?", boosters)).toBe(
+      "key hyperparams of lightgbm?",
+    );
   });
 
   it("finds the list an ordinal points into behind a reply that quoted one row", async () => {

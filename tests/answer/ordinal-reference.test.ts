@@ -46,6 +46,14 @@ describe("listedItems", () => {
     ).toEqual(["FastAPI", "Streamlit"]);
   });
 
+  it("reads only the rows of a list reply that quotes a sentence after them", () => {
+    expect(
+      listedItems(
+        "- Unsupervised Learning — what it means: The model finds patterns [1]\n- Supervised Learning — what it means: The model learns from labelled data [2]\n- Machine learning is different from traditional programming. [3]",
+      ),
+    ).toEqual(["Unsupervised Learning", "Supervised Learning"]);
+  });
+
   it("finds no list in clauses joined by commas", () => {
     expect(
       listedItems(
