@@ -96,6 +96,8 @@ const TRAILING_THEN =
 const TRAILING_INSTEAD = /\binstead\s*[?.!]*$/i;
 /** "… to aim for tho?": a closing "though" sets the message against what was just said. */
 const TRAILING_THOUGH = /\b(?:tho+|though)\s*[?.!]*$/i;
+/** "y tho?? isnt tf what everyone uses": an opening "why though" asks the last answer's reason. */
+const LEADING_WHY_THOUGH = /^\W*(?:(?:ok|okay|but|hmm+)\W+)?(?:why+|y)\s+(?:tho+|though)\b/i;
 /**
  * "how do i create one", "where can i get one", "tools for building one": "one" as the object of a
  * verb stands for a thing.
@@ -109,7 +111,7 @@ const REFERENCE = new RegExp(
 );
 /** "that .venv folder", "that one file": after "that", a thing it points at. */
 const POINTED_THING =
-  /^\s+(?:\S+\s+)?(?:folder|file|model|project|dataset|data|library|tool|course|step|error|command|notebook|repo|package|app|certification|cert|book|video|link|table|column|chart|plot|metric|role|job|stage|version)s?\b/i;
+  /^\s+(?:\S+\s+)?(?:folder|file|model|project|dataset|data|library|tool|course|step|error|command|notebook|repo|package|app|certification|cert|book|video|link|table|column|chart|plot|metric|role|job|stage|version|container|image|endpoint|api|service|pipeline|script)s?\b/i;
 /** "why do trees do better there?": a place said before; not "are there?". */
 const THERE_BACK = /(?<!\b(?:is|are|was|were|be|been)\s+)\bthere\s*[?.!]*$/i;
 /** Every such word of a message, in order. */
@@ -223,7 +225,9 @@ export class FollowUpDetector {
       pointer === undefined;
     // "whats a good rmse value to aim for tho": a closing "though" answers back to the last turn
     // (the understood message has dropped it as filler; the message as typed keeps it).
-    if (TRAILING_THOUGH.test(said) || TRAILING_THOUGH.test(text)) return true;
+    if (TRAILING_THOUGH.test(said) || TRAILING_THOUGH.test(text) || LEADING_WHY_THOUGH.test(said)) {
+      return true;
+    }
     if (
       (LEADING_CONJUNCTION.test(text) && !wholeQuestion) ||
       TRAILING_THEN.test(text) ||

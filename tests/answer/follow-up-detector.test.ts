@@ -115,6 +115,8 @@ describe("FollowUpDetector.dependsOnHistory", () => {
     // A closing "for each" or "for both": the things just compared.
     "wat is the salary for each",
     "does dropout help for both?",
+    // An opening "why though" asks the reason for the last answer, however long the message.
+    "y tho?? isnt tf what everyone uses in production",
     // "n" is typed for "and".
     "n salary?",
     // Only a staged plan of some tutorial has weeks: the one talked about.
@@ -178,6 +180,18 @@ describe("FollowUpDetector.dependsOnHistory", () => {
 
 describe("FollowUpDetector.dependsOnHistory, given the last exchange", () => {
   const previous = "how do i reduce overfitting in a CNN\nDropout switches off random neurons.";
+
+  it("reads 'that' before a thing's noun as pointing at it, after a verb too", () => {
+    const builds =
+      "my docker builds are super slow\nCopying requirements.txt before the code lets Docker reuse the cached layer.";
+    const deploying = detectorOver([
+      ...chunks,
+      makeChunk("deploy", "Deployment", "Deploy the model as an API in a Docker container."),
+    ]);
+    expect(
+      deploying.dependsOnHistory("how do i deploy that container on kubernetes", undefined, builds),
+    ).toBe(true);
+  });
 
   it("carries on a short message whose topic words were all just said", () => {
     expect(
