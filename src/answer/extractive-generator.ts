@@ -331,6 +331,12 @@ const BARE_TERM =
 /** "… in python", "… for ML": the setting of a defined thing, not part of its name. */
 const CONTEXT =
   /\s+(?:in|for|with|using|of)\s+(?:python|ml|machine learning|deep learning|ai|data science|pandas|numpy|scikit-learn|sklearn|pytorch|llms?|large language models|nlp|genai|generative ai|production|interviews?)$/i;
+/**
+ * "… as defined in the roadmap", "… according to the MLOps tutorial": where the definition is to
+ * be found, not part of what is defined.
+ */
+const SOURCE_FRAME =
+  /,?\s+(?:as (?:defined|described|explained|given) )?(?:in|by|according to|as per|per) (?:the |this )?(?:[\p{L}-]+ ){0,2}(?:roadmap|article|tutorials?|guide|material)(?=\s*[?.!]*$)/iu;
 /** "X is a …", "X are the …", "X means …", "X refers to …": a unit that says what X is. */
 const COPULA = /^(?:(?:is|are)\s+(?:an?|the|one|any|how|when|what|where)|means|refers to)\b/i;
 /** Words that frame a definition question rather than name what it is about. */
@@ -675,6 +681,8 @@ export class ExtractiveGenerator implements Generator {
     const asked = questionFocus(part ?? input.question)
       // "so what is dropout": a chat opener is not part of what is asked.
       .replace(LEADING_OPENER, "")
+      // "what is machine learning, as defined in the roadmap?": where to look is not asked.
+      .replace(SOURCE_FRAME, "")
       .split(/\s+/)
       .filter((word) => !QUESTION_META_WORDS.has(word.toLowerCase()))
       .join(" ")

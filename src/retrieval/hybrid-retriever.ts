@@ -3,6 +3,7 @@ import type { Embedder } from "../embedders/embedder.ts";
 import { dotProduct } from "../index/dot-product.ts";
 import type { LoadedIndex } from "../index/index-store.ts";
 import { comparedSides } from "../text/compared-sides.ts";
+import { namedSource } from "../text/named-source.ts";
 import {
   type NumberedReference,
   numberedReferences,
@@ -42,6 +43,11 @@ export type HybridSettings = {
    * and taken away when the chunk names only other numbers of that kind. @default 0.3
    */
   referenceBoost: number;
+  /**
+   * Added to every chunk of the tutorial a question names as where to look ("… according to the
+   * deep learning tutorial"), whose naming words are left out of the search. @default 0.15
+   */
+  sourceBoost: number;
 };
 
 export const DEFAULT_HYBRID_SETTINGS: HybridSettings = {
@@ -53,6 +59,7 @@ export const DEFAULT_HYBRID_SETTINGS: HybridSettings = {
   duplicateSimilarity: 0.97,
   unitWeight: 0.4,
   referenceBoost: 0.3,
+  sourceBoost: 0.15,
 };
 
 /**
@@ -73,6 +80,8 @@ export class HybridRetriever implements Retriever {
   private twoWordHeads: Map<string, number[]> | undefined;
   /** The steps, months and weeks each chunk names, by label; built on first use. */
   private chunkReferences: NumberedReference[][] | undefined;
+  /** Titles of the corpus documents; built on first use. */
+  private titles: string[] | undefined;
 
   constructor(
     index: LoadedIndex,
@@ -90,11 +99,16 @@ export class HybridRetriever implements Retriever {
     const k = options.k ?? 10;
     const { candidates, denseWeight, lexicalWeight, headBoost, mentionBoost, unitWeight } =
       this.settings;
+    // "What is the vanishing gradient problem, according to the deep learning tutorial?": the
+    // tutorial is where to look, and "deep learning" there is no topic to search for.
+    this.titles ??= [...new Set(this.index.chunks.map((chunk) => chunk.title))];
+    const source = this.settings.sourceBoost === 0 ? undefined : namedSource(question, this.titles);
+    const searched = source?.question ?? question;
     // Started first: with a pooled embedder the model runs in a worker while BM25 and the boosts
     // are computed here; the vector is awaited only where the dense search needs it.
     const embedding = options.lexicalOnly
       ? Promise.resolve<number[]>([])
-      : this.embedder.embedQuery(question);
+      : this.embedder.embedQuery(searched);
     // Handled at the await below; this only keeps a failure seen before then from going unhandled.
     embedding.catch(() => {});
 
@@ -103,7 +117,7 @@ export class HybridRetriever implements Retriever {
       // "relu vs sigmoid": "vs" says how to compare, and would match headings such as "ML vs Deep
       // Learning vs AI Engineer" by that word alone; so would "work" in "how does dropout work"
       // ("How CNNs Work") and "simple words" in "what is RAG in simple words".
-      questionText(withoutFraming(question)).replace(/\b(?:vs\.?|versus)(?=\s|$)/gi, " "),
+      questionText(withoutFraming(searched)).replace(/\b(?:vs\.?|versus)(?=\s|$)/gi, " "),
       candidates,
       options.expansions === undefined ? {} : { expansions: options.expansions.join(" ") },
     );
@@ -113,6 +127,11 @@ export class HybridRetriever implements Retriever {
       if (label !== undefined && bestLexical > 0) lexical.set(label, hit.score / bestLexical);
     }
     const boosts = new Map<number, number>();
+    if (source !== undefined) {
+      this.index.chunks.forEach((chunk, label) => {
+        if (chunk.title === source.title) boosts.set(label, this.settings.sourceBoost);
+      });
+    }
     const entities = this.lexicon.find(question);
     // "MLflow vs DVC": each named row must beat the rows that merely list both names.
     const comparison = entities.length > 1 ? 2 : 1;

@@ -54,10 +54,14 @@ export function withoutSourcePhrases(text: string): string {
   return closedUp(text.replace(SOURCE_PHRASE, " "));
 }
 
-/** Text with a phrase cut out of it closed up: one space between words, none before punctuation. */
+/**
+ * Text with a phrase cut out of it closed up: one space between words, none before punctuation,
+ * and no comma left before a closing mark ("problem, according to …?" → "problem?").
+ */
 function closedUp(text: string): string {
   return text
     .replace(/\s+([?.!,])/g, "$1")
+    .replace(/,+(?=[?.!]|$)/g, "")
     .replace(/\s+/g, " ")
     .trim();
 }

@@ -1347,6 +1347,16 @@ describe("ExtractiveGenerator", () => {
       expect(answer).toMatch(/^Machine learning is a branch of AI/);
     });
 
+    it("reads where to look ('as defined in the roadmap') as no part of what is defined", () => {
+      for (const question of [
+        "What is machine learning, as defined in the roadmap?",
+        "what is machine learning according to the deep learning tutorial",
+      ]) {
+        const answer = definer.compose({ question, passages: passages("diff", "def") });
+        expect(answer).toMatch(/^Machine learning is a branch of AI/);
+      }
+    });
+
     it("does not take a longer name that starts with the term for its definition", () => {
       const rates = [
         makeChunk(

@@ -15,9 +15,16 @@ beforeAll(async () => {
   embedder = new HashEmbedder();
   await temp.write(
     "corpus/notes.md",
-    "# Notes\n\n## Versioning\n\nDVC versions datasets next to the code.\n\n## Serving\n\nFastAPI serves a model as an API.\n",
+    "# Notes\n\n## Versioning\n\nDVC versions datasets next to the code.\n\n## Serving\n\nFastAPI serves a model as an API.\n\n## Deep Learning Tutorial\n\nThe deep learning tutorial explains deep learning: the problem of training deep networks by gradient descent.\n",
   );
-  await temp.write("corpus/sources.json", JSON.stringify({ sources: [{ path: "notes.md" }] }));
+  await temp.write(
+    "corpus/deep.md",
+    '---\ntitle: "Deep Learning Tutorial"\nkind: tutorial\n---\n## Sequences\n\nPlain RNNs struggle with long inputs because gradients shrink, the vanishing gradient problem.\n',
+  );
+  await temp.write(
+    "corpus/sources.json",
+    JSON.stringify({ sources: [{ path: "notes.md" }, { path: "deep.md" }] }),
+  );
   await ingest(tempIngestOptions(temp, embedder));
   retriever = new HybridRetriever(await loadIndex(temp.join("index"), embedder), embedder);
 });
@@ -38,5 +45,17 @@ describe("HybridRetriever.retrieve", () => {
     // The full search embeds it.
     await retriever.retrieve("which tool versions datasets");
     expect(embedder.embeddedTexts.length).toBe(embedded + 1);
+  });
+
+  it("searches a question that names a tutorial as where to look without the naming words", async () => {
+    const retrieval = await retriever.retrieve(
+      "what is the vanishing gradient problem, according to the deep learning tutorial?",
+    );
+    // "deep learning" says where to look, and finds the notes' deep learning section by its words.
+    expect(embedder.embeddedTexts.at(-1)).toBe("what is the vanishing gradient problem?");
+    expect(retrieval.results[0]?.chunk.title).toBe("Deep Learning Tutorial");
+    expect(retrieval.results[0]?.chunk.text).toContain("vanishing gradient");
+    // The question keeps its words in what the retrieval reports.
+    expect(retrieval.question).toContain("deep learning tutorial");
   });
 });
