@@ -119,6 +119,8 @@ describe("QuestionUnderstanding", () => {
     ["train loss going down but val loss going up", "train loss falling but val loss rising"],
     ["cuda oom, one hot or not?", "cuda out-of-memory, OneHotEncoder or not?"],
     ["do i need a graphics card", "do i need a GPU"],
+    // A letter and a word are one hyphenated term ("k means" is the material's K-Means).
+    ["when do i use k means", "when do i use k-means"],
     ["nlp confs worth following, is that legit", "nlp conferences worth following, is that true"],
     ["shd i learn huggingface", "should i learn Hugging Face"],
     ["which pretrained archs shd i use", "which pretrained architectures should i use"],
@@ -271,6 +273,10 @@ describe("QuestionUnderstanding", () => {
     // A service named in words each of which is English or the material's.
     expect(understanding.understand("how do i push my image to docker hub").unknownTopics).toEqual([
       "docker hub",
+    ]);
+    // "q learning" is the term "q-learning", which the material never names, not "learning".
+    expect(understanding.understand("explain q learning with an example").unknownTopics).toEqual([
+      "q-learning",
     ]);
     const tracking = understanding.understand("weights & biases or mlflow?");
     expect(tracking.understoodAs).toBe("wandb or mlflow?");
