@@ -42,13 +42,14 @@ import { OfflineQuestionRewriter } from "./offline-question-rewriter.ts";
 import { latinShare, normaliseQuestion } from "./question.ts";
 import {
   type ChatTurn,
+  carriedTopic,
   lastExchange,
   lastUserTurn,
   type QuestionRewriter,
 } from "./question-rewriter.ts";
 import { REFUSAL_OPENING } from "./refusal-text.ts";
 import { asksForSecrets, SECRETS_REFUSAL_REASON } from "./secrets-request.ts";
-import { stepMilestonePassages } from "./step-milestone.ts";
+import { READINESS_QUESTION, stepMilestonePassages } from "./step-milestone.ts";
 import { nextQuestions, questionFor, suggestedQuestions } from "./suggested-questions.ts";
 import { TableColumns } from "./table-columns.ts";
 import { withPassagesOf, writerPassages } from "./writer-passages.ts";
@@ -244,9 +245,17 @@ export class Assistant {
     const searched = anchors.length === 0 ? retrieval : anchoredOn(retrieval, anchors);
     const assessed = this.gate.assess(searched, understood, focused?.results);
     const ruled = this.ruledOut(understood, context.hasHistory === true);
-    // "what does step 4 cover": the place is the topic; the passage naming it answers.
+    // "what does step 4 cover": the place is the topic; the passage naming it answers. So does
+    // the step's milestone for "step 2 exit criteria?", asked in the learner's own words (not in
+    // a topic carried over) and of nothing the material never names ("… cover kubernetes too?").
+    const milestones = stepMilestonePassages(this.index, understood.understoodAs);
+    const milestoneAsked =
+      milestones.length > 0 &&
+      READINESS_QUESTION.test(carriedTopic(understood.understoodAs).own) &&
+      understood.unknownTopics.length === 0;
     const placeHeld =
-      anchor === undefined && asksWhatPlaceHolds(understood.understoodAs, searched.results);
+      anchor === undefined &&
+      (asksWhatPlaceHolds(understood.understoodAs, searched.results) || milestoneAsked);
     const decision =
       (anchor !== undefined && (ruled === undefined || ruled === UNANCHORED_REASON)) ||
       (placeHeld && ruled === undefined)
@@ -266,7 +275,7 @@ export class Assistant {
               // "milestone for step 5?": the step's own milestone, which the search may miss;
               // "nlp engineer or computer vision engineer, which pays more": each side's row.
               ...[
-                ...stepMilestonePassages(this.index, understood.understoodAs),
+                ...milestones,
                 ...comparedRowPassages(
                   this.index.chunks,
                   understood.understoodAs,

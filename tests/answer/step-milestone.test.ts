@@ -50,6 +50,8 @@ describe("stepMilestonePassages", () => {
   it("finds the roadmap passage stating the milestone of the step asked about", () => {
     expect(ids("milestone for step 5?")).toEqual(["cloud"]);
     expect(ids("how do i know im done with step 1")).toEqual(["step1"]);
+    expect(ids("step 5 exit criteria?")).toEqual(["cloud"]);
+    expect(ids("what should i be able to do before leaving step 1")).toEqual(["step1"]);
   });
 
   it("finds nothing for a question that names no step or does not ask about readiness", () => {

@@ -57,6 +57,26 @@ describe("questions about the material itself", () => {
     );
   });
 
+  it.each([
+    ["step 2 exit criteria? how many models n which metrics", /train at least three models/],
+    ["what should a newcomer be able to do before leaving step 1?", /load a CSV dataset/],
+  ])("answers %j, which asks when a step is done, with its milestone", async (question, said) => {
+    const result = await assistant.ask(question);
+    expect(result.refused).toBe(false);
+    expect(result.answer).toMatch(/^Milestone: /);
+    expect(result.answer).toMatch(said);
+  });
+
+  it("still refuses a thing the material never names, asked of a step's milestone", async () => {
+    const result = await assistant.ask("does it cover kubernetes too?", {
+      history: [
+        { role: "user", content: "whats the milestone for step 5" },
+        { role: "assistant", content: "Milestone: You are ready for the next step when… [1]" },
+      ],
+    });
+    expect(result.refused).toBe(true);
+  });
+
   it("leaves a question with a topic of its own to the usual search", async () => {
     const result = await assistant.ask("how long is step 5 of the roadmap");
     expect(result.answer).toContain("Month 9");
