@@ -121,6 +121,8 @@ describe("QuestionUnderstanding", () => {
     ["do i need a graphics card", "do i need a GPU"],
     // A letter and a word are one hyphenated term ("k means" is the material's K-Means).
     ["when do i use k means", "when do i use k-means"],
+    // An English word typed for the material's term: "decent" for "descent".
+    ["how does gradient decent work", "how does gradient descent work"],
     ["nlp confs worth following, is that legit", "nlp conferences worth following, is that true"],
     ["shd i learn huggingface", "should i learn Hugging Face"],
     ["which pretrained archs shd i use", "which pretrained architectures should i use"],
