@@ -1,4 +1,4 @@
-import { replacedSides } from "../text/compared-sides.ts";
+import { offeredForRole, replacedSides } from "../text/compared-sides.ts";
 import { contentTerms } from "../text/terms.ts";
 import type { CorpusStatistics } from "./corpus-statistics.ts";
 
@@ -21,15 +21,16 @@ function sectionTerms(statistics: CorpusStatistics): Set<string>[] {
 }
 
 /**
- * "can DVC use google drive as its remote instead of S3?": no section of the material names the
- * offered replacement beside what it replaces, so it cannot say whether one stands in for the
- * other. The two sides, or undefined when a section names both ("conda instead of venv").
+ * "can DVC use google drive as its remote instead of S3?", "can it use google drive as the
+ * remote?": no section of the material names the offered replacement beside what it replaces, or
+ * beside the role it is offered for, so it cannot say whether it will do. The two sides, or
+ * undefined when a section names both ("conda instead of venv").
  */
 export function replacementUnmentioned(
   question: string,
   statistics: CorpusStatistics,
 ): [string, string] | undefined {
-  const sides = replacedSides(question);
+  const sides = replacedSides(question) ?? offeredForRole(question);
   if (sides === undefined) return undefined;
   const [replacement, replaced] = sides.map((side) => new Set(contentTerms(side)));
   if (replacement === undefined || replaced === undefined) return undefined;

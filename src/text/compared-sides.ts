@@ -45,3 +45,18 @@ export function replacedSides(question: string): [string, string] | undefined {
   if (left === "" || right === "") return undefined;
   return [left.split(/\s+/).slice(-3).join(" "), right];
 }
+
+/**
+ * "use google drive as the remote", "with X as its storage": a thing offered for a role. "as a
+ * learner" says who uses it, not what for.
+ */
+const ROLE_OFFERED =
+  /\b(?:use|using|with)\s+([^,?;:!()]{2,40}?)\s+as\s+(?:the|my|our|its|your)\s+([\w-]+(?:\s+(?!for\b|to\b|in\b|on\b|with\b|instead\b)[\w-]+)?)/i;
+
+/** The thing offered and the role it would play: "can it use google drive as the remote?". */
+export function offeredForRole(question: string): [string, string] | undefined {
+  const match = ROLE_OFFERED.exec(question);
+  const offered = match?.[1]?.trim();
+  const role = match?.[2]?.trim();
+  return offered === undefined || role === undefined ? undefined : [offered, role];
+}

@@ -30,6 +30,13 @@ describe("replacementUnmentioned", () => {
     ).toEqual(["google drive", "s3"]);
   });
 
+  it("finds a thing offered for a role no section names it beside", () => {
+    expect(replacementUnmentioned("can it use google drive as the remote?", statistics)).toEqual([
+      "google drive",
+      "remote",
+    ]);
+  });
+
   it("finds none when one section names both, even in different rows of its table", () => {
     expect(
       replacementUnmentioned("when shld i use conda instead of venv", statistics),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { comparedSides, replacedSides } from "../../src/text/compared-sides.ts";
+import { comparedSides, offeredForRole, replacedSides } from "../../src/text/compared-sides.ts";
 
 describe("comparedSides", () => {
   it.each([
@@ -48,5 +48,24 @@ describe("replacedSides", () => {
 
   it("finds none without 'instead of', 'rather than' or 'in place of'", () => {
     expect(replacedSides("should i use conda or venv")).toBeUndefined();
+  });
+});
+
+describe("offeredForRole", () => {
+  it.each([
+    ["can it use google drive as the remote?", ["google drive", "remote"]],
+    [
+      "how do i set it up with google drive as the remote, step by step?",
+      ["google drive", "remote"],
+    ],
+    ["can DVC use Google Drive as its remote storage?", ["Google Drive", "remote storage"]],
+  ])("finds what %j offers and the role it would play", (question, sides) => {
+    expect(offeredForRole(question)).toEqual(sides);
+  });
+
+  it("finds none for who uses a thing ('as a learner')", () => {
+    expect(
+      offeredForRole("How does the roadmap recommend using Kaggle as a learner?"),
+    ).toBeUndefined();
   });
 });
