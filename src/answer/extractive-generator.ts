@@ -3,7 +3,7 @@ import type { UnitVectors } from "../index/unit-vectors.ts";
 import { commonWordRank } from "../text/common-words.ts";
 import { comparedSides } from "../text/compared-sides.ts";
 import { escapeRegExp } from "../text/escape-reg-exp.ts";
-import { namedSource, roadmapNamed } from "../text/named-source.ts";
+import { namedSource, roadmapNamed, withoutClosingSourceFrame } from "../text/named-source.ts";
 import { numberedReferences, referenceAgreement } from "../text/numbered-references.ts";
 import {
   contentTerms,
@@ -331,12 +331,6 @@ const BARE_TERM =
 /** "… in python", "… for ML": the setting of a defined thing, not part of its name. */
 const CONTEXT =
   /\s+(?:in|for|with|using|of)\s+(?:python|ml|machine learning|deep learning|ai|data science|pandas|numpy|scikit-learn|sklearn|pytorch|llms?|large language models|nlp|genai|generative ai|production|interviews?)$/i;
-/**
- * "… as defined in the roadmap", "… according to the MLOps tutorial": where the definition is to
- * be found, not part of what is defined.
- */
-const SOURCE_FRAME =
-  /,?\s+(?:as (?:defined|described|explained|given) )?(?:in|by|according to|as per|per) (?:the |this )?(?:[\p{L}-]+ ){0,2}(?:roadmap|article|tutorials?|guide|material)(?=\s*[?.!]*$)/iu;
 /** "X is a …", "X are the …", "X means …", "X refers to …": a unit that says what X is. */
 const COPULA = /^(?:(?:is|are)\s+(?:an?|the|one|any|how|when|what|where)|means|refers to)\b/i;
 /** Words that frame a definition question rather than name what it is about. */
@@ -678,11 +672,11 @@ export class ExtractiveGenerator implements Generator {
   ): Candidate[] {
     // "my model gives 99% in notebook… what is data leakage": the clause that asks defines, and
     // words about the asking ("exactly", "actually") are not part of what is defined.
-    const asked = questionFocus(part ?? input.question)
+    // "what is machine learning, as defined in the roadmap?": where to look is not asked.
+    const asked = withoutClosingSourceFrame(
       // "so what is dropout": a chat opener is not part of what is asked.
-      .replace(LEADING_OPENER, "")
-      // "what is machine learning, as defined in the roadmap?": where to look is not asked.
-      .replace(SOURCE_FRAME, "")
+      questionFocus(part ?? input.question).replace(LEADING_OPENER, ""),
+    )
       .split(/\s+/)
       .filter((word) => !QUESTION_META_WORDS.has(word.toLowerCase()))
       .join(" ")

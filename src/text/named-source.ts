@@ -55,6 +55,18 @@ export function withoutSourcePhrases(text: string): string {
 }
 
 /**
+ * "… as defined in the roadmap", "… according to the MLOps tutorial" closing a question: where to
+ * find the answer, roadmap or tutorial, not part of what is asked.
+ */
+const CLOSING_SOURCE_FRAME =
+  /,?\s+(?:as (?:defined|described|explained|given) )?(?:in|by|according to|as per|per) (?:the |this )?(?:[\p{L}-]+ ){0,2}(?:roadmap|article|tutorials?|guide|material)(?=\s*[?.!]*$)/iu;
+
+/** The question without a closing phrase that says where to look ("…, as defined in the roadmap"). */
+export function withoutClosingSourceFrame(question: string): string {
+  return question.replace(CLOSING_SOURCE_FRAME, "");
+}
+
+/**
  * Text with a phrase cut out of it closed up: one space between words, none before punctuation,
  * and no comma left before a closing mark ("problem, according to …?" → "problem?").
  */

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { namedSource, roadmapNamed } from "../../src/text/named-source.ts";
+import {
+  namedSource,
+  roadmapNamed,
+  withoutClosingSourceFrame,
+} from "../../src/text/named-source.ts";
 
 const titles = [
   "Machine Learning Roadmap 2026: A 12-Month Path from Fundamentals to Job Readiness",
@@ -46,5 +50,20 @@ describe("roadmapNamed", () => {
     // Two roadmaps, or none: which one is meant is not said.
     expect(roadmapNamed("what does the roadmap say", [...titles])).toBeUndefined();
     expect(roadmapNamed("what does the roadmap say", [])).toBeUndefined();
+  });
+});
+
+describe("withoutClosingSourceFrame", () => {
+  it("drops a closing phrase that says where to look, roadmap or tutorial", () => {
+    expect(withoutClosingSourceFrame("What is machine learning, as defined in the roadmap?")).toBe(
+      "What is machine learning?",
+    );
+    expect(
+      withoutClosingSourceFrame("what is a shadow deployment according to the MLOps tutorial"),
+    ).toBe("what is a shadow deployment");
+    // Only where it closes the question.
+    expect(withoutClosingSourceFrame("what does the roadmap say about sql")).toBe(
+      "what does the roadmap say about sql",
+    );
   });
 });
