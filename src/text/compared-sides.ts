@@ -33,6 +33,9 @@ const TRAILING_ROLE = /\s+(?:as\s+(?:the|a|an|my|our|its|your)\b.*|for\s+(?:it|t
 const BEFORE_REPLACEMENT =
   /^.*\b(?:on|to|with|use|using|via|in|into|from|at|onto|try|pick|choose|learn|write|run|do)\s+/i;
 
+/** A verb of being or having in the left side: it says something of a thing, not names one. */
+const PREDICATE = /\b(?:is|are|was|were|be|been|being|isn't|aren't|'s)\b/i;
+
 /**
  * The thing offered as a replacement and the thing it replaces: "set up a dvc remote on google
  * drive instead of s3" gives ["google drive", "s3"].
@@ -42,7 +45,9 @@ export function replacedSides(question: string): [string, string] | undefined {
   if (match === null) return undefined;
   const left = (match[1] ?? "").replace(TRAILING_ROLE, "").replace(BEFORE_REPLACEMENT, "").trim();
   const right = ((match[2] ?? "").split(SIDE_END)[0] ?? "").trim();
-  if (left === "" || right === "") return undefined;
+  // "fine-tuning is worth doing instead of relying on prompting" weighs a course of action, not a
+  // thing offered in another's place.
+  if (left === "" || right === "" || PREDICATE.test(left)) return undefined;
   return [left.split(/\s+/).slice(-3).join(" "), right];
 }
 

@@ -49,6 +49,14 @@ describe("replacedSides", () => {
   it("finds none without 'instead of', 'rather than' or 'in place of'", () => {
     expect(replacedSides("should i use conda or venv")).toBeUndefined();
   });
+
+  it("finds none when the left side says something of a thing rather than names one", () => {
+    expect(
+      replacedSides(
+        "When does the roadmap say fine-tuning is worth doing instead of relying on prompting?",
+      ),
+    ).toBeUndefined();
+  });
 });
 
 describe("offeredForRole", () => {

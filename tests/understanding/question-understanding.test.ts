@@ -123,6 +123,10 @@ describe("QuestionUnderstanding", () => {
     ["when do i use k means", "when do i use k-means"],
     // An English word typed for the material's term: "decent" for "descent".
     ["how does gradient decent work", "how does gradient descent work"],
+    // Short forms learners type: "los" for loss, "mech" for a mechanical degree, "text gen".
+    ["my los is becoming nan", "my loss is becoming nan"],
+    ["im mech and not cs", "I'm mechanical and not cs"],
+    ["metrics for text gen?", "metrics for text generation?"],
     ["nlp confs worth following, is that legit", "nlp conferences worth following, is that true"],
     ["shd i learn huggingface", "should i learn Hugging Face"],
     ["which pretrained archs shd i use", "which pretrained architectures should i use"],
