@@ -13,6 +13,11 @@ describe("comparedSides", () => {
     ],
     ["compare xgboost with lightgbm", ["xgboost", "lightgbm"]],
     ["diff b/w bagging and boosting?", ["bagging", "boosting"]],
+    [
+      "how is a canary release different from shadow deployment",
+      ["a canary release", "shadow deployment"],
+    ],
+    ["does data drift differ from model drift?", ["data drift", "model drift"]],
     // A bracket ends the left side like a comma: the context before it is not compared.
     [
       "(context: building a churn thing for a telecom client) batch vs online prediction",
