@@ -155,7 +155,9 @@ export class EvidenceGate {
     // resume as a fresher": only a passage speaking of it answers, however well the rest matches.
     const focus = questionFocus(understood.understoodAs);
     const units = unitsOf(retrieval.results);
-    const unspoken = UNSPOKEN_TOPICS.find(({ asks, speaks }) => asks(focus) && !speaks(units));
+    const unspoken = UNSPOKEN_TOPICS.find(
+      ({ asks, speaks }) => asks(focus) && !speaks(units, focus),
+    );
     if (unspoken !== undefined) return { ...measured, answerable: false, reason: unspoken.reason };
     // "how do i push that image to docker hub": a service named in several words the material
     // never names, asked about, is refused; each of its words alone is the material's or English.

@@ -1,3 +1,4 @@
+import { contentTerms } from "../text/terms.ts";
 import { asksAboutAge, speaksOfAge } from "./age-question.ts";
 import { asksCertificateValidity, saysCertificateValidity } from "./certificate-validity.ts";
 import { asksInterviewContent, givesInterviewContent } from "./interview-content.ts";
@@ -11,7 +12,8 @@ import { asksResumeWriting, speaksOfResumes } from "./resume-writing.ts";
  */
 export type UnspokenTopic = {
   asks: (asking: string) => boolean;
-  speaks: (texts: readonly string[]) => boolean;
+  /** Whether the passages speak of it; `asking` is the question's asking clauses. */
+  speaks: (texts: readonly string[], asking?: string) => boolean;
   reason: string;
 };
 
@@ -109,6 +111,30 @@ const INVESTING_ASKED =
 const SPEAKS_OF_INVESTING =
   /\bstock market\b|\bshare prices?\b|\binvest(?:ing|ment)s? in\b|\bmutual funds?\b|\bcrypto\w*|\bbitcoin\b/i;
 
+/**
+ * "relu formula?", "what are the equations for the LSTM gates", "formula for f1 score pls": a
+ * formula asked for. "do I have to be some kind of equations wizard" asks no formula.
+ */
+const FORMULA_ASKED =
+  /\b(?:formulas?|formulae|equations?)\s+(?:for|of|behind|used|does|do|is|are)\b|\bwhat (?:is |are )?(?:the )?(?:exact |actual )?(?:formulas?|formulae|equations?)\b|\b(?:formulas?|formulae|equations?)\s*[?.!]*\s*$/i;
+/** Mathematics as written: a function of a variable ("max(0, x)"), "y = …", "x²", "√", "σ". */
+const WRITES_MATHEMATICS = /\b\w+\((?:[^()]*,)?\s*[a-z]\s*\)|\b[a-z]\s*=\s*[\w(]|[²³√∑σ]/i;
+/** A table row's first value, the thing it is about: "ReLU" of "Activation: ReLU; Output: …". */
+const ROW_SUBJECT = /^[^:;]+:\s*([^;]+);/;
+
+/**
+ * Whether a passage writes mathematics for a thing the question names: the row's thing ("ReLU"
+ * for "relu formula?") or a word of the sentence. The ReLU row gives no LSTM gate equations.
+ */
+function givesFormulaFor(texts: readonly string[], asking = ""): boolean {
+  const asked = new Set(contentTerms(asking));
+  return texts.some(
+    (text) =>
+      WRITES_MATHEMATICS.test(text) &&
+      contentTerms(ROW_SUBJECT.exec(text)?.[1] ?? text).some((term) => asked.has(term)),
+  );
+}
+
 /** Topics the material answers only where a passage speaks of them. */
 export const UNSPOKEN_TOPICS: readonly UnspokenTopic[] = [
   { asks: asksAboutAge, speaks: speaksOfAge, reason: "the material says nothing about age" },
@@ -146,6 +172,11 @@ export const UNSPOKEN_TOPICS: readonly UnspokenTopic[] = [
     asks: askedBy(INTERNALS_ASKED),
     speaks: saidBy(SPEAKS_OF_INTERNALS),
     reason: "the material does not explain how it works inside, step by step or in equations",
+  },
+  {
+    asks: askedBy(FORMULA_ASKED),
+    speaks: givesFormulaFor,
+    reason: "the material gives no formula for that",
   },
   {
     asks: askedBy(DISCONTINUED_ASKED),

@@ -230,3 +230,37 @@ describe("how a method works inside", () => {
     expect(topic.speaks(["XGBoost is a gradient boosting library."])).toBe(false);
   });
 });
+
+describe("formulas", () => {
+  const topic = topicOf("the material gives no formula for that");
+
+  it.each([
+    "relu formula?",
+    "What are the equations for the input, forget and output gates inside an LSTM cell?",
+    "What equations does the deep learning tutorial give for the LSTM gates?",
+    "whats the formula for f1 score, need to calculate by hand",
+  ])("%j asks for a formula", (question) => {
+    expect(topic.asks(question)).toBe(true);
+  });
+
+  it.each([
+    "Do I have to be some kind of equations wizard before I can even start on this stuff?",
+    "what does the LSTM forget gate do",
+  ])("%j does not", (question) => {
+    expect(topic.asks(question)).toBe(false);
+  });
+
+  it("is spoken of by a passage writing mathematics for the thing asked about", () => {
+    const relu = "Activation: ReLU; Output: max(0, x); Typical use: Default for hidden layers";
+    expect(topic.speaks([relu], "relu formula?")).toBe(true);
+    // The ReLU row writes mathematics, but not for the LSTM gates.
+    const gates = "what are the equations for the output gate of an LSTM cell?";
+    expect(topic.speaks([relu], gates)).toBe(false);
+    expect(
+      topic.speaks(
+        ["LSTM and GRU cells add gates that decide what to keep and what to forget."],
+        gates,
+      ),
+    ).toBe(false);
+  });
+});
