@@ -135,6 +135,37 @@ function givesFormulaFor(texts: readonly string[], asking = ""): boolean {
   );
 }
 
+/**
+ * "how to instal cuda drivers on windows 11", "steps to install CUDA on ubuntu", "how do i install
+ * tensorflow and pytorch on windows": how to install a thing, named up to where the setting starts.
+ */
+const INSTALL_ASKED =
+  /\b(?:how (?:do|can|should|would) (?:i|we|you|u)|how to|how 2|steps? (?:to|for)|guide to)\s+(?:(?:properly|correctly|actually|even)\s+)?(?:re)?instal(?:l|ling)?\s+([^?.!,;]+)/i;
+/** Where the thing installed ends: "… on ubuntu", "… for pytorch", "… with cuda 12". */
+const INSTALLED_ENDS =
+  /\s(?:on|in|for|with|so|from|via|using|under|inside|into|because|but|step|steps|pls|please|keeps?|and then)\b/i;
+/** Words of an install's object that name no particular thing: "the right version". */
+const GENERIC_INSTALLED = new Set(
+  contentTerms(
+    "right correct proper latest new newest old older version versions exact specific everything stuff things thing all it them this that one",
+  ),
+);
+const SPEAKS_OF_INSTALLING = /\binstal\w*|\bpreinstalled\b/i;
+
+/**
+ * Whether a passage says to install a thing the question names: "Install a recent Python 3
+ * release …" for "how do i install python on windows". None speaks of installing CUDA.
+ */
+function saysHowToInstall(texts: readonly string[], asking = ""): boolean {
+  const object = (INSTALL_ASKED.exec(asking)?.[1] ?? "").split(INSTALLED_ENDS)[0] ?? "";
+  const named = contentTerms(object).filter((term) => !GENERIC_INSTALLED.has(term));
+  if (named.length === 0) return true;
+  return texts.some(
+    (text) =>
+      SPEAKS_OF_INSTALLING.test(text) && contentTerms(text).some((term) => named.includes(term)),
+  );
+}
+
 /** Topics the material answers only where a passage speaks of them. */
 export const UNSPOKEN_TOPICS: readonly UnspokenTopic[] = [
   { asks: asksAboutAge, speaks: speaksOfAge, reason: "the material says nothing about age" },
@@ -177,6 +208,11 @@ export const UNSPOKEN_TOPICS: readonly UnspokenTopic[] = [
     asks: askedBy(FORMULA_ASKED),
     speaks: givesFormulaFor,
     reason: "the material gives no formula for that",
+  },
+  {
+    asks: askedBy(INSTALL_ASKED),
+    speaks: saysHowToInstall,
+    reason: "the material does not say how to install that",
   },
   {
     asks: askedBy(DISCONTINUED_ASKED),

@@ -264,3 +264,31 @@ describe("formulas", () => {
     ).toBe(false);
   });
 });
+
+describe("installing", () => {
+  const topic = topicOf("the material does not say how to install that");
+
+  it.each([
+    "how to instal nvidia cuda drivers on windows 11 for pytorch, keeps failing",
+    "steps to install CUDA drivers on ubuntu 22.04 for pytorch",
+    "how do i install the right cuda version for pytorch on ubuntu 22",
+  ])("%j asks how to install a thing", (question) => {
+    expect(topic.asks(question)).toBe(true);
+  });
+
+  it.each(["which python version should i install for ML?", "numpy wont install on my python 3.8"])(
+    "%j does not",
+    (question) => {
+      expect(topic.asks(question)).toBe(false);
+    },
+  );
+
+  it("is spoken of by a passage saying to install the thing named", () => {
+    const python =
+      "Install a recent Python 3 release from python.org or through your operating system's package manager.";
+    expect(topic.speaks([python], "how do i install python on windows")).toBe(true);
+    expect(topic.speaks([python], "how to instal nvidia cuda drivers on windows 11")).toBe(false);
+    // Nothing in particular named: "the right version" of what was asked before.
+    expect(topic.speaks([], "how do i install the right version")).toBe(true);
+  });
+});
