@@ -92,6 +92,13 @@ export const NAMES_THE_MATERIAL = /\b(?:roadmap|article|tutorials?|guide)\b/i;
  */
 const TRAILING_THEN =
   /\bthen(?:,?\s+(?:right|na|no|yeah|yes|ok(?:ay)?|correct|isn'?t it|is(?:n'?t)? it|yaar))?\s*[?.!]*$/i;
+/**
+ * "whats the ideal batch size then for my 8gb gpu": "then" after what is asked, before the
+ * learner's own case, carries the conversation on.
+ */
+const THEN_FOR_MINE = /\bthen\s+(?:for|in|on|with)\s+(?:my|me|our)\b/i;
+/** "does the loc version work on older pandas too": a closing "too" adds to what was just said. */
+const TRAILING_TOO = /\b(?:too|as well)\s*[?.!]*$/i;
 /** "when would i fine tune instead": a closing "instead" sets it against what was just said. */
 const TRAILING_INSTEAD = /\binstead\s*[?.!]*$/i;
 /** "… to aim for tho?": a closing "though" sets the message against what was just said. */
@@ -231,6 +238,8 @@ export class FollowUpDetector {
     if (
       (LEADING_CONJUNCTION.test(text) && !wholeQuestion) ||
       TRAILING_THEN.test(text) ||
+      THEN_FOR_MINE.test(text) ||
+      TRAILING_TOO.test(text) ||
       TRAILING_INSTEAD.test(text)
     ) {
       return true;

@@ -44,6 +44,31 @@ describe("FollowUpDetector.dependsOnHistory", () => {
     expect(laptops.dependsOnHistory("is a laptop cpu enough for python")).toBe(false);
   });
 
+  it("reads 'then for my …' and a closing 'too' as carrying the conversation on", () => {
+    const batches = detectorOver([
+      ...chunks,
+      makeChunk("batch", "Training", "A batch size of 32 is a common start; reduce it on a GPU."),
+      makeChunk(
+        "pandas",
+        "Pandas",
+        "Use df.loc with a mask; older pandas versions behave differently.",
+      ),
+    ]);
+    for (const message of [
+      "got it. whats the ideal batch size then for my 8gb gpu",
+      "does the loc version work on older pandas too",
+    ]) {
+      expect(batches.dependsOnHistory(message), message).toBe(true);
+    }
+    // Each without its pointer back stands alone.
+    for (const message of [
+      "whats the ideal batch size for my 8gb gpu",
+      "does the loc version work on older pandas",
+    ]) {
+      expect(batches.dependsOnHistory(message), message).toBe(false);
+    }
+  });
+
   it("reads a closing 'instead' as setting the message against the last turn", () => {
     const tuning = detectorOver([
       ...chunks,
