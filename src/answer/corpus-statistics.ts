@@ -1,5 +1,5 @@
 import { type Chunk, indexText } from "../chunking/chunk.ts";
-import { contentTerms } from "../text/terms.ts";
+import { contentTerms, words } from "../text/terms.ts";
 
 /** Document frequencies of stemmed content terms over the indexed chunks. */
 export class CorpusStatistics {
@@ -7,11 +7,18 @@ export class CorpusStatistics {
   private readonly frequencies = new Map<string, number>();
   private readonly termsByChunk = new Map<string, Set<string>>();
   private readonly sectionTermsByChunk = new Map<string, Set<string>>();
+  /** How many chunks have two words side by side ("deep learning"), lower-cased. */
+  private readonly pairFrequencies = new Map<string, number>();
 
   constructor(chunks: Chunk[]) {
     this.chunkCount = chunks.length;
     for (const chunk of chunks) {
       const terms = new Set(contentTerms(indexText(chunk)));
+      const said = words(`${chunk.section}\n${chunk.text}`);
+      const pairs = new Set(said.slice(1).map((word, index) => `${said[index]} ${word}`));
+      for (const pair of pairs) {
+        this.pairFrequencies.set(pair, (this.pairFrequencies.get(pair) ?? 0) + 1);
+      }
       this.termsByChunk.set(chunk.id, terms);
       this.sectionTermsByChunk.set(chunk.id, new Set(contentTerms(chunk.section)));
       for (const term of terms) {
@@ -28,6 +35,11 @@ export class CorpusStatistics {
   /** How many chunks contain the term. */
   documentFrequency(term: string): number {
     return this.frequencies.get(term) ?? 0;
+  }
+
+  /** How many chunks have the two words side by side, in any case ("deep", "learning"). */
+  pairFrequency(first: string, second: string): number {
+    return this.pairFrequencies.get(`${first.toLowerCase()} ${second.toLowerCase()}`) ?? 0;
   }
 
   /** Smoothed inverse document frequency; a term absent from the corpus gets the largest value. */

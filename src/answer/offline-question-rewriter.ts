@@ -629,6 +629,19 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
     return rank === undefined || rank >= VERY_COMMON_RANK;
   }
 
+  /**
+   * Whether a word too common to be a topic alone opens a name the material uses often with the
+   * topic word after it ("deep" of "deep learning", in 55 passages); a name in a large share of
+   * them ("machine learning", 136 of 329) is the material's subject, not a topic.
+   */
+  private opensName(word: string, next: string | undefined): boolean {
+    if (next === undefined || !this.isTopicWord(next)) return false;
+    const frequency = this.statistics.pairFrequency(word, next);
+    return (
+      frequency >= MIN_NAME_PASSAGES && frequency <= MAX_NAME_SHARE * this.statistics.chunkCount
+    );
+  }
+
   /** Topic words of a message: no stop or meta words. */
   private topicWords(text: string): string[] {
     return wordsAsWritten(text).filter((word) => {
@@ -652,9 +665,12 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
     if (sides !== undefined) return `${sides[0]} ${choice ? "or" : "vs"} ${sides[1]}`;
     const seen = new Set<string>();
     // A bare number counts a noun ("the 12 month plan") and is no topic alone; a year is one.
-    const candidates = this.topicWords(text).filter((word) => {
+    // A very common word that opens a name with the next one stays: "deep learning".
+    const written = this.topicWords(text);
+    const candidates = written.filter((word, index) => {
       const lower = word.toLowerCase();
-      if (seen.has(lower) || !this.isTopicWord(word) || COUNT.test(word)) return false;
+      if (seen.has(lower) || COUNT.test(word)) return false;
+      if (!this.isTopicWord(word) && !this.opensName(word, written[index + 1])) return false;
       seen.add(lower);
       return true;
     });
@@ -680,6 +696,11 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
     return place === undefined ? words : `${place} ${words}`.trim();
   }
 }
+
+/** How many passages must use a two-word name for its common first word to stay (train). */
+const MIN_NAME_PASSAGES = 10;
+/** The largest share of passages a two-word name may be in and still be a topic (train). */
+const MAX_NAME_SHARE = 0.25;
 
 /** A number that is not a year ("12", "10000"; not "2026"). */
 const COUNT = /^(?!(?:19|20)\d\d$)\d+$/;

@@ -253,6 +253,22 @@ describe("offline follow-up rewriting", () => {
     );
   });
 
+  it("keeps a common word that opens a name the material uses often: 'deep learning'", async () => {
+    expect(
+      await rewriter.rewrite(
+        "and the milestone there?",
+        afterAsking("which month do i start deep learning in the 12 month plan"),
+      ),
+    ).toBe("and the milestone there? (deep learning)");
+    // "machine learning" is in 136 of 329 passages: the material's subject, not a topic.
+    expect(
+      await rewriter.rewrite(
+        "what trends does it say matter most?",
+        afterAsking("is machine learning still worth learning in 2026?"),
+      ),
+    ).not.toMatch(/\bmachine\b/i);
+  });
+
   it("carries no bare count as a topic: the 12 of 'the 12 month plan' counts months", async () => {
     const rewritten = await rewriter.rewrite(
       "what do i need to be able to do before moving on from it",
