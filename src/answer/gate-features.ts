@@ -136,6 +136,8 @@ const EVERYDAY_ABSENT_WEIGHT = 0.25;
 
 /** Coverage one sentence or row supplying the figure asked for must reach. */
 const MIN_FIGURE_COVERAGE = 0.3;
+/** A number the learner writes: "3.9", "8gb", "10,000". */
+const GUESSED_FIGURE = /^\d/;
 const PASSAGES_CHECKED = 3;
 const HEADING_PASSAGES = 5;
 
@@ -345,9 +347,6 @@ export function computeGateFeatures(
   const request = figureAskedIn(ownAsking, carried);
   const qualifiers = figureQualifiers(request, asking, ownAsking, carried, statistics, lexicon);
   const askingTerms = terms.filter((term) => focus.has(term.token));
-  const askingTotal = weightOf(askingTerms);
-  const askingCoverageOf = (unitTerms: Set<string>) =>
-    askingTotal === 0 ? coverageOf(unitTerms) : coverageOf(unitTerms, askingTerms, askingTotal);
   // "when did the transformer paper come out and why are long inputs so expensive": a figure
   // asked in one part of several is measured against that part's words too.
   const figurePart =
@@ -357,8 +356,27 @@ export function computeGateFeatures(
           (part) => part !== ownAsking && figureAskedIn(part, carried) !== undefined,
         );
   const partWords = new Set(words(figurePart ?? ""));
-  const partTerms = terms.filter((term) => partWords.has(term.token));
-  const partTotal = weightOf(partTerms);
+  // "which python version, is 3.9 still ok?": a value the learner offers for the setting asked,
+  // which the material never writes, is checked against the material's, not looked for; a unit
+  // giving "Python 3.11 or newer" supplies the figure asked. A price limit ("a laptop under 60k")
+  // or a number the material writes ("the 12-month roadmap") still counts.
+  const guessed = (term: QuestionTerm) =>
+    request?.type === "setting" && GUESSED_FIGURE.test(term.token) && !statistics.has(term.term);
+  const unguessed = (some: QuestionTerm[]) => some.filter((term) => !guessed(term));
+  const figureTerms = unguessed(terms);
+  const figureAskingTerms = unguessed(askingTerms);
+  const partTerms = figureTerms.filter((term) => partWords.has(term.token));
+  const [figureTotal, figureAskingTotal, partTotal] = [
+    figureTerms,
+    figureAskingTerms,
+    partTerms,
+  ].map(weightOf);
+  const wholeCoverageOf = (unitTerms: Set<string>) =>
+    figureTotal === 0 ? 0 : coverageOf(unitTerms, figureTerms, figureTotal);
+  const figureAskingCoverageOf = (unitTerms: Set<string>) =>
+    figureAskingTotal === 0
+      ? wholeCoverageOf(unitTerms)
+      : coverageOf(unitTerms, figureAskingTerms, figureAskingTotal);
   const partCoverageOf = (unitTerms: Set<string>) =>
     partTotal === 0 ? 0 : coverageOf(unitTerms, partTerms, partTotal);
   let figureMissing = 0;
@@ -393,7 +411,7 @@ export function computeGateFeatures(
         figureCoverage = Math.max(
           figureCoverage,
           described ? 1 : 0,
-          ...[coverageOf, askingCoverageOf, partCoverageOf].map((measure) =>
+          ...[wholeCoverageOf, figureAskingCoverageOf, partCoverageOf].map((measure) =>
             measure(new Set(contentTerms(`${result.chunk.section} ${unit}`))),
           ),
         );

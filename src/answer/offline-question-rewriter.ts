@@ -49,10 +49,12 @@ const AND_NAMED = new RegExp(
  */
 const IT =
   "it(?! (?:usually |really |actually )?(?:take|takes|cost|costs)\\s+(?:\\S+\\s+){0,3}?to\\s+\\S+\\s+\\S)";
-const PRONOUN = new RegExp(`\\b(${IT}|its|they|them|their|this|that|these|those)\\b`, "i");
+/** "that", but not the "that" opening a relative clause: "a paper that showed this". */
+const THAT = "that(?<!\\b(?:a|an|any|some|the|only)\\s+[\\w-]+\\s+that)";
+const PRONOUN = new RegExp(`\\b(${IT}|its|they|them|their|this|${THAT}|these|those)\\b`, "i");
 /** The pronoun a rewrite replaces with the thing it stands for ("that one", "it"). */
 const PRONOUN_AFTER = new RegExp(
-  `\\b(?:this|that) one\\b|\\b(?:${IT}|they|them|this|that|these|those)\\b`,
+  `\\b(?:this|that) one\\b|\\b(?:${IT}|they|them|this|${THAT}|these|those)\\b`,
   "i",
 );
 /** A question word of the message's own: it asks something, not only names a thing. */

@@ -555,6 +555,20 @@ describe("EvidenceGate.assess", () => {
     ).toBe(1);
   });
 
+  it("checks the learner's own figure against the material's rather than looking for it", () => {
+    const judge = judgeOver(
+      makeChunk(
+        "python",
+        "Install Python",
+        "Python 3.11 or newer is a safe choice, because current releases of NumPy and Pandas no longer support older versions.",
+      ),
+    );
+    // "3.9" and "3.10" are nowhere in the material; counted as topics they hide the version given.
+    expect(
+      judge("which python version for ML, is 3.9 or 3.10 still ok?").features.figureMissing,
+    ).toBe(0);
+  });
+
   it("takes a figure from the passages of a story's asking clause, searched on its own", () => {
     const row: Chunk = {
       ...makeChunk(

@@ -269,6 +269,15 @@ describe("offline follow-up rewriting", () => {
     ).not.toMatch(/\bmachine\b/i);
   });
 
+  it("leaves a 'that' opening a relative clause alone: 'the stages that changed'", async () => {
+    expect(
+      await rewriter.rewrite(
+        "how do i rerun only the stages that changed with it",
+        afterAsking("what is DVC used for?"),
+      ),
+    ).toBe("how do i rerun only the stages that changed with DVC");
+  });
+
   it("carries no bare count as a topic: the 12 of 'the 12 month plan' counts months", async () => {
     const rewritten = await rewriter.rewrite(
       "what do i need to be able to do before moving on from it",

@@ -127,6 +127,8 @@ describe("QuestionUnderstanding", () => {
     ["my los is becoming nan", "my loss is becoming nan"],
     ["im mech and not cs", "I'm mechanical and not cs"],
     ["metrics for text gen?", "metrics for text generation?"],
+    // The tool, not a network's weights and biases.
+    ["is weights and biases better than mlflow", "is wandb better than mlflow"],
     ["nlp confs worth following, is that legit", "nlp conferences worth following, is that true"],
     ["shd i learn huggingface", "should i learn Hugging Face"],
     ["which pretrained archs shd i use", "which pretrained architectures should i use"],
