@@ -124,17 +124,19 @@ export function namedHeads(
     const headers = (chunk.cells ?? []).slice(1).map((cell) => cell.header);
     return contentTerms(headers.join(" ")).some((term) => asksTerms.has(term));
   };
-  return (chunk.cells?.[0]?.value ?? "")
-    .split(/[/,+]/)
+  const parts = (chunk.cells?.[0]?.value ?? "").split(/[/,+]/);
+  return parts
     .map((part) => words(part))
     .filter(
       (name) =>
-        said(name) ||
-        (name.some((word) => word.includes("-")) && saidUnhyphenated(name)) ||
-        saidShort(asked, name) ||
-        (figureAsked && shortNames(name.join(" ")).some((short) => said(short.split(" ")))) ||
-        (said(withoutKind(name)) && namesColumn()) ||
-        (comparing && saidWithoutKindWord(name)),
+        // The "A" of "A/B test" is no name of its own; it would be said by every "a".
+        !(parts.length > 1 && name.length === 1 && (name[0]?.length ?? 0) < 2) &&
+        (said(name) ||
+          (name.some((word) => word.includes("-")) && saidUnhyphenated(name)) ||
+          saidShort(asked, name) ||
+          (figureAsked && shortNames(name.join(" ")).some((short) => said(short.split(" ")))) ||
+          (said(withoutKind(name)) && namesColumn()) ||
+          (comparing && saidWithoutKindWord(name))),
     )
     .map((name) => name.join(" "));
 }

@@ -78,6 +78,14 @@ describe("namedHeads", () => {
     expect(namedHeads(row, " rnn vs transformers ")).toEqual([]);
   });
 
+  it("finds no row named by one letter of a split name ('a' of 'A/B test')", () => {
+    const row = toolRow("ab", "A/B test", "Traffic is split between models");
+    expect(
+      namedHeads(row, " difference between a canary release and a shadow deployment "),
+    ).toEqual([]);
+    expect(namedHeads(row, " a b test vs canary release ")).toEqual(["b test"]);
+  });
+
   it("finds a hyphenated name written with a space ('blue green deployment')", () => {
     const row = toolRow("bg", "Blue-green deployment", "Two full environments");
     expect(namedHeads(row, " canary release vs blue green deployment ")).toEqual([
