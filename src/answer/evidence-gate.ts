@@ -20,6 +20,7 @@ import { namedOnlyTogether } from "./named-together.ts";
 import { answerableProbability, type RefusalModel, shippedRefusalModel } from "./refusal-model.ts";
 import { replacementUnmentioned } from "./replacement-unmentioned.ts";
 import { saysColumnOf, type TableColumns } from "./table-columns.ts";
+import { unsaidCompound } from "./unsaid-compound.ts";
 import { UNSPOKEN_TOPICS } from "./unspoken-topics.ts";
 import { writerPassages } from "./writer-passages.ts";
 
@@ -74,8 +75,9 @@ export type GateDecision = {
  *    `threshold` it is refused, with the most readable reason (a topic the material never
  *    mentions, a figure it does not give, or no passage close enough). A question it would
  *    answer is still refused when it asks how a thing works that no retrieved sentence explains
- *    ("how does gradient boosting work": the tables only name it), or a detail no passage says
- *    (`unsaidDetail`).
+ *    ("how does gradient boosting work": the tables only name it), asks to explain a name that
+ *    joins a word the corpus never uses to one of its rare words ("the svm kernel trick",
+ *    `unsaid-compound.ts`), or asks a detail no passage says (`unsaidDetail`).
  * Deterministic: the same question and index always get the same verdict.
  */
 export class EvidenceGate {
@@ -202,6 +204,15 @@ export class EvidenceGate {
         ...measured,
         answerable: false,
         reason: `the material names "${working.phrase}" but does not explain how it works`,
+      };
+    }
+    // "explain the svm kernel trick": the material names the kernel, never the trick.
+    const compound = unsaidCompound(focus, understood.unfamiliarWords, this.statistics);
+    if (compound !== undefined) {
+      return {
+        ...measured,
+        answerable: false,
+        reason: `the material never mentions "${compound}"`,
       };
     }
     const unsaid = this.unsaidDetail(retrieval, understood.understoodAs);

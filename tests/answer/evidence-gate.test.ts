@@ -701,6 +701,20 @@ describe("EvidenceGate.assess", () => {
     expect(judge("how do i set up a dvc remote on s3").answerable).toBe(true);
   });
 
+  it("refuses explaining a name that joins a word the corpus lacks to one of its rare words", () => {
+    const svm = makeChunk(
+      "svm-row",
+      "Core ML Algorithms",
+      "Algorithm: SVM; Key Hyperparameters: C, kernel, gamma",
+      "table-row",
+    );
+    const judge = judgeOver(svm, [], 0.9);
+    const decision = judge("explain the svm kernel trick in simple terms");
+    expect(decision.answerable).toBe(false);
+    expect(decision.reason).toBe('the material never mentions "kernel trick"');
+    expect(judge("which hyperparameters does an svm kernel have").answerable).toBe(true);
+  });
+
   it("refuses a question about a service named in several words the material never names", () => {
     const decision = assess("how do i push my docker image to docker hub", ["docker"]);
     expect(decision.answerable).toBe(false);
