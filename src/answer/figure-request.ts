@@ -127,6 +127,14 @@ const AUTHORS =
  */
 const DATE_ASKED =
   /\bwhen (?:was|were|did|is|are)\b(?: \S+){0,6}? (?:released?|launch(?:ed)?|introduced?|invented?|created?|founded?|published?|come out|came out|proposed?|announced?|written|first (?:\S+ )?(?:appear|appeared|used|offered))\b|\b(?:what|which|in what|in which) year\b|\bsince when\b|\b(?:release|launch|publication) (?:date|year)\b/i;
+/** An event whose date is asked: "first released", "came out", "was introduced". */
+const EVENT_ASKED =
+  /\b(?:released?|launch(?:ed)?|introduced?|invented?|created?|founded?|published?|come out|came out|proposed?|announced?|written|first|deprecated)\b/i;
+/** An event told with a year: "introduced in the 2017 paper", "A 2022 NeurIPS benchmark study". */
+const EVENT_TOLD =
+  /\b(?:released|launched|introduced|invented|created|founded|published|came out|proposed|announced|written|deprecated|paper|study|since)\b/i;
+/** A release named by its number: "version 2.9". */
+const RELEASE = /\bversion\s+\d/i;
 /** "which month do i start deep learning", "wat week": a point in the plan asked for. */
 const PLAN_POINT_ASKED = / (?:what|which) (?:month|week)s? /;
 /** "Month 6–8", "Week 2": a point in the plan, as the material writes it. */
@@ -151,6 +159,11 @@ export type FigureRequest = {
   rate?: true;
   /** "which month do I start deep learning": a point in the plan ("Month 6–8"), not a duration. */
   point?: true;
+  /**
+   * "in which year was PyTorch first released": the date of an event, which only a year told with
+   * an event gives ("introduced in the 2017 paper"), not "… for most learners in 2026".
+   */
+  event?: true;
 };
 
 /**
@@ -186,7 +199,11 @@ export function figureRequest(question: string): FigureRequest | undefined {
   question = question.replace(CODE, " ").replace(LEADING_CHAT, "");
   if (NOT_THE_FIGURE.test(question) || HOW_TO_COUNT.test(question)) return undefined;
   if (PERSON_ASKED.test(question)) return { type: "person", words: [] };
-  if (DATE_ASKED.test(question)) return { type: "date", words: [] };
+  if (DATE_ASKED.test(question)) {
+    return EVENT_ASKED.test(question)
+      ? { type: "date", words: [], event: true }
+      : { type: "date", words: [] };
+  }
   if (WHAT_RAISES_IT.test(question) && !AN_AMOUNT.test(question)) return undefined;
   const tokens = words(question);
   const text = ` ${tokens.join(" ")} `;
@@ -346,7 +363,9 @@ export function suppliesFigure(request: FigureRequest, unit: string): boolean {
     case "person":
       return AUTHORS.test(unit);
     case "date":
-      return unit.match(YEAR) !== null;
+      // "which MLflow deprecated in version 2.9" dates the event by a release.
+      if (request.event !== true) return unit.match(YEAR) !== null;
+      return EVENT_TOLD.test(unit) && (unit.match(YEAR) !== null || RELEASE.test(unit));
     case "count":
       // A year ("the 2017 paper") counts nothing; the number counts the thing asked about when it
       // stands just before it ("at least three portfolio projects", not a project's "2–3 weeks").

@@ -65,6 +65,21 @@ describe("figureRequest", () => {
     );
   });
 
+  it("asks the date of an event, given by a year or release told with an event", () => {
+    const released = figureRequest("In which year was PyTorch first released?") as FigureRequest;
+    expect(released).toEqual({ type: "date", words: [], event: true });
+    // The year the material is written for dates no release.
+    expect(suppliesFigure(released, "PyTorch is the better first choice in 2026.")).toBe(false);
+    expect(suppliesFigure(released, "PyTorch, released in 2016, is popular.")).toBe(true);
+    const deprecated = figureRequest("since when were the stages deprecated") as FigureRequest;
+    expect(suppliesFigure(deprecated, "the stages, which MLflow deprecated in version 2.9")).toBe(
+      true,
+    );
+    // A year asked of no event is given by any year.
+    const year = figureRequest("what year is this roadmap for") as FigureRequest;
+    expect(suppliesFigure(year, "Machine Learning Roadmap 2026")).toBe(true);
+  });
+
   it("asks a value when a question asks what counts as a good score for a measure", () => {
     const rouge = figureRequest("What counts as a good ROUGE score for a summarisation model?");
     expect(rouge).toEqual({ type: "setting", words: ["rouge"] });
