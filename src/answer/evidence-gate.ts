@@ -334,13 +334,18 @@ const ASKED_OF_UNKNOWN: ReadonlyArray<(named: string) => string> = [
   (named) => `${HOW_TO}\\s+(?:[\\p{L}\\d'-]+\\s+){0,5}?${named}(?![\\p{L}\\d-])`,
   // "RLHF with TRL - how 2 write the reward model code".
   (named) => `^${named}\\b[^?.]{0,40}?\\s${HOW_TO}\\b`,
+  // "same thing in pyspark, how would i write it", "how do i do that in polars": the last
+  // answer's task, done with it.
+  (named) =>
+    `\\b(?:same(?:\\s+thing)?|(?:do|write|doing|writing)\\s+(?:it|this|that|the same))\\s+(?:in|with|using|for)\\s+${named}(?![\\p{L}\\d-])`,
 ];
 
 /**
  * Whether the question asks what an unknown topic is or how it works ("what's SMOTE exactly", "how
  * does q-learning work", "xavier init kya hai"), asks the material to judge it ("is the iit
  * madras online bsc good for ml jobs", "udemy worth it?"), or asks how to work with it ("how do i
- * deploy on heroku", "RLHF with TRL - how 2 write the reward model code").
+ * deploy on heroku", "RLHF with TRL - how 2 write the reward model code", "same thing in
+ * pyspark").
  */
 function definesUnknown(
   understood: Pick<UnderstoodQuestion, "understoodAs" | "unknownTopics">,

@@ -774,6 +774,9 @@ describe("EvidenceGate.assess", () => {
     expect(judge("how do i deploy my python model on heroku").answerable).toBe(false);
     expect(judge("SMOTE with sklearn - how 2 write the code?").answerable).toBe(false);
     expect(judge("my friend uses heroku. how do i deploy my python model").answerable).toBe(true);
+    // Nor do the last answer's task with one.
+    expect(judge("same thing in heroku, how would i write the python code").answerable).toBe(false);
+    expect(judge("how do i do that in heroku with python").answerable).toBe(false);
   });
 
   it("names only the asking clauses' unknown topics when a long story surrounds the question", () => {
