@@ -21,6 +21,12 @@ import { REFUSAL_OPENING } from "./refusal-text.ts";
 export const OPENER =
   "(?:(?:ok(?:ay)?|so|wait|hmm+|hm|oh|ah+|um+|acha|achha|accha|right|no|sorry),?\\s+)*";
 const WHAT_ABOUT = new RegExp(`^${OPENER}(?:and\\s+)?(?:(?:what|how) about|i meant?)\\b`, "i");
+/**
+ * "so how do i roll back then", "so with 10k examples how many steps is that": a message opening
+ * on a bare "so" draws a consequence of the last answer. "ok so what salary can a fresher get"
+ * acknowledges the answer and moves on, and "so far" or "so much" opens nothing.
+ */
+const LEADING_SO = /^\W*so\s+(?!far\b|much\b|many\b|that\b)/i;
 const LEADING_CONJUNCTION = new RegExp(
   `^${OPENER}(and|also|plus|then|but|what if|vs\\.?|versus|or|compared (?:to|with))\\b|^${OPENER}(?:n|nd|&)\\s`,
   "i",
@@ -244,6 +250,7 @@ export class FollowUpDetector {
     ) {
       return true;
     }
+    if (LEADING_SO.test(said) && !wholeQuestion) return true;
     if (OPEN_COMPARISON.test(text) && topics.length <= 1) return true;
     if (WHY_NOT.test(text)) return true;
     // "what stack", "which dataset?": a thing asked with no verb, of what was just talked about.

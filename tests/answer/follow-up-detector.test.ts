@@ -114,6 +114,9 @@ describe("FollowUpDetector.dependsOnHistory", () => {
     "i meant mlflow",
     // Two topics, but no choices named: "which one" means one of the things said before.
     "which one needs dropout to reduce overfitting",
+    // A bare "so" draws a consequence of the last answer.
+    "so where do i get free gpu for dl, cant afford one rn",
+    "so with 10k examples n batch size 32 how many steps is one epoch",
     // "there": a place said before.
     "why does xgboost do better there?",
     // "and" joins two names, not two clauses: "it" still points back.
@@ -168,6 +171,8 @@ describe("FollowUpDetector.dependsOnHistory", () => {
     "🤔🤔🤔",
     "what about the XGBoost tool, what is it?",
     "what about xgboost, can u explain it simply",
+    // "ok so" acknowledges the answer and moves on.
+    "ok so what salary can a fresher ml engineer get in india",
     // The learner says the topic changes.
     "ok new q: what does it mean when dropout is high",
     "btw whats that gpu salary thing in india",
