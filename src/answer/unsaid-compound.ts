@@ -29,7 +29,7 @@ const EXPLAIN_THING = [
     "i",
   ),
   new RegExp(
-    `\\bhow (?:does|do|is|are) (?:the |a |an )?((?:[^\\s?.!,;:]+ ){1,4}?)(?:${WORKINGS}|fix|fixes|help|helps)\\b`,
+    `\\bhow (?:does|do|is|are) (?:the |a |an )?((?:[^\\s?.!,;:]+ ){1,5}?)(?:${WORKINGS}|fix|fixes|help|helps)\\b`,
     "i",
   ),
 ];

@@ -33,6 +33,7 @@ describe("unsaidCompound", () => {
     ["kernel trick in SVM explain like im 5", ["trick"], "kernel trick"],
     ["what is the dying relu problem", ["dying"], "dying relu"],
     ["how does flash attention work", ["flash"], "flash attention"],
+    ["how does the kernel trick in an svm work", ["trick"], "kernel trick"],
   ])("names %j's compound of an unused word and a rare one", (asking, unfamiliar, compound) => {
     expect(unsaidCompound(asking, unfamiliar, statistics)).toBe(compound);
   });

@@ -184,6 +184,7 @@ describe("QuestionUnderstanding", () => {
     ],
     ["batch vs online preds", "batch vs online predictions"],
     ["deadass do i gotta grind math proofs", "do i have to grind math proofs"],
+    ["how dose it work", "how does it work"],
     ["wat r the 7 steps", "what are the 7 steps"],
     ["wy does it break, b/c of dat?", "why does it break, because of that?"],
     ["lemme know wn to use it", "let me know when to use it"],
