@@ -49,6 +49,7 @@ export function unsaidCompound(
   if (unfamiliar.size === 0) return undefined;
   for (const pattern of EXPLAIN_THING) {
     const thing = wordsAsWritten(pattern.exec(focus)?.[1] ?? "");
+    if (!thing.some((word) => unfamiliar.has(word.toLowerCase()))) continue;
     // A word naming something ("trick", "dying", "flash"), not "behind" of "the reason behind it".
     const naming = new Set(
       tagWords(thing.join(" "))
