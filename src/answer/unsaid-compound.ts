@@ -36,9 +36,9 @@ const EXPLAIN_THING = [
 
 /**
  * The name, in the thing a question asks to be explained, that joins an ordinary English word
- * the corpus never uses to one of the material's rare words: "kernel trick" of "explain the svm kernel
- * trick", "dying relu", "flash attention", "compound scaling". The material names the kernel, not
- * the trick, so no passage explains it; each word alone would not refuse the question.
+ * the corpus never uses to one of the material's rare words: "kernel trick" of "explain the svm
+ * kernel trick", "dying relu", "flash attention", "compound scaling". The material names the
+ * kernel, not the trick, so no passage explains it; neither word alone refuses the question.
  */
 export function unsaidCompound(
   focus: string,
