@@ -120,16 +120,20 @@ const PERSON_ASKED =
 /** People named as a work's authors: "by Grinsztajn, Oyallon and Varoquaux", "Vaswani et al.". */
 const AUTHORS =
   /\bby\s+\p{Lu}[\p{L}'-]+(?:,?\s+(?:and\s+)?\p{Lu}[\p{L}'-]+)*|\b\p{Lu}[\p{L}'-]+\s+et al\b/u;
+/** Verbs of an event that has a date: "released", "came out", "was introduced". */
+const EVENT_VERBS =
+  "released?|launch(?:ed)?|introduced?|invented?|created?|founded?|published?|come out|came out|proposed?|announced?|written";
 /**
  * "when was the TensorFlow certificate launched", "which year did the attention paper come out",
  * "since when": a date in history asked for. "when should I start deep learning" asks a point in
  * the plan, not a date.
  */
-const DATE_ASKED =
-  /\bwhen (?:was|were|did|is|are)\b(?: \S+){0,6}? (?:released?|launch(?:ed)?|introduced?|invented?|created?|founded?|published?|come out|came out|proposed?|announced?|written|first (?:\S+ )?(?:appear|appeared|used|offered))\b|\b(?:what|which|in what|in which) year\b|\bsince when\b|\b(?:release|launch|publication) (?:date|year)\b/i;
+const DATE_ASKED = new RegExp(
+  `\\bwhen (?:was|were|did|is|are)\\b(?: \\S+){0,6}? (?:${EVENT_VERBS}|first (?:\\S+ )?(?:appear|appeared|used|offered))\\b|\\b(?:what|which|in what|in which) year\\b|\\bsince when\\b|\\b(?:release|launch|publication) (?:date|year)\\b`,
+  "i",
+);
 /** An event whose date is asked: "first released", "came out", "was introduced". */
-const EVENT_ASKED =
-  /\b(?:released?|launch(?:ed)?|introduced?|invented?|created?|founded?|published?|come out|came out|proposed?|announced?|written|first|deprecated)\b/i;
+const EVENT_ASKED = new RegExp(`\\b(?:${EVENT_VERBS}|first|deprecated)\\b`, "i");
 /** An event told with a year: "introduced in the 2017 paper", "A 2022 NeurIPS benchmark study". */
 const EVENT_TOLD =
   /\b(?:released|launched|introduced|invented|created|founded|published|came out|proposed|announced|written|deprecated|paper|study|since)\b/i;

@@ -47,6 +47,14 @@ export function unsaidCompound(
 ): string | undefined {
   const unfamiliar = new Set(unfamiliarWords.map((word) => word.toLowerCase()));
   if (unfamiliar.size === 0) return undefined;
+  // A rare word of the material ("kernel"), not a common one: "realistic timeline".
+  const known = (neighbour: string | undefined) =>
+    neighbour !== undefined &&
+    !STOPWORDS.has(neighbour.toLowerCase()) &&
+    contentTerms(neighbour).some((term) => {
+      const chunks = statistics.documentFrequency(term);
+      return chunks > 0 && chunks <= RARE_CHUNKS;
+    });
   for (const pattern of EXPLAIN_THING) {
     const thing = wordsAsWritten(pattern.exec(focus)?.[1] ?? "");
     if (!thing.some((word) => unfamiliar.has(word.toLowerCase()))) continue;
@@ -58,14 +66,6 @@ export function unsaidCompound(
     );
     for (const [index, word] of thing.entries()) {
       if (!unfamiliar.has(word.toLowerCase()) || !naming.has(word.toLowerCase())) continue;
-      // A rare word of the material ("kernel"), not a common one: "realistic timeline".
-      const known = (neighbour: string | undefined) =>
-        neighbour !== undefined &&
-        !STOPWORDS.has(neighbour.toLowerCase()) &&
-        contentTerms(neighbour).some((term) => {
-          const chunks = statistics.documentFrequency(term);
-          return chunks > 0 && chunks <= RARE_CHUNKS;
-        });
       const [before, after] = [thing[index - 1], thing[index + 1]];
       if (known(after)) return `${word} ${after}`;
       if (known(before)) return `${before} ${word}`;
