@@ -113,7 +113,16 @@ export function describedSituations(understood: Pick<UnderstoodQuestion, "expans
  * for a target column, so the lexicon's "y" → "why" never applies elsewhere.
  */
 const LEADING_Y =
-  /^(\W*(?:(?:ok|okay|but|so|and|hmm|acha)\W+)?)y(?=\s*[?!.]*\s*$|\s+(?:not|is|are|do|does|did|should|would|will|can|cant|can't|so|tho|though|would|isn't|doesn't)\b)/i;
+  /^(\W*(?:(?:ok|okay|but|so|and|hmm|acha)\W+)?)y(?=\s*[?!.]*\s*$|\s+(?:not|is|are|do|does|did|should|would|will|can|cant|can't|so|tho|though|would|isn't|doesn't|we|you|u|i|they|people|ppl|everyone|start|use|learn|choose|pick|prefer|need)\b)/i;
+
+/**
+ * "linear n logistic regression", "10k samples n batch size 32", "start w linear": a lone "n" or
+ * "w" between two words is "and" or "with" (the lexicon's "n" → "and" never applies, since the
+ * corpus writes "n" in `n_estimators`). After a word that takes a count ("top n", "with n
+ * samples"), or before a counted noun ("pick n estimators"), "n" is the count.
+ */
+const LONE_AND_OR_WITH =
+  /(?<=(?:^|\s)(?!(?:top|first|last|of|for|with|the|size|than|by|to|all|choose|where|if|when|and|or|is|are|be|x|y|pick|set|tune|many|much)\s)\p{L}{2,}\s+)([nw])(?=\s+(?!(?:estimators|samples|features|rows|examples|items|classes|clusters|jobs|epochs|components|neighbou?rs|splits|folds|times|points|dimensions|grams?)\b)\p{L}{2,}\b)/gu;
 
 /** "5//2 gives 2, y??": a "y" closing a message after a comma asks why, too. */
 const TRAILING_Y = /(,\s*(?:but\s+|so\s+)?)y(\s*\?+[!?.]*\s*)$/i;
@@ -263,6 +272,11 @@ export class QuestionUnderstanding {
       return `${start}${english}`;
     });
 
+    text = text.replace(LONE_AND_OR_WITH, (letter: string) => {
+      const word = letter === "n" ? "and" : "with";
+      changes.push({ from: letter, to: word, reason: "abbreviation" });
+      return word;
+    });
     for (const pattern of [...this.lexicon.requestPatterns, ...this.lexicon.fillerPatterns]) {
       text = text.replace(pattern, (match) => {
         changes.push({ from: match, to: "", reason: "filler" });
@@ -434,13 +448,22 @@ export class QuestionUnderstanding {
 
   /**
    * "non-empty", "filling-in", "re-run": an English word with a prefix or a particle attached by
-   * a hyphen is plain English, not a technical token ("q-learning", "few-shot" stay topics).
+   * a hyphen is plain English, not a technical token ("q-learning", "few-shot" stay topics). So is
+   * an everyday or corpus word with a prefix written without the hyphen ("reupload", "unfreeze");
+   * a name is not ("autokeras": "keras" is no English word).
    */
   private isEverydayCompound(word: string): boolean {
-    const match = EVERYDAY_COMPOUND.exec(word.toLowerCase());
+    const lower = word.toLowerCase();
+    const match = EVERYDAY_COMPOUND.exec(lower);
     const base = match?.[1] ?? match?.[2];
+    if (base !== undefined) {
+      return base.length >= 3 && (this.isEnglish(base) || this.knowsToken(base));
+    }
+    const prefixed = PREFIXED.exec(lower)?.[1];
     return (
-      base !== undefined && base.length >= 3 && (this.isEnglish(base) || this.knowsToken(base))
+      prefixed !== undefined &&
+      isEnglishWord(prefixed) &&
+      (this.vocabulary.has(prefixed) || isEverydayWord(prefixed))
     );
   }
 

@@ -20,6 +20,33 @@ const chunks = [
 const understanding = new QuestionUnderstanding(chunks);
 
 describe("QuestionUnderstanding", () => {
+  it("reads a lone 'n' or 'w' between words as 'and' or 'with', not a count", () => {
+    // The material writes "n" (in `n_estimators`) and "w" (in `X @ w`), so the lexicon's
+    // "n" → "and" does not apply.
+    const forest = new QuestionUnderstanding([
+      makeChunk("rf", "Algorithms", "Random Forest: key hyperparameters n_estimators, max_depth."),
+      makeChunk("matmul", "NumPy", "Use @ for matrix multiplication (`X @ w`) in linear models."),
+    ]);
+    expect(forest.understand("y start w linear n logistic regression").understoodAs).toBe(
+      "why start with linear and logistic regression",
+    );
+    expect(forest.understand("how to pick n estimators").understoodAs).toBe(
+      "how to pick n estimators",
+    );
+    expect(forest.understand("what is top n accuracy").understoodAs).toBe("what is top n accuracy");
+  });
+
+  it("reads a prefixed everyday word written without a hyphen as English, not a topic", () => {
+    const colab = new QuestionUnderstanding([
+      makeChunk("colab", "Colab", "Files you upload to a Colab session are temporary."),
+      makeChunk("keras", "Frameworks", "Keras is a high-level API of TensorFlow."),
+    ]);
+    const asked = colab.understand("do i have to reupload my files every time");
+    expect(asked.unknownTopics).toEqual([]);
+    expect(asked.unfamiliarWords).toContain("reupload");
+    expect(colab.understand("how to use autokeras").unknownTopics).toEqual(["autokeras"]);
+  });
+
   it("also searches the other spelling of a word the material spells both ways", () => {
     const spelled = new QuestionUnderstanding([
       makeChunk("us", "Tools", "Matplotlib and Seaborn for visualization."),
