@@ -12,7 +12,17 @@ export function askedFigure(question: string): FigureRequest | undefined {
   return figureAskedIn(carriedTopic(questionFocus(question)).own, carriedTopic(question).carried);
 }
 
-/** The same, from the learner's own asking words and the topic a follow-up carries. */
+/** "which certification …", "what tool should…": a thing asked for by its kind, not "which one". */
+const ASKS_FOR_A_THING =
+  /\b(?:which|what)\s+(?!(?:one|ones|about|abt|if|is|are|was|were|would|will|do|does|did|can|should|for|in|at|of|'s|’s)\b)\p{L}{3,}/iu;
+
+/**
+ * The same, from the learner's own asking words and the topic a follow-up carries. Words that ask
+ * for a thing of their own ("ok which certification goes with that cloud", after a question about
+ * its monthly cost) take no figure from the carried topic.
+ */
 export function figureAskedIn(ownAsking: string, carried: string): FigureRequest | undefined {
-  return figureRequest(ownAsking) ?? figureRequest(`${ownAsking} ${carried}`);
+  const own = figureRequest(ownAsking);
+  if (own !== undefined || carried === "" || ASKS_FOR_A_THING.test(ownAsking)) return own;
+  return figureRequest(`${ownAsking} ${carried}`);
 }

@@ -116,7 +116,7 @@ const TIME_UNIT_RANGE =
 const FRACTION = /(?<![\d.])0?\.\d+(?![\d.])/;
 /** "who wrote the study…", "authors of the attention paper": the people behind a work. */
 const PERSON_ASKED =
-  /\bwho\s+(?:\S+\s+){0,2}?(?:wrote|write|writes|authored|invented|created|proposed|introduced|coined|discovered)\b|\bauthors?\s+of\b|\bwho\s+(?:are|were|is|was)\s+the\s+(?:authors?|inventors?|creators?)\b/i;
+  /\bwho\s+(?:\S+\s+){0,2}?(?:wrote|write|writes|authored|invented|created|proposed|introduced|coined|discovered|developed|designed|(?:came|come) up with)\b|\bauthors?\s+of\b|\bwho\s+(?:are|were|is|was)\s+the\s+(?:authors?|inventors?|creators?)\b/i;
 /** People named as a work's authors: "by Grinsztajn, Oyallon and Varoquaux", "Vaswani et al.". */
 const AUTHORS =
   /\bby\s+\p{Lu}[\p{L}'-]+(?:,?\s+(?:and\s+)?\p{Lu}[\p{L}'-]+)*|\b\p{Lu}[\p{L}'-]+\s+et al\b/u;
@@ -132,6 +132,9 @@ const DATE_ASKED = new RegExp(
   `\\bwhen (?:was|were|did|is|are)\\b(?: \\S+){0,6}? (?:${EVENT_VERBS}|first (?:\\S+ )?(?:appear|appeared|used|offered))\\b|\\b(?:what|which|in what|in which) year\\b|\\bsince when\\b|\\b(?:release|launch|publication) (?:date|year)\\b`,
   "i",
 );
+/** "when is the next batch of the course starting", "when does the next cohort begin". */
+const NEXT_START_ASKED =
+  /\bwhen (?:is|are|does|do|will)\s+(?:the\s+)?next\b(?:\s+\S+){0,6}?\s+(?:start|starts|starting|begin|begins|beginning|open|opens|opening)\b/i;
 /** An event whose date is asked: "first released", "came out", "was introduced". */
 const EVENT_ASKED = new RegExp(`\\b(?:${EVENT_VERBS}|first|deprecated)\\b`, "i");
 /** An event told with a year: "introduced in the 2017 paper", "A 2022 NeurIPS benchmark study". */
@@ -203,7 +206,7 @@ export function figureRequest(question: string): FigureRequest | undefined {
   question = question.replace(CODE, " ").replace(LEADING_CHAT, "");
   if (NOT_THE_FIGURE.test(question) || HOW_TO_COUNT.test(question)) return undefined;
   if (PERSON_ASKED.test(question)) return { type: "person", words: [] };
-  if (DATE_ASKED.test(question)) {
+  if (DATE_ASKED.test(question) || NEXT_START_ASKED.test(question)) {
     return EVENT_ASKED.test(question)
       ? { type: "date", words: [], event: true }
       : { type: "date", words: [] };

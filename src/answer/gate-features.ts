@@ -138,6 +138,9 @@ const EVERYDAY_ABSENT_WEIGHT = 0.25;
 const MIN_FIGURE_COVERAGE = 0.3;
 /** A number the learner writes: "3.9", "8gb", "10,000". */
 const GUESSED_FIGURE = /^\d/;
+/** Words a question uses to ask for a date: "what year did it come out", "when was it released". */
+const DATE_ASKING_WORD =
+  /^(?:year|years|date|dates|come|came|out|first|release[sd]?|launch(?:e[sd])?|introduce[sd]?|invent(?:ed)?|create[sd]?|publish(?:ed)?|propose[sd]?|announce[sd]?)$/;
 const PASSAGES_CHECKED = 3;
 const HEADING_PASSAGES = 5;
 
@@ -250,7 +253,16 @@ export function computeGateFeatures(
   /** The kind of figure asked for, if any ("person" for "who wrote …"). */
   figureAsked: FigureRequest["type"] | undefined;
 } {
-  const terms = questionTerms(understood, statistics);
+  // "what year did transformers come out": the words that ask for a date are not what a passage
+  // giving it holds ("The Transformer, introduced in the 2017 paper").
+  const asksDate =
+    figureAskedIn(
+      carriedTopic(questionFocus(understood.understoodAs)).own,
+      carriedTopic(understood.understoodAs).carried,
+    )?.type === "date";
+  const terms = questionTerms(understood, statistics).filter(
+    (term) => !asksDate || !DATE_ASKING_WORD.test(term.token),
+  );
   const top = retrieval.results.slice(0, PASSAGES_CHECKED);
   // An ordinary English word the corpus never uses ("bad", "scared", "done") that describes or is
   // an everyday verb weighs less than a corpus word: it says how the learner feels, not what about.

@@ -18,4 +18,12 @@ describe("askedFigure", () => {
     expect(askedFigure("and how many questions? (cost aws exam)")?.type).toBe("count");
     expect(askedFigure("and in bengaluru? (salary engineer india)")?.type).toBe("money");
   });
+
+  it("takes no figure from the carried topic when the learner asks for a thing of their own", () => {
+    expect(
+      askedFigure("ok which certification goes with that cloud (cost monthly host platform)"),
+    ).toBeUndefined();
+    expect(askedFigure("which one is cheaper? (cost aws exam)")?.type).toBe("money");
+    expect(askedFigure("what about hyderabad? (salary engineer india)")?.type).toBe("money");
+  });
 });

@@ -56,6 +56,11 @@ describe("figureRequest", () => {
     }
     // When to do something in the plan is not a date in history.
     expect(figureRequest("when should i start deep learning")).toBeUndefined();
+    // The start of a course's next batch is a date, too; not a step's start in the plan.
+    expect(figureRequest("when is the next batch of the scaler course starting")?.type).toBe(
+      "date",
+    );
+    expect(figureRequest("when does step 4 start")).toBeUndefined();
     const date = figureRequest("when was it introduced") as FigureRequest;
     expect(suppliesFigure(date, 'The Transformer, introduced in the 2017 paper "Attention…"')).toBe(
       true,
@@ -213,6 +218,8 @@ describe("figureRequest", () => {
       ),
     ).toBe(true);
     expect(figureRequest("who is this roadmap for")).toBeUndefined();
+    expect(figureRequest("who came up with dropout originally, which paper?")?.type).toBe("person");
+    expect(figureRequest("who developed xgboost")?.type).toBe("person");
   });
 
   it("answers 'how many days' with a time in weeks, and 'hours per week' only with both", () => {
@@ -728,6 +735,24 @@ describe("EvidenceGate.assess", () => {
     expect(decision.answerable).toBe(false);
     expect(decision.reason).toBe('the material never mentions "kernel trick"');
     expect(judge("which hyperparameters does an svm kernel have").answerable).toBe(true);
+  });
+
+  it("answers the year of an event from the passage that tells it, asked in any words", () => {
+    const transformer = makeChunk(
+      "transformer",
+      "Sequence Models: RNNs versus Transformers",
+      'The Transformer, introduced in the 2017 paper "Attention Is All You Need", drops recurrence and relies on attention.',
+    );
+    const judge = judgeOver(transformer, [], 0.3);
+    expect(judge("what year did transformers come out").answerable).toBe(true);
+    const pytorch = makeChunk(
+      "pytorch",
+      "Frameworks",
+      "PyTorch is the better first choice for most learners in 2026.",
+    );
+    expect(judgeOver(pytorch, [], 0.3)("what year did pytorch come out").reason).toBe(
+      "the material gives no date for that",
+    );
   });
 
   it("refuses a question about a service named in several words the material never names", () => {
