@@ -16,7 +16,7 @@ const THING_ENDS =
 /**
  * A request to explain a thing, the thing in group 1: "explain the svm kernel trick in simple
  * terms", "kernel trick in SVM explain like im 5", "what is the dying relu problem", "how does
- * flash attention work".
+ * flash attention work", "how does the kernel trick in an SVM actually work".
  */
 const EXPLAIN_THING = [
   new RegExp(
@@ -29,7 +29,7 @@ const EXPLAIN_THING = [
     "i",
   ),
   new RegExp(
-    `\\bhow (?:does|do|is|are) (?:the |a |an )?((?:[^\\s?.!,;:]+ ){1,5}?)(?:${WORKINGS}|fix|fixes|help|helps)\\b`,
+    `\\bhow (?:does|do|is|are) (?:the |a |an )?((?:[^\\s?.!,;:]+ ){1,5}?)(?:(?:actually|really|exactly|even) )?(?:${WORKINGS}|fix|fixes|help|helps)\\b`,
     "i",
   ),
 ];

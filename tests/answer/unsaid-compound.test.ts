@@ -34,6 +34,7 @@ describe("unsaidCompound", () => {
     ["what is the dying relu problem", ["dying"], "dying relu"],
     ["how does flash attention work", ["flash"], "flash attention"],
     ["how does the kernel trick in an svm work", ["trick"], "kernel trick"],
+    ["How does the kernel trick in an SVM actually work?", ["trick"], "kernel trick"],
   ])("names %j's compound of an unused word and a rare one", (asking, unfamiliar, compound) => {
     expect(unsaidCompound(asking, unfamiliar, statistics)).toBe(compound);
   });
