@@ -20,6 +20,9 @@ function sectionTerms(statistics: CorpusStatistics): Set<string>[] {
   return sections;
 }
 
+/** A side that names nothing in particular: "something cooler", "anything fancy", "other stuff". */
+const VAGUE_SIDE = /^(?:something|anything|stuff|things?|other(?:\s+(?:stuff|things?))?)\b/i;
+
 /**
  * "can DVC use google drive as its remote instead of S3?", "can it use google drive as the
  * remote?": no section of the material names the offered replacement beside what it replaces, or
@@ -32,6 +35,8 @@ export function replacementUnmentioned(
 ): [string, string] | undefined {
   const sides = replacedSides(question) ?? offeredForRole(question);
   if (sides === undefined) return undefined;
+  // "… instead of something cooler": a side that names no thing.
+  if (sides.some((side) => VAGUE_SIDE.test(side.trim()))) return undefined;
   const [replacement, replaced] = sides.map((side) => new Set(contentTerms(side)));
   if (replacement === undefined || replaced === undefined) return undefined;
   if (replacement.size === 0 || replaced.size === 0) return undefined;

@@ -21,6 +21,12 @@ const statistics = new CorpusStatistics([
 ]);
 
 describe("replacementUnmentioned", () => {
+  it("finds none when the replaced side names nothing ('something cooler')", () => {
+    expect(
+      replacementUnmentioned("y start with dvc instead of something cooler", statistics),
+    ).toBeUndefined();
+  });
+
   it("finds a replacement no section names beside what it would replace", () => {
     expect(
       replacementUnmentioned(
