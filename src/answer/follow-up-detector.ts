@@ -209,8 +209,14 @@ export class FollowUpDetector {
     // "got it. what does the roadmap mean by edge ML?": what follows the thanks is the message.
     const text = withoutLeadingAcknowledgement(message.trim());
     const topics = this.topicWords(text);
-    // "ok new q: what is dropout": the learner says so.
-    if ((NEW_TOPIC.test(text) || NEW_TOPIC.test(said)) && topics.length > 0) return false;
+    // "ok new q: what is dropout": the learner says so; so does "different question - what does
+    // if __name__ == "__main__": do", whose code holds no topic word, unless it points back.
+    if (
+      (NEW_TOPIC.test(text) || NEW_TOPIC.test(said)) &&
+      (topics.length > 0 || this.pointerBack(text, 0) === undefined)
+    ) {
+      return false;
+    }
     // "what is blue green" after "shadow vs canary": it names a row of its own, in common words.
     const defined = DEFINES_A_THING.exec(text);
     if (

@@ -9,6 +9,7 @@ import {
   QUESTION_META_WORDS,
   STOPWORDS,
   stem,
+  withoutAnswerStyle,
   wordsAsWritten,
 } from "../text/terms.ts";
 import { learnerLexicon } from "../understanding/learner-lexicon.ts";
@@ -587,8 +588,11 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
   /** Runs of consecutive words, among them a topic word, between stop words and punctuation. */
   private topicalRuns(text: string): string[] {
     const runs: string[][] = [[]];
-    // Punctuation ends a run as a stop word does.
-    for (const token of text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*|[^\s\p{L}\p{N}]/gu) ?? []) {
+    // Punctuation ends a run as a stop word does; so does how the answer was asked for
+    // ("explain broadcasting in numpy").
+    for (const token of withoutAnswerStyle(text).match(
+      /[\p{L}\p{N}][\p{L}\p{N}'’-]*|[^\s\p{L}\p{N}]/gu,
+    ) ?? []) {
       const lower = token.toLowerCase();
       if (!/[\p{L}\p{N}]/u.test(token) || STOPWORDS.has(lower) || QUESTION_META_WORDS.has(lower)) {
         runs.push([]);
@@ -668,7 +672,8 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
     const seen = new Set<string>();
     // A bare number counts a noun ("the 12 month plan") and is no topic alone; a year is one.
     // A very common word that opens a name with the next one stays: "deep learning".
-    const written = this.topicWords(text);
+    // "explain broadcasting in numpy pls": how the answer was asked for is no topic.
+    const written = this.topicWords(withoutAnswerStyle(text));
     const candidates = written.filter((word, index) => {
       const lower = word.toLowerCase();
       if (seen.has(lower) || COUNT.test(word)) return false;

@@ -149,6 +149,8 @@ describe("FollowUpDetector.dependsOnHistory", () => {
     "n salary?",
     // Only a staged plan of some tutorial has weeks: the one talked about.
     "what do i do in week 2",
+    // "another question", but about what was just said.
+    "another question: how long does it take",
   ])("treats %j as a follow-up", (message) => {
     expect(detector.dependsOnHistory(message)).toBe(true);
   });
@@ -203,6 +205,8 @@ describe("FollowUpDetector.dependsOnHistory", () => {
     // The "it" of "got it" points at nothing asked.
     "got it. what does the roadmap mean by edge ML?",
     "ok got it, thanks! what is a CNN",
+    // The learner says the topic changes, before code that holds no topic word.
+    'different question - what does if __name__ == "__main__": actually do',
   ])("treats %j as standing alone", (message) => {
     expect(detector.dependsOnHistory(message)).toBe(false);
   });

@@ -35,6 +35,15 @@ const afterAsking = (question: string): ChatTurn[] => [
 ];
 
 describe("offline follow-up rewriting", () => {
+  it("carries the last topic without how it was asked for ('explain … pls')", async () => {
+    const rewritten = await rewriter.rewrite(
+      "how does it decide if two shapes are compatible",
+      afterAsking("explain broadcasting in numpy pls"),
+    );
+    expect(rewritten).toContain("broadcasting");
+    expect(rewritten).not.toContain("explain");
+  });
+
   it("reads a pronoun after a tool the message names itself as that tool", async () => {
     expect(
       await rewriter.rewrite(
