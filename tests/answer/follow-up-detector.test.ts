@@ -436,3 +436,33 @@ describe("FollowUpDetector.dependsOnHistory, a row named loosely in common words
     expect(releaseDetector.dependsOnHistory("what is green", undefined, previous)).toBe(true);
   });
 });
+
+describe("FollowUpDetector.dependsOnHistory, 'there' as a place said before", () => {
+  const material = detectorOver([
+    makeChunk("kaggle", "Kaggle", "Kaggle competitions help before applying for jobs."),
+    makeChunk(
+      "numpy",
+      "NumPy",
+      "Use the @ operator for matrix multiplication, * for element-wise.",
+    ),
+    makeChunk(
+      "courses",
+      "Courses",
+      "Free courses on deep learning with PyTorch; certification on AWS.",
+    ),
+  ]);
+
+  it.each([
+    "how many competitions should I finish there before I start applying for jobs?",
+    "ok and what operator do i use there for matrix multiplication vs element-wise",
+  ])("treats %j as a follow-up", (message) => {
+    expect(material.dependsOnHistory(message)).toBe(true);
+  });
+
+  it.each([
+    "are there any free courses on deep learning with pytorch",
+    "is there a certification on aws for deep learning courses",
+  ])("treats %j, where something exists, as standing alone", (message) => {
+    expect(material.dependsOnHistory(message)).toBe(false);
+  });
+});
