@@ -30,10 +30,21 @@ const SAID_AS: Record<string, string[]> = {
 /** A quality two things are compared on, as asked, and the things' terms. */
 export type ComparedQuality = { quality: string; sides: [string[], string[]] };
 
+/** "is pytorch faster than tensorflow", "is lightgbm really quicker than xgboost": each side a word. */
+const QUALITY_THAN = new RegExp(
+  `([\\p{L}\\d.+#-]+)\\s+(?:(?:really|much|way|actually)\\s+)?${QUALITY.source}\\s+than\\s+([\\p{L}\\d.+#-]+)`,
+  "iu",
+);
+
 /** The quality a comparison asks about, if the question compares two things on one. */
 export function qualityCompared(question: string): ComparedQuality | undefined {
   const quality = QUALITY.exec(question)?.[1]?.toLowerCase().replace(/\s+/g, " ");
-  const sides = comparedSides(question);
+  const than = QUALITY_THAN.exec(question);
+  const sides =
+    comparedSides(question) ??
+    (than?.[1] !== undefined && than[3] !== undefined
+      ? ([than[1], than[3]] as [string, string])
+      : undefined);
   if (quality === undefined || sides === undefined) return undefined;
   const [left, right] = sides.map((side) => contentTerms(side));
   if (left === undefined || right === undefined || left.length === 0 || right.length === 0) {

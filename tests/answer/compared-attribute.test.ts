@@ -15,6 +15,15 @@ describe("qualityCompared", () => {
     );
   });
 
+  it("reads 'X faster than Y' as a comparison of X and Y", () => {
+    expect(qualityCompared("is pytorch faster than tensorflow for training models")).toEqual({
+      quality: "faster",
+      sides: [["pytorch"], ["tensorflow"]],
+    });
+    expect(qualityCompared("is lightgbm really cheaper than xgboost")?.quality).toBe("cheaper");
+    expect(qualityCompared("how is vectorization faster than a for loop")).toBeUndefined();
+  });
+
   it("finds none without two things compared, or without a measurable quality", () => {
     expect(qualityCompared("how do i make my training faster")).toBeUndefined();
     expect(qualityCompared("tensorflow or pytorch which one first")).toBeUndefined();
