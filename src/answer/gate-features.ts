@@ -121,7 +121,7 @@ export const GATE_FEATURE_NAMES: readonly (keyof GateFeatures)[] = [
 
 /** A question asking how something works inside, rather than what it is or when to use it. */
 const EXPLAIN_REQUEST = new RegExp(
-  `\\bhow (?:does|do|is|are|did)\\b(?: [^\\s?.!,;]+){0,5}? (?:${WORKINGS})\\b|\\binternally\\b|\\bunder the hood\\b|\\bstep[- ]by[- ]step\\b|\\bmath(?:s|ematics)? behind\\b|\\bexplain (?:how|the math|the way)\\b|\\bderivations?\\b|\\bderive\\b`,
+  `\\bhow (?:does|do|is|are|did)\\b(?: [^\\s?.!,;]+){0,5}? (?:${WORKINGS})\\b|\\bhow (?:do|can|should|would) (?:i|you|u|we|one) (?:read|interpret)\\b|\\binternally\\b|\\bunder the hood\\b|\\bstep[- ]by[- ]step\\b|\\bmath(?:s|ematics)? behind\\b|\\bexplain (?:how|the math|the way)\\b|\\bderivations?\\b|\\bderive\\b`,
   "i",
 );
 

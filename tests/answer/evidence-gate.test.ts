@@ -887,6 +887,9 @@ describe("EvidenceGate.assess", () => {
       "explain the dvc hashing with full math derivation",
       // "how does the roadmap explain the way X works" asks it of the material.
       "How does the roadmap explain the way dvc chooses which files to hash?",
+      // "how do I read / interpret X" asks how to make sense of it.
+      "how do you read a dvc lock file",
+      "how should i interpret dvc status output",
     ]) {
       expect(assess(question, ["dvc"]).features.explainRareFocus, question).toBeCloseTo(0.5, 5);
     }
