@@ -36,6 +36,15 @@ describe("QuestionUnderstanding", () => {
     expect(forest.understand("what is top n accuracy").understoodAs).toBe("what is top n accuracy");
   });
 
+  it("reads 'how come' (and 'how cum') as 'why'", () => {
+    expect(understanding.understand("how cum xgboost is so popular").understoodAs).toBe(
+      "why xgboost is so popular",
+    );
+    expect(understanding.understand("how come trees beat deep learning").understoodAs).toBe(
+      "why trees beat deep learning",
+    );
+  });
+
   it("reads a prefixed everyday word written without a hyphen as English, not a topic", () => {
     const colab = new QuestionUnderstanding([
       makeChunk("colab", "Colab", "Files you upload to a Colab session are temporary."),
