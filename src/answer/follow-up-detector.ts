@@ -117,13 +117,13 @@ const LEADING_WHY_THOUGH = /^\W*(?:(?:ok|okay|but|hmm+)\W+)?(?:why+|y)\s+(?:tho+
  */
 export const ONE_AFTER_VERB =
   "(?<=\\b(?:create|make|get|buy|build|use|need|pick|choose|find|install|start|train|deploy|learn|creating|making|getting|buying|building|using|picking|choosing|finding|installing|starting|training|deploying|learning) )one";
-/** Words that point back at something said before ("use cases for each?"). */
 /**
  * "how many competitions should I finish there", "what operator do i use there": a place said
  * before; not "is there", "there are", "out there".
  */
 const PLACE_THERE =
   "(?<!\\b(?:is|are|was|were|be|been|out|hi|hey)\\s+)there(?!\\s*(?:is|are|was|were|be|will|would|'s|’s|any|exists?)\\b)";
+/** Words that point back at something said before ("use cases for each?", "use there"). */
 const REFERENCE = new RegExp(
   `\\b((?:this|that) one|it|its|they|them|their|this|that|these|those|same|the (?:[\\p{L}\\d-]+ ){0,2}one|the (?:former|latter)|(?:the|which|those|these) (?:[\\p{L}\\d-]+ ){0,2}ones|which one|the two|both of them|each one|each of them|all of them|either|above|${ONE_AFTER_VERB}|(?<=\\b(?:for|of|about|with|in) )(?:each|both)(?=\\s*[?.!]*$)|${PLACE_THERE})\\b`,
   "iu",

@@ -109,8 +109,8 @@ export function describedSituations(understood: Pick<UnderstoodQuestion, "expans
 }
 
 /**
- * "y?", "y not colab", "but y is it slow": "y" opening a message asks why. The corpus writes "y"
- * for a target column, so the lexicon's "y" → "why" never applies elsewhere.
+ * "y?", "y not colab", "but y is it slow", "y start w linear": "y" opening a message asks why.
+ * The corpus writes "y" for a target column, so the lexicon's "y" → "why" never applies elsewhere.
  */
 const LEADING_Y =
   /^(\W*(?:(?:ok|okay|but|so|and|hmm|acha)\W+)?)y(?=\s*[?!.]*\s*$|\s+(?:not|is|are|do|does|did|should|would|will|can|cant|can't|so|tho|though|would|isn't|doesn't|we|you|u|i|they|people|ppl|everyone|start|use|learn|choose|pick|prefer|need)\b)/i;
