@@ -140,6 +140,9 @@ const EVENT_ASKED = new RegExp(`\\b(?:${EVENT_VERBS}|first|deprecated)\\b`, "i")
 /** An event told with a year: "introduced in the 2017 paper", "A 2022 NeurIPS benchmark study". */
 const EVENT_TOLD =
   /\b(?:released|launched|introduced|invented|created|founded|published|came out|proposed|announced|written|deprecated|paper|study|since)\b/i;
+/** Words a question uses to ask for a date: "what year did it come out", "when was it released". */
+const DATE_ASKING_WORD =
+  /^(?:year|years|date|dates|come|came|out|first|release[sd]?|launch(?:e[sd])?|introduce[sd]?|invent(?:ed)?|create[sd]?|publish(?:ed)?|propose[sd]?|announce[sd]?)$/;
 /** A release named by its number: "version 2.9". */
 const RELEASE = /\bversion\s+\d/i;
 /** "which month do i start deep learning", "wat week": a point in the plan asked for. */
@@ -286,6 +289,14 @@ export function figureRequest(question: string): FigureRequest | undefined {
     return { type: "count", words: [many[1], many[2] ?? many[1]] };
   }
   return undefined;
+}
+
+/**
+ * Whether a word (lower case) is one a question uses to ask for a date ("year", "come", "out",
+ * "released"): a passage giving the date need not hold it.
+ */
+export function asksForDate(word: string): boolean {
+  return DATE_ASKING_WORD.test(word);
 }
 
 /** Number words up to ten, each at its value. */

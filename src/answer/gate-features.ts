@@ -21,7 +21,7 @@ import { figureAskedIn } from "./asked-figure.ts";
 import type { CorpusStatistics } from "./corpus-statistics.ts";
 import { explainsWorkings, WORKINGS } from "./explained-workings.ts";
 import { figureQualifiers, givenFor, qualifiersNotGiven } from "./figure-qualifiers.ts";
-import { type FigureRequest, suppliesFigure } from "./figure-request.ts";
+import { asksForDate, type FigureRequest, suppliesFigure } from "./figure-request.ts";
 import { carriedTopic } from "./question-rewriter.ts";
 import { writerPassages } from "./writer-passages.ts";
 
@@ -138,9 +138,6 @@ const EVERYDAY_ABSENT_WEIGHT = 0.25;
 const MIN_FIGURE_COVERAGE = 0.3;
 /** A number the learner writes: "3.9", "8gb", "10,000". */
 const GUESSED_FIGURE = /^\d/;
-/** Words a question uses to ask for a date: "what year did it come out", "when was it released". */
-const DATE_ASKING_WORD =
-  /^(?:year|years|date|dates|come|came|out|first|release[sd]?|launch(?:e[sd])?|introduce[sd]?|invent(?:ed)?|create[sd]?|publish(?:ed)?|propose[sd]?|announce[sd]?)$/;
 const PASSAGES_CHECKED = 3;
 const HEADING_PASSAGES = 5;
 
@@ -253,15 +250,16 @@ export function computeGateFeatures(
   /** The kind of figure asked for, if any ("person" for "who wrote …"). */
   figureAsked: FigureRequest["type"] | undefined;
 } {
+  // The clauses that ask, and the figure they ask for: "I have 2 hours a day, how long will it
+  // take?" asks how long, not for hours.
+  const asking = questionFocus(understood.understoodAs);
+  const { carried } = carriedTopic(understood.understoodAs);
+  const ownAsking = carriedTopic(asking).own;
+  const request = figureAskedIn(ownAsking, carried);
   // "what year did transformers come out": the words that ask for a date are not what a passage
   // giving it holds ("The Transformer, introduced in the 2017 paper").
-  const asksDate =
-    figureAskedIn(
-      carriedTopic(questionFocus(understood.understoodAs)).own,
-      carriedTopic(understood.understoodAs).carried,
-    )?.type === "date";
   const terms = questionTerms(understood, statistics).filter(
-    (term) => !asksDate || !DATE_ASKING_WORD.test(term.token),
+    (term) => request?.type !== "date" || !asksForDate(term.token),
   );
   const top = retrieval.results.slice(0, PASSAGES_CHECKED);
   // An ordinary English word the corpus never uses ("bad", "scared", "done") that describes or is
@@ -333,7 +331,6 @@ export function computeGateFeatures(
 
   // Only words of the clauses that ask count as absent topics: "I'm in marketing, can I get into
   // ML?" is about getting into ML, whatever the corpus says about marketing.
-  const asking = questionFocus(understood.understoodAs);
   const focus = new Set(words(asking));
   const focusTopics = understood.unknownTopics.filter((topic) => namedAmong(topic, focus));
   const specific = new Set(focusTopics.map((word) => word.toLowerCase()));
@@ -351,12 +348,8 @@ export function computeGateFeatures(
       )
       .reduce((sum, term) => sum + weight(term), 0) / total;
 
-  // The figure asked for is in the clauses that ask: "I have 2 hours a day, how long will it take?"
-  // asks how long, not for hours. A unit supplying it is measured against the whole question (the
-  // row that matches the learner's story) and against those clauses alone (a long story).
-  const { carried } = carriedTopic(understood.understoodAs);
-  const ownAsking = carriedTopic(asking).own;
-  const request = figureAskedIn(ownAsking, carried);
+  // A unit supplying the figure asked for is measured against the whole question (the row that
+  // matches the learner's story) and against the clauses that ask alone (a long story).
   const qualifiers = figureQualifiers(request, asking, ownAsking, carried, statistics, lexicon);
   const askingTerms = terms.filter((term) => focus.has(term.token));
   // "when did the transformer paper come out and why are long inputs so expensive": a figure
