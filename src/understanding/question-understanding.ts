@@ -348,15 +348,7 @@ export class QuestionUnderstanding {
     // "rescale" is re + scale, a word of its own, not a misspelled "resale"; "pretrain" is the
     // corpus's "pre-train" written without its hyphen. A rare base makes no word of its own:
     // "retuns" is "returns", not re + "tuns".
-    const base = PREFIXED.exec(lower)?.[1];
-    if (
-      base !== undefined &&
-      isEnglishWord(base) &&
-      (this.vocabulary.has(base) || isEverydayWord(base)) &&
-      corrected.replace(/-/g, "") !== lower
-    ) {
-      return token;
-    }
+    if (this.isPrefixedWord(lower) && corrected.replace(/-/g, "") !== lower) return token;
     changes.push({ from: token, to: corrected, reason: "spelling" });
     return corrected;
   }
@@ -459,11 +451,19 @@ export class QuestionUnderstanding {
     if (base !== undefined) {
       return base.length >= 3 && (this.isEnglish(base) || this.knowsToken(base));
     }
-    const prefixed = PREFIXED.exec(lower)?.[1];
+    return this.isPrefixedWord(lower);
+  }
+
+  /**
+   * A prefix written without its hyphen before an English word the corpus uses or everyone does
+   * ("rescale", "reupload"); a rare base makes no word of its own ("retuns" is not re + "tuns").
+   */
+  private isPrefixedWord(lower: string): boolean {
+    const base = PREFIXED.exec(lower)?.[1];
     return (
-      prefixed !== undefined &&
-      isEnglishWord(prefixed) &&
-      (this.vocabulary.has(prefixed) || isEverydayWord(prefixed))
+      base !== undefined &&
+      isEnglishWord(base) &&
+      (this.vocabulary.has(base) || isEverydayWord(base))
     );
   }
 
