@@ -237,17 +237,19 @@ const POINTING =
   /^(?:so|and|but|ok|okay|then|also|which|what|whats|what's|is|are|it|its|it's|this|that|these|those|one|ones|the|two|both|either|better|best|worse|good|worth|faster|easier|right|correct|true|ok|enough|should|i|do|does|pick|choose|use|go|with|for|to|of|more|less|really|actually|diff|difference|how|explain|tell|me|pls|please|plz|fix|solve|resolve|handle|start|begin)$/i;
 
 /**
- * Figures offered to choose from ("2 yrs or 3?", "2e-5 or 5e-5"): a guess at the answer to the
- * clause before.
+ * Figures offered to choose from ("2 yrs or 3?", "2e-5 or 5e-5"), or one figure guessed
+ * ("8888 or something else?", "like 20 lpa?"): a guess at the answer to the clause before.
  */
 const FIGURES_OFFERED = /^(?:\S+\s+){0,2}?\S*\d\S*(?:\s+\S+)?\s+or\s+\S*\d\S*(?:\s+\S+)?[?!.]*$/;
+const FIGURE_GUESSED =
+  /^(?:like |maybe |probably |around |about |approx |roughly |~)?\S*\d\S*(?: \p{L}+)?(?: or (?:something|smth|sth|anything|what|wat|not|so|more|less|higher|lower)(?: else)?)?[?!.]*$/iu;
 
 /**
  * A short clause whose every word points back or asks ("which one is better?"), or that offers
  * figures to choose from.
  */
 function leansBack(clause: string): boolean {
-  if (FIGURES_OFFERED.test(clause)) return true;
+  if (FIGURES_OFFERED.test(clause) || FIGURE_GUESSED.test(clause)) return true;
   const words = clause.replace(/[?!.]+$/, "").split(/\s+/);
   return words.length <= 5 && words.every((word) => POINTING.test(word));
 }

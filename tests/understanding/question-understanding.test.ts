@@ -981,6 +981,12 @@ describe("questionFocus", () => {
       "aws ml specialty cert valid for how long 2 yrs or 3?",
     );
     expect(questionFocus("i know some sql, course fees kitna")).toBe("course fees kitna");
+    expect(questionFocus("jupyter lab default port, 8888 or something else?")).toBe(
+      "jupyter lab default port 8888 or something else?",
+    );
+    expect(questionFocus("fresher ML salary in pune, like 6 lpa?")).toBe(
+      "fresher ML salary in pune like 6 lpa?",
+    );
     // Options that are not figures do not lean back on a story.
     expect(questionFocus("im a beginner, pytorch or tensorflow?")).toBe("pytorch or tensorflow?");
   });
