@@ -242,7 +242,9 @@ export class EvidenceGate {
       return `the material never mentions "${replacement[0]}" where it speaks of "${replacement[1]}"`;
     }
     // "H2O.ai or AutoGluon": listed side by side ("AutoML tools such as …, H2O.ai, AutoGluon, …").
-    const together = namedOnlyTogether(question, retrieval.results);
+    const together = namedOnlyTogether(question, retrieval.results, (term) =>
+      this.statistics.idf(term),
+    );
     if (together !== undefined) {
       return `the material names "${together[0]}" and "${together[1]}" only together in a list, without comparing them`;
     }

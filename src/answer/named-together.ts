@@ -26,21 +26,38 @@ const WEIGHS = new Set([
   "however",
 ]);
 
-/** A list: at least two commas, a comma before "and" or "or" ("precision, recall and F1"), or a colon. */
-const LISTS = /,[^,]*,|,[^,]*\b(?:and|or)\b|:/;
+/** A side with a pronoun or a verb that asks is a clause, not a thing. */
+const CLAUSE = /\b(?:i|you|u|we|they|when|how|is|are|do|does|should)\b/i;
+const THAN = /\bthan\b/i;
+
+/** Words and the marks that separate listed items: "XGBoost, LightGBM, CatBoost", "A / B". */
+const LIST_TOKEN = /[\p{L}\p{N}][\p{L}\p{N}.+#'-]*|[,/&()]/gu;
+const SEPARATOR = /^(?:[,/&()]|and|or)$/;
+/** Most words of another item listed between the two sides ("XGBoost, LightGBM, CatBoost"). */
+const ITEM_WORDS = 2;
+/** Most words of other items between the two sides. */
+const BETWEEN_WORDS = 4;
 
 /**
  * The two things a choice or difference question asks about, when each sentence of the passages
- * that names either names both in a list, and at least one does; otherwise undefined.
+ * that names either names both in a list, or joined ("LSTM and GRU cells add gates…"), and at
+ * least one does; otherwise undefined. A side is named by its rarest word (`idf`): "an LSTM cell"
+ * by "lstm", "BLEU scores" by "bleu". A table row names both together only in one cell ("Inside
+ * LSTM and GRU cells…").
  */
 export function namedOnlyTogether(
   question: string,
   passages: ReadonlyArray<{ chunk: RetrievedChunk["chunk"] }>,
+  idf: (term: string) => number = () => 1,
 ): [string, string] | undefined {
   if (!CHOOSES.test(question)) return undefined;
   const sides = comparedSides(question);
-  if (sides === undefined) return undefined;
-  const [left, right] = sides.map((side) => new Set(contentTerms(side)));
+  // "how do you balance underfitting vs overfitting" (a side that is a clause); "when is conda or
+  // mamba a better choice than venv" (the pair is one side, weighed against another thing).
+  if (sides === undefined || sides.some((side) => CLAUSE.test(side)) || THAN.test(question)) {
+    return undefined;
+  }
+  const [left, right] = sides.map((side) => namingTerms(side, idf));
   if (left === undefined || right === undefined || left.size === 0 || right.size === 0) {
     return undefined;
   }
@@ -53,13 +70,70 @@ export function namedOnlyTogether(
       const namesRight = [...right].every((term) => terms.has(term));
       if (namesLeft !== namesRight) return undefined;
       if (!namesLeft) continue;
-      if (chunk.kind === "table-row" || !LISTS.test(unit) || weighsSides(unit, left, right)) {
+      const listing =
+        chunk.kind === "table-row"
+          ? (chunk.cells ?? []).find((cell) => namesBoth(cell.value, left, right))?.value
+          : unit;
+      if (
+        listing === undefined ||
+        !sideBySide(listing, left, right) ||
+        weighsSides(listing, left, right)
+      ) {
         return undefined;
       }
       together++;
     }
   }
-  return together > 0 ? [sides[0].trim(), sides[1].trim()] : undefined;
+  return together > 0 ? [shownSide(sides[0]), shownSide(sides[1])] : undefined;
+}
+
+/** A side as the reason shows it: without what follows a preposition ("an LSTM cell in its gates"). */
+function shownSide(side: string): string {
+  return side.trim().replace(/\s+(?:in|on|for|with|at|of|from|to)\s.*$/i, "");
+}
+
+/** The words that name a side: its rarest ("an LSTM cell" → "lstm"), or all when none is rarer. */
+function namingTerms(side: string, idf: (term: string) => number): Set<string> {
+  const terms = contentTerms(side);
+  const rarest = Math.max(...terms.map(idf));
+  const rare = terms.filter((term) => idf(term) === rarest);
+  return new Set(rare.length === terms.length ? terms : rare.slice(0, 1));
+}
+
+function namesBoth(text: string, left: Set<string>, right: Set<string>): boolean {
+  const terms = new Set(contentTerms(text));
+  return [...left, ...right].every((term) => terms.has(term));
+}
+
+/**
+ * "ROUGE, BLEU", "LSTM and GRU", "XGBoost, LightGBM, CatBoost": the two sides listed side by side,
+ * with at most a few short items between them; "inner (the default) keeps only matching keys, …,
+ * and outer keeps everything" says something of each.
+ */
+function sideBySide(text: string, left: Set<string>, right: Set<string>): boolean {
+  const tokens = text.toLowerCase().match(LIST_TOKEN) ?? [];
+  const sides = tokens.map((token) => {
+    const term = SEPARATOR.test(token) ? undefined : contentTerms(token)[0];
+    return term === undefined ? undefined : left.has(term) ? 1 : right.has(term) ? 2 : undefined;
+  });
+  return sides.some((side, at) => {
+    if (side === undefined) return false;
+    const next = sides.findIndex((other, index) => index > at && other !== undefined);
+    if (next < 0 || sides[next] === side) return false;
+    const between = tokens.slice(at + 1, next);
+    const runs = between
+      .join(" ")
+      .split(/\s*(?:[,/&()]|\band\b|\bor\b)\s*/)
+      .filter((run) => run !== "")
+      .map((run) => run.split(" ").length);
+    const separated = between.some((token) => SEPARATOR.test(token));
+    return (
+      (runs.length === 0 && (separated || between.length === 0)) ||
+      (separated &&
+        runs.every((count) => count <= ITEM_WORDS) &&
+        runs.reduce((sum, count) => sum + count, 0) <= BETWEEN_WORDS)
+    );
+  });
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { namedOnlyTogether } from "../../src/answer/named-together.ts";
-import { makeChunk } from "../support/chunks.ts";
+import { makeChunk, makeRow } from "../support/chunks.ts";
 
 const AUTOML = makeChunk(
   "automl",
@@ -30,6 +30,59 @@ describe("namedOnlyTogether", () => {
         passagesOf(metrics),
       ),
     ).toEqual(["precision", "recall"]);
+  });
+
+  it("names a side by its rarest word, and reads 'X and Y' side by side as listed together", () => {
+    const gates = makeChunk(
+      "rnn",
+      "Sequence models",
+      "LSTM and GRU cells add gates that decide what to keep and what to forget, which helps with longer dependencies.",
+    );
+    const idf = (term: string) => (["lstm", "gru"].includes(term) ? 5 : 1);
+    expect(
+      namedOnlyTogether(
+        "What is the difference between an LSTM cell and a GRU cell?",
+        passagesOf(gates),
+        idf,
+      ),
+    ).toEqual(["an LSTM cell", "a GRU cell"]);
+    const tanh = makeRow("tanh", "Activations", [
+      ["Activation", "Tanh"],
+      ["Typical use", "Inside LSTM and GRU cells, and some hidden layers"],
+    ]);
+    expect(
+      namedOnlyTogether(
+        "How does a GRU cell differ from an LSTM cell in its gates?",
+        passagesOf(tanh),
+        idf,
+      ),
+    ).toEqual(["a GRU cell", "an LSTM cell"]);
+  });
+
+  it("finds none when the list says something of each side between them, or a side is a clause", () => {
+    const joins = makeChunk(
+      "joins",
+      "Pandas",
+      "The how argument chooses the join type: inner (the default) keeps only matching keys, left keeps every row of the left table, and outer keeps everything.",
+    );
+    expect(
+      namedOnlyTogether("whats the difference between inner and outer", passagesOf(joins)),
+    ).toBeUndefined();
+    const balance = makeChunk(
+      "balance",
+      "Skills",
+      "A good ML engineer knows how to balance underfitting and overfitting using cross-validation.",
+    );
+    expect(
+      namedOnlyTogether("how do you balance underfitting vs overfitting?", passagesOf(balance)),
+    ).toBeUndefined();
+    const envs = makeChunk("envs", "Environments", "Use conda or mamba, venv and pip.");
+    expect(
+      namedOnlyTogether(
+        "When is conda or mamba a better choice than venv and pip?",
+        passagesOf(envs),
+      ),
+    ).toBeUndefined();
   });
 
   it("finds none when a sentence names one side without the other", () => {
