@@ -108,6 +108,9 @@ export function describedSituations(understood: Pick<UnderstoodQuestion, "expans
     .flatMap((expansion) => expansion.alternatives);
 }
 
+/** A word and its contraction: "wat's", "u'll". */
+const CONTRACTION = /^(\p{L}+)'(s|re|ll|d|ve|m)$/u;
+
 /**
  * "y?", "y not colab", "but y is it slow", "y start w linear": "y" opening a message asks why.
  * The corpus writes "y" for a target column, so the lexicon's "y" → "why" never applies elsewhere.
@@ -329,6 +332,15 @@ export class QuestionUnderstanding {
     if (replacement !== undefined && !this.vocabulary.hasExactly(lower)) {
       changes.push({ from: token, to: replacement, reason: "abbreviation" });
       return replacement;
+    }
+    // "wat's", "u'll": a lexicon word with its contraction kept.
+    const contracted = CONTRACTION.exec(lower);
+    const base =
+      contracted === null ? undefined : this.lexicon.replacements.get(contracted[1] ?? "");
+    if (contracted !== null && base !== undefined && !/\s/.test(base) && !this.knowsToken(token)) {
+      const written = `${base}'${contracted[2]}`;
+      changes.push({ from: token, to: written, reason: "abbreviation" });
+      return written;
     }
     if (this.knowsToken(token) || STOPWORDS.has(lower) || /\d/.test(token)) return token;
     // "XGB/RF", "sklearn/xgb": names joined by a slash are read one by one ("b/w" is a lexicon

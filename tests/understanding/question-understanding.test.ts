@@ -222,6 +222,7 @@ describe("QuestionUnderstanding", () => {
     ["deadass do i gotta grind math proofs", "do i have to grind math proofs"],
     ["how dose it work", "how does it work"],
     ["wat r the 7 steps", "what are the 7 steps"],
+    ["wat's the canary one exactly", "what's the canary one exactly"],
     ["wy does it break, b/c of dat?", "why does it break, because of that?"],
     ["lemme know wn to use it", "let me know when to use it"],
     [
