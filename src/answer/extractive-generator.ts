@@ -586,13 +586,27 @@ export class ExtractiveGenerator implements Generator {
     // The part each chosen unit answers, so the answer follows the question's order.
     const answers = new Map<Candidate, number>();
     const questionTerms = contentTerms(questionText(input.question));
+    const partTerms = parts.map((part) => new Set(contentTerms(questionText(part))));
     for (const [index, part] of parts.entries()) {
-      const own = [...new Set(contentTerms(questionText(part)))];
       const request = figureRequest(part);
       const scored = this.score(input, request, part).sort(
         (left, right) => right.score - left.score,
       );
-      const best = scored[0];
+      // "…met the step 5 milestone? and what do weeks 7-8 cover": the part's words the other
+      // parts lack say what it asks ("7", "8", "cover"), not "weeks", which both parts share;
+      // the best unit holding one answers the part when it scores nearly as well as the best.
+      const allOwn = [...(partTerms[index] ?? [])];
+      const distinct = allOwn.filter(
+        (term) => !partTerms.some((terms, other) => other !== index && terms.has(term)),
+      );
+      const top = scored[0];
+      const distinctBest = scored.find((unit) => distinct.some((term) => unit.terms.has(term)));
+      const byDistinct =
+        top !== undefined &&
+        distinctBest !== undefined &&
+        distinctBest.score >= ANSWERED_PART * top.score;
+      const own = byDistinct ? distinct : allOwn;
+      const best = byDistinct ? distinctBest : top;
       // "… and whats the global range once ur 10+ yrs": a part naming the head of a table row is
       // answered by that row, not by a chosen row of the same table that shares its columns.
       const askedPart = ` ${words(part).join(" ")} `;

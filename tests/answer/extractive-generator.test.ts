@@ -629,6 +629,32 @@ describe("ExtractiveGenerator", () => {
     );
   });
 
+  it("answers a part by the words it does not share with the other parts", () => {
+    const plan = [
+      makeChunk(
+        "core",
+        "MLOps plan",
+        "If you follow only the four core weeks of the MLOps plan, you have met the Step 5 milestone.",
+      ),
+      row(91, "The 8-week plan", [
+        ["Week", "Weeks 7–8"],
+        ["Focus", "Monitoring with Prometheus, Grafana and Evidently; retraining"],
+      ]),
+    ];
+    // "weeks" is in both parts; "7", "8" and "cover" only in the second. The sentence's passage
+    // ranks well above the row's, as retrieval for the whole question ranks it.
+    expect(
+      composeOver(
+        plan,
+        "if i only do weeks 1–4 of the mlops plan have i met the step 5 milestone? and what do weeks 7–8 cover",
+        undefined,
+        0.3,
+      ),
+    ).toBe(
+      "If you follow only the four core weeks of the MLOps plan, you have met the Step 5 milestone. [1] Weeks 7–8 — focus: Monitoring with Prometheus, Grafana and Evidently; retraining [2]",
+    );
+  });
+
   it("answers a second part with its own sentence, not the one that answered the first", () => {
     const sharing = [
       makeChunk(
