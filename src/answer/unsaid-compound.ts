@@ -9,9 +9,12 @@ const RARE_CHUNKS = 8;
 /** Parts of speech of a word that may name part of a thing. */
 const NAMING = new Set(["NOUN", "PROPN", "ADJ", "VERB"]);
 
-/** Where the thing asked to be explained ends: "… in simple terms", "… like im 5", "…, pls". */
+/**
+ * Where the thing asked to be explained ends: "… in simple terms", "… like im 5", "…, pls", and
+ * before where or what it is used in ("the kernel trick in support vector machines").
+ */
 const THING_ENDS =
-  "(?=\\s+(?:in (?:simple|plain|short|easy)|like|to me|for me|with|pls|please|plz|and|simply|exactly|actually|briefly|tl;?dr|eli5)\\b|\\s*[?.!,;:—–]|\\s+-\\s|$)";
+  "(?=\\s+(?:in|inside|within|used|like|to me|for me|with|pls|please|plz|and|simply|exactly|actually|briefly|tl;?dr|eli5)\\b|\\s*[?.!,;:—–]|\\s+-\\s|$)";
 
 /**
  * A request to explain a thing, the thing in group 1: "explain the svm kernel trick in simple
