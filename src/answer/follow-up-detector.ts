@@ -22,6 +22,20 @@ export const OPENER =
   "(?:(?:ok(?:ay)?|so|wait|hmm+|hm|oh|ah+|um+|acha|achha|accha|right|no|sorry),?\\s+)*";
 const WHAT_ABOUT = new RegExp(`^${OPENER}(?:and\\s+)?(?:(?:what|how) about|i meant?)\\b`, "i");
 /**
+ * "what about for deep learning then, is colab enough?": what follows "what about" is a setting
+ * ("for …", "in …", "with …"), so what is asked of it was said before, whatever the message asks.
+ */
+const WHAT_ABOUT_SETTING = new RegExp(
+  `^${OPENER}(?:and\\s+)?(?:what|how) about (?:for|in|with|when|at|on)\\b`,
+  "i",
+);
+/**
+ * "ok back to ml, whats the milestone for that step", "back to it -": the learner returns to the
+ * topic before an aside; a pointer or no topic of its own then leans on that topic.
+ */
+export const BACK_TO_EARLIER =
+  /\b(?:back to|returning to|coming back to) (?:it|that|ml|the (?:topic|question|roadmap|point|ml(?: stuff| part)?)|what we were|my (?:earlier |last |previous |original )?question|our)\b/i;
+/**
  * "so how do i roll back then", "so with 10k examples how many steps is that": a message opening
  * on a bare "so" draws a consequence of the last answer. "ok so what salary can a fresher get"
  * acknowledges the answer and moves on, and "so far" or "so much" opens nothing.
@@ -238,7 +252,19 @@ export class FollowUpDetector {
         text,
       ) ||
       /\bi meant?\s+(?:what|which|how|why|when|where|who|is|are|do|does|can|should)\b/i.test(text);
-    if (WHAT_ABOUT.test(text) && !whatAboutAsksItself) return true;
+    if (WHAT_ABOUT.test(text) && (!whatAboutAsksItself || WHAT_ABOUT_SETTING.test(text))) {
+      return true;
+    }
+    // "ok back to ml, whats the milestone for that step" points back past the aside; "ok back to
+    // ml. what tools do ppl use to build rag stuff" asks a question of its own.
+    const backTo = BACK_TO_EARLIER.exec(text) ?? BACK_TO_EARLIER.exec(said);
+    if (backTo !== null) {
+      const rest = backTo.input.slice(backTo.index + backTo[0].length);
+      const restTopics = this.topicWords(rest);
+      if (restTopics.length === 0 || this.pointerBack(rest, restTopics.length) !== undefined) {
+        return true;
+      }
+    }
     // "and what is the difference between AI, ML and DL?": a whole question with its own topics.
     const namesTool = this.lexicon.find(text).length > 0;
     const pointer = this.pointerBack(text, topics.length);

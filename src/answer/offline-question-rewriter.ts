@@ -18,6 +18,7 @@ import { questionFocus } from "../understanding/question-focus.ts";
 import type { CorpusStatistics } from "./corpus-statistics.ts";
 import { figureRequest } from "./figure-request.ts";
 import {
+  BACK_TO_EARLIER,
   FollowUpDetector,
   MORE_OF_THE_SAME,
   NAMES_THE_MATERIAL,
@@ -235,6 +236,12 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
     history: ChatTurn[],
     depth: number,
   ): Promise<string> {
+    // "ok back to ml, whats the milestone for that step" after an aside about biryani: the
+    // conversation before the aside is what the message leans on.
+    const aside = BACK_TO_EARLIER.test(message) ? lastUserTurn(history) : undefined;
+    if (aside !== undefined && lastUserTurn(history.slice(0, aside.index)) !== undefined) {
+      history = history.slice(0, aside.index);
+    }
     const last = lastUserTurn(history);
     if (last === undefined) return message;
     const exchange = lastExchange(history);

@@ -151,6 +151,12 @@ describe("FollowUpDetector.dependsOnHistory", () => {
     "what do i do in week 2",
     // "another question", but about what was just said.
     "another question: how long does it take",
+    // "what about" a setting: what is asked of it was said before, whatever the message asks.
+    "what about for deep learning then, is colab enough?",
+    "what about for someone from a mechanical background, how long would it take",
+    // Back to the topic before an aside.
+    "ok back to ml, whats the milestone for that step",
+    "ok np, back to it - whats the milestone for that step",
   ])("treats %j as a follow-up", (message) => {
     expect(detector.dependsOnHistory(message)).toBe(true);
   });
@@ -184,6 +190,8 @@ describe("FollowUpDetector.dependsOnHistory", () => {
     "and what is the difference between AI, ML and deep learning?",
     // "what about X" that then asks its own question.
     "ok what about gpus then, which one first",
+    // Back from an aside with a question of its own.
+    "ok back to ml. what tools do ppl use to build rag stuff",
     // A correction that asks its whole question again.
     "no wait i meant what tools does the mlops tutorial cover",
     // A thing defined with "a": named for itself, not an attribute of the last topic.

@@ -256,6 +256,16 @@ describe("offline follow-up rewriting", () => {
     );
   });
 
+  it("reads 'back to it' against the question before the aside", async () => {
+    const history: ChatTurn[] = [
+      ...afterAsking("what is step 5"),
+      ...afterAsking("btw best biryani place in hyderabad?"),
+    ];
+    const rewritten = await rewriter.rewrite("ok back to it, how long does that take?", history);
+    expect(rewritten).toContain("step 5");
+    expect(rewritten).not.toContain("biryani");
+  });
+
   it("carries the step the previous question named", async () => {
     expect(await rewriter.rewrite("how long does that take?", afterAsking("what is step 5"))).toBe(
       "how long does step 5 take?",
