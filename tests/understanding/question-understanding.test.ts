@@ -223,6 +223,8 @@ describe("QuestionUnderstanding", () => {
     ["how dose it work", "how does it work"],
     ["wat r the 7 steps", "what are the 7 steps"],
     ["wat's the canary one exactly", "what's the canary one exactly"],
+    // Hearsay around a why-question: why the thing said, not why people say it.
+    ["why do ppl keep saying use a venv", "why use a venv"],
     ["wy does it break, b/c of dat?", "why does it break, because of that?"],
     ["lemme know wn to use it", "let me know when to use it"],
     [
