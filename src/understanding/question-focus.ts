@@ -65,6 +65,13 @@ const REMARK_WORDS = 5;
 const ASIDE_WORDS = 8;
 /** "… for my viva", "… for our internals": the purpose the learner closes the question with. */
 const CLOSING_PURPOSE = /\s(?:for|in) (?:my|our) (?:[\p{L}'’-]+\s+){0,2}[\p{L}'’-]+\s*[?!.]*$/iu;
+/**
+ * "my manager keeps saying it in every meeting", "my manager is asking and I am not knowing",
+ * "everyone talks about it": who says or asks the thing, not what it is.
+ */
+const SAYS_IT =
+  /^(?:(?:my|our|the|a|an|all|every|some)\s+)?(?:[\p{L}'’-]+\s+){0,2}?[\p{L}'’-]+\s+(?:(?:keeps?|kept)\s+(?:saying|asking|mentioning|talking about|using)|(?:is|are|was|were)\s+(?:asking|saying|talking about)|says|said|asks|asked|mentioned|mentions|talks about|wants to know|wanted to know|told me(?: about)?)(?:\s+(?:it|this|that|them|these|me|us|about (?:it|this|that)))?(?:\s+(?:in|at|during|on|every|all|for)\b[^?]{0,30})?(?:\s+and\s+i\s+(?:am|'m)\s+not\s+(?:knowing|sure|getting it))?\s*[.!]*\s*\p{Extended_Pictographic}*$/iu;
+
 /** "quick sanity check before i submit: should i …": a label before the question. */
 const LEADING_LABEL = /^([^:?]{1,60}):\s/u;
 /**
@@ -125,6 +132,7 @@ export function remarkClauses(
         ].filter((found) => isAside(found.replace(/[()?!.]/g, " ")));
   if (kept === undefined) return inside;
   const remarks = clauses.filter((clause, index) => {
+    if (kept[index] !== true && SAYS_IT.test(clause)) return true;
     // "federated learning?? sounds like a buzzword, what is it": "what is it" leans on the
     // clause that asked before the aside, not on the aside.
     // …or a label before the question that is itself an aside ("deadline tonight - what is X").

@@ -774,6 +774,19 @@ describe("remarkClauses", () => {
     expect(remarkClauses("i am 35, can i still learn ml?")).toEqual([]);
   });
 
+  it("finds a clause that only says who says or asks the thing", () => {
+    expect(
+      remarkClauses("RAG meaning in simple words? my manager keeps saying it in every meeting 😅"),
+    ).toEqual(["my manager keeps saying it in every meeting"]);
+    expect(remarkClauses("explain what is RAG, my manager is asking and I am not knowing")).toEqual(
+      ["my manager is asking and I am not knowing"],
+    );
+    // What they say is part of the question.
+    expect(remarkClauses("what is it exactly? my manager keeps talking about kubernetes")).toEqual(
+      [],
+    );
+  });
+
   it("leaves the remark's words out of the gate's topic terms", () => {
     const words = questionTerms({
       understoodAs: "what is RAG exactly, everyone keeps saying it",
