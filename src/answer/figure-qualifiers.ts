@@ -127,7 +127,8 @@ export function figureQualifiers(
     tools:
       request === undefined || request.type === "money" || lexicon === undefined
         ? []
-        : lexicon.find(own).map((entry) => entry.name),
+        : // "grafana's default port" asks it of Grafana.
+          lexicon.find(own.replace(/['’]s\b/g, "")).map((entry) => entry.name),
     things:
       request === undefined || request.type === "money" || lexicon === undefined
         ? []

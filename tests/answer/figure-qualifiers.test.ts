@@ -159,6 +159,11 @@ describe("givenFor", () => {
     const asked = "which port does grafana run on";
     const qualifiers = figureQualifiers(port, asked, asked, "", statistics, tools);
     expect(qualifiers.tools).toEqual(["grafana"]);
+    // A possessive names the tool too.
+    const possessive = "and grafana's default port?";
+    expect(figureQualifiers(port, possessive, possessive, "", statistics, tools).tools).toEqual([
+      "grafana",
+    ]);
     const mlflowPort = makeChunk(
       "ui",
       "Experiment Tracking with MLflow",
