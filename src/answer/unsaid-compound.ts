@@ -19,7 +19,8 @@ const THING_ENDS =
 /**
  * A request to explain a thing, the thing in group 1: "explain the svm kernel trick in simple
  * terms", "kernel trick in SVM explain like im 5", "what is the dying relu problem", "how does
- * flash attention work", "how does the kernel trick in an SVM actually work".
+ * flash attention work", "how does the kernel trick in an SVM actually work", "does flash
+ * attention fix that?".
  */
 const EXPLAIN_THING = [
   new RegExp(
@@ -35,6 +36,8 @@ const EXPLAIN_THING = [
     `\\bhow (?:does|do|is|are) (?:the |a |an )?((?:[^\\s?.!,;:]+ ){1,5}?)(?:(?:actually|really|exactly|even) )?(?:${WORKINGS}|fix|fixes|help|helps)\\b`,
     "i",
   ),
+  // "does flash attention fix that?": whether a thing solves a problem asks what it does.
+  /^\W*(?:(?:ok|okay|so|and|but)\s+)*(?:does|do|would|will|can|could) (?:the |a |an )?((?:[^\s?.!,;:]+ ){1,3}?)(?:actually |really )?(?:fix|solve|help|handle|address|reduce|prevent)\b/i,
 ];
 
 /**

@@ -36,6 +36,7 @@ describe("unsaidCompound", () => {
     ["how does the kernel trick in an svm work", ["trick"], "kernel trick"],
     ["How does the kernel trick in an SVM actually work?", ["trick"], "kernel trick"],
     ["What is the kernel trick in support vector machines?", ["trick"], "kernel trick"],
+    ["does flash attention fix that?", ["flash"], "flash attention"],
     ["what's the dying relu problem in deep nets", ["dying"], "dying relu"],
   ])("names %j's compound of an unused word and a rare one", (asking, unfamiliar, compound) => {
     expect(unsaidCompound(asking, unfamiliar, statistics)).toBe(compound);
