@@ -190,8 +190,10 @@ const CONTINUED_COVERAGE = 0.6;
 export const VERY_COMMON_RANK = 1500;
 
 /**
- * Decides whether a chat message depends on the conversation before it: it asks "what about …",
- * opens with "and…", "vs…" or "what if…", ends with "then?", "instead" or an open comparison ("how
+ * Decides whether a chat message depends on the conversation before it: it asks "what about …"
+ * ("what about for deep learning then, is colab enough?"), comes "back to" the topic before an
+ * aside with a pointer ("ok back to ml, whats the milestone for that step"), opens with "and…",
+ * "vs…" or "what if…", ends with "then?", "instead" or an open comparison ("how
  * is GPT different"), closes with "tho" ("what rmse should i aim for tho"), asks for a thing with no
  * verb ("what stack", "which dataset?"), points back with a
  * pronoun ("is it free?", "which one pays more?", "the aws one", "which pretrained ones"),

@@ -40,10 +40,10 @@ const BETWEEN_WORDS = 4;
 
 /**
  * The two things a choice or difference question asks about, when each sentence of the passages
- * that names either names both in a list, or joined ("LSTM and GRU cells add gates…"), and at
- * least one does; otherwise undefined. A side is named by its rarest word (`idf`): "an LSTM cell"
- * by "lstm", "BLEU scores" by "bleu". A table row names both together only in one cell ("Inside
- * LSTM and GRU cells…").
+ * that names either lists both side by side ("LSTM and GRU cells add gates…", "learn ROUGE, BLEU,
+ * BERTScore…"), and at least one does; otherwise undefined. A side is named by its rarest word
+ * (`idf`): "an LSTM cell" by "lstm", "BLEU scores" by "bleu". A table row lists both only in one
+ * cell ("Inside LSTM and GRU cells…").
  */
 export function namedOnlyTogether(
   question: string,
@@ -100,6 +100,7 @@ function namingTerms(side: string, idf: (term: string) => number): Set<string> {
   return new Set(rare.length === terms.length ? terms : rare.slice(0, 1));
 }
 
+/** Whether a text holds the words that name both sides. */
 function namesBoth(text: string, left: Set<string>, right: Set<string>): boolean {
   const terms = new Set(contentTerms(text));
   return [...left, ...right].every((term) => terms.has(term));
