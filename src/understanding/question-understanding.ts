@@ -333,16 +333,17 @@ export class QuestionUnderstanding {
       changes.push({ from: token, to: replacement, reason: "abbreviation" });
       return replacement;
     }
+    const known = this.knowsToken(token);
     // "wat's", "u'll": a lexicon word with its contraction kept.
-    const contracted = CONTRACTION.exec(lower);
+    const contracted = known ? null : CONTRACTION.exec(lower);
     const base =
       contracted === null ? undefined : this.lexicon.replacements.get(contracted[1] ?? "");
-    if (contracted !== null && base !== undefined && !/\s/.test(base) && !this.knowsToken(token)) {
+    if (contracted !== null && base !== undefined && !/\s/.test(base)) {
       const written = `${base}'${contracted[2]}`;
       changes.push({ from: token, to: written, reason: "abbreviation" });
       return written;
     }
-    if (this.knowsToken(token) || STOPWORDS.has(lower) || /\d/.test(token)) return token;
+    if (known || STOPWORDS.has(lower) || /\d/.test(token)) return token;
     // "XGB/RF", "sklearn/xgb": names joined by a slash are read one by one ("b/w" is a lexicon
     // word; single letters such as "A/B" stay as written).
     const parts = token.split("/");
