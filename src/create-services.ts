@@ -1,7 +1,5 @@
 import { hostname } from "node:os";
 import { Assistant } from "./answer/assistant.ts";
-import { LlmGenerator } from "./answer/llm-generator.ts";
-import { LlmQuestionRewriter } from "./answer/llm-question-rewriter.ts";
 import type { AnswerCache } from "./cache/answer-cache.ts";
 import { EmbeddingCache } from "./cache/embedding-cache.ts";
 import { LruAnswerCache } from "./cache/lru-answer-cache.ts";
@@ -13,17 +11,22 @@ import type { HnswSettings } from "./index/hnsw-vector-index.ts";
 import { removeStaleTemporaryFiles } from "./index/index-files.ts";
 import { type LoadedIndex, loadIndex, readCurrentVersion } from "./index/index-store.ts";
 import type { IngestOptions, IngestSummary } from "./ingest/ingest.ts";
-import { createSharedState, type SharedState } from "./shared-state/index.ts";
+import type { SharedState } from "./shared-state/index.ts";
 import { findCard } from "./study/cards.ts";
 import { extractSteps } from "./study/extract-steps.ts";
 import { gradeAnswer } from "./study/grade-answer.ts";
-import { LlmGuideWriter } from "./study/internal/llm-guide-writer.ts";
 import { LearnerProgress } from "./study/progress/learner-progress.ts";
 import { PostgresProgressStore } from "./study/progress/postgres-progress-store.ts";
 import type { ProgressStore } from "./study/progress/progress-store.ts";
 import { SqliteProgressStore } from "./study/progress/sqlite-progress-store.ts";
+import type { GuideWriter } from "./study/study-guide.ts";
 
-/** The composition root: turns settings into concrete parts. Only the CLI and server call it. */
+/**
+ * The composition root: turns settings into concrete parts. Only the CLI and server call it.
+ * What only some settings use (an embedder, the LLM parts, Redis) is imported only when chosen:
+ * LangChain's OpenAI client alone takes about a second to load, which every offline start of a
+ * command or server would otherwise pay.
+ */
 
 /**
  * The configured embedder. Each kind is imported only when chosen: TF.js and transformers.js take
@@ -148,11 +151,12 @@ export function createProgressStore(
  * re-index announcements); undefined without it, when everything stays in the process. Connects
  * in the background: the server starts, and answers on local fallbacks, while Redis is down.
  */
-export function connectSharedState(
+export async function connectSharedState(
   config: Config,
   log: (message: string) => void,
-): SharedState | undefined {
+): Promise<SharedState | undefined> {
   if (config.REDIS_URL === undefined) return undefined;
+  const { createSharedState } = await import("./shared-state/index.ts");
   return createSharedState({
     url: config.REDIS_URL,
     replica: config.REPLICA ?? `${hostname()}-${process.pid}`,
@@ -243,7 +247,7 @@ export async function createAssistant(
     hooks.onBuildEnd?.(summary);
   }
   const index = await loadIndex(config.INDEX_DIR, embedder);
-  const create = assistantFactory(config, embedder, {
+  const create = await assistantFactory(config, embedder, {
     ...(hooks.onUpstreamFailure === undefined
       ? {}
       : { onUpstreamFailure: hooks.onUpstreamFailure }),
@@ -255,12 +259,19 @@ export async function createAssistant(
 }
 
 /** Builds an assistant for an index with the configured generator and rewriter. */
-export function assistantFactory(
+export async function assistantFactory(
   config: Config,
   embedder: Embedder,
   hooks: { onUpstreamFailure?: (detail: string) => void; answerCache?: AnswerCache } = {},
-): (index: LoadedIndex) => Assistant {
+): Promise<(index: LoadedIndex) => Assistant> {
   const connection = llmConnection(config);
+  const llm =
+    connection === undefined
+      ? undefined
+      : {
+          ...(await import("./answer/llm-generator.ts")),
+          ...(await import("./answer/llm-question-rewriter.ts")),
+        };
   return (index) =>
     new Assistant({
       index,
@@ -268,11 +279,11 @@ export function assistantFactory(
       ...(hooks.answerCache === undefined ? {} : { answerCache: hooks.answerCache }),
       maxQuestionCharacters: config.MAX_QUESTION_CHARS,
       maxAnswerCharacters: config.MAX_ANSWER_CHARS,
-      ...(connection === undefined
+      ...(connection === undefined || llm === undefined
         ? {}
         : {
             generator: ({ extractive }) =>
-              new LlmGenerator({
+              new llm.LlmGenerator({
                 ...connection,
                 timeoutMs: config.LLM_TIMEOUT_MS,
                 fallback: extractive,
@@ -281,18 +292,19 @@ export function assistantFactory(
                   : { onFailure: hooks.onUpstreamFailure }),
               }),
             rewriter: ({ offline }) =>
-              new LlmQuestionRewriter({ ...connection, fallback: offline }),
+              new llm.LlmQuestionRewriter({ ...connection, fallback: offline }),
           }),
     });
 }
 
 /** The LLM study-guide writer when an LLM is configured; undefined for extractive guides. */
-export function studyGuideWriter(
+export async function studyGuideWriter(
   config: Config,
   hooks: { onUpstreamFailure?: (detail: string) => void } = {},
-): LlmGuideWriter | undefined {
+): Promise<GuideWriter | undefined> {
   const connection = llmConnection(config);
   if (connection === undefined) return undefined;
+  const { LlmGuideWriter } = await import("./study/internal/llm-guide-writer.ts");
   return new LlmGuideWriter({
     ...connection,
     timeoutMs: config.LLM_TIMEOUT_MS,

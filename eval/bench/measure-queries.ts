@@ -77,9 +77,9 @@ export async function measureQueries(options: {
 }): Promise<{ ours: QueryFigures; naive: QueryFigures; naiveReembedded: number }> {
   const { config, embedder, index, questions } = options;
   const oursCache = new CachingEmbedder(embedder, { capacity: options.cacheSize });
-  const create = (wrapped: Embedder) => assistantFactory(config, wrapped)(index);
-  const ours = create(embedder);
-  const oursCached = create(oursCache);
+  const create = async (wrapped: Embedder) => (await assistantFactory(config, wrapped))(index);
+  const ours = await create(embedder);
+  const oursCached = await create(oursCache);
   const replay = new ReplayEmbedder(embedder, options.naiveVectors);
   const naiveCache = new CachingEmbedder(replay, { capacity: options.cacheSize });
   const buildNaive = (embeddings: Embedder) =>

@@ -3,7 +3,6 @@ import { z } from "zod";
 import type { Assistant } from "../answer/assistant.ts";
 import { normaliseQuestion } from "../answer/question.ts";
 import type { Config } from "../config.ts";
-import { createAssistant } from "../create-services.ts";
 import { AppError } from "../errors/app-error.ts";
 import { formatAnswer } from "./format-answer.ts";
 import { embeddingProgress } from "./progress.ts";
@@ -20,6 +19,8 @@ const inputLineSchema = z.object({
 export type AskOptions = { json: boolean; input?: string };
 
 async function openAssistant(config: Config): Promise<Assistant> {
+  // Imported here, so bad input is reported before seconds go into loading the pipeline's code.
+  const { createAssistant } = await import("../create-services.ts");
   const progress = embeddingProgress("Building the index");
   const { assistant } = await createAssistant(config, {
     onBuildStart: () =>

@@ -26,7 +26,7 @@ export async function serveCommand(config: Config): Promise<void> {
   });
   const log = (message: string) => logger.info(message);
   // REDIS_URL: shared rate limits and answers, and re-index announcements (polling stays on).
-  const shared = connectSharedState(config, log);
+  const shared = await connectSharedState(config, log);
   // Query embedding in EMBED_WORKERS threads, behind the query-embedding cache; whole extractive
   // answers in the in-process LRU (the first level in front of Redis when it is shared).
   const serving = await createServingEmbedder(config);
@@ -69,7 +69,7 @@ export async function serveCommand(config: Config): Promise<void> {
       progress: createLearnerProgress(progressStore, () => live.current.index.chunks),
       embedder,
       ...(shared === undefined ? {} : { redis: shared.connection }),
-      guideWriter: studyGuideWriter(config, {
+      guideWriter: await studyGuideWriter(config, {
         onUpstreamFailure: (detail) =>
           logger.warn({ detail }, "the language model failed; served the extractive study guide"),
       }),

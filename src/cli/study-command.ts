@@ -2,7 +2,6 @@ import { createInterface } from "node:readline/promises";
 import type { Readable, Writable } from "node:stream";
 import type { Command } from "commander";
 import type { Config } from "../config.ts";
-import { studyGuideWriter } from "../create-services.ts";
 import { AppError } from "../errors/app-error.ts";
 import { stepCards } from "../study/cards.ts";
 import { extractSteps } from "../study/extract-steps.ts";
@@ -79,7 +78,9 @@ const guideSubcommand: StudySubcommand = (study, context) => {
       const config = context.config(command);
       const chunks = await loadStudyChunks(config.INDEX_DIR);
       const step = resolveStep(chunks, n);
-      const writer = studyGuideWriter(config);
+      // The composition root loads the whole pipeline's code; only this subcommand needs it.
+      const { studyGuideWriter } = await import("../create-services.ts");
+      const writer = await studyGuideWriter(config);
       const guide = await studyGuide(chunks, step.n, writer === undefined ? {} : { writer });
       if (guide === undefined) return;
       if (options.json) {

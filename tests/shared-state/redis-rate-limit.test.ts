@@ -93,7 +93,7 @@ describe.skipIf(skipRedisSuite(redisServer))("the rate limit and health with Red
 
   it("connects from plain environment variables, under the REPLICA name", async () => {
     const config = loadConfig({ REDIS_URL: redis.url, REPLICA: "replica-7" });
-    const shared = connectSharedState(config, () => {});
+    const shared = await connectSharedState(config, () => {});
     try {
       expect(shared).toBeDefined();
       await untilRedis(shared as NonNullable<typeof shared>, "connected");
@@ -102,7 +102,7 @@ describe.skipIf(skipRedisSuite(redisServer))("the rate limit and health with Red
     } finally {
       shared?.close();
     }
-    expect(connectSharedState(loadConfig({}), () => {})).toBeUndefined();
+    expect(await connectSharedState(loadConfig({}), () => {})).toBeUndefined();
   });
 
   it("answers on per-replica counts while Redis is down, and shares them again when it is back", async () => {
