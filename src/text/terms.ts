@@ -73,9 +73,16 @@ export function withoutFraming(question: string): string {
   return withoutAskingFrame(withoutAnswerStyle(question));
 }
 
-/** The topic words of a question: meta words about the material removed. */
+/**
+ * "name the types of ML", "pls name 3 drift tools", "can you name some…": "name" asking for a list,
+ * like "list", not the topic word of "variable name".
+ */
+const NAME_THE_THINGS =
+  /^\s*(?:(?:pls|please|plz|kindly|(?:can|could) (?:you|u|someone)|just) )*name(?= (?:the|some|all|any|a few|few|\d+|two|three|four|five|six|seven|eight|nine|ten|main|top|different|common|key)\b)/i;
+
+/** The topic words of a question: meta words about the material and a listing "name" removed. */
 export function questionText(question: string): string {
-  return words(question)
+  return words(question.replace(NAME_THE_THINGS, ""))
     .filter((word) => !QUESTION_META_WORDS.has(word))
     .join(" ");
 }

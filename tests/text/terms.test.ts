@@ -110,6 +110,14 @@ describe("contentTerms", () => {
 });
 
 describe("questionText", () => {
+  it("drops a 'name' that asks for a list, not the 'name' of a variable", () => {
+    expect(questionText("name the types of machine learning").split(" ")).not.toContain("name");
+    expect(questionText("pls name some drift monitoring tools").split(" ")).not.toContain("name");
+    expect(questionText("can you name 3 mlops tools").split(" ")).not.toContain("name");
+    expect(questionText("what is a good variable name").split(" ")).toContain("name");
+    expect(questionText("name of the column with the labels").split(" ")).toContain("name");
+  });
+
   it("removes words about the material, not about the topic", () => {
     const text = questionText("What does the roadmap say about Docker, according to the article?");
     expect(text.split(" ")).not.toContain("roadmap");

@@ -221,7 +221,7 @@ describe("QuestionUnderstanding", () => {
     ["batch vs online preds", "batch vs online predictions"],
     ["deadass do i gotta grind math proofs", "do i have to grind math proofs"],
     ["how dose it work", "how does it work"],
-    ["wat r the 7 steps", "what are the 7 steps"],
+    ["wat r the 7 steps", "what are the seven steps"],
     ["wat's the canary one exactly", "what's the canary one exactly"],
     // Hearsay around a why-question: why the thing said, not why people say it.
     ["why do ppl keep saying use a venv", "why use a venv"],
@@ -254,7 +254,7 @@ describe("QuestionUnderstanding", () => {
 
   it("reads chat 'r' and 'n' as 'are' and 'and' where they stand between words of a question", () => {
     expect(understanding.understand("what r the 2 ways n which is faster").understoodAs).toBe(
-      "what are the 2 ways and which is faster",
+      "what are the two ways and which is faster",
     );
     expect(understanding.understand("n for classification?").understoodAs).toBe(
       "and for classification?",
@@ -700,6 +700,29 @@ describe("QuestionUnderstanding", () => {
 });
 
 describe("normaliseNumbers", () => {
+  it("writes a small count of things in words, as the material does ('four moves')", () => {
+    expect(normaliseNumbers("what are the 4 steps inside every pytorch training step").text).toBe(
+      "what are the four steps inside every pytorch training step",
+    );
+    expect(normaliseNumbers("is training 2 models enough or do i need 3+?").text).toBe(
+      "is training two models enough or do i need 3+?",
+    );
+    expect(normaliseNumbers("Train 2 models").text).toBe("Train two models");
+    // A numbered part, a version, a time or money, or part of another number is left alone.
+    for (const kept of [
+      "what are the main tools of step 4",
+      "step 2 models",
+      "is Python 3 libraries support ok",
+      "pandas 3 changes",
+      "2 hrs a day",
+      "0.5 feels wrong",
+      "$5 coupons",
+      "5 is taken",
+    ]) {
+      expect(normaliseNumbers(kept).text).toBe(kept);
+    }
+  });
+
   it("asks for the part of the plan next to a numbered one by its number", () => {
     expect(normaliseNumbers("wat comes after step 3").text).toBe("wat comes in step 4");
     expect(normaliseNumbers("so what's next after step two?").text).toBe("so what's in step 3?");
