@@ -129,6 +129,9 @@ const ASKS_ABOUT_A_THING =
   /^(?:(?:what|wat)\s+(?:is|are)\b|what's|whats|explain\b|define\b|how (?:does|do)\b.*\bwork\b|what (?:does|do)\b.*\b(?:say|says) about\b)/i;
 
 /** How many questions back a chain of follow-ups is followed to find its topic. */
+/** "how many steps is that", "how much would that be": an amount asked of what the message says. */
+const OWN_AMOUNT = /\bhow (?:many|much)\b[^?.!]*\b(?:is|are|was|would be|will be) (?:that|this)\b/i;
+
 const MAX_CHAIN = 3;
 /** "step 5", "months 6–8", "week 2": a place in the plan the previous question named. */
 const PLAN_PLACE = /\b(?:step|month|week|phase)s?\s+\d+(?:\s*[–-]\s*\d+)?\b/i;
@@ -388,6 +391,9 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
         return message.replace(PRONOUN_AFTER, spelled);
       }
     }
+    // "with 10,000 samples and batch size 32, how many steps is that per epoch": "that" is the
+    // amount the message's own figures make, not the last topic.
+    if (OWN_AMOUNT.test(message) && /\d/.test(message)) return message;
     if (PRONOUN.test(message)) {
       // "what do they make in the us" after "and for computer vision engineers": "they" are the
       // people the last question named, not its topic words.

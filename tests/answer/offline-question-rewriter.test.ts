@@ -44,6 +44,24 @@ describe("offline follow-up rewriting", () => {
     expect(rewritten).not.toContain("explain");
   });
 
+  it("keeps 'how many … is that' about the message's own figures, not the last topic", async () => {
+    const message =
+      "so with 10,000 samples and batch size 32 how many update steps is that per epoch";
+    expect(
+      await understandingRewriter.rewrite(
+        message,
+        afterAsking("what exactly is an epoch in deep learning"),
+      ),
+    ).toBe(message);
+    // Without figures of its own, "that" is what was asked about before.
+    expect(
+      await rewriter.rewrite(
+        "how much does that cost",
+        afterAsking("what is the aws ml specialty"),
+      ),
+    ).not.toBe("how much does that cost");
+  });
+
   it("reads a pronoun after a tool the message names itself as that tool", async () => {
     expect(
       await rewriter.rewrite(
