@@ -6,7 +6,7 @@ import type { CorpusStatistics } from "./corpus-statistics.ts";
 
 /** What a thing does when it works: "how does X work / choose / build …". */
 export const WORKINGS =
-  "do|work|works|calculated?|calculates|computed?|computes|implemented|handled?|handles|builds?|choose|chooses|decide|decides|split|splits|detects?|creates?|generates?|produces?|picks?|measures?|compress|compresses|scales?|allows?|lets|enables?|finds?|reduces?|maps?|transforms?";
+  "do|work|works|calculated?|calculates|computed?|computes|implemented|handled?|handles|builds?|choose|chooses|decide|decides|split|splits|detects?|creates?|generates?|produces?|picks?|measures?|compress|compresses|scales?|allows?|lets|enables?|finds?|reduces?|maps?|transforms?|performs?";
 
 /** The thing a plain "how does X work" asks about: X ("backpropagation", "self-attention"). */
 const WORKING_THING = new RegExp(

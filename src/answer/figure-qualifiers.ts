@@ -23,6 +23,8 @@ const OTHER_CURRENCY = /[£€¥]|\b(?:pounds?|gbp|euros?|eur|yen|jpy|aud|cad|sg
 const MONEY_UNITS = new Set(
   contentTerms("lpa pa inr rupees rupee usd dollars dollar lakhs lakh lacs crore ctc hand total"),
 );
+/** "xgboost.XGBClassifier", "sklearn.ensemble": a Python name, its module's name before a dot. */
+const DOTTED_NAME = /\b([a-z][a-z\d_]*)\.(?=[a-z_])/gi;
 /** "ml engineer", "data scientists": a job named by the word before a role word. */
 const ROLE =
   /\b([\p{L}\d+#-]+) (engineers?|scientists?|analysts?|developers?|architects?|researchers?|interns?)\b/giu;
@@ -127,8 +129,10 @@ export function figureQualifiers(
     tools:
       request === undefined || request.type === "money" || lexicon === undefined
         ? []
-        : // "grafana's default port" asks it of Grafana.
-          lexicon.find(own.replace(/['’]s\b/g, "")).map((entry) => entry.name),
+        : // "grafana's default port" asks it of Grafana; "xgboost.XGBClassifier's" of XGBoost.
+          lexicon
+            .find(own.replace(/['’]s\b/g, "").replace(DOTTED_NAME, "$1 "))
+            .map((entry) => entry.name),
     things:
       request === undefined || request.type === "money" || lexicon === undefined
         ? []

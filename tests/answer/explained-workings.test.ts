@@ -68,6 +68,9 @@ describe("workingThing", () => {
     expect(workingThing("how does a gradient descent work", statistics)?.phrase).toBe(
       "gradient descent",
     );
+    expect(
+      workingThing("How does backpropagation perform its update in one pass?", statistics)?.phrase,
+    ).toBe("backpropagation");
   });
 
   it("finds none for the learner's own steps, a deeper request or a thing the corpus lacks", () => {

@@ -164,6 +164,11 @@ describe("givenFor", () => {
     expect(figureQualifiers(port, possessive, possessive, "", statistics, tools).tools).toEqual([
       "grafana",
     ]);
+    // So does a Python name of its module ("xgboost.XGBClassifier" of XGBoost).
+    const dotted = "default port of grafana.Server?";
+    expect(figureQualifiers(port, dotted, dotted, "", statistics, tools).tools).toEqual([
+      "grafana",
+    ]);
     const mlflowPort = makeChunk(
       "ui",
       "Experiment Tracking with MLflow",
