@@ -525,7 +525,13 @@ export class QuestionUnderstanding {
       if (seen.has(lower) || STOPWORDS.has(lower) || !/\p{L}/u.test(lower)) continue;
       seen.add(lower);
       const { pos, lemma } = tags.get(lower) ?? { pos: "X", lemma: word };
-      const listed = this.lexicon.expansions.get(lower);
+      // "apple silicon macs", "macbooks": the plural of a lexicon noun is the learner's word too
+      // (not a verb's "s": "catches" is not the "catch" of "what's the catch").
+      const listed =
+        this.lexicon.expansions.get(lower) ??
+        (pos === "VERB" || pos === "AUX"
+          ? undefined
+          : this.lexicon.expansions.get(lower.replace(/(?<=[^s])s$/, "")));
       if (listed !== undefined) {
         expansions.push({ word, alternatives: [...listed], source: "lexicon" });
       }

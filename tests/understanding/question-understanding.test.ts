@@ -447,6 +447,22 @@ describe("QuestionUnderstanding", () => {
     expect(understanding.understand("i am a QA engineer").understoodAs).toBe("i am a QA engineer");
   });
 
+  it("expands the plural of a lexicon noun like the noun, not a verb's 's'", () => {
+    const macs = understanding.understand("whats the pytorch backend for apple silicon macs");
+    expect(macs.unknownTopics).not.toContain("macs");
+    expect(macs.expansions).toContainEqual({
+      word: "macs",
+      alternatives: ["Apple silicon", "laptop"],
+      source: "lexicon",
+    });
+    expect(understanding.understand("can i do ml on macbooks").unknownTopics).not.toContain(
+      "macbooks",
+    );
+    // "catches" is not the "catch" of "what's the catch".
+    const catches = understanding.understand("my model catches almost no fraud");
+    expect(catches.expansions.map((expansion) => expansion.word)).not.toContain("catches");
+  });
+
   it("reads Indian English 'full form' as asking what an abbreviation means", () => {
     expect(understanding.understand("RAG full form").understoodAs).toBe("RAG meaning");
   });
