@@ -540,9 +540,12 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
     const rowHeads = this.rowHeads;
     // "and for a fresher?" after "salary for 3–5 years": a learner's word the lexicon reads as a
     // row's head ("0–2 years").
-    const word = named.replace(/^(?:for\s+)?(?:an?|the)\s+/i, "").toLowerCase();
+    const thing = named.replace(/^(?:for\s+)?(?:an?|the)\s+/i, "");
+    const word = thing.toLowerCase();
+    // "and for a software engineer?": the row named without its "for a".
     const heads = [
       named,
+      ...(thing === named ? [] : [thing]),
       ...(/\s/.test(word) ? [] : (learnerLexicon().expansions.get(word) ?? [])),
     ];
     for (const head of heads) {

@@ -62,6 +62,15 @@ describe("offline follow-up rewriting", () => {
     ).not.toBe("how much does that cost");
   });
 
+  it("swaps the row 'and for a software engineer?' names, without its 'for a'", async () => {
+    expect(
+      await rewriter.rewrite(
+        "and for a software engineer?",
+        afterAsking("How long does it take a data analyst to move into machine learning?"),
+      ),
+    ).toBe("How long does it take a software engineer to move into machine learning?");
+  });
+
   it("reads a pronoun after a tool the message names itself as that tool", async () => {
     expect(
       await rewriter.rewrite(
