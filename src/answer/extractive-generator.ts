@@ -452,7 +452,7 @@ export class ExtractiveGenerator implements Generator {
     const request = askedFigure(input.question);
     const candidates = this.score(input, request);
     if (candidates.length === 0) return "";
-    const ranked = [...candidates].sort((left, right) => right.score - left.score);
+    const ranked = reasonFirst([...candidates].sort((left, right) => right.score - left.score));
     const best = ranked[0] as Candidate;
     // "explain the bias-variance tradeoff" wants both sides; "how do i fix it (bias variance
     // tradeoff)" asks something else about it. "conda or uv, when do i use which?" wants each
@@ -1104,6 +1104,29 @@ const OFFERS_INSTEAD = /\binstead\b/i;
 /** A sentence that describes what goes wrong rather than what to do. */
 const STATES_A_PROBLEM =
   /^(?:without|if you (?:do not|don't|never|skip))\b|\b(?:end(?:s)? up|fails?|failing|breaks?|goes wrong|can(?:not|'t) (?:tell|remember|reproduce)|is lost|becomes? (?:impossible|hard))\b/i;
+
+/** How close to the lead's score a unit giving the reason may be and still lead a why-question. */
+const REASON_LEAD_SHARE = 0.9;
+
+/**
+ * "Why is PyTorch recommended for most learners?": the unit that gives the reason ("… because it
+ * is Pythonic …") leads over one that only states the claim ("PyTorch is the better first
+ * choice…"), when it scores nearly as well and holds as much of the question.
+ */
+function reasonFirst(ranked: Candidate[]): Candidate[] {
+  const best = ranked[0];
+  if (best === undefined || best.signals.reason > 0) return ranked;
+  const reason = ranked.find((candidate) => candidate.signals.reason > 0);
+  if (
+    reason === undefined ||
+    reason.score < REASON_LEAD_SHARE * best.score ||
+    // It states what the question asks about as fully as the claim does, not another reason.
+    reason.signals.lexical < best.signals.lexical
+  ) {
+    return ranked;
+  }
+  return [reason, ...ranked.filter((candidate) => candidate !== reason)];
+}
 
 /** "why python tho?", "ok but why is SQL a must": a question asking for a reason. */
 const ASKS_WHY = /^(?:\S+\s+){0,2}(?:why|y)\b/i;

@@ -1481,6 +1481,31 @@ describe("ExtractiveGenerator", () => {
       expect(writer.compose({ question: "why python?", passages })).toMatch(/^Python is the best/);
     });
 
+    it("leads a why-question with the reason over the claim it gives the reason for", () => {
+      const { writer, passages } = over([
+        makeChunk(
+          "claim",
+          "Frameworks",
+          "PyTorch is the better first choice for most learners in 2026.",
+        ),
+        makeChunk("other", "Frameworks", "TensorFlow is still used in some production teams."),
+        makeChunk("more", "Frameworks", "Keras offers a simple high-level API."),
+        makeChunk("jax", "Frameworks", "JAX is popular in some research labs."),
+        makeChunk("onnx", "Frameworks", "ONNX moves models between frameworks."),
+        makeChunk(
+          "reason",
+          "Frameworks",
+          "PyTorch is recommended for most learners in 2026 because it is Pythonic and widely used.",
+        ),
+      ]);
+      expect(
+        writer.compose({
+          question: "Why is PyTorch recommended for most learners in 2026?",
+          passages,
+        }),
+      ).toMatch(/^PyTorch is recommended for most learners in 2026 because/);
+    });
+
     it("reads a bare term ('mlops?') as asking what it is", () => {
       const answer = definer.compose({ question: "mlops?", passages: passages("why", "what") });
       expect(answer).toMatch(/^MLOps \(machine learning operations\) is the set/);
