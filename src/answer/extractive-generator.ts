@@ -14,6 +14,7 @@ import {
   words,
   wordsUnhyphenated,
 } from "../text/terms.ts";
+import { learnerLexicon } from "../understanding/learner-lexicon.ts";
 import { tagWords } from "../understanding/part-of-speech.ts";
 import { questionFocus } from "../understanding/question-focus.ts";
 import { questionParts } from "../understanding/question-parts.ts";
@@ -112,6 +113,11 @@ export type ExtractiveSettings = {
    */
   conditionPenalty: number;
   /**
+   * Subtracted from a unit about another of the roadmap's learner types than the one the question
+   * names ("A complete beginner usually needs …" for a career switcher). @default 0.3
+   */
+  otherLearnerPenalty: number;
+  /**
    * Weight of a search expansion of a question word ("downsides" → limitation; "overview" → the
    * roadmap's 7-step outline) that a unit holds, relative to the question's own words. It adds
    * to the unit's lexical match; the question's share is measured on its own words. @default 0.25
@@ -200,6 +206,7 @@ export const DEFAULT_EXTRACTIVE_SETTINGS: ExtractiveSettings = {
   namedFigureBonus: 0.1,
   namedMoneyBonus: 0.3,
   conditionPenalty: 0.1,
+  otherLearnerPenalty: 0.3,
   expansionWeight: 0.25,
   situationWeight: 0.5,
   recommendationBonus: 0.1,
@@ -240,6 +247,8 @@ type UnitSignals = {
   namedRow: number;
   /** 1 for a unit written for a situation ("if you already know …") the question does not name. */
   unmetCondition: number;
+  /** 1 for a unit about another learner type than the one the question names. */
+  otherLearner: number;
   /** 1 for a unit that names both things a "which one, X or Y" question weighs and picks one. */
   recommends: number;
   /** 1 for a unit that gives a reason ("… because …") when the question asks why. */
@@ -780,6 +789,7 @@ export class ExtractiveGenerator implements Generator {
       namedFigureBonus,
       namedMoneyBonus,
       conditionPenalty,
+      otherLearnerPenalty,
       expansionWeight,
       situationWeight,
       recommendationBonus,
@@ -823,6 +833,9 @@ export class ExtractiveGenerator implements Generator {
         ? `${askedWords}${words(carried).join(" ")} `
         : askedWords;
     const askedTerms = new Set(contentTerms(input.question));
+    // In the learner's own words: a follow-up's carried topic ("(analyst total beginner)") may
+    // hold both learners of the conversation.
+    const askedLearnerTypes = learnerTypesIn(carriedTopic(input.question).own);
     const choice = choiceBetween(input.question);
     const asksWhy = ASKS_WHY.test(asked);
     const asksHow = asksWhy || ASKS_HOW_TO.test(asked);
@@ -900,6 +913,7 @@ export class ExtractiveGenerator implements Generator {
               ? 1
               : 0,
           unmetCondition: conditionUnmet(unit.text, askedTerms) ? 1 : 0,
+          otherLearner: forAnotherLearner(unit.text, askedLearnerTypes) ? 1 : 0,
           recommends: choice !== undefined && recommendsOne(unit.text, terms, choice) ? 1 : 0,
           reason: asksWhy && (GIVES_REASON.test(unit.text) || givesReasonColumn) ? 1 : 0,
           corrects:
@@ -949,7 +963,8 @@ export class ExtractiveGenerator implements Generator {
           (request?.type === "money" ? namedMoneyBonus : namedFigureBonus) *
             signals.namedRow *
             signals.figure -
-          conditionPenalty * signals.unmetCondition +
+          conditionPenalty * signals.unmetCondition -
+          otherLearnerPenalty * signals.otherLearner +
           recommendationBonus * signals.recommends +
           reasonBonus * signals.reason +
           correctionBonus * signals.corrects +
@@ -1275,6 +1290,26 @@ function conditionUnmet(text: string, questionTerms: Set<string>): boolean {
   if (situation === undefined) return false;
   const terms = contentTerms(situation);
   return terms.length > 0 && !terms.some((term) => questionTerms.has(term));
+}
+
+/** The roadmap's learner types a text names ("a complete beginner", "data analysts"). */
+function learnerTypesIn(text: string): Set<string> {
+  const lower = text.toLowerCase();
+  return new Set(
+    learnerLexicon()
+      .learnerTypes.filter(({ descriptions }) => descriptions.some((phrase) => phrase.test(lower)))
+      .map(({ type }) => type),
+  );
+}
+
+/**
+ * "how long does it take a career switcher …": a unit about another learner type ("A complete
+ * beginner usually needs 12 months …") is written for a case the question is not about.
+ */
+function forAnotherLearner(text: string, asked: ReadonlySet<string>): boolean {
+  if (asked.size === 0) return false;
+  const named = learnerTypesIn(text);
+  return named.size > 0 && ![...named].some((type) => asked.has(type));
 }
 
 /** "make it stop", "how do i fix this": a clause pointing back at what was said before it. */

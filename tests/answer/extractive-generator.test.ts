@@ -428,7 +428,9 @@ describe("ExtractiveGenerator", () => {
     ];
     const question = "im 31 and work in accounts, no coding background. how long will it take me";
     expect(composeOver(learnerTypes, question, ["career switcher"])).toMatch(/^Career Switcher/);
-    expect(composeOver(learnerTypes, question)).toMatch(/^Complete Beginner/);
+    expect(composeOver(learnerTypes, "how long will it take me")).toMatch(/^Complete Beginner/);
+    // Words the lexicon gives a learner type ("no coding") name it without the expansion too.
+    expect(composeOver(learnerTypes, question)).toMatch(/^Career Switcher/);
   });
 
   it("answers 'what are the 3 types of…' with every row of the list, not only the best", () => {
@@ -1479,6 +1481,35 @@ describe("ExtractiveGenerator", () => {
         ),
       ]);
       expect(writer.compose({ question: "why python?", passages })).toMatch(/^Python is the best/);
+    });
+
+    it("answers of the learner type asked about, not another one's sentence", () => {
+      const { writer, passages } = over([
+        makeChunk(
+          "beginner",
+          "How Long Does It Take?",
+          "A complete beginner usually needs 12–18 months to become ready for ML roles.",
+        ),
+        makeChunk("other", "How Long Does It Take?", "Consistency matters more than speed."),
+        makeRow("switcher", "Learning Paths", [
+          ["Learner Type", "Career Switcher"],
+          ["Starting Point", "Non-CS background"],
+          ["Expected Timeline", "12–18 months"],
+        ]),
+      ]);
+      expect(
+        writer.compose({
+          question: "how long does it take a career switcher to become ready for ML roles?",
+          passages,
+        }),
+      ).toMatch(/^Career Switcher/);
+      // Asked of the complete beginner, the sentence about them answers.
+      expect(
+        writer.compose({
+          question: "how long does it take a complete beginner to become ready for ML roles?",
+          passages,
+        }),
+      ).toMatch(/^A complete beginner/);
     });
 
     it("leads a why-question with the reason over the claim it gives the reason for", () => {
