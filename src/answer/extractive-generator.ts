@@ -1297,7 +1297,11 @@ function learnerTypesIn(text: string): Set<string> {
   const lower = text.toLowerCase();
   return new Set(
     learnerLexicon()
-      .learnerTypes.filter(({ descriptions }) => descriptions.some((phrase) => phrase.test(lower)))
+      // `search`, not `test`: the lexicon's patterns are global, and `test` would move their
+      // lastIndex from one question to the next.
+      .learnerTypes.filter(({ descriptions }) =>
+        descriptions.some((phrase) => lower.search(phrase) >= 0),
+      )
       .map(({ type }) => type),
   );
 }

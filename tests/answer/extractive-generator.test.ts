@@ -3,6 +3,7 @@ import { CorpusStatistics } from "../../src/answer/corpus-statistics.ts";
 import { ExtractiveGenerator } from "../../src/answer/extractive-generator.ts";
 import type { Passage } from "../../src/answer/generator.ts";
 import type { Chunk } from "../../src/chunking/chunk.ts";
+import { learnerLexicon } from "../../src/understanding/learner-lexicon.ts";
 import { makeChunk, makeRow } from "../support/chunks.ts";
 
 function row(position: number, section: string, cells: Array<[string, string]>): Chunk {
@@ -1503,6 +1504,9 @@ describe("ExtractiveGenerator", () => {
           passages,
         }),
       ).toMatch(/^Career Switcher/);
+      // No state is left for the next question in the lexicon's (global) patterns.
+      const patterns = learnerLexicon().learnerTypes.flatMap((type) => type.descriptions);
+      expect(patterns.filter((pattern) => pattern.lastIndex !== 0)).toEqual([]);
       // Asked of the complete beginner, the sentence about them answers.
       expect(
         writer.compose({
