@@ -128,10 +128,10 @@ const ONE_NAMED = /\bthe ((?:[\p{L}\d+#-]+ ){0,2}?[\p{L}\d+#-]+) one\b/iu;
 const ASKS_ABOUT_A_THING =
   /^(?:(?:what|wat)\s+(?:is|are)\b|what's|whats|explain\b|define\b|how (?:does|do)\b.*\bwork\b|what (?:does|do)\b.*\b(?:say|says) about\b)/i;
 
-/** How many questions back a chain of follow-ups is followed to find its topic. */
 /** "how many steps is that", "how much would that be": an amount asked of what the message says. */
 const OWN_AMOUNT = /\bhow (?:many|much)\b[^?.!]*\b(?:is|are|was|would be|will be) (?:that|this)\b/i;
 
+/** How many questions back a chain of follow-ups is followed to find its topic. */
 const MAX_CHAIN = 3;
 /** "step 5", "months 6–8", "week 2": a place in the plan the previous question named. */
 const PLAN_PLACE = /\b(?:step|month|week|phase)s?\s+\d+(?:\s*[–-]\s*\d+)?\b/i;
