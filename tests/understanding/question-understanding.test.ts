@@ -434,6 +434,16 @@ describe("QuestionUnderstanding", () => {
     expect(understanding.understand("xgboost or NN for tabular stuff").understoodAs).toBe(
       "xgboost or neural network for tabular stuff",
     );
+    // "ft" in lower case may be feet; "FT" beside RAG is fine-tuning.
+    expect(understanding.understand("when do u need FT?").understoodAs).toBe(
+      "when do you need fine-tuning?",
+    );
+  });
+
+  it("reads 'tbl' as the table a learner points at", () => {
+    expect(
+      understanding.understand("3-5 yrs exp as per the experience tbl?").understoodAs,
+    ).toContain("experience table?");
   });
 
   it("searches 'qa' as question-answering without rewriting a QA engineer's job", () => {
