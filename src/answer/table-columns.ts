@@ -180,11 +180,12 @@ export function enumerationItems(sentence: string): string[] {
 }
 
 /**
- * "what does BLEU actually measure", "what is BERTScore", "explain LoRA", "how does TF-IDF work":
+ * "what does BLEU actually measure", "what is BERTScore", "what is LoRA exactly and how does it
+ * …", "explain LoRA", "how does TF-IDF work":
  * what a thing is or does, asked of the word named.
  */
 const WHAT_IT_IS =
-  /\bwhat (?:does|do) (?:the |a |an )?([\p{L}\d_.-]+) (?:(?:actually|really|exactly|even) )?(?:measure|stand for|mean)\b|\b(?:what(?:'s| is| are)|whats|explain|define) (?:the |a |an )?([\p{L}\d_.-]+)\s*[?.!]*$|\bhow (?:does|do) (?:the |a |an )?([\p{L}\d_.-]+) (?:(?:actually|really|exactly) )?work\b/iu;
+  /\bwhat (?:does|do) (?:the |a |an )?([\p{L}\d_.-]+) (?:(?:actually|really|exactly|even) )?(?:measure|stand for|mean)\b|\b(?:what(?:'s| is| are)|whats|explain|define) (?:the |a |an )?([\p{L}\d_.-]+)(?: (?:actually|really|exactly|even|again))?\s*(?:[?.!]+\s*(?:$|and\b|how\b|why\b|when\b)|$|,? and (?:how|why|when|what)\b)|\bhow (?:does|do) (?:the |a |an )?([\p{L}\d_.-]+) (?:(?:actually|really|exactly) )?work\b/iu;
 
 /**
  * "how do i train yolo on my own data", "exact code to train yolo", "how to use lora": how to work

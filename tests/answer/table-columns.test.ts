@@ -86,6 +86,16 @@ describe("TableColumns.onlyListedAsked, for words prose only enumerates", () => 
     expect(columns.onlyListedAsked("bleu vs gamma difference?")).toBe('bleu" and "gamma');
   });
 
+  it("finds what a word only enumerated is, asked with a word of emphasis or before another ask", () => {
+    expect(columns.onlyListedAsked("what is BLEU exactly?")).toBe("BLEU");
+    expect(columns.onlyListedAsked("what is bleu actually and how does it score text")).toBe(
+      "bleu",
+    );
+    expect(columns.onlyListedAsked("what is bleu? how do i compute it")).toBe("bleu");
+    // A noun phrase goes on: "bleu score" is not "bleu".
+    expect(columns.onlyListedAsked("what is bleu score range")).toBeUndefined();
+  });
+
   it("finds none for figures a learner offers to choose from", () => {
     // The salary table only lists "4L" and "5L"; a learner offering them guesses, not names.
     expect(columns.onlyListedAsked("fresher salary india? 4L or 5L?")).toBeUndefined();
