@@ -90,6 +90,9 @@ const BARE_WHY = new RegExp(
   `^${OPENER}(?:but |and )?(?:why|how come|why so|why is that|why tho|why though)\\s*[?!.]*$`,
   "i",
 );
+/** "JAX, worth learning instead": a thing named, then a clause asking something of it. */
+const OWN_CLAUSE = /^[^,]+,\s*\S+\s+\S+/u;
+
 /** "and for beginners?", "what about for freshers": the same question for other learners. */
 const FOR_SOMEONE_ELSE = new RegExp(
   `^${OPENER}(?:and|but|what about|how about)\\s+(?:for|if)\\s+(?:a\\s+|an\\s+)?(?:complete\\s+|total\\s+|absolute\\s+)?(?:beginners?|freshers?|students?|newbies?|someone|somebody|people|working professionals?|career switchers?|non[- ]cs|i|already)\\b[^?]*[?.!]*$`,
@@ -343,6 +346,17 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
     const whatAbout = WHAT_ABOUT.exec(message.trim());
     // "no i meant the python one": "one" stands for the thing asked about before.
     const subject = whatAbout?.[1]?.replace(/^(?:the|that|this)\s+(.+?)\s+ones?$/i, "$1");
+    // "what about JAX, worth learning instead?" after a question naming PyTorch and TensorFlow:
+    // the message asks its own question of the thing it names; swapped into the last question,
+    // the clause would land inside it. The last topic is context.
+    if (
+      subject !== undefined &&
+      OWN_CLAUSE.test(subject) &&
+      !PRONOUN.test(subject) &&
+      previousEntities.length > 0
+    ) {
+      return `${message.trim()} (${topic})`;
+    }
     if (subject !== undefined && !PRONOUN.test(subject)) {
       const previousEntity = previousEntities[0];
       if (previousEntity !== undefined) {

@@ -71,6 +71,24 @@ describe("offline follow-up rewriting", () => {
     ).toBe("How long does it take a software engineer to move into machine learning?");
   });
 
+  it("keeps 'what about X, <its own question>' whole, with the last topic as context", async () => {
+    const rewritten = await rewriter.rewrite(
+      "what about JAX, worth learning instead?",
+      afterAsking("pytorch or tensorflow for a beginner in 2026?"),
+    );
+    expect(rewritten).toMatch(/^what about JAX, worth learning instead\? \(/);
+    expect(rewritten).toMatch(/pytorch/i);
+    // Swapped into the last question, the clause had landed inside it.
+    expect(rewritten).not.toContain("JAX, worth learning instead for");
+    // A bare name is still swapped in.
+    expect(
+      await rewriter.rewrite(
+        "what about JAX?",
+        afterAsking("pytorch or tensorflow for a beginner?"),
+      ),
+    ).toMatch(/JAX/);
+  });
+
   it("reads a pronoun after a tool the message names itself as that tool", async () => {
     expect(
       await rewriter.rewrite(
