@@ -114,9 +114,12 @@ const TIME_UNIT_RANGE =
   /\b(?:seconds?|minutes?|hours?|days?|weeks?|months?)\s+(?:to|or|–|-)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\b/i;
 /** A share written as a fraction, as code gives it: `test_size=0.2`, `Dropout(0.5)`. */
 const FRACTION = /(?<![\d.])0?\.\d+(?![\d.])/;
-/** "who wrote the study…", "authors of the attention paper": the people behind a work. */
+/**
+ * "who wrote the study…", "authors of the attention paper", "who teaches the specialization", "who
+ * are the mentors": the people behind a work or a course.
+ */
 const PERSON_ASKED =
-  /\bwho\s+(?:\S+\s+){0,2}?(?:wrote|write|writes|authored|invented|created|proposed|introduced|coined|discovered|developed|designed|(?:came|come) up with)\b|\bauthors?\s+of\b|\bwho\s+(?:are|were|is|was)\s+the\s+(?:authors?|inventors?|creators?)\b/i;
+  /\bwho\s+(?:\S+\s+){0,2}?(?:wrote|write|writes|authored|invented|created|proposed|introduced|coined|discovered|developed|designed|(?:came|come) up with|teach|teaches|taught|founded|runs|mentors)\b|\bauthors?\s+of\b|\bwho\s+(?:are|were|is|was)\s+the\s+(?:authors?|inventors?|creators?|instructors?|teachers?|mentors?|tutors?|founders?|faculty)\b/i;
 /** People named as a work's authors: "by Grinsztajn, Oyallon and Varoquaux", "Vaswani et al.". */
 const AUTHORS =
   /\bby\s+\p{Lu}[\p{L}'-]+(?:,?\s+(?:and\s+)?\p{Lu}[\p{L}'-]+)*|\b\p{Lu}[\p{L}'-]+\s+et al\b/u;

@@ -222,6 +222,18 @@ describe("figureRequest", () => {
     expect(figureRequest("who developed xgboost")?.type).toBe("person");
   });
 
+  it("asks for the people who teach or run a course", () => {
+    expect(
+      figureRequest("Who teaches the DeepLearning.AI Deep Learning Specialization?")?.type,
+    ).toBe("person");
+    expect(figureRequest("program duration in months and who are the mentors?")?.type).toBe(
+      "person",
+    );
+    expect(figureRequest("who is the instructor of the hugging face course")?.type).toBe("person");
+    // Who the course is for is not a person asked for.
+    expect(figureRequest("who is the deep learning specialization for")).toBeUndefined();
+  });
+
   it("answers 'how many days' with a time in weeks, and 'hours per week' only with both", () => {
     const days = figureRequest("house price project how many days to build?");
     if (days === undefined) throw new Error("expected a time request");
