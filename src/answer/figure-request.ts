@@ -334,7 +334,19 @@ export function countsThing(counted: string[], unit: string, number?: string): b
   return tokens.some(
     (token, index) =>
       token.split("-").some((part) => stems.has(stem(part))) &&
+      !definesOne(tokens, index) &&
       tokens.slice(Math.max(0, index - 3), index + 1).some(isNumber),
+  );
+}
+
+/**
+ * "one epoch is 313 update steps": one of a thing, said to be something, defines a unit of it; it
+ * counts nothing a "how many epochs" question asks.
+ */
+function definesOne(tokens: readonly string[], index: number): boolean {
+  return (
+    /^(?:one|1)$/.test(tokens[index - 1] ?? "") &&
+    /^(?:is|means|equals)$/.test(tokens[index + 1] ?? "")
   );
 }
 

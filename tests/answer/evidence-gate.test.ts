@@ -234,6 +234,22 @@ describe("figureRequest", () => {
     expect(figureRequest("who is the deep learning specialization for")).toBeUndefined();
   });
 
+  it("takes 'one epoch is …' for a definition of a unit, not a count of epochs", () => {
+    const epochs = figureRequest("how many epochs to fine tune bert - 3, 10 or 20?");
+    if (epochs === undefined) throw new Error("expected a count request");
+    expect(
+      suppliesFigure(
+        epochs,
+        "With 10,000 training examples and a batch size of 32, one epoch is 313 update steps.",
+      ),
+    ).toBe(false);
+    expect(suppliesFigure(epochs, "Fine-tune BERT for 3 epochs.")).toBe(true);
+    // One of a thing that is not defined still counts.
+    const deployed = figureRequest("how many projects should be deployed");
+    if (deployed === undefined) throw new Error("expected a count request");
+    expect(suppliesFigure(deployed, "At least one project should be deployed.")).toBe(true);
+  });
+
   it("answers 'how many days' with a time in weeks, and 'hours per week' only with both", () => {
     const days = figureRequest("house price project how many days to build?");
     if (days === undefined) throw new Error("expected a time request");
