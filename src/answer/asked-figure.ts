@@ -1,5 +1,5 @@
 import { questionFocus } from "../understanding/question-focus.ts";
-import { type FigureRequest, figureRequest } from "./figure-request.ts";
+import { type FigureRequest, figureRequest, statesPriceLimit } from "./figure-request.ts";
 import { carriedTopic } from "./question-rewriter.ts";
 
 /**
@@ -9,7 +9,19 @@ import { carriedTopic } from "./question-rewriter.ts";
  * can hold it ("and in bengaluru? (salary engineer india)").
  */
 export function askedFigure(question: string): FigureRequest | undefined {
-  return figureAskedIn(carriedTopic(questionFocus(question)).own, carriedTopic(question).carried);
+  return (
+    figureAskedIn(carriedTopic(questionFocus(question)).own, carriedTopic(question).carried) ??
+    withinBudget(question)
+  );
+}
+
+/**
+ * "my budget for a laptop is around 70k, which exact laptop model should I buy": a price limit
+ * the story states asks for prices, like "best laptop under 70k", when the asking clauses ask
+ * for no other figure.
+ */
+export function withinBudget(question: string): FigureRequest | undefined {
+  return statesPriceLimit(carriedTopic(question).own) ? { type: "money", words: [] } : undefined;
 }
 
 /** "which certification …", "what tool should…": a thing asked for by its kind, not "which one". */

@@ -118,14 +118,15 @@ export class EvidenceGate {
     understood: UnderstoodQuestion,
     focusResults: readonly RetrievedChunk[] = [],
   ): GateDecision {
-    const { features, terms, figureNotGivenFor, figureAsked } = computeGateFeatures(
-      retrieval,
-      understood,
-      this.statistics,
-      this.units,
-      this.lexicon,
-      focusResults,
-    );
+    const { features, terms, figureNotGivenFor, figureAsked, noPriceWithinBudget } =
+      computeGateFeatures(
+        retrieval,
+        understood,
+        this.statistics,
+        this.units,
+        this.lexicon,
+        focusResults,
+      );
     const probability = answerableProbability(this.model, features);
     const measured = {
       probability,
@@ -152,6 +153,11 @@ export class EvidenceGate {
         answerable: false,
         reason: `the material gives no ${figureAsked === "date" ? "date" : "figure"} for ${figureNotGivenFor}`,
       };
+    }
+    // "budget is around 70k, which exact laptop model should I buy": the material prices no
+    // laptop, so it cannot say what fits the budget, however well "laptop" matches.
+    if (noPriceWithinBudget) {
+      return { ...measured, answerable: false, reason: "the material gives no prices for that" };
     }
     // "is there any age limit for ML jobs", "common ml interview questions list pls", "how to write
     // resume as a fresher": only a passage speaking of it answers, however well the rest matches.

@@ -362,6 +362,17 @@ function inDaysOrWeeks(asked: string | undefined, unitTerms: Set<string>): boole
   );
 }
 
+/** "budget is 60,000", "my budget for a laptop is around ₹70,000": a sum the learner can spend. */
+const BUDGET_STATED = /\bbudget\b(?:\s+[\p{L}'’]+){0,5}?\s+(?:rs\.?\s*|inr\s*|[₹$]\s*)?\d/iu;
+
+/**
+ * Whether a question states a price limit anywhere, its story included ("budget is 60k, which
+ * laptop should I buy"): what it asks for is then asked within that price.
+ */
+export function statesPriceLimit(question: string): boolean {
+  return asksWithinPrice(question) || BUDGET_STATED.test(question);
+}
+
 /** Whether a question sets a price limit ("best laptop under 70,000"). */
 function asksWithinPrice(question: string): boolean {
   const limit = PRICE_LIMIT.exec(question);

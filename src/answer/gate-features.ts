@@ -17,7 +17,7 @@ import {
 import { questionFocus, remarkClauses } from "../understanding/question-focus.ts";
 import { questionParts } from "../understanding/question-parts.ts";
 import type { UnderstoodQuestion } from "../understanding/question-understanding.ts";
-import { figureAskedIn } from "./asked-figure.ts";
+import { figureAskedIn, withinBudget } from "./asked-figure.ts";
 import type { CorpusStatistics } from "./corpus-statistics.ts";
 import { explainsWorkings, WORKINGS } from "./explained-workings.ts";
 import { figureQualifiers, givenFor, qualifiersNotGiven } from "./figure-qualifiers.ts";
@@ -136,6 +136,11 @@ const EVERYDAY_ABSENT_WEIGHT = 0.25;
 
 /** Coverage one sentence or row supplying the figure asked for must reach. */
 const MIN_FIGURE_COVERAGE = 0.3;
+/**
+ * The same for prices a stated budget asks ("budget is 70k, which laptop"): a price must be of
+ * the thing asked for, not any price beside "ML".
+ */
+const MIN_BUDGET_COVERAGE = 0.5;
 /** A number the learner writes: "3.9", "8gb", "10,000". */
 const GUESSED_FIGURE = /^\d/;
 const PASSAGES_CHECKED = 3;
@@ -249,13 +254,16 @@ export function computeGateFeatures(
   figureNotGivenFor: string | undefined;
   /** The kind of figure asked for, if any ("person" for "who wrote …"). */
   figureAsked: FigureRequest["type"] | undefined;
+  /** A price limit the learner states ("budget is 60k") that no top passage gives a price for. */
+  noPriceWithinBudget: boolean;
 } {
   // The clauses that ask, and the figure they ask for: "I have 2 hours a day, how long will it
   // take?" asks how long, not for hours.
   const asking = questionFocus(understood.understoodAs);
   const { carried } = carriedTopic(understood.understoodAs);
   const ownAsking = carriedTopic(asking).own;
-  const request = figureAskedIn(ownAsking, carried);
+  const asked = figureAskedIn(ownAsking, carried);
+  const request = asked ?? withinBudget(understood.understoodAs);
   // "what year did transformers come out": the words that ask for a date are not what a passage
   // giving it holds ("The Transformer, introduced in the 2017 paper").
   const terms = questionTerms(understood, statistics).filter(
@@ -424,7 +432,8 @@ export function computeGateFeatures(
     }
     // "salaries in 2030": no figure for a year the material never names.
     if (qualifiers.absentYears.length > 0) figureCoverage = 0;
-    figureMissing = figureCoverage < MIN_FIGURE_COVERAGE ? 1 : 0;
+    const least = asked === undefined ? MIN_BUDGET_COVERAGE : MIN_FIGURE_COVERAGE;
+    figureMissing = figureCoverage < least ? 1 : 0;
     figureSupport = figureCoverage;
   }
   // A tool is named as what the figure is missing for only when one was given for another tool.
@@ -456,6 +465,7 @@ export function computeGateFeatures(
     terms,
     figureNotGivenFor,
     figureAsked: request?.type,
+    noPriceWithinBudget: asked === undefined && request !== undefined && figureMissing > 0,
     features: {
       coverage,
       coverageTop1,

@@ -1003,6 +1003,26 @@ describe("EvidenceGate.assess", () => {
     expect(launched.reason).toBe("the material gives no date for that");
   });
 
+  it("refuses a thing asked within a budget the learner states when no passage prices it", () => {
+    const laptop = judgeOver(
+      makeChunk("hardware", "Hardware", "A laptop CPU is enough for classical machine learning."),
+    );
+    const asked = laptop("my budget for a laptop is around 70k, which laptop should I buy for ML?");
+    expect(asked.answerable).toBe(false);
+    expect(asked.reason).toBe("the material gives no prices for that");
+    // Without a budget, the same thing asked is judged as usual.
+    expect(laptop("which laptop should I buy for ML?").reason).not.toBe(
+      "the material gives no prices for that",
+    );
+    // A passage that prices the thing asked answers within the budget.
+    const exam = judgeOver(
+      makeChunk("exam", "Certifications", "The Google ML engineer certification exam costs ~$200."),
+    );
+    expect(exam("budget is 50k, which certification exam should I take?").reason).not.toBe(
+      "the material gives no prices for that",
+    );
+  });
+
   it("asks the figure the follow-up's own words ask before one its carried topic names", () => {
     const question = "and how many months does a beginner need? (cost hugging face course)";
     expect(assess(question, ["timeline", "course"]).features.figureMissing).toBe(0);
