@@ -362,8 +362,12 @@ function inDaysOrWeeks(asked: string | undefined, unitTerms: Set<string>): boole
   );
 }
 
-/** "budget is 60,000", "my budget for a laptop is around ₹70,000": a sum the learner can spend. */
-const BUDGET_STATED = /\bbudget\b(?:\s+[\p{L}'’]+){0,5}?\s+(?:rs\.?\s*|inr\s*|[₹$]\s*)?\d/iu;
+/**
+ * "budget is 60,000", "my budget for a laptop is around ₹70,000": a sum the learner can spend;
+ * not time budgeted ("i can budget 2 hours a day").
+ */
+const BUDGET_STATED =
+  /\bbudget\b(?:\s+[\p{L}'’]+){0,5}?\s+(?:rs\.?\s*|inr\s*|[₹$]\s*)?\d[\d,.]*(?:\s*(?:k|lakhs?|lacs?))?\b(?!\s*(?:hours?|hrs?|h|days?|weeks?|months?|years?|yrs?|mins?|minutes?)\b)/iu;
 
 /**
  * Whether a question states a price limit anywhere, its story included ("budget is 60k, which

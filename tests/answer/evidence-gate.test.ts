@@ -1014,6 +1014,10 @@ describe("EvidenceGate.assess", () => {
     expect(laptop("which laptop should I buy for ML?").reason).not.toBe(
       "the material gives no prices for that",
     );
+    // Time budgeted is no price limit.
+    expect(laptop("i can budget 2 hours a day, which laptop should I buy for ML?").reason).not.toBe(
+      "the material gives no prices for that",
+    );
     // A passage that prices the thing asked answers within the budget.
     const exam = judgeOver(
       makeChunk("exam", "Certifications", "The Google ML engineer certification exam costs ~$200."),
