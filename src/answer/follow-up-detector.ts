@@ -79,6 +79,8 @@ const OPEN_COMPARISON =
  */
 const CLAUSE_BREAK =
   /[,;?!:]\s*|\s+(?:and|but|so|or)\s+(?=(?:what|which|how|why|when|where|who|is|are|was|were|do|does|did|can|could|should|will|would|i|you|we|it|they|he|she)\b)/i;
+/** Where a sentence of a message ends. */
+const SENTENCE_END = /(?<=[?.!])\s+/;
 /** "what stack", "which dataset?": what or which and one noun, no verb. */
 const BARE_WHAT_THING = new RegExp(
   `^${OPENER}(?:and\\s+)?(?:what|which|wat)\\s+(?!(?:is|are|was|were|about|if|for|do|does|to)\\b)[\\p{L}-]+\\s*[?.!]*$`,
@@ -130,7 +132,7 @@ const LEADING_WHY_THOUGH = /^\W*(?:(?:ok|okay|but|hmm+)\W+)?(?:why+|y)\s+(?:tho+
  * verb stands for a thing.
  */
 export const ONE_AFTER_VERB =
-  "(?<=\\b(?:create|make|get|buy|build|use|need|pick|choose|find|install|start|train|deploy|learn|creating|making|getting|buying|building|using|picking|choosing|finding|installing|starting|training|deploying|learning) )one";
+  "(?<=\\b(?:create|make|get|buy|build|use|need|pick|choose|find|install|start|train|deploy|learn|evaluate|test|tune|host|creating|making|getting|buying|building|using|picking|choosing|finding|installing|starting|training|deploying|learning|evaluating|testing|tuning|hosting) )one";
 /**
  * "how many competitions should I finish there", "what operator do i use there": a place said
  * before; not "is there", "there are", "out there".
@@ -203,7 +205,9 @@ export const VERY_COMMON_RANK = 1500;
  * asks a setting, count or share of nothing it names ("what patience value should i set"), or,
  * made of everyday words, is found best under the heading of the last question's topic ("when r
  * 2 shapes compatible" after broadcasting). A long message (16 words or more) with a topic carries its own context, unless
- * it opens with a pronoun ("can it log stuff automatically for sklearn or …"). A message with a topic of its own and no pointer back ("what does
+ * it opens with a pronoun ("can it log stuff automatically for sklearn or …") or its first sentence
+ * points back and names no topic ("how do i know im ready to move on from it? i tend to rush
+ * things"). A message with a topic of its own and no pointer back ("what does
  * dropout do", "what is SHAP and why does it matter", "and what is the difference between AI and
  * ML?"), or one that says the topic changes ("ok new q: …"), stands alone, even when it follows
  * an unrelated question.
@@ -303,7 +307,13 @@ export class FollowUpDetector {
     if (pointer !== undefined && /^(?:it|they)$/i.test(pointer) && LEADING_PRONOUN.test(text)) {
       return true;
     }
-    if (wordsAsWritten(text).length >= SELF_CONTAINED_WORDS && topics.length > 0) return false;
+    if (
+      wordsAsWritten(text).length >= SELF_CONTAINED_WORDS &&
+      topics.length > 0 &&
+      !this.opensPointingBack(text)
+    ) {
+      return false;
+    }
     if (pointer !== undefined || THERE_BACK.test(text) || LIKE_ME.test(text)) return true;
     // "best first project for me?" after "I'm a software engineer, how long…": the situation told.
     if (FOR_ME.test(text) && TOLD_A_SITUATION.test(previous.split("\n")[0] ?? "")) return true;
@@ -409,6 +419,16 @@ export class FollowUpDetector {
       return pointer[0];
     }
     return undefined;
+  }
+
+  /**
+   * Whether the first sentence of a message points back and names no topic ("how do i know im
+   * ready to move on from it? i tend to rush things"): what the learner adds after it is about
+   * them, not the thing asked about.
+   */
+  private opensPointingBack(text: string): boolean {
+    const first = text.split(SENTENCE_END)[0] ?? "";
+    return this.topicWords(first).length === 0 && this.pointerBack(first, 0) !== undefined;
   }
 
   /**

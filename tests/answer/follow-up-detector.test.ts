@@ -30,6 +30,27 @@ function detectorOver(material: Chunk[]): FollowUpDetector {
 const detector = detectorOver(chunks);
 
 describe("FollowUpDetector.dependsOnHistory", () => {
+  it("reads 'evaluate one' and a first sentence pointing back, before the learner's aside, as follow-ups", () => {
+    const rag = detectorOver([
+      ...chunks,
+      makeChunk(
+        "rag",
+        "RAG",
+        "Evaluate a RAG system for hallucination; learners who rush tend to skip the milestone.",
+      ),
+    ]);
+    const previous = "what is RAG?\nRetrieval-augmented generation connects an LLM to documents.";
+    for (const message of [
+      "how do i evaluate one",
+      "how do i know im ready to move on from it? i tend to rush things and skip every milestone",
+    ]) {
+      expect(rag.dependsOnHistory(message, message, previous), message).toBe(true);
+    }
+    // Named before the pointer, the topic carries the message.
+    const named = "i tend to rush every RAG milestone. how do i know im ready to move on from it?";
+    expect(rag.dependsOnHistory(named, named, previous)).toBe(false);
+  });
+
   it("reads a trailing 'then' followed by a tag question as carrying the conversation on", () => {
     const laptops = detectorOver([
       ...chunks,
