@@ -1,3 +1,4 @@
+import { countsThing, figureRequest } from "../answer/figure-request.ts";
 import type { Chunk } from "../chunking/chunk.ts";
 import type { Embedder } from "../embedders/embedder.ts";
 import { dotProduct } from "../index/dot-product.ts";
@@ -48,6 +49,11 @@ export type HybridSettings = {
    * deep learning tutorial"), whose naming words are left out of the search. @default 0.15
    */
   sourceBoost: number;
+  /**
+   * Added to a candidate that gives a count of the things a "how many …" question counts ("how
+   * many projects do i need": "Build at least three portfolio projects"). @default 0.15
+   */
+  countBoost: number;
 };
 
 export const DEFAULT_HYBRID_SETTINGS: HybridSettings = {
@@ -60,6 +66,7 @@ export const DEFAULT_HYBRID_SETTINGS: HybridSettings = {
   unitWeight: 0.4,
   referenceBoost: 0.3,
   sourceBoost: 0.15,
+  countBoost: 0.15,
 };
 
 /**
@@ -181,6 +188,16 @@ export class HybridRetriever implements Retriever {
     }
 
     const labels = new Set([...dense.keys(), ...lexical.keys(), ...boosts.keys()]);
+    // "how many projects do i need": a candidate counting projects says how many.
+    const counted = figureRequest(question);
+    if (counted?.type === "count" && counted.words.length > 0 && this.settings.countBoost !== 0) {
+      for (const label of labels) {
+        const chunk = this.index.chunks[label] as Chunk;
+        if (countsThing(counted.words, chunk.text)) {
+          boosts.set(label, (boosts.get(label) ?? 0) + this.settings.countBoost);
+        }
+      }
+    }
     const scored: Array<RetrievedChunk & { label: number }> = [];
     for (const label of labels) {
       const chunk = this.index.chunks[label] as Chunk;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadIndex } from "../../src/index/index-store.ts";
 import { ingest } from "../../src/ingest/ingest.ts";
-import { HybridRetriever } from "../../src/retrieval/hybrid-retriever.ts";
+import { DEFAULT_HYBRID_SETTINGS, HybridRetriever } from "../../src/retrieval/hybrid-retriever.ts";
 import { HashEmbedder } from "../support/hash-embedder.ts";
 import { tempIngestOptions } from "../support/ingest-options.ts";
 import { TempDir } from "../support/temp-dir.ts";
@@ -57,5 +57,53 @@ describe("HybridRetriever.retrieve", () => {
     expect(retrieval.results[0]?.chunk.text).toContain("vanishing gradient");
     // The question keeps its words in what the retrieval reports.
     expect(retrieval.question).toContain("deep learning tutorial");
+  });
+});
+
+describe("HybridRetriever count boost", () => {
+  let counting: TempDir;
+  let index: Awaited<ReturnType<typeof loadIndex>>;
+
+  beforeAll(async () => {
+    counting = await TempDir.create();
+    await counting.write(
+      "corpus/notes.md",
+      "# Notes\n\n## Portfolio\n\nDo your portfolio projects need a README?\n\n## Milestone\n\nYour portfolio needs three projects.\n",
+    );
+    await counting.write(
+      "corpus/sources.json",
+      JSON.stringify({ sources: [{ path: "notes.md" }] }),
+    );
+    await ingest(tempIngestOptions(counting, embedder));
+    index = await loadIndex(counting.join("index"), embedder);
+  });
+  afterAll(async () => {
+    await counting?.remove();
+  });
+
+  it("adds the count boost to a passage counting the things a how-many question counts, not to one naming them", async () => {
+    const question = "how many projects do i need in my portfolio";
+    const scores = async (countBoost?: number) => {
+      const retriever = new HybridRetriever(
+        index,
+        embedder,
+        countBoost === undefined ? {} : { countBoost },
+      );
+      const { results } = await retriever.retrieve(question);
+      return new Map(results.map((result) => [result.chunk.section, result.score]));
+    };
+    const [without, boosted] = [await scores(0), await scores()];
+    expect(boosted.get("Notes > Milestone")).toBeCloseTo(
+      (without.get("Notes > Milestone") ?? 0) + DEFAULT_HYBRID_SETTINGS.countBoost,
+    );
+    expect(boosted.get("Notes > Portfolio")).toBeCloseTo(without.get("Notes > Portfolio") ?? 0);
+    // Asking no count boosts nothing.
+    const plain = await new HybridRetriever(index, embedder).retrieve("do i need a portfolio");
+    const unboosted = await new HybridRetriever(index, embedder, { countBoost: 0 }).retrieve(
+      "do i need a portfolio",
+    );
+    expect(plain.results.map((result) => result.score)).toEqual(
+      unboosted.results.map((result) => result.score),
+    );
   });
 });
