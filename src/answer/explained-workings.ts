@@ -8,9 +8,12 @@ import type { CorpusStatistics } from "./corpus-statistics.ts";
 export const WORKINGS =
   "do|work|works|calculated?|calculates|computed?|computes|implemented|handled?|handles|builds?|choose|chooses|decide|decides|split|splits|detects?|creates?|generates?|produces?|picks?|measures?|compress|compresses|scales?|allows?|lets|enables?|finds?|reduces?|maps?|transforms?|performs?";
 
+/** More workings asked: "how does X combine / update …", "how is X so fast". */
+const MORE_WORKINGS = "combines?|updates?|prevents?|learns?|so fast";
+
 /** The thing a plain "how does X work" asks about: X ("backpropagation", "self-attention"). */
 const WORKING_THING = new RegExp(
-  `^(?:\\S+\\s+){0,3}?how (?:does|do|is|are) ((?:[^\\s?.!,;]+ ){1,3}?)(?:${WORKINGS})\\b`,
+  `^(?:\\S+\\s+){0,3}?how (?:does|do|is|are) ((?:[^\\s?.!,;]+ ){1,3}?)(?:${WORKINGS}|${MORE_WORKINGS})\\b`,
   "i",
 );
 

@@ -73,6 +73,16 @@ describe("workingThing", () => {
     ).toBe("backpropagation");
   });
 
+  it("reads combine, update and 'so fast' as asking how a thing works", () => {
+    expect(workingThing("How does a random forest combine its trees?", statistics)?.phrase).toBe(
+      "random forest",
+    );
+    expect(workingThing("how does gradient descent update the weights", statistics)?.phrase).toBe(
+      "gradient descent",
+    );
+    expect(workingThing("how is xgboost so fast", statistics)?.phrase).toBe("xgboost");
+  });
+
   it("finds none for the learner's own steps, a deeper request or a thing the corpus lacks", () => {
     expect(workingThing("how do i make backpropagation work", statistics)).toBeUndefined();
     expect(
