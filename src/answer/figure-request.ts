@@ -5,7 +5,7 @@ const NUMBER =
   /(?<![\p{L}])\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half|dozen)\b/iu;
 /** Money nouns; "lpa" (lakhs per annum) and "ctc" (cost to company) are Indian salary terms. */
 const MONEY_WORDS =
-  /^(price|prices|cost|costs|fee|fees|salary|salaries|charge|charges|budget|lpa|ctc)$/;
+  /^(price|prices|priced|pricing|cost|costs|fee|fees|salary|salaries|charge|charges|budget|lpa|ctc)$/;
 const MONEY = /[₹$€£]|\bfree\b|\bvaries\b/i;
 /**
  * "which one pays more", "who earns the most", "how much more do they get", "what does an ML
@@ -100,7 +100,7 @@ const VERSION_OF_WORK =
 /** Setting nouns that name no setting of their own ("what dropout value"). */
 const GENERIC_SETTING = /^(?:value|values|number)$/;
 /** Money words that are also values in a dataset ("price", "cost"); pay words never are. */
-const DATA_VALUE = /^(?:price|prices|cost|costs|charge|charges)$/;
+const DATA_VALUE = /^(?:price|prices|pricing|cost|costs|charge|charges)$/;
 /** Things whose price is a value in a dataset ("the typical house price in each city"). */
 const PRICED_THING =
   /^(?:house|houses|home|homes|stock|stocks|product|products|ticket|flight|car|cars)$/;

@@ -152,6 +152,14 @@ describe("figureRequest", () => {
     expect(figureRequest("how much will the aws cert increase my salary")?.type).toBe("money");
   });
 
+  it("asks for money when a thing's pricing is asked, not a dataset's", () => {
+    expect(
+      figureRequest("How is AWS SageMaker priced for real-time inference endpoints?")?.type,
+    ).toBe("money");
+    expect(figureRequest("sagemaker pricing for a small team?")?.type).toBe("money");
+    expect(figureRequest("how do i clean the pricing column in pandas")).toBeUndefined();
+  });
+
   it("asks a price per month or per token as a rate, which a one-off price does not give", () => {
     const monthly = figureRequest("how much does sagemaker cost per month for a small project");
     expect(monthly).toEqual({ type: "money", words: [], rate: true });
