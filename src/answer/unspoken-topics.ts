@@ -166,6 +166,15 @@ function saysHowToInstall(texts: readonly string[], asking = ""): boolean {
   );
 }
 
+/**
+ * "which dataset should i use, any kaggle link?", "share the course link pls", "paper link?": a
+ * web address asked for. "the link between features and target" asks no address.
+ */
+const LINK_ASKED =
+  /\b(?:any|share|send|give|drop|post|paste)\s+(?:(?:me|us|the|a|some|its|their|\w+)\s+){0,2}(?:links?|urls?)\b(?!\s+between)|\b(?:download|dataset|course|paper|video|repo|website|site)\s+(?:links?|urls?)\b|\b(?:links?|urls?)\s+(?:to|for)\s+(?:download|the|that|it|this)\b|\b(?:links?|urls?)\s*(?:pls|please|plz)?\s*[?.!]*\s*$/i;
+/** A web address in a passage. */
+const SPEAKS_OF_LINKS = /\bhttps?:\/\/|\bwww\./i;
+
 /** Topics the material answers only where a passage speaks of them. */
 export const UNSPOKEN_TOPICS: readonly UnspokenTopic[] = [
   { asks: asksAboutAge, speaks: speaksOfAge, reason: "the material says nothing about age" },
@@ -233,6 +242,11 @@ export const UNSPOKEN_TOPICS: readonly UnspokenTopic[] = [
     asks: askedBy(INVESTING_ASKED),
     speaks: saidBy(SPEAKS_OF_INVESTING),
     reason: "the material says nothing about investing money",
+  },
+  {
+    asks: askedBy(LINK_ASKED),
+    speaks: saidBy(SPEAKS_OF_LINKS),
+    reason: "the material gives no links",
   },
   {
     asks: askedBy(JOB_PROMISE_ASKED),

@@ -292,3 +292,30 @@ describe("installing", () => {
     expect(topic.speaks([], "how do i install the right version")).toBe(true);
   });
 });
+
+describe("links", () => {
+  const topic = topicOf("the material gives no links");
+
+  it.each([
+    "which dataset should i use for a fraud detection project, any kaggle link?",
+    "which dataset shud i use for it, any link?",
+    "pls share the course link",
+    "kaggle dataset link?",
+    "send me the url for the paper",
+  ])("%j asks for a web address", (question) => {
+    expect(topic.asks(question)).toBe(true);
+  });
+
+  it.each([
+    "what's the link between bias and variance",
+    "how do i link dvc to my s3 bucket",
+    "why does the model break the link between features and target",
+  ])("%j does not", (question) => {
+    expect(topic.asks(question)).toBe(false);
+  });
+
+  it("is spoken of only by a passage giving a web address", () => {
+    expect(topic.speaks(["Download it from https://example.org/data."])).toBe(true);
+    expect(topic.speaks(["Use Kaggle datasets for practice."])).toBe(false);
+  });
+});
