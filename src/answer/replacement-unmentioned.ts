@@ -33,18 +33,22 @@ export function replacementUnmentioned(
   question: string,
   statistics: CorpusStatistics,
 ): [string, string] | undefined {
-  const sides = replacedSides(question) ?? offeredForRole(question);
+  const replaced = replacedSides(question);
+  const sides = replaced ?? offeredForRole(question);
   if (sides === undefined) return undefined;
   // "… instead of something cooler": a side that names no thing.
   if (sides.some((side) => VAGUE_SIDE.test(side.trim()))) return undefined;
-  const [replacement, replaced] = sides.map((side) => new Set(contentTerms(side)));
-  if (replacement === undefined || replaced === undefined) return undefined;
-  if (replacement.size === 0 || replaced.size === 0) return undefined;
-  if ([...replacement].some((term) => replaced.has(term))) return undefined;
-  const holds = (terms: Set<string>, side: Set<string>) =>
-    [...side].some((term) => terms.has(term));
+  const [offered, role] = sides.map((side) => new Set(contentTerms(side)));
+  if (offered === undefined || role === undefined) return undefined;
+  if (offered.size === 0 || role.size === 0) return undefined;
+  if ([...offered].some((term) => role.has(term))) return undefined;
+  // A thing offered for a role is a name, each word of it needed ("use google drive as the
+  // remote": Google's cloud storage is another thing); a side of "X instead of Y" may hold more
+  // words than the name ("fine-tuning an LLM make sense instead of just prompting it").
+  const held = (terms: Set<string>, side: Set<string>, whole: boolean) =>
+    whole ? [...side].every((term) => terms.has(term)) : [...side].some((term) => terms.has(term));
   const beside = sectionTerms(statistics).some(
-    (terms) => holds(terms, replacement) && holds(terms, replaced),
+    (terms) => held(terms, offered, replaced === undefined) && held(terms, role, false),
   );
   return beside ? undefined : sides;
 }

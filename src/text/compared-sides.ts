@@ -55,11 +55,11 @@ export function replacedSides(question: string): [string, string] | undefined {
 }
 
 /**
- * "use google drive as the remote", "with X as its storage": a thing offered for a role. "as a
- * learner" says who uses it, not what for.
+ * "use google drive as the remote", "with X as its storage", "as DVC's remote": a thing offered
+ * for a role. "as a learner" says who uses it, not what for.
  */
 const ROLE_OFFERED =
-  /\b(?:use|using|with)\s+([^,?;:!()]{2,40}?)\s+as\s+(?:the|my|our|its|your)\s+([\w-]+(?:\s+(?!for\b|to\b|in\b|on\b|with\b|instead\b)[\w-]+)?)/i;
+  /\b(?:use|using|with)\s+([^,?;:!()]{2,40}?)\s+as\s+(?:the|my|our|its|your|[\w-]+'s)\s+([\w-]+(?:\s+(?!for\b|to\b|in\b|on\b|with\b|instead\b)[\w-]+)?)/i;
 
 /** The thing offered and the role it would play: "can it use google drive as the remote?". */
 export function offeredForRole(question: string): [string, string] | undefined {

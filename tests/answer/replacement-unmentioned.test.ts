@@ -10,6 +10,16 @@ const statistics = new CorpusStatistics([
     "Google Colab",
     "Files you upload to a Colab session are temporary, so save your work to Google Drive or GitHub.",
   ),
+  makeChunk(
+    "fine-tuning",
+    "LLM Fine-Tuning",
+    "Fine-tuning an LLM changes its weights and is useful when prompting alone is not enough.",
+  ),
+  makeChunk(
+    "cloud",
+    "Cloud Platforms",
+    "Vertex AI on Google Cloud keeps training data in cloud storage buckets.",
+  ),
   makeRow("conda", "Environments", [
     ["Tool", "conda / mamba"],
     ["When to use it", "When a package needs compiled system libraries"],
@@ -41,6 +51,21 @@ describe("replacementUnmentioned", () => {
       "google drive",
       "remote",
     ]);
+  });
+
+  it("needs every word of the replacement beside the role: Google's cloud storage is not Google Drive", () => {
+    expect(
+      replacementUnmentioned("can DVC use google drive as its remote storage?", statistics),
+    ).toEqual(["google drive", "remote storage"]);
+  });
+
+  it("needs only some word of a side of 'X instead of Y', which may hold more than a name", () => {
+    expect(
+      replacementUnmentioned(
+        "When does fine-tuning an LLM make sense instead of just prompting it?",
+        statistics,
+      ),
+    ).toBeUndefined();
   });
 
   it("finds none when one section names both, even in different rows of its table", () => {

@@ -72,6 +72,8 @@ describe("offeredForRole", () => {
       ["google drive", "remote"],
     ],
     ["can DVC use Google Drive as its remote storage?", ["Google Drive", "remote storage"]],
+    // The pronoun as the follow-up rewriter resolves it.
+    ["can DVC use google drive as DVC's remote storage?", ["google drive", "remote storage"]],
   ])("finds what %j offers and the role it would play", (question, sides) => {
     expect(offeredForRole(question)).toEqual(sides);
   });
