@@ -202,14 +202,17 @@ export class EvidenceGate {
         reason: this.reason(understood, features, figureAsked),
       };
     }
-    // "how does gradient boosting work": a thing the material names in rows and lists, and no
-    // sentence of the retrieved passages explains (see explained-workings.ts).
+    // "how does gradient boosting work": a thing the material names in rows and lists, or does not
+    // name at all ("how do generators and yield work"), and no sentence of the retrieved passages
+    // explains (see explained-workings.ts).
     const working = workingThing(focus, this.statistics);
     if (working !== undefined && !explainsThing(working.sides, retrieval.results)) {
       return {
         ...measured,
         answerable: false,
-        reason: `the material names "${working.phrase}" but does not explain how it works`,
+        reason: working.named
+          ? `the material names "${working.phrase}" but does not explain how it works`
+          : `the material does not explain how "${working.phrase}" works`,
       };
     }
     // "explain the svm kernel trick": the material names the kernel, never the trick.

@@ -31,26 +31,28 @@ const OPENING_NAME = /^(?:[\p{L}\p{N}'-]+\s+){1,5}\(([^)]{1,40})\)/u;
 const EXPLAINING_WORDS = 6;
 
 /**
- * The thing a plain "how does X work" asks about, and the content terms of each thing it names
- * ("prometheus + grafana" names two), when the corpus knows them all; undefined for other
+ * The thing a plain "how does X work" asks about, the content terms of each thing it names
+ * ("prometheus + grafana" names two), and whether the corpus knows all its words (`named`: "how
+ * do generators and yield work" names "yield", which it never uses); undefined for other
  * questions, for a learner asking their own steps ("how do I …") and for a request deeper than a
  * passage about the thing gives ("… internally", "the math").
  */
 export function workingThing(
   asking: string,
   statistics: CorpusStatistics,
-): { phrase: string; sides: string[][] } | undefined {
+): { phrase: string; sides: string[][]; named: boolean } | undefined {
   if (DEEPER.test(asking)) return undefined;
   const phrase = (WORKING_THING.exec(asking.trim())?.[1] ?? "")
     .trim()
     .replace(/^(?:an?|the)\s+/i, "");
-  const known = contentTerms(questionText(phrase));
-  if (known.length === 0 || !known.every((term) => statistics.has(term))) return undefined;
+  const terms = contentTerms(questionText(phrase));
+  // "how do i make backpropagation work": the learner's own steps.
+  if (terms.length === 0 || /^(?:i|we|you|u)\b/i.test(phrase)) return undefined;
   const sides = phrase
     .split(/\s+(?:\+|and|&)\s+|\//)
     .map((side) => [...new Set(contentTerms(questionText(side)))])
     .filter((side) => side.length > 0);
-  return { phrase, sides };
+  return { phrase, sides, named: terms.every((term) => statistics.has(term)) };
 }
 
 /**

@@ -83,12 +83,20 @@ describe("workingThing", () => {
     expect(workingThing("how is xgboost so fast", statistics)?.phrase).toBe("xgboost");
   });
 
-  it("finds none for the learner's own steps, a deeper request or a thing the corpus lacks", () => {
+  it("marks a thing the corpus lacks a word of as not named", () => {
+    expect(workingThing("how does backpropagation work", statistics)?.named).toBe(true);
+    const unnamed = workingThing("how does collaborative filtering work", statistics);
+    expect(unnamed?.phrase).toBe("collaborative filtering");
+    expect(unnamed?.named).toBe(false);
+    // No passage explains it, so it is refused like a thing only named.
+    expect(explainsThing(unnamed?.sides ?? [], retrieved("backprop", "listed"))).toBe(false);
+  });
+
+  it("finds none for the learner's own steps or a deeper request", () => {
     expect(workingThing("how do i make backpropagation work", statistics)).toBeUndefined();
     expect(
       workingThing("how does backpropagation work mathematically", statistics),
     ).toBeUndefined();
-    expect(workingThing("how does collaborative filtering work", statistics)).toBeUndefined();
     expect(workingThing("what is backpropagation", statistics)).toBeUndefined();
   });
 });
