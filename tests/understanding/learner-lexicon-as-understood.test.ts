@@ -44,6 +44,14 @@ describe("lexicon expansions, as the assistant understands a learner's words", (
   });
 });
 
+describe("currencies, as the assistant understands a learner's words", () => {
+  it("reads a figure asked 'in INR' as one in India's rupees, not an unknown topic", () => {
+    const understood = understanding.understand("NLP eng - key skills & sal in INR?");
+    expect(understood.unknownTopics).toEqual([]);
+    expect(expansionWords(understood)).toContain("₹");
+  });
+});
+
 describe("replacements, as the assistant understands a learner's words", () => {
   it.each([
     ["SVM: when 2 use + key hparams?", "key hyperparameters"],
