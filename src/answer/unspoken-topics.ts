@@ -168,10 +168,11 @@ function saysHowToInstall(texts: readonly string[], asking = ""): boolean {
 
 /**
  * "which dataset should i use, any kaggle link?", "share the course link pls", "paper link?": a
- * web address asked for. "the link between features and target" asks no address.
+ * web address asked for. "the link between features and target" and "how do i link" ask no
+ * address.
  */
 const LINK_ASKED =
-  /\b(?:any|share|send|give|drop|post|paste)\s+(?:(?:me|us|the|a|some|its|their|\w+)\s+){0,2}(?:links?|urls?)\b(?!\s+between)|\b(?:download|dataset|course|paper|video|repo|website|site)\s+(?:links?|urls?)\b|\b(?:links?|urls?)\s+(?:to|for)\s+(?:download|the|that|it|this)\b|\b(?:links?|urls?)\s*(?:pls|please|plz)?\s*[?.!]*\s*$/i;
+  /\b(?:any|share|send|give|drop|post|paste)\s+(?:(?:me|us|the|a|some|its|their|\w+)\s+){0,2}(?:links?|urls?)\b(?!\s+between)|\b(?:download|dataset|course|paper|video|repo|website|site)\s+(?:links?|urls?)\b|\b(?:links?|urls?)\s+(?:to|for)\s+(?:download|the|that|it|this)\b|(?<!\b(?:to|i|you|u|we)\s+)\b(?:links?|urls?)\s*(?:pls|please|plz)?\s*[?.!]*\s*$/i;
 /** A web address in a passage. */
 const SPEAKS_OF_LINKS = /\bhttps?:\/\/|\bwww\./i;
 

@@ -310,6 +310,7 @@ describe("links", () => {
     "what's the link between bias and variance",
     "how do i link dvc to my s3 bucket",
     "why does the model break the link between features and target",
+    "how do i link",
   ])("%j does not", (question) => {
     expect(topic.asks(question)).toBe(false);
   });
