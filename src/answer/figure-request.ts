@@ -317,17 +317,22 @@ export const NUMBER_WORDS = [
   "ten",
 ];
 
+/** A decimal fraction ("0.01", "2.5"). */
+const DECIMAL = /^\d*\.\d+$/;
+
 /**
  * A number in or up to three words before one of the counted words ("three portfolio projects",
- * "2–3 end-to-end projects", "a 7-step roadmap"); a hyphenated word counts by its parts too.
+ * "2–3 end-to-end projects", "a 7-step roadmap"), a whole one; a hyphenated word counts by its
+ * parts too.
  * With `number` ("7"), only that number counts, in digits or as a word.
  */
 export function countsThing(counted: string[], unit: string, number?: string): boolean {
   const stems = new Set(counted.flatMap((word) => word.toLowerCase().split("-")).map(stem));
   const tokens = words(unit.replace(YEAR, " "));
+  // "0.01 epochs" (a learning rate before a key in code) counts nothing: a count is whole.
   const isNumber = (near: string) =>
     number === undefined
-      ? NUMBER.test(near)
+      ? NUMBER.test(near) && !DECIMAL.test(near)
       : near
           .split("-")
           .some((part) => part === number || NUMBER_WORDS.indexOf(part) === Number(number));

@@ -258,6 +258,15 @@ describe("figureRequest", () => {
     expect(suppliesFigure(deployed, "At least one project should be deployed.")).toBe(true);
   });
 
+  it("takes no decimal for a count: a learning rate before 'epochs' in code counts no epochs", () => {
+    const epochs = figureRequest("how many epochs to fine tune bert - 3, 10 or 20?");
+    if (epochs === undefined) throw new Error("expected a count request");
+    expect(
+      suppliesFigure(epochs, 'for example {"learning_rate": 0.01, "epochs": 20}, and is the way'),
+    ).toBe(false);
+    expect(suppliesFigure(epochs, "Train for 2 epochs with a learning rate of 0.01.")).toBe(true);
+  });
+
   it("answers 'how many days' with a time in weeks, and 'hours per week' only with both", () => {
     const days = figureRequest("house price project how many days to build?");
     if (days === undefined) throw new Error("expected a time request");
