@@ -33,8 +33,8 @@ export function replacementUnmentioned(
   question: string,
   statistics: CorpusStatistics,
 ): [string, string] | undefined {
-  const replaced = replacedSides(question);
-  const sides = replaced ?? offeredForRole(question);
+  const insteadOf = replacedSides(question);
+  const sides = insteadOf ?? offeredForRole(question);
   if (sides === undefined) return undefined;
   // "… instead of something cooler": a side that names no thing.
   if (sides.some((side) => VAGUE_SIDE.test(side.trim()))) return undefined;
@@ -48,7 +48,7 @@ export function replacementUnmentioned(
   const held = (terms: Set<string>, side: Set<string>, whole: boolean) =>
     whole ? [...side].every((term) => terms.has(term)) : [...side].some((term) => terms.has(term));
   const beside = sectionTerms(statistics).some(
-    (terms) => held(terms, offered, replaced === undefined) && held(terms, role, false),
+    (terms) => held(terms, offered, insteadOf === undefined) && held(terms, role, false),
   );
   return beside ? undefined : sides;
 }

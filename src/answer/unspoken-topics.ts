@@ -172,7 +172,7 @@ function saysHowToInstall(texts: readonly string[], asking = ""): boolean {
  * address.
  */
 const LINK_ASKED =
-  /\b(?:any|share|send|give|drop|post|paste)\s+(?:(?:me|us|the|a|some|its|their|\w+)\s+){0,2}(?:links?|urls?)\b(?!\s+between)|\b(?:download|dataset|course|paper|video|repo|website|site)\s+(?:links?|urls?)\b|\b(?:links?|urls?)\s+(?:to|for)\s+(?:download|the|that|it|this)\b|(?<!\b(?:to|i|you|u|we)\s+)\b(?:links?|urls?)\s*(?:pls|please|plz)?\s*[?.!]*\s*$/i;
+  /\b(?:any|share|send|give|drop|post|paste)\s+(?:\w+\s+){0,2}(?:links?|urls?)\b(?!\s+between)|\b(?:download|dataset|course|paper|video|repo|website|site)\s+(?:links?|urls?)\b|\b(?:links?|urls?)\s+(?:to|for)\s+(?:download|the|that|it|this)\b|(?<!\b(?:to|i|you|u|we)\s+)\b(?:links?|urls?)\s*(?:pls|please|plz)?\s*[?.!]*\s*$/i;
 /** A web address in a passage. */
 const SPEAKS_OF_LINKS = /\bhttps?:\/\/|\bwww\./i;
 
