@@ -1,4 +1,5 @@
 import { contentTerms, stem, words } from "../text/terms.ts";
+import { learnerLexicon } from "../understanding/learner-lexicon.ts";
 
 /** A number: digits not inside a name ("F1-score", "L2", "GPT-4o" name things), or a number word. */
 const NUMBER =
@@ -13,6 +14,12 @@ const MONEY = /[₹$€£]|\bfree\b|\bvaries\b/i;
  */
 const PAYS_MORE =
   / (?:pays?|paid|earns?|earning) (?:more|less|most|the most|better|best|higher|highest|well) | how much (?:more |less )?(?:do|does|did|will|would|can|could) \S+(?: \S+)? (?:get|make|take home) | what (?:do|does|did|will|would|can|could) (?:\S+ ){1,4}(?:(?:earn|get paid|take home) |make(?= (?:in|per|a year|a month|annually|yearly|monthly|at|as|starting|after|with|on average)\b| $))/;
+/**
+ * "the starting pay at google", "ML engineer package at TCS": pay named beside an employer of the
+ * learner lexicon is a salary asked for, though "pay" and "package" alone are not money words
+ * ("pay attention", "a Python package").
+ */
+const EMPLOYER_PAY = /^(?:pay|pays|paid|package|packages|pkg|stipend|earn|earns)$/;
 /** A price as written: "~$200", "₹4.4L–5L PA", "$120K+". */
 const PRICE =
   /[~≈]?[₹$€£]\s?\d[\d.,]*\s*[KkLlMm]?\+?(?:\s*[–-]\s*[₹$€£]?\d[\d.,]*\s*[KkLlMm]?\+?)?/g;
@@ -59,9 +66,12 @@ const SETTING_PHRASE =
  */
 const NAMED_GENERIC_SETTING =
   /\b(?:what|which)(?: (?!(?:is|are|the|a|an|happens?|if|when|does|do|did)\b)[\p{L}\d'-]+){0,2}? ([\p{L}\d'-]+) (?:value|values|number)\b/u;
-/** "a good ROUGE score", "an acceptable rmse value": what value counts as good for a measure. */
+/**
+ * "a good ROUGE score", "an acceptable rmse value", "a good p99 latency target": what value counts
+ * as good for a measure.
+ */
 const GOOD_VALUE =
-  /\b(?:good|acceptable|decent|ideal|target|typical|normal) ((?:[\p{L}\d-]+ ){0,2})(?:score|value)s?\b/u;
+  /\b(?:good|acceptable|decent|ideal|target|typical|normal) ((?:[\p{L}\d-]+ ){0,2})(?:score|value|target|goal|benchmark)s?\b/u;
 /**
  * "ideal num_leaves for lightgbm", "default max_depth in xgboost", "n_estimators value?": a
  * parameter named as code, its value asked. "what does max_depth do" asks what it does.
@@ -218,6 +228,8 @@ export function figureRequest(question: string): FigureRequest | undefined {
       : { type: "date", words: [] };
   }
   if (WHAT_RAISES_IT.test(question) && !AN_AMOUNT.test(question)) return undefined;
+  // "by what percentage do salaries grow": a share of a salary is asked, which no salary gives.
+  if (SHARE.test(question)) return { type: "share", words: [] };
   const tokens = words(question);
   const text = ` ${tokens.join(" ")} `;
   // "house price predictor", "the price column": the word names a thing, not a sum asked for;
@@ -237,7 +249,9 @@ export function figureRequest(question: string): FigureRequest | undefined {
     money.length > 0 ||
     (text.includes(" how much ") && / (cost|pay|charge|earn)/.test(text)) ||
     PAYS_MORE.test(text) ||
-    asksWithinPrice(question)
+    asksWithinPrice(question) ||
+    (tokens.some((token) => EMPLOYER_PAY.test(token)) &&
+      tokens.some((token) => learnerLexicon().employers.has(token)))
   ) {
     return RATE_ASKED.test(question)
       ? { type: "money", words: [], rate: true }
@@ -248,7 +262,6 @@ export function figureRequest(question: string): FigureRequest | undefined {
   if (time.length > 0) return { type: "time", words: time.filter((word) => word !== "") };
   if (text.includes(" how long ") || DURATION.test(text)) return { type: "time", words: [] };
   if (UNNAMED_SETTING.test(text)) return { type: "setting", words: [] };
-  if (SHARE.test(question)) return { type: "share", words: [] };
   const amount = AMOUNT.exec(question)?.[1];
   if (amount !== undefined) return { type: "setting", words: [amount.toLowerCase()] };
   const size = SIZES_OFFERED.exec(question)?.[1];

@@ -20,6 +20,22 @@ describe("figureRequest", () => {
     // "LPA" (lakhs per annum) and "CTC" (cost to company) are how Indian learners name a salary.
     expect(figureRequest("NLP engineer - how many LPA? 6–12 or more?")?.type).toBe("money");
     expect(figureRequest("what ctc for a fresher ml engineer")?.type).toBe("money");
+    // Pay or a package at an employer is a salary; a Python package is not.
+    expect(figureRequest("whats the starting pay at google for ML freshers")?.type).toBe("money");
+    expect(figureRequest("ML engineer package at Google Bengaluru for 3 years")?.type).toBe(
+      "money",
+    );
+    expect(figureRequest("which python package should i install for plots")).toBeUndefined();
+    // A percentage of a salary is a share, which no salary band gives.
+    expect(
+      figureRequest("By what percentage do machine learning salaries in India grow each year?")
+        ?.type,
+    ).toBe("share");
+    // A good target for a measure is a setting of it.
+    expect(figureRequest("whats a good p99 latency target in ms for a fraud model")).toEqual({
+      type: "setting",
+      words: ["latency"],
+    });
   });
 
   it("asks a setting for the best version or rate, not for the best way", () => {
@@ -925,6 +941,8 @@ describe("EvidenceGate.assess", () => {
       "how does dvc reduce the storage it needs",
       // "how does X do Y",
       "how does dvc do file hashing in a single pass",
+      // two things joined by "and",
+      "how do dvc hashing and caching work",
       // and "how does X allow / let / enable …".
       "how does dvc allow teams to share large files",
       // "how does X map / transform …", and a derivation asked for.
@@ -942,6 +960,10 @@ describe("EvidenceGate.assess", () => {
     expect(
       assess("how do i make sure dvc pull works for my teammate", ["dvc"]).features
         .explainRareFocus,
+    ).toBe(0);
+    // "do" in a later clause is not a working asked of the first: a difference and a when.
+    expect(
+      assess("how is dvc different and when do you roll back", ["dvc"]).features.explainRareFocus,
     ).toBe(0);
     // "work" in a later clause is not what "how do I" asks.
     expect(
@@ -1100,6 +1122,9 @@ describe("EvidenceGate.assess", () => {
     );
     // "at google" asks for a company's figure, however often the material names Google.
     expect(judge("ML engineer salary at google with 3–5 years experience").reason).toBe(
+      "the material gives no figure for google",
+    );
+    expect(judge("the ML engineer package at google for 3–5 years experience").reason).toBe(
       "the material gives no figure for google",
     );
   });
