@@ -164,7 +164,7 @@ export class EvidenceGate {
     const focus = questionFocus(understood.understoodAs);
     const units = unitsOf(retrieval.results);
     const unspoken = UNSPOKEN_TOPICS.find(
-      ({ asks, speaks }) => asks(focus) && !speaks(units, focus),
+      ({ asks, speaks }) => asks(focus, understood.understoodAs) && !speaks(units, focus),
     );
     if (unspoken !== undefined) return { ...measured, answerable: false, reason: unspoken.reason };
     // "how do i push that image to docker hub": a service named in several words the material

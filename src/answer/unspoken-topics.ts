@@ -11,7 +11,8 @@ import { asksResumeWriting, speaksOfResumes } from "./resume-writing.ts";
  * refusal reason otherwise.
  */
 export type UnspokenTopic = {
-  asks: (asking: string) => boolean;
+  /** Whether the question asks about it; `message` is the whole question, story included. */
+  asks: (asking: string, message?: string) => boolean;
   /** Whether the passages speak of it; `asking` is the question's asking clauses. */
   speaks: (texts: readonly string[], asking?: string) => boolean;
   reason: string;
@@ -100,6 +101,18 @@ const SPEAKS_OF_DISCONTINUING =
  * or probation periods). The material speaks of roles and pay, not of contracts.
  */
 const JOB_TERMS_ASKED = /\bnotice periods?\b|\bprobation(?:ary)?(?: periods?)?\b/i;
+
+/**
+ * "i have a 2 year gap after graduation, will companies reject me for it?": a gap in a career or
+ * in study, told anywhere in the message, and what employers make of it asked. The material never
+ * speaks of gaps.
+ */
+const CAREER_GAP =
+  /\b(?:\d+|a|an|one|two|three|four|five|six|few)[- ]?(?:years?|yrs?|months?)(?:['’]s?)?\s+(?:long\s+)?(?:career\s+|education\s+|study\s+|work\s+)?gap\b|\b(?:career|employment|education|study|work)\s+(?:gap|break)s?\b|\bgap (?:years?|after|of)\b/i;
+const EMPLOYERS_JUDGE =
+  /\b(?:compan(?:y|ies)|recruiters?|employers?|hr|interviewers?|firms?|they)\b[^?.!]*\b(?:consider|reject|hire|accept|care|mind|judge|shortlist|select|ignore)\w*\b|\b(?:matter|matters|problem|issue|affect|hurt|red flag|chances?)\b/i;
+const SPEAKS_OF_GAPS =
+  /\b(?:career|employment|education|study)\s+(?:gap|break)s?\b|\bgap years?\b/i;
 
 /**
  * "shud i buy nvidia stock now since AI is booming", "is bitcoin a good investment", "how to
@@ -233,6 +246,11 @@ export const UNSPOKEN_TOPICS: readonly UnspokenTopic[] = [
     asks: askedBy(JOB_TERMS_ASKED),
     speaks: saidBy(JOB_TERMS_ASKED),
     reason: "the material says nothing about notice or probation periods",
+  },
+  {
+    asks: (asking, message = asking) => CAREER_GAP.test(message) && EMPLOYERS_JUDGE.test(asking),
+    speaks: saidBy(SPEAKS_OF_GAPS),
+    reason: "the material says nothing about gaps in a career or in study",
   },
   {
     asks: askedBy(NEGOTIATION_ASKED),

@@ -150,6 +150,33 @@ describe("the terms of a job", () => {
   });
 });
 
+describe("a gap in a career or in study", () => {
+  const topic = topicOf("the material says nothing about gaps in a career or in study");
+
+  it("is asked by a question about what employers make of a gap the learner tells of", () => {
+    const message =
+      "i have a 2 year gap after graduation, will companies reject me for ML roles because of it?";
+    expect(topic.asks("will companies reject me for ML roles because of it?", message)).toBe(true);
+    expect(topic.asks("does a career break matter for ML jobs")).toBe(true);
+    // A gap told as the learner's story, with something else asked, is not asked about.
+    expect(
+      topic.asks(
+        "best youtube channels to learn ML for free?",
+        "im restarting my career after a 6 yr gap. best youtube channels to learn ML for free?",
+      ),
+    ).toBe(false);
+    // Nor is a gap between predictions and labels.
+    expect(topic.asks("does the gap between train and test loss matter")).toBe(false);
+  });
+
+  it("is spoken of only by a passage about gaps in a career", () => {
+    expect(topic.speaks(["A career gap is fine if you show recent projects."])).toBe(true);
+    expect(
+      topic.speaks(["The loss turns the gap between predictions and labels into a number."]),
+    ).toBe(false);
+  });
+});
+
 describe("investing money", () => {
   const topic = topicOf("the material says nothing about investing money");
 
