@@ -70,7 +70,18 @@ describe("replacements, as the assistant understands a learner's words", () => {
     ["py3: / vs // diff?", "Python 3: / vs // difference"],
     // "under the hood" asks nothing the question without it does not.
     ["how does dropout work under the hood?", "how does dropout work?"],
+    // "dose" before "the" is a misspelt "does"; "np arr" is a NumPy array.
+    ["how many weeks dose the sentiment analysis project take", "how many weeks does the"],
+    ["np arr shape convention for X & y in sklearn?", "np array shape"],
   ])("reads %j as holding %j", (question, understood) => {
     expect(understanding.understand(question).understoodAs).toContain(understood);
+  });
+});
+
+describe("filler, as the assistant understands a learner's words", () => {
+  it("drops a topic change said as 'different q' rather than searching for the letter q", () => {
+    const understood = understanding.understand("ok different q — what does dropout actually do");
+    expect(understood.understoodAs).not.toMatch(/\bq\b/);
+    expect(understood.unfamiliarWords).toEqual([]);
   });
 });
