@@ -73,6 +73,11 @@ describe("replacements, as the assistant understands a learner's words", () => {
     // "dose" before "the" is a misspelt "does"; "np arr" is a NumPy array.
     ["how many weeks dose the sentiment analysis project take", "how many weeks does the"],
     ["np arr shape convention for X & y in sklearn?", "np array shape"],
+    // Slang for doing well and failing.
+    [
+      "my model slaps in the notebook but flops once its live",
+      "works great in the notebook but fails",
+    ],
   ])("reads %j as holding %j", (question, understood) => {
     expect(understanding.understand(question).understoodAs).toContain(understood);
   });
