@@ -182,10 +182,15 @@ function focusClauses(
   // before it: "JAX vs PyTorch for research, which is better" is about JAX and PyTorch. One that
   // checks a claim ("… earn more than ML engineers, hence I am choosing DS. Is it correct?")
   // asks about the whole sentence before it.
-  const leanedOn = clauses.map(
-    (_clause, index) =>
-      !asks[index] && asks[index + 1] === true && leansBack(clauses[index + 1] as string),
-  );
+  const leanedOn = clauses.map((_clause, index) => {
+    const next = clauses[index + 1];
+    return (
+      !asks[index] &&
+      asks[index + 1] === true &&
+      next !== undefined &&
+      (leansBack(next) || actsOnPointer(next))
+    );
+  });
   // "kmeans - what parameter do i set", "DL foundations - what topics to cover": a short topic
   // before the first question names what it asks about.
   const first = clauses[0] as string;
@@ -251,6 +256,23 @@ const POINTING =
 const FIGURES_OFFERED = /^(?:\S+\s+){0,2}?\S*\d\S*(?:\s+\S+)?\s+or\s+\S*\d\S*(?:\s+\S+)?[?!.]*$/;
 const FIGURE_GUESSED =
   /^(?:like |maybe |probably |around |about |approx |roughly |~)?\S*\d\S*(?: \p{L}+)?(?: or (?:something|smth|sth|anything|what|wat|not|so|more|less|higher|lower)(?: else)?)?[?!.]*$/iu;
+
+/**
+ * "my sourdough starter keeps dying, how do i make one from scratch": a clause that asks to act on
+ * "one" ("make one", "buy one") asks about a thing of the kind the clause before it named. "it"
+ * is left alone: "how long would the roadmap say it takes" points at the situation, not a thing.
+ */
+function actsOnPointer(clause: string): boolean {
+  const tagged = tagWords(clause);
+  return tagged.some(
+    (word, index) =>
+      index > 0 &&
+      word.word.toLowerCase() === "one" &&
+      tagged[index - 1]?.pos === "VERB" &&
+      // "which model version is the live one": an adjective the tagger took for a verb.
+      tagged[index - 2]?.pos !== "DET",
+  );
+}
 
 /**
  * A short clause whose every word points back or asks ("which one is better?"), or that offers

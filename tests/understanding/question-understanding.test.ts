@@ -890,6 +890,23 @@ describe("remarkClauses", () => {
     );
     // With nothing asked before it, the clause "what is it" leans on is the topic.
     expect(remarkClauses("sounds like a buzzword, what is it", lacks)).toEqual([]);
+    // So is the clause before one that asks to act on "one" ("make one", "buy one").
+    const lacksKitchen = (word: string) => ["sourdough", "starter", "dying"].includes(word);
+    expect(
+      remarkClauses(
+        "my sourdough starter keeps dying, how do i make one from scratch",
+        lacksKitchen,
+      ),
+    ).toEqual([]);
+    expect(
+      remarkClauses(
+        "my sourdough starter keeps dying, which starter is the live one",
+        lacksKitchen,
+      ),
+    ).toEqual(["my sourdough starter keeps dying"]);
+    expect(remarkClauses("what is dropout? sourdough starter dying", lacksKitchen)).toEqual([
+      "sourdough starter dying",
+    ]);
     // Examples of what an asking clause asks for stay part of it.
     expect(
       remarkClauses(
