@@ -34,6 +34,17 @@ describe("learner types, as the assistant understands a learner's words", () => 
   });
 });
 
+describe("a learner's story, as the assistant understands it", () => {
+  it("reads 'never studied CS' as a career switch, not as a CS student", () => {
+    const understood = understanding.understand(
+      "i'm 31 and work in hotel management, never studied CS. what should i focus on first",
+    );
+    const expanded = expansionWords(understood).join(" ").toLowerCase();
+    expect(expanded).toContain("career switcher");
+    expect(expanded).not.toContain("student");
+  });
+});
+
 describe("lexicon expansions, as the assistant understands a learner's words", () => {
   it.each(Object.entries(lexicon.expansions))("expands %j", (word, alternatives) => {
     const understood = understanding.understand(`what about ${word} here`);
