@@ -51,8 +51,11 @@ const AND_NAMED = new RegExp(
  */
 const IT =
   "it(?! (?:usually |really |actually )?(?:take|takes|cost|costs)\\s+(?:\\S+\\s+){0,3}?to\\s+\\S+\\s+\\S)";
-/** "that", but not the "that" opening a relative clause: "a paper that showed this". */
-const THAT = "that(?<!\\b(?:a|an|any|some|the|only)\\s+[\\w-]+\\s+that)";
+/**
+ * "that", but not the "that" opening a relative clause: "a paper that showed this", "a published
+ * study that supports this".
+ */
+const THAT = "that(?<!\\b(?:a|an|any|some|the|only)\\s+(?:[\\w-]+\\s+){1,3}that)";
 const PRONOUN = new RegExp(`\\b(${IT}|its|they|them|their|this|${THAT}|these|those)\\b`, "i");
 /** The pronoun a rewrite replaces with the thing it stands for ("that one", "it"). */
 const PRONOUN_AFTER = new RegExp(

@@ -340,6 +340,13 @@ describe("offline follow-up rewriting", () => {
         afterAsking("what is DVC used for?"),
       ),
     ).toBe("how do i rerun only the stages that changed with DVC");
+    // Two words between the article and "that": "this" is the pointer, not "that".
+    expect(
+      await rewriter.rewrite(
+        "is there a published study that supports this?",
+        afterAsking("what is DVC used for?"),
+      ),
+    ).toMatch(/^is there a published study that supports/);
   });
 
   it("carries no bare count as a topic: the 12 of 'the 12 month plan' counts months", async () => {
