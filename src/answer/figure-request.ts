@@ -102,6 +102,12 @@ const DURATION = / durations? /;
  */
 const UNNAMED_SETTING =
   / by how much | how much (?:faster|slower|better|worse|more|less|bigger|smaller|cheaper) | (?:passing|pass|cutoff|cut off) (?:score|scores|mark|marks|percentage)s? /;
+/** "by how much", "how much faster": a difference asked for, which only a factor or share gives. */
+const DIFFERENCE_ASKED =
+  / by how much | how much (?:faster|slower|better|worse|bigger|smaller|cheaper) /;
+/** "3x faster", "twice as fast", "20% smaller": a difference given as a factor or a share. */
+const DIFFERENCE_GIVEN =
+  /\b\d+(?:\.\d+)?\s*(?:x|×|times|%|percent)(?=\s|$|[,.;)])|\b(?:twice|half) as\b|\b(?:two|three|four|five|ten) times\b/i;
 /** "what % of…", "what percentage": a share asked for. */
 const SHARE = /\b(what|which|how much)\b[^?]{0,20}(%|\bpercent(age)?\b)/i;
 /** "which version of my dataset i trained on": a version of one's own work, not a figure. */
@@ -187,6 +193,8 @@ export type FigureRequest = {
    * an event gives ("introduced in the 2017 paper"), not "… for most learners in 2026".
    */
   event?: true;
+  /** "is GRU faster than LSTM, and by how much": only a factor or share gives the difference. */
+  difference?: true;
 };
 
 /**
@@ -261,6 +269,7 @@ export function figureRequest(question: string): FigureRequest | undefined {
   const time = [...text.matchAll(TIME_PHRASE)].map((match) => match[1] ?? match[2] ?? "");
   if (time.length > 0) return { type: "time", words: time.filter((word) => word !== "") };
   if (text.includes(" how long ") || DURATION.test(text)) return { type: "time", words: [] };
+  if (DIFFERENCE_ASKED.test(text)) return { type: "setting", words: [], difference: true };
   if (UNNAMED_SETTING.test(text)) return { type: "setting", words: [] };
   const amount = AMOUNT.exec(question)?.[1];
   if (amount !== undefined) return { type: "setting", words: [amount.toLowerCase()] };
@@ -441,6 +450,7 @@ export function suppliesFigure(request: FigureRequest, unit: string): boolean {
         (request.words.length === 0 || countsThing(request.words, unit))
       );
     case "setting":
+      if (request.difference === true) return DIFFERENCE_GIVEN.test(unit);
       // A price ("~$200") is not the setting or score asked for.
       return NUMBER.test(unit.replace(PRICE, " ")) && (request.words.length === 0 || mentions);
     default: {

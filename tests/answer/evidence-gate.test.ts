@@ -31,6 +31,16 @@ describe("figureRequest", () => {
       figureRequest("By what percentage do machine learning salaries in India grow each year?")
         ?.type,
     ).toBe("share");
+    // A difference asked "by how much" is given only by a factor or a share.
+    const difference = figureRequest("is GRU really faster to train than LSTM, and by how much?");
+    expect(difference).toEqual({ type: "setting", words: [], difference: true });
+    const asked = difference as FigureRequest;
+    expect(
+      suppliesFigure(asked, "| Tanh | A value between -1 and 1 | Inside LSTM and GRU cells |"),
+    ).toBe(false);
+    expect(suppliesFigure(asked, "GRUs train about 1.5x faster than LSTMs on long inputs.")).toBe(
+      true,
+    );
     // A good target for a measure is a setting of it.
     expect(figureRequest("whats a good p99 latency target in ms for a fraud model")).toEqual({
       type: "setting",
