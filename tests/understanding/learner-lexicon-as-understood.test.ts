@@ -84,6 +84,8 @@ describe("replacements, as the assistant understands a learner's words", () => {
     // "dose" before "the" is a misspelt "does"; "np arr" is a NumPy array.
     ["how many weeks dose the sentiment analysis project take", "how many weeks does the"],
     ["np arr shape convention for X & y in sklearn?", "np array shape"],
+    // "eng" after "feature" is engineering, not an engineer.
+    ["after scikit-learn and feature eng, what comes next", "feature engineering,"],
     // Slang for doing well and failing.
     [
       "my model slaps in the notebook but flops once its live",
