@@ -14,6 +14,9 @@ const SIDE_END = /[,?;:!]|\.(?=\s|$)|\b(?:which|what|for|when|diff|difference|be
 const NOT_A_THING =
   /^(?:can|could|should|shall|would|will|do|does|did|is|are|am|was|were|have|has|i|you|we|they|it|not|no|what|wat|smth|something|anything|else|so)\b/i;
 
+/** A left side that ends on a pronoun: "… worth it", "… use that". */
+const ENDS_ON_POINTER = /\b(?:it|this|that|them|these|those)$/i;
+
 /** The last words of the left side and the first of the right side of a comparison, if any. */
 export function comparedSides(question: string): [string, string] | undefined {
   const match = COMPARISON.exec(question);
@@ -24,6 +27,9 @@ export function comparedSides(question: string): [string, string] | undefined {
   const right =
     (match[2] ?? match[4] ?? match[6] ?? match[8] ?? match[10] ?? "").split(SIDE_END)[0] ?? "";
   if (right.trim() === "" || NOT_A_THING.test(right.trim())) return undefined;
+  // "is kaggle grinding worth it or just leaderboard chasing": a left side ending on a pronoun
+  // says something of a thing named before, and is no thing compared.
+  if (ENDS_ON_POINTER.test(left.trim())) return undefined;
   const lastWords = left.trim().split(/\s+/).slice(-3).join(" ");
   return [lastWords, right.trim()];
 }

@@ -31,6 +31,8 @@ describe("comparedSides", () => {
     "do I really need to buy a GPU to learn DL or can I manage?",
     "is python enough or not",
     "eigenvectors of the covariance matrix or what",
+    // The left side says something of a thing named before.
+    "is kaggle grinding worth it or just leaderboard chasing, how do i use it properly",
   ])("finds no comparison in %j: its 'or' opens a clause or a guess", (question) => {
     expect(comparedSides(question)).toBeUndefined();
   });
