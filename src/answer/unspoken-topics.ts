@@ -125,6 +125,34 @@ const SPEAKS_OF_INVESTING =
   /\bstock market\b|\bshare prices?\b|\binvest(?:ing|ment)s? in\b|\bmutual funds?\b|\bcrypto\w*|\bbitcoin\b/i;
 
 /**
+ * "how do i change the port mlflow ui runs on?", "can i change that port to 8080?": how to run a
+ * tool on another port. "shud i change the port?" asks whether, not how.
+ */
+const PORT_CHANGE_ASKED =
+  /\b(?:how (?:do|can|should|would) (?:i|we|you|u)|how to|can (?:i|we|you|u)|is it possible to|(?:a|any) way to)\b[^?.!]{0,30}\b(?:change|set|use|pick|switch)\b[^?.!]{0,25}\bports?\b|\b(?:another|a different|other) port\b/i;
+/** A command that sets a port ("--port 8000", "-p 8000:8000"). */
+const SETS_A_PORT = /--port\b|\s-p\s+\d/;
+/** Words of a port question that name no tool. */
+const PORT_WORDS = new Set(
+  contentTerms(
+    "port ports change set use pick switch run runs taken machine mac laptop another different other default",
+  ),
+);
+
+/**
+ * Whether a passage sets a port for the tool asked about: a command with a port flag naming a word
+ * of the question other than the port words ("uvicorn app:app --port 8000" for uvicorn).
+ */
+function setsPortOf(texts: readonly string[], asking = ""): boolean {
+  const named = contentTerms(asking).filter((term) => !PORT_WORDS.has(term) && !/\d/.test(term));
+  return texts.some((text) => {
+    if (!SETS_A_PORT.test(text)) return false;
+    const said = new Set(contentTerms(text));
+    return named.some((term) => said.has(term));
+  });
+}
+
+/**
  * "relu formula?", "what are the equations for the LSTM gates", "formula for f1 score pls": a
  * formula asked for. "do I have to be some kind of equations wizard" asks no formula.
  */
@@ -256,6 +284,11 @@ export const UNSPOKEN_TOPICS: readonly UnspokenTopic[] = [
     asks: askedBy(NEGOTIATION_ASKED),
     speaks: saidBy(SPEAKS_OF_NEGOTIATION),
     reason: "the material says nothing about negotiating with an employer",
+  },
+  {
+    asks: askedBy(PORT_CHANGE_ASKED),
+    speaks: setsPortOf,
+    reason: "the material does not say how to run that on another port",
   },
   {
     asks: askedBy(INVESTING_ASKED),

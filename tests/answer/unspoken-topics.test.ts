@@ -177,6 +177,31 @@ describe("a gap in a career or in study", () => {
   });
 });
 
+describe("running a tool on another port", () => {
+  const topic = topicOf("the material does not say how to run that on another port");
+
+  it("is asked by how to change a port, not by whether to", () => {
+    expect(topic.asks("how do i change the port mlflow ui runs on? 5000 is taken")).toBe(true);
+    expect(topic.asks("can i change that port to 8080? (mlflow ui port)")).toBe(true);
+    expect(topic.asks("cant reach uvicorn from outside, shud i change the port?")).toBe(false);
+    expect(topic.asks("mlflow ui default port?")).toBe(false);
+  });
+
+  it("is spoken of by a command setting the port of the tool asked about", () => {
+    const asking = "how do i change the port uvicorn runs on";
+    expect(topic.speaks(["Run it locally with `uvicorn app:app --port 8000`."], asking)).toBe(true);
+    expect(
+      topic.speaks(
+        ["Run it locally with `uvicorn app:app --port 8000`."],
+        "how do i change the port mlflow ui runs on",
+      ),
+    ).toBe(false);
+    expect(
+      topic.speaks(["Open it in a browser (by default at port 5000)."], "change mlflow port"),
+    ).toBe(false);
+  });
+});
+
 describe("investing money", () => {
   const topic = topicOf("the material says nothing about investing money");
 
