@@ -97,11 +97,11 @@ const AT_AN_EXTREME = / too (?:high|low|big|small|large) /;
 /** "exam duration", "duration of the course": a length of time asked for. */
 const DURATION = / durations? /;
 /**
- * "by how much", "how much faster": an amount of difference; "passing score", "pass mark",
- * "cutoff marks": a score. Settings asked for without naming them.
+ * "how much more data": an amount; "passing score", "pass mark", "cutoff marks": a score. Settings
+ * asked for without naming them.
  */
 const UNNAMED_SETTING =
-  / by how much | how much (?:faster|slower|better|worse|more|less|bigger|smaller|cheaper) | (?:passing|pass|cutoff|cut off) (?:score|scores|mark|marks|percentage)s? /;
+  / how much (?:more|less) | (?:passing|pass|cutoff|cut off) (?:score|scores|mark|marks|percentage)s? /;
 /** "by how much", "how much faster": a difference asked for, which only a factor or share gives. */
 const DIFFERENCE_ASKED =
   / by how much | how much (?:faster|slower|better|worse|bigger|smaller|cheaper) /;
