@@ -1,6 +1,7 @@
 import type { Chunk } from "../chunking/chunk.ts";
 import type { EntityLexicon } from "../retrieval/entity-lexicon.ts";
 import { shortNames } from "../retrieval/row-heads.ts";
+import { escapeRegExp } from "../text/escape-reg-exp.ts";
 import { withoutSourcePhrases } from "../text/named-source.ts";
 import { contentTerms, STOPWORDS, stem, words } from "../text/terms.ts";
 import { learnerLexicon } from "../understanding/learner-lexicon.ts";
@@ -97,7 +98,9 @@ export function figureQualifiers(
   // Read from the learner's own words: a carried topic may hold the cities of the last answer.
   if (asksMoney) {
     for (const place of lexicon?.placesIn(own) ?? []) {
-      if (!places.some((named) => named.toLowerCase() === place)) places.push(place);
+      // Named as the learner wrote it ("Bengaluru", not the lexicon's "bengaluru").
+      const asWritten = new RegExp(`\\b${escapeRegExp(place)}\\b`, "i").exec(own)?.[0] ?? place;
+      if (!places.some((named) => named.toLowerCase() === place)) places.push(asWritten);
     }
     // "which city pays more": a figure given city by city.
     const perPlace = PER_PLACE.exec(own)?.[1];

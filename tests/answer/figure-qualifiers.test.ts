@@ -45,6 +45,11 @@ describe("figureQualifiers", () => {
     expect(figureQualifiers(money, versus, versus, "", statistics, lexicon).places).toEqual([
       "pune",
     ]);
+    // Named as the learner wrote it.
+    const written = "fresher salary Pune vs hyderabad";
+    expect(figureQualifiers(money, written, written, "", statistics, lexicon).places).toEqual([
+      "Pune",
+    ]);
     const perCity = "fresher ml salary, which city pays more";
     expect(figureQualifiers(money, perCity, perCity, "", statistics, lexicon).places).toEqual([
       "city",
