@@ -263,6 +263,8 @@ const FIGURE_GUESSED =
  * is left alone: "how long would the roadmap say it takes" points at the situation, not a thing.
  */
 function actsOnPointer(clause: string): boolean {
+  // Tagging is the costly part, and the question focus is read many times per answer.
+  if (!/\bone\b/i.test(clause)) return false;
   const tagged = tagWords(clause);
   return tagged.some(
     (word, index) =>
