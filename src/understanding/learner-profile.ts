@@ -13,11 +13,11 @@ const HERE = /^\s+here\b/i;
 
 /**
  * Words that introduce the learner's own background, at most three words before it: "did sales
- * for 10 yrs", "work in accounts", "i'm 31, school teacher", "2 yrs exp as data analyst". Not
- * "predict sales" or "become a data analyst".
+ * for 10 yrs", "work in accounts", "i'm 31, school teacher", "2 yrs exp as data analyst", "spent
+ * ten years in hotel management". Not "predict sales" or "become a data analyst".
  */
 const INTRODUCES_BACKGROUND =
-  /\b(?:i'?m|im|am|was|been|work|works|working|worked|did|doing|job|career|background|degree|exp|experience|currently|as)\b(?:\W+\S+){0,3}\W*$/i;
+  /\b(?:i'?m|im|am|was|been|work|works|working|worked|did|doing|spent|job|career|background|degree|exp|experience|currently|as)\b(?:\W+\S+){0,3}\W*$/i;
 
 /** "no cs degree", "never coded", "non-tech", "career switch": about the learner as they stand. */
 const DESCRIBES_ITSELF = /^(?:no|non|never|zero|not|career|switching)\b/i;

@@ -25,6 +25,12 @@ describe("describedLearnerType", () => {
     expect(typeOf("sde here, 4 yrs exp")).toBe("Software Engineer");
     expect(typeOf("i am final year btech cse student")).toBe("CS / IT Student");
     expect(typeOf("I am complete beginner with only basic coding")).toBe("Complete Beginner");
+    expect(typeOf("im 34, spent ten years in hotel management, only a bit of python")).toBe(
+      "Career Switcher",
+    );
+    expect(typeOf("zero CS background, i did a bit of python from youtube")).toBe(
+      "Career Switcher",
+    );
   });
 
   it("takes the first type of the lexicon that matches: an analyst at a bank is an analyst", () => {

@@ -221,6 +221,7 @@ describe("QuestionUnderstanding", () => {
     ["batch vs online preds", "batch vs online predictions"],
     ["deadass do i gotta grind math proofs", "do i have to grind math proofs"],
     ["how dose it work", "how does it work"],
+    ["why do RNNs struggle wit long sentences", "why do RNNs struggle with long sentences"],
     ["wat r the 7 steps", "what are the seven steps"],
     ["wat's the canary one exactly", "what's the canary one exactly"],
     // Hearsay around a why-question: why the thing said, not why people say it.
@@ -323,6 +324,11 @@ describe("QuestionUnderstanding", () => {
     expect(understanding.understand("how do i push my image to docker hub").unknownTopics).toEqual([
       "docker hub",
     ]);
+    // A spreadsheet feature, not a career "pivot".
+    expect(
+      understanding.understand("how do i make a pivot table in excel with two columns as rows")
+        .unknownTopics,
+    ).toEqual(["pivot table"]);
     // "q learning" is the term "q-learning", which the material never names, not "learning".
     expect(understanding.understand("explain q learning with an example").unknownTopics).toEqual([
       "q-learning",
