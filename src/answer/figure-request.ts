@@ -213,11 +213,12 @@ const HOW_TO_COUNT =
   /\bhow (?:do|can|should) (?:i|we|you) (?:\S+ ){1,3}?(?:how (?:many|much)|what (?:%|percent))|\b(?:which|what) (?:\S+ ){0,4}?(?:tells?|shows?|gives?|reports?|prints?|returns?|displays?) (?:me |you |us )?(?:\S+ ){0,8}?how (?:many|much)\b/i;
 
 /**
- * "which skills boost salary", "what increases ML pay": what raises a figure is asked, not the
- * figure; "by how much does it increase my salary" still asks an amount.
+ * "which skills boost salary", "what increases ML pay", "which factors push ML salaries higher":
+ * what raises a figure is asked, not the figure; "by how much does it increase my salary" still
+ * asks an amount.
  */
 const WHAT_RAISES_IT =
-  /\b(?:increases?|increasing|raises?|boosts?|affects?|determines?|decides?|influences?|improves?|factors?)\b(?: \S+){0,3} (?:salary|salaries|pay|package)\b/i;
+  /\b(?:increases?|increasing|raises?|boosts?|affects?|determines?|decides?|influences?|improves?|push(?:es)?|drives?|factors?)\b(?: \S+){0,3} (?:salary|salaries|pay|package)\b/i;
 const AN_AMOUNT = /\bhow much\b|%|\bpercent/i;
 
 /**

@@ -173,6 +173,9 @@ describe("figureRequest", () => {
   it("asks no figure when what raises a salary is asked, unless it asks by how much", () => {
     expect(figureRequest("which mlops skills boost salary")).toBeUndefined();
     expect(
+      figureRequest("Which factors does the roadmap say push ML salaries higher?"),
+    ).toBeUndefined();
+    expect(
       figureRequest("what things actually increase ML salary, like what skills"),
     ).toBeUndefined();
     expect(figureRequest("how much will the aws cert increase my salary")?.type).toBe("money");
