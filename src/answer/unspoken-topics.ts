@@ -63,7 +63,10 @@ const SPEAKS_OF_PROMISES = /\bguarantee\w*\b|\bpromis\w*\b/i;
  */
 const PUBLICATION_ASKED =
   /\b(?:when|what date|which date|what year|how recent(?:ly)?|how old)\b[^?.!]*\b(?:published|written|updated|released|posted|wrote)\b[^?.!]*|\bwho (?:wrote|authored|writes|made|created)\b[^?.!]*|\bauthor of\b/i;
-const NAMES_THE_MATERIAL = /\b(?:roadmap|article|guide|material|tutorials?|post|blog|this|it)\b/i;
+const NAMES_THE_MATERIAL = /\b(?:roadmap|article|guide|material|tutorials?|post|blog)\b/i;
+const POINTS_AT_SOMETHING = /\b(?:this|it)\b/i;
+/** "is there a paper showing trees beat DL? who wrote it": "it" is another work the message names. */
+const ANOTHER_WORK = /\b(?:paper|papers|study|studies|book|books|research|benchmark|survey)\b/i;
 const SPEAKS_OF_PUBLICATION =
   /\b(?:published|last updated|updated on|written by|author(?:ed)? by)\b/i;
 
@@ -306,9 +309,11 @@ export const UNSPOKEN_TOPICS: readonly UnspokenTopic[] = [
     reason: "the material promises no job",
   },
   {
-    asks: (asking) => {
+    asks: (asking, message = asking) => {
       const asked = PUBLICATION_ASKED.exec(asking)?.[0];
-      return asked !== undefined && NAMES_THE_MATERIAL.test(asked);
+      if (asked === undefined) return false;
+      if (NAMES_THE_MATERIAL.test(asked)) return true;
+      return POINTS_AT_SOMETHING.test(asked) && !ANOTHER_WORK.test(message);
     },
     speaks: saidBy(SPEAKS_OF_PUBLICATION),
     reason: "the material does not say when it was written or by whom",

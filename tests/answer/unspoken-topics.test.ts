@@ -66,6 +66,7 @@ describe("the material's date and author", () => {
     "On what date was this roadmap published or last updated?",
     "when was this article written",
     "who wrote this roadmap?",
+    "nice answer, who wrote it tho",
   ])("%j asks about the material itself", (question) => {
     expect(topic.asks(question)).toBe(true);
   });
@@ -73,6 +74,7 @@ describe("the material's date and author", () => {
   it.each([
     // Another work's author, a learner's own writing, a count of projects.
     "who wrote harry potter",
+    "is there an actual paper showing trees beat DL on tables? who wrote it",
     "i wrote df['price'][mask] = 0 but df is not changing",
     "by month 10-11 how many projects am i supposed to have published?",
   ])("%j does not", (question) => {
