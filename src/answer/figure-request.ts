@@ -78,6 +78,13 @@ const GOOD_VALUE =
  */
 const CODE_SETTING =
   /\b(?:default|ideal|optimal|recommended|best|good|right|typical|what|which)(?: (?!(?:does|do|did|is|are|happens?|if|when)\b)[\p{L}\d'-]+){0,2}? ([\p{L}][\p{L}\d]*_[\p{L}\d_]+)\b|\b([\p{L}][\p{L}\d]*_[\p{L}\d_]+) (?:default|value|values)\b/iu;
+/**
+ * "what accuracy shud my churn model reach", "which f1 score do i need to hit": the value a metric
+ * should reach, a figure asked beside the metric. Not "what accuracy metric…" or "what accuracy
+ * means".
+ */
+const METRIC_TARGET =
+  /\b(?:what|which|how much) (accuracy|precision|recall|f1|auc|rmse|mae|r2)(?: score)?(?! (?:metric|means?|is)\b)(?: \S+){0,5}? (?:reach|hit|achieve|aim for|need|needs|be considered|be called|counts? as)\b/;
 /** "lora rank how much should i set": a setting named, then its amount asked. */
 const SETTING_BEFORE_AMOUNT =
   / (rate|size|rank|alpha|threshold|momentum|interval|epochs|port) how (?:much|many) /;
@@ -288,6 +295,8 @@ export function figureRequest(question: string): FigureRequest | undefined {
   const code = notAValue ? undefined : CODE_SETTING.exec(question);
   const parameter = code?.[1] ?? code?.[2];
   if (parameter !== undefined) return { type: "setting", words: words(parameter) };
+  const metric = METRIC_TARGET.exec(text)?.[1];
+  if (metric !== undefined) return { type: "setting", words: [metric] };
   const good = GOOD_VALUE.exec(text);
   if (good !== null) {
     const named = (good[1] ?? "").trim().split(" ").at(-1) ?? "";

@@ -46,6 +46,16 @@ describe("figureRequest", () => {
       type: "setting",
       words: ["latency"],
     });
+    // The value a metric should reach is a setting of that metric; what it means is not.
+    expect(
+      figureRequest("what accuracy shud my churn model reach to be called good enough for prod"),
+    ).toEqual({ type: "setting", words: ["accuracy"] });
+    expect(figureRequest("which f1 score do i need to hit for fraud")).toEqual({
+      type: "setting",
+      words: ["f1"],
+    });
+    expect(figureRequest("what accuracy metric should i use")).toBeUndefined();
+    expect(figureRequest("what accuracy means for imbalanced data")).toBeUndefined();
   });
 
   it("asks a setting for the best version or rate, not for the best way", () => {
