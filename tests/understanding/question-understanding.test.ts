@@ -329,6 +329,14 @@ describe("QuestionUnderstanding", () => {
       understanding.understand("how do i make a pivot table in excel with two columns as rows")
         .unknownTopics,
     ).toEqual(["pivot table"]);
+    // A computing term and a dataset named by English words the material never uses.
+    expect(
+      understanding.understand("time complexity of training random forest?").unknownTopics,
+    ).toEqual(["time complexity"]);
+    expect(
+      understanding.understand("which kaggle competitions should a beginner start with, titanic?")
+        .unknownTopics,
+    ).toContain("titanic");
     // "q learning" is the term "q-learning", which the material never names, not "learning".
     expect(understanding.understand("explain q learning with an example").unknownTopics).toEqual([
       "q-learning",
