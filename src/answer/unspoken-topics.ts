@@ -64,6 +64,7 @@ const SPEAKS_OF_PROMISES = /\bguarantee\w*\b|\bpromis\w*\b/i;
 const PUBLICATION_ASKED =
   /\b(?:when|what date|which date|what year|how recent(?:ly)?|how old)\b[^?.!]*\b(?:published|written|updated|released|posted|wrote)\b[^?.!]*|\bwho (?:wrote|authored|writes|made|created)\b[^?.!]*|\bauthor of\b/i;
 const NAMES_THE_MATERIAL = /\b(?:roadmap|article|guide|material|tutorials?|post|blog)\b/i;
+/** "who wrote this", "when was it written": a pointer, at the material unless another work is named. */
 const POINTS_AT_SOMETHING = /\b(?:this|it)\b/i;
 /** "is there a paper showing trees beat DL? who wrote it": "it" is another work the message names. */
 const ANOTHER_WORK = /\b(?:paper|papers|study|studies|book|books|research|benchmark|survey)\b/i;

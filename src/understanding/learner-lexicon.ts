@@ -44,8 +44,8 @@ export type LearnerLexicon = {
    */
   toolNames: ReadonlySet<string>;
   /**
-   * Services named in several words, each an English word or a corpus word, that the corpus
-   * never names ("docker hub", "aws lambda"): whole-word patterns, each an unknown topic.
+   * Services and terms named in several words, each an English word or a corpus word, that the
+   * corpus never names ("docker hub", "pivot table"): whole-word patterns, each an unknown topic.
    */
   toolPhrases: ReadonlyArray<{ name: string; pattern: RegExp }>;
   /** Companies and kinds of employer a learner asks pay at ("google", "startup"), lower case. */
