@@ -221,6 +221,7 @@ describe("QuestionUnderstanding", () => {
     ["batch vs online preds", "batch vs online predictions"],
     ["deadass do i gotta grind math proofs", "do i have to grind math proofs"],
     ["how dose it work", "how does it work"],
+    ["how do i know im job ready lol", "how do i know I'm job-ready"],
     ["why do RNNs struggle wit long sentences", "why do RNNs struggle with long sentences"],
     ["wat r the 7 steps", "what are the seven steps"],
     ["wat's the canary one exactly", "what's the canary one exactly"],
