@@ -461,7 +461,14 @@ export class ExtractiveGenerator implements Generator {
     const request = askedFigure(input.question);
     const candidates = this.score(input, request);
     if (candidates.length === 0) return "";
-    const ranked = reasonFirst([...candidates].sort((left, right) => right.score - left.score));
+    const questionTerms = new Set([
+      ...contentTerms(questionText(input.question)),
+      ...contentTerms((input.expansions ?? []).join(" ")),
+    ]);
+    const ranked = reasonFirst(
+      [...candidates].sort((left, right) => right.score - left.score),
+      questionTerms,
+    );
     const best = ranked[0] as Candidate;
     // "explain the bias-variance tradeoff" wants both sides; "how do i fix it (bias variance
     // tradeoff)" asks something else about it. "conda or uv, when do i use which?" wants each
@@ -546,10 +553,6 @@ export class ExtractiveGenerator implements Generator {
         ? groups.flatMap((group) => group.sort(byPlace))
         : inReadingOrder(groups.flat());
 
-    const questionTerms = new Set([
-      ...contentTerms(questionText(input.question)),
-      ...contentTerms((input.expansions ?? []).join(" ")),
-    ]);
     const wantsFigure = request !== undefined;
     const asksWhy = ASKS_WHY.test(questionFocus(input.question));
     const pieces = ordered.map((unit) => {
@@ -1122,21 +1125,35 @@ const STATES_A_PROBLEM =
 
 /** How close to the lead's score a unit giving the reason may be and still lead a why-question. */
 const REASON_LEAD_SHARE = 0.9;
+/** How much of the question's words the reason must hold, against the claim it leads over. */
+const REASON_LEXICAL_SHARE = 0.95;
+/** The same, over a table row, which names a thing and gives no reason for it. */
+const REASON_OVER_ROW_SHARE = 0.85;
 
 /**
  * "Why is PyTorch recommended for most learners?": the unit that gives the reason ("… because it
  * is Pythonic …") leads over one that only states the claim ("PyTorch is the better first
- * choice…"), when it scores nearly as well and holds as much of the question.
+ * choice…"), when it scores nearly as well and holds as much of the question. Over a row that
+ * gives no reason ("PyTorch — purpose: Deep learning framework"), the row's cells need not be
+ * matched: "why is pytorch recommended for deep learning" asks the reason, not the row.
  */
-function reasonFirst(ranked: Candidate[]): Candidate[] {
+function reasonFirst(ranked: Candidate[], questionTerms: ReadonlySet<string>): Candidate[] {
   const best = ranked[0];
   if (best === undefined || best.signals.reason > 0) return ranked;
   const reason = ranked.find((candidate) => candidate.signals.reason > 0);
+  if (reason === undefined) return ranked;
+  // A row with a column the question asks for ("any downside" → its limitation) answers it.
+  const overRow =
+    best.kind === "row" &&
+    best.signals.rowForHow > 0 &&
+    !(best.passage.chunk.cells ?? []).some((cell) =>
+      contentTerms(cell.header).some((term) => questionTerms.has(term)),
+    );
   if (
-    reason === undefined ||
-    reason.score < REASON_LEAD_SHARE * best.score ||
-    // It states what the question asks about as fully as the claim does, not another reason.
-    reason.signals.lexical < best.signals.lexical
+    reason.score < (overRow ? REASON_OVER_ROW_SHARE : REASON_LEAD_SHARE) * best.score ||
+    // It states what the question asks about nearly as fully as the claim does, not another
+    // reason.
+    (!overRow && reason.signals.lexical < REASON_LEXICAL_SHARE * best.signals.lexical)
   ) {
     return ranked;
   }

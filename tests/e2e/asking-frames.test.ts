@@ -105,4 +105,27 @@ describe("asking frames around a topic", () => {
     expect(result.refused, result.refusalReason ?? "").toBe(false);
     expect(result.answer).toMatch(lead);
   });
+
+  it.each([
+    "why is pytorch recommended for deep learning",
+    "why is everyone pushing pytorch for the deep learning part, whats the reasoning",
+  ])("%j leads with the reason, not the row that names PyTorch", async (question) => {
+    const result = await assistant.ask(question);
+    expect(result.refused, result.refusalReason ?? "").toBe(false);
+    expect(result.answer).toMatch(/^PyTorch is recommended for most learners in 2026 because/);
+  });
+
+  it("keeps a row whose column the question asks for ('any downside' → its limitation)", async () => {
+    const result = await assistant.ask("y not just use transformers for everything? any downside");
+    expect(result.refused, result.refusalReason ?? "").toBe(false);
+    expect(result.answer).toMatch(/^Transformers — limitation: /);
+  });
+
+  it("leads with the reason that holds nearly all of the question's words", async () => {
+    const result = await assistant.ask(
+      "why does everyone keep telling me to learn SQL for ML? i thought sql was an analyst thing",
+    );
+    expect(result.refused, result.refusalReason ?? "").toBe(false);
+    expect(result.answer).toMatch(/^SQL is especially important because/);
+  });
 });
