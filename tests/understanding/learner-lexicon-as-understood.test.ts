@@ -45,6 +45,15 @@ describe("a learner's story, as the assistant understands it", () => {
   });
 });
 
+describe("chat verbs, as the assistant understands a learner's words", () => {
+  it("reads 'hit the api' as reaching it, the material's word", () => {
+    const understood = understanding.understand(
+      "my fastapi container is running but i cant hit the api from outside",
+    );
+    expect(expansionWords(understood)).toContain("reached");
+  });
+});
+
 describe("lexicon expansions, as the assistant understands a learner's words", () => {
   it.each(Object.entries(lexicon.expansions))("expands %j", (word, alternatives) => {
     const understood = understanding.understand(`what about ${word} here`);
