@@ -436,9 +436,10 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
     const match = ONE_NAMED.exec(message);
     const name = match?.[1];
     if (match === null || name === undefined) return undefined;
-    // "the other one", "the new one": no word that names a topic.
-    if (!wordsAsWritten(name).some((word) => this.isTopicWord(word))) return undefined;
-    const head = this.rowHeads?.rowMeant(name, this.understand(exchange));
+    // "the other one", "the new one": no word that names a topic, unless the words are part of a
+    // head the last exchange said ("the house price one" after "a House Price Predictor").
+    const everyday = !wordsAsWritten(name).some((word) => this.isTopicWord(word));
+    const head = this.rowHeads?.rowMeant(name, this.understand(exchange), everyday);
     if (head === undefined) return undefined;
     // "and the rag one?" asks the last question of that row: its name alone, as a sibling's.
     const bare = message.replace(match[0], head);

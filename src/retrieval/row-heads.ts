@@ -139,9 +139,11 @@ export class RowHeads {
    * that the conversation (`spoken`) says (the longest, if several); or else, among the things
    * naming it, those of the table the conversation speaks of most (the heads it names; the terms
    * of its section and heads, a term of many tables counting less), the one whose head names it.
-   * Undefined when nothing names it, or two heads are equally likely.
+   * Undefined when nothing names it, or two heads are equally likely. With `saidOnly`, only a head
+   * the conversation says counts ("the house price one" after "House Price Predictor": everyday
+   * words, which name a row only as part of a head just said).
    */
-  rowMeant(name: string, spoken: string): string | undefined {
+  rowMeant(name: string, spoken: string, saidOnly = false): string | undefined {
     const named = ` ${words(name).join(" ")} `;
     if (named.trim() === "") return undefined;
     const heardTerms = new Set(contentTerms(spoken));
@@ -178,6 +180,7 @@ export class RowHeads {
     if (new Set(mostSpecific.map((candidate) => candidate.head)).size === 1) {
       return mostSpecific[0]?.name;
     }
+    if (saidOnly) return undefined;
     const best = Math.max(0, ...candidates.map((candidate) => candidate.spokenOf));
     if (best === 0) return undefined;
     const likeliest = candidates.filter((candidate) => candidate.spokenOf === best);

@@ -675,6 +675,17 @@ describe("offline follow-up rewriting", () => {
         afterAsking("what is the difference between an ML engineer and a deep learning engineer?"),
       ),
     ).toContain("Deep Learning Engineer");
+    // Everyday words name a row when they are part of a head the last reply said.
+    expect(
+      await rewriter.rewrite("how long does the house price one take", [
+        { role: "user", content: "what beginner ML projects should I build?" },
+        {
+          role: "assistant",
+          content:
+            "Good starters are a House Price Predictor (Pandas, Scikit-learn, Streamlit) and a Customer Churn Classifier (XGBoost, FastAPI, Docker).",
+        },
+      ]),
+    ).toBe("how long does the House Price Predictor take");
     // "the other one" names nothing: the topic is carried as before.
     expect(
       await rewriter.rewrite("is the other one still used?", afterAsking("pytorch or tensorflow?")),
