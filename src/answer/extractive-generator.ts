@@ -1133,9 +1133,10 @@ const REASON_OVER_ROW_SHARE = 0.85;
 /**
  * "Why is PyTorch recommended for most learners?": the unit that gives the reason ("… because it
  * is Pythonic …") leads over one that only states the claim ("PyTorch is the better first
- * choice…"), when it scores nearly as well and holds as much of the question. Over a row that
- * gives no reason ("PyTorch — purpose: Deep learning framework"), the row's cells need not be
- * matched: "why is pytorch recommended for deep learning" asks the reason, not the row.
+ * choice…"), when it scores nearly as well and holds nearly as much of the question. Over a row
+ * that gives no reason ("PyTorch — purpose: Deep learning framework") and has no column the
+ * question asks for, the row's cells need not be matched: "why is pytorch recommended for deep
+ * learning" asks the reason, not the row.
  */
 function reasonFirst(ranked: Candidate[], questionTerms: ReadonlySet<string>): Candidate[] {
   const best = ranked[0];
