@@ -98,9 +98,9 @@ export function figureQualifiers(
   // Read from the learner's own words: a carried topic may hold the cities of the last answer.
   if (asksMoney) {
     for (const place of lexicon?.placesIn(own) ?? []) {
+      if (places.some((named) => named.toLowerCase() === place)) continue;
       // Named as the learner wrote it ("Bengaluru", not the lexicon's "bengaluru").
-      const asWritten = new RegExp(`\\b${escapeRegExp(place)}\\b`, "i").exec(own)?.[0] ?? place;
-      if (!places.some((named) => named.toLowerCase() === place)) places.push(asWritten);
+      places.push(new RegExp(`\\b${escapeRegExp(place)}\\b`, "i").exec(own)?.[0] ?? place);
     }
     // "which city pays more": a figure given city by city.
     const perPlace = PER_PLACE.exec(own)?.[1];
