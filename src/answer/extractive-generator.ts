@@ -313,7 +313,11 @@ const LEADING_REFERENCE =
 /** "This machine learning roadmap gives you…", "This tutorial supports…": its own document. */
 const NAMES_ITS_DOCUMENT =
   /^(?:this|these) (?:(?:machine learning|ml|mlops|python) )?(?:roadmap|tutorials?|guide|article)\b/i;
-const LEADING_OPENER = new RegExp(`^${OPENER}`, "i");
+/** "so …", "also …", "ok another thing — …": words before a question that only lead on to it. */
+const LEADING_OPENER = new RegExp(
+  `^${OPENER}(?:(?:and|also|plus)\\s+)*(?:(?:one more|another) (?:thing|q|qn|question)\\s*[,:;–—-]?\\s*)?`,
+  "i",
+);
 /**
  * "what is X?", "what are Xs", "define X", "meaning of X", "help me understand X", "can someone
  * explain X", "tell me about X": a question asking for a definition.

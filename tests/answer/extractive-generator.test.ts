@@ -1553,6 +1553,10 @@ describe("ExtractiveGenerator", () => {
         // A chat opener before the question is not part of it.
         "so what is mlops",
         "hmm ok what is mlops",
+        // Nor are words that only move on to it.
+        "also what is mlops",
+        "ok another thing — what is mlops",
+        "one more thing: what is mlops",
       ]) {
         const answer = definer.compose({ question, passages: passages("why", "what") });
         expect(answer, question).toMatch(/^MLOps \(machine learning operations\) is the set/);
