@@ -135,16 +135,19 @@ const DESCRIBING_TAGS = new Set(["ADJ", "ADV", "INTJ"]);
 /** Verbs more frequent than this in spoken English are everyday verbs. */
 const EVERYDAY_VERB_RANK = 3000;
 
-/** An English word after a prefix, or before a particle, joined by a hyphen. */
+/**
+ * An English word after a prefix, or before a particle or a suffix of likeness
+ * ("spreadsheet-y", "netflix-ish", "kaggle-like"), joined by a hyphen.
+ */
 const EVERYDAY_COMPOUND =
-  /^(?:non|un|re|pre|post|over|under|co|anti|mis)-(\p{L}+)$|^(\p{L}+)-(?:in|out|up|down|off|on|over|back)$/u;
+  /^(?:non|un|re|pre|post|over|under|co|anti|mis)-(\p{L}+)$|^(\p{L}+)-(?:in|out|up|down|off|on|over|back|y|ish|like|esque)$/u;
 
 /** A prefix and the word it is attached to without a hyphen ("rescale", "unfreeze"). */
 const PREFIXED = /^(?:re|un|pre|de|dis|mis|over|under|non|sub|multi|auto|inter|anti)(\p{L}{4,})$/u;
 
 /**
  * Nouns that name no topic: "rag in llm stuff" asks about RAG; "with all the genai hype" says how
- * the learner sees GenAI, not a topic of its own.
+ * the learner sees GenAI, and "or just vibes" how they see a claim, not a topic of its own.
  */
 const VAGUE_NOUNS = new Set([
   "stuff",
@@ -157,6 +160,7 @@ const VAGUE_NOUNS = new Set([
   "buzz",
   "craze",
   "fomo",
+  "vibes",
 ]);
 
 /** Whether a word tagged `pos` describes ("bad", "scared") or is an everyday verb ("done"). */

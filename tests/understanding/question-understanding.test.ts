@@ -108,10 +108,13 @@ describe("QuestionUnderstanding", () => {
     expect(result.expansions.filter((expansion) => expansion.word === "stuff")).toEqual([]);
   });
 
-  it("takes 'hype' for how the learner sees a topic, not a topic of its own", () => {
+  it("takes 'hype' and 'vibes' for how the learner sees a topic, not topics of their own", () => {
     const result = understanding.understand("is xgboost worth it with all the genai hype");
     expect(result.unfamiliarDescribing).toContain("hype");
     expect(result.unfamiliarNouns).toEqual([]);
+    const vibes = understanding.understand("is xgboost really that good or just vibes");
+    expect(vibes.unfamiliarDescribing).toContain("vibes");
+    expect(vibes.unfamiliarNouns).toEqual([]);
   });
 
   it("takes what a learner calls their own thing for a description, not a topic", () => {
@@ -334,6 +337,10 @@ describe("QuestionUnderstanding", () => {
     expect(
       understanding.understand("time complexity of training random forest?").unknownTopics,
     ).toEqual(["time complexity"]);
+    // Not the material's virtual environments.
+    expect(
+      understanding.understand("docker vs virtual machine whats the difference").unknownTopics,
+    ).toEqual(["virtual machine"]);
     expect(
       understanding.understand("which kaggle competitions should a beginner start with, titanic?")
         .unknownTopics,
@@ -421,11 +428,15 @@ describe("QuestionUnderstanding", () => {
     expect(alternatives("my manager is bothered by the delay")).not.toContain("rag");
   });
 
-  it("reads an English word with a hyphenated prefix or particle as plain English", () => {
+  it("reads an English word with a hyphenated prefix, particle or likeness suffix as plain English", () => {
     const columns = understanding.understand("which columns are non-empty");
     expect(columns.unknownTopics).toEqual([]);
     expect(columns.unfamiliarWords).toContain("non-empty");
     expect(understanding.understand("why bother filling-in the gaps").unknownTopics).toEqual([]);
+    // A word made like another with "-y", "-ish" or "-like" describes, as the word does.
+    const spreadsheety = understanding.understand("why do trees win on spreadsheet-y data");
+    expect(spreadsheety.unknownTopics).toEqual([]);
+    expect(spreadsheety.unfamiliarWords).toContain("spreadsheet-y");
     // A technical compound stays a topic the material lacks.
     expect(understanding.understand("how does q-learning work").unknownTopics).toEqual([
       "q-learning",
