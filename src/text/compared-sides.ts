@@ -8,11 +8,11 @@ const COMPARISON =
 const SIDE_END = /[,?;:!]|\.(?=\s|$)|\b(?:which|what|for|when|diff|difference|better|to use)\b/i;
 
 /**
- * A right side that is a clause or a guess, not a thing: "… or can I manage", "… or not",
- * "… or what".
+ * A right side that is a clause, a guess or a dismissal, not a thing: "… or can I manage",
+ * "… or not", "… or what", "… or just vibes", "… or just hype".
  */
 const NOT_A_THING =
-  /^(?:can|could|should|shall|would|will|do|does|did|is|are|am|was|were|have|has|i|you|we|they|it|not|no|what|wat|smth|something|anything|else|so)\b/i;
+  /^(?:can|could|should|shall|would|will|do|does|did|is|are|am|was|were|have|has|i|you|we|they|it|not|no|what|wat|smth|something|anything|else|so)\b|^(?:just|only|mostly) (?:an? )?(?:vibes?|hype|hyped|fads?|trends?|buzz|buzzwords?|marketing|memes?|scams?|fluff|noise|luck|gimmicks?|for show)\b/i;
 
 /** A left side that ends on a pronoun: "… worth it", "… use that". */
 const ENDS_ON_POINTER = /\b(?:it|this|that|them|these|those)$/i;

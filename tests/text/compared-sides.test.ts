@@ -33,7 +33,10 @@ describe("comparedSides", () => {
     "eigenvectors of the covariance matrix or what",
     // The left side says something of a thing named before.
     "is kaggle grinding worth it or just leaderboard chasing, how do i use it properly",
-  ])("finds no comparison in %j: its 'or' opens a clause or a guess", (question) => {
+    // A dismissal is no second thing.
+    "are python type hints actually enforced or just vibes",
+    "is mlops a real skill or mostly hype",
+  ])("finds no comparison in %j: its 'or' opens a clause, a guess or a dismissal", (question) => {
     expect(comparedSides(question)).toBeUndefined();
   });
 });
