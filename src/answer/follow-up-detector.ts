@@ -73,6 +73,14 @@ const NEW_TOPIC =
 const OPEN_COMPARISON =
   /\b(?:different|differs?|better|worse|faster|slower|cheaper|easier|harder|similar)\s*[?.!]*$/i;
 /**
+ * "which pays more in india", "which one is better for a fresher": which of two things said before,
+ * compared, when the message names no choices of its own.
+ */
+const WHICH_COMPARED = new RegExp(
+  `^${OPENER}(?:and\\s+|but\\s+|so\\s+)?which(?: one| of (?:them|the two|those|these))?\\s+(?:[\\p{L}']+\\s+)?(?:more|less|better|worse|higher|lower|faster|slower|cheaper|easier|harder)\\b`,
+  "iu",
+);
+/**
  * Where one clause of a message ends and the next begins: punctuation, or "and", "but", "so", "or"
  * before a question word, a verb or a pronoun ("what is dropout and why does it help"); not the
  * "and" of two names ("the Staging and Production stages in it").
@@ -296,6 +304,7 @@ export class FollowUpDetector {
     }
     if (LEADING_SO.test(said) && !wholeQuestion) return true;
     if (OPEN_COMPARISON.test(text) && topics.length <= 1) return true;
+    if (WHICH_COMPARED.test(text) && !CHOICES_NAMED.test(text)) return true;
     if (WHY_NOT.test(text)) return true;
     // "what stack", "which dataset?": a thing asked with no verb, of what was just talked about.
     if (BARE_WHAT_THING.test(text)) return true;

@@ -71,11 +71,11 @@ const POSSESSIVE = /\b(?:its|their)\b/i;
 /** A word that stands for a thing named before: a pronoun, or "one" after a verb ("build one"). */
 const POINTER = new RegExp(`${PRONOUN_AFTER.source}|${ONE_AFTER_VERB}\\b`, "i");
 /**
- * "the two", "both", "which one pays more": the things of the last two questions (a choice
- * between them, when "which one" compares).
+ * "the two", "both", "which one pays more", "which pays more": the things of the last two
+ * questions (a choice between them, when "which" compares).
  */
 const BOTH =
-  /\b(?:the two|these two|those two|the 2|both(?: of them)?)\b|\bwhich (?:one|of them|of the two)\b.*\b(?:more|less|better|worse|higher|lower|faster|slower|easier|harder|cheaper)\b/i;
+  /\b(?:the two|these two|those two|the 2|both(?: of them)?)\b|\bwhich (?:one|of them|of the two)\b.*\b(?:more|less|better|worse|higher|lower|faster|slower|easier|harder|cheaper)\b|\bwhich (?:[\p{L}']+\s+)?(?:more|less|better|worse|higher|lower|faster|slower|easier|harder|cheaper)\b/iu;
 /** "use cases for each", "each one's downside": something asked of each thing named before. */
 const EACH = /\beach(?: one| of them)?\b(?!\s+(?:day|week|month|year|step|time)\b)/i;
 /**

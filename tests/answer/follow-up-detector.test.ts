@@ -106,6 +106,8 @@ describe("FollowUpDetector.dependsOnHistory", () => {
     "and salary?",
     "is it free?",
     "which one pays more",
+    // "which" compares, its choices said before.
+    "which pays more in india",
     "how much does the aws one cost",
     "how much does the google cloud one cost",
     // "ones" points back at the things just talked about.

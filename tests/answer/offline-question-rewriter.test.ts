@@ -276,6 +276,13 @@ describe("offline follow-up rewriting", () => {
     );
   });
 
+  it("compares both sides of the last comparison when asked 'which pays more'", async () => {
+    const history = afterAsking("diff between data scientist and ml engineer?");
+    expect(await rewriter.rewrite("which pays more in india", history)).toBe(
+      "which pays more in india (data scientist or ml engineer)",
+    );
+  });
+
   it("compares the rows of the last two questions when asked 'which of the two pays more'", async () => {
     const history: ChatTurn[] = [
       ...afterAsking("salary range for nlp engineer in india"),
