@@ -101,6 +101,8 @@ const FOR_SOMEONE_ELSE = new RegExp(
   `^${OPENER}(?:and|but|what about|how about)\\s+(?:for|if)\\s+(?:a\\s+|an\\s+)?(?:complete\\s+|total\\s+|absolute\\s+)?(?:beginners?|freshers?|students?|newbies?|someone|somebody|people|working professionals?|career switchers?|non[- ]cs|i|already)\\b[^?]*[?.!]*$`,
   "i",
 );
+/** "… if its multi class", "… when it's huge": the case a purpose is in, said of the task. */
+const CASE_OF_IT = /\s+(?:if|when)\s+(?:it'?s|it\s+is|its)\s+.+$/i;
 /** "and for a real prod api?", "what about for images": the same question for another purpose. */
 const FOR_ANOTHER = new RegExp(
   `^${OPENER}(?:and|but|what about|how about)\\s+for\\s+([^?!.,]+?)(?:\\s+(?:then|instead|specifically))?\\s*[?!.]*$`,
@@ -782,7 +784,10 @@ function nextPlace(message: string, previous: string): string | undefined {
 function otherPurpose(message: string, previous: string): string | undefined {
   const purpose = FOR_ANOTHER.exec(message.trim())?.[1]?.trim();
   if (purpose === undefined || FOR_SOMEONE_ELSE.test(message.trim())) return undefined;
-  if (OWN_QUESTION_WORD.test(purpose) || PRONOUN.test(purpose)) return undefined;
+  // "and for the output if its multi class?": the "it" of the case the purpose is in is the task,
+  // not a thing said before.
+  const named = purpose.replace(CASE_OF_IT, "");
+  if (OWN_QUESTION_WORD.test(named) || PRONOUN.test(named)) return undefined;
   const asking = questionFocus(withoutCarried(previous));
   const found = [...asking.matchAll(PURPOSE)].at(-1);
   if (found === undefined || found[1] === undefined) return undefined;

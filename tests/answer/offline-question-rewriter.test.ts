@@ -199,6 +199,13 @@ describe("offline follow-up rewriting", () => {
         afterAsking("whats a good first model for tabular data?"),
       ),
     ).toBe("whats a good first model for images?");
+    // The "it" of the purpose's case is the task, not a thing said before.
+    expect(
+      await rewriter.rewrite(
+        "and for the output if its multi class?",
+        afterAsking("what activation should i use for hidden layers"),
+      ),
+    ).toBe("what activation should i use for the output if its multi class");
     // The purpose ends at the next preposition: the market stays, the story clause goes.
     expect(
       await rewriter.rewrite(
