@@ -24,6 +24,11 @@ describe("situationExpansions", () => {
     ]);
     expect(named("marketing only looks at churn scores once a week")).toEqual(["batch prediction"]);
     expect(named("i get different accuracy every run, why")).toEqual(["random seeds"]);
+    expect(named("is dropout still active when i run predictions on the test set")).toEqual([
+      "turned off model.eval()",
+    ]);
+    expect(named("during evaluation is dropout on")).toEqual(["turned off model.eval()"]);
+    expect(named("how much dropout should i use")).toEqual([]);
     expect(named("my for loop over 3 million rows takes forever")).toEqual(["vectorised"]);
     expect(named("which industries need you to justify a model's decisions")).toEqual([
       "explainability",
