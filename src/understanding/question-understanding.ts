@@ -136,11 +136,11 @@ const DESCRIBING_TAGS = new Set(["ADJ", "ADV", "INTJ"]);
 const EVERYDAY_VERB_RANK = 3000;
 
 /**
- * An English word after a prefix, or before a particle or a suffix of likeness
- * ("spreadsheet-y", "netflix-ish", "kaggle-like"), joined by a hyphen.
+ * An English word after a prefix, or before a particle or a suffix that says what kind of thing
+ * it is ("spreadsheet-y", "kaggle-like", "brain-inspired", "rlhf-style"), joined by a hyphen.
  */
 const EVERYDAY_COMPOUND =
-  /^(?:non|un|re|pre|post|over|under|co|anti|mis)-(\p{L}+)$|^(\p{L}+)-(?:in|out|up|down|off|on|over|back|y|ish|like|esque)$/u;
+  /^(?:non|un|re|pre|post|over|under|co|anti|mis)-(\p{L}+)$|^(\p{L}+)-(?:in|out|up|down|off|on|over|back|y|ish|like|esque|inspired|based|style|type|heavy|friendly|driven|focused|related|oriented)$/u;
 
 /** A prefix and the word it is attached to without a hyphen ("rescale", "unfreeze"). */
 const PREFIXED = /^(?:re|un|pre|de|dis|mis|over|under|non|sub|multi|auto|inter|anti)(\p{L}{4,})$/u;

@@ -428,7 +428,7 @@ describe("QuestionUnderstanding", () => {
     expect(alternatives("my manager is bothered by the delay")).not.toContain("rag");
   });
 
-  it("reads an English word with a hyphenated prefix, particle or likeness suffix as plain English", () => {
+  it("reads an English word with a hyphenated prefix, particle or kind suffix as plain English", () => {
     const columns = understanding.understand("which columns are non-empty");
     expect(columns.unknownTopics).toEqual([]);
     expect(columns.unfamiliarWords).toContain("non-empty");
@@ -437,6 +437,10 @@ describe("QuestionUnderstanding", () => {
     const spreadsheety = understanding.understand("why do trees win on spreadsheet-y data");
     expect(spreadsheety.unknownTopics).toEqual([]);
     expect(spreadsheety.unfamiliarWords).toContain("spreadsheet-y");
+    // So is a word said to be of a kind ("brain-inspired", "spreadsheet-based").
+    expect(understanding.understand("how do brain-inspired networks learn").unknownTopics).toEqual(
+      [],
+    );
     // A technical compound stays a topic the material lacks.
     expect(understanding.understand("how does q-learning work").unknownTopics).toEqual([
       "q-learning",
