@@ -188,6 +188,12 @@ describe("QuestionUnderstanding", () => {
     ["why is data leakage such a big deal", "why is data leakage important"],
     ["give me the gist of xgboost", "xgboost"],
     ["xgboost in a nutshell", "xgboost"],
+    // A closing remark on the learner's plan; time saved asked for is a question.
+    [
+      "i can skip projects if i do certs right? saves time",
+      "i can skip projects if i do certifications right?",
+    ],
+    ["does xgboost save time", "does xgboost save time"],
     ["how would u explain xgboost to my mom", "how would you explain xgboost"],
     ["are they must-know or optnl", "are they must-know or optional"],
     ["which one is matrix mult", "which one is matrix multiplication"],

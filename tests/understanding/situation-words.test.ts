@@ -24,6 +24,9 @@ describe("situationExpansions", () => {
     ]);
     expect(named("marketing only looks at churn scores once a week")).toEqual(["batch prediction"]);
     expect(named("i get different accuracy every run, why")).toEqual(["random seeds"]);
+    expect(named("how do i get identical train/test splits each time i run it")).toEqual([
+      "random seeds",
+    ]);
     expect(named("is dropout still active when i run predictions on the test set")).toEqual([
       "turned off model.eval()",
     ]);
