@@ -131,7 +131,7 @@ const PRICED_THING =
 const AN_EXAMPLE = /(?:^|\s)(?:like|as|eg)(?: (?:a|an|the))?$/;
 /** A question about working with data: its prices and costs are values in a table. */
 const DATA_WORK =
-  /\b(?:pandas|data ?frames?|df|columns?|groupby|group by|csv|numpy|sql|spreadsheet|excel)\b/i;
+  /\b(?:pandas|data ?frames?|df|columns?|tables?|groupby|group by|csv|numpy|sql|spreadsheet|excel)\b/i;
 /** "seconds to minutes", "minutes to days": a time given as a range of units, without digits. */
 const TIME_UNIT_RANGE =
   /\b(?:seconds?|minutes?|hours?|days?|weeks?|months?)\s+(?:to|or|–|-)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\b/i;

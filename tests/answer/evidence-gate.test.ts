@@ -477,6 +477,10 @@ describe("figureRequest", () => {
     );
     expect(figureRequest("whats the salary of a data scientist who knows sql")?.type).toBe("money");
     expect(figureRequest("how much does the aws cert cost")?.type).toBe("money");
+    // A table of prices is data, too.
+    expect(
+      figureRequest("how do i get the mean and median price per city in a house-price table"),
+    ).toBe(undefined);
   });
 
   it("reads past chat words before the question ('ok: what is a learning rate' asks its meaning)", () => {
