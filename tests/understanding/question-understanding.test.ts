@@ -175,6 +175,8 @@ describe("QuestionUnderstanding", () => {
     // Asides that never name a topic are chat filler.
     ["what is xgboost asking for a friend", "what is xgboost"],
     ["quick doubt: what is xgboost", "what is xgboost"],
+    ["one more question: what is xgboost", "what is xgboost"],
+    ["ok another thing — what is xgboost", "ok — what is xgboost"],
     ["what is xgboost for my exam tomorrow", "what is xgboost"],
     ["sorry if dumb question but what is xgboost", "what is xgboost"],
     // What the learner asks of the answer or the reply, not of the material.
