@@ -185,6 +185,11 @@ export type ExtractiveSettings = {
    * prose says how and why. @default 0.05
    */
   rowForHowPenalty: number;
+  /**
+   * Added to a unit that opens with the verb a how-to question asks about ("how do i split my
+   * data" → "**Split the data.** Keep a training set, …"): the step that does it. @default 0.1
+   */
+  stepBonus: number;
 };
 
 export const DEFAULT_EXTRACTIVE_SETTINGS: ExtractiveSettings = {
@@ -219,6 +224,7 @@ export const DEFAULT_EXTRACTIVE_SETTINGS: ExtractiveSettings = {
   exercisePenalty: 0.2,
   countBonus: 0.15,
   rowForHowPenalty: 0.05,
+  stepBonus: 0.1,
 };
 
 /** What the writer answers: the question without the tutorial it names, and that tutorial's title. */
@@ -275,6 +281,8 @@ type UnitSignals = {
   countGiven: number;
   /** 1 for a table row when the question asks how to do something or why. */
   rowForHow: number;
+  /** 1 for a unit that opens with the verb a how-to question asks about ("Split the data."). */
+  step: number;
 };
 
 const LIST_QUESTION =
@@ -809,6 +817,7 @@ export class ExtractiveGenerator implements Generator {
       exercisePenalty,
       countBonus,
       rowForHowPenalty,
+      stepBonus,
     } = this.settings;
     const counted = countedThings(input.question);
     const picksOne = PICKS_ONE.test(input.question);
@@ -846,6 +855,7 @@ export class ExtractiveGenerator implements Generator {
     const choice = choiceBetween(input.question);
     const asksWhy = ASKS_WHY.test(asked);
     const asksHow = asksWhy || ASKS_HOW_TO.test(asked);
+    const stepVerb = howToVerb(asked);
     const asksToConfirm = ASKS_TO_CONFIRM.test(asked);
     const asksIfNeeded = ASKS_IF_NEEDED.test(asked);
     // A search expansion that names a row ("did sales for 10 yrs" → career switcher) names it.
@@ -939,6 +949,7 @@ export class ExtractiveGenerator implements Generator {
               : 0,
           countGiven: countGiven ? 1 : 0,
           rowForHow: asksHow && unit.kind === "row" && !givesReasonColumn ? 1 : 0,
+          step: stepVerb !== undefined && opensWithVerb(unit.text, stepVerb) ? 1 : 0,
         };
         // "Learn neurons, layers, …, dropout, …" names dropout without saying what it is.
         // "which one for sentiment classification? (bert gpt)": a list naming one of them among
@@ -981,7 +992,8 @@ export class ExtractiveGenerator implements Generator {
           enumerationPenalty * signals.enumerates -
           exercisePenalty * signals.exercise +
           countBonus * signals.countGiven -
-          rowForHowPenalty * signals.rowForHow;
+          rowForHowPenalty * signals.rowForHow +
+          stepBonus * signals.step;
         candidates.push({ ...unit, passage, position, terms, score, signals });
       });
     }
@@ -1116,6 +1128,28 @@ export class ExtractiveGenerator implements Generator {
 
 /** "how do i roll back …", "how to schedule …", "how can I fix …": how to do something. */
 const ASKS_HOW_TO = /\bhow (?:do|can|should|would) (?:i|we|you)\b|\bhow to\b/i;
+/** "how do i split my data", "how to create a venv": the verb of what the learner asks how to do. */
+const HOW_TO_VERB = /\bhow (?:do|can|should|would) (?:i|we|you) (\p{L}+)\b|\bhow to (\p{L}+)\b/iu;
+/** Verbs too general to name a step ("how do i get…", "how to learn…"). */
+const GENERAL_VERBS = new Set(
+  "be become get make do use know learn start go have find become prepare begin".split(" "),
+);
+
+/** The verb a how-to question asks about, unless it is too general to name a step. */
+function howToVerb(asked: string): string | undefined {
+  const match = HOW_TO_VERB.exec(asked);
+  const verb = (match?.[1] ?? match?.[2])?.toLowerCase();
+  return verb === undefined || GENERAL_VERBS.has(verb) ? undefined : verb;
+}
+
+/**
+ * Whether a unit opens, after a list number or bold, with that verb as written, a command
+ * ("**Split the data.**"); "Evaluation rules …" does not open with "evaluate".
+ */
+function opensWithVerb(text: string, verb: string): boolean {
+  const first = /^\s*(?:\d+\.\s*|[-*]\s+)?(?:\*\*)?(\p{L}+)/u.exec(text)?.[1];
+  return first?.toLowerCase() === verb;
+}
 /** "what am i doing wrong", "how do i fix this", "what should i do": asks for a remedy. */
 const ASKS_WHAT_TO_DO = new RegExp(
   `${ASKS_HOW_TO.source}|\\bwhat (?:should|do|can|must) (?:i|we) do\\b|\\bwhat am i (?:doing wrong|supposed to do|missing)\\b|\\bwhat to do\\b|\\bany (?:tips|advice|fix)\\b|\\b(?:better|smarter|easier|cheaper|simpler) (?:way|approach|option)\\b|\\balternatives?\\b`,

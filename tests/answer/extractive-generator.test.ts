@@ -68,6 +68,24 @@ function composeOver(
 }
 
 describe("ExtractiveGenerator", () => {
+  it("leads a how-to question with the step that opens with its verb ('Split the data.')", () => {
+    const chunks = [
+      makeChunk(
+        "pipeline",
+        "Pipelines",
+        "Putting the scaler inside the pipeline means it learns from the training split only, so test data never leaks into training.",
+      ),
+      makeChunk(
+        "workflow",
+        "The Workflow",
+        "3. **Split the data.** Keep a training set, a validation set for choices, and a test set that you touch only at the end.",
+      ),
+    ];
+    expect(composeOver(chunks, "how should i split my data into train and test")).toMatch(
+      /^3\. \*\*Split the data\.\*\*/,
+    );
+  });
+
   it("answers a comparison with the row of each thing compared, not the row listing both", () => {
     const answer = writer.compose({
       question: "difference between shap and lime according to the tools table",
