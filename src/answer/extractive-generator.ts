@@ -1132,7 +1132,7 @@ const ASKS_HOW_TO = /\bhow (?:do|can|should|would) (?:i|we|you)\b|\bhow to\b/i;
 const HOW_TO_VERB = /\bhow (?:do|can|should|would) (?:i|we|you) (\p{L}+)\b|\bhow to (\p{L}+)\b/iu;
 /** Verbs too general to name a step ("how do i get…", "how to learn…"). */
 const GENERAL_VERBS = new Set(
-  "be become get make do use know learn start go have find become prepare begin".split(" "),
+  "be become get make do use know learn start go have find prepare begin".split(" "),
 );
 
 /** The verb a how-to question asks about, unless it is too general to name a step. */
