@@ -259,14 +259,20 @@ export class FollowUpDetector {
     ) {
       return false;
     }
-    // "what about the bias-variance tradeoff, what is it?" names its thing, then asks about it.
     // "no wait i meant what tools does the mlops tutorial cover" asks its whole question again.
-    const whatAboutAsksItself =
-      /,\s*(?:what|which|how|why|when|where|is|are|do|does|can|could|should|pls|please|explain|tell)\b/i.test(
-        text,
-      ) ||
+    // "what about django, when would i use that" after "streamlit or fastapi?" names a thing and
+    // asks of it, but weighs it against what was just talked about: it carries the topic on.
+    // "what about the bias-variance tradeoff, what is it?" names its thing and asks what it is.
+    const meantWholeQuestion =
       /\bi meant?\s+(?:what|which|how|why|when|where|who|is|are|do|does|can|should)\b/i.test(text);
-    if (WHAT_ABOUT.test(text) && (!whatAboutAsksItself || WHAT_ABOUT_SETTING.test(text))) {
+    const asksWhatItIs =
+      /,\s*(?:what(?:'s|s| is| are)\s+(?:it|that|this|they)\s*[?.!]*$|(?:(?:can|could) (?:u|you) |pls |please )?(?:explain|tell me about|define)\b)/i.test(
+        text,
+      );
+    if (
+      WHAT_ABOUT.test(text) &&
+      (WHAT_ABOUT_SETTING.test(text) || (!meantWholeQuestion && !asksWhatItIs))
+    ) {
       return true;
     }
     // "ok back to ml, whats the milestone for that step" points back past the aside; "ok back to

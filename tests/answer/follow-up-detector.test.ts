@@ -106,6 +106,9 @@ describe("FollowUpDetector.dependsOnHistory", () => {
     "and salary?",
     "is it free?",
     "which one pays more",
+    // "what about X" that asks of X against what was just talked about.
+    "ok what about gpus then, which one first",
+    "what about django, when would i use that",
     // "which" compares, its choices said before.
     "which pays more in india",
     "how much does the aws one cost",
@@ -211,8 +214,6 @@ describe("FollowUpDetector.dependsOnHistory", () => {
     "ok moving on: what does it mean when dropout is high",
     "which one is better for free GPU time, colab or kaggle?",
     "and what is the difference between AI, ML and deep learning?",
-    // "what about X" that then asks its own question.
-    "ok what about gpus then, which one first",
     // Back from an aside with a question of its own.
     "ok back to ml. what tools do ppl use to build rag stuff",
     // A correction that asks its whole question again.
