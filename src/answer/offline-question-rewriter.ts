@@ -358,7 +358,7 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
       subject !== undefined &&
       OWN_CLAUSE.test(subject) &&
       !PRONOUN.test(subject) &&
-      previousEntities.length > 0
+      topic !== ""
     ) {
       return `${message.trim()} (${topic})`;
     }

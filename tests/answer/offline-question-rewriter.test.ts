@@ -80,6 +80,13 @@ describe("offline follow-up rewriting", () => {
     expect(rewritten).toMatch(/pytorch/i);
     // Swapped into the last question, the clause had landed inside it.
     expect(rewritten).not.toContain("JAX, worth learning instead for");
+    // So too after a question that named no tool: the message keeps its "what about".
+    expect(
+      await rewriter.rewrite(
+        "what about statistics, which topics?",
+        afterAsking("is SQL needed for ML"),
+      ),
+    ).toMatch(/^what about statistics, which topics\? \(/);
     // A bare name is still swapped in.
     expect(
       await rewriter.rewrite(
