@@ -567,10 +567,16 @@ export class ExtractiveGenerator implements Generator {
 
     const wantsFigure = request !== undefined;
     const asksWhy = ASKS_WHY.test(questionFocus(input.question));
+    // The columns shown are the ones the learner's own words ask for: a carried topic ("what about
+    // statistics, which topics? (SQL ML)") names the row, and its "ML" no column.
+    const columnTerms = new Set([
+      ...contentTerms(questionText(carriedTopic(input.question).own)),
+      ...contentTerms((input.expansions ?? []).join(" ")),
+    ]);
     const pieces = ordered.map((unit) => {
       const text =
         unit.kind === "row" && unit.passage.chunk.cells !== undefined
-          ? readableRow(unit.passage.chunk.cells, questionTerms, { wantsFigure, asksWhy })
+          ? readableRow(unit.passage.chunk.cells, columnTerms, { wantsFigure, asksWhy })
           : unit.text;
       return { text: `${text} [${unit.passage.n}]`, item: unit.kind !== "sentence" };
     });

@@ -68,6 +68,20 @@ function composeOver(
 }
 
 describe("ExtractiveGenerator", () => {
+  it("shows the columns the learner's own words ask for, not those a carried topic names", () => {
+    const statistics = makeRow("statistics", "Math for ML", [
+      ["Area", "Statistics"],
+      ["Why It Matters in ML", "Helps evaluate data and model behaviour"],
+      ["What to Learn", "Mean, variance, correlation"],
+    ]);
+    const answer = composeOver([statistics], "what about statistics, which topics? (SQL ML)");
+    expect(answer).toContain("what to learn: Mean, variance, correlation");
+    // Named by the learner, a column still narrows the row.
+    expect(composeOver([statistics], "why does statistics matter in ml")).not.toContain(
+      "what to learn",
+    );
+  });
+
   it("leads a how-to question with the step that opens with its verb ('Split the data.')", () => {
     const chunks = [
       makeChunk(
