@@ -473,9 +473,10 @@ export class ExtractiveGenerator implements Generator {
     const request = askedFigure(input.question);
     const candidates = this.score(input, request);
     if (candidates.length === 0) return "";
+    const expansionTerms = contentTerms((input.expansions ?? []).join(" "));
     const questionTerms = new Set([
       ...contentTerms(questionText(input.question)),
-      ...contentTerms((input.expansions ?? []).join(" ")),
+      ...expansionTerms,
     ]);
     const ranked = reasonFirst(
       [...candidates].sort((left, right) => right.score - left.score),
@@ -571,7 +572,7 @@ export class ExtractiveGenerator implements Generator {
     // statistics, which topics? (SQL ML)") names the row, and its "ML" no column.
     const columnTerms = new Set([
       ...contentTerms(questionText(carriedTopic(input.question).own)),
-      ...contentTerms((input.expansions ?? []).join(" ")),
+      ...expansionTerms,
     ]);
     const pieces = ordered.map((unit) => {
       const text =

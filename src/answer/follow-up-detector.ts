@@ -72,12 +72,15 @@ const NEW_TOPIC =
 /** "how is GPT different", "which is faster": a comparison whose other side was said before. */
 const OPEN_COMPARISON =
   /\b(?:different|differs?|better|worse|faster|slower|cheaper|easier|harder|similar)\s*[?.!]*$/i;
+/** Words that weigh one thing against another ("which pays more", "which one is easier"). */
+export const COMPARATIVE =
+  "(?:more|less|better|worse|higher|lower|faster|slower|cheaper|easier|harder)";
 /**
  * "which pays more in india", "which one is better for a fresher": which of two things said before,
  * compared, when the message names no choices of its own.
  */
 const WHICH_COMPARED = new RegExp(
-  `^${OPENER}(?:and\\s+|but\\s+|so\\s+)?which(?: one| of (?:them|the two|those|these))?\\s+(?:[\\p{L}']+\\s+)?(?:more|less|better|worse|higher|lower|faster|slower|cheaper|easier|harder)\\b`,
+  `^${OPENER}(?:and\\s+|but\\s+|so\\s+)?which(?: one| of (?:them|the two|those|these))?\\s+(?:[\\p{L}']+\\s+)?${COMPARATIVE}\\b`,
   "iu",
 );
 /**

@@ -19,6 +19,7 @@ import type { CorpusStatistics } from "./corpus-statistics.ts";
 import { figureRequest } from "./figure-request.ts";
 import {
   BACK_TO_EARLIER,
+  COMPARATIVE,
   FollowUpDetector,
   MORE_OF_THE_SAME,
   NAMES_THE_MATERIAL,
@@ -74,8 +75,10 @@ const POINTER = new RegExp(`${PRONOUN_AFTER.source}|${ONE_AFTER_VERB}\\b`, "i");
  * "the two", "both", "which one pays more", "which pays more": the things of the last two
  * questions (a choice between them, when "which" compares).
  */
-const BOTH =
-  /\b(?:the two|these two|those two|the 2|both(?: of them)?)\b|\bwhich (?:one|of them|of the two)\b.*\b(?:more|less|better|worse|higher|lower|faster|slower|easier|harder|cheaper)\b|\bwhich (?:[\p{L}']+\s+)?(?:more|less|better|worse|higher|lower|faster|slower|easier|harder|cheaper)\b/iu;
+const BOTH = new RegExp(
+  `\\b(?:the two|these two|those two|the 2|both(?: of them)?)\\b|\\bwhich (?:one|of them|of the two)\\b.*\\b${COMPARATIVE}\\b|\\bwhich (?:[\\p{L}']+\\s+)?${COMPARATIVE}\\b`,
+  "iu",
+);
 /** "use cases for each", "each one's downside": something asked of each thing named before. */
 const EACH = /\beach(?: one| of them)?\b(?!\s+(?:day|week|month|year|step|time)\b)/i;
 /**
