@@ -203,6 +203,8 @@ const FUNCTION_TAGS = new Set([
 const ACRONYM = /^[A-Z]{3,}$/;
 /** A word token as learners write them: "scikit-learn", "C++", "B.Tech", "ml/ai", "don't". */
 const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?(?:[-./+#_][\p{L}\p{N}]+)*\+*\/?/gu;
+/** Words joined by plus signs: "imputer+scaler", "pandas+numpy". */
+const PLUS_JOINED = /^\p{L}{2,}(?:\+\p{L}{2,})+$/u;
 /** One of several names joined by slashes ("XGB/RF"): two or more letters and digits. */
 const SLASHED_NAME = /^\p{L}[\p{L}\p{N}-]+$/u;
 /** A file name as learners mention theirs: "model.pkl", "train.csv", "app.py". */
@@ -336,6 +338,13 @@ export class QuestionUnderstanding {
     if (replacement !== undefined && !this.vocabulary.hasExactly(lower)) {
       changes.push({ from: token, to: replacement, reason: "abbreviation" });
       return replacement;
+    }
+    // "imputer+scaler": words joined by a plus are read one by one ("C++" is a name of its own).
+    if (PLUS_JOINED.test(token)) {
+      return token
+        .split("+")
+        .map((part) => this.rewriteToken(part, changes))
+        .join(" + ");
     }
     const known = this.knowsToken(token);
     // "wat's", "u'll": a lexicon word with its contraction kept.

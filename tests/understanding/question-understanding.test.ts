@@ -255,6 +255,10 @@ describe("QuestionUnderstanding", () => {
     // Names joined by a slash are read one by one; "A/B" stays as written.
     ["DL always beats XGB/RF?", "deep learning always beats XGBoost / Random Forest?"],
     ["an A/B test", "an A/B test"],
+    // Words joined by a plus likewise; "C++" is a name of its own.
+    ["y learn xgboost+pytorch together", "why learn xgboost + pytorch together"],
+    ["is C++ needed", "is C++ needed"],
+    ["why does my func keep old values", "why does my function keep old values"],
   ])("reads the chat spelling %j the way the material writes it", (typed, understood) => {
     expect(understanding.understand(typed).understoodAs).toBe(understood);
   });
@@ -332,6 +336,10 @@ describe("QuestionUnderstanding", () => {
     expect(understanding.understand("is swish better for hidden layers?").unknownTopics).toEqual([
       "swish",
     ]);
+    // A technique the material never names, though the dictionary lists the verb.
+    expect(
+      understanding.understand("how do i quantize my model so it runs on a phone").unknownTopics,
+    ).toEqual(["quantize"]);
     // A service named in words each of which is English or the material's.
     expect(understanding.understand("how do i push my image to docker hub").unknownTopics).toEqual([
       "docker hub",
@@ -475,6 +483,9 @@ describe("QuestionUnderstanding", () => {
     // "ft" in lower case may be feet; "FT" beside RAG is fine-tuning.
     expect(understanding.understand("when do u need FT?").understoodAs).toBe(
       "when do you need fine-tuning?",
+    );
+    expect(understanding.understand("feature extraction vs fine tuning in TL?").understoodAs).toBe(
+      "feature extraction vs fine tuning in transfer learning?",
     );
   });
 
