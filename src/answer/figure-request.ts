@@ -1,13 +1,17 @@
-import { contentTerms, stem, words } from "../text/terms.ts";
+import { contentTerms, STOPWORDS, stem, words } from "../text/terms.ts";
 import { learnerLexicon } from "../understanding/learner-lexicon.ts";
 
-/** A number: digits not inside a name ("F1-score", "L2", "GPT-4o" name things), or a number word. */
+/**
+ * A number: digits not inside a name ("F1-score", "L2", "p99" name things), or a number word.
+ */
 const NUMBER =
-  /(?<![\p{L}])\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half|dozen)\b/iu;
+  /(?<![\p{L}\d])\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half|dozen)\b/iu;
 /** Money nouns; "lpa" (lakhs per annum) and "ctc" (cost to company) are Indian salary terms. */
 const MONEY_WORDS =
   /^(price|prices|priced|pricing|cost|costs|fee|fees|salary|salaries|charge|charges|budget|lpa|ctc)$/;
 const MONEY = /[₹$€£]|\bfree\b|\bvaries\b/i;
+/** "like in dollars for those 2 roles", "in rupees": a sum asked in a currency. */
+const IN_A_CURRENCY = /\bin (?:dollars|usd|rupees|inr|euros|pounds)\b/i;
 /**
  * "which one pays more", "who earns the most", "how much more do they get", "what does an ML
  * engineer earn", "what do they make in the us": pay asked for or compared, a sum of money.
@@ -178,6 +182,14 @@ const PLAN_POINT = /\b(?:Month|Week)s? \d/;
 /** "8gb or 16gb", "is 4 GB enough or 8 GB": sizes offered to choose from ask a size. */
 const SIZES_OFFERED =
   /\b\d+(?:\.\d+)?\s*(gb|tb|mb)\b[^?]{0,40}?\bor\b\s+(?:\S+\s+){0,3}?\d+(?:\.\d+)?\s*(?:gb|tb|mb)\b/i;
+/**
+ * "what p99 latency in ms is ok", "how fast in seconds": a value asked in a unit of measure; the
+ * word before the unit names the measure.
+ */
+const IN_A_UNIT =
+  /\b(?:what|which|how (?:much|many|fast|slow|long|big|large))\b(?:(?: [\p{L}\d'-]+){0,3} ([\p{L}][\p{L}\d'-]*))? in (?:ms|milliseconds?|secs?|seconds?|mins?|minutes?|kb|mb|gb)\b/u;
+/** "what latency is acceptable in ms": a judgement of the value, not the measure. */
+const JUDGED = /^(?:ok|okay|acceptable|fine|good|bad|normal|reasonable|typical|enough|ideal)$/;
 /** "how much RAM": an amount asked for. */
 const AMOUNT = /\bhow much (ram|memory|storage|space|data|traffic|gpu)\b/i;
 
@@ -263,6 +275,7 @@ export function figureRequest(question: string): FigureRequest | undefined {
   );
   if (
     money.length > 0 ||
+    IN_A_CURRENCY.test(question) ||
     (text.includes(" how much ") && / (cost|pay|charge|earn)/.test(text)) ||
     PAYS_MORE.test(text) ||
     asksWithinPrice(question) ||
@@ -279,6 +292,12 @@ export function figureRequest(question: string): FigureRequest | undefined {
   if (text.includes(" how long ") || DURATION.test(text)) return { type: "time", words: [] };
   if (DIFFERENCE_ASKED.test(text)) return { type: "setting", words: [], difference: true };
   if (UNNAMED_SETTING.test(text)) return { type: "setting", words: [] };
+  const unit = IN_A_UNIT.exec(text);
+  if (unit !== null) {
+    const measure = unit[1];
+    const named = measure !== undefined && !STOPWORDS.has(measure) && !JUDGED.test(measure);
+    return { type: "setting", words: named ? [measure] : [] };
+  }
   const amount = AMOUNT.exec(question)?.[1];
   if (amount !== undefined) return { type: "setting", words: [amount.toLowerCase()] };
   const size = SIZES_OFFERED.exec(question)?.[1];

@@ -46,6 +46,21 @@ describe("figureRequest", () => {
       type: "setting",
       words: ["latency"],
     });
+    // A value asked in a unit of measure is a setting of the measure named before the unit.
+    const latency = figureRequest("what p99 latency in ms is ok for a fraud api");
+    expect(latency).toEqual({ type: "setting", words: ["latency"] });
+    expect(figureRequest("what latency is acceptable in ms")).toEqual({
+      type: "setting",
+      words: [],
+    });
+    // Digits inside a name ("p50", "p99") are no figure.
+    expect(
+      suppliesFigure(
+        latency as FigureRequest,
+        "Report latency as percentiles such as p50, p95 and p99, because averages hide the slow requests users notice.",
+      ),
+    ).toBe(false);
+    expect(suppliesFigure(latency as FigureRequest, "Keep p99 latency under 200 ms.")).toBe(true);
     // The value a metric should reach is a setting of that metric; what it means is not.
     expect(
       figureRequest("what accuracy shud my churn model reach to be called good enough for prod"),
