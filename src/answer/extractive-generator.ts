@@ -303,6 +303,9 @@ const USES_WHICH =
  */
 const DISTRIBUTIVE =
   /\b(?:(?:they|them|these|those) each|each(?= one\b| of\b|\s*[?.!,]|\s*$)|both|either|respectively|the two|all three)\b/i;
+/** "what are the three main types …": a question that opens by asking for a list of things. */
+const LIST_OPENING =
+  /^(?:which|what) (?:are|r) (?:the |some |all )?(?:(?:\d+|two|three|four|five|main|different|key|common|important|major|top|various) )*[\p{L}-]+s\b/iu;
 /** "what are BERT GPT each pre-trained to do?": "each" after the names a pronoun stood for. */
 const NAMES_EACH = /\b[A-Z][\w-]* each\b/;
 /**
@@ -507,15 +510,22 @@ export class ExtractiveGenerator implements Generator {
       ASKS_OF_BOTH.test(input.question)
         ? comparedRows(input.question, ranked, request !== undefined)
         : [];
+    // "mlops plan week 3-4", "steps 2 and 3": a unit about each place asked.
+    const places = rowsCompared.length > 0 ? [] : unitsOfPlaces(input.question, ranked);
     const compared =
-      rowsCompared.length > 0 || !isList
-        ? rowsCompared
+      rowsCompared.length > 0 || places.length > 0 || !isList
+        ? [...rowsCompared, ...places]
         : comparedSentences(input.question, ranked, request);
-    // "what is LlamaIndex used for, and what should my RAG milestone include?": a unit for each.
-    const parts = compared.length > 0 ? [] : questionParts(input.question);
+    // "what is LlamaIndex used for, and what should my RAG milestone include?": a unit for each;
+    // "what are the three main types, and an example for each?" asks the list, each with more.
+    const parts =
+      compared.length > 0 ||
+      (LIST_OPENING.test(input.question) && DISTRIBUTIVE.test(input.question))
+        ? []
+        : questionParts(input.question);
     // "which roadmap step covers docker": the row of the Step table that names Docker.
     const oneOfKind =
-      compared.length > 0 || parts.length > 1 || best.kind === "row"
+      compared.length > 0 || parts.length > 1
         ? undefined
         : rowOfAskedKind(input.question, ranked, () => this.rarestTerm(input.question));
     const chosen: Candidate[] =
@@ -1502,6 +1512,42 @@ function comparedSentences(
   const first = best(left, right);
   const second = best(right, left);
   return first === undefined || second === undefined || first === second ? [] : [first, second];
+}
+
+/** Most places of one range shown one by one ("weeks 1-4"); a longer range is a period. */
+const MAX_PLACES = 4;
+/** "week 3-4", "steps 2 and 3", "step 5 and step 7": several places of the plan asked at once. */
+const PLACES_ASKED =
+  /\b(?:step|month|week)s?\s*\d{1,2}\s*(?:[-–—]|to|and|&|,)\s*(?:(?:step|month|week)s?\s*)?\d{1,2}\b/i;
+
+/**
+ * For a question asking about several steps or weeks at once ("week 3-4", "steps 2 and 3"): the
+ * best unit about each (by its own step or week, or its section's), in ranked order; empty unless
+ * two or more units are found ("End of Steps 3–4" answers both at once).
+ */
+function unitsOfPlaces(question: string, ranked: Candidate[]): Candidate[] {
+  if (!PLACES_ASKED.test(question)) return [];
+  const places = numberedReferences(question).flatMap((reference) =>
+    Number.isFinite(reference.last) && reference.last - reference.first < MAX_PLACES
+      ? Array.from({ length: reference.last - reference.first + 1 }, (_, offset) => ({
+          noun: reference.noun,
+          first: reference.first + offset,
+          last: reference.first + offset,
+        }))
+      : [],
+  );
+  if (places.length < 2) return [];
+  const units: Candidate[] = [];
+  for (const place of places) {
+    const unit = ranked.find((candidate) => {
+      const stated = numberedReferences(candidate.text);
+      const about =
+        stated.length > 0 ? stated : numberedReferences(candidate.passage.chunk.section);
+      return referenceAgreement([place], about) === "agrees";
+    });
+    if (unit !== undefined && !units.includes(unit)) units.push(unit);
+  }
+  return units.length >= 2 ? units : [];
 }
 
 /**

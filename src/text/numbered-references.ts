@@ -33,6 +33,11 @@ const NOUN_THEN_NUMBER = new RegExp(
   `\\b${NOUN}\\s*#?${NUMBER}(?:\\s*(?:[-–—]|to)\\s*${NUMBER})?(\\+)?`,
   "gi",
 );
+/** "weeks 3 and 4", "steps 2, 3 & 5": numbers listed after the first of a plural noun. */
+const LISTED_AFTER = new RegExp(
+  `\\b(step|month|week)s\\s*${NUMBER}((?:\\s*(?:,|and|&)\\s*\\d{1,2}\\b(?![-–—+]))+)`,
+  "gi",
+);
 /** "4th step", "the third month". */
 const ORDINAL_THEN_NOUN = new RegExp(
   `\\b(?:(\\d{1,2})(?:st|nd|rd|th)|(${Object.keys(ORDINAL_WORDS).join("|")}))\\s+${NOUN}\\b`,
@@ -47,6 +52,12 @@ export function numberedReferences(text: string): NumberedReference[] {
     const first = Number(match[2]);
     const last = match[4] === "+" ? Number.POSITIVE_INFINITY : Number(match[3] ?? match[2]);
     references.push({ noun, first, last: Math.max(first, last) });
+  }
+  for (const match of text.matchAll(LISTED_AFTER)) {
+    const noun = nounOf(match[1]);
+    for (const number of (match[3] ?? "").match(/\d{1,2}/g) ?? []) {
+      references.push({ noun, first: Number(number), last: Number(number) });
+    }
   }
   for (const match of text.matchAll(ORDINAL_THEN_NOUN)) {
     const ordinal = match[2]?.toLowerCase();

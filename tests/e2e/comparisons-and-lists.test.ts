@@ -35,6 +35,33 @@ describe("comparisons and lists as learners ask them", () => {
     const result = await assistant.ask("hi which roadmap step covers docker");
     expect(result.refused).toBe(false);
     expect(result.answer).toMatch(/^Step 5 — .*Docker/);
+    // Also when another table's row names the thing best ("PyTorch — purpose: …").
+    const pytorch = await assistant.ask("in which step do i learn pytorch");
+    expect(pytorch.answer).toMatch(/^Step 4 — .*PyTorch/);
+  });
+
+  it("lists the things a list question asks for when it asks more of each", async () => {
+    const result = await assistant.ask(
+      "What are the three main types of machine learning, and what is an example use case for each?",
+    );
+    expect(result.refused).toBe(false);
+    const heads = result.answer.split("\n").map((item) => item.split(" — ")[0]);
+    expect(heads.sort()).toEqual([
+      "- Reinforcement Learning",
+      "- Supervised Learning",
+      "- Unsupervised Learning",
+    ]);
+  });
+
+  it.each([
+    ["mlops plan week 3-4 what am i supposed to build", ["Week 3 — ", "Week 4 — "]],
+    ["what are steps 1-3 about", ["Step 1 — ", "Step 2 — ", "Step 3 — "]],
+  ])("answers %j with the row of each place asked, in order", async (question, rows) => {
+    const result = await assistant.ask(question);
+    expect(result.refused, result.refusalReason ?? "").toBe(false);
+    expect(
+      result.answer.split("\n").map((item) => item.slice(2, 2 + (rows[0]?.length ?? 0))),
+    ).toEqual(rows);
   });
 
   it("reads a message that only shares everyday words with a refused question as its own", async () => {

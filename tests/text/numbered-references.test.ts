@@ -14,6 +14,15 @@ describe("numberedReferences", () => {
     expect(numberedReferences("Month 12+")).toEqual([
       { noun: "month", first: 12, last: Number.POSITIVE_INFINITY },
     ]);
+    // Numbers listed after a plural noun; one with a range of its own is left out.
+    expect(numberedReferences("what do i do in weeks 3 and 4, then steps 2, 5 & 6")).toEqual([
+      { noun: "week", first: 3, last: 3 },
+      { noun: "step", first: 2, last: 2 },
+      { noun: "week", first: 4, last: 4 },
+      { noun: "step", first: 5, last: 5 },
+      { noun: "step", first: 6, last: 6 },
+    ]);
+    expect(numberedReferences("steps 3 and 4-5")).toEqual([{ noun: "step", first: 3, last: 3 }]);
     expect(numberedReferences("the 2nd step and the third month")).toEqual([
       { noun: "step", first: 2, last: 2 },
       { noun: "month", first: 3, last: 3 },
