@@ -40,6 +40,11 @@ describe("comparisons and lists as learners ask them", () => {
     expect(pytorch.answer).toMatch(/^Step 4 — .*PyTorch/);
   });
 
+  it("finds a row written with the material's short form of the learner's word ('DBs')", async () => {
+    const result = await assistant.ask("Are vector databases free to use?");
+    expect(result.answer).toMatch(/^Vector DBs — free: Free tiers available \[1\]$/);
+  });
+
   it("lists the things a list question asks for when it asks more of each", async () => {
     const result = await assistant.ask(
       "What are the three main types of machine learning, and what is an example use case for each?",
