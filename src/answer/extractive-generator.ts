@@ -334,7 +334,7 @@ const LEADING_OPENER = new RegExp(
  * explain X", "tell me about X": a question asking for a definition.
  */
 const DEFINITION =
-  /^(?:what(?: is|'s| are| does| do)|define|meaning of|(?:(?:can|could) (?:you|someone|anyone|somebody) |pls |please |kindly )?(?:explain|tell me about)|help me understand|how does|how do(?! (?:i|we|you)\b))\s+(?:an? |the )?(.+?)(?:\s+(?:mean|means|do|does|work|works|in simple (?:words|terms)))?\s*\??$/i;
+  /^(?:what(?: is|'s| are| does| do)|define|meaning of|(?:(?:can|could) (?:you|someone|anyone|somebody) |pls |please |kindly )?(?:explain|tell me about)|help me understand|how does|how do(?! (?:i|we|you)\b))\s+(?:an? |the )?(.+?)(?:\s+(?:mean|means|do|does|work|works|involve|involves|entail|entails|in simple (?:words|terms)))?\s*\??$/i;
 /**
  * "mlops meaning?", "deep learning in simple terms", "X in a nutshell", "X definition": the same,
  * said casually.
@@ -360,7 +360,9 @@ const CONTEXT =
 const COPULA = /^(?:(?:is|are)\s+(?:an?|the|one|any|how|when|what|where)|means|refers to)\b/i;
 /** Words that frame a definition question rather than name what it is about. */
 const DEFINITION_FRAME = new Set(
-  contentTerms("meaning mean means definition define explain explained simple terms words"),
+  contentTerms(
+    "meaning mean means definition define explain explained simple terms words involve entail",
+  ),
 );
 /** A unit that adds to what was said before ("DVC can also …", "In addition, …"): a poor lead. */
 const SUPPLEMENTARY =
@@ -507,7 +509,7 @@ export class ExtractiveGenerator implements Generator {
       isList ||
       DISTRIBUTIVE.test(input.question) ||
       NAMES_EACH.test(input.question) ||
-      ASKS_OF_BOTH.test(input.question)
+      ASKS_OF_BOTH.test(withoutClosingSourceFrame(input.question))
         ? comparedRows(input.question, ranked, request !== undefined)
         : [];
     // "mlops plan week 3-4", "steps 2 and 3": a unit about each place asked.

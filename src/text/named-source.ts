@@ -55,11 +55,11 @@ export function withoutSourcePhrases(text: string): string {
 }
 
 /**
- * "… as defined in the roadmap", "… according to the MLOps tutorial" closing a question: where to
- * find the answer, roadmap or tutorial, not part of what is asked.
+ * "… as defined in the roadmap", "… according to the MLOps tutorial", "… as described in the future
+ * trends section" closing a question: where to find the answer, not part of what is asked.
  */
 const CLOSING_SOURCE_FRAME =
-  /,?\s+(?:as (?:defined|described|explained|given) )?(?:in|by|according to|as per|per) (?:the |this )?(?:[\p{L}-]+ ){0,2}(?:roadmap|article|tutorials?|guide|material)(?=\s*[?.!]*$)/iu;
+  /,?\s+(?:as (?:defined|described|explained|given) )?(?:in|by|according to|as per|per) (?:the |this )?(?:[\p{L}-]+ ){0,3}(?:roadmap|article|tutorials?|guide|material|section)(?=\s*[?.!]*$)/iu;
 
 /** The question without a closing phrase that says where to look ("…, as defined in the roadmap"). */
 export function withoutClosingSourceFrame(question: string): string {

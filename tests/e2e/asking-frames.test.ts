@@ -129,3 +129,19 @@ describe("asking frames around a topic", () => {
     expect(result.answer).toMatch(/^SQL is especially important because/);
   });
 });
+
+describe("a definition asked with 'involve' and where to look", () => {
+  let assistant: Assistant;
+
+  beforeAll(async () => {
+    assistant = await corpusAssistant();
+  });
+
+  it.each([
+    "What does responsible AI involve?",
+    "What does responsible AI involve according to the future trends section?",
+  ])("%j quotes what responsible AI is, not the list naming it", async (question) => {
+    const result = await assistant.ask(question);
+    expect(result.answer).toMatch(/^Responsible AI: Fairness, explainability/);
+  });
+});

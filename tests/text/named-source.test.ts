@@ -54,13 +54,18 @@ describe("roadmapNamed", () => {
 });
 
 describe("withoutClosingSourceFrame", () => {
-  it("drops a closing phrase that says where to look, roadmap or tutorial", () => {
+  it("drops a closing phrase that says where to look: roadmap, tutorial or section", () => {
     expect(withoutClosingSourceFrame("What is machine learning, as defined in the roadmap?")).toBe(
       "What is machine learning?",
     );
     expect(
       withoutClosingSourceFrame("what is a shadow deployment according to the MLOps tutorial"),
     ).toBe("what is a shadow deployment");
+    expect(
+      withoutClosingSourceFrame(
+        "What does responsible AI involve according to the future trends section?",
+      ),
+    ).toBe("What does responsible AI involve?");
     // Only where it closes the question.
     expect(withoutClosingSourceFrame("what does the roadmap say about sql")).toBe(
       "what does the roadmap say about sql",
