@@ -4,7 +4,11 @@ import { commonWordRank } from "../text/common-words.ts";
 import { comparedSides } from "../text/compared-sides.ts";
 import { escapeRegExp } from "../text/escape-reg-exp.ts";
 import { namedSource, roadmapNamed, withoutClosingSourceFrame } from "../text/named-source.ts";
-import { numberedReferences, referenceAgreement } from "../text/numbered-references.ts";
+import {
+  type NumberedReference,
+  numberedReferences,
+  referenceAgreement,
+} from "../text/numbered-references.ts";
 import {
   contentTerms,
   QUESTION_META_WORDS,
@@ -980,11 +984,7 @@ export class ExtractiveGenerator implements Generator {
             ? 1
             : 0;
         if (references.length > 0) {
-          const stated = numberedReferences(unit.text);
-          const agreement = referenceAgreement(
-            references,
-            stated.length > 0 ? stated : sectionReferences,
-          );
+          const agreement = referenceAgreement(references, placesOf(unit.text, sectionReferences));
           signals.reference = agreement === "agrees" ? 1 : agreement === "differs" ? -1 : 0;
         }
         const score =
@@ -1539,17 +1539,25 @@ function unitsOfPlaces(question: string, ranked: Candidate[]): Candidate[] {
       : [],
   );
   if (places.length < 2) return [];
+  const about = ranked.map((candidate) =>
+    placesOf(candidate.text, numberedReferences(candidate.passage.chunk.section)),
+  );
   const units: Candidate[] = [];
   for (const place of places) {
-    const unit = ranked.find((candidate) => {
-      const stated = numberedReferences(candidate.text);
-      const about =
-        stated.length > 0 ? stated : numberedReferences(candidate.passage.chunk.section);
-      return referenceAgreement([place], about) === "agrees";
-    });
+    const found = about.findIndex((stated) => referenceAgreement([place], stated) === "agrees");
+    const unit = ranked[found];
     if (unit !== undefined && !units.includes(unit)) units.push(unit);
   }
   return units.length >= 2 ? units : [];
+}
+
+/** The steps, months or weeks a unit is about: those it names itself, or else its section's. */
+function placesOf(
+  text: string,
+  sectionReferences: readonly NumberedReference[],
+): readonly NumberedReference[] {
+  const stated = numberedReferences(text);
+  return stated.length > 0 ? stated : sectionReferences;
 }
 
 /**
