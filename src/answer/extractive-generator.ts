@@ -513,7 +513,7 @@ export class ExtractiveGenerator implements Generator {
       isList ||
       DISTRIBUTIVE.test(input.question) ||
       NAMES_EACH.test(input.question) ||
-      ASKS_OF_BOTH.test(withoutClosingSourceFrame(input.question))
+      ASKS_OF_BOTH.test(input.question)
         ? comparedRows(input.question, ranked, request !== undefined)
         : [];
     // "mlops plan week 3-4", "steps 2 and 3": a unit about each place asked.
