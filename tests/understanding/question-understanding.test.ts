@@ -259,6 +259,9 @@ describe("QuestionUnderstanding", () => {
     ["y learn xgboost+pytorch together", "why learn xgboost + pytorch together"],
     ["is C++ needed", "is C++ needed"],
     ["why does my func keep old values", "why does my function keep old values"],
+    ["what if sum1 sends a bad request", "what if someone sends a bad request"],
+    ["i shud load it once rite?", "i should load it once right?"],
+    ["can i yeet my api keys into git", "can i put my api keys into git"],
   ])("reads the chat spelling %j the way the material writes it", (typed, understood) => {
     expect(understanding.understand(typed).understoodAs).toBe(understood);
   });
