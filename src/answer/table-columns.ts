@@ -104,10 +104,15 @@ export class TableColumns {
     return asked !== undefined && this.isOnlyListed(asked) ? asked : undefined;
   }
 
-  /** Whether a thing named in one word ("gamma", "BLEU") is a word the material only lists. */
+  /**
+   * Whether a thing named in one or two words ("gamma", "BLEU", "Bayes theorem") is words the
+   * material only lists.
+   */
   private isOnlyListed(thing: string): boolean {
     const terms = contentTerms(thing);
-    return terms.length === 1 && this.onlyListed.has(terms[0] as string);
+    return (
+      terms.length > 0 && terms.length <= 2 && terms.every((term) => this.onlyListed.has(term))
+    );
   }
 
   /**
@@ -185,7 +190,7 @@ export function enumerationItems(sentence: string): string[] {
  * what a thing is or does, asked of the word named.
  */
 const WHAT_IT_IS =
-  /\bwhat (?:does|do) (?:the |a |an )?([\p{L}\d_.-]+) (?:(?:actually|really|exactly|even) )?(?:measure|stand for|mean)\b|\b(?:what(?:'s| is| are)|whats|explain|define) (?:the |a |an )?([\p{L}\d_.-]+)(?: (?:actually|really|exactly|even|again))?\s*(?:[?.!]+\s*(?:$|and\b|how\b|why\b|when\b)|$|,? and (?:how|why|when|what)\b)|\bhow (?:does|do) (?:the |a |an )?([\p{L}\d_.-]+) (?:(?:actually|really|exactly) )?work\b/iu;
+  /\bwhat (?:does|do) (?:the |a |an )?([\p{L}\d_.-]+) (?:(?:actually|really|exactly|even) )?(?:measure|stand for|mean)\b|\b(?:what(?:'s| is| are)|whats|explain|define) (?:the |a |an )?([\p{L}\d_.-]+)(?: (?:actually|really|exactly|even|again))?\s*(?:[?.!]+\s*(?:$|and\b|how\b|why\b|when\b)|$|,? and (?:how|why|when|what)\b)|\b(?:explain|define) (?:the |a |an )?([\p{L}\d_.-]+ [\p{L}\d_.-]+)(?: with (?:a |an )?(?:worked |simple |small )?examples?)?\s*(?:[?.!]+\s*$|$)|\bhow (?:does|do) (?:the |a |an )?([\p{L}\d_.-]+) (?:(?:actually|really|exactly) )?work\b/iu;
 
 /**
  * "how do i train yolo on my own data", "exact code to train yolo", "how to use lora": how to work

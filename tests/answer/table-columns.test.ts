@@ -26,6 +26,10 @@ const chunks = [
     ["Type", "Supervised"],
     ["Key Hyperparameters", "C, kernel, gamma"],
   ]),
+  makeRow("probability", "Mathematics", [
+    ["Area", "Probability"],
+    ["What to Learn", "Probability distributions, conditional probability, Bayes theorem"],
+  ]),
   makeChunk("rate", "Training", "The learning_rate sets the size of each boosting step."),
   makeChunk(
     "metrics",
@@ -94,6 +98,15 @@ describe("TableColumns.onlyListedAsked, for words prose only enumerates", () => 
     expect(columns.onlyListedAsked("what is bleu? how do i compute it")).toBe("bleu");
     // A noun phrase goes on: "bleu score" is not "bleu".
     expect(columns.onlyListedAsked("what is bleu score range")).toBeUndefined();
+  });
+
+  it("finds a thing of two words only listed, asked to explain or define, with or without an example", () => {
+    expect(columns.onlyListedAsked("explain bayes theorem with a worked example")).toBe(
+      "bayes theorem",
+    );
+    expect(columns.onlyListedAsked("define Bayes theorem?")).toBe("Bayes theorem");
+    // "probability" heads the row.
+    expect(columns.onlyListedAsked("explain conditional probability")).toBeUndefined();
   });
 
   it("finds none for figures a learner offers to choose from", () => {
