@@ -1200,13 +1200,14 @@ function reasonFirst(ranked: Candidate[], questionTerms: ReadonlySet<string>): C
   if (best === undefined || best.signals.reason > 0) return ranked;
   const reason = ranked.find((candidate) => candidate.signals.reason > 0);
   if (reason === undefined) return ranked;
-  // A row with a column the question asks for ("any downside" → its limitation) answers it.
+  // A row with a column the question asks for ("any downside" → its limitation) answers it. The
+  // first column names what the rows are ("Algorithm"), not something asked of them.
   const overRow =
     best.kind === "row" &&
     best.signals.rowForHow > 0 &&
-    !(best.passage.chunk.cells ?? []).some((cell) =>
-      contentTerms(cell.header).some((term) => questionTerms.has(term)),
-    );
+    !(best.passage.chunk.cells ?? [])
+      .slice(1)
+      .some((cell) => contentTerms(cell.header).some((term) => questionTerms.has(term)));
   if (
     reason.score < (overRow ? REASON_OVER_ROW_SHARE : REASON_LEAD_SHARE) * best.score ||
     // It states what the question asks about nearly as fully as the claim does, not another

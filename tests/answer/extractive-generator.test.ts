@@ -1573,6 +1573,29 @@ describe("ExtractiveGenerator", () => {
       ).toMatch(/^PyTorch is recommended for most learners in 2026 because/);
     });
 
+    it("leads a why-question with the reason over a row whose first column only names the kind", () => {
+      const { writer, passages } = over([
+        makeRow("logistic", "Algorithm Comparison Table", [
+          ["Algorithm", "Logistic Regression"],
+          ["Type", "Supervised"],
+          ["When to Use", "Binary or multi-class classification"],
+          ["Key Hyperparameters", "C, penalty"],
+        ]),
+        makeChunk(
+          "reason",
+          "Classical Algorithms",
+          "Start with Logistic Regression because it is interpretable and teaches decision boundaries.",
+        ),
+      ]);
+      expect(
+        writer.compose({
+          question:
+            "Why is logistic regression recommended as the first supervised algorithm to study?",
+          passages,
+        }),
+      ).toMatch(/^Start with Logistic Regression because/);
+    });
+
     it("reads a bare term ('mlops?') as asking what it is", () => {
       const answer = definer.compose({ question: "mlops?", passages: passages("why", "what") });
       expect(answer).toMatch(/^MLOps \(machine learning operations\) is the set/);
