@@ -260,6 +260,9 @@ describe("QuestionUnderstanding", () => {
     ["is C++ needed", "is C++ needed"],
     ["why does my func keep old values", "why does my function keep old values"],
     ["what if sum1 sends a bad request", "what if someone sends a bad request"],
+    // Full names of what the material only abbreviates.
+    ["support vector machine hyperparams", "SVM hyperparameters"],
+    ["is long short-term memory still used", "is LSTM still used"],
     ["i shud load it once rite?", "i should load it once right?"],
     ["can i yeet my api keys into git", "can i put my api keys into git"],
   ])("reads the chat spelling %j the way the material writes it", (typed, understood) => {
