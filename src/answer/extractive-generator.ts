@@ -34,7 +34,7 @@ import {
 } from "./figure-request.ts";
 import { OPENER, VERY_COMMON_RANK } from "./follow-up-detector.ts";
 import type { GenerationInput, Generator, GeneratorEvent, Passage } from "./generator.ts";
-import { rowOfAskedKind, rowOfListedKind } from "./listed-kind.ts";
+import { listsKindsAsked, rowOfAskedKind, rowOfListedKind } from "./listed-kind.ts";
 import { carriedTopic } from "./question-rewriter.ts";
 import { type QuotableUnit, quotableUnits } from "./quotable-units.ts";
 import { REASON_COLUMN, readableRow } from "./readable-row.ts";
@@ -487,20 +487,26 @@ export class ExtractiveGenerator implements Generator {
       ...contentTerms(questionText(input.question)),
       ...expansionTerms,
     ]);
-    const ranked = reasonFirst(
-      [...candidates].sort((left, right) => right.score - left.score),
-      questionTerms,
+    const listsKinds = listsKindsAsked(input.question);
+    const ranked = kindsListedFirst(
+      reasonFirst(
+        [...candidates].sort((left, right) => right.score - left.score),
+        questionTerms,
+      ),
+      listsKinds,
     );
     const best = ranked[0] as Candidate;
     // "explain the bias-variance tradeoff" wants both sides; "how do i fix it (bias variance
     // tradeoff)" asks something else about it. "conda or uv, when do i use which?" wants each
     // one's row, unless a sentence already says which to use for what ("Use Streamlit or Gradio
     // for demos and FastAPI for real APIs").
+    // "what kinds of tests are useful": a unit that says which ones there are lists them itself.
     const isList =
-      LIST_QUESTION.test(input.question) ||
-      COMPARES_TWO.test(input.question) ||
-      TRADEOFF.test(carriedTopic(input.question).own) ||
-      (USES_WHICH.test(input.question) && best.signals.recommends === 0);
+      listsKinds?.(best.text) !== true &&
+      (LIST_QUESTION.test(input.question) ||
+        COMPARES_TWO.test(input.question) ||
+        TRADEOFF.test(carriedTopic(input.question).own) ||
+        (USES_WHICH.test(input.question) && best.signals.recommends === 0));
     const limit = isList ? this.settings.maxListUnits : this.settings.maxUnits;
     const cutoff =
       best.score * (isList ? this.settings.relativeCutoff - 0.1 : this.settings.relativeCutoff);
@@ -1217,6 +1223,25 @@ function reasonFirst(ranked: Candidate[], questionTerms: ReadonlySet<string>): C
     return ranked;
   }
   return [reason, ...ranked.filter((candidate) => candidate !== reason)];
+}
+
+/** How close to the lead's score a unit saying which kinds there are may be and still lead. */
+const KINDS_LEAD_SHARE = 0.9;
+
+/**
+ * "What kinds of automated tests are useful in CI?": the unit that says which tests there are
+ * ("Useful tests for an ML project include …") leads over one that only names tests ("GitHub
+ * Actions — Runs tests and builds …"), when it scores nearly as well.
+ */
+function kindsListedFirst(
+  ranked: Candidate[],
+  lists: ((text: string) => boolean) | undefined,
+): Candidate[] {
+  const best = ranked[0];
+  if (lists === undefined || best === undefined || lists(best.text)) return ranked;
+  const listing = ranked.find((candidate) => lists(candidate.text));
+  if (listing === undefined || listing.score < KINDS_LEAD_SHARE * best.score) return ranked;
+  return [listing, ...ranked.filter((candidate) => candidate !== listing)];
 }
 
 /** "why python tho?", "ok but why is SQL a must": a question asking for a reason. */

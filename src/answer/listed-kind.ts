@@ -1,4 +1,5 @@
 import type { Chunk } from "../chunking/chunk.ts";
+import { escapeRegExp } from "../text/escape-reg-exp.ts";
 
 /**
  * "which certifications does the roadmap list", "what are the main tools": the things, in the
@@ -64,4 +65,33 @@ export function rowOfAskedKind<
       singular(unit.passage.chunk.cells?.[0]?.header ?? "") === kind &&
       unit.terms.has(rarest),
   );
+}
+
+/** "what kinds of automated tests …", "which type of tests …": the words after "of". */
+const KINDS_ASKED = /\b(?:what|which)\s+(kinds?|types?|sorts?)\s+of\s+([^?.!,;:]+)/iu;
+/** Words that end the things named after "kinds of" ("tests are useful", "test does the …"). */
+const AFTER_THE_THINGS =
+  /^(?:is|are|was|were|do|does|did|can|could|should|shud|would|will|to|for|in|on|of|that|which|i|you|we|u|my|an?|the)$/i;
+/** Most words that name the things, qualifiers included ("automated unit tests"). */
+const THING_WORDS = 3;
+
+/**
+ * For a question asking what kinds of things there are ("what kinds of automated tests …", "what
+ * kind of tests …"; not "what kind of model is xgboost", which asks of one thing), whether a unit
+ * says which they include ("Useful tests for an ML project include unit tests …"): it names the
+ * things and then "include" in the same clause.
+ */
+export function listsKindsAsked(question: string): ((text: string) => boolean) | undefined {
+  const asked = KINDS_ASKED.exec(question);
+  if (asked === null) return undefined;
+  const words = (asked[2] ?? "").trim().split(/\s+/);
+  const end = words.findIndex((word) => AFTER_THE_THINGS.test(word));
+  const things = words.slice(0, end === -1 ? words.length : end);
+  const last = things.length > 0 && things.length <= THING_WORDS ? things.at(-1) : undefined;
+  if (last === undefined) return undefined;
+  // "kind of" asks of many things only when they are written in the plural.
+  if (!/s$/i.test(asked[1] ?? "") && !/[^s]s$/i.test(last)) return undefined;
+  const kind = singular(last);
+  const listing = new RegExp(`\\b${escapeRegExp(kind)}s?\\b[^.;:]{0,40}?\\bincludes?\\b`, "iu");
+  return (text) => listing.test(text);
 }

@@ -1596,6 +1596,27 @@ describe("ExtractiveGenerator", () => {
       ).toMatch(/^Start with Logistic Regression because/);
     });
 
+    it("leads a question asking what kinds there are with the unit that says which, alone", () => {
+      const { writer, passages } = over([
+        makeRow("actions", "Tools at a Glance", [
+          ["Tool", "GitHub Actions"],
+          ["Category", "CI/CD"],
+          ["What it does", "Runs tests and builds on every change in the repo"],
+        ]),
+        makeChunk(
+          "ci",
+          "Continuous Integration",
+          "Secrets such as registry passwords belong in the repository's encrypted secrets. Useful tests for an ML repo in CI include unit tests for feature functions and a smoke test of the model.",
+        ),
+      ]);
+      const answer = writer.compose({
+        question: "what kind of tests shud an ml repo run in CI pls",
+        passages,
+      });
+      expect(answer).toMatch(/^Useful tests for an ML repo in CI include/);
+      expect(answer).not.toMatch(/Secrets/);
+    });
+
     it("reads a bare term ('mlops?') as asking what it is", () => {
       const answer = definer.compose({ question: "mlops?", passages: passages("why", "what") });
       expect(answer).toMatch(/^MLOps \(machine learning operations\) is the set/);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { rowOfAskedKind, rowOfListedKind } from "../../src/answer/listed-kind.ts";
+import { listsKindsAsked, rowOfAskedKind, rowOfListedKind } from "../../src/answer/listed-kind.ts";
 import { makeChunk, makeRow } from "../support/chunks.ts";
 
 const sentence = { kind: "sentence", passage: { chunk: makeChunk("faq", "FAQ", "Pick one.") } };
@@ -66,5 +66,26 @@ describe("rowOfAskedKind", () => {
       rowOfAskedKind("which step covers kubernetes", ranked, () => "kubernetes"),
     ).toBeUndefined();
     expect(rowOfAskedKind("how does docker work", ranked, () => "docker")).toBeUndefined();
+  });
+});
+
+describe("listsKindsAsked", () => {
+  const listing = "Useful tests for an ML project include unit tests for feature functions.";
+
+  it("tells a unit that says which kinds of the things asked there are", () => {
+    for (const question of [
+      "What kinds of automated tests are useful in a CI pipeline?",
+      "what kind of tests shud an ml repo run in CI pls",
+      "which types of test does the tutorial suggest",
+    ]) {
+      const lists = listsKindsAsked(question);
+      expect(lists?.(listing), question).toBe(true);
+      expect(lists?.("GitHub Actions runs tests and builds on every change.")).toBe(false);
+    }
+  });
+
+  it("asks nothing of a question that does not ask what kinds there are", () => {
+    expect(listsKindsAsked("which tests should i write first")).toBeUndefined();
+    expect(listsKindsAsked("what kind of model is xgboost")).toBeUndefined();
   });
 });
