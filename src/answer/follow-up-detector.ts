@@ -1,5 +1,5 @@
 import type { EntityLexicon } from "../retrieval/entity-lexicon.ts";
-import { commonWordRank } from "../text/common-words.ts";
+import { commonWordRank, isEverydayWord } from "../text/common-words.ts";
 import { numberedReferences } from "../text/numbered-references.ts";
 import {
   contentTerms,
@@ -150,6 +150,11 @@ export const ONE_AFTER_VERB =
  */
 const PLACE_THERE =
   "(?<!\\b(?:is|are|was|were|be|been|out|hi|hey)\\s+)there(?!\\s*(?:is|are|was|were|be|will|would|'s|’s|any|exists?)\\b)";
+/**
+ * "aws one costs how much?", "rag one takes how much time": a message that opens with a word and
+ * "one", the article of "the aws one" dropped.
+ */
+const OPENING_ONE = /^\W*(?:(?:ok|okay|so|and|but)\W+)?([\p{L}\d-]+) one\b/iu;
 /** Words that point back at something said before ("use cases for each?", "use there"). */
 const REFERENCE = new RegExp(
   `\\b((?:this|that) one|it|its|they|them|their|this|that|these|those|same|the (?:[\\p{L}\\d-]+ ){0,2}one|the (?:former|latter)|(?:the|which|those|these) (?:[\\p{L}\\d-]+ ){0,2}ones|which one|the two|both of them|each one|each of them|all of them|either|above|${ONE_AFTER_VERB}|(?<=\\b(?:for|of|about|with|in) )(?:each|both)(?=\\s*[?.!]*$)|${PLACE_THERE})\\b`,
@@ -278,6 +283,10 @@ export class FollowUpDetector {
     ) {
       return true;
     }
+    // "aws one costs how much?" points back like "the aws one"; "last one, what does dropout do"
+    // and "suggest one good book" open with an everyday word, not a thing's name.
+    const openingOne = OPENING_ONE.exec(text)?.[1];
+    if (openingOne !== undefined && !isEverydayWord(openingOne)) return true;
     // "ok back to ml, whats the milestone for that step" points back past the aside; "ok back to
     // ml. what tools do ppl use to build rag stuff" asks a question of its own.
     const backTo = BACK_TO_EARLIER.exec(text) ?? BACK_TO_EARLIER.exec(said);

@@ -113,6 +113,8 @@ describe("FollowUpDetector.dependsOnHistory", () => {
     "which pays more in india",
     "how much does the aws one cost",
     "how much does the google cloud one cost",
+    // The article dropped: "aws one" is "the aws one".
+    "aws one costs how much?",
     // "ones" points back at the things just talked about.
     "and which pretrained ones should i practise dropout on in a cnn",
     // "one" as the object of a verb in -ing stands for a thing, too.
@@ -232,6 +234,9 @@ describe("FollowUpDetector.dependsOnHistory", () => {
     "my xgboost model does great on training data but badly on new data, is it overfitting or not",
     // "these days" is now, not something said before.
     "is dropout still used anywhere these days",
+    // "one" after a word that counts, or an everyday word, is not "the X one".
+    "no one uses tensorflow anymore?",
+    "ok last one, what does dropout do",
     // "also" adds a question of its own.
     "also do i need a gpu for dropout",
     // The "it" of "got it" points at nothing asked.
