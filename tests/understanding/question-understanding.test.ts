@@ -260,6 +260,9 @@ describe("QuestionUnderstanding", () => {
     ["is C++ needed", "is C++ needed"],
     ["why does my func keep old values", "why does my function keep old values"],
     ["what if sum1 sends a bad request", "what if someone sends a bad request"],
+    ["no. of Qs in the exam", "number of questions in the exam"],
+    ["no of epochs?", "number of epochs?"],
+    ["no of course not", "no of course not"],
     // Full names of what the material only abbreviates.
     ["support vector machine hyperparams", "SVM hyperparameters"],
     ["is long short-term memory still used", "is LSTM still used"],
