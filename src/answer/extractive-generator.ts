@@ -194,6 +194,11 @@ export type ExtractiveSettings = {
    * data" → "**Split the data.** Keep a training set, …"): the step that does it. @default 0.1
    */
   stepBonus: number;
+  /**
+   * Added to a unit that says what happens at the extreme the question asks about ("what if it's
+   * too high" → "Too high and the loss jumps around …"), written the same way. @default 0.2
+   */
+  extremeBonus: number;
 };
 
 export const DEFAULT_EXTRACTIVE_SETTINGS: ExtractiveSettings = {
@@ -229,6 +234,7 @@ export const DEFAULT_EXTRACTIVE_SETTINGS: ExtractiveSettings = {
   countBonus: 0.15,
   rowForHowPenalty: 0.05,
   stepBonus: 0.1,
+  extremeBonus: 0.2,
 };
 
 /** What the writer answers: the question without the tutorial it names, and that tutorial's title. */
@@ -287,6 +293,8 @@ type UnitSignals = {
   rowForHow: number;
   /** 1 for a unit that opens with the verb a how-to question asks about ("Split the data."). */
   step: number;
+  /** 1 for a unit that names the extreme the question asks about ("too high"). */
+  extreme: number;
 };
 
 const LIST_QUESTION =
@@ -847,6 +855,7 @@ export class ExtractiveGenerator implements Generator {
       countBonus,
       rowForHowPenalty,
       stepBonus,
+      extremeBonus,
     } = this.settings;
     const counted = countedThings(input.question);
     const picksOne = PICKS_ONE.test(input.question);
@@ -885,6 +894,7 @@ export class ExtractiveGenerator implements Generator {
     const asksWhy = ASKS_WHY.test(asked);
     const asksHow = asksWhy || ASKS_HOW_TO.test(asked);
     const stepVerb = howToVerb(asked);
+    const extreme = extremeAsked(asked);
     const asksToConfirm = ASKS_TO_CONFIRM.test(asked);
     const asksIfNeeded = ASKS_IF_NEEDED.test(asked);
     // A search expansion that names a row ("did sales for 10 yrs" → career switcher) names it.
@@ -979,6 +989,7 @@ export class ExtractiveGenerator implements Generator {
           countGiven: countGiven ? 1 : 0,
           rowForHow: asksHow && unit.kind === "row" && !givesReasonColumn ? 1 : 0,
           step: stepVerb !== undefined && opensWithVerb(unit.text, stepVerb) ? 1 : 0,
+          extreme: extreme?.test(unit.text) === true ? 1 : 0,
         };
         // "Learn neurons, layers, …, dropout, …" names dropout without saying what it is.
         // "which one for sentiment classification? (bert gpt)": a list naming one of them among
@@ -1018,7 +1029,8 @@ export class ExtractiveGenerator implements Generator {
           exercisePenalty * signals.exercise +
           countBonus * signals.countGiven -
           rowForHowPenalty * signals.rowForHow +
-          stepBonus * signals.step;
+          stepBonus * signals.step +
+          extremeBonus * signals.extreme;
         candidates.push({ ...unit, passage, position, terms, score, signals });
       });
     }
@@ -1149,6 +1161,15 @@ export class ExtractiveGenerator implements Generator {
     }
     return added;
   }
+}
+
+/** "what if it's too high", "lr too low?": what happens when a setting is at an extreme. */
+const TOO_FAR = /\btoo (high|low|big|small|large|many|few)\b/i;
+
+/** The extreme a question asks about, as a pattern for a unit that names it ("too high"). */
+function extremeAsked(asked: string): RegExp | undefined {
+  const extreme = TOO_FAR.exec(asked)?.[1];
+  return extreme === undefined ? undefined : new RegExp(`\\btoo ${extreme}\\b`, "i");
 }
 
 /** "how do i roll back …", "how to schedule …", "how can I fix …": how to do something. */

@@ -1617,6 +1617,24 @@ describe("ExtractiveGenerator", () => {
       expect(answer).not.toMatch(/Secrets/);
     });
 
+    it("answers what happens at an extreme with the unit that names it, not a row matching a word", () => {
+      const { writer, passages } = over([
+        makeRow("xgb", "Algorithm Comparison Table", [
+          ["Algorithm", "XGBoost"],
+          ["When to Use", "High-performance structured data"],
+          ["Key Hyperparameters", "learning_rate, n_estimators, max_depth"],
+        ]),
+        makeChunk(
+          "rate",
+          "Learning Rate, Batch Size and Epochs",
+          "The learning rate sets the size of each update step. Too high and the loss jumps around or becomes NaN; too low and training crawls.",
+        ),
+      ]);
+      expect(
+        writer.compose({ question: "what happens if the learning rate is too high?", passages }),
+      ).toMatch(/^Too high and the loss jumps around/);
+    });
+
     it("reads a bare term ('mlops?') as asking what it is", () => {
       const answer = definer.compose({ question: "mlops?", passages: passages("why", "what") });
       expect(answer).toMatch(/^MLOps \(machine learning operations\) is the set/);
