@@ -260,6 +260,12 @@ describe("QuestionUnderstanding", () => {
     ["is C++ needed", "is C++ needed"],
     ["why does my func keep old values", "why does my function keep old values"],
     ["what if sum1 sends a bad request", "what if someone sends a bad request"],
+    // "req" is a requirement, but a request when it is sent.
+    [
+      "what if sum1 sends a req w/ a field missing",
+      "what if someone sends a request with a field missing",
+    ],
+    ["what r the reqs for an ML job", "what are the requirements for an ML job"],
     ["no. of Qs in the exam", "number of questions in the exam"],
     ["no of epochs?", "number of epochs?"],
     ["no of course not", "no of course not"],
@@ -513,6 +519,15 @@ describe("QuestionUnderstanding", () => {
       source: "lexicon",
     });
     expect(understanding.understand("i am a QA engineer").understoodAs).toBe("i am a QA engineer");
+  });
+
+  it("searches 'dockerize' and its forms as Docker, a word the material never uses", () => {
+    const asked = understanding.understand("how do i dockerize my model");
+    expect(asked.expansions).toContainEqual({
+      word: "dockerize",
+      alternatives: ["Docker"],
+      source: "lexicon",
+    });
   });
 
   it("expands the plural of a lexicon noun like the noun, not a verb's 's'", () => {
