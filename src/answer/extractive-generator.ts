@@ -565,7 +565,7 @@ export class ExtractiveGenerator implements Generator {
       listed !== undefined &&
       listed.score >= cutoff &&
       listed.signals.lexical >= best.signals.lexical
-        ? [listed, ...ranked.filter((candidate) => candidate !== listed)]
+        ? ledBy(listed, ranked)
         : ranked;
     for (const candidate of chosen.length > 0 ? [] : listOrder) {
       if (chosen.length >= limit || candidate.score < cutoff) break;
@@ -1243,7 +1243,12 @@ function reasonFirst(ranked: Candidate[], questionTerms: ReadonlySet<string>): C
   ) {
     return ranked;
   }
-  return [reason, ...ranked.filter((candidate) => candidate !== reason)];
+  return ledBy(reason, ranked);
+}
+
+/** The ranked units with `lead` moved to the front. */
+function ledBy(lead: Candidate, ranked: readonly Candidate[]): Candidate[] {
+  return [lead, ...ranked.filter((candidate) => candidate !== lead)];
 }
 
 /** How close to the lead's score a unit saying which kinds there are may be and still lead. */
@@ -1262,7 +1267,7 @@ function kindsListedFirst(
   if (lists === undefined || best === undefined || lists(best.text)) return ranked;
   const listing = ranked.find((candidate) => lists(candidate.text));
   if (listing === undefined || listing.score < KINDS_LEAD_SHARE * best.score) return ranked;
-  return [listing, ...ranked.filter((candidate) => candidate !== listing)];
+  return ledBy(listing, ranked);
 }
 
 /** "why python tho?", "ok but why is SQL a must": a question asking for a reason. */
