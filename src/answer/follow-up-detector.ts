@@ -134,6 +134,12 @@ const THEN_FOR_MINE = /\bthen\s+(?:for|in|on|with)\s+(?:my|me|our)\b/i;
 const TRAILING_TOO = /\b(?:too|as well)\s*[?.!]*$/i;
 /** "when would i fine tune instead": a closing "instead" sets it against what was just said. */
 const TRAILING_INSTEAD = /\binstead\s*[?.!]*$/i;
+/**
+ * "any numbers for dubai specifically?", "for the calculus part specifically, what topics": a
+ * place, thing or part narrowed down, of what was just asked (asked first, of nothing).
+ */
+const NARROWED =
+  /\b(?:for|in|at|about|on|with) (?:[\p{L}\d-]+ ){1,3}(?:specifically|in particular)\b/iu;
 /** "… to aim for tho?": a closing "though" sets the message against what was just said. */
 const TRAILING_THOUGH = /\b(?:tho+|though)\s*[?.!]*$/i;
 /** "y tho?? isnt tf what everyone uses": an opening "why though" asks the last answer's reason. */
@@ -316,7 +322,8 @@ export class FollowUpDetector {
       TRAILING_THEN.test(text) ||
       THEN_FOR_MINE.test(text) ||
       TRAILING_TOO.test(text) ||
-      TRAILING_INSTEAD.test(text)
+      TRAILING_INSTEAD.test(text) ||
+      (previous !== "" && NARROWED.test(text))
     ) {
       return true;
     }

@@ -311,6 +311,17 @@ describe("FollowUpDetector.dependsOnHistory, asking which topics of what was jus
     ).toBe(true);
     expect(mathDetector.dependsOnHistory("what topics in statistics specifically")).toBe(false);
   });
+
+  it("reads a place or part narrowed down ('… specifically') as of what was just asked", () => {
+    for (const message of [
+      "any numbers for dubai specifically?",
+      "ok so like for the calculus part specifically, what topics?? i was bad at it in school",
+    ]) {
+      expect(mathDetector.dependsOnHistory(message, undefined, previous), message).toBe(true);
+    }
+    // Asked first, it narrows nothing.
+    expect(mathDetector.dependsOnHistory("any numbers for dubai specifically?")).toBe(false);
+  });
 });
 
 describe("FollowUpDetector.dependsOnHistory, for a detail of the last topic", () => {
