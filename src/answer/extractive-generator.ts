@@ -498,7 +498,7 @@ export class ExtractiveGenerator implements Generator {
     const listsKinds = listsKindsAsked(input.question);
     const ranked = kindsListedFirst(
       reasonFirst(
-        [...candidates].sort((left, right) => right.score - left.score),
+        closerOverRow([...candidates].sort((left, right) => right.score - left.score)),
         questionTerms,
       ),
       listsKinds,
@@ -1244,6 +1244,29 @@ function reasonFirst(ranked: Candidate[], questionTerms: ReadonlySet<string>): C
     return ranked;
   }
   return ledBy(reason, ranked);
+}
+
+/** How close to a leading row's score a unit closer to the question may be and still lead. */
+const CLOSER_LEAD_SHARE = 0.9;
+
+/**
+ * "should i commit the .venv folder to my github repo?": a row that leads only by its passage's
+ * rank ("Git and GitHub — category: Version control …") gives way to a sentence that is closer to
+ * the question in meaning and in words ("Add .venv/ to your .gitignore; the environment itself is
+ * never committed to Git …"), when it scores nearly as well.
+ */
+function closerOverRow(ranked: Candidate[]): Candidate[] {
+  const best = ranked[0];
+  // A row the question names ("lightgbm good for big tabular data?") is about what is asked.
+  if (best === undefined || best.kind !== "row" || best.signals.namedRow > 0) return ranked;
+  const closer = ranked.find(
+    (candidate) =>
+      candidate.kind !== "row" &&
+      candidate.score >= CLOSER_LEAD_SHARE * best.score &&
+      candidate.signals.semantic > best.signals.semantic &&
+      candidate.signals.lexical > best.signals.lexical,
+  );
+  return closer === undefined ? ranked : ledBy(closer, ranked);
 }
 
 /** The ranked units with `lead` moved to the front. */

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { CorpusStatistics } from "../../src/answer/corpus-statistics.ts";
 import { ExtractiveGenerator } from "../../src/answer/extractive-generator.ts";
 import type { Passage } from "../../src/answer/generator.ts";
+import { quotableUnits } from "../../src/answer/quotable-units.ts";
 import type { Chunk } from "../../src/chunking/chunk.ts";
 import { learnerLexicon } from "../../src/understanding/learner-lexicon.ts";
 import { makeChunk, makeRow } from "../support/chunks.ts";
@@ -203,6 +204,40 @@ describe("ExtractiveGenerator", () => {
     expect(composeOver(rows, "NLP engineer salary range in india?")).toMatch(/^NLP Engineer/);
     // A follow-up asking only "salary?" asks it of the row its carried-over topic names.
     expect(composeOver(rows, "and salary? (NLP engineer)")).toMatch(/^NLP Engineer/);
+  });
+
+  it("leads with a sentence closer to the question in meaning and words than a row ranked above it", () => {
+    const setup = [
+      row(70, "Tools at a Glance", [
+        ["Tool", "Git and GitHub"],
+        ["Category", "Version control"],
+        ["What It Does", "Versions code and hosts repositories"],
+      ]),
+      makeChunk(
+        "venv",
+        "Use a Virtual Environment for Every Project",
+        "Add .venv/ to your .gitignore; the environment itself is never committed to Git, only the requirements file.",
+      ),
+    ];
+    // The row is a little further from the question's meaning than the sentence, and holds
+    // fewer of its words, but its passage ranks well above.
+    const toward = (cosine: number) => new Float32Array([cosine, Math.sqrt(1 - cosine ** 2)]);
+    const units = new Map(
+      setup.map((chunk, index) => [
+        chunk.id,
+        quotableUnits(chunk).map((unit) => ({
+          text: unit.text,
+          vector: toward(index === 0 ? 0.7 : 0.72),
+        })),
+      ]),
+    );
+    const generator = new ExtractiveGenerator(new CorpusStatistics(setup), units);
+    const input = {
+      question: "should i commit my .venv to git repositories",
+      passages: setup.map((chunk, rank) => ({ n: rank + 1, chunk, score: 1 - rank * 0.7 })),
+      queryVector: [1, 0],
+    };
+    expect(generator.compose(input)).toMatch(/^Add \.venv\/ to your \.gitignore/);
   });
 
   it("reads a clause asking in one everyday word ('what am i building?') by the clause before", () => {
