@@ -274,6 +274,9 @@ describe("QuestionUnderstanding", () => {
     ["is long short-term memory still used", "is LSTM still used"],
     ["i shud load it once rite?", "i should load it once right?"],
     ["can i yeet my api keys into git", "can i put my api keys into git"],
+    // "sem" is a semester, but "sem search" a semantic search; "which 1" is "which one".
+    ["which 1 wud i use for sem search", "which one would i use for semantic search"],
+    ["final sem project ideas", "final semester project ideas"],
   ])("reads the chat spelling %j the way the material writes it", (typed, understood) => {
     expect(understanding.understand(typed).understoodAs).toBe(understood);
   });
