@@ -142,6 +142,9 @@ const ASKS_ABOUT_A_THING =
 /** "how many steps is that", "how much would that be": an amount asked of what the message says. */
 const OWN_AMOUNT = /\bhow (?:many|much)\b[^?.!]*\b(?:is|are|was|would be|will be) (?:that|this)\b/i;
 
+/** A preposition just before a pronoun ("… for that", "… in it"). */
+const PREPOSITION_BEFORE = /\b(?:for|in|with|to|about|on|of|from|into|at|by)\s+$/i;
+
 /** How many questions back a chain of follow-ups is followed to find its topic. */
 const MAX_CHAIN = 3;
 /** "step 5", "months 6–8", "week 2": a place in the plan the previous question named. */
@@ -409,7 +412,12 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
     if (ownEntity !== undefined && PRONOUN.test(message)) {
       const spelled = originalSpelling(message, ownEntity.name);
       const pronoun = message.search(PRONOUN_AFTER);
-      if (pronoun > message.toLowerCase().indexOf(spelled.toLowerCase())) {
+      // "which hugging face libraries do i need for that": after a preposition, the pronoun is
+      // what the tool is needed for, the last topic.
+      if (
+        pronoun > message.toLowerCase().indexOf(spelled.toLowerCase()) &&
+        !PREPOSITION_BEFORE.test(message.slice(0, pronoun))
+      ) {
         return message.replace(PRONOUN_AFTER, spelled);
       }
     }

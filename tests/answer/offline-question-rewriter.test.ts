@@ -103,6 +103,13 @@ describe("offline follow-up rewriting", () => {
         afterAsking("what port does mlflow ui use"),
       ),
     ).toBe("and grafana? which port does grafana run on");
+    // After a preposition, the pronoun is what the tool is needed for: the last topic.
+    expect(
+      await rewriter.rewrite(
+        "which hugging face libraries do i need for that",
+        afterAsking("what does fine tuning mean for llms"),
+      ),
+    ).toBe("which hugging face libraries do i need for tuning llms");
   });
 
   it("reads 'it' after a question that asked to pick one as the row the answer picked", async () => {
