@@ -169,6 +169,10 @@ const REFERENCE = new RegExp(
 /** "that .venv folder", "that one file": after "that", a thing it points at. */
 const POINTED_THING =
   /^\s+(?:\S+\s+)?(?:folder|file|model|project|dataset|data|library|tool|course|step|error|command|notebook|repo|package|app|certification|cert|book|video|link|table|column|chart|plot|metric|role|job|stage|version|container|image|endpoint|api|service|pipeline|script)s?\b/i;
+/** "bias variance tradeoff what is it", "canary release - explain it": a thing, then "what is it". */
+const THING_THEN_WHAT_IS_IT =
+  /^(.+?)[\s,:;-]+(?:so\s+)?(?:what(?:'s|s| is| are)|wat is|explain|define)\s+(?:it|that|this|they|them)\s*[?.!]*$/i;
+
 /** "why do trees do better there?": a place said before; not "are there?". */
 const THERE_BACK = /(?<!\b(?:is|are|was|were|be|been)\s+)\bthere\s*[?.!]*$/i;
 /** Every such word of a message, in order. */
@@ -270,6 +274,15 @@ export class FollowUpDetector {
     if (
       defined !== null &&
       this.lexicon.isLooseRowHead(text.slice(defined[0].length).replace(/[?!.\s]+$/, ""))
+    ) {
+      return false;
+    }
+    // "bias varience tradeoff wat is it": a thing named, then asked what it is, stands alone.
+    const named = THING_THEN_WHAT_IS_IT.exec(text)?.[1];
+    if (
+      named !== undefined &&
+      this.topicWords(named).length > 0 &&
+      this.pointerBack(named, 0) === undefined
     ) {
       return false;
     }

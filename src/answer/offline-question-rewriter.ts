@@ -144,6 +144,8 @@ const OWN_AMOUNT = /\bhow (?:many|much)\b[^?.!]*\b(?:is|are|was|would be|will be
 
 /** A preposition just before a pronoun ("… for that", "… in it"). */
 const PREPOSITION_BEFORE = /\b(?:for|in|with|to|about|on|of|from|into|at|by)\s+$/i;
+/** "for someone from mechanical", "in bengaluru", "on a mac": a setting named, not a thing. */
+const SETTING = /^(?:at|in|on|for|with|during|after|before|when|if|without)\b/i;
 
 /** How many questions back a chain of follow-ups is followed to find its topic. */
 const MAX_CHAIN = 3;
@@ -360,13 +362,22 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
     // "what about JAX, worth learning instead?" after a question naming PyTorch and TensorFlow:
     // the message asks its own question of the thing it names; swapped into the last question,
     // the clause would land inside it. The last topic is context.
+    // "what about SQL, why does everyone say its so important": the pronoun of that clause is
+    // the thing just named (not a setting, "for deep learning then, is it enough"), and the
+    // message says all it asks.
+    const named = subject?.split(",")[0]?.trim() ?? "";
+    const pointsAtNamed = !PRONOUN.test(named) && !SETTING.test(named) && !/\bones?\b/i.test(named);
     if (
       subject !== undefined &&
       OWN_CLAUSE.test(subject) &&
-      !PRONOUN.test(subject) &&
+      (!PRONOUN.test(subject) || pointsAtNamed) &&
       topic !== ""
     ) {
-      return `${message.trim()} (${topic})`;
+      if (!PRONOUN.test(subject)) return `${message.trim()} (${topic})`;
+      return message
+        .trim()
+        .replace(/\b(its|their)\b/i, `${named}'s`)
+        .replace(PRONOUN_AFTER, named);
     }
     if (subject !== undefined && !PRONOUN.test(subject)) {
       const previousEntity = previousEntities[0];

@@ -365,6 +365,16 @@ describe("FollowUpDetector.dependsOnHistory, for a detail of the last topic", ()
     const trends = "what are the future trends\nSeveral trends matter.";
     expect(topical.dependsOnHistory("whats federated learning", undefined, trends)).toBe(false);
   });
+
+  it("lets a thing named and then asked 'what is it' stand alone", () => {
+    const worth = "is ml worth learning in 2026\nYes, companies keep adopting it.";
+    expect(detector.dependsOnHistory("dropout overfitting what is it", undefined, worth)).toBe(
+      false,
+    );
+    expect(detector.dependsOnHistory("dropout, explain it", undefined, worth)).toBe(false);
+    // Without a thing of its own, "what is it" asks about the last one.
+    expect(detector.dependsOnHistory("ok so what is it", undefined, worth)).toBe(true);
+  });
 });
 
 describe("FollowUpDetector.dependsOnHistory, for a setting or count asked", () => {

@@ -96,6 +96,28 @@ describe("offline follow-up rewriting", () => {
     ).toBe("pytorch or JAX for a beginner?");
   });
 
+  it("reads the pronoun of 'what about X, <question>' as X", async () => {
+    expect(
+      await rewriter.rewrite(
+        "what about poetry, is that better than uv?",
+        afterAsking("should i commit my virtual environment to git"),
+      ),
+    ).toBe("what about poetry, is poetry better than uv?");
+    expect(
+      await rewriter.rewrite(
+        "what about SQL, why does everyone say its so important for ML",
+        afterAsking("and for comparing groups + spotting outliers?"),
+      ),
+    ).toBe("what about SQL, why does everyone say SQL's so important for ML");
+    // A setting named is not what the pronoun stands for.
+    expect(
+      await rewriter.rewrite(
+        "what about for deep learning then, is it enough?",
+        afterAsking("is colab enough for ml"),
+      ),
+    ).not.toContain("for deep learning then, is for");
+  });
+
   it("reads a pronoun after a tool the message names itself as that tool", async () => {
     expect(
       await rewriter.rewrite(
