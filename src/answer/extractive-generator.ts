@@ -498,7 +498,13 @@ export class ExtractiveGenerator implements Generator {
     const listsKinds = listsKindsAsked(input.question);
     const ranked = kindsListedFirst(
       reasonFirst(
-        closerOverRow([...candidates].sort((left, right) => right.score - left.score)),
+        closerOverRow(
+          subjectOverListing(
+            [...candidates].sort((left, right) => right.score - left.score),
+            () => this.rarestTerm(input.question),
+            new Set(contentTerms(carriedTopic(input.question).own)),
+          ),
+        ),
         questionTerms,
       ),
       listsKinds,
@@ -1267,6 +1273,51 @@ function closerOverRow(ranked: Candidate[]): Candidate[] {
       candidate.signals.lexical > best.signals.lexical,
   );
   return closer === undefined ? ranked : ledBy(closer, ranked);
+}
+
+/** How close to a row that only lists the asked thing a unit about that thing may be and still lead. */
+const SUBJECT_LEAD_SHARE = 0.65;
+/** A cell naming at least this many things lists them ("AWS SageMaker, Vertex AI, Azure ML"). */
+const LISTED_THINGS = 3;
+/** The words of a sentence that hold its subject ("Google Vertex AI integrates well …"). */
+const SUBJECT_WORDS = 4;
+
+/**
+ * "what's vertex ai good for", "what exactly in calculus (math ml)": a row that names the asked
+ * thing only as one of several in a cell ("Cloud ML — tools: AWS SageMaker, Vertex AI, Azure ML")
+ * gives way to a unit about that thing: a row it heads ("Calculus — why it matters in ml: …") or a
+ * sentence it opens ("Google Vertex AI integrates well with BigQuery …"), when that scores nearly
+ * as well; not when the learner's own words (`asked`) name the row or its kind. `rarest` is the
+ * question's noun the material uses least.
+ */
+function subjectOverListing(
+  ranked: Candidate[],
+  rarest: () => string | undefined,
+  asked: ReadonlySet<string>,
+): Candidate[] {
+  const best = ranked[0];
+  const cells = best?.passage.chunk.cells ?? [];
+  if (best === undefined || best.kind !== "row" || cells.length < 2) return ranked;
+  // "which step lists SHAP among its main tools", "is cloud ML a must know": the row itself, or
+  // its kind, is what the learner's own words ask about.
+  const head = `${cells[0]?.header ?? ""} ${cells[0]?.value ?? ""}`;
+  if (contentTerms(head).some((term) => asked.has(term))) return ranked;
+  const term = rarest();
+  const holds = (text: string) => term !== undefined && contentTerms(text).includes(term);
+  if (term === undefined || holds(cells[0]?.value ?? "")) return ranked;
+  const listed = cells
+    .slice(1)
+    .some((cell) => holds(cell.value) && cell.value.split(",").length >= LISTED_THINGS);
+  if (!listed) return ranked;
+  const about = ranked.find(
+    (candidate) =>
+      candidate !== best &&
+      candidate.score >= SUBJECT_LEAD_SHARE * best.score &&
+      (candidate.kind === "row"
+        ? holds(candidate.passage.chunk.cells?.[0]?.value ?? "")
+        : holds(candidate.text.split(/\s+/).slice(0, SUBJECT_WORDS).join(" "))),
+  );
+  return about === undefined ? ranked : ledBy(about, ranked);
 }
 
 /** The ranked units with `lead` moved to the front. */

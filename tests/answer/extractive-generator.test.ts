@@ -240,6 +240,27 @@ describe("ExtractiveGenerator", () => {
     expect(generator.compose(input)).toMatch(/^Add \.venv\/ to your \.gitignore/);
   });
 
+  it("leads with a unit about the asked thing over a row that only lists it among others", () => {
+    const cloud = [
+      row(80, "Tools", [
+        ["Category", "Cloud ML"],
+        ["Tools", "AWS SageMaker, Vertex AI, Azure ML"],
+        ["Purpose", "Managed training and deployment"],
+        ["Must-Know", "Good to know"],
+      ]),
+      makeChunk(
+        "vertex",
+        "Cloud Platforms",
+        "Google Vertex AI integrates well with BigQuery, GCP pipelines, and data-heavy workloads.",
+      ),
+    ];
+    expect(composeOver(cloud, "what's vertex ai good for")).toMatch(
+      /^Google Vertex AI integrates well/,
+    );
+    // Asked about the row's own thing, the row answers.
+    expect(composeOver(cloud, "is cloud ML like vertex ai good to know")).toMatch(/^Cloud ML/);
+  });
+
   it("reads a clause asking in one everyday word ('what am i building?') by the clause before", () => {
     const plan = [
       row(80, "Tools", [
