@@ -391,6 +391,8 @@ const ANNOUNCES_A_COUNT =
   /^there (?:are|exist) (?:two|three|four|five|six|several|a few|\d+) (?:\S+ ){0,3}\S+\.$/i;
 /** Words that say a question compares. */
 const COMPARING_WORDS = new Set(["vs", "versus", "diff"]);
+/** Words that only stress what is asked ("the actual difference", "the real difference"). */
+const STRESS_WORDS = new Set(["actual", "real", "exact", "true", "main"]);
 /** Words of a follow-up that point at the carried-over topic rather than replace it. */
 const POINTS_AT_CARRIED =
   /\b(?:which|one|ones|it|its|they|them|their|this|that|these|those|both)\b/i;
@@ -1079,10 +1081,11 @@ export class ExtractiveGenerator implements Generator {
     const lead = chosen[0];
     const limit = this.settings.echoOwnTerms;
     if (lead === undefined || limit < 0 || lead.kind === "row") return [];
-    // "vs", "or": how the question compares, not what it is about; "in simple words": how to answer.
+    // "vs", "or": how the question compares, not what it is about; "in simple words": how to answer;
+    // "the actual difference": a stress, not a word to restate.
     const asked = new Set(
       contentTerms(questionText(withoutAnswerStyle(question))).filter(
-        (term) => !COMPARING_WORDS.has(term),
+        (term) => !COMPARING_WORDS.has(term) && !STRESS_WORDS.has(term),
       ),
     );
     const weight = (term: string) => this.statistics.idf(term);

@@ -628,6 +628,8 @@ describe("ExtractiveGenerator", () => {
     );
     // Asking for simple words does not make the restatement an answer.
     expect(composeOver(compare, "bert vs gpt diff in simple words")).toBe(answer);
+    // Nor does stressing it ("the actual difference").
+    expect(composeOver(compare, "bert vs gpt what's the actual difference")).toBe(answer);
   });
 
   it("adds what to do after a lead that only describes the learner's problem", () => {
