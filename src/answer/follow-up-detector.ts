@@ -475,7 +475,16 @@ export class FollowUpDetector {
    */
   private opensPointingBack(text: string): boolean {
     const first = text.split(SENTENCE_END)[0] ?? "";
-    return this.topicWords(first).length === 0 && this.pointerBack(first, 0) !== undefined;
+    if (this.topicWords(first).length === 0 && this.pointerBack(first, 0) !== undefined) {
+      return true;
+    }
+    // "ok so how many of those steps in one epoch if i have 10k samples …": a pointer before the
+    // message's first topic word.
+    const topic = this.topicWords(text)[0];
+    const at = topic === undefined ? -1 : text.toLowerCase().indexOf(topic.toLowerCase());
+    const opening = at > 0 ? text.slice(0, at) : "";
+    const pointer = this.pointerBack(opening, 0);
+    return pointer !== undefined && !/^this$/i.test(pointer);
   }
 
   /**

@@ -51,6 +51,17 @@ describe("FollowUpDetector.dependsOnHistory", () => {
     expect(rag.dependsOnHistory(named, named, previous)).toBe(false);
   });
 
+  it("reads a long message whose pointer comes before any topic word as a follow-up", () => {
+    const previous = "what is dropout?\nDropout switches off random neurons.";
+    const long =
+      "ok so how many of those would you switch off in a CNN if i have 10k samples and a small laptop";
+    expect(detector.dependsOnHistory(long, long, previous)).toBe(true);
+    // "this" opens the learner's own story, not a pointer back.
+    const story =
+      "i have this CNN with dropout on a small laptop and 10k samples, how many neurons should i switch off";
+    expect(detector.dependsOnHistory(story, story, previous)).toBe(false);
+  });
+
   it("reads a trailing 'then' followed by a tag question as carrying the conversation on", () => {
     const laptops = detectorOver([
       ...chunks,
