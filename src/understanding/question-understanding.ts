@@ -28,6 +28,11 @@ export type UnderstandingChange = {
   reason: "filler" | "abbreviation" | "spelling" | "number" | "hinglish" | "comparison";
 };
 
+/**
+ * Halves of a word written as one are this common or more ("over" + "sample"): "pas" + "word" is
+ * "password" misspelled.
+ */
+const COMPOUND_PART_RANK = 5000;
 /** Words this long or longer are corrected to any English word one edit away. */
 const LONG_WORD = 7;
 /** A shorter word is corrected only to one of this many most common words, a letter dropped. */
@@ -415,12 +420,16 @@ export class QuestionUnderstanding {
   }
 
   /**
-   * Two English words written as one ("oversample", "underfit"): a word of its own, not a
+   * Two everyday English words written as one ("oversample", "underfit"): a word of its own, not a
    * misspelling of another one edit away ("oversimple").
    */
   private isEnglishCompound(word: string): boolean {
+    // Both halves are everyday words: "pasword" is not "pas" + "word" but "password" misspelled.
+    const everyday = (part: string) =>
+      isEnglishWord(part) &&
+      (commonWordRank(part) ?? Number.POSITIVE_INFINITY) <= COMPOUND_PART_RANK;
     for (let cut = 3; cut <= word.length - 3; cut++) {
-      if (isEnglishWord(word.slice(0, cut)) && isEnglishWord(word.slice(cut))) return true;
+      if (everyday(word.slice(0, cut)) && everyday(word.slice(cut))) return true;
     }
     return false;
   }

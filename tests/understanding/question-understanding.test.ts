@@ -488,6 +488,10 @@ describe("QuestionUnderstanding", () => {
     expect(understanding.understand("how to oversample the minority class").understoodAs).toBe(
       "how to oversample the minority class",
     );
+    // A rare word is not half of one: "pasword" is "password" misspelled, not "pas" + "word".
+    expect(understanding.understand("where do i put my registry pasword").understoodAs).toBe(
+      "where do i put my registry password",
+    );
   });
 
   it("expands capitalised abbreviations only when written in capitals", () => {
