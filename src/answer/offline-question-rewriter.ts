@@ -12,6 +12,7 @@ import {
   withoutAnswerStyle,
   wordsAsWritten,
 } from "../text/terms.ts";
+import { withoutLeadingAcknowledgement } from "../understanding/acknowledgement.ts";
 import { learnerLexicon } from "../understanding/learner-lexicon.ts";
 import { tagWords } from "../understanding/part-of-speech.ts";
 import { questionFocus } from "../understanding/question-focus.ts";
@@ -54,9 +55,10 @@ const IT =
   "it(?! (?:usually |really |actually )?(?:take|takes|cost|costs)\\s+(?:\\S+\\s+){0,3}?to\\s+\\S+\\s+\\S)";
 /**
  * "that", but not the "that" opening a relative clause: "a paper that showed this", "a published
- * study that supports this".
+ * study that supports this", "anything else that shouldn't end up in the image".
  */
-const THAT = "that(?<!\\b(?:a|an|any|some|the|only)\\s+(?:[\\w-]+\\s+){1,3}that)";
+const THAT =
+  "that(?<!\\b(?:a|an|any|some|the|only)\\s+(?:[\\w-]+\\s+){1,3}that)(?<!\\b(?:anything|something|everything|nothing)(?:\\s+else)?\\s+that)";
 const PRONOUN = new RegExp(`\\b(${IT}|its|they|them|their|this|${THAT}|these|those)\\b`, "i");
 /** The pronoun a rewrite replaces with the thing it stands for ("that one", "it"). */
 const PRONOUN_AFTER = new RegExp(
@@ -265,6 +267,8 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
     if (last === undefined) return message;
     const exchange = lastExchange(history);
     if (!this.detector.dependsOnHistory(message, message, exchange)) return message;
+    // "got it. whats the ideal batch size then": the "it" of the thanks points at nothing.
+    message = withoutLeadingAcknowledgement(message.trim());
     // "how long does the fraud one take" after a list of projects: the row meant is named.
     const meant = this.rowMeant(message, exchange) ?? this.itemMeant(message, history);
     if (meant !== undefined && !AND_NAMED.test(meant) && !WHAT_ABOUT.test(meant)) return meant;

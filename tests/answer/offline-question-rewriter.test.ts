@@ -96,6 +96,22 @@ describe("offline follow-up rewriting", () => {
     ).toBe("pytorch or JAX for a beginner?");
   });
 
+  it("leaves out a thanks before the follow-up, whose 'it' points at nothing", async () => {
+    const rewritten = await rewriter.rewrite(
+      "got it. what port does the ui open on by default",
+      afterAsking("what does mlflow do"),
+    );
+    expect(rewritten).not.toMatch(/^got/i);
+    expect(rewritten.toLowerCase()).toContain("mlflow");
+    // "anything else that …" opens a relative clause; its "that" points at nothing either.
+    expect(
+      await rewriter.rewrite(
+        "got it. anything else that shouldnt end up in the image?",
+        afterAsking("how do i write a dockerfile for my fastapi app"),
+      ),
+    ).toMatch(/^anything else that shouldnt end up in the image\?/);
+  });
+
   it("reads the pronoun of 'what about X, <question>' as X", async () => {
     expect(
       await rewriter.rewrite(
