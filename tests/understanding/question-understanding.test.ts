@@ -277,6 +277,12 @@ describe("QuestionUnderstanding", () => {
     // "sem" is a semester, but "sem search" a semantic search; "which 1" is "which one".
     ["which 1 wud i use for sem search", "which one would i use for semantic search"],
     ["final sem project ideas", "final semester project ideas"],
+    [
+      "2024 passout, my model dosent work everytime",
+      "2024 graduate, my model doesn't work every time",
+    ],
+    ["which python ver and deps to pin", "which python version and dependencies to pin"],
+    ["what o/p activation for multi class", "what output activation for multi class"],
   ])("reads the chat spelling %j the way the material writes it", (typed, understood) => {
     expect(understanding.understand(typed).understoodAs).toBe(understood);
   });
