@@ -142,8 +142,12 @@ const NARROWED =
   /\b(?:for|in|at|about|on|with) (?:[\p{L}\d-]+ ){1,3}(?:specifically|in particular)\b/iu;
 /** "… to aim for tho?": a closing "though" sets the message against what was just said. */
 const TRAILING_THOUGH = /\b(?:tho+|though)\s*[?.!]*$/i;
-/** "y tho?? isnt tf what everyone uses": an opening "why though" asks the last answer's reason. */
-const LEADING_WHY_THOUGH = /^\W*(?:(?:ok|okay|but|hmm+)\W+)?(?:why+|y)\s+(?:tho+|though)\b/i;
+/**
+ * "y tho?? isnt tf what everyone uses", "y the python -m pip thing tho, plain pip works fine": an
+ * opening "why … though" asks the last answer's reason.
+ */
+const LEADING_WHY_THOUGH =
+  /^\W*(?:(?:ok|okay|but|hmm+|so)\W+)?(?:why+|y)\b[^,.?!;]{0,60}?\b(?:tho+|though)\b/i;
 /**
  * "how do i create one", "where can i get one", "tools for building one": "one" as the object of a
  * verb stands for a thing.

@@ -184,6 +184,7 @@ describe("FollowUpDetector.dependsOnHistory", () => {
     "does dropout help for both?",
     // An opening "why though" asks the reason for the last answer, however long the message.
     "y tho?? isnt tf what everyone uses in production",
+    "y the python -m pip thing tho, plain pip works fine for me lol",
     // "n" is typed for "and".
     "n salary?",
     // Only a staged plan of some tutorial has weeks: the one talked about.
