@@ -126,6 +126,11 @@ export const NAMES_THE_MATERIAL = /\b(?:roadmap|article|tutorials?|guide)\b/i;
 const TRAILING_THEN =
   /\bthen(?:,?\s+(?:right|na|no|yeah|yes|ok(?:ay)?|correct|isn'?t it|is(?:n'?t)? it|yaar))?\s*[?.!]*$/i;
 /**
+ * "where do i load the model then, inside the handler", "what do i use to schedule the nightly job
+ * then, airflow?? cron??": a "then" closing the first clause carries the conversation on.
+ */
+const CLAUSE_THEN = /\bthen\s*(?:,|\?+)\s*\S/i;
+/**
  * "whats the ideal batch size then for my 8gb gpu": "then" after what is asked, before the
  * learner's own case, carries the conversation on.
  */
@@ -337,6 +342,7 @@ export class FollowUpDetector {
     if (
       (LEADING_CONJUNCTION.test(text) && !wholeQuestion) ||
       TRAILING_THEN.test(text) ||
+      CLAUSE_THEN.test(text) ||
       THEN_FOR_MINE.test(text) ||
       TRAILING_TOO.test(text) ||
       TRAILING_INSTEAD.test(text) ||

@@ -70,6 +70,8 @@ describe("FollowUpDetector.dependsOnHistory", () => {
     for (const message of [
       "my laptop has 3.9, thats fine then right?",
       "laptop is fine then na?",
+      // A "then" closing the first clause, too.
+      "which python should i install then, 3.11 or 3.12??",
     ]) {
       expect(laptops.dependsOnHistory(message)).toBe(true);
     }
