@@ -242,7 +242,8 @@ export const VERY_COMMON_RANK = 1500;
  * 2 shapes compatible" after broadcasting). A long message (16 words or more) with a topic carries its own context, unless
  * it opens with a pronoun ("can it log stuff automatically for sklearn or …") or its first sentence
  * points back and names no topic ("how do i know im ready to move on from it? i tend to rush
- * things"). A message with a topic of its own and no pointer back ("what does
+ * things"), or a pointer comes before its first topic word ("ok so how many of those steps in one
+ * epoch if i have 10k samples …"). A message with a topic of its own and no pointer back ("what does
  * dropout do", "what is SHAP and why does it matter", "and what is the difference between AI and
  * ML?"), or one that says the topic changes ("ok new q: …"), stands alone, even when it follows
  * an unrelated question.
@@ -480,8 +481,9 @@ export class FollowUpDetector {
 
   /**
    * Whether the first sentence of a message points back and names no topic ("how do i know im
-   * ready to move on from it? i tend to rush things"): what the learner adds after it is about
-   * them, not the thing asked about.
+   * ready to move on from it? i tend to rush things"), or a pointer other than a story's opening
+   * "this" comes before its first topic word: what the learner adds after it is about them, not
+   * the thing asked about.
    */
   private opensPointingBack(text: string): boolean {
     const first = text.split(SENTENCE_END)[0] ?? "";

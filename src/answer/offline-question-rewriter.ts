@@ -395,7 +395,7 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
       // "what about dropout?" after "what is early stopping": the one thing it asked about is
       // swapped; "what about at inference time" adds a setting, and a previous question that was
       // itself carried over ("and salary? (NLP engineer)") has no one thing.
-      const addsSetting = /^(?:at|in|on|for|with|during|after|before|when|if)\b/i.test(subject);
+      const addsSetting = SETTING.test(subject);
       const carriedOver = /[()]/.test(previous);
       const thing = addsSetting || carriedOver ? undefined : this.onlyTopicRun(previous);
       if (thing !== undefined) return previous.replace(thing, subject.trim());
