@@ -1289,8 +1289,8 @@ const SUBJECT_WORDS = 4;
  * "what's vertex ai good for", "what exactly in calculus (math ml)": a row that names the asked
  * thing only as one of several in a cell ("Cloud ML — tools: AWS SageMaker, Vertex AI, Azure ML")
  * gives way to a unit about that thing: a row it heads ("Calculus — why it matters in ml: …") or a
- * sentence it opens ("Google Vertex AI integrates well with BigQuery …"), when that scores nearly
- * as well; not when the learner's own words (`asked`) name the row or its kind. `rarest` is the
+ * sentence it opens ("Google Vertex AI integrates well with BigQuery …"), when that scores at least
+ * 0.65 of it; not when the learner's own words (`asked`) name the row or its kind. `rarest` is the
  * question's noun the material uses least.
  */
 function subjectOverListing(
