@@ -212,6 +212,8 @@ const FOR_ME = /^(?:\S+\s+){0,6}for me\s*[?.!]*$/i;
 const TOLD_A_SITUATION = /\b(?:i'm|i am|im|i have|i've|ive|i work|i know|my background)\b/i;
 /** A message this short whose topic words were all said in the last exchange carries it on. */
 const SAID_BEFORE_WORDS = 12;
+/** Most topic words the last exchange did not say that a message pointing back with "the" names. */
+const MAX_NEW_TOPICS = 1;
 /** A message this short with no topic word asks about something said before ("how long?"). */
 const SHORT_MESSAGE_WORDS = 3;
 /** A message this long carries its own context: its pronouns point inside it. */
@@ -386,6 +388,16 @@ export class FollowUpDetector {
       const before = new Set(contentTerms(previous));
       if (contentTerms(topics.join(" ")).every((term) => before.has(term))) return true;
     }
+    // "since when were the stages deprecated" after the MLflow registry's stages: "the" before a
+    // thing the last exchange named points at it.
+    if (
+      previous !== "" &&
+      !namesTool &&
+      wordsAsWritten(text).length <= SAID_BEFORE_WORDS &&
+      this.definiteThingSaid(text, previous)
+    ) {
+      return true;
+    }
     // "when r 2 shapes compatible" after "explain broadcasting in numpy": the message's words are
     // found together best where the last question's topic is. Not after a refusal: "ok tell me
     // the projects for resume" after a refused Scaler question asks its own question.
@@ -527,6 +539,21 @@ export class FollowUpDetector {
       }
     }
     return bestOnTopic >= CONTINUED_COVERAGE && bestOnTopic >= best;
+  }
+
+  /**
+   * Whether "the" stands before a topic word of the message that the last exchange (`previous`)
+   * said ("the stages" after an answer about the registry's stages).
+   */
+  private definiteThingSaid(text: string, previous: string): boolean {
+    const said = new Set(contentTerms(previous));
+    const topics = new Set(contentTerms(this.topicWords(text).join(" ")));
+    // "what's the salary range for NLP engineers in india" names things of its own.
+    if ([...topics].filter((term) => !said.has(term)).length > MAX_NEW_TOPICS) return false;
+    return [...text.matchAll(/\bthe\s+([\p{L}-]+)/giu)].some((match) => {
+      const term = contentTerms(match[1] ?? "")[0];
+      return term !== undefined && topics.has(term) && said.has(term);
+    });
   }
 
   /**

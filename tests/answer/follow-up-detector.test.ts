@@ -51,6 +51,24 @@ describe("FollowUpDetector.dependsOnHistory", () => {
     expect(rag.dependsOnHistory(named, named, previous)).toBe(false);
   });
 
+  it("reads 'the' before a thing the last exchange named as pointing back at it", () => {
+    const previous = "what does dropout do?\nDropout switches off random neurons in a CNN.";
+    expect(detector.dependsOnHistory("since when is the CNN deprecated", undefined, previous)).toBe(
+      true,
+    );
+    // Without "the", or naming more things of its own, it asks its own question.
+    expect(detector.dependsOnHistory("since when is CNN deprecated", undefined, previous)).toBe(
+      false,
+    );
+    expect(
+      detector.dependsOnHistory(
+        "is the CNN deprecated on kubernetes clusters",
+        undefined,
+        previous,
+      ),
+    ).toBe(false);
+  });
+
   it("reads a long message whose pointer comes before any topic word as a follow-up", () => {
     const previous = "what is dropout?\nDropout switches off random neurons.";
     const long =
