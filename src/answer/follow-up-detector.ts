@@ -245,7 +245,8 @@ export const VERY_COMMON_RANK = 1500;
  * it opens with a pronoun ("can it log stuff automatically for sklearn or …") or its first sentence
  * points back and names no topic ("how do i know im ready to move on from it? i tend to rush
  * things"), or a pointer comes before its first topic word ("ok so how many of those steps in one
- * epoch if i have 10k samples …"). A message with a topic of its own and no pointer back ("what does
+ * epoch if i have 10k samples …"). "The" before a thing the last exchange named points back at it
+ * ("since when were the stages deprecated"). A message with a topic of its own and no pointer back ("what does
  * dropout do", "what is SHAP and why does it matter", "and what is the difference between AI and
  * ML?"), or one that says the topic changes ("ok new q: …"), stands alone, even when it follows
  * an unrelated question.
