@@ -498,13 +498,15 @@ export class ExtractiveGenerator implements Generator {
       ...expansionTerms,
     ]);
     const listsKinds = listsKindsAsked(input.question);
+    // The learner's own words, without a follow-up's carried-over topic.
+    const own = carriedTopic(input.question).own;
     const ranked = kindsListedFirst(
       reasonFirst(
         closerOverRow(
           subjectOverListing(
             [...candidates].sort((left, right) => right.score - left.score),
             () => this.rarestTerm(input.question),
-            new Set(contentTerms(carriedTopic(input.question).own)),
+            own,
           ),
         ),
         questionTerms,
@@ -521,7 +523,7 @@ export class ExtractiveGenerator implements Generator {
       listsKinds?.(best.text) !== true &&
       (LIST_QUESTION.test(input.question) ||
         COMPARES_TWO.test(input.question) ||
-        TRADEOFF.test(carriedTopic(input.question).own) ||
+        TRADEOFF.test(own) ||
         (USES_WHICH.test(input.question) && best.signals.recommends === 0));
     const limit = isList ? this.settings.maxListUnits : this.settings.maxUnits;
     const cutoff =
@@ -1290,13 +1292,13 @@ const SUBJECT_WORDS = 4;
  * thing only as one of several in a cell ("Cloud ML — tools: AWS SageMaker, Vertex AI, Azure ML")
  * gives way to a unit about that thing: a row it heads ("Calculus — why it matters in ml: …") or a
  * sentence it opens ("Google Vertex AI integrates well with BigQuery …"), when that scores at least
- * 0.65 of it; not when the learner's own words (`asked`) name the row or its kind. `rarest` is the
+ * 0.65 of it; not when the learner's own words (`own`) name the row or its kind. `rarest` is the
  * question's noun the material uses least.
  */
 function subjectOverListing(
   ranked: Candidate[],
   rarest: () => string | undefined,
-  asked: ReadonlySet<string>,
+  own: string,
 ): Candidate[] {
   const best = ranked[0];
   const cells = best?.passage.chunk.cells ?? [];
@@ -1304,6 +1306,7 @@ function subjectOverListing(
   // "which step lists SHAP among its main tools", "is cloud ML a must know": the row itself, or
   // its kind, is what the learner's own words ask about.
   const head = `${cells[0]?.header ?? ""} ${cells[0]?.value ?? ""}`;
+  const asked = new Set(contentTerms(own));
   if (contentTerms(head).some((term) => asked.has(term))) return ranked;
   const term = rarest();
   const holds = (text: string) => term !== undefined && contentTerms(text).includes(term);

@@ -274,6 +274,12 @@ export class FollowUpDetector {
     // "got it. what does the roadmap mean by edge ML?": what follows the thanks is the message.
     const text = withoutLeadingAcknowledgement(message.trim());
     const topics = this.topicWords(text);
+    // The stemmed words of the last exchange, worked out once, when a test needs them.
+    let previousTerms: ReadonlySet<string> | undefined;
+    const exchangeTerms = () => {
+      previousTerms ??= new Set(contentTerms(previous));
+      return previousTerms;
+    };
     // "ok new q: what is dropout": the learner says so; so does "different question - what does
     // if __name__ == "__main__": do", whose code holds no topic word, unless it points back.
     if (
@@ -386,8 +392,7 @@ export class FollowUpDetector {
       wordsAsWritten(text).length <= SAID_BEFORE_WORDS &&
       !namesTool
     ) {
-      const before = new Set(contentTerms(previous));
-      if (contentTerms(topics.join(" ")).every((term) => before.has(term))) return true;
+      if (contentTerms(topics.join(" ")).every((term) => exchangeTerms().has(term))) return true;
     }
     // "since when were the stages deprecated" after the MLflow registry's stages: "the" before a
     // thing the last exchange named points at it.
@@ -395,7 +400,7 @@ export class FollowUpDetector {
       previous !== "" &&
       !namesTool &&
       wordsAsWritten(text).length <= SAID_BEFORE_WORDS &&
-      this.definiteThingSaid(text, previous)
+      this.definiteThingSaid(text, topics, exchangeTerms())
     ) {
       return true;
     }
@@ -422,7 +427,7 @@ export class FollowUpDetector {
       ["setting", "count", "share"].includes(figure.type) &&
       wordsAsWritten(text).length <= SAID_BEFORE_WORDS &&
       !namesTool &&
-      !this.namesANewThing(topics, previous)
+      !this.namesANewThing(topics, exchangeTerms())
     ) {
       return true;
     }
@@ -543,12 +548,15 @@ export class FollowUpDetector {
   }
 
   /**
-   * Whether "the" stands before a topic word of the message that the last exchange (`previous`)
-   * said ("the stages" after an answer about the registry's stages).
+   * Whether "the" stands before a topic word of the message (`topicWords`) that the last exchange
+   * said (`said`, its stemmed words): "the stages" after an answer about the registry's stages.
    */
-  private definiteThingSaid(text: string, previous: string): boolean {
-    const said = new Set(contentTerms(previous));
-    const topics = new Set(contentTerms(this.topicWords(text).join(" ")));
+  private definiteThingSaid(
+    text: string,
+    topicWords: string[],
+    said: ReadonlySet<string>,
+  ): boolean {
+    const topics = new Set(contentTerms(topicWords.join(" ")));
     // "what's the salary range for NLP engineers in india" names things of its own.
     if ([...topics].filter((term) => !said.has(term)).length > MAX_NEW_TOPICS) return false;
     return [...text.matchAll(/\bthe\s+([\p{L}-]+)/giu)].some((match) => {
@@ -559,10 +567,10 @@ export class FollowUpDetector {
 
   /**
    * Whether a topic word is a name no everyday English has ("resnet", "bert") that the last
-   * exchange (`previous`) did not say: "how many parameters does bert base have" asks of it.
+   * exchange did not say (`said`, its stemmed words): "how many parameters does bert base have"
+   * asks of it.
    */
-  private namesANewThing(topics: string[], previous: string): boolean {
-    const said = new Set(contentTerms(previous));
+  private namesANewThing(topics: string[], said: ReadonlySet<string>): boolean {
     return topics.some(
       (word) => commonWordRank(word) === undefined && !said.has(stem(word.toLowerCase())),
     );
