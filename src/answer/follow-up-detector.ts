@@ -47,7 +47,7 @@ const LEADING_CONJUNCTION = new RegExp(
 );
 /** After a leading "and"/"also": a whole question of its own ("and what is the difference between…"). */
 const WHOLE_QUESTION = new RegExp(
-  `^${OPENER}(?:and|also|plus|but)\\s+(?:what|which|how|why|when|where|who|is|are|do|does|can|should)\\b`,
+  `^${OPENER}(?:and|also|plus|but),?\\s+(?:what|which|how|why|when|where|who|is|are|do|does|can|should)\\b`,
   "i",
 );
 /**
@@ -55,7 +55,7 @@ const WHOLE_QUESTION = new RegExp(
  * "and what is the milestone", "and what are its…" ask about the last thing.
  */
 const DEFINES_A_THING = new RegExp(
-  `^${OPENER}(?:(?:and|also|plus|but)\\s+)?(?:what\\s+(?:is|are)|what's|whats)\\s+(?!(?:the|its|their|that|this|these|those|it|they|them|his|her)\\b)`,
+  `^${OPENER}(?:(?:and|also|plus|but),?\\s+)?(?:what\\s+(?:is|are)|what's|whats)\\s+(?!(?:the|its|their|that|this|these|those|it|they|them|his|her)\\b)`,
   "i",
 );
 /**
@@ -65,10 +65,11 @@ const DEFINES_A_THING = new RegExp(
 const ALSO_ASKS = new RegExp(`^${OPENER}(?:and\\s+)?also\\s+`, "i");
 /**
  * "ok new q:", "unrelated but", "different question", "switching topics", "on a side note", a
- * message opening with "btw", "separately," or "moving on,": the learner says the topic changes.
+ * message opening with "btw", "separately,", "moving on,", "forget that" or "never mind": the
+ * learner says the topic changes.
  */
 const NEW_TOPIC =
-  /\b(?:new|another|different|diff|unrelated|separate|random|other) (?:q|qn|ques|question|topic)\b|\bunrelated\b|\b(?:changing|switching) (?:the )?(?:topics?|gears)\b|\bon (?:another|a (?:separate|different|side)) note\b|^\W*(?:(?:ok|okay|oh|and|also)\W+)*(?:btw|by the way|separately\b|moving on\s*[,:;–—-])/i;
+  /\b(?:new|another|different|diff|unrelated|separate|random|other) (?:q|qn|ques|question|topic)\b|\bunrelated\b|\b(?:changing|switching) (?:the )?(?:topics?|gears)\b|\bon (?:another|a (?:separate|different|side)) note\b|^\W*(?:(?:ok|okay|oh|and|also|hmm)\W+)*(?:btw|by the way|separately\b|moving on\s*[,:;–—-]|(?:forget|leave) (?:about )?(?:that|it|this)\b|never ?mind\b|nvm\b)/i;
 /** "how is GPT different", "which is faster": a comparison whose other side was said before. */
 const OPEN_COMPARISON =
   /\b(?:different|differs?|better|worse|faster|slower|cheaper|easier|harder|similar)\s*[?.!]*$/i;

@@ -246,6 +246,10 @@ describe("FollowUpDetector.dependsOnHistory", () => {
     "btw whats that gpu salary thing in india",
     "separately, what does it mean when dropout is high",
     "ok moving on: what does it mean when dropout is high",
+    "ok forget that, whats the diff between loc and iloc",
+    "never mind that, what does it mean when dropout is high",
+    // "and one more doubt, is …" with its filler dropped: "and" before a whole question.
+    "and, what is the difference between AI, ML and deep learning?",
     "which one is better for free GPU time, colab or kaggle?",
     "and what is the difference between AI, ML and deep learning?",
     // Back from an aside with a question of its own.

@@ -176,6 +176,8 @@ describe("QuestionUnderstanding", () => {
     ["what is xgboost asking for a friend", "what is xgboost"],
     ["quick doubt: what is xgboost", "what is xgboost"],
     ["one more question: what is xgboost", "what is xgboost"],
+    ["one more doubt, what is xgboost", "what is xgboost"],
+    ["nvm, what is xgboost", "what is xgboost"],
     ["ok another thing — what is xgboost", "ok — what is xgboost"],
     ["what is xgboost for my exam tomorrow", "what is xgboost"],
     ["sorry if dumb question but what is xgboost", "what is xgboost"],
