@@ -48,11 +48,13 @@ const AND_NAMED = new RegExp(
   "i",
 );
 /**
- * "it", but not the "it" of "how long does it take to learn ml", which points at what follows:
- * "how long does it take" or "… take to build" alone asks of the last thing.
+ * "it", but not the "it" of "how long does it take to learn ml" or "is it ok to retrain daily",
+ * which points at what follows: "how long does it take", "… take to build" or "is it hard to
+ * pass" alone asks of the last thing.
  */
 const IT =
-  "it(?! (?:usually |really |actually )?(?:take|takes|cost|costs)\\s+(?:\\S+\\s+){0,3}?to\\s+\\S+\\s+\\S)";
+  "it(?! (?:usually |really |actually )?(?:take|takes|cost|costs)\\s+(?:\\S+\\s+){0,3}?to\\s+\\S+\\s+\\S)" +
+  "(?! (?:still |really |even |actually |too )?(?:fine|ok|okay|alright|worth|possible|necessary|safe|better|bad|wrong|normal|enough|required|mandatory|important|hard|easy|realistic|smart|wise) (?:for \\S+ |\\S+ )?to\\s+[\\w'-]+\\s+\\w)";
 /**
  * "that", but not the "that" opening a relative clause: "a paper that showed this", "a published
  * study that supports this", "anything else that shouldn't end up in the image".

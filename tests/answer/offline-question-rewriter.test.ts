@@ -185,6 +185,16 @@ describe("offline follow-up rewriting", () => {
     ).toBe("how long does mlflow take to learn");
   });
 
+  it("keeps the 'it' of 'is it ok to retrain daily', which points at what follows", async () => {
+    const retraining = afterAsking("when should i retrain my model in production");
+    const rewritten = await rewriter.rewrite("is it ok to retrain daily", retraining);
+    expect(rewritten).toMatch(/^is it ok to retrain daily \(/);
+    // "is it hard to pass?" asks how hard the last thing is to pass.
+    expect(await rewriter.rewrite("is it hard to pass?", afterAsking("what does mlflow do"))).toBe(
+      "is mlflow hard to pass?",
+    );
+  });
+
   it("compares the two last topics, reading the earlier question in its own history", async () => {
     const chain: ChatTurn[] = [
       { role: "user", content: "whats xgboost used for" },
