@@ -11,6 +11,7 @@ import {
   isEnglishWord,
   oneEditAway,
 } from "./english-dictionary.ts";
+import { exceptionExpansions } from "./exception-names.ts";
 import { type LearnerLexicon, learnerLexicon } from "./learner-lexicon.ts";
 import { learnerTypeExpansions } from "./learner-profile.ts";
 import { normaliseNumbers } from "./normalise-numbers.ts";
@@ -517,6 +518,7 @@ export class QuestionUnderstanding {
   > {
     const expansions: Expansion[] = [
       ...operatorExpansions(understoodAs),
+      ...exceptionExpansions(understoodAs),
       ...learnerTypeExpansions(understoodAs, this.lexicon),
       ...situationExpansions(understoodAs, this.lexicon),
     ];

@@ -536,6 +536,15 @@ describe("QuestionUnderstanding", () => {
     expect(understanding.understand("i am a QA engineer").understoodAs).toBe("i am a QA engineer");
   });
 
+  it("searches a Python exception's name in words ('AttributeError' as attribute error)", () => {
+    const asked = understanding.understand("model.coef_ gives AttributeError, y is that");
+    expect(asked.expansions).toContainEqual({
+      word: "AttributeError",
+      alternatives: ["attribute error"],
+      source: "lexicon",
+    });
+  });
+
   it("searches 'dockerize' and its forms as Docker, a word the material never uses", () => {
     const asked = understanding.understand("how do i dockerize my model");
     expect(asked.expansions).toContainEqual({
