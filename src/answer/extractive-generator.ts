@@ -327,6 +327,12 @@ const NAMES_EACH = /\b[A-Z][\w-]* each\b/;
  */
 const ASKS_OF_BOTH =
   /^(?:\S+\s+){0,3}?(?:what (?:are|is|r)|explain|define|describe|tell me about) (?:the |a |an )?(?:[\p{L}\d-]+ ){0,2}[\p{L}\d-]+ (?:and|&) (?:the |a |an )?(?:[\p{L}\d-]+ ){0,2}[\p{L}\d-]+(?: (?:typically|usually|mainly|commonly|actually|really))?(?: used)?(?: for)?\s*[?.!]*$/iu;
+/**
+ * "how are BERT and GPT pre-trained", "how do bagging and boosting work": how two things, of up to
+ * three words each, do one thing; not "how do i use pandas and numpy together".
+ */
+const HOW_OF_BOTH =
+  /^(?:\S+\s+){0,3}?how (?:are|is|do|does|did|were|was) (?!(?:i|we|you|u|they|it|my|our)\b)(?:the |a |an )?(?:[\p{L}\d-]+ ){0,2}[\p{L}\d-]+ (?:and|&) (?:the |a |an )?(?:[\p{L}\d-]+ ){0,2}[\p{L}\d-]+ [\p{L}-]+(?: (?:though|tho|exactly|actually|really))?\s*[?.!]*$/iu;
 /** A question about what a tradeoff is asks about both of its sides. */
 const TRADEOFF =
   /^\W*(?:what(?:'s| is| are)?|whats|explain|define|describe|meaning of)\b(?:\s+\S+){0,6}?\s+trade-?offs?\b/i;
@@ -532,12 +538,13 @@ export class ExtractiveGenerator implements Generator {
     // "XGBoost vs LightGBM": each thing compared answers with its own row, and nothing else;
     // "data drift vs concept drift": each with the best sentence that names it in full.
     // "what are they each pre-trained to do? (bert vs gpt)": a row for each thing named, too, as
-    // for "what are shadow deployment and canary release?".
+    // for "what are shadow deployment and canary release?" and "how are BERT and GPT pre-trained".
     const rowsCompared =
       isList ||
       DISTRIBUTIVE.test(input.question) ||
       NAMES_EACH.test(input.question) ||
-      ASKS_OF_BOTH.test(input.question)
+      ASKS_OF_BOTH.test(input.question) ||
+      HOW_OF_BOTH.test(input.question)
         ? comparedRows(input.question, ranked, request !== undefined)
         : [];
     // "mlops plan week 3-4", "steps 2 and 3": a unit about each place asked.

@@ -83,6 +83,8 @@ const BOTH = new RegExp(
   `\\b(?:the two|these two|those two|the 2|both(?: of them)?)\\b|\\bwhich (?:one|of them|of the two)\\b.*\\b${COMPARATIVE}\\b|\\bwhich (?:[\\p{L}']+\\s+)?${COMPARATIVE}\\b`,
   "iu",
 );
+/** "how are they pre-trained", "what are those used for": a plural pointer, standing alone. */
+const THEY_BOTH = /\b(?:they|them|these|those)\b(?!\s+(?:\d|[\p{L}-]+s\b))/iu;
 /** "use cases for each", "each one's downside": something asked of each thing named before. */
 const EACH = /\beach(?: one| of them)?\b(?!\s+(?:day|week|month|year|step|time)\b)/i;
 /**
@@ -725,14 +727,18 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
    * corpus knows, minus very common English words ("day", "work"), ranked by IDF; after the place
    * in the plan it names, if any ("step 5"). `message`, the follow-up, may ask a figure of its own;
    * when it asks to choose between "the two" ("which one pays more") and the previous question
-   * compared two things, the topic is both sides as written, "X or Y".
+   * compared two things, the topic is both sides as written, "X or Y"; a plural pointer ("how are
+   * they trained") stands for both, "X and Y".
    */
   private topicPhrase(text: string, message = ""): string {
     // "diff between data scientist and ml engineer?", then "which one pays more": the choice
     // between both sides, as written, not their rarest words ("data scientist engineer").
+    // "how are they pre-trained" after "diff between bert and gpt": both sides, "X and Y".
     const choice = BOTH.test(message);
-    const sides = choice || EACH.test(message) ? comparedSides(text) : undefined;
-    if (sides !== undefined) return `${sides[0]} ${choice ? "or" : "vs"} ${sides[1]}`;
+    const both = !choice && !EACH.test(message) && THEY_BOTH.test(message);
+    const sides = choice || both || EACH.test(message) ? comparedSides(text) : undefined;
+    if (sides !== undefined)
+      return `${sides[0]} ${choice ? "or" : both ? "and" : "vs"} ${sides[1]}`;
     const seen = new Set<string>();
     // A bare number counts a noun ("the 12 month plan") and is no topic alone; a year is one.
     // A very common word that opens a name with the next one stays: "deep learning".

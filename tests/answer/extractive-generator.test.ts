@@ -1346,6 +1346,13 @@ describe("ExtractiveGenerator", () => {
       expect(usedFor).toContain("Canary release — what happens");
     });
 
+    it("answers 'how do X and Y work?' with the row of each", () => {
+      const answer = composeOver(strategies, "how do shadow deployment and canary release work");
+      expect(answer).toContain("Shadow deployment — what happens");
+      expect(answer).toContain("Canary release — what happens");
+      expect(answer).not.toContain("Rollback");
+    });
+
     it("answers a part naming another row of the lead's table with that row", () => {
       const salaries = [
         row(93, "Salary by Experience", [

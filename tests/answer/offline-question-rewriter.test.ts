@@ -195,6 +195,12 @@ describe("offline follow-up rewriting", () => {
     );
   });
 
+  it("reads a plural pointer after a comparison as both sides ('how are they trained')", async () => {
+    expect(
+      await rewriter.rewrite("how are they pretrained", afterAsking("diff between bert and gpt")),
+    ).toBe("how are bert and gpt pretrained");
+  });
+
   it("compares the two last topics, reading the earlier question in its own history", async () => {
     const chain: ChatTurn[] = [
       { role: "user", content: "whats xgboost used for" },
