@@ -525,8 +525,11 @@ export class ExtractiveGenerator implements Generator {
     // one's row, unless a sentence already says which to use for what ("Use Streamlit or Gradio
     // for demos and FastAPI for real APIs").
     // "what kinds of tests are useful": a unit that says which ones there are lists them itself.
+    // "which one should i prefer (batch vs online)": a lead that picks one answers the choice.
+    const picksOneItself = PICKS_ONE_FOR_ME.test(own) && best.signals.recommends === 1;
     const isList =
       listsKinds?.(best.text) !== true &&
+      !picksOneItself &&
       (LIST_QUESTION.test(input.question) ||
         COMPARES_TWO.test(input.question) ||
         TRADEOFF.test(own) ||
@@ -1424,6 +1427,12 @@ const THE_COUNTED = new RegExp(
   "iu",
 );
 
+/**
+ * "which one should i pick", "which of them do i use": the learner asks which to choose, not which
+ * one "pays more".
+ */
+const PICKS_ONE_FOR_ME =
+  /\bwhich (?:one|1|of (?:them|those|these|the two))\s+(?:should|shud|shd|do|would|can)\s+(?:i|we|u)\b/i;
 /** "which one should i use", "which of them": a question asking to pick one thing. */
 const PICKS_ONE = /\bwhich (?:one|1|of (?:them|those|these|the two))\b/i;
 

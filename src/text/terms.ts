@@ -29,7 +29,7 @@ here's what're how're since although unless whereas`.split(/\s+/),
 export const QUESTION_META_WORDS: ReadonlySet<string> = new Set(
   `roadmap article guide text author mention mentions mentioned list lists listed according suggest
 suggests suggested recommend recommends recommended advise advises exactly specifically actually
-basically ok okay though anyway anyways whole entire tips tip pointers suggestions hacks`.split(
+basically even ok okay though anyway anyways whole entire tips tip pointers suggestions hacks`.split(
     /\s+/,
   ),
 );

@@ -1353,6 +1353,27 @@ describe("ExtractiveGenerator", () => {
       expect(answer).not.toContain("Rollback");
     });
 
+    it("answers 'which one should i prefer' with the unit that picks one, not both rows", () => {
+      const patterns = [
+        row(95, "Batch and Online Prediction", [
+          ["Pattern", "Online prediction"],
+          ["How it works", "An API returns a prediction for each request in real time"],
+        ]),
+        row(96, "Batch and Online Prediction", [
+          ["Pattern", "Batch prediction"],
+          ["How it works", "A scheduled job scores many records and writes results to a table"],
+        ]),
+        makeChunk(
+          "prefer",
+          "Batch and Online Prediction",
+          "Batch prediction is simpler and cheaper to operate, so prefer it whenever the business can wait for the next scheduled run.",
+        ),
+      ];
+      const question = "which one should i prefer (batch prediction vs online prediction)";
+      expect(composeOver(patterns, question)).toMatch(/^Batch prediction is simpler/);
+      expect(composeOver(patterns, question)).not.toContain("Online prediction — how it works");
+    });
+
     it("answers a part naming another row of the lead's table with that row", () => {
       const salaries = [
         row(93, "Salary by Experience", [
@@ -1709,6 +1730,7 @@ describe("ExtractiveGenerator", () => {
       for (const question of [
         "i keep hearing about it at work and got confused, what is mlops exactly",
         "what is mlops actually",
+        "what even is mlops",
         // A chat opener before the question is not part of it.
         "so what is mlops",
         "hmm ok what is mlops",
