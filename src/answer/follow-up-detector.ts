@@ -183,6 +183,9 @@ const POINTED_THING =
 const THING_THEN_WHAT_IS_IT =
   /^(.+?)[\s,:;-]+(?:so\s+)?(?:what(?:'s|s| is| are)|wat is|explain|define)\s+(?:it|that|this|they|them)\s*[?.!]*$/i;
 
+/** "like u said", "the tools you mentioned": the message points at the last answer itself. */
+const YOU_SAID =
+  /\b(?:like|as) (?:you|u) (?:just )?(?:said|mentioned|suggested|told|explained|wrote)\b|\b(?:you|u) (?:just )?(?:said|mentioned|told me)\b/i;
 /** "why do trees do better there?": a place said before; not "are there?". */
 const THERE_BACK = /(?<!\b(?:is|are|was|were|be|been)\s+)\bthere\s*[?.!]*$/i;
 /** Every such word of a message, in order. */
@@ -357,6 +360,7 @@ export class FollowUpDetector {
       THEN_FOR_MINE.test(text) ||
       TRAILING_TOO.test(text) ||
       TRAILING_INSTEAD.test(text) ||
+      YOU_SAID.test(text) ||
       (previous !== "" && NARROWED.test(text))
     ) {
       return true;

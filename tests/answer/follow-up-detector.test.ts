@@ -217,6 +217,9 @@ describe("FollowUpDetector.dependsOnHistory", () => {
     // Back to the topic before an aside.
     "ok back to ml, whats the milestone for that step",
     "ok np, back to it - whats the milestone for that step",
+    // The last answer named as what the message builds on.
+    "ok makes sense, if i fill gaps with the median like u said do i take the median of the whole dataset",
+    "you mentioned dropout, does the GPU matter for it",
   ])("treats %j as a follow-up", (message) => {
     expect(detector.dependsOnHistory(message)).toBe(true);
   });
