@@ -84,6 +84,8 @@ const BOTH = new RegExp(
   "iu",
 );
 /** "how are they pre-trained", "what are those used for": a plural pointer, standing alone. */
+/** "does it have", "its gates": a singular pointer, so "they" in the message is something else. */
+const SINGULAR_IT = /\b(?:it|its)\b/i;
 const THEY_BOTH = /\b(?:they|them|these|those)\b(?!\s+(?:\d|[\p{L}-]+s\b))/iu;
 /** "use cases for each", "each one's downside": something asked of each thing named before. */
 const EACH = /\beach(?: one| of them)?\b(?!\s+(?:day|week|month|year|step|time)\b)/i;
@@ -714,6 +716,14 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
     );
   }
 
+  /** A compared side's own topic words, as written ("explain bias" → "bias"). */
+  private topicRun(side: string): string {
+    const written = this.topicWords(side);
+    return written
+      .filter((word, index) => this.isTopicWord(word) || this.opensName(word, written[index + 1]))
+      .join(" ");
+  }
+
   /** Topic words of a message: no stop or meta words. */
   private topicWords(text: string): string[] {
     return wordsAsWritten(text).filter((word) => {
@@ -733,12 +743,18 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
   private topicPhrase(text: string, message = ""): string {
     // "diff between data scientist and ml engineer?", then "which one pays more": the choice
     // between both sides, as written, not their rarest words ("data scientist engineer").
-    // "how are they pre-trained" after "diff between bert and gpt": both sides, "X and Y".
+    // "how are they pre-trained" after "diff between bert and gpt": both sides, "X and Y", each
+    // in its topic words ("what is relu vs softmax": relu, not "what is relu").
     const choice = BOTH.test(message);
-    const both = !choice && !EACH.test(message) && THEY_BOTH.test(message);
+    const both =
+      !choice && !EACH.test(message) && THEY_BOTH.test(message) && !SINGULAR_IT.test(message);
     const sides = choice || both || EACH.test(message) ? comparedSides(text) : undefined;
-    if (sides !== undefined)
-      return `${sides[0]} ${choice ? "or" : both ? "and" : "vs"} ${sides[1]}`;
+    if (sides !== undefined && both) {
+      const named = sides.map((side) => this.topicRun(side));
+      if (named.every((side) => side !== "")) return named.join(" and ");
+    } else if (sides !== undefined) {
+      return `${sides[0]} ${choice ? "or" : "vs"} ${sides[1]}`;
+    }
     const seen = new Set<string>();
     // A bare number counts a noun ("the 12 month plan") and is no topic alone; a year is one.
     // A very common word that opens a name with the next one stays: "deep learning".

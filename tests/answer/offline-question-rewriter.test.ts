@@ -199,6 +199,10 @@ describe("offline follow-up rewriting", () => {
     expect(
       await rewriter.rewrite("how are they pretrained", afterAsking("diff between bert and gpt")),
     ).toBe("how are bert and gpt pretrained");
+    // Each side by its own words, not the question's.
+    expect(
+      await rewriter.rewrite("how do i balance them", afterAsking("explain bias vs variance")),
+    ).toBe("how do i balance bias and variance");
   });
 
   it("compares the two last topics, reading the earlier question in its own history", async () => {
