@@ -214,6 +214,8 @@ export type FigureRequest = {
   event?: true;
   /** "is GRU faster than LSTM, and by how much": only a factor or share gives the difference. */
   difference?: true;
+  /** "how many warm-up steps": the kind of thing counted, which a count must name ("warm-up"). */
+  kind?: string;
 };
 
 /**
@@ -337,10 +339,16 @@ export function figureRequest(question: string): FigureRequest | undefined {
     const before = contentTerms(text.slice(0, ofPointer.index)).slice(-4);
     return before.length > 0 ? { type: "count", words: before } : undefined;
   }
-  // The counted thing is one of the next two words ("how many different models").
+  // The counted thing is one of the next two words ("how many different models"); a hyphenated
+  // word before it names its kind, which the count must name too ("how many warm-up steps").
   const many = /\bhow many ([\p{L}-]+)(?: ([\p{L}-]+))?/u.exec(text);
   if (many?.[1] !== undefined) {
-    return { type: "count", words: [many[1], many[2] ?? many[1]] };
+    const kind = many[2] !== undefined && /\p{L}-\p{L}/u.test(many[1]) ? many[1] : undefined;
+    return {
+      type: "count",
+      words: [many[1], many[2] ?? many[1]],
+      ...(kind === undefined ? {} : { kind }),
+    };
   }
   return undefined;
 }
@@ -476,6 +484,8 @@ export function suppliesFigure(request: FigureRequest, unit: string): boolean {
       return (
         NUMBER.test(unit.replace(YEAR, " ")) &&
         mentions &&
+        (request.kind === undefined ||
+          contentTerms(request.kind).every((term) => unitTerms.has(term))) &&
         (request.words.length === 0 || countsThing(request.words, unit))
       );
     case "setting":

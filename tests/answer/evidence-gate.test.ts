@@ -410,6 +410,20 @@ describe("figureRequest", () => {
     );
   });
 
+  it("counts a kind of thing only where the count names the kind ('how many warm-up steps')", () => {
+    const warmUp = figureRequest("how many warm-up steps should i use for a transformer");
+    expect(warmUp?.type).toBe("count");
+    if (warmUp === undefined) return;
+    expect(suppliesFigure(warmUp, "With 10,000 examples one epoch is 313 update steps.")).toBe(
+      false,
+    );
+    expect(suppliesFigure(warmUp, "Use about 500 warm-up steps before the decay begins.")).toBe(
+      true,
+    );
+    // An ordinary word before the thing counts no kind: "how many different models".
+    expect(figureRequest("how many different models should i try")?.kind).toBeUndefined();
+  });
+
   it("reads no number inside a name ('F1-score', 'python3'), only a figure", () => {
     const threshold = figureRequest("what F1 threshold should trigger retraining");
     expect(threshold?.type).toBe("setting");
