@@ -895,13 +895,16 @@ function originalSpelling(text: string, name: string): string {
 }
 
 /**
- * Whether a demonstrative stands before the noun it names ("those 6 months", "that folder"), not
- * for a thing on its own ("that one", "how long does that take", "for that tho").
+ * Whether a demonstrative stands before the noun it names ("those 6 months", "that folder", "this
+ * full roadmap"), not for a thing on its own ("that one", "how long does that take", "for that
+ * tho").
  */
 function namesWithDemonstrative(message: string): boolean {
   const tagged = tagWords(message);
   return tagged.some((word, index) => {
-    const next = tagged[index + 1];
+    // "this full roadmap": an adjective may stand between.
+    const after = tagged[index + 1];
+    const next = after?.pos === "ADJ" ? tagged[index + 2] : after;
     return (
       /^(?:this|that|these|those)$/i.test(word.word) &&
       next !== undefined &&

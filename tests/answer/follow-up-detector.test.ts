@@ -253,6 +253,8 @@ describe("FollowUpDetector.dependsOnHistory", () => {
     "never mind that, what does it mean when dropout is high",
     // "and one more doubt, is …" with its filler dropped: "and" before a whole question.
     "and, what is the difference between AI, ML and deep learning?",
+    // "this full roadmap", like "this roadmap", names the roadmap.
+    "is there any job guarantee if I complete this full roadmap?",
     "which one is better for free GPU time, colab or kaggle?",
     "and what is the difference between AI, ML and deep learning?",
     // Back from an aside with a question of its own.

@@ -205,6 +205,15 @@ describe("offline follow-up rewriting", () => {
     ).toBe("how do i balance bias and variance");
   });
 
+  it("keeps a demonstrative that names its own noun, an adjective between ('this full roadmap')", async () => {
+    expect(
+      await rewriter.rewrite(
+        "will this full roadmap prepare me for it",
+        afterAsking("what does mlflow do"),
+      ),
+    ).toBe("will this full roadmap prepare me for mlflow");
+  });
+
   it("compares the two last topics, reading the earlier question in its own history", async () => {
     const chain: ChatTurn[] = [
       { role: "user", content: "whats xgboost used for" },
