@@ -536,6 +536,15 @@ describe("QuestionUnderstanding", () => {
     expect(understanding.understand("i am a QA engineer").understoodAs).toBe("i am a QA engineer");
   });
 
+  it("reads 'the culprit' of a problem as its cause, a word the material uses", () => {
+    const asked = understanding.understand("loss turns into NaN, whats usually the culprit?");
+    expect(asked.expansions).toContainEqual({
+      word: "culprit",
+      alternatives: ["cause"],
+      source: "lexicon",
+    });
+  });
+
   it("searches a Python exception's name in words ('AttributeError' as attribute error)", () => {
     const asked = understanding.understand("model.coef_ gives AttributeError, y is that");
     expect(asked.expansions).toContainEqual({
