@@ -61,16 +61,18 @@ const IT =
  */
 const THAT =
   "that(?<!\\b(?:a|an|any|some|the|only)\\s+(?:[\\w-]+\\s+){1,3}that)(?<!\\b(?:anything|something|everything|nothing)(?:\\s+else)?\\s+that)";
-const PRONOUN = new RegExp(`\\b(${IT}|its|they|them|their|this|${THAT}|these|those)\\b`, "i");
+/** "they", but not the authors of "the first project they suggest". */
+const THEY = "they(?! (?:suggest|recommend|say|said|mention|advise)\\w*)";
+const PRONOUN = new RegExp(`\\b(${IT}|its|${THEY}|them|their|this|${THAT}|these|those)\\b`, "i");
 /** The pronoun a rewrite replaces with the thing it stands for ("that one", "it"). */
 const PRONOUN_AFTER = new RegExp(
-  `\\b(?:this|that) one\\b|\\b(?:${IT}|they|them|this|${THAT}|these|those)\\b`,
+  `\\b(?:this|that) one\\b|\\b(?:${IT}|${THEY}|them|this|${THAT}|these|those)\\b`,
   "i",
 );
 /** A question word of the message's own: it asks something, not only names a thing. */
 const OWN_QUESTION_WORD = /\b(?:what|which|how|when|where|why|who)\b/i;
 /** A pronoun that stands for a thing on its own, never before a noun it names. */
-const PERSONAL_PRONOUN = new RegExp(`\\b(?:${IT}|they|them)\\b`, "i");
+const PERSONAL_PRONOUN = new RegExp(`\\b(?:${IT}|${THEY}|them)\\b`, "i");
 /** "its answers", "their salary": a possessive pronoun. */
 const POSSESSIVE = /\b(?:its|their)\b/i;
 /** A word that stands for a thing named before: a pronoun, or "one" after a verb ("build one"). */

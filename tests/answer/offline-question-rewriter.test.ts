@@ -205,6 +205,15 @@ describe("offline follow-up rewriting", () => {
     ).toBe("how do i balance bias and variance");
   });
 
+  it("keeps the authors' 'they' of 'the project they suggest', replacing the pointer after it", async () => {
+    const rewritten = await rewriter.rewrite(
+      "whats the first project they suggest for that",
+      afterAsking("what should a software developer learn first"),
+    );
+    expect(rewritten).toContain("they suggest for");
+    expect(rewritten).toMatch(/software developer/i);
+  });
+
   it("keeps a demonstrative that names its own noun, an adjective between ('this full roadmap')", async () => {
     expect(
       await rewriter.rewrite(
