@@ -85,9 +85,9 @@ const BOTH = new RegExp(
   `\\b(?:the two|these two|those two|the 2|both(?: of them)?)\\b|\\bwhich (?:one|of them|of the two)\\b.*\\b${COMPARATIVE}\\b|\\bwhich (?:[\\p{L}']+\\s+)?${COMPARATIVE}\\b`,
   "iu",
 );
-/** "how are they pre-trained", "what are those used for": a plural pointer, standing alone. */
 /** "does it have", "its gates": a singular pointer, so "they" in the message is something else. */
 const SINGULAR_IT = /\b(?:it|its)\b/i;
+/** "how are they pre-trained", "what are those used for": a plural pointer, standing alone. */
 const THEY_BOTH = /\b(?:they|them|these|those)\b(?!\s+(?:\d|[\p{L}-]+s\b))/iu;
 /** "use cases for each", "each one's downside": something asked of each thing named before. */
 const EACH = /\beach(?: one| of them)?\b(?!\s+(?:day|week|month|year|step|time)\b)/i;
