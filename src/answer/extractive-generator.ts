@@ -1427,14 +1427,16 @@ const THE_COUNTED = new RegExp(
   "iu",
 );
 
+/** "which one should i use", "which of them": a question asking to pick one thing. */
+const PICKS_ONE = /\bwhich (?:one|1|of (?:them|those|these|the two))\b/i;
 /**
  * "which one should i pick", "which of them do i use": the learner asks which to choose, not which
  * one "pays more".
  */
-const PICKS_ONE_FOR_ME =
-  /\bwhich (?:one|1|of (?:them|those|these|the two))\s+(?:should|shud|shd|do|would|can)\s+(?:i|we|u)\b/i;
-/** "which one should i use", "which of them": a question asking to pick one thing. */
-const PICKS_ONE = /\bwhich (?:one|1|of (?:them|those|these|the two))\b/i;
+const PICKS_ONE_FOR_ME = new RegExp(
+  `${PICKS_ONE.source}\\s+(?:should|shud|shd|do|would|can)\\s+(?:i|we|u)\\b`,
+  "i",
+);
 
 /** Words that measure rather than name things counted. */
 const MEASURES =

@@ -287,6 +287,12 @@ export class FollowUpDetector {
       previousTerms ??= new Set(contentTerms(previous));
       return previousTerms;
     };
+    // The stemmed topic words of the message, likewise.
+    let ownTerms: ReadonlySet<string> | undefined;
+    const topicTerms = () => {
+      ownTerms ??= new Set(contentTerms(topics.join(" ")));
+      return ownTerms;
+    };
     // "ok new q: what is dropout": the learner says so; so does "different question - what does
     // if __name__ == "__main__": do", whose code holds no topic word, unless it points back.
     if (
@@ -385,7 +391,7 @@ export class FollowUpDetector {
     if (
       wordsAsWritten(text).length >= SELF_CONTAINED_WORDS &&
       topics.length > 0 &&
-      !this.opensPointingBack(text)
+      !this.opensPointingBack(text, topics)
     ) {
       return false;
     }
@@ -400,7 +406,7 @@ export class FollowUpDetector {
       wordsAsWritten(text).length <= SAID_BEFORE_WORDS &&
       !namesTool
     ) {
-      if (contentTerms(topics.join(" ")).every((term) => exchangeTerms().has(term))) return true;
+      if ([...topicTerms()].every((term) => exchangeTerms().has(term))) return true;
     }
     // "since when were the stages deprecated" after the MLflow registry's stages: "the" before a
     // thing the last exchange named points at it.
@@ -408,7 +414,7 @@ export class FollowUpDetector {
       previous !== "" &&
       !namesTool &&
       wordsAsWritten(text).length <= SAID_BEFORE_WORDS &&
-      this.definiteThingSaid(text, topics, exchangeTerms())
+      this.definiteThingSaid(text, topicTerms(), exchangeTerms())
     ) {
       return true;
     }
@@ -423,7 +429,7 @@ export class FollowUpDetector {
       !DEFINES_A_THING.test(text) &&
       !namesTool &&
       topics.every((word) => commonWordRank(word) !== undefined) &&
-      this.continuesTopic(topics, previous.split("\n")[0] ?? "")
+      this.continuesTopic(topicTerms(), previous.split("\n")[0] ?? "")
     ) {
       return true;
     }
@@ -509,16 +515,16 @@ export class FollowUpDetector {
    * Whether the first sentence of a message points back and names no topic ("how do i know im
    * ready to move on from it? i tend to rush things"), or a pointer other than a story's opening
    * "this" comes before its first topic word: what the learner adds after it is about them, not
-   * the thing asked about.
+   * the thing asked about. `topics` are the message's topic words.
    */
-  private opensPointingBack(text: string): boolean {
+  private opensPointingBack(text: string, topics: string[]): boolean {
     const first = text.split(SENTENCE_END)[0] ?? "";
     if (this.topicWords(first).length === 0 && this.pointerBack(first, 0) !== undefined) {
       return true;
     }
     // "ok so how many of those steps in one epoch if i have 10k samples …": a pointer before the
     // message's first topic word.
-    const topic = this.topicWords(text)[0];
+    const topic = topics[0];
     const at = topic === undefined ? -1 : text.toLowerCase().indexOf(topic.toLowerCase());
     const opening = at > 0 ? text.slice(0, at) : "";
     const pointer = this.pointerBack(opening, 0);
@@ -526,13 +532,14 @@ export class FollowUpDetector {
   }
 
   /**
-   * Whether the topic words of a message are found together best in a chunk that also holds a
-   * distinctive word of the last question (`lastQuestion`) that the message does not repeat: the
+   * Whether the topic words of a message (`topicTerms`, stemmed) are found together best in a chunk
+   * that also holds a distinctive word of the last question (`lastQuestion`) that the message does
+   * not repeat: the
    * message asks about a detail of that topic ("how do i promote a new version to prod" after
    * "what does the MLflow model registry do").
    */
-  private continuesTopic(topics: string[], lastQuestion: string): boolean {
-    const asked = [...new Set(contentTerms(topics.join(" ")))];
+  private continuesTopic(topicTerms: ReadonlySet<string>, lastQuestion: string): boolean {
+    const asked = [...topicTerms];
     const limit = DISTINCTIVE_SHARE * this.statistics.chunkCount;
     const before = contentTerms(lastQuestion).filter(
       (term) =>
@@ -556,15 +563,15 @@ export class FollowUpDetector {
   }
 
   /**
-   * Whether "the" stands before a topic word of the message (`topicWords`) that the last exchange
-   * said (`said`, its stemmed words): "the stages" after an answer about the registry's stages.
+   * Whether "the" stands before a topic word of the message (`topics`, stemmed) that the last
+   * exchange said (`said`, its stemmed words): "the stages" after an answer about the registry's
+   * stages.
    */
   private definiteThingSaid(
     text: string,
-    topicWords: string[],
+    topics: ReadonlySet<string>,
     said: ReadonlySet<string>,
   ): boolean {
-    const topics = new Set(contentTerms(topicWords.join(" ")));
     // "what's the salary range for NLP engineers in india" names things of its own.
     if ([...topics].filter((term) => !said.has(term)).length > MAX_NEW_TOPICS) return false;
     return [...text.matchAll(/\bthe\s+([\p{L}-]+)/giu)].some((match) => {

@@ -748,9 +748,9 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
     // "how are they pre-trained" after "diff between bert and gpt": both sides, "X and Y", each
     // in its topic words ("what is relu vs softmax": relu, not "what is relu").
     const choice = BOTH.test(message);
-    const both =
-      !choice && !EACH.test(message) && THEY_BOTH.test(message) && !SINGULAR_IT.test(message);
-    const sides = choice || both || EACH.test(message) ? comparedSides(text) : undefined;
+    const each = EACH.test(message);
+    const both = !choice && !each && THEY_BOTH.test(message) && !SINGULAR_IT.test(message);
+    const sides = choice || both || each ? comparedSides(text) : undefined;
     if (sides !== undefined && both) {
       const named = sides.map((side) => this.topicRun(side));
       if (named.every((side) => side !== "")) return named.join(" and ");
