@@ -176,12 +176,27 @@ const REFERENCE = new RegExp(
   `\\b((?:this|that) one|it|its|they|them|their|this|that|these|those|same|the (?:[\\p{L}\\d-]+ ){0,2}one|the (?:former|latter)|(?:the|which|those|these) (?:[\\p{L}\\d-]+ ){0,2}ones|which one|the two|both of them|each one|each of them|all of them|either|above|${ONE_AFTER_VERB}|(?<=\\b(?:for|of|about|with|in) )(?:each|both)(?=\\s*[?.!]*$)|${PLACE_THERE})\\b`,
   "iu",
 );
+/**
+ * "how does q-learning update its q-values", "do Transformers use … their hidden layers": an
+ * auxiliary, then its subject, then a verb; a possessive later in that clause is the subject's.
+ */
+const SUBJECT_BEFORE_POSSESSIVE =
+  /\b(?:do|does|did|can|could|will|would|should)\s+(?!(?:i|you|u|we|they|it|he|she|ppl|people|one|everyone|anyone|someone)\b)([\p{L}\d.-]+(?:\s+[\p{L}\d.-]+){0,2})\s+[\p{L}-]+\b[^,;?!.:]*$/iu;
 /** "that .venv folder", "that one file": after "that", a thing it points at. */
 const POINTED_THING =
   /^\s+(?:\S+\s+)?(?:folder|file|model|project|dataset|data|library|tool|course|step|error|command|notebook|repo|package|app|certification|cert|book|video|link|table|column|chart|plot|metric|role|job|stage|version|container|image|endpoint|api|service|pipeline|script)s?\b/i;
 /** "bias variance tradeoff what is it", "canary release - explain it": a thing, then "what is it". */
 const THING_THEN_WHAT_IS_IT =
   /^(.+?)[\s,:;-]+(?:so\s+)?(?:what(?:'s|s| is| are)|wat is|explain|define)\s+(?:it|that|this|they|them)\s*[?.!]*$/i;
+/**
+ * "ok and mobilenet, what's that designed for?": a thing, then a question whose subject points
+ * at it.
+ */
+const THING_THEN_ASKS_OF_IT =
+  /^(.+?)[,:;–—-]+\s*(?:so\s+)?(?:what|how|why|when|where|which)(?:'s|s| is| are| does| do| did| can| would)?\s+(?:it|that|this|they)\b/i;
+/** "NLP engineer salary in india how much it is?": a thing, then asked of it in spoken order. */
+const THING_THEN_HOW_MUCH_IT_IS =
+  /^(.+?)[\s,:;–—-]+(?:how much|how long|how many \w+|what)\s+(?:it|they)\s+(?:is|are|will be|costs?|takes?)\s*[?.!]*$/i;
 
 /** "like u said", "the tools you mentioned": the message points at the last answer itself. */
 const YOU_SAID =
@@ -310,7 +325,14 @@ export class FollowUpDetector {
       return false;
     }
     // "bias varience tradeoff wat is it": a thing named, then asked what it is, stands alone.
-    const named = THING_THEN_WHAT_IS_IT.exec(text)?.[1];
+    // "ok and mobilenet, what's that designed for?" and "NLP engineer salary how much it is"
+    // likewise; "what about django, when is that
+    // used" weighs it against what was just talked about (below).
+    const named =
+      THING_THEN_WHAT_IS_IT.exec(text)?.[1] ??
+      (WHAT_ABOUT.test(text)
+        ? undefined
+        : (THING_THEN_ASKS_OF_IT.exec(text)?.[1] ?? THING_THEN_HOW_MUCH_IT_IS.exec(text)?.[1]));
     if (
       named !== undefined &&
       this.topicWords(named).length > 0 &&
@@ -477,7 +499,8 @@ export class FollowUpDetector {
    * The first word that points back at the conversation ("is it free?", "which one pays more?"),
    * if any; `topicCount` is how many topic words the message names. A pronoun after a topic the
    * message names itself points inside it ("what is dropout and why does it help", "is kaggle
-   * worth it"), and "which one" with its choices named ("which one, streamlit or flask?") needs
+   * worth it"), as does a possessive after its clause's subject ("how does q-learning update its
+   * q-values"), and "which one" with its choices named ("which one, streamlit or flask?") needs
    * nothing from before.
    */
   private pointerBack(text: string, topicCount: number): string | undefined {
@@ -504,6 +527,11 @@ export class FollowUpDetector {
       ) {
         continue;
       }
+      // "can DVC use google drive as its remote storage": the possessive is the subject's.
+      const subject = /^(?:its|their)$/i.test(pointer[0])
+        ? SUBJECT_BEFORE_POSSESSIVE.exec(before)?.[1]
+        : undefined;
+      if (subject !== undefined && this.topicWords(subject).length > 0) continue;
       // "is kaggle worth it": the thing is named before "worth it" in the same clause.
       if (/\bworth\s+$/i.test(before) && this.topicWords(before).length > 0) continue;
       return pointer[0];

@@ -220,6 +220,9 @@ describe("FollowUpDetector.dependsOnHistory", () => {
     // The last answer named as what the message builds on.
     "ok makes sense, if i fill gaps with the median like u said do i take the median of the whole dataset",
     "you mentioned dropout, does the GPU matter for it",
+    // A possessive whose clause names no subject of its own: the last topic's.
+    "what are its hyperparameters",
+    "do i need a gpu for its training",
   ])("treats %j as a follow-up", (message) => {
     expect(detector.dependsOnHistory(message)).toBe(true);
   });
@@ -266,6 +269,13 @@ describe("FollowUpDetector.dependsOnHistory", () => {
     "ok and what's dropout for?",
     // "worth it" is the thing named just before it.
     "is kaggle actually worth it or is it just leaderboard chasing",
+    // A thing named, then a question whose subject points at it.
+    "ok and xgboost, what's that used for?",
+    "dropout - how does it work",
+    "xgboost gpu salary in india how much it is?",
+    // A possessive later in the clause is its subject's.
+    "can xgboost use a gpu for its training",
+    "which activation does dropout use in their layers",
     // About the material itself.
     "roadmap overview",
     "how many gpus are there?",
