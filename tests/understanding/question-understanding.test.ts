@@ -231,6 +231,7 @@ describe("QuestionUnderstanding", () => {
       "wut calc topics lowkey, not just the avg or nah",
       "what calculus topics, not just the averages",
     ],
+    ["is uv worth it or just hype, when would i use it", "is uv worth it, when would i use it"],
     ["batch vs online preds", "batch vs online predictions"],
     ["deadass do i gotta grind math proofs", "do i have to grind math proofs"],
     ["how dose it work", "how does it work"],
@@ -541,6 +542,15 @@ describe("QuestionUnderstanding", () => {
     expect(asked.expansions).toContainEqual({
       word: "culprit",
       alternatives: ["cause"],
+      source: "lexicon",
+    });
+  });
+
+  it("reads 'in the meantime' as while waiting, the material's words for it", () => {
+    const asked = understanding.understand("labels take weeks, what can i watch in the meantime?");
+    expect(asked.expansions).toContainEqual({
+      word: "meantime",
+      alternatives: ["wait", "early warning"],
       source: "lexicon",
     });
   });
