@@ -1,20 +1,13 @@
 import MiniSearch, { type Options } from "minisearch";
-import { STOPWORDS, stem, words } from "../text/terms.ts";
+import { STOPWORDS, termsOfWord, words } from "../text/terms.ts";
 import type { LexicalHit, LexicalIndex } from "./lexical-index.ts";
 
 /** `heading` is the last heading of the section path; `section` the whole path. */
 type LexicalDocument = { id: string; heading: string; section: string; text: string };
 
-/** Stemmed, stop-word-free terms; hyphenated names also index their parts. */
+/** Stemmed, stop-word-free terms, as `contentTerms` makes them. */
 function processTerm(term: string): string[] | null {
-  if (STOPWORDS.has(term)) return null;
-  const terms = [stem(term)];
-  if (/[-.]/.test(term)) {
-    for (const part of term.split(/[-.]/)) {
-      if (part.length > 1 && !STOPWORDS.has(part)) terms.push(stem(part));
-    }
-  }
-  return terms;
+  return STOPWORDS.has(term) ? null : termsOfWord(term);
 }
 
 const OPTIONS: Options<LexicalDocument> = {

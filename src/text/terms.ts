@@ -145,19 +145,29 @@ export function stem(word: string): string {
 }
 
 /**
- * Index terms: stemmed content words. Hyphenated names ("scikit-learn", "bias-variance") yield the
- * whole name and its parts, so both spellings match.
+ * The stemmed terms of one content word: the word itself, the parts of a hyphenated or dotted
+ * name ("scikit-learn", "bias-variance"), so both spellings match, and a version without its
+ * closing "+" ("3.11+" also as 3.11; "10+ years" stays as the material writes it).
  */
-export function contentTerms(text: string): string[] {
-  const terms: string[] = [];
-  for (const word of words(text)) {
-    if (STOPWORDS.has(word)) continue;
-    terms.push(stem(word));
-    if (/[-.]/.test(word)) {
-      for (const part of word.split(/[-.]/)) {
+export function termsOfWord(word: string): string[] {
+  const version = /^\p{N}+\.\p{N}+\++$/u.test(word) ? word.replace(/\++$/, "") : undefined;
+  const forms = version === undefined ? [word] : [word, version];
+  const terms = [stem(word), ...forms.slice(1)];
+  for (const form of forms) {
+    if (/[-.]/.test(form)) {
+      for (const part of form.split(/[-.]/)) {
         if (part.length > 1 && !STOPWORDS.has(part)) terms.push(stem(part));
       }
     }
+  }
+  return terms;
+}
+
+/** Index terms: the stemmed terms (`termsOfWord`) of each content word. */
+export function contentTerms(text: string): string[] {
+  const terms: string[] = [];
+  for (const word of words(text)) {
+    if (!STOPWORDS.has(word)) terms.push(...termsOfWord(word));
   }
   return terms;
 }

@@ -103,6 +103,15 @@ describe("contentTerms", () => {
     expect(terms).toContain(stem("learn"));
   });
 
+  it("reads a version with a closing '+' as that version too ('3.11+' meets 'Python 3.11')", () => {
+    const asked = contentTerms("do i need python 3.11+");
+    for (const term of contentTerms("Python 3.11")) expect(asked).toContain(term);
+    // "Month 12+" and "10+ years" stay as the material writes them.
+    expect(contentTerms("10+ years")).toEqual(["10+", "year"]);
+    // A name that ends in "+" is no number.
+    expect(contentTerms("C++")).toEqual(["c++"]);
+  });
+
   it("lets both spellings of a hyphenated word meet", () => {
     const hyphenated = new Set(contentTerms("the bias-variance tradeoff"));
     for (const term of contentTerms("bias and variance")) expect(hyphenated.has(term)).toBe(true);
