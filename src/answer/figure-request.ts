@@ -58,18 +58,18 @@ const NAMED_THING =
 const TIME_PHRASE =
   /\b(?:how many|per|a|each|every) (hours?|days?|weeks?|months?|years?)\b|\b(hours?|days?|weeks?) (?:per|a|each|every)\b/g;
 /**
- * "what dropout rate…", "which YOLO version…", "grafana default port": a setting asked for, not
- * "data version control".
+ * "what dropout rate…", "which YOLO version…", "grafana default port", "a standard patience value":
+ * a setting asked for, not "data version control".
  * The words between name the setting; "what happens if the learning rate…" asks what happens.
  */
 const SETTING_PHRASE =
-  /\b(?:what|which|exact(?! same\b)|ideal|optimal|default|best)(?:'s)?(?: (?!(?:happens?|happened|if|when|does|do|did)\b)[\p{L}\d'-]+){0,3} (rate|size|score|rank|alpha|threshold|value|values|epochs|version|memory|ram|gb|percentage|percent|length|port|momentum|interval|number)\b/u;
+  /\b(?:what|which|exact(?! same\b)|ideal|optimal|default|best|standard|usual|typical)(?:'s)?(?: (?!(?:happens?|happened|if|when|does|do|did)\b)[\p{L}\d'-]+){0,3} (rate|size|score|rank|alpha|threshold|value|values|epochs|version|memory|ram|gb|percentage|percent|length|port|momentum|interval|number)\b/u;
 /**
  * "what dropout value", "which k number": a generic setting noun after the setting's name; the
  * name is what the figure must stand next to (`nn.Dropout(0.2)`).
  */
 const NAMED_GENERIC_SETTING =
-  /\b(?:what|which)(?: (?!(?:is|are|the|a|an|happens?|if|when|does|do|did)\b)[\p{L}\d'-]+){0,2}? ([\p{L}\d'-]+) (?:value|values|number)\b/u;
+  /\b(?:what|which|standard|usual|typical)(?: (?!(?:is|are|the|a|an|happens?|if|when|does|do|did)\b)[\p{L}\d'-]+){0,2}? ([\p{L}\d'-]+) (?:value|values|number)\b/u;
 /**
  * "a good ROUGE score", "an acceptable rmse value", "a good p99 latency target": what value counts
  * as good for a measure.

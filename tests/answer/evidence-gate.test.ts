@@ -261,6 +261,11 @@ describe("figureRequest", () => {
     expect(figureRequest("what does num_leaves do")).toBeUndefined();
     // "default" leads a setting noun too: the port is asked.
     expect(figureRequest("grafana default port")).toEqual({ type: "setting", words: ["port"] });
+    // So do "standard", "usual" and "typical": a value is asked.
+    expect(figureRequest("does early stopping have a standard patience value")).toEqual({
+      type: "setting",
+      words: ["patience"],
+    });
   });
 
   it("asks for the people behind a work, which only a sentence naming them gives", () => {
