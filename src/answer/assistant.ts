@@ -151,6 +151,7 @@ export class Assistant {
       options.index.units,
       {},
       roadmapTitles(options.index),
+      lexicon,
     );
     this.generator =
       typeof options.generator === "function"

@@ -1,5 +1,6 @@
 import { dotProduct } from "../index/dot-product.ts";
 import type { UnitVectors } from "../index/unit-vectors.ts";
+import type { EntityLexicon } from "../retrieval/entity-lexicon.ts";
 import { commonWordRank } from "../text/common-words.ts";
 import { comparedSides } from "../text/compared-sides.ts";
 import { escapeRegExp } from "../text/escape-reg-exp.ts";
@@ -199,6 +200,13 @@ export type ExtractiveSettings = {
    * too high" → "Too high and the loss jumps around …"), written the same way. @default 0.2
    */
   extremeBonus: number;
+  /**
+   * Added to a unit that names a tool of the corpus tables the question does not, when the
+   * question asks which tools, libraries or frameworks to use ("what tools do people use to build
+   * rag stuff" → "LangChain and LlamaIndex are useful for building LLM applications …", not what
+   * RAG is). @default 0.1
+   */
+  toolsBonus: number;
 };
 
 export const DEFAULT_EXTRACTIVE_SETTINGS: ExtractiveSettings = {
@@ -235,6 +243,7 @@ export const DEFAULT_EXTRACTIVE_SETTINGS: ExtractiveSettings = {
   rowForHowPenalty: 0.05,
   stepBonus: 0.1,
   extremeBonus: 0.2,
+  toolsBonus: 0.1,
 };
 
 /** What the writer answers: the question without the tutorial it names, and that tutorial's title. */
@@ -295,6 +304,8 @@ type UnitSignals = {
   step: number;
   /** 1 for a unit that names the extreme the question asks about ("too high"). */
   extreme: number;
+  /** 1 for a unit naming a tool the question does not, when it asks which tools to use. */
+  namesTools: number;
 };
 
 const LIST_QUESTION =
@@ -456,14 +467,18 @@ export class ExtractiveGenerator implements Generator {
 
   /** Titles of the corpus documents of kind `roadmap`, which "the roadmap" names. */
   private readonly roadmapTitles: readonly string[];
+  /** The tools of the corpus tables, when the assistant has them (see `toolsBonus`). */
+  private readonly lexicon: EntityLexicon | undefined;
 
   constructor(
     statistics: CorpusStatistics,
     units: UnitVectors = new Map(),
     settings: Partial<ExtractiveSettings> = {},
     roadmapTitles: readonly string[] = [],
+    lexicon?: EntityLexicon,
   ) {
     this.statistics = statistics;
+    this.lexicon = lexicon;
     this.units = units;
     this.settings = { ...DEFAULT_EXTRACTIVE_SETTINGS, ...settings };
     this.roadmapTitles = roadmapTitles;
@@ -876,6 +891,7 @@ export class ExtractiveGenerator implements Generator {
       rowForHowPenalty,
       stepBonus,
       extremeBonus,
+      toolsBonus,
     } = this.settings;
     const counted = countedThings(input.question);
     const picksOne = PICKS_ONE.test(input.question);
@@ -919,6 +935,10 @@ export class ExtractiveGenerator implements Generator {
     const asksIfNeeded = ASKS_IF_NEEDED.test(asked);
     // A search expansion that names a row ("did sales for 10 yrs" → career switcher) names it.
     const expandedNames = new Set((input.expansions ?? []).map((word) => word.toLowerCase()));
+    // "which libraries do ppl build it with": the tools the question names itself are not asked.
+    const toolsNamed = ASKS_TOOLS.test(carriedTopic(asked).own)
+      ? new Set(this.lexicon?.find(input.question).map((entry) => entry.name))
+      : undefined;
 
     // Scored for one part, a unit is measured mostly against that part's own meaning.
     const partVector = part === undefined ? undefined : input.partVectors?.get(part);
@@ -1010,6 +1030,11 @@ export class ExtractiveGenerator implements Generator {
           rowForHow: asksHow && unit.kind === "row" && !givesReasonColumn ? 1 : 0,
           step: stepVerb !== undefined && opensWithVerb(unit.text, stepVerb) ? 1 : 0,
           extreme: extreme?.test(unit.text) === true ? 1 : 0,
+          namesTools:
+            toolsNamed !== undefined &&
+            this.lexicon?.find(unit.text).some((entry) => !toolsNamed.has(entry.name)) === true
+              ? 1
+              : 0,
         };
         // "Learn neurons, layers, …, dropout, …" names dropout without saying what it is.
         // "which one for sentiment classification? (bert gpt)": a list naming one of them among
@@ -1050,7 +1075,8 @@ export class ExtractiveGenerator implements Generator {
           countBonus * signals.countGiven -
           rowForHowPenalty * signals.rowForHow +
           stepBonus * signals.step +
-          extremeBonus * signals.extreme;
+          extremeBonus * signals.extreme +
+          toolsBonus * signals.namesTools;
         candidates.push({ ...unit, passage, position, terms, score, signals });
       });
     }
@@ -1195,6 +1221,9 @@ function extremeAsked(asked: string): RegExp | undefined {
 
 /** "how do i roll back …", "how to schedule …", "how can I fix …": how to do something. */
 const ASKS_HOW_TO = /\bhow (?:do|can|should|would) (?:i|we|you)\b|\bhow to\b/i;
+/** "which libraries do ppl build it with", "what tools should i learn": tools to use, asked for. */
+const ASKS_TOOLS =
+  /\b(?:which|what)\s+(?:[\p{L}-]+\s+){0,2}?(?:tools?|librar(?:y|ies)|libs?|frameworks?|packages?)\b/iu;
 /** "how do i split my data", "how to create a venv": the verb of what the learner asks how to do. */
 const HOW_TO_VERB = /\bhow (?:do|can|should|would) (?:i|we|you) (\p{L}+)\b|\bhow to (\p{L}+)\b/iu;
 /** Verbs too general to name a step ("how do i get…", "how to learn…"). */

@@ -4,6 +4,7 @@ import { ExtractiveGenerator } from "../../src/answer/extractive-generator.ts";
 import type { Passage } from "../../src/answer/generator.ts";
 import { quotableUnits } from "../../src/answer/quotable-units.ts";
 import type { Chunk } from "../../src/chunking/chunk.ts";
+import { EntityLexicon } from "../../src/retrieval/entity-lexicon.ts";
 import { learnerLexicon } from "../../src/understanding/learner-lexicon.ts";
 import { makeChunk, makeRow } from "../support/chunks.ts";
 
@@ -1600,6 +1601,37 @@ describe("ExtractiveGenerator", () => {
         ),
       ]);
       expect(writer.compose({ question: "why python?", passages })).toMatch(/^Python is the best/);
+    });
+
+    it("leads a question asking which tools with the unit that names tools, not a definition", () => {
+      const chunks = [
+        makeChunk(
+          "what",
+          "LLMs > RAG",
+          "RAG, or Retrieval-Augmented Generation, connects an LLM to external documents so RAG can answer.",
+        ),
+        makeChunk(
+          "tools",
+          "LLMs > RAG",
+          "LangChain and LlamaIndex are useful for LLM applications with retrieval.",
+        ),
+        makeRow("langchain", "Tools", [
+          ["Tool", "LangChain"],
+          ["Purpose", "LLM applications"],
+        ]),
+      ];
+      const passages = chunks.map((chunk, rank) => ({
+        n: rank + 1,
+        chunk,
+        score: 1 - rank * 0.05,
+      }));
+      const statistics = new CorpusStatistics(chunks);
+      const lexicon = new EntityLexicon(chunks);
+      const withTools = new ExtractiveGenerator(statistics, new Map(), {}, [], lexicon);
+      const question = "which libraries do people build RAG apps with";
+      expect(withTools.compose({ question, passages })).toMatch(/^LangChain and LlamaIndex/);
+      // Asked what RAG is, the definition still leads.
+      expect(withTools.compose({ question: "what is RAG", passages })).toMatch(/^RAG, or/);
     });
 
     it("answers of the learner type asked about, not another one's sentence", () => {
