@@ -21,6 +21,7 @@ import type { EvalItem } from "../../src/eval/dataset.ts";
 import { matchesEvidence } from "../../src/eval/evidence-match.ts";
 import { answerSentences, unitOnEvidence } from "../../src/eval/metrics.ts";
 import { loadIndex } from "../../src/index/index-store.ts";
+import { EntityLexicon } from "../../src/retrieval/entity-lexicon.ts";
 import { LEARNER_SETS, prepareItem, readSets } from "./internal/learner-sets.ts";
 
 const split = process.argv[2] ?? "train";
@@ -44,6 +45,7 @@ function measure(settings: ExtractiveSettings) {
     index.units,
     settings,
     roadmapTitles(index),
+    new EntityLexicon(index.chunks),
   );
   let sentences = 0;
   let onEvidence = 0;

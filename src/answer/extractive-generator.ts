@@ -207,6 +207,13 @@ export type ExtractiveSettings = {
    * RAG is). @default 0.1
    */
   toolsBonus: number;
+  /**
+   * Taken from a table row the question neither names nor asks a figure of: "batch or online
+   * predictions, which one shud i go with" is answered by the sentence that advises ("Batch
+   * prediction is simpler and cheaper to operate, so prefer it …"), not by the Batch prediction row
+   * found a little higher. @default 0.05
+   */
+  unnamedRowPenalty: number;
 };
 
 export const DEFAULT_EXTRACTIVE_SETTINGS: ExtractiveSettings = {
@@ -244,6 +251,7 @@ export const DEFAULT_EXTRACTIVE_SETTINGS: ExtractiveSettings = {
   stepBonus: 0.1,
   extremeBonus: 0.2,
   toolsBonus: 0.1,
+  unnamedRowPenalty: 0.05,
 };
 
 /** What the writer answers: the question without the tutorial it names, and that tutorial's title. */
@@ -306,6 +314,8 @@ type UnitSignals = {
   extreme: number;
   /** 1 for a unit naming a tool the question does not, when it asks which tools to use. */
   namesTools: number;
+  /** 1 for a table row the question neither names (nor its step or month) nor asks a figure of. */
+  unnamedRow: number;
 };
 
 const LIST_QUESTION =
@@ -892,6 +902,7 @@ export class ExtractiveGenerator implements Generator {
       stepBonus,
       extremeBonus,
       toolsBonus,
+      unnamedRowPenalty,
     } = this.settings;
     const counted = countedThings(input.question);
     const picksOne = PICKS_ONE.test(input.question);
@@ -1030,6 +1041,7 @@ export class ExtractiveGenerator implements Generator {
           rowForHow: asksHow && unit.kind === "row" && !givesReasonColumn ? 1 : 0,
           step: stepVerb !== undefined && opensWithVerb(unit.text, stepVerb) ? 1 : 0,
           extreme: extreme?.test(unit.text) === true ? 1 : 0,
+          unnamedRow: 0,
           namesTools:
             toolsNamed !== undefined &&
             this.lexicon?.find(unit.text).some((entry) => !toolsNamed.has(entry.name)) === true
@@ -1049,6 +1061,14 @@ export class ExtractiveGenerator implements Generator {
           const agreement = referenceAgreement(references, placesOf(unit.text, sectionReferences));
           signals.reference = agreement === "agrees" ? 1 : agreement === "differs" ? -1 : 0;
         }
+        // "what are steps 1-3 about" names the rows of Steps 1 to 3 by their places.
+        signals.unnamedRow =
+          unit.kind === "row" &&
+          signals.namedRow === 0 &&
+          signals.figure === 0 &&
+          signals.reference !== 1
+            ? 1
+            : 0;
         const score =
           semanticWeight * signals.semantic +
           lexicalWeight * signals.lexical +
@@ -1076,7 +1096,8 @@ export class ExtractiveGenerator implements Generator {
           rowForHowPenalty * signals.rowForHow +
           stepBonus * signals.step +
           extremeBonus * signals.extreme +
-          toolsBonus * signals.namesTools;
+          toolsBonus * signals.namesTools -
+          unnamedRowPenalty * signals.unnamedRow;
         candidates.push({ ...unit, passage, position, terms, score, signals });
       });
     }

@@ -1634,6 +1634,36 @@ describe("ExtractiveGenerator", () => {
       expect(withTools.compose({ question: "what is RAG", passages })).toMatch(/^RAG, or/);
     });
 
+    it("takes a little from a row the question neither names nor asks a figure of", () => {
+      const chunks = [
+        makeRow("batch", "Serving Patterns", [
+          ["Pattern", "Batch prediction"],
+          ["How it works", "A scheduled job scores many records"],
+        ]),
+        makeRow("online", "Serving Patterns", [
+          ["Pattern", "Online prediction"],
+          ["How it works", "An API returns a prediction for each request"],
+        ]),
+        makeChunk(
+          "advice",
+          "Batch or Online?",
+          "Batch prediction is simpler and cheaper to operate, so prefer it when the business can wait.",
+        ),
+      ];
+      // The advice is found a little lower than the rows.
+      const passages = chunks.map((chunk, rank) => ({
+        n: rank + 1,
+        chunk,
+        score: 1 - rank * 0.15,
+      }));
+      const statistics = new CorpusStatistics(chunks);
+      const question = "batch or online predictions, which one shud i go with";
+      const penalised = new ExtractiveGenerator(statistics, new Map());
+      expect(penalised.compose({ question, passages })).toMatch(/^Batch prediction is simpler/);
+      const unpenalised = new ExtractiveGenerator(statistics, new Map(), { unnamedRowPenalty: 0 });
+      expect(unpenalised.compose({ question, passages })).toMatch(/^Batch prediction —/);
+    });
+
     it("answers of the learner type asked about, not another one's sentence", () => {
       const { writer, passages } = over([
         makeChunk(
