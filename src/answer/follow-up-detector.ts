@@ -326,8 +326,8 @@ export class FollowUpDetector {
     }
     // "bias varience tradeoff wat is it": a thing named, then asked what it is, stands alone.
     // "ok and mobilenet, what's that designed for?" and "NLP engineer salary how much it is"
-    // likewise; "what about django, when is that
-    // used" weighs it against what was just talked about (below).
+    // likewise; "what about django, when is that used" weighs it against what was just talked
+    // about (below).
     const named =
       THING_THEN_WHAT_IS_IT.exec(text)?.[1] ??
       (WHAT_ABOUT.test(text)
