@@ -908,8 +908,10 @@ export class ExtractiveGenerator implements Generator {
     const picksOne = PICKS_ONE.test(input.question);
     const asksToPractise = PRACTISE.test(input.question);
     const references = numberedReferences(input.question);
+    // The asking clause in the learner's own words, without a follow-up's carried-over topic.
+    const askedOwn = carriedTopic(asked).own;
     // "which tools for that step (step 3 milestone)": the learner's own words ask for a milestone.
-    const asksReadiness = READINESS_QUESTION.test(carriedTopic(asked).own);
+    const asksReadiness = READINESS_QUESTION.test(askedOwn);
     // "salary for both in india? (ML engineer or AI engineer)": the clause that asks ends at its
     // question mark, but the things "both" or "each" point at are carried after it.
     const pointsAtEach = DISTRIBUTIVE.test(carriedFree) && !asked.includes(carried);
@@ -947,7 +949,7 @@ export class ExtractiveGenerator implements Generator {
     // A search expansion that names a row ("did sales for 10 yrs" → career switcher) names it.
     const expandedNames = new Set((input.expansions ?? []).map((word) => word.toLowerCase()));
     // "which libraries do ppl build it with": the tools the question names itself are not asked.
-    const toolsNamed = ASKS_TOOLS.test(carriedTopic(asked).own)
+    const toolsNamed = ASKS_TOOLS.test(askedOwn)
       ? new Set(this.lexicon?.find(input.question).map((entry) => entry.name))
       : undefined;
 

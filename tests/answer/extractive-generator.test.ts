@@ -53,7 +53,11 @@ const shown = (...positions: number[]): Passage[] =>
     score: 1 - rank * 0.05,
   }));
 
-/** The answer a writer over just these chunks composes, shown in this order. */
+/** `corpus` as shown passages in its order, each scoring `step` less than the one before. */
+function rankedPassages(corpus: Chunk[], step = 0.05): Passage[] {
+  return corpus.map((chunk, rank) => ({ n: rank + 1, chunk, score: 1 - rank * step }));
+}
+
 /** The answer over `corpus` shown in its order, each passage scoring `step` less than the one before. */
 function composeOver(
   corpus: Chunk[],
@@ -64,7 +68,7 @@ function composeOver(
   const generator = new ExtractiveGenerator(new CorpusStatistics(corpus), new Map());
   return generator.compose({
     question,
-    passages: corpus.map((chunk, rank) => ({ n: rank + 1, chunk, score: 1 - rank * step })),
+    passages: rankedPassages(corpus, step),
     ...(expansions === undefined ? {} : { expansions }),
   });
 }
@@ -176,7 +180,7 @@ describe("ExtractiveGenerator", () => {
     const generator = new ExtractiveGenerator(new CorpusStatistics(corpus), new Map());
     const input = {
       question: "what is it called when final exam data sneaks into the model while it is trained",
-      passages: corpus.map((chunk, rank) => ({ n: rank + 1, chunk, score: 1 - rank * 0.05 })),
+      passages: rankedPassages(corpus),
       expansions: ["data leakage"],
     };
     expect(generator.compose({ ...input, described: ["data leakage"] })).toMatch(/^Data leakage/);
@@ -235,7 +239,7 @@ describe("ExtractiveGenerator", () => {
     const generator = new ExtractiveGenerator(new CorpusStatistics(setup), units);
     const input = {
       question: "should i commit my .venv to git repositories",
-      passages: setup.map((chunk, rank) => ({ n: rank + 1, chunk, score: 1 - rank * 0.7 })),
+      passages: rankedPassages(setup, 0.7),
       queryVector: [1, 0],
     };
     expect(generator.compose(input)).toMatch(/^Add \.venv\/ to your \.gitignore/);
@@ -495,7 +499,7 @@ describe("ExtractiveGenerator", () => {
       "I only have about 800 photos and training from scratch gives rubbish results. Someone said you can start from a model that has already seen millions of pictures. How does that work?";
     const answer = generator.compose({
       question,
-      passages: corpus.map((chunk, rank) => ({ n: rank + 1, chunk, score: 1 - rank * 0.05 })),
+      passages: rankedPassages(corpus),
       expansions: ["transfer learning"],
       described: ["transfer learning"],
     });
@@ -709,7 +713,7 @@ describe("ExtractiveGenerator", () => {
     const [tools, versions] = ["should i use conda", "which python version should i install?"];
     const input = {
       question,
-      passages: setup.map((chunk, rank) => ({ n: rank + 1, chunk, score: 1 - rank * 0.05 })),
+      passages: rankedPassages(setup),
       // The whole question reads mostly as one about installing tools.
       queryVector: [0.95, 0.31],
     };
@@ -1234,7 +1238,7 @@ describe("ExtractiveGenerator", () => {
         title: roadmapTitle,
       },
     ];
-    const passages = corpus.map((chunk, rank) => ({ n: rank + 1, chunk, score: 1 - rank * 0.02 }));
+    const passages = rankedPassages(corpus, 0.02);
     const statistics = new CorpusStatistics(corpus);
     const writer = new ExtractiveGenerator(statistics, new Map(), {}, [roadmapTitle]);
     const question = "How does the roadmap define machine learning?";
@@ -1258,7 +1262,7 @@ describe("ExtractiveGenerator", () => {
   /** A writer over `chunks` alone, shown them in order with falling retrieval scores. */
   const over = (chunks: Chunk[]) => ({
     writer: new ExtractiveGenerator(new CorpusStatistics(chunks), new Map()),
-    passages: chunks.map((chunk, rank) => ({ n: rank + 1, chunk, score: 1 - rank * 0.05 })),
+    passages: rankedPassages(chunks),
   });
 
   it("answers from the material, not from a practice exercise, unless practice is asked", () => {
@@ -1620,11 +1624,7 @@ describe("ExtractiveGenerator", () => {
           ["Purpose", "LLM applications"],
         ]),
       ];
-      const passages = chunks.map((chunk, rank) => ({
-        n: rank + 1,
-        chunk,
-        score: 1 - rank * 0.05,
-      }));
+      const passages = rankedPassages(chunks);
       const statistics = new CorpusStatistics(chunks);
       const lexicon = new EntityLexicon(chunks);
       const withTools = new ExtractiveGenerator(statistics, new Map(), {}, [], lexicon);
@@ -1651,11 +1651,7 @@ describe("ExtractiveGenerator", () => {
         ),
       ];
       // The advice is found a little lower than the rows.
-      const passages = chunks.map((chunk, rank) => ({
-        n: rank + 1,
-        chunk,
-        score: 1 - rank * 0.15,
-      }));
+      const passages = rankedPassages(chunks, 0.15);
       const statistics = new CorpusStatistics(chunks);
       const question = "batch or online predictions, which one shud i go with";
       const penalised = new ExtractiveGenerator(statistics, new Map());
