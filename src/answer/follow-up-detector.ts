@@ -206,11 +206,11 @@ const THERE_BACK = /(?<!\b(?:is|are|was|were|be|been)\s+)\bthere\s*[?.!]*$/i;
 /** Every such word of a message, in order. */
 const REFERENCES = new RegExp(REFERENCE.source, "giu");
 /**
- * "this roadmap", "this full roadmap", "this 12-month roadmap", "that year", "these days": a
- * determiner before a noun that is itself clear.
+ * "this roadmap", "this full roadmap", "this 12-month roadmap", "that year", "these days", "this
+ * weekend": a determiner before a noun that is itself clear.
  */
 const SELF_CONTAINED_DETERMINER =
-  /\b(this|that|these) (?:(?:full|whole|entire|complete|same|current|particular|\d+[-–]?\w*) )?(roadmap|article|guide|tutorial|course|year|field|domain|industry|market|point|age|days)\b/gi;
+  /\b(this|that|these) (?:(?:full|whole|entire|complete|same|current|particular|\d+[-–]?\w*) )?(roadmap|article|guide|tutorial|course|year|field|domain|industry|market|point|age|days|weekend|week|month|morning|evening|semester|summer|winter)\b/gi;
 /**
  * "is it worth learning ML in 2026", "how long does it take to learn Python": an "it" that
  * anticipates what follows, not one that points back.

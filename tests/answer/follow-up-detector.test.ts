@@ -283,8 +283,9 @@ describe("FollowUpDetector.dependsOnHistory", () => {
     "why does a cnn that overfits need more dropout",
     // A long message whose pronoun comes after its topic carries its own context.
     "my xgboost model does great on training data but badly on new data, is it overfitting or not",
-    // "these days" is now, not something said before.
+    // "these days" is now, not something said before; "this weekend" is a time of its own.
     "is dropout still used anywhere these days",
+    "whats the weather like in pune this weekend",
     // "one" after a word that counts, or an everyday word, is not "the X one".
     "no one uses tensorflow anymore?",
     "ok last one, what does dropout do",

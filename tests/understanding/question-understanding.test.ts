@@ -555,6 +555,16 @@ describe("QuestionUnderstanding", () => {
     });
   });
 
+  it("searches 'prep' as the material's 'prepares', keeping the learner's word", () => {
+    const asked = understanding.understand("does this roadmap even prep u for AI engineer roles");
+    expect(asked.understoodAs).toContain("prep");
+    expect(asked.expansions).toContainEqual({
+      word: "prep",
+      alternatives: ["prepares"],
+      source: "lexicon",
+    });
+  });
+
   it("searches a Python exception's name in words ('AttributeError' as attribute error)", () => {
     const asked = understanding.understand("model.coef_ gives AttributeError, y is that");
     expect(asked.expansions).toContainEqual({
