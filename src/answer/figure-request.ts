@@ -76,6 +76,9 @@ const NAMED_GENERIC_SETTING =
  */
 const GOOD_VALUE =
   /\b(?:good|acceptable|decent|ideal|target|typical|normal) ((?:[\p{L}\d-]+ ){0,2})(?:score|value|target|goal|benchmark)s?\b/u;
+/** "what p99 latency target", "which F1 threshold": a value to reach, named before its noun. */
+const TARGET_ASKED =
+  /\b(?:what|which)\s+(?!(?:is|are|was|were|does|do|did)\b)((?:[\p{L}\d-]+ ){0,2})(?:targets?|thresholds?|cut-?offs?)\b/iu;
 /**
  * "ideal num_leaves for lightgbm", "default max_depth in xgboost", "n_estimators value?": a
  * parameter named as code, its value asked. "what does max_depth do" asks what it does.
@@ -318,7 +321,7 @@ export function figureRequest(question: string): FigureRequest | undefined {
   if (parameter !== undefined) return { type: "setting", words: words(parameter) };
   const metric = METRIC_TARGET.exec(text)?.[1];
   if (metric !== undefined) return { type: "setting", words: [metric] };
-  const good = GOOD_VALUE.exec(text);
+  const good = GOOD_VALUE.exec(text) ?? TARGET_ASKED.exec(text);
   if (good !== null) {
     const named = (good[1] ?? "").trim().split(" ").at(-1) ?? "";
     return { type: "setting", words: named === "" ? [] : [named] };

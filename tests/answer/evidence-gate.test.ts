@@ -71,6 +71,16 @@ describe("figureRequest", () => {
     });
     expect(figureRequest("what accuracy metric should i use")).toBeUndefined();
     expect(figureRequest("what accuracy means for imbalanced data")).toBeUndefined();
+    // A target or threshold asked with "what" or "which" is a setting of what is named before it.
+    expect(figureRequest("What p99 latency target should a production ML API meet?")).toEqual({
+      type: "setting",
+      words: ["latency"],
+    });
+    expect(figureRequest("what F1 threshold should trigger retraining")).toEqual({
+      type: "setting",
+      words: ["f1"],
+    });
+    expect(figureRequest("what is the target project")).toBeUndefined();
   });
 
   it("asks a setting for the best version or rate, not for the best way", () => {
