@@ -61,8 +61,12 @@ const IT =
  */
 const THAT =
   "that(?<!\\b(?:a|an|any|some|the|only)\\s+(?:[\\w-]+\\s+){1,3}that)(?<!\\b(?:anything|something|everything|nothing)(?:\\s+else)?\\s+that)";
-/** "they", but not the authors of "the first project they suggest". */
-const THEY = "they(?! (?:suggest|recommend|say|said|mention|advise)\\w*)";
+/**
+ * "they", but not the authors of "the first project they suggest" or of a study ("the accuracy gap
+ * they found").
+ */
+const THEY =
+  "they(?! (?:suggest|recommend|say|said|mention|advise|found|find|show|report|measur|test|conclud|stud)\\w*)";
 const PRONOUN = new RegExp(`\\b(${IT}|its|${THEY}|them|their|this|${THAT}|these|those)\\b`, "i");
 /** The pronoun a rewrite replaces with the thing it stands for ("that one", "it"). */
 const PRONOUN_AFTER = new RegExp(

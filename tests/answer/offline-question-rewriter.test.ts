@@ -214,6 +214,15 @@ describe("offline follow-up rewriting", () => {
     expect(rewritten).toMatch(/software developer/i);
   });
 
+  it("keeps the 'they' of a study's authors ('the accuracy gap they found')", async () => {
+    const rewritten = await rewriter.rewrite(
+      "how big was the accuracy gap they found",
+      afterAsking("why do trees beat neural networks on tabular data"),
+    );
+    expect(rewritten).toContain("gap they found");
+    expect(rewritten).toMatch(/tabular/i);
+  });
+
   it("keeps a demonstrative that names its own noun, an adjective between ('this full roadmap')", async () => {
     expect(
       await rewriter.rewrite(
