@@ -6,6 +6,8 @@ import { learnerLexicon } from "../understanding/learner-lexicon.ts";
  */
 const NUMBER =
   /(?<![\p{L}\d])\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half|dozen)\b/iu;
+/** A number written in digits. */
+const DIGIT = /(?<![\p{L}\d])\d/u;
 /** Money nouns; "lpa" (lakhs per annum) and "ctc" (cost to company) are Indian salary terms. */
 const MONEY_WORDS =
   /^(price|prices|priced|pricing|cost|costs|fee|fees|salary|salaries|charge|charges|budget|lpa|ctc)$/;
@@ -81,10 +83,11 @@ const TARGET_ASKED =
   /\b(?:what|which)\s+(?!(?:is|are|was|were|does|do|did)\b)((?:[\p{L}\d-]+ ){0,2})(?:targets?|thresholds?|cut-?offs?)\b/iu;
 /**
  * "ideal num_leaves for lightgbm", "default max_depth in xgboost", "n_estimators value?": a
- * parameter named as code, its value asked. "what does max_depth do" asks what it does.
+ * parameter named as code, its value asked. "what does max_depth do" asks what it does, and "the
+ * right order of zero_grad …" its place.
  */
 const CODE_SETTING =
-  /\b(?:default|ideal|optimal|recommended|best|good|right|typical|what|which)(?: (?!(?:does|do|did|is|are|happens?|if|when)\b)[\p{L}\d'-]+){0,2}? ([\p{L}][\p{L}\d]*_[\p{L}\d_]+)\b|\b([\p{L}][\p{L}\d]*_[\p{L}\d_]+) (?:default|value|values)\b/iu;
+  /\b(?:default|ideal|optimal|recommended|best|good|right|typical|what|which)(?: (?!(?:does|do|did|is|are|happens?|if|when|order|sequence|purpose|role|point)\b)[\p{L}\d'-]+){0,2}? ([\p{L}][\p{L}\d]*_[\p{L}\d_]+)\b|\b([\p{L}][\p{L}\d]*_[\p{L}\d_]+) (?:default|value|values)\b/iu;
 /**
  * "what accuracy shud my churn model reach", "which f1 score do i need to hit": the value a metric
  * should reach, a figure asked beside the metric. Not "what accuracy metric…" or "what accuracy
@@ -454,6 +457,12 @@ function asksWithinPrice(question: string): boolean {
   return amount.replace(/\D/g, "").length >= 4 && !/^(?:19|20)\d\d$/.test(amount);
 }
 
+/**
+ * "With 10,000 training examples and a batch size of 32, one epoch is 313 update steps": the
+ * premise of a worked example, whose values are assumed, not recommended.
+ */
+const WORKED_EXAMPLE_PREMISE = /^\s*(?:with|given|suppose|say)\s[^.]*?\d[^.]*?,\s/i;
+
 /** Whether a sentence or row supplies the figure a question asks for. */
 export function suppliesFigure(request: FigureRequest, unit: string): boolean {
   const unitTerms = new Set(contentTerms(unit));
@@ -491,10 +500,17 @@ export function suppliesFigure(request: FigureRequest, unit: string): boolean {
           contentTerms(request.kind).every((term) => unitTerms.has(term))) &&
         (request.words.length === 0 || countsThing(request.words, unit))
       );
-    case "setting":
+    case "setting": {
       if (request.difference === true) return DIFFERENCE_GIVEN.test(unit);
-      // A price ("~$200") is not the setting or score asked for.
-      return NUMBER.test(unit.replace(PRICE, " ")) && (request.words.length === 0 || mentions);
+      // A value is written in digits ("one gradient update" sets nothing); a price ("~$200") is
+      // not the setting or score asked for, nor is a worked example's premise.
+      const stated = unit.replace(WORKED_EXAMPLE_PREMISE, " ");
+      const named = new Set(contentTerms(stated));
+      return (
+        DIGIT.test(stated.replace(PRICE, " ")) &&
+        request.words.every((word) => named.has(stem(word)))
+      );
+    }
     default: {
       const unknown: never = request.type;
       throw new Error(`unknown figure type ${String(unknown)}`);

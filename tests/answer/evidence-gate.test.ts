@@ -83,6 +83,37 @@ describe("figureRequest", () => {
     expect(figureRequest("what is the target project")).toBeUndefined();
   });
 
+  it("takes a setting's value only from digits the material recommends, not from an example", () => {
+    const batch = figureRequest("what batch size should i use when fine tuning bert");
+    expect(batch).toEqual({ type: "setting", words: ["size"] });
+    const asked = batch as FigureRequest;
+    // "one gradient update" counts nothing to set.
+    expect(
+      suppliesFigure(
+        asked,
+        "The batch size is the number of examples used for one gradient update.",
+      ),
+    ).toBe(false);
+    // The premise of a worked example is assumed, not recommended.
+    expect(
+      suppliesFigure(
+        asked,
+        "With 10,000 training examples and a batch size of 32, one epoch is 313 update steps, the last one using a smaller batch of 16 examples.",
+      ),
+    ).toBe(false);
+    expect(
+      suppliesFigure(asked, "Start with a batch size of 32 and halve it when memory runs out."),
+    ).toBe(true);
+    // The place of a call in a loop is asked, not a value.
+    expect(
+      figureRequest("whats the right order of zero_grad / backward / step in the loop?"),
+    ).toBeUndefined();
+    expect(figureRequest("ideal num_leaves for lightgbm")).toEqual({
+      type: "setting",
+      words: ["num", "leaves"],
+    });
+  });
+
   it("asks a setting for the best version or rate, not for the best way", () => {
     expect(figureRequest("best yolo version for object detection project")).toEqual({
       type: "setting",
