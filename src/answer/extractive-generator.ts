@@ -1013,7 +1013,8 @@ export class ExtractiveGenerator implements Generator {
           figure: request !== undefined && suppliesFigure(request, unit.text) ? 1 : 0,
           supplementary: SUPPLEMENTARY.test(unit.text) ? 1 : 0,
           reference: 0,
-          definition: definedTerms.length > 0 ? definitionBonus(unit.text, definedTerms) : 0,
+          definition:
+            definedTerms.length > 0 ? definitionBonus(unit.text, definedTerms, unit.kind) : 0,
           milestone: asksReadiness && MILESTONE.test(unit.text) ? 1 : 0,
           namedRow:
             unit.kind === "row" &&
@@ -1529,12 +1530,13 @@ function enumeratesTerms(text: string, terms: string[]): boolean {
  * off …": the terms among its first four words) and, better, says what they are ("Machine
  * Learning is a branch …", "MLOps (machine learning operations) is …").
  */
-function definitionBonus(text: string, terms: string[]): number {
+function definitionBonus(text: string, terms: string[], kind: QuotableUnit["kind"]): number {
   // "DVC can also describe pipelines …" adds to a definition given before; it is none itself.
   if (SUPPLEMENTARY.test(text)) return 0;
   const opening = text.split(/\s+/).slice(0, 4).join(" ");
   const openingTerms = new Set(contentTerms(opening));
-  if (!terms.every((term) => openingTerms.has(term))) return 0;
+  if (!terms.every((term) => openingTerms.has(term)))
+    return kind === "sentence" && glossesTerms(text, terms) ? DEFINITION_BONUS : 0;
   const written = text.replace(/^(?:an?|the)\s+/i, "");
   const subject = written.replace(/\s*\([^)]*\)/, "").split(/\s+/);
   const subjectEnd = subject.slice(terms.length);
@@ -1556,6 +1558,30 @@ function definitionBonus(text: string, terms: string[]): number {
     if (next?.pos === "NOUN" && !verbBefore) return 0;
   }
   return COPULA.test(subjectEnd.join(" ")) ? DEFINITION_BONUS + COPULA_BONUS : DEFINITION_BONUS;
+}
+
+/** Fewest words of the clause before a glossing colon ("Python is dynamically typed:"). */
+const MIN_GLOSSING_CLAUSE_WORDS = 3;
+/** Most terms of a thing a colon glosses ("aliases in MLflow's registry"). */
+const MAX_GLOSSED_TERMS = 3;
+
+/**
+ * "… current versions use aliases: movable labels such as …": the terms (or the first, the thing
+ * a question like "what are aliases in MLflow's registry" defines) end a clause, and a colon then
+ * says what they are.
+ */
+function glossesTerms(text: string, terms: string[]): boolean {
+  const colon = text.indexOf(": ");
+  // A long phrase ("an ML model's failure mode differ from …") is asked about, not glossed.
+  if (colon < 0 || terms.length === 0 || terms.length > MAX_GLOSSED_TERMS) return false;
+  // "AutoML: AutoML tools speed up …" is a label, not a clause, before its colon.
+  if (words(text.slice(0, colon)).length < MIN_GLOSSING_CLAUSE_WORDS) return false;
+  const before = contentTerms(text.slice(0, colon));
+  const last = before.slice(-terms.length);
+  return (
+    before.at(-1) === terms[0] ||
+    (last.length === terms.length && terms.every((term) => last.includes(term)))
+  );
 }
 
 /**

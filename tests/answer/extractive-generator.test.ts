@@ -1302,6 +1302,35 @@ describe("ExtractiveGenerator", () => {
     expect(compose("what is the mlflow registry")).toMatch(/^MLflow — category/);
   });
 
+  it("defines a term by the clause that ends in it before a colon, not by a row naming it", () => {
+    const tool = makeRow("mlflow", "MLOps Tools", [
+      ["Tool", "MLflow"],
+      ["Category", "Experiment tracking and registry"],
+      ["What it does", "Logs runs and manages model versions and aliases"],
+    ]);
+    const alias = makeChunk(
+      "alias",
+      "MLflow > Model Registry",
+      "Instead of fixed stages, current MLflow uses aliases: movable labels such as champion that point at one version.",
+    );
+    const listing = makeChunk(
+      "tools",
+      "AutoML",
+      "AutoML tools such as Google AutoML, H2O.ai and AutoGluon generate strong baselines.",
+    );
+    const label = makeChunk(
+      "label",
+      "Future Trends",
+      "AutoML: AutoML tools speed up baseline modelling, but engineers are still needed.",
+    );
+    const compose = (question: string, chunks: Chunk[]) => composeOver(chunks, question);
+    expect(compose("what are aliases in mlflow", [tool, alias])).toMatch(
+      /^Instead of fixed stages/,
+    );
+    // A label before a colon ("AutoML: …") is no clause that says what follows it.
+    expect(compose("AutoML tool names", [listing, label])).toMatch(/^AutoML tools such as/);
+  });
+
   it("answers 'what are the 7 steps' where the material counts seven steps, not with Step 7", () => {
     const chunks = [
       row(80, "12-Month Roadmap", [
