@@ -555,6 +555,26 @@ describe("QuestionUnderstanding", () => {
     });
   });
 
+  it("reads 'gh', 'slap', 'hyping' and a closing 'kindly clarify' as learners mean them", () => {
+    expect(understanding.understand("gh actions workflow file location?").understoodAs).toBe(
+      "GitHub actions workflow file location?",
+    );
+    expect(understanding.understand("why do trees slap on spreadsheet data").understoodAs).toBe(
+      "why do trees work great on spreadsheet data",
+    );
+    expect(understanding.understand("why is everyone hyping sql for ml").expansions).toContainEqual(
+      { word: "hyping", alternatives: ["important"], source: "lexicon" },
+    );
+    // A request to clarify after the question asks nothing more.
+    expect(
+      understanding.understand("is sql compulsory for ML jobs? kindly clarify").understoodAs,
+    ).toBe("is sql compulsory for ML jobs?");
+    expect(
+      understanding.understand("bias vs variance in plain english, my prof explained it badly")
+        .understoodAs,
+    ).toBe("bias vs variance, my prof explained it badly");
+  });
+
   it("searches 'prep' as the material's 'prepares', keeping the learner's word", () => {
     const asked = understanding.understand("does this roadmap even prep u for AI engineer roles");
     expect(asked.understoodAs).toContain("prep");
