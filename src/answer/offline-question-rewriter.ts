@@ -165,6 +165,8 @@ const SETTING = /^(?:at|in|on|for|with|during|after|before|when|if|without)\b/i;
 const MAX_CHAIN = 3;
 /** "step 5", "months 6–8", "week 2": a place in the plan the previous question named. */
 const PLAN_PLACE = /\b(?:step|month|week|phase)s?\s+\d+(?:\s*[–-]\s*\d+)?\b/i;
+/** "0–2 years", "3-5 yrs": a band of experience, which heads a row of the salary tables. */
+const EXPERIENCE_BAND = /\b\d+\s*[–-]\s*\d+\s*(?:years?|yrs?)\b/i;
 
 /** "step" of "Step 5", "month" of "months 6–8": what kind of place in the plan. */
 function placeKind(place: string): string {
@@ -791,8 +793,11 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
     ) {
       words = `${EARNING.test(text) ? "salary" : "cost"} ${words}`;
     }
-    // "how long does that take?" after "what is step 5": the step is the topic.
-    return place === undefined ? words : `${place} ${words}`.trim();
+    // "how long does that take?" after "what is step 5": the step is the topic; "which cities?"
+    // after "ML salary for 0-2 years exp?" asks them of the 0–2 years row.
+    const band = place === undefined ? EXPERIENCE_BAND.exec(text)?.[0] : undefined;
+    const at = place ?? band;
+    return at === undefined ? words : `${at} ${words}`.trim();
   }
 }
 

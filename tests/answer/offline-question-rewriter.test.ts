@@ -214,6 +214,15 @@ describe("offline follow-up rewriting", () => {
     expect(rewritten).toMatch(/software developer/i);
   });
 
+  it("carries a band of experience the last question named ('which cities?' of 0–2 years)", async () => {
+    expect(
+      await rewriter.rewrite("which cities?", afterAsking("ML salary for 0-2 years exp?")),
+    ).toMatch(/0[–-]2 years/);
+    expect(
+      await rewriter.rewrite("what about globally for that exp", afterAsking("and for 3-5 yrs?")),
+    ).toMatch(/3[–-]5 yrs/);
+  });
+
   it("keeps the 'they' of a study's authors ('the accuracy gap they found')", async () => {
     const rewritten = await rewriter.rewrite(
       "how big was the accuracy gap they found",
