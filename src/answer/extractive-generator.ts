@@ -1528,7 +1528,8 @@ function enumeratesTerms(text: string, terms: string[]): boolean {
 /**
  * How well a unit defines the terms: it is about them as its subject ("Dropout randomly switches
  * off …": the terms among its first four words) and, better, says what they are ("Machine
- * Learning is a branch …", "MLOps (machine learning operations) is …").
+ * Learning is a branch …", "MLOps (machine learning operations) is …"); a sentence may also gloss
+ * them after a colon (`glossesTerms`).
  */
 function definitionBonus(text: string, terms: string[], kind: QuotableUnit["kind"]): number {
   // "DVC can also describe pipelines …" adds to a definition given before; it is none itself.
