@@ -1,13 +1,13 @@
 import { contentTerms, STOPWORDS, stem, words } from "../text/terms.ts";
 import { learnerLexicon } from "../understanding/learner-lexicon.ts";
 
-/**
- * A number: digits not inside a name ("F1-score", "L2", "p99" name things), or a number word.
- */
-const NUMBER =
-  /(?<![\p{L}\d])\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half|dozen)\b/iu;
-/** A number written in digits. */
+/** A number written in digits, not inside a name ("F1-score", "L2", "p99" name things). */
 const DIGIT = /(?<![\p{L}\d])\d/u;
+/** A number: digits (`DIGIT`) or a number word. */
+const NUMBER = new RegExp(
+  `${DIGIT.source}|\\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half|dozen)\\b`,
+  "iu",
+);
 /** Money nouns; "lpa" (lakhs per annum) and "ctc" (cost to company) are Indian salary terms. */
 const MONEY_WORDS =
   /^(price|prices|priced|pricing|cost|costs|fee|fees|salary|salaries|charge|charges|budget|lpa|ctc)$/;
@@ -505,7 +505,7 @@ export function suppliesFigure(request: FigureRequest, unit: string): boolean {
       // A value is written in digits ("one gradient update" sets nothing); a price ("~$200") is
       // not the setting or score asked for, nor is a worked example's premise.
       const stated = unit.replace(WORKED_EXAMPLE_PREMISE, " ");
-      const named = new Set(contentTerms(stated));
+      const named = stated === unit ? unitTerms : new Set(contentTerms(stated));
       return (
         DIGIT.test(stated.replace(PRICE, " ")) &&
         request.words.every((word) => named.has(stem(word)))
