@@ -537,23 +537,20 @@ describe("QuestionUnderstanding", () => {
     expect(understanding.understand("i am a QA engineer").understoodAs).toBe("i am a QA engineer");
   });
 
-  it("reads 'the culprit' of a problem as its cause, a word the material uses", () => {
-    const asked = understanding.understand("loss turns into NaN, whats usually the culprit?");
-    expect(asked.expansions).toContainEqual({
-      word: "culprit",
-      alternatives: ["cause"],
-      source: "lexicon",
-    });
-  });
-
-  it("reads 'in the meantime' as while waiting, the material's words for it", () => {
-    const asked = understanding.understand("labels take weeks, what can i watch in the meantime?");
-    expect(asked.expansions).toContainEqual({
-      word: "meantime",
-      alternatives: ["wait", "early warning"],
-      source: "lexicon",
-    });
-  });
+  // The material's words for a learner's: "the culprit" of a problem is its cause, "in the
+  // meantime" is while waiting, "prep" is what the roadmap "prepares" you for.
+  it.each([
+    ["loss turns into NaN, whats usually the culprit?", "culprit", ["cause"]],
+    ["labels take weeks, what can i watch in the meantime?", "meantime", ["wait", "early warning"]],
+    ["does this roadmap even prep u for AI engineer roles", "prep", ["prepares"]],
+  ])(
+    "searches %j with the lexicon's words for %j, keeping the learner's",
+    (message, word, alternatives) => {
+      const asked = understanding.understand(message);
+      expect(asked.understoodAs).toContain(word);
+      expect(asked.expansions).toContainEqual({ word, alternatives, source: "lexicon" });
+    },
+  );
 
   it("reads 'gh', 'slap', 'hyping' and a closing 'kindly clarify' as learners mean them", () => {
     expect(understanding.understand("gh actions workflow file location?").understoodAs).toBe(
@@ -573,16 +570,6 @@ describe("QuestionUnderstanding", () => {
       understanding.understand("bias vs variance in plain english, my prof explained it badly")
         .understoodAs,
     ).toBe("bias vs variance, my prof explained it badly");
-  });
-
-  it("searches 'prep' as the material's 'prepares', keeping the learner's word", () => {
-    const asked = understanding.understand("does this roadmap even prep u for AI engineer roles");
-    expect(asked.understoodAs).toContain("prep");
-    expect(asked.expansions).toContainEqual({
-      word: "prep",
-      alternatives: ["prepares"],
-      source: "lexicon",
-    });
   });
 
   it("searches a Python exception's name in words ('AttributeError' as attribute error)", () => {
