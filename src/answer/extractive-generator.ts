@@ -322,11 +322,11 @@ const LIST_QUESTION =
   /^(which|what) (are (the|some|all) )?(?:(?:\d+|two|three|four|five|main|different|key|common|important|major|top|various|all the) )*(tools?|libraries|frameworks|platforms|certifications?|projects?|roles?|skills?|topics?|algorithms?|metrics?|models?|steps?|types?|kinds?|prerequisites?|factors?|stages?|mistakes?)\b|^(?:which|what) are (?:the |some |all )?(?:different|various|main|key|common|major|top) (?:[\p{L}-]+ )?[\p{L}-]+s\b|\b(list|name) (the|all|some|of)\b|\b(vs\.?|versus|compare|comparison|difference between|differ)\b|\bor\b.{1,60}\b(?:which|who)\b.{0,20}\b(?:more|less|most|higher|lower)\b/iu;
 /**
  * "how much longer does X take compared to Y", "the trade-offs between them", "who earns more, a
- * data scientist or an ML engineer?", "how is X different from Y": two things set side by side,
- * said without "vs".
+ * data scientist or an ML engineer?", "how is X different from Y", "how do I distinguish X from
+ * Y", "tell X and Y apart": two things set side by side, said without "vs".
  */
 const COMPARES_TWO =
-  /\bcompared (?:to|with)\b|\b(?:different|differs?|diff) (?:from|than)\b|\btrade-?offs? between\b|\b(?:who|which)\b.{0,40}\b(?:more|less|most|higher|lower|better|worse|faster|slower|longer|shorter)\b.{0,60}\bor\b/i;
+  /\bcompared (?:to|with)\b|\b(?:different|differs?|diff) (?:from|than)\b|\b(?:distinguish(?:es|ing)?|differentiat(?:e|es|ing))\b.{1,60}\b(?:from|and|vs)\b|\btell\b.{1,60}\bapart\b|\btrade-?offs? between\b|\b(?:who|which)\b.{0,40}\b(?:more|less|most|higher|lower|better|worse|faster|slower|longer|shorter)\b.{0,60}\bor\b/i;
 /** "conda or uv, when do i use which?": what each of two things is for. */
 const USES_WHICH =
   /\bor\b.{1,60}\b(?:(?:use|pick|choose|need)\s+which|which\s+(?:one\s+)?(?:when|for what|for wat))\b/i;

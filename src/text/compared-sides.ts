@@ -1,9 +1,9 @@
 /**
  * "X vs Y", "X or Y", "difference between X and Y", "how do X and Y differ", "compare X and Y",
- * "how is X different from Y": the two things compared.
+ * "how is X different from Y", "distinguish X from Y", "tell X and Y apart": the two things compared.
  */
 const COMPARISON =
-  /(?:(?:difference|diff|differences) (?:between|b\/w|btw|of)\s+(.+?)\s+(?:and|&)\s+(.+)|compare\s+(?:the\s+\S+\s+(?:of|for|needed for)\s+)?(.+?)\s+(?:and|with|to|&)\s+(.+)|(?:how|where|in what ways?) (?:do|does|did|would)\s+(.+?)\s+(?:and|&)\s+(.+?)\s+differ\b|\b(?:is|are|does|do)\s+(.+?)\s+(?:(?:any|so|really|that)\s+)?(?:different|differ|diff)\s+(?:from|than)\s+(.+)|(.+?)\s+(?:vs\.?|versus|or)\s+(.+))/i;
+  /(?:(?:difference|diff|differences) (?:between|b\/w|btw|of)\s+(.+?)\s+(?:and|&)\s+(.+)|compare\s+(?:the\s+\S+\s+(?:of|for|needed for)\s+)?(.+?)\s+(?:and|with|to|&)\s+(.+)|(?:how|where|in what ways?) (?:do|does|did|would)\s+(.+?)\s+(?:and|&)\s+(.+?)\s+differ\b|\b(?:is|are|does|do)\s+(.+?)\s+(?:(?:any|so|really|that)\s+)?(?:different|differ|diff)\s+(?:from|than)\s+(.+)|\b(?:distinguish(?:es|ing)?|differentiat(?:e|es|ing))\s+(?:between\s+)?(.+?)\s+(?:from|and|vs\.?|&)\s+(.+)|\btell\s+(.+?)\s+(?:and|&)\s+(.+?)\s+apart\b|(.+?)\s+(?:vs\.?|versus|or)\s+(.+))/i;
 /** Where a compared side's words end ("…, which one", "… which is better"). */
 const SIDE_END = /[,?;:!]|\.(?=\s|$)|\b(?:which|what|for|when|diff|difference|better|to use)\b/i;
 
@@ -22,10 +22,20 @@ export function comparedSides(question: string): [string, string] | undefined {
   const match = COMPARISON.exec(question);
   if (match === null) return undefined;
   const left =
-    (match[1] ?? match[3] ?? match[5] ?? match[7] ?? match[9] ?? "").split(/[,?;:!()]/).at(-1) ??
-    "";
+    (match[1] ?? match[3] ?? match[5] ?? match[7] ?? match[9] ?? match[11] ?? match[13] ?? "")
+      .split(/[,?;:!()]/)
+      .at(-1) ?? "";
   const right =
-    (match[2] ?? match[4] ?? match[6] ?? match[8] ?? match[10] ?? "").split(SIDE_END)[0] ?? "";
+    (
+      match[2] ??
+      match[4] ??
+      match[6] ??
+      match[8] ??
+      match[10] ??
+      match[12] ??
+      match[14] ??
+      ""
+    ).split(SIDE_END)[0] ?? "";
   if (right.trim() === "" || NOT_A_THING.test(right.trim())) return undefined;
   // "is kaggle grinding worth it or just leaderboard chasing": a left side ending on a pronoun
   // says something of a thing named before, and is no thing compared.

@@ -23,15 +23,14 @@ here's what're how're since although unless whereas`.split(/\s+/),
 /**
  * Words learners use to talk about the material rather than about a topic ("what does the
  * roadmap say…", "according to the article…", "is it ok to…", "the whole of step 5"), or to ask
- * for help with one ("any tips to…", "pointers on…"). Dropped from questions only, never from
- * passages.
+ * for help with one ("any tips to…", "pointers on…"), or to ask two things apart ("how do I
+ * distinguish bias from variance"). Dropped from questions only, never from passages.
  */
 export const QUESTION_META_WORDS: ReadonlySet<string> = new Set(
   `roadmap article guide text author mention mentions mentioned list lists listed according suggest
 suggests suggested recommend recommends recommended advise advises exactly specifically actually
-basically even ok okay though anyway anyways whole entire tips tip pointers suggestions hacks`.split(
-    /\s+/,
-  ),
+basically even ok okay though anyway anyways whole entire tips tip pointers suggestions hacks
+distinguish distinguishes distinguishing differentiate differentiates differentiating`.split(/\s+/),
 );
 
 /**

@@ -121,6 +121,8 @@ describe("ExtractiveGenerator", () => {
       "which is more useful for explaining a model, shap or lime?",
       "how local is lime compared to shap",
       "what are the trade-offs between shap and lime",
+      "how do i distinguish shap from lime",
+      "how to tell shap and lime apart",
     ]) {
       const answer = writer.compose({ question, passages: shown(1, 2) });
       expect(answer).toContain("SHAP — purpose: Model explainability");

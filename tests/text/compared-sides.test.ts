@@ -18,6 +18,9 @@ describe("comparedSides", () => {
       ["a canary release", "shadow deployment"],
     ],
     ["does data drift differ from model drift?", ["data drift", "model drift"]],
+    ["How does the roadmap distinguish bias from variance?", ["bias", "variance"]],
+    ["differentiate between batch and online prediction", ["batch", "online prediction"]],
+    ["how do i tell data drift and concept drift apart?", ["data drift", "concept drift"]],
     // A bracket ends the left side like a comma: the context before it is not compared.
     [
       "(context: building a churn thing for a telecom client) batch vs online prediction",
@@ -36,6 +39,8 @@ describe("comparedSides", () => {
     // A dismissal is no second thing.
     "are python type hints actually enforced or just vibes",
     "is mlops a real skill or mostly hype",
+    // "tell" compares only with "apart".
+    "tell me about dvc and mlflow",
   ])("finds no comparison in %j: its 'or' opens a clause, a guess or a dismissal", (question) => {
     expect(comparedSides(question)).toBeUndefined();
   });

@@ -150,6 +150,13 @@ describe("questionText", () => {
     expect(questionText("why python though?")).toBe("why python");
   });
 
+  it("drops the verbs that ask two things apart: 'distinguish', 'differentiate'", () => {
+    expect(questionText("how do you distinguish bias from variance")).toBe(
+      "how do you bias from variance",
+    );
+    expect(questionText("differentiate bagging and boosting")).toBe("bagging and boosting");
+  });
+
   it("keeps every word that is not a meta word", () => {
     expect(questionText("Which tools for MLOps?")).toBe("which tools for mlops");
     expect(QUESTION_META_WORDS.has("mlops")).toBe(false);
