@@ -72,6 +72,13 @@ const CLOSING_PURPOSE = /\s(?:for|in) (?:my|our) (?:[\p{L}'’-]+\s+){0,2}[\p{L}
 const SAYS_IT =
   /^(?:(?:my|our|the|a|an|all|every|some)\s+)?(?:[\p{L}'’-]+\s+){0,2}?[\p{L}'’-]+\s+(?:(?:keeps?|kept)\s+(?:saying|asking|mentioning|talking about|using)|(?:is|are|was|were)\s+(?:asking|saying|talking about)|says|said|asks|asked|mentioned|mentions|talks about|wants to know|wanted to know|told me(?: about)?)(?:\s+(?:it|this|that|them|these|me|us|about (?:it|this|that)))?(?:\s+(?:in|at|during|on|every|all|for)\b[^?]{0,30})?(?:\s+and\s+i\s+(?:am|'m)\s+not\s+(?:knowing|sure|getting it))?\s*[.!]*\s*\p{Extended_Pictographic}*$/iu;
 
+/**
+ * "saw it in some youtube video", "heard about it on reddit", "came across this on linkedin": where
+ * the learner met the thing, not what it is.
+ */
+const HEARD_OF_IT =
+  /^(?:(?:i|we)\s+)?(?:(?:just|first|recently|once)\s+)?(?:saw|seen|heard(?:\s+(?:about|of))?|came across|read about|found out about|learnt about|learned about)\s+(?:(?:about|of)\s+)?(?:it|this|that|them|these|this term|the term|the name)\s+(?:on|in|from|at|during)\s+(?:(?:a|an|the|some|my|our|one|this|that|random)\s+)?(?:[\p{L}'’-]+\s+){0,2}[\p{L}'’-]+\s*[.!]*\s*\p{Extended_Pictographic}*$/iu;
+
 /** "quick sanity check before i submit: should i …": a label before the question. */
 const LEADING_LABEL = /^([^:?]{1,60}):\s/u;
 /**
@@ -132,7 +139,7 @@ export function remarkClauses(
         ].filter((found) => isAside(found.replace(/[()?!.]/g, " ")));
   if (kept === undefined) return inside;
   const remarks = clauses.filter((clause, index) => {
-    if (kept[index] !== true && SAYS_IT.test(clause)) return true;
+    if (kept[index] !== true && (SAYS_IT.test(clause) || HEARD_OF_IT.test(clause))) return true;
     // "federated learning?? sounds like a buzzword, what is it": "what is it" leans on the
     // clause that asked before the aside, not on the aside.
     // …or a label before the question that is itself an aside ("deadline tonight - what is X").
@@ -219,6 +226,9 @@ function focusClauses(
   return { kept, asks, leanedOn, labelled };
 }
 
+/** "for an SVM, …", "regarding DVC - …": a preposition that only opens the topic label. */
+const TOPIC_PREPOSITION =
+  /^(?:for|in|with|about|regarding|re|as for|coming to)\s+(?:(?:a|an|the|my|our)\s+)?/i;
 /** What sets a topic label off from the question after it: a dash or a comma. */
 const LABEL_END = /^\s*(?:[-–—]\s|,)/;
 /** Most words of a topic label before a question ("DL foundations"). */
@@ -226,10 +236,10 @@ const LABEL_WORDS = 3;
 
 /**
  * Whether a clause only names a topic: up to three nouns, names, adjectives or numbers, one of
- * them no everyday word ("kmeans", "NLP engineer"; not "different thing").
+ * them no everyday word ("kmeans", "NLP engineer", "for an SVM"; not "different thing").
  */
 function namesATopic(clause: string): boolean {
-  const tagged = tagWords(clause.replace(/[:?!.]+$/, ""));
+  const tagged = tagWords(clause.replace(/[:?!.]+$/, "").replace(TOPIC_PREPOSITION, ""));
   return (
     tagged.length > 0 &&
     tagged.length <= LABEL_WORDS &&

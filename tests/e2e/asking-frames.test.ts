@@ -60,6 +60,8 @@ describe("asking frames around a topic", () => {
     "what is data drift for my viva",
     "my friend asked me how to avoid data leakage",
     "prof asked in the viva what is data drift",
+    "what's uv, saw it in some yt video",
+    "what is dvc? came across it on linkedin",
   ])("%j is answered: the aside names nothing the material covers", async (question) => {
     const result = await assistant.ask(question);
     expect(result.refused, result.refusalReason ?? "").toBe(false);

@@ -839,11 +839,15 @@ describe("QuestionUnderstanding", () => {
     });
   });
 
-  it("reads chat shortenings of words the material spells out ('seqs', 'eror')", () => {
+  it("reads chat shortenings of words the material spells out ('seqs', 'eror', 'err', 'xfer')", () => {
     expect(understanding.understand("why do rnns struggle w/ long seqs").understoodAs).toBe(
       "why do rnns struggle with long sequences",
     );
     expect(understanding.understand("cuda eror").understoodAs).toBe("cuda error");
+    expect(understanding.understand("fastapi 422 err when?").understoodAs).toBe(
+      "fastapi 422 error when?",
+    );
+    expect(understanding.understand("xfer learning").understoodAs).toBe("transfer learning");
   });
 
   it("searches what was typed when it is nothing but filler", () => {
@@ -954,6 +958,17 @@ describe("remarkClauses", () => {
     );
     expect(remarkClauses("my english is weak, can i learn ml?")).toEqual([]);
     expect(remarkClauses("i am 35, can i still learn ml?")).toEqual([]);
+  });
+
+  it("finds a clause that only says where the learner met the thing", () => {
+    expect(remarkClauses("what's uv, saw it in some YouTube video")).toEqual([
+      "saw it in some YouTube video",
+    ]);
+    expect(remarkClauses("heard about it on reddit, what is mlflow")).toEqual([
+      "heard about it on reddit",
+    ]);
+    // What was seen is the question's own topic, not where.
+    expect(remarkClauses("saw a 422 error in fastapi, what does it mean")).toEqual([]);
   });
 
   it("finds a clause that only says who says or asks the thing", () => {
@@ -1077,6 +1092,11 @@ describe("questionFocus", () => {
     expect(questionFocus("DL foundations, what topics to cover?")).toBe(
       "DL foundations what topics to cover?",
     );
+    // A preposition may open the label: "for an SVM" says what the question asks about.
+    expect(questionFocus("For an SVM, are the key hyperparameters C and penalty?")).toBe(
+      "For an SVM are the key hyperparameters C and penalty?",
+    );
+    expect(questionFocus("in my company, what tools do they use?")).toBe("what tools do they use?");
     // A label is set off by a dash or a comma, not by an emoji: "namaste 🙏" greets.
     expect(questionFocus("namaste 🙏 what is dropout")).toBe("what is dropout");
     // Everyday words name no topic: "different thing" is a remark.
