@@ -15,6 +15,7 @@ import {
   type GateFeatures,
   namedAmong,
   unitTextsOf,
+  unnamedKind,
 } from "./gate-features.ts";
 import { namedOnlyTogether } from "./named-together.ts";
 import { answerableProbability, type RefusalModel, shippedRefusalModel } from "./refusal-model.ts";
@@ -194,6 +195,12 @@ export class EvidenceGate {
         answerable: false,
         reason: `the material never mentions ${unnamed.map((side) => `"${side}"`).join(" or ")}`,
       };
+    }
+    // "batch normalisation vs layer normalisation": it cannot compare a kind of a thing it never
+    // names, though each word of it is the material's.
+    const kind = unnamedKind(comparedSides(understood.understoodAs), this.statistics);
+    if (kind !== undefined) {
+      return { ...measured, answerable: false, reason: `the material never mentions "${kind}"` };
     }
     if (probability < this.threshold) {
       return {

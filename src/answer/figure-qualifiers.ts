@@ -15,9 +15,12 @@ const PLACE = /\b(in|at)\s+([\p{L}][\p{L}-]*)/giu;
 /** "in the US", "global", "in dollars": a figure asked in dollars, as the material's global ranges are. */
 const DOLLAR_PLACE =
   /\b(?:the\s+)?(?:united states|usa|u\.s\.a?\.?|america|american|us dollars|dollars|usd|global(?:ly)?|worldwide|international(?:ly)?|abroad)\b|\bin (?:the )?us\b/i;
-/** "which city pays more", "which location has the best salary": pay asked place by place. */
+/**
+ * "which city pays more", "which location has the best salary": pay asked place by place (not
+ * "which cities and what's the pay", two questions).
+ */
 const PER_PLACE =
-  /\b(?:which|what)\s+(city|cities|location|locations)\b(?=(?:\s+\S+){0,3}?\s+(?:pays?|paid|earns?|salar(?:y|ies)|packages?)\b)/i;
+  /\b(?:which|what)\s+(city|cities|location|locations)\b(?=(?:\s+(?!(?:and|what|what's|whats|how)\b)\S+){0,3}?\s+(?:pays?|paid|earns?|salar(?:y|ies)|packages?)\b)/i;
 /** Currencies other than the material's rupees and dollars. */
 const OTHER_CURRENCY = /[£€¥]|\b(?:pounds?|gbp|euros?|eur|yen|jpy|aud|cad|sgd|dirhams?|aed)\b/i;
 /** Words after "in" that name a unit of money, not a place ("in LPA", "in rupees"). */

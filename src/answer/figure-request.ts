@@ -10,8 +10,10 @@ const NUMBER = new RegExp(
 );
 /** Money nouns; "lpa" (lakhs per annum) and "ctc" (cost to company) are Indian salary terms. */
 const MONEY_WORDS =
-  /^(price|prices|priced|pricing|cost|costs|fee|fees|salary|salaries|charge|charges|budget|lpa|ctc)$/;
+  /^(price|prices|priced|pricing|cost|costs|fee|fees|salary|salaries|charge|charges|budget|lpa|ctc|wage|wages|compensation|earnings)$/;
 const MONEY = /[₹$€£]|\bfree\b|\bvaries\b/i;
+/** "pay attention", "does it pay off": "pay" that asks no sum ("NLP engineer pay in india" does). */
+const PAY_NOT_MONEY = /^(?:attention|off|back)$/;
 /** "like in dollars for those 2 roles", "in rupees": a sum asked in a currency. */
 const IN_A_CURRENCY = /\bin (?:dollars|usd|rupees|inr|euros|pounds)\b/i;
 /**
@@ -56,9 +58,12 @@ export const YEAR = /\b(?:19|20)\d\d\b/g;
 /** Words after "price" or "salary" that make it part of a name ("price predictor", "salary data"). */
 const NAMED_THING =
   /^(predictor|predictors|prediction|predictions|column|columns|data|dataset|datasets|feature|features|model|models|field|fields|table|dashboard|project|projects|app|example)$/;
-/** "how many hours", "hours per week", "three days a week": a time figure, not "all day". */
+/**
+ * "how many hours", "hours per week", "three days a week": a time figure, not "all day", nor a
+ * time told ("disappeared after a day", "worked on it for a week"); "in a week" still asks.
+ */
 const TIME_PHRASE =
-  /\b(?:how many|per|a|each|every) (hours?|days?|weeks?|months?|years?)\b|\b(hours?|days?|weeks?) (?:per|a|each|every)\b/g;
+  /\b(?:how many|per|(?<!\b(?:after|for|over|than|once|about|like|took) )a|each|every) (hours?|days?|weeks?|months?|years?)\b|\b(hours?|days?|weeks?) (?:per|a|each|every)\b/g;
 /**
  * "what dropout rate…", "which YOLO version…", "grafana default port", "a standard patience value":
  * a setting asked for, not "data version control".
@@ -275,7 +280,8 @@ export function figureRequest(question: string): FigureRequest | undefined {
   const timeBudgeted = / how long /.test(text);
   const money = tokens.filter(
     (token, index) =>
-      MONEY_WORDS.test(token) &&
+      (MONEY_WORDS.test(token) ||
+        (token === "pay" && !PAY_NOT_MONEY.test(tokens[index + 1] ?? ""))) &&
       !(timeBudgeted && token === "budget") &&
       !((aboutData || PRICED_THING.test(tokens[index - 1] ?? "")) && DATA_VALUE.test(token)) &&
       !AN_EXAMPLE.test(tokens.slice(Math.max(0, index - 2), index).join(" ")) &&

@@ -16,7 +16,10 @@ import {
 } from "../text/terms.ts";
 import { questionFocus, remarkClauses } from "../understanding/question-focus.ts";
 import { questionParts } from "../understanding/question-parts.ts";
-import type { UnderstoodQuestion } from "../understanding/question-understanding.ts";
+import {
+  spellingVariant,
+  type UnderstoodQuestion,
+} from "../understanding/question-understanding.ts";
 import { figureAskedIn, withinBudget } from "./asked-figure.ts";
 import type { CorpusStatistics } from "./corpus-statistics.ts";
 import { explainsWorkings, WORKINGS } from "./explained-workings.ts";
@@ -530,6 +533,53 @@ function comparisonSideMissing(
     if (terms.length > 0 && terms.every((term) => !shown.has(term))) return 1;
   }
   return 0;
+}
+
+/** "6 LPA", "five folds": a figure guessed, not a kind of thing. */
+const NUMBER_WORD = /^(?:\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|ten)$/;
+
+/**
+ * Of two kinds of one thing compared ("batch normalisation vs layer normalisation"), the one the
+ * material never names, though it uses its words: no passage has the kind and the thing side by
+ * side, in either spelling or number, or joined by a hyphen ("project-ready"), and the kind is a
+ * word the material uses widely or not at all.
+ */
+export function unnamedKind(
+  sides: readonly [string, string] | undefined,
+  statistics: CorpusStatistics,
+): string | undefined {
+  if (sides === undefined) return undefined;
+  const [left, right] = sides.map((side) => words(side).filter((word) => !STOPWORDS.has(word)));
+  const head = right?.at(-1);
+  const forms = (word: string) => [
+    word,
+    spellingVariant(word) ?? word,
+    word.replace(/s$/, ""),
+    `${word}s`,
+  ];
+  if (
+    head === undefined ||
+    left === undefined ||
+    right?.length !== 2 ||
+    left.length < 2 ||
+    !forms(head).includes(left.at(-1) ?? "")
+  ) {
+    return undefined;
+  }
+  const named = (kind: string) =>
+    statistics.has(contentTerms(`${kind}-${head}`)[0] ?? "") ||
+    forms(kind).some((a) => forms(head).some((b) => statistics.pairFrequency(a, b) > 0));
+  // A word the material uses in a few passages only names a thing of its own ("canary deployment"
+  // is its canary release), not a kind of this one.
+  const generic = (word: string) => {
+    const frequency = statistics.documentFrequency(stem(word));
+    return frequency === 0 || frequency > RARELY_USED_CHUNKS;
+  };
+  // A left side of more words ("canary release deployment") names its kind in several.
+  const kind = [left.length === 2 ? left[0] : undefined, right[0]].find(
+    (word) => word !== undefined && !NUMBER_WORD.test(word) && generic(word) && !named(word),
+  );
+  return kind === undefined ? undefined : `${kind} ${head}`;
 }
 
 /** Whether every word of a topic ("hugging", or "docker hub") is among `words` (lower case). */

@@ -67,7 +67,7 @@ const SPELLING_SWAPS: ReadonlyArray<[RegExp, string]> = [
 ];
 
 /** The word in the other of British and American spelling, if its ending differs between them. */
-function spellingVariant(word: string): string | undefined {
+export function spellingVariant(word: string): string | undefined {
   for (const [pattern, infix] of SPELLING_SWAPS) {
     const match = pattern.exec(word);
     if (match !== null) return `${match[1]}${infix}${match[2] ?? ""}`;

@@ -2,10 +2,15 @@ import { describe, expect, it } from "vitest";
 import { CorpusStatistics } from "../../src/answer/corpus-statistics.ts";
 import { EvidenceGate, figureRequest } from "../../src/answer/evidence-gate.ts";
 import { type FigureRequest, suppliesFigure } from "../../src/answer/figure-request.ts";
-import { GATE_FEATURE_NAMES, type GateFeatures } from "../../src/answer/gate-features.ts";
+import {
+  GATE_FEATURE_NAMES,
+  type GateFeatures,
+  unnamedKind,
+} from "../../src/answer/gate-features.ts";
 import type { RefusalModel } from "../../src/answer/refusal-model.ts";
 import type { Chunk } from "../../src/chunking/chunk.ts";
 import type { Retrieval } from "../../src/retrieval/retriever.ts";
+import { comparedSides } from "../../src/text/compared-sides.ts";
 import { QuestionUnderstanding } from "../../src/understanding/question-understanding.ts";
 import { makeChunk } from "../support/chunks.ts";
 
@@ -387,10 +392,16 @@ describe("figureRequest", () => {
       figureRequest("How do I boil one giant table down to the typical house price in each city?"),
     ).toBeUndefined();
     expect(figureRequest("what is the price of the aws ml cert")?.type).toBe("money");
+    expect(figureRequest("NLP engineer pay in india what's the range")?.type).toBe("money");
+    expect(figureRequest("does learning mlops pay off")).toBeUndefined();
   });
 
   it("does not read a figure into everyday phrases like 'all day'", () => {
     expect(figureRequest("I code all day, is Python enough?")).toBeUndefined();
+    // A time told, not asked: "after a day" is when the files went.
+    expect(figureRequest("my colab files disappeared after a day")).toBeUndefined();
+    expect(figureRequest("how many hours a day should i study")?.type).toBe("time");
+    expect(figureRequest("can i finish step 1 in a month")?.type).toBe("time");
   });
 
   it("reads no figure into pasted code ('df[\"price\"]' names a column)", () => {
@@ -1116,6 +1127,40 @@ describe("EvidenceGate.assess", () => {
     expect(assess("model_runtime vs docker diff?", ["docker"]).features.comparisonSideMissing).toBe(
       1,
     );
+  });
+
+  it("finds a kind of a thing compared that the material never names", () => {
+    const layers = [
+      "an input layer",
+      "a hidden layer",
+      "the output layer",
+      "each layer",
+      "a layer",
+    ];
+    const kinds = new CorpusStatistics([
+      makeChunk("bn", "Batch Normalisation", "Batch normalisation rescales the inputs of a layer."),
+      makeChunk("canary", "Canary", "A canary release sends a little traffic to a new model."),
+      makeChunk(
+        "ready",
+        "Timeline",
+        "You are project-ready after 12 months and interview-ready after 18.",
+      ),
+      ...layers.map((layer, index) => makeChunk(`l${index}`, "Layers", `Look at ${layer}.`)),
+    ]);
+    const unnamed = (question: string) => unnamedKind(comparedSides(question), kinds);
+    // "layer" is a word the material uses widely, never before "normalisation".
+    expect(unnamed("batch normalisation vs layer normalization")).toBe("layer normalization");
+    expect(unnamed("batch normalization vs layer normalisation")).toBe("layer normalisation");
+    // A word it uses in one passage names a thing of its own, here under another name.
+    expect(unnamed("batch deployment vs canary deployment")).toBeUndefined();
+    // Joined by a hyphen, the two words are named together; a figure guessed is no kind.
+    expect(unnamed("project ready vs interview ready")).toBeUndefined();
+    expect(unnamed("is it 6 lpa or 12 lpa")).toBeUndefined();
+    expect(unnamed("batch normalisation vs dropout")).toBeUndefined();
+    // A left side of three words names its kind in two of them.
+    expect(
+      unnamed("how is hidden layer normalisation different from batch normalisation"),
+    ).toBeUndefined();
   });
 
   it("weighs a strong dense match against low word coverage", () => {

@@ -57,6 +57,9 @@ describe("figureQualifiers", () => {
     // Which cities hire most asks where the jobs are, not a salary per city.
     const hiring = "fresher salary in india and which cities hire most";
     expect(figureQualifiers(money, hiring, hiring, "", statistics, lexicon).places).toEqual([]);
+    // So does "which cities", asked beside the pay in a question of its own.
+    const both = "3-5 yrs exp ML jobs mostly in which cities and what's the pay";
+    expect(figureQualifiers(money, both, both, "", statistics, lexicon).places).toEqual([]);
     // A follow-up's carried topic may hold the cities of the last answer.
     expect(
       figureQualifiers(
