@@ -428,7 +428,12 @@ export class FollowUpDetector {
       wordsAsWritten(text).length <= SAID_BEFORE_WORDS &&
       !namesTool
     ) {
-      if ([...topicTerms()].every((term) => exchangeTerms().has(term))) return true;
+      if (
+        [...topicTerms()].every((term) => exchangeTerms().has(term)) &&
+        !this.namesANewThing(topics, new Set(contentTerms(previous.split("\n")[0] ?? "")))
+      ) {
+        return true;
+      }
     }
     // "since when were the stages deprecated" after the MLflow registry's stages: "the" before a
     // thing the last exchange named points at it.
@@ -463,7 +468,7 @@ export class FollowUpDetector {
       ["setting", "count", "share"].includes(figure.type) &&
       wordsAsWritten(text).length <= SAID_BEFORE_WORDS &&
       !namesTool &&
-      !this.namesANewThing(topics, exchangeTerms())
+      !this.namesANewThing(topics, new Set(contentTerms(previous.split("\n")[0] ?? "")))
     ) {
       return true;
     }

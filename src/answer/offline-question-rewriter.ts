@@ -375,8 +375,13 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
     }
 
     const whatAbout = WHAT_ABOUT.exec(message.trim());
+    // "ok and lightgbm?" after "catboost key hyperparameters?": a tool named alone after a question
+    // about another tool asks the same of it, like "what about lightgbm?".
+    const andTool =
+      whatAbout === null && previousEntities.length > 0 ? this.toolNamedAlone(message) : undefined;
     // "no i meant the python one": "one" stands for the thing asked about before.
-    const subject = whatAbout?.[1]?.replace(/^(?:the|that|this)\s+(.+?)\s+ones?$/i, "$1");
+    const subject =
+      andTool ?? whatAbout?.[1]?.replace(/^(?:the|that|this)\s+(.+?)\s+ones?$/i, "$1");
     // "what about JAX, worth learning instead?" after a question naming PyTorch and TensorFlow:
     // the message asks its own question of the thing it names; swapped into the last question,
     // the clause would land inside it. The last topic is context.
@@ -627,6 +632,18 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
       )[0];
     if (replaced === undefined) return undefined;
     return previous.replace(new RegExp(`\\b${escapeRegExp(replaced)}\\b`), named);
+  }
+
+  /** The tool an "and X?" message names and nothing else ("ok and lightgbm?"), if it does. */
+  private toolNamedAlone(message: string): string | undefined {
+    const named = AND_NAMED.exec(message.trim())?.[1]?.trim();
+    if (named === undefined) return undefined;
+    const tools = this.lexicon.find(named);
+    const only = tools.length === 1 ? tools[0] : undefined;
+    return only !== undefined &&
+      originalSpelling(named, only.name).toLowerCase() === named.toLowerCase()
+      ? named
+      : undefined;
   }
 
   /**

@@ -71,6 +71,15 @@ describe("offline follow-up rewriting", () => {
     ).toBe("How long does it take a software engineer to move into machine learning?");
   });
 
+  it("asks the same of a tool named alone after 'and' ('ok and lightgbm?')", async () => {
+    expect(
+      await rewriter.rewrite("ok and lightgbm?", afterAsking("catboost key hyperparameters?")),
+    ).toBe("lightgbm key hyperparameters?");
+    expect(await rewriter.rewrite("and kaggle?", afterAsking("is colab free"))).toBe(
+      "is kaggle free",
+    );
+  });
+
   it("keeps 'what about X, <its own question>' whole, with the last topic as context", async () => {
     const rewritten = await rewriter.rewrite(
       "what about JAX, worth learning instead?",
