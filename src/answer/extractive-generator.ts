@@ -420,9 +420,12 @@ const ANNOUNCES_A_COUNT =
 const COMPARING_WORDS = new Set(["vs", "versus", "diff"]);
 /** Words that only stress what is asked ("the actual difference", "the real difference"). */
 const STRESS_WORDS = new Set(["actual", "real", "exact", "true", "main"]);
-/** Words of a follow-up that point at the carried-over topic rather than replace it. */
+/**
+ * Words of a follow-up that point at the carried-over topic rather than replace it; "which" only
+ * when no word of the message's own follows it ("which is better", not "which python version").
+ */
 const POINTS_AT_CARRIED =
-  /\b(?:which|one|ones|it|its|they|them|their|this|that|these|those|both)\b/i;
+  /\bwhich\b(?!\s+(?!(?:one|ones|of|is|are|was|were|should|shud|would|will|do|does|did|to|for|pays?|costs?|has|have|gives?|needs?|takes?|works?|makes?)\b)[\p{L}\d])|\b(?:one|ones|it|its|they|them|their|this|that|these|those|both)\b/iu;
 /** "6 months", "10,000 examples": a number and what it measures (the measure's stem, unpluralised). */
 const AMOUNT = /\b(\d+(?:[.,]\d+)?)\s*(month|year|week|day|hour|example|row|sample|image)s?\b/gi;
 /**

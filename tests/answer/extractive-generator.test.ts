@@ -1592,6 +1592,25 @@ describe("ExtractiveGenerator", () => {
       );
     });
 
+    it("reads 'which' before a word of the follow-up's own as asking about that word", () => {
+      const setup = [
+        makeChunk(
+          "conda",
+          "Environments",
+          "Use conda when a package needs compiled system libraries, not only python ones.",
+        ),
+        makeChunk("version", "Python", "Python 3.11 or newer is a safe version."),
+        makeChunk("pin", "Packages", "Pin the version of each package in requirements.txt."),
+      ];
+      const { writer, passages } = over(setup);
+      expect(
+        writer.compose({
+          question: "and which python version though (python and conda)",
+          passages,
+        }),
+      ).toMatch(/^Python 3\.11/);
+    });
+
     it("leads a choice question with the unit that picks one of the things weighed", () => {
       const serving = [
         makeChunk(
