@@ -116,8 +116,12 @@ const SETTING_DEFINED =
   /^ (?:what|whats|what's)(?: (?:is|are|s))? (?:the |an? )?(?:[\p{L}-]+ ){0,2}(?:rate|size|score|rank|alpha|threshold|momentum|interval)s? (?:and (?:why|how|what|when|where)\b.*)?$/u;
 /** "the learning rate thing, too high too low??": what goes wrong at an extreme, not a value. */
 const AT_AN_EXTREME = / too (?:high|low|big|small|large) /;
-/** "exam duration", "duration of the course": a length of time asked for. */
-const DURATION = / durations? /;
+/**
+ * "exam duration", "duration of the course": a length of time asked for; so is one guessed, "is
+ * the program 6 months long?", "3 weeks long or more".
+ */
+const DURATION =
+  / durations? | (?:\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a few|few) (?:hours?|days?|weeks?|months?|years?) long /;
 /**
  * "how much more data": an amount; "passing score", "pass mark", "cutoff marks": a score. Settings
  * asked for without naming them.

@@ -232,7 +232,7 @@ export const UNSPOKEN_TOPICS: readonly UnspokenTopic[] = [
   {
     asks: asksResumeWriting,
     speaks: speaksOfResumes,
-    reason: "the material says nothing about writing a resume",
+    reason: "the material says nothing about writing a resume or cover letter",
   },
   {
     asks: asksCertificateValidity,

@@ -402,6 +402,8 @@ describe("figureRequest", () => {
     expect(figureRequest("my colab files disappeared after a day")).toBeUndefined();
     expect(figureRequest("how many hours a day should i study")?.type).toBe("time");
     expect(figureRequest("can i finish step 1 in a month")?.type).toBe("time");
+    // A length guessed asks a length: "is it 6 months long?".
+    expect(figureRequest("is scaler's advanced ai ml program 6 months long?")?.type).toBe("time");
   });
 
   it("reads no figure into pasted code ('df[\"price\"]' names a column)", () => {
@@ -823,9 +825,16 @@ describe("EvidenceGate.assess", () => {
   });
 
   it("refuses a question about writing a resume when no passage speaks of resumes", () => {
-    const decision = assess("how to write resume for data analyst role as a fresher", ["docker"]);
-    expect(decision.answerable).toBe(false);
-    expect(decision.reason).toBe("the material says nothing about writing a resume");
+    for (const question of [
+      "how to write resume for data analyst role as a fresher",
+      "btw totally unrelated, how do i write a cover letter for an ml internship",
+    ]) {
+      const decision = assess(question, ["docker"]);
+      expect(decision.answerable, question).toBe(false);
+      expect(decision.reason).toBe(
+        "the material says nothing about writing a resume or cover letter",
+      );
+    }
   });
 
   it("refuses a question on how long a certification stays valid when no passage says", () => {
