@@ -6,8 +6,12 @@ export type NumberChange = { from: string; to: string };
 const DASHES = /[‐‑‒–—−]/g;
 /** "1-2", "1 - 2", "3 to 6", "6—12": a range of numbers, written as the material does ("1–2"). */
 const RANGE = /(?<![\d.,])(\d+(?:\.\d+)?)\s*(?:-|–|to)\s*(\d+(?:\.\d+)?)(?![\d.,]*\d)/g;
-/** "10k", "2.5k" (not "$120k", which the material writes as "$120K"). */
-const THOUSANDS = /(?<![$\d.])\b(\d+(?:\.\d+)?)k\b/gi;
+/**
+ * "10k", "2.5k" (not "$120k", which the material writes as "$120K", nor a race, "a 5K run", "10k
+ * marathon training").
+ */
+const THOUSANDS =
+  /(?<![$\d.])\b(\d+(?:\.\d+)?)k\b(?!\s+(?:run|race|races|running|runner|marathon|walk|walking)\b)/gi;
 const DOLLAR_THOUSANDS = /\$(\d+(?:\.\d+)?)k\b/g;
 /**
  * A whole number of five or more digits without separators, not part of a decimal, code, an

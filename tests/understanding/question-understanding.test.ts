@@ -931,6 +931,8 @@ describe("normaliseNumbers", () => {
       "10,000 rows in 2026, 10,000 more, $120K, 3–6 months",
     );
     expect(normaliseNumbers("version 3.12 and python3").changes).toEqual([]);
+    // A race is named by its distance: "a 10k race" is no amount.
+    expect(normaliseNumbers("beginner plan for a 10k race or a 5K run").changes).toEqual([]);
     expect(normaliseNumbers("milestone for step five, focus of month Three").text).toBe(
       "milestone for step 5, focus of month 3",
     );
