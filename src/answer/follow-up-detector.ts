@@ -302,6 +302,12 @@ export class FollowUpDetector {
       previousTerms ??= new Set(contentTerms(previous));
       return previousTerms;
     };
+    // The stemmed words of the last question alone, without its answer, likewise.
+    let askedTerms: ReadonlySet<string> | undefined;
+    const lastQuestionTerms = () => {
+      askedTerms ??= new Set(contentTerms(previous.split("\n")[0] ?? ""));
+      return askedTerms;
+    };
     // The stemmed topic words of the message, likewise.
     let ownTerms: ReadonlySet<string> | undefined;
     const topicTerms = () => {
@@ -421,7 +427,8 @@ export class FollowUpDetector {
     // "best first project for me?" after "I'm a software engineer, how long…": the situation told.
     if (FOR_ME.test(text) && TOLD_A_SITUATION.test(previous.split("\n")[0] ?? "")) return true;
     // "what happens if the request is missing a field" after FastAPI: a short message that names
-    // no tool and whose topic words were all just said carries that conversation on.
+    // no tool and whose topic words were all just said carries that conversation on, unless it
+    // names a rare thing only the last answer mentioned ("how many free gpu hours does colab give").
     if (
       previous !== "" &&
       topics.length > 0 &&
@@ -430,7 +437,7 @@ export class FollowUpDetector {
     ) {
       if (
         [...topicTerms()].every((term) => exchangeTerms().has(term)) &&
-        !this.namesANewThing(topics, new Set(contentTerms(previous.split("\n")[0] ?? "")))
+        !this.namesANewThing(topics, lastQuestionTerms())
       ) {
         return true;
       }
@@ -461,14 +468,15 @@ export class FollowUpDetector {
       return true;
     }
     // "what patience value should i set, 5? 10?" after "what is early stopping": a setting, count
-    // or share asked for nothing named is asked of what was just talked about.
+    // or share asked for nothing the last question did not name is asked of what was just talked
+    // about ("how many parameters does bert base have" names BERT, which only the answer said).
     const figure = previous === "" ? undefined : figureRequest(text);
     if (
       figure !== undefined &&
       ["setting", "count", "share"].includes(figure.type) &&
       wordsAsWritten(text).length <= SAID_BEFORE_WORDS &&
       !namesTool &&
-      !this.namesANewThing(topics, new Set(contentTerms(previous.split("\n")[0] ?? "")))
+      !this.namesANewThing(topics, lastQuestionTerms())
     ) {
       return true;
     }
