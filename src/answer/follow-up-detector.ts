@@ -296,16 +296,18 @@ export class FollowUpDetector {
     // "got it. what does the roadmap mean by edge ML?": what follows the thanks is the message.
     const text = withoutLeadingAcknowledgement(message.trim());
     const topics = this.topicWords(text);
+    // The last question alone, the exchange's first line, without its answer.
+    const lastQuestion = previous.split("\n")[0] ?? "";
     // The stemmed words of the last exchange, worked out once, when a test needs them.
     let previousTerms: ReadonlySet<string> | undefined;
     const exchangeTerms = () => {
       previousTerms ??= new Set(contentTerms(previous));
       return previousTerms;
     };
-    // The stemmed words of the last question alone, without its answer, likewise.
+    // The stemmed words of the last question, likewise.
     let askedTerms: ReadonlySet<string> | undefined;
     const lastQuestionTerms = () => {
-      askedTerms ??= new Set(contentTerms(previous.split("\n")[0] ?? ""));
+      askedTerms ??= new Set(contentTerms(lastQuestion));
       return askedTerms;
     };
     // The stemmed topic words of the message, likewise.
@@ -425,7 +427,7 @@ export class FollowUpDetector {
     }
     if (pointer !== undefined || THERE_BACK.test(text) || LIKE_ME.test(text)) return true;
     // "best first project for me?" after "I'm a software engineer, how long…": the situation told.
-    if (FOR_ME.test(text) && TOLD_A_SITUATION.test(previous.split("\n")[0] ?? "")) return true;
+    if (FOR_ME.test(text) && TOLD_A_SITUATION.test(lastQuestion)) return true;
     // "what happens if the request is missing a field" after FastAPI: a short message that names
     // no tool and whose topic words were all just said carries that conversation on, unless it
     // names a rare thing only the last answer mentioned ("how many free gpu hours does colab give").
@@ -463,7 +465,7 @@ export class FollowUpDetector {
       !DEFINES_A_THING.test(text) &&
       !namesTool &&
       topics.every((word) => commonWordRank(word) !== undefined) &&
-      this.continuesTopic(topicTerms(), previous.split("\n")[0] ?? "")
+      this.continuesTopic(topicTerms(), lastQuestion)
     ) {
       return true;
     }
