@@ -136,9 +136,12 @@ const DIFFERENCE_GIVEN =
   /\b\d+(?:\.\d+)?\s*(?:x|×|times|%|percent)(?=\s|$|[,.;)])|\b(?:twice|half) as\b|\b(?:two|three|four|five|ten) times\b/i;
 /** "what % of…", "what percentage": a share asked for. */
 const SHARE = /\b(what|which|how much)\b[^?]{0,20}(%|\bpercent(age)?\b)/i;
-/** "which version of my dataset i trained on": a version of one's own work, not a figure. */
+/**
+ * "which version of my dataset i trained on", "the exact dataset version that matches the
+ * commit": a version of one's own work, not a figure.
+ */
 const VERSION_OF_WORK =
-  / versions? (?:of|for) (?:(?:my|the|our|your|a|each|this|that) )?(?:data|dataset|datasets|model|models|code|csv|file|files|notebook|project|pipeline)s? /;
+  / versions? (?:of|for) (?:(?:my|the|our|your|a|each|this|that) )?(?:data|dataset|datasets|model|models|code|csv|file|files|notebook|project|pipeline)s? | (?:data|dataset|model|code|csv|file|notebook|project|pipeline)s? versions? (?!control\b)/;
 /** Setting nouns that name no setting of their own ("what dropout value"). */
 const GENERIC_SETTING = /^(?:value|values|number)$/;
 /** Money words that are also values in a dataset ("price", "cost"); pay words never are. */

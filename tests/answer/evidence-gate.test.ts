@@ -592,6 +592,12 @@ describe("figureRequest", () => {
       figureRequest("how do i keep track of which version of my dataset i trained on"),
     ).toBeUndefined();
     expect(figureRequest("which python version should i install")?.type).toBe("setting");
+    expect(
+      figureRequest(
+        "How does a teammate get the exact dataset version that matches the commit they checked out?",
+      ),
+    ).toBeUndefined();
+    expect(figureRequest("what's the exact model version we deployed")).toBeUndefined();
   });
 
   it("takes no figure from a quoted column name in a pasted error", () => {
@@ -871,6 +877,24 @@ describe("EvidenceGate.assess", () => {
     expect(decision.reason).toBe('the material never mentions "podman" or "buildah"');
     // One side it names: the usual decision.
     expect(assess("docker or podman for my images", ["docker"], 0.9).reason).not.toContain(" or ");
+  });
+
+  it("reads Power BI as a tool the material never names, though it writes 'BI tools'", () => {
+    const analyst = makeChunk(
+      "analyst-row",
+      "Who Is This Roadmap For?",
+      "Learner Type: Data Analyst; Starting Point: SQL, Excel, BI tools, basic Python; Expected Timeline: 6–9 months",
+      "table-row",
+    );
+    const judge = judgeOver(analyst, [], 0.9);
+    const decision = judge("power bi or tableau, which one shud a data analyst learn before ML");
+    expect(decision.answerable).toBe(false);
+    expect(decision.reason).toBe('the material never mentions "power bi" or "tableau"');
+    // Told as the learner's situation, it is not what is asked.
+    const story = judge(
+      "im a data analyst, mostly sql, excel and power bi dashboards. what is the expected timeline for a data analyst",
+    );
+    expect(story.reason).not.toContain("power bi");
   });
 
   it("refuses a choice between two things the passages only list side by side, naming both", () => {

@@ -355,6 +355,15 @@ describe("QuestionUnderstanding", () => {
     );
   });
 
+  it("searches 'sectors' as the material's domains and industry", () => {
+    const sectors = understanding.understand("in which sectors is explainability important");
+    expect(sectors.expansions).toContainEqual({
+      word: "sectors",
+      alternatives: ["domains", "industry"],
+      source: "lexicon",
+    });
+  });
+
   it("takes a tool named by an English word the material never uses for an unknown topic", () => {
     expect(understanding.understand("do i need a feature store like feast").unknownTopics).toEqual([
       "feast",
