@@ -14,6 +14,12 @@ const MONEY_WORDS =
 const MONEY = /[₹$€£]|\bfree\b|\bvaries\b/i;
 /** "pay attention", "does it pay off": "pay" that asks no sum ("NLP engineer pay in india" does). */
 const PAY_NOT_MONEY = /^(?:attention|off|back)$/;
+/**
+ * "how much is the google ml engineer cert", "how much are the coursera courses": the price of
+ * something one buys or enrols in, asked without a money word.
+ */
+const PRICE_OF_OFFER =
+  / how much (?:is|are|was|were|does|do|would|will) (?:\S+ ){0,6}?(?:certifications?|certs?|certificates?|courses?|programs?|programmes?|exams?|bootcamps?|subscriptions?|specializations?|specialisations?|degrees?)(?: (?:cost|be|in|for|now|today|currently))? $/;
 /** "like in dollars for those 2 roles", "in rupees": a sum asked in a currency. */
 const IN_A_CURRENCY = /\bin (?:dollars|usd|rupees|inr|euros|pounds)\b/i;
 /**
@@ -298,6 +304,7 @@ export function figureRequest(question: string): FigureRequest | undefined {
     money.length > 0 ||
     IN_A_CURRENCY.test(question) ||
     (text.includes(" how much ") && / (cost|pay|charge|earn)/.test(text)) ||
+    PRICE_OF_OFFER.test(text) ||
     PAYS_MORE.test(text) ||
     asksWithinPrice(question) ||
     (tokens.some((token) => EMPLOYER_PAY.test(token)) &&

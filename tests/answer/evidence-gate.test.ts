@@ -587,6 +587,17 @@ describe("figureRequest", () => {
     expect(figureRequest("how long does the house price project take")?.type).toBe("time");
   });
 
+  it("reads 'how much is the X certification' as a price asked, without a money word", () => {
+    expect(figureRequest("how much is the google professional ml engineer certification")).toEqual({
+      type: "money",
+      words: [],
+    });
+    expect(figureRequest("how much are the coursera courses now")?.type).toBe("money");
+    // An amount of something in it, or a time, is no price.
+    expect(figureRequest("how much math is in the course")?.type).not.toBe("money");
+    expect(figureRequest("how much time does the course take")?.type).not.toBe("money");
+  });
+
   it("reads 'which version of my dataset' as versioning, not a setting", () => {
     expect(
       figureRequest("how do i keep track of which version of my dataset i trained on"),
