@@ -1355,11 +1355,12 @@ const SUBJECT_WORDS = 4;
 
 /**
  * "what's vertex ai good for", "what exactly in calculus (math ml)": a row that names the asked
- * thing only as one of several in a cell ("Cloud ML — tools: AWS SageMaker, Vertex AI, Azure ML")
- * gives way to a unit about that thing: a row it heads ("Calculus — why it matters in ml: …") or a
- * sentence it opens ("Google Vertex AI integrates well with BigQuery …"), when that scores at least
- * 0.65 of it; not when the learner's own words (`own`) name the row or its kind. `rarest` is the
- * question's noun the material uses least.
+ * thing only as one of several in a cell ("Cloud ML — tools: AWS SageMaker, Vertex AI, Azure ML"),
+ * or a sentence that names it only as one item of its list ("Cloud ML experience with AWS
+ * SageMaker, Vertex AI, or Azure ML"), gives way to a unit about that thing: a row it heads
+ * ("Calculus — why it matters in ml: …") or a sentence it opens ("Google Vertex AI integrates well
+ * with BigQuery …"), when that scores at least 0.65 of it; not when the learner's own words (`own`)
+ * name the row or its kind. `rarest` is the question's noun the material uses least.
  */
 function subjectOverListing(
   ranked: Candidate[],
@@ -1367,19 +1368,23 @@ function subjectOverListing(
   own: string,
 ): Candidate[] {
   const best = ranked[0];
-  const cells = best?.passage.chunk.cells ?? [];
-  if (best === undefined || best.kind !== "row" || cells.length < 2) return ranked;
+  if (best === undefined) return ranked;
+  const cells = best.passage.chunk.cells ?? [];
+  if (best.kind === "row" && cells.length < 2) return ranked;
   // "which step lists SHAP among its main tools", "is cloud ML a must know": the row itself, or
   // its kind, is what the learner's own words ask about.
   const head = `${cells[0]?.header ?? ""} ${cells[0]?.value ?? ""}`;
   const asked = new Set(contentTerms(own));
-  if (contentTerms(head).some((term) => asked.has(term))) return ranked;
+  if (best.kind === "row" && contentTerms(head).some((term) => asked.has(term))) return ranked;
   const term = rarest();
   const holds = (text: string) => term !== undefined && contentTerms(text).includes(term);
-  if (term === undefined || holds(cells[0]?.value ?? "")) return ranked;
-  const listed = cells
-    .slice(1)
-    .some((cell) => holds(cell.value) && cell.value.split(",").length >= LISTED_THINGS);
+  if (term === undefined || (best.kind === "row" && holds(cells[0]?.value ?? ""))) return ranked;
+  const listed =
+    best.kind === "row"
+      ? cells
+          .slice(1)
+          .some((cell) => holds(cell.value) && cell.value.split(",").length >= LISTED_THINGS)
+      : listItemHolding(best.text, holds);
   if (!listed) return ranked;
   const about = ranked.find(
     (candidate) =>
@@ -1390,6 +1395,28 @@ function subjectOverListing(
         : holds(candidate.text.split(/\s+/).slice(0, SUBJECT_WORDS).join(" "))),
   );
   return about === undefined ? ranked : ledBy(about, ranked);
+}
+
+/** Most words of a list item that only names a thing ("Vertex AI", "or Azure ML"). */
+const ITEM_WORDS = 3;
+
+/**
+ * Whether a sentence names what `holds` finds only as a short item of a list of at least three
+ * ("… with AWS SageMaker, Vertex AI, or Azure ML"), not as its subject. Examples in brackets
+ * ("gradient-boosted trees (XGBoost, LightGBM, CatBoost) are …") are not its list.
+ */
+function listItemHolding(text: string, holds: (text: string) => boolean): boolean {
+  const items = text
+    .replace(/\s*\([^)]*\)/g, "")
+    .replace(/[.!?]+$/, "")
+    .split(/,\s*/);
+  if (items.length < LISTED_THINGS) return false;
+  return items
+    .slice(1)
+    .some(
+      (item) =>
+        holds(item) && item.replace(/^(?:or|and)\s+/i, "").split(/\s+/).length <= ITEM_WORDS,
+    );
 }
 
 /** The ranked units with `lead` moved to the front. */

@@ -268,6 +268,40 @@ describe("ExtractiveGenerator", () => {
     expect(composeOver(cloud, "is cloud ML like vertex ai good to know")).toMatch(/^Cloud ML/);
   });
 
+  it("leads with a sentence about the asked thing over one that only lists it among others", () => {
+    const cloud = [
+      makeChunk(
+        "skills",
+        "Skills Employers Want",
+        "Cloud ML experience with AWS SageMaker, Vertex AI, or Azure ML.",
+      ),
+      makeChunk(
+        "vertex",
+        "Cloud Platforms",
+        "Google Vertex AI integrates well with BigQuery, GCP pipelines, and data-heavy workloads.",
+      ),
+    ];
+    expect(composeOver(cloud, "and what about vertex ai?")).toMatch(
+      /^Google Vertex AI integrates well/,
+    );
+    // Examples in brackets are not the sentence's list: it stays about its own subject.
+    const tabular = [
+      makeChunk(
+        "tabular",
+        "Tabular Data",
+        "For tabular data, gradient-boosted trees (XGBoost, LightGBM, CatBoost) and Random Forests are usually the strongest starting point.",
+      ),
+      row(40, "Algorithms", [
+        ["Algorithm", "XGBoost"],
+        ["Type", "Ensemble"],
+        ["When to Use", "High-performance structured data"],
+      ]),
+    ];
+    expect(
+      composeOver(tabular, "why do ppl keep saying xgboost beats neural nets, is it legit"),
+    ).toMatch(/^For tabular data, gradient-boosted trees/);
+  });
+
   it("reads a clause asking in one everyday word ('what am i building?') by the clause before", () => {
     const plan = [
       row(80, "Tools", [
