@@ -355,6 +355,15 @@ describe("QuestionUnderstanding", () => {
     );
   });
 
+  it("searches what 'matters' as what is important", () => {
+    const matters = understanding.understand("which hyperparam matters most for neural nets");
+    expect(matters.expansions).toContainEqual({
+      word: "matters",
+      alternatives: ["important"],
+      source: "lexicon",
+    });
+  });
+
   it("searches 'sectors' as the material's domains and industry", () => {
     const sectors = understanding.understand("in which sectors is explainability important");
     expect(sectors.expansions).toContainEqual({
