@@ -355,6 +355,12 @@ describe("QuestionUnderstanding", () => {
     );
   });
 
+  it("drops 'random but' before a new question, like 'unrelated but'", () => {
+    expect(understanding.understand("random but how do i handle missing values").understoodAs).toBe(
+      "how do i handle missing values",
+    );
+  });
+
   it("searches what 'matters' as what is important", () => {
     const matters = understanding.understand("which hyperparam matters most for neural nets");
     expect(matters.expansions).toContainEqual({

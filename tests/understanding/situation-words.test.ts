@@ -22,6 +22,12 @@ describe("situationExpansions", () => {
     expect(named("99% on the test set but awful once deployed to production")).toEqual([
       "data leakage",
     ]);
+    expect(named("scored amazing offline but tanked once real users hit it")).toEqual([
+      "data leakage",
+    ]);
+    expect(named("scores are amazing in jupyter but it flops once it's live")).toEqual([
+      "data leakage",
+    ]);
     expect(named("marketing only looks at churn scores once a week")).toEqual(["batch prediction"]);
     expect(named("i get different accuracy every run, why")).toEqual(["random seeds"]);
     expect(named("how do i get identical train/test splits each time i run it")).toEqual([
