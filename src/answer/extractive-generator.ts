@@ -204,7 +204,7 @@ export type ExtractiveSettings = {
    * Added to a unit that names a tool of the corpus tables the question does not, when the
    * question asks which tools, libraries or frameworks to use ("what tools do people use to build
    * rag stuff" → "LangChain and LlamaIndex are useful for building LLM applications …", not what
-   * RAG is). @default 0.1
+   * RAG is). @default 0.2
    */
   toolsBonus: number;
   /**
@@ -250,7 +250,7 @@ export const DEFAULT_EXTRACTIVE_SETTINGS: ExtractiveSettings = {
   rowForHowPenalty: 0.05,
   stepBonus: 0.1,
   extremeBonus: 0.2,
-  toolsBonus: 0.1,
+  toolsBonus: 0.2,
   unnamedRowPenalty: 0.05,
 };
 
