@@ -172,6 +172,9 @@ describe("QuestionUnderstanding", () => {
     ["shd i learn huggingface", "should i learn Hugging Face"],
     ["which pretrained archs shd i use", "which pretrained architectures should i use"],
     ["how long is it sposed to take", "how long is it supposed to take"],
+    // An app's start, in the material's words; a company is "a startup".
+    ["load the model at startup?", "load the model when the app starts?"],
+    ["i work at a startup, is ml worth it", "i work at a startup, is ml worth it"],
     // Asides that never name a topic are chat filler.
     ["what is xgboost asking for a friend", "what is xgboost"],
     ["quick doubt: what is xgboost", "what is xgboost"],
