@@ -1369,23 +1369,13 @@ function subjectOverListing(
 ): Candidate[] {
   const best = ranked[0];
   if (best === undefined) return ranked;
-  const cells = best.passage.chunk.cells ?? [];
-  if (best.kind === "row" && cells.length < 2) return ranked;
-  // "which step lists SHAP among its main tools", "is cloud ML a must know": the row itself, or
-  // its kind, is what the learner's own words ask about.
-  const head = `${cells[0]?.header ?? ""} ${cells[0]?.value ?? ""}`;
-  const asked = new Set(contentTerms(own));
-  if (best.kind === "row" && contentTerms(head).some((term) => asked.has(term))) return ranked;
+  // Checked before the rarest noun is worked out: most leads list nothing.
+  const listsOnly = best.kind === "row" ? rowListing(best, own) : sentenceListing(best.text);
+  if (listsOnly === undefined) return ranked;
   const term = rarest();
-  const holds = (text: string) => term !== undefined && contentTerms(text).includes(term);
-  if (term === undefined || (best.kind === "row" && holds(cells[0]?.value ?? ""))) return ranked;
-  const listed =
-    best.kind === "row"
-      ? cells
-          .slice(1)
-          .some((cell) => holds(cell.value) && cell.value.split(",").length >= LISTED_THINGS)
-      : listItemHolding(best.text, holds);
-  if (!listed) return ranked;
+  if (term === undefined) return ranked;
+  const holds = (text: string) => contentTerms(text).includes(term);
+  if (!listsOnly(holds)) return ranked;
   const about = ranked.find(
     (candidate) =>
       candidate !== best &&
@@ -1397,26 +1387,50 @@ function subjectOverListing(
   return about === undefined ? ranked : ledBy(about, ranked);
 }
 
+/** A test of whether a lead names the thing `holds` finds only among others, or none possible. */
+type ListsOnly = (holds: (text: string) => boolean) => boolean;
+
+/**
+ * For a row: whether it names the thing only in a cell listing three or more, not in its first
+ * cell. None when the row has one cell, or the learner's own words (`own`) name its first cell or
+ * header ("which step lists SHAP among its main tools", "is cloud ML a must know"): the row itself,
+ * or its kind, is what they ask about.
+ */
+function rowListing(row: Candidate, own: string): ListsOnly | undefined {
+  const cells = row.passage.chunk.cells ?? [];
+  if (cells.length < 2) return undefined;
+  const asked = new Set(contentTerms(own));
+  const head = `${cells[0]?.header ?? ""} ${cells[0]?.value ?? ""}`;
+  if (contentTerms(head).some((term) => asked.has(term))) return undefined;
+  return (holds) =>
+    !holds(cells[0]?.value ?? "") &&
+    cells
+      .slice(1)
+      .some((cell) => holds(cell.value) && cell.value.split(",").length >= LISTED_THINGS);
+}
+
 /** Most words of a list item that only names a thing ("Vertex AI", "or Azure ML"). */
 const ITEM_WORDS = 3;
 
 /**
- * Whether a sentence names what `holds` finds only as a short item of a list of at least three
- * ("… with AWS SageMaker, Vertex AI, or Azure ML"), not as its subject. Examples in brackets
- * ("gradient-boosted trees (XGBoost, LightGBM, CatBoost) are …") are not its list.
+ * For a sentence: whether it names the thing only as a short item of a list of at least three
+ * ("… with AWS SageMaker, Vertex AI, or Azure ML"), not as its subject. None when it lists fewer
+ * things. Examples in brackets ("gradient-boosted trees (XGBoost, LightGBM, CatBoost) are …") are
+ * not its list.
  */
-function listItemHolding(text: string, holds: (text: string) => boolean): boolean {
+function sentenceListing(text: string): ListsOnly | undefined {
   const items = text
     .replace(/\s*\([^)]*\)/g, "")
     .replace(/[.!?]+$/, "")
     .split(/,\s*/);
-  if (items.length < LISTED_THINGS) return false;
-  return items
-    .slice(1)
-    .some(
-      (item) =>
-        holds(item) && item.replace(/^(?:or|and)\s+/i, "").split(/\s+/).length <= ITEM_WORDS,
-    );
+  if (items.length < LISTED_THINGS) return undefined;
+  return (holds) =>
+    items
+      .slice(1)
+      .some(
+        (item) =>
+          holds(item) && item.replace(/^(?:or|and)\s+/i, "").split(/\s+/).length <= ITEM_WORDS,
+      );
 }
 
 /** The ranked units with `lead` moved to the front. */
