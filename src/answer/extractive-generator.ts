@@ -2,7 +2,7 @@ import { dotProduct } from "../index/dot-product.ts";
 import type { UnitVectors } from "../index/unit-vectors.ts";
 import type { EntityLexicon } from "../retrieval/entity-lexicon.ts";
 import { commonWordRank } from "../text/common-words.ts";
-import { comparedSides } from "../text/compared-sides.ts";
+import { comparedSides, listedOptions } from "../text/compared-sides.ts";
 import { escapeRegExp } from "../text/escape-reg-exp.ts";
 import { namedSource, roadmapNamed, withoutClosingSourceFrame } from "../text/named-source.ts";
 import {
@@ -538,7 +538,11 @@ export class ExtractiveGenerator implements Generator {
       reasonFirst(
         closerOverRow(
           subjectOverListing(
-            [...candidates].sort((left, right) => right.score - left.score),
+            pickOverEcho(
+              [...candidates].sort((left, right) => right.score - left.score),
+              choiceBetween(input.question),
+              input.question,
+            ),
             () => this.rarestTerm(input.question),
             own,
           ),
@@ -1487,20 +1491,56 @@ const RECOMMENDS =
 /** A question asking to choose: "streamlit or fastapi for my model?", "X vs Y which first". */
 const CHOOSING = /\b(?:which|better|best|first|prefer|should|or)\b/i;
 
-/** The two things a choice question weighs, as content terms; undefined for other questions. */
-function choiceBetween(question: string): [string[], string[]] | undefined {
+/**
+ * The things a choice question weighs, as content terms: two sides ("streamlit or fastapi"), or
+ * three or more listed options ("sagemaker, vertex or azure ml"); undefined for other questions.
+ */
+function choiceBetween(question: string): string[][] | undefined {
   const text = questionText(question);
-  const sides = comparedSides(text);
-  if (sides === undefined || !CHOOSING.test(text)) return undefined;
-  const [left, right] = sides.map((side) => contentTerms(side));
-  return left !== undefined && right !== undefined && left.length > 0 && right.length > 0
-    ? [left, right]
-    : undefined;
+  if (!CHOOSING.test(text)) return undefined;
+  // The list's commas are in the question as written.
+  const sides = listedOptions(question) ?? comparedSides(text);
+  if (sides === undefined) return undefined;
+  const options = sides.map((side) => contentTerms(side));
+  return options.every((terms) => terms.length > 0) ? options : undefined;
 }
 
-/** Whether a unit names a term of each side of a choice and words that pick one. */
-function recommendsOne(text: string, terms: Set<string>, choice: [string[], string[]]): boolean {
-  return choice.every((side) => side.some((term) => terms.has(term))) && RECOMMENDS.test(text);
+/**
+ * Whether a unit picks one of a choice's options: words that pick, and a term of each side of two
+ * ("Use Streamlit or Gradio for demos and FastAPI for real APIs") or of one of three or more ("If
+ * your target market is India, AWS SageMaker is often the safest starting point").
+ */
+function recommendsOne(text: string, terms: Set<string>, choice: string[][]): boolean {
+  const named = choice.filter((option) => option.some((term) => terms.has(term))).length;
+  return (choice.length > 2 ? named > 0 : named === choice.length) && RECOMMENDS.test(text);
+}
+
+/** Most of a lead's terms that the question does not say, for it to only repeat a choice. */
+const ECHO_OWN_SHARE = 0.5;
+
+/**
+ * "which cloud should i learn first - sagemaker, vertex or azure ml?": a lead that names every
+ * option without picking one, and says little else ("Cloud ML experience with AWS SageMaker,
+ * Vertex AI, or Azure ML"), only repeats the choice. It gives way to a unit that picks one when
+ * that scores at least 0.65 of it. A lead that says more of them ("… (XGBoost, LightGBM,
+ * CatBoost) and Random Forests are usually the strongest starting point") stays.
+ */
+function pickOverEcho(
+  ranked: Candidate[],
+  choice: string[][] | undefined,
+  question: string,
+): Candidate[] {
+  const best = ranked[0];
+  if (best === undefined || choice === undefined || best.signals.recommends === 1) return ranked;
+  if (!choice.every((option) => option.some((term) => best.terms.has(term)))) return ranked;
+  const asked = new Set(contentTerms(questionText(question)));
+  const own = [...best.terms].filter((term) => !asked.has(term)).length;
+  if (own > ECHO_OWN_SHARE * best.terms.size) return ranked;
+  const picks = ranked.find(
+    (candidate) =>
+      candidate.signals.recommends === 1 && candidate.score >= SUBJECT_LEAD_SHARE * best.score,
+  );
+  return picks === undefined ? ranked : ledBy(picks, ranked);
 }
 
 /** Passage order, then position in the passage. */

@@ -84,3 +84,55 @@ export function offeredForRole(question: string): [string, string] | undefined {
   const role = match?.[2]?.trim();
   return offered === undefined || role === undefined ? undefined : [offered, role];
 }
+
+/** Where a list of options stops: a question mark, a dash between words, a bracket, a colon. */
+const OPTIONS_CLAUSE = /[?;:!()]|\s[-–—]\s|\.(?=\s|$)/;
+/** Between two options: a comma (maybe with "or"/"and"), "or", "vs", "versus". */
+const OPTION_SEPARATOR = /\s*,\s*(?:(?:or|and)\s+)?|\s+(?:or|vs\.?|versus)\s+/i;
+/** Where the last option's words end: "… or azure ml for a job in india". */
+const AFTER_LAST_OPTION =
+  /\s+(?:which|what|for|when|if|to|is|are|should|shud|would|better|first|in|as)\b.*$/i;
+/** The verb before a first option, in an opening clause: "should i learn python, sql or r". */
+const BEFORE_FIRST_OPTION =
+  /^.*\b(?:learn|use|pick|choose|between|among|from|try|study|start with|go with)\s+/i;
+/** A pronoun or a verb that asks: the piece is a clause, not an option. */
+const CLAUSE_WORD =
+  /\b(?:i|you|u|we|they|it|my|what|wat|which|how|why|should|shud|can|could|do|does|is|are|not|no)\b/i;
+/** Most words of one option ("Vertex AI", "aws sagemaker"). */
+const OPTION_WORDS = 3;
+/** Fewest options in a list. */
+const LISTED_OPTIONS = 3;
+
+/**
+ * The options of a list of three or more offered to choose from: "which cloud should i learn
+ * first - sagemaker, vertex or azure ml?" gives ["sagemaker", "vertex", "azure ml"], as does
+ * "sagemaker vs vertex vs azure ml, which first". An opening clause before the first comma
+ * ("… for a job in India, SageMaker, Vertex AI or Azure ML") is no option; each option is at most
+ * three words, and no clause ("what next").
+ */
+export function listedOptions(question: string): string[] | undefined {
+  for (const clause of question.split(OPTIONS_CLAUSE)) {
+    if (!/\b(?:or|vs\.?|versus)\b/i.test(clause)) continue;
+    const pieces = clause.trim().split(OPTION_SEPARATOR);
+    const last = (pieces.pop() ?? "").replace(AFTER_LAST_OPTION, "").trim();
+    const options: string[] = [];
+    for (const piece of pieces.reverse()) {
+      if (piece.split(/\s+/).length > OPTION_WORDS) {
+        // "should i learn python": the words after the verb are the first option.
+        const after = piece.replace(BEFORE_FIRST_OPTION, "").trim();
+        if (after !== piece.trim() && after.split(/\s+/).length <= OPTION_WORDS) {
+          options.unshift(after);
+        }
+        break;
+      }
+      options.unshift(piece.trim());
+    }
+    options.push(last);
+    const named = options.filter(
+      (option) =>
+        option !== "" && option.split(/\s+/).length <= OPTION_WORDS && !CLAUSE_WORD.test(option),
+    );
+    if (named.length >= LISTED_OPTIONS && named.length === options.length) return named;
+  }
+  return undefined;
+}

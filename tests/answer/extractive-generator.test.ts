@@ -302,6 +302,39 @@ describe("ExtractiveGenerator", () => {
     ).toMatch(/^For tabular data, gradient-boosted trees/);
   });
 
+  it("answers a choice among three with the unit that picks one, not the one naming them all", () => {
+    const cloud = [
+      makeChunk(
+        "skills",
+        "Skills Employers Want",
+        "Cloud ML experience with AWS SageMaker, Vertex AI, or Azure ML.",
+      ),
+      makeChunk(
+        "india",
+        "Cloud Platforms",
+        "If your target market is India, AWS SageMaker is often the safest starting point.",
+      ),
+    ];
+    const question =
+      "which cloud should i learn first for a job in india - sagemaker, vertex or azure ml?";
+    expect(composeOver(cloud, question, undefined, 0.2)).toMatch(/^If your target market is India/);
+    // A sentence that says more of them than their names stays the lead.
+    const tabular = [
+      makeChunk(
+        "tabular",
+        "Tabular Data",
+        "For tabular data, gradient-boosted trees (XGBoost, LightGBM, CatBoost) and Random Forests are usually the strongest starting point.",
+      ),
+      row(41, "Algorithms", [
+        ["Algorithm", "LightGBM"],
+        ["Best For", "Large tabular datasets"],
+      ]),
+    ];
+    expect(composeOver(tabular, "xgboost, lightgbm or catboost for tabular data")).toMatch(
+      /^For tabular data, gradient-boosted trees/,
+    );
+  });
+
   it("reads a clause asking in one everyday word ('what am i building?') by the clause before", () => {
     const plan = [
       row(80, "Tools", [

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { comparedSides, offeredForRole, replacedSides } from "../../src/text/compared-sides.ts";
+import {
+  comparedSides,
+  listedOptions,
+  offeredForRole,
+  replacedSides,
+} from "../../src/text/compared-sides.ts";
 
 describe("comparedSides", () => {
   it.each([
@@ -92,5 +97,30 @@ describe("offeredForRole", () => {
     expect(
       offeredForRole("How does the roadmap recommend using Kaggle as a learner?"),
     ).toBeUndefined();
+  });
+});
+
+describe("listedOptions", () => {
+  it.each([
+    [
+      "which cloud should i learn first - sagemaker, vertex or azure ml?",
+      ["sagemaker", "vertex", "azure ml"],
+    ],
+    [
+      "Which cloud platform should I learn first for a job in India, SageMaker, Vertex AI or Azure ML?",
+      ["SageMaker", "Vertex AI", "Azure ML"],
+    ],
+    ["sagemaker vs vertex ai vs azure ml - which first", ["sagemaker", "vertex ai", "azure ml"]],
+    ["should i learn python, sql or r first", ["python", "sql", "r"]],
+  ])("finds the options %j offers", (question, options) => {
+    expect(listedOptions(question)).toEqual(options);
+  });
+
+  it.each([
+    "pytorch or tensorflow?",
+    "is it worth it or not",
+    "I know pandas, numpy and sklearn, what next or should i stop",
+  ])("finds no list of three options in %j", (question) => {
+    expect(listedOptions(question)).toBeUndefined();
   });
 });
