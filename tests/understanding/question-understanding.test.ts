@@ -175,6 +175,8 @@ describe("QuestionUnderstanding", () => {
     // An app's start, in the material's words; a company is "a startup".
     ["load the model at startup?", "load the model when the app starts?"],
     ["i work at a startup, is ml worth it", "i work at a startup, is ml worth it"],
+    // "the bar" a learner must clear is being ready, in the material's words.
+    ["job ready, whats the bar?", "job-ready, when am i ready?"],
     // Asides that never name a topic are chat filler.
     ["what is xgboost asking for a friend", "what is xgboost"],
     ["quick doubt: what is xgboost", "what is xgboost"],
