@@ -255,9 +255,12 @@ const GIVES_EXAMPLES = /^(?:such as|e\.?g\.?|for example|for instance|including|
 const CHECKS_A_CLAIM =
   /^(?:is (?:it|that|this|my (?:thinking|understanding|plan)) (?:correct|right|true|ok|okay|wrong)|am i (?:right|correct|wrong)|correct|right|true)\W*$/i;
 
-/** Words of an asking clause that name nothing by themselves. */
+/**
+ * Words of an asking clause that name nothing by themselves, among them what one asks of a thing
+ * named before: "retrain on a fixed schedule — what's the catch?".
+ */
 const POINTING =
-  /^(?:so|and|but|ok|okay|then|also|which|what|whats|what's|is|are|it|its|it's|this|that|these|those|one|ones|the|two|both|either|better|best|worse|good|worth|faster|easier|right|correct|true|ok|enough|should|i|do|does|pick|choose|use|go|with|for|to|of|more|less|really|actually|diff|difference|how|explain|tell|me|pls|please|plz|fix|solve|resolve|handle|start|begin)$/i;
+  /^(?:so|and|but|ok|okay|then|also|which|what|whats|what's|is|are|it|its|it's|this|that|these|those|one|ones|the|two|both|either|better|best|worse|good|worth|faster|easier|right|correct|true|ok|enough|should|i|do|does|pick|choose|use|go|with|for|to|of|more|less|really|actually|diff|difference|how|explain|tell|me|pls|please|plz|fix|solve|resolve|handle|start|begin|any|there|catch|point|downsides?|drawbacks?|pros|cons|benefits?|advantages?|disadvantages?|limitations?|risks?)$/i;
 
 /**
  * Figures offered to choose from ("2 yrs or 3?", "2e-5 or 5e-5"), or one figure guessed

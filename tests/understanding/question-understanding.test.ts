@@ -1228,6 +1228,13 @@ describe("questionFocus", () => {
     expect(questionFocus("my wifi keeps disconnecting on windows 11, how to fix")).toBe(
       "my wifi keeps disconnecting on windows 11 how to fix",
     );
+    // "what's the catch?" asks a drawback of the thing named before it.
+    expect(questionFocus("retrain on a fixed schedule — what's the catch?")).toBe(
+      "retrain on a fixed schedule what's the catch?",
+    );
+    expect(questionFocus("drift alerts for retraining, any downsides?")).toBe(
+      "drift alerts for retraining any downsides?",
+    );
   });
 
   it("keeps a clause that guesses at the answer ('… or wat', '… right')", () => {
