@@ -115,6 +115,12 @@ const NAME_ASKED = / (?:called|named|known as) /;
 const LIMIT_OF =
   / (?:max|maximum|min|minimum) (?:number|count|amount|length|size|no) of ([\p{L}\d_'-]+)/u;
 /**
+ * "how do i choose the number of clusters", "pick the right number of components": how many
+ * to use, asked as a choice.
+ */
+const CHOSEN_NUMBER_OF =
+  / (?:choose|pick|decide|determine|select|find|set) (?:on )?(?:the )?(?:right |best |optimal |ideal |correct |good )?(?:number|no) of ([\p{L}\d_'-]+)/u;
+/**
  * "what is the learning rate?", "what's a batch size", "what is the learning rate and why does it
  * matter": the setting's meaning is asked, not its value.
  */
@@ -349,7 +355,7 @@ export function figureRequest(question: string): FigureRequest | undefined {
     const named = (good[1] ?? "").trim().split(" ").at(-1) ?? "";
     return { type: "setting", words: named === "" ? [] : [named] };
   }
-  const limit = LIMIT_OF.exec(text)?.[1];
+  const limit = LIMIT_OF.exec(text)?.[1] ?? CHOSEN_NUMBER_OF.exec(text)?.[1];
   if (limit !== undefined) return { type: "count", words: [limit] };
   if (setting !== undefined) {
     const named = GENERIC_SETTING.test(setting) ? NAMED_GENERIC_SETTING.exec(text)?.[1] : undefined;

@@ -519,6 +519,15 @@ describe("figureRequest", () => {
       type: "count",
       words: ["tokens"],
     });
+    // Choosing how many to use asks how many.
+    expect(figureRequest("how do i choose the number of clusters for k-means?")).toEqual({
+      type: "count",
+      words: ["clusters"],
+    });
+    expect(figureRequest("how to pick the right number of components in pca")).toEqual({
+      type: "count",
+      words: ["components"],
+    });
     // A meaning or a name is asked, not a value.
     expect(figureRequest("what's a batch size")).toBeUndefined();
     expect(figureRequest("whats that number called")).toBeUndefined();
