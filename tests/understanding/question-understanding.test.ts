@@ -375,10 +375,16 @@ describe("QuestionUnderstanding", () => {
     });
   });
 
-  it("searches 'sectors' as the material's domains and industry", () => {
+  it("searches 'sectors' and 'fields' as the material's domains and industry", () => {
     const sectors = understanding.understand("in which sectors is explainability important");
     expect(sectors.expansions).toContainEqual({
       word: "sectors",
+      alternatives: ["domains", "industry"],
+      source: "lexicon",
+    });
+    const fields = understanding.understand("in which fields is explainability important");
+    expect(fields.expansions).toContainEqual({
+      word: "fields",
       alternatives: ["domains", "industry"],
       source: "lexicon",
     });
