@@ -69,6 +69,14 @@ export function rowOfAskedKind<
 
 /** "what kinds of automated tests …", "which type of tests …": the words after "of". */
 const KINDS_ASKED = /\b(?:what|which)\s+(kinds?|types?|sorts?)\s+of\s+([^?.!,;:]+)/iu;
+/** "… first", "start with": which thing comes first is asked, not which there are. */
+const ASKS_FIRST = /\b(?:first|1st|start with)\b/i;
+/**
+ * "what tests should my ci pipeline run", "which tests do i add": things asked in the plural
+ * ("which tests should i write first" asks which comes first).
+ */
+const THINGS_ASKED =
+  /\b(?:what|which)\s+((?:[\p{L}-]+\s+){0,2}[\p{L}-]+s)\s+(?:should|shud|shd|do|does|can|to)\b/iu;
 /** Words that end the things named after "kinds of" ("tests are useful", "test does the …"). */
 const AFTER_THE_THINGS =
   /^(?:is|are|was|were|do|does|did|can|could|should|shud|would|will|to|for|in|on|of|that|which|i|you|we|u|my|an?|the)$/i;
@@ -77,12 +85,14 @@ const THING_WORDS = 3;
 
 /**
  * For a question asking what kinds of things there are ("what kinds of automated tests …", "what
- * kind of tests …"; not "what kind of model is xgboost", which asks of one thing), whether a unit
- * says which they include ("Useful tests for an ML project include unit tests …"): it names the
- * things and then "include" in the same clause.
+ * kind of tests …", "what tests should my ci pipeline run"; not "what kind of model is xgboost",
+ * which asks of one thing), whether a unit says which they include ("Useful tests for an ML
+ * project include unit tests …"): it names the things and then "include" in the same clause.
  */
 export function listsKindsAsked(question: string): ((text: string) => boolean) | undefined {
-  const asked = KINDS_ASKED.exec(question);
+  const plural = ASKS_FIRST.test(question) ? null : THINGS_ASKED.exec(question);
+  const asked =
+    KINDS_ASKED.exec(question) ?? (plural === null ? null : [plural[0], "kinds", plural[1]]);
   if (asked === null) return undefined;
   const words = (asked[2] ?? "").trim().split(/\s+/);
   const end = words.findIndex((word) => AFTER_THE_THINGS.test(word));

@@ -77,6 +77,7 @@ describe("listsKindsAsked", () => {
       "What kinds of automated tests are useful in a CI pipeline?",
       "what kind of tests shud an ml repo run in CI pls",
       "which types of test does the tutorial suggest",
+      "what tests should my ml ci pipeline run",
     ]) {
       const lists = listsKindsAsked(question);
       expect(lists?.(listing), question).toBe(true);
