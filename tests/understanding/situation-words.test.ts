@@ -12,6 +12,12 @@ describe("situationExpansions", () => {
       "imbalanced",
     ]);
     expect(named("95% accuracy and only 2% are spam, am i done?")).toEqual(["imbalanced"]);
+    expect(named("98% accuracy, only about 1% of transactions in my data are fraud")).toEqual([
+      "imbalanced",
+    ]);
+    expect(named("my fraud model shows 99.2% accuracy but catches almost no fraud")).toEqual([
+      "imbalanced",
+    ]);
     expect(named("it works fine on my machine but crashes on my colleague's laptop")).toEqual([
       "dependency mismatch",
     ]);
