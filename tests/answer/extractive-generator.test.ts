@@ -73,6 +73,18 @@ function composeOver(
   });
 }
 
+/** A sentence that only lists cloud platforms, and one that says what is strong for tables. */
+const CLOUD_SKILLS = makeChunk(
+  "skills",
+  "Skills Employers Want",
+  "Cloud ML experience with AWS SageMaker, Vertex AI, or Azure ML.",
+);
+const TABULAR_START = makeChunk(
+  "tabular",
+  "Tabular Data",
+  "For tabular data, gradient-boosted trees (XGBoost, LightGBM, CatBoost) and Random Forests are usually the strongest starting point.",
+);
+
 describe("ExtractiveGenerator", () => {
   it("shows the columns the learner's own words ask for, not those a carried topic names", () => {
     const statistics = makeRow("statistics", "Math for ML", [
@@ -270,11 +282,7 @@ describe("ExtractiveGenerator", () => {
 
   it("leads with a sentence about the asked thing over one that only lists it among others", () => {
     const cloud = [
-      makeChunk(
-        "skills",
-        "Skills Employers Want",
-        "Cloud ML experience with AWS SageMaker, Vertex AI, or Azure ML.",
-      ),
+      CLOUD_SKILLS,
       makeChunk(
         "vertex",
         "Cloud Platforms",
@@ -286,11 +294,7 @@ describe("ExtractiveGenerator", () => {
     );
     // Examples in brackets are not the sentence's list: it stays about its own subject.
     const tabular = [
-      makeChunk(
-        "tabular",
-        "Tabular Data",
-        "For tabular data, gradient-boosted trees (XGBoost, LightGBM, CatBoost) and Random Forests are usually the strongest starting point.",
-      ),
+      TABULAR_START,
       row(40, "Algorithms", [
         ["Algorithm", "XGBoost"],
         ["Type", "Ensemble"],
@@ -304,11 +308,7 @@ describe("ExtractiveGenerator", () => {
 
   it("answers a choice among three with the unit that picks one, not the one naming them all", () => {
     const cloud = [
-      makeChunk(
-        "skills",
-        "Skills Employers Want",
-        "Cloud ML experience with AWS SageMaker, Vertex AI, or Azure ML.",
-      ),
+      CLOUD_SKILLS,
       makeChunk(
         "india",
         "Cloud Platforms",
@@ -320,11 +320,7 @@ describe("ExtractiveGenerator", () => {
     expect(composeOver(cloud, question, undefined, 0.2)).toMatch(/^If your target market is India/);
     // A sentence that says more of them than their names stays the lead.
     const tabular = [
-      makeChunk(
-        "tabular",
-        "Tabular Data",
-        "For tabular data, gradient-boosted trees (XGBoost, LightGBM, CatBoost) and Random Forests are usually the strongest starting point.",
-      ),
+      TABULAR_START,
       row(41, "Algorithms", [
         ["Algorithm", "LightGBM"],
         ["Best For", "Large tabular datasets"],
