@@ -136,7 +136,8 @@ export type ExtractiveSettings = {
   situationWeight: number;
   /**
    * Added to a unit that names both things a choice question weighs ("streamlit or fastapi for my
-   * model?") and picks one ("Use Streamlit or Gradio for demos and FastAPI for real APIs").
+   * model?") and picks one ("Use Streamlit or Gradio for demos and FastAPI for real APIs"), or one
+   * of three or more options it lists, and picks it.
    * @default 0.1
    */
   recommendationBonus: number;
