@@ -73,12 +73,19 @@ function composeOver(
   });
 }
 
-/** A sentence that only lists cloud platforms, and one that says what is strong for tables. */
+/** A sentence that only lists cloud platforms. */
 const CLOUD_SKILLS = makeChunk(
   "skills",
   "Skills Employers Want",
   "Cloud ML experience with AWS SageMaker, Vertex AI, or Azure ML.",
 );
+/** A sentence about one of those platforms. */
+const VERTEX_STRENGTH = makeChunk(
+  "vertex",
+  "Cloud Platforms",
+  "Google Vertex AI integrates well with BigQuery, GCP pipelines, and data-heavy workloads.",
+);
+/** A sentence that says what is strong for tables, naming its examples in brackets. */
 const TABULAR_START = makeChunk(
   "tabular",
   "Tabular Data",
@@ -267,11 +274,7 @@ describe("ExtractiveGenerator", () => {
         ["Purpose", "Managed training and deployment"],
         ["Must-Know", "Good to know"],
       ]),
-      makeChunk(
-        "vertex",
-        "Cloud Platforms",
-        "Google Vertex AI integrates well with BigQuery, GCP pipelines, and data-heavy workloads.",
-      ),
+      VERTEX_STRENGTH,
     ];
     expect(composeOver(cloud, "what's vertex ai good for")).toMatch(
       /^Google Vertex AI integrates well/,
@@ -281,14 +284,7 @@ describe("ExtractiveGenerator", () => {
   });
 
   it("leads with a sentence about the asked thing over one that only lists it among others", () => {
-    const cloud = [
-      CLOUD_SKILLS,
-      makeChunk(
-        "vertex",
-        "Cloud Platforms",
-        "Google Vertex AI integrates well with BigQuery, GCP pipelines, and data-heavy workloads.",
-      ),
-    ];
+    const cloud = [CLOUD_SKILLS, VERTEX_STRENGTH];
     expect(composeOver(cloud, "and what about vertex ai?")).toMatch(
       /^Google Vertex AI integrates well/,
     );

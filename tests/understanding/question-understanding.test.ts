@@ -366,30 +366,6 @@ describe("QuestionUnderstanding", () => {
     );
   });
 
-  it("searches what 'matters' as what is important", () => {
-    const matters = understanding.understand("which hyperparam matters most for neural nets");
-    expect(matters.expansions).toContainEqual({
-      word: "matters",
-      alternatives: ["important"],
-      source: "lexicon",
-    });
-  });
-
-  it("searches 'sectors' and 'fields' as the material's domains and industry", () => {
-    const sectors = understanding.understand("in which sectors is explainability important");
-    expect(sectors.expansions).toContainEqual({
-      word: "sectors",
-      alternatives: ["domains", "industry"],
-      source: "lexicon",
-    });
-    const fields = understanding.understand("in which fields is explainability important");
-    expect(fields.expansions).toContainEqual({
-      word: "fields",
-      alternatives: ["domains", "industry"],
-      source: "lexicon",
-    });
-  });
-
   it("takes a tool named by an English word the material never uses for an unknown topic", () => {
     expect(understanding.understand("do i need a feature store like feast").unknownTopics).toEqual([
       "feast",
@@ -573,11 +549,15 @@ describe("QuestionUnderstanding", () => {
   });
 
   // The material's words for a learner's: "the culprit" of a problem is its cause, "in the
-  // meantime" is while waiting, "prep" is what the roadmap "prepares" you for.
+  // meantime" is while waiting, "prep" is what the roadmap "prepares" you for, what "matters" is
+  // important, and "sectors" or "fields" are the material's domains and industry.
   it.each([
     ["loss turns into NaN, whats usually the culprit?", "culprit", ["cause"]],
     ["labels take weeks, what can i watch in the meantime?", "meantime", ["wait", "early warning"]],
     ["does this roadmap even prep u for AI engineer roles", "prep", ["prepares"]],
+    ["which hyperparam matters most for neural nets", "matters", ["important"]],
+    ["in which sectors is explainability important", "sectors", ["domains", "industry"]],
+    ["in which fields is explainability important", "fields", ["domains", "industry"]],
   ])(
     "searches %j with the lexicon's words for %j, keeping the learner's",
     (message, word, alternatives) => {
