@@ -140,9 +140,12 @@ const DURATION =
  */
 const UNNAMED_SETTING =
   / how much (?:more|less) | (?:passing|pass|cutoff|cut off) (?:score|scores|mark|marks|percentage)s? /;
-/** "by how much", "how much faster": a difference asked for, which only a factor or share gives. */
+/**
+ * "by how much", "how much faster", "how big was the accuracy gap": a difference asked for, which
+ * only a factor or share gives.
+ */
 const DIFFERENCE_ASKED =
-  / by how much | how much (?:faster|slower|better|worse|bigger|smaller|cheaper) /;
+  / by how much | how much (?:faster|slower|better|worse|bigger|smaller|cheaper) | how (?:big|large|wide|small) (?:is|was|are|were) (?:the |that |this )?(?:\S+ )?(?:gap|difference|improvement|margin|drop|gain) /;
 /** "3x faster", "twice as fast", "20% smaller": a difference given as a factor or a share. */
 const DIFFERENCE_GIVEN =
   /\b\d+(?:\.\d+)?\s*(?:x|×|times|%|percent)(?=\s|$|[,.;)])|\b(?:twice|half) as\b|\b(?:two|three|four|five|ten) times\b/i;
@@ -220,6 +223,26 @@ const IN_A_UNIT =
   /\b(?:what|which|how (?:much|many|fast|slow|long|big|large))\b(?:(?: [\p{L}\d'-]+){0,3} ([\p{L}][\p{L}\d'-]*))? in (?:ms|milliseconds?|secs?|seconds?|mins?|minutes?|kb|mb|gb)\b/u;
 /** "what latency is acceptable in ms": a judgement of the value, not the measure. */
 const JUDGED = /^(?:ok|okay|acceptable|fine|good|bad|normal|reasonable|typical|enough|ideal)$/;
+/**
+ * "1e-4 or 1e-5", "three epochs or five epochs", "0.9 or 0.99": values offered to choose from ask a
+ * value; the noun after the second names the setting.
+ */
+const VALUES_OFFERED =
+  /(?:^| )(?:\d[\d.,]*(?:e-?\d+)?|one|two|three|four|five|six|seven|eight|nine|ten)(?: ([\p{L}]+))? or (?:\d[\d.,]*(?:e-?\d+)?|one|two|three|four|five|six|seven|eight|nine|ten)(?: ([\p{L}]+))?/u;
+/**
+ * "how often should the job run", "how frequently do i retrain": a frequency asked for, which
+ * only a rate of time gives ("every month", "nightly"); not "how often each category occurs".
+ */
+const FREQUENCY_ASKED =
+  / how (?:often|frequently) (?:should|shud|shld|must|do|does|would|will|can|to|is|are|has|have) /;
+/** "Retrain every month", "nightly churn scores", "twice a week": a frequency given. */
+const FREQUENCY_GIVEN =
+  /\bevery\b|\b(?:hourly|daily|nightly|weekly|monthly|yearly|annually)\b|\b(?:once|twice|times) (?:a|per|each) \w+/i;
+/**
+ * "exact lr", "lr exactly": the learning rate's value asked for, named as learners abbreviate it;
+ * "what lr schedules" asks for kinds, not a value.
+ */
+const EXACT_LEARNING_RATE = /\b(?:exact|ideal|optimal|default|best)\s+lr\b|\blr\s+exactly\b/i;
 /** "how much RAM": an amount asked for. */
 const AMOUNT = /\bhow much (ram|memory|storage|space|data|traffic|gpu)\b/i;
 
@@ -244,6 +267,8 @@ export type FigureRequest = {
   event?: true;
   /** "is GRU faster than LSTM, and by how much": only a factor or share gives the difference. */
   difference?: true;
+  /** "how often should it run": only a frequency gives it ("every month", "nightly"). */
+  frequency?: true;
   /** "how many warm-up steps": the kind of thing counted, which a count must name ("warm-up"). */
   kind?: string;
 };
@@ -321,6 +346,7 @@ export function figureRequest(question: string): FigureRequest | undefined {
       : { type: "money", words: [] };
   }
   if (PLAN_POINT_ASKED.test(text)) return { type: "time", words: [], point: true };
+  if (FREQUENCY_ASKED.test(text)) return { type: "time", words: [], frequency: true };
   const time = [...text.matchAll(TIME_PHRASE)].map((match) => match[1] ?? match[2] ?? "");
   if (time.length > 0) return { type: "time", words: time.filter((word) => word !== "") };
   if (text.includes(" how long ") || DURATION.test(text)) return { type: "time", words: [] };
@@ -355,6 +381,7 @@ export function figureRequest(question: string): FigureRequest | undefined {
     const named = (good[1] ?? "").trim().split(" ").at(-1) ?? "";
     return { type: "setting", words: named === "" ? [] : [named] };
   }
+  if (EXACT_LEARNING_RATE.test(text)) return { type: "setting", words: ["rate"] };
   const limit = LIMIT_OF.exec(text)?.[1] ?? CHOSEN_NUMBER_OF.exec(text)?.[1];
   if (limit !== undefined) return { type: "count", words: [limit] };
   if (setting !== undefined) {
@@ -381,6 +408,11 @@ export function figureRequest(question: string): FigureRequest | undefined {
       words: [many[1], many[2] ?? many[1]],
       ...(kind === undefined ? {} : { kind }),
     };
+  }
+  const offered = VALUES_OFFERED.exec(text);
+  if (offered !== null) {
+    const named = offered[2] ?? offered[1];
+    return { type: "setting", words: named === undefined || STOPWORDS.has(named) ? [] : [named] };
   }
   return undefined;
 }
@@ -501,6 +533,7 @@ export function suppliesFigure(request: FigureRequest, unit: string): boolean {
       return MONEY.test(unit) && (request.rate !== true || RATE_GIVEN.test(unit));
     case "time":
       if (request.point === true) return PLAN_POINT.test(unit);
+      if (request.frequency === true) return FREQUENCY_GIVEN.test(unit);
       if (request.words.length === 0 && TIME_UNIT_RANGE.test(unit)) return true;
       return (
         NUMBER.test(unit) &&

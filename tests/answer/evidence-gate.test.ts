@@ -436,6 +436,43 @@ describe("figureRequest", () => {
     expect(figureRequest("how much faster is lightgbm")?.type).toBe("setting");
   });
 
+  it("asks a difference for 'how big was the gap' and a frequency for 'how often should'", () => {
+    expect(figureRequest("how big was the accuracy gap they found")).toEqual({
+      type: "setting",
+      words: [],
+      difference: true,
+    });
+    const often = figureRequest("how often should that scheduled job run, daily or weekly?");
+    expect(often).toEqual({ type: "time", words: [], frequency: true });
+    if (often === undefined) return;
+    expect(suppliesFigure(often, "Schedule: Retrain every month on the latest data")).toBe(true);
+    expect(
+      suppliesFigure(often, "Run it in a scheduled job and send alerts when drift is found."),
+    ).toBe(false);
+    // How often a category occurs is what a plot shows, not a frequency asked for.
+    expect(
+      figureRequest("which seaborn plot shows how often each category occurs"),
+    ).toBeUndefined();
+  });
+
+  it("asks a value for values offered to choose from and for an 'exact lr'", () => {
+    expect(figureRequest("exact lr for unfreezing layers when fine-tuning? 1e-4 or 1e-5?")).toEqual(
+      {
+        type: "setting",
+        words: ["rate"],
+      },
+    );
+    expect(figureRequest("should i fine-tune BERT for three epochs or five epochs?")).toEqual({
+      type: "setting",
+      words: ["epochs"],
+    });
+    expect(figureRequest("so what exact lr should i use for fine tuning bert then")?.words).toEqual(
+      ["rate"],
+    );
+    // Kinds of schedule, not a value.
+    expect(figureRequest("what lr schedules do people commonly use?")).toBeUndefined();
+  });
+
   it("takes no year for the count asked ('how many attention heads' is not '2017')", () => {
     const request = figureRequest("how many attention heads does bert base have");
     expect(request?.type).toBe("count");
