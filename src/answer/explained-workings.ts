@@ -8,12 +8,15 @@ import type { CorpusStatistics } from "./corpus-statistics.ts";
 export const WORKINGS =
   "do|work|works|calculated?|calculates|computed?|computes|implemented|handled?|handles|builds?|choose|chooses|decide|decides|split|splits|detects?|creates?|generates?|produces?|picks?|measures?|compress|compresses|scales?|allows?|lets|enables?|finds?|reduces?|maps?|transforms?|performs?";
 
-/** More workings asked: "how does X combine / update …", "how is X so fast". */
-const MORE_WORKINGS = "combines?|updates?|prevents?|learns?|so fast";
+/** More workings asked: "how does X combine / update / fine-tune …", "how is X so fast". */
+const MORE_WORKINGS = "combines?|updates?|prevents?|learns?|fine-tunes?|so fast";
+
+/** "how exactly does X work", "how is X actually computed": words that only stress the asking. */
+const STRESS = "(?:exactly |actually |really )?";
 
 /** The thing a plain "how does X work" asks about: X ("backpropagation", "self-attention"). */
 const WORKING_THING = new RegExp(
-  `^(?:\\S+\\s+){0,3}?how (?:does|do|is|are) ((?:[^\\s?.!,;]+ ){1,3}?)(?:${WORKINGS}|${MORE_WORKINGS})\\b`,
+  `^(?:\\S+\\s+){0,3}?how ${STRESS}(?:does|do|is|are) ((?:[^\\s?.!,;]+ ){1,3}?)${STRESS}(?:${WORKINGS}|${MORE_WORKINGS})\\b`,
   "i",
 );
 

@@ -73,7 +73,7 @@ describe("workingThing", () => {
     ).toBe("backpropagation");
   });
 
-  it("reads combine, update and 'so fast' as asking how a thing works", () => {
+  it("reads combine, update, fine-tune and 'so fast' as asking how a thing works", () => {
     expect(workingThing("How does a random forest combine its trees?", statistics)?.phrase).toBe(
       "random forest",
     );
@@ -81,6 +81,20 @@ describe("workingThing", () => {
       "gradient descent",
     );
     expect(workingThing("how is xgboost so fast", statistics)?.phrase).toBe("xgboost");
+    expect(
+      workingThing("how does LoRA fine-tune an LLM w/o updating all the weights", statistics)
+        ?.phrase,
+    ).toBe("LoRA");
+  });
+
+  it("skips 'exactly', 'actually' and 'really' around the thing", () => {
+    expect(
+      workingThing("How exactly does the Kolmogorov–Smirnov test detect a drift?", statistics)
+        ?.phrase,
+    ).toBe("Kolmogorov–Smirnov test");
+    expect(workingThing("how does backpropagation actually work", statistics)?.phrase).toBe(
+      "backpropagation",
+    );
   });
 
   it("marks a thing the corpus lacks a word of as not named", () => {
