@@ -159,6 +159,9 @@ const VERSION_OF_WORK =
   / versions? (?:of|for) (?:(?:my|the|our|your|a|each|this|that) )?(?:data|dataset|datasets|model|models|code|csv|file|files|notebook|project|pipeline)s? | (?:data|dataset|model|code|csv|file|notebook|project|pipeline)s? versions? (?!control\b)/;
 /** Setting nouns that name no setting of their own ("what dropout value"). */
 const GENERIC_SETTING = /^(?:value|values|number)$/;
+/** "which one counts missing values", "how to find unique values": values in the data, not a setting. */
+const DATA_VALUES =
+  /^(?:missing|null|nan|na|unique|duplicate|duplicated|distinct|categorical|numeric|numerical|outlier|extreme|empty|non-empty)$/;
 /** Money words that are also values in a dataset ("price", "cost"); pay words never are. */
 const DATA_VALUE = /^(?:price|prices|pricing|cost|costs|charge|charges)$/;
 /** Things whose price is a value in a dataset ("the typical house price in each city"). */
@@ -384,8 +387,11 @@ export function figureRequest(question: string): FigureRequest | undefined {
   if (EXACT_LEARNING_RATE.test(text)) return { type: "setting", words: ["rate"] };
   const limit = LIMIT_OF.exec(text)?.[1] ?? CHOSEN_NUMBER_OF.exec(text)?.[1];
   if (limit !== undefined) return { type: "count", words: [limit] };
-  if (setting !== undefined) {
-    const named = GENERIC_SETTING.test(setting) ? NAMED_GENERIC_SETTING.exec(text)?.[1] : undefined;
+  const named =
+    setting !== undefined && GENERIC_SETTING.test(setting)
+      ? NAMED_GENERIC_SETTING.exec(text)?.[1]
+      : undefined;
+  if (setting !== undefined && !(named !== undefined && DATA_VALUES.test(named))) {
     return { type: "setting", words: [named ?? setting] };
   }
   // "how many of those projects": the noun after the pointer; "what projects should i build and

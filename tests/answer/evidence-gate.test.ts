@@ -473,6 +473,16 @@ describe("figureRequest", () => {
     expect(figureRequest("what lr schedules do people commonly use?")).toBeUndefined();
   });
 
+  it("asks no setting for values in the data ('which one counts missing values')", () => {
+    expect(
+      figureRequest("whats the diff between isna and isnull, which one counts missing values"),
+    ).toBeUndefined();
+    expect(figureRequest("what dropout value should i use")).toEqual({
+      type: "setting",
+      words: ["dropout"],
+    });
+  });
+
   it("takes no year for the count asked ('how many attention heads' is not '2017')", () => {
     const request = figureRequest("how many attention heads does bert base have");
     expect(request?.type).toBe("count");
