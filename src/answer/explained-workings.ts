@@ -24,6 +24,9 @@ const WORKING_THING = new RegExp(
 const DEEPER =
   /\binternally\b|\bunder the hood\b|\bstep[- ]by[- ]step\b|\bmath(?:s|ematically|ematics)?\b|\bderiv\w*|\bequations?\b|\bformulas?\b/i;
 
+/** "how are the weeks split up": parts of the plan are laid out, not at work. */
+const PLAN_PARTS = /^(?:weeks?|months?|days?|steps?|phases?|stages?|modules?|topics?|parts?)$/i;
+
 /** Words that may open a sentence before the thing it is about ("In self-attention, …"). */
 const LEAD_IN = new Set(["in", "the", "a", "an"]);
 
@@ -51,6 +54,7 @@ export function workingThing(
   const terms = contentTerms(questionText(phrase));
   // "how do i make backpropagation work": the learner's own steps.
   if (terms.length === 0 || /^(?:i|we|you|u)\b/i.test(phrase)) return undefined;
+  if (phrase.split(/\s+/).every((word) => PLAN_PARTS.test(word))) return undefined;
   const sides = phrase
     .split(/\s+(?:\+|and|&)\s+|\//)
     .map((side) => [...new Set(contentTerms(questionText(side)))])

@@ -949,7 +949,10 @@ export class ExtractiveGenerator implements Generator {
     const askedLearnerTypes = learnerTypesIn(carriedTopic(input.question).own);
     const choice = choiceBetween(input.question);
     const asksWhy = ASKS_WHY.test(asked);
-    const asksHow = asksWhy || ASKS_HOW_TO.test(asked);
+    const asksHow =
+      asksWhy ||
+      ASKS_HOW_TO.test(asked) ||
+      (ASKS_HOW_IT_WORKS.test(asked) && !COMPARES.test(asked));
     const stepVerb = howToVerb(asked);
     const extreme = extremeAsked(asked);
     const asksToConfirm = ASKS_TO_CONFIRM.test(asked);
@@ -1253,6 +1256,13 @@ function extremeAsked(asked: string): RegExp | undefined {
 
 /** "how do i roll back …", "how to schedule …", "how can I fix …": how to do something. */
 const ASKS_HOW_TO = /\bhow (?:do|can|should|would) (?:i|we|you)\b|\bhow to\b/i;
+/**
+ * "how does DVC version a large dataset", "what is the use of seaborn when matplotlib is there":
+ * how a thing does its work, or what it is for; not "how does X compare" (rows compare things).
+ */
+const ASKS_HOW_IT_WORKS =
+  /\bhow (?:exactly |actually )?(?:does|do) (?!(?:i|we|you|u|one|people|ppl)\b)(?:[^\s?.!,;]+ ){1,3}\p{L}+|\bwhat(?:'s| is)? (?:the )?(?:use|point|purpose) of\b/iu;
+const COMPARES = /\b(?:compare|compares|differ|differs|stack up|rank|ranks)\b/i;
 /** "which libraries do ppl build it with", "what tools should i learn": tools to use, asked for. */
 const ASKS_TOOLS =
   /\b(?:which|what)\s+(?:[\p{L}-]+\s+){0,2}?(?:tools?|librar(?:y|ies)|libs?|frameworks?|packages?)\b/iu;

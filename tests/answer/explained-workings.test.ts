@@ -108,6 +108,10 @@ describe("workingThing", () => {
 
   it("finds none for the learner's own steps or a deeper request", () => {
     expect(workingThing("how do i make backpropagation work", statistics)).toBeUndefined();
+    // The parts of the plan are laid out, not at work.
+    expect(
+      workingThing("and how are the weeks split up in that month", statistics),
+    ).toBeUndefined();
     expect(
       workingThing("how does backpropagation work mathematically", statistics),
     ).toBeUndefined();

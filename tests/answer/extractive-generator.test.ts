@@ -1363,6 +1363,26 @@ describe("ExtractiveGenerator", () => {
     expect(compose("what is the mlflow registry")).toMatch(/^MLflow — category/);
   });
 
+  it("answers how a thing does its work, or what it is for, from prose rather than its row", () => {
+    const tool = makeRow("dvc", "MLOps Tools", [
+      ["Tool", "DVC"],
+      ["Category", "Data versioning"],
+      ["What it does", "Versions datasets and model files alongside Git"],
+    ]);
+    const how = makeChunk(
+      "how",
+      "DVC",
+      "DVC (Data Version Control) versions large files alongside Git without putting them in Git.",
+    );
+    const compose = (question: string) => composeOver([how, tool], question, undefined, 0.05);
+    expect(compose("How does DVC version a large dataset without storing it in Git?")).toMatch(
+      /^DVC \(Data Version Control\) versions/,
+    );
+    expect(compose("what is the use of DVC when git is already there")).toMatch(/^DVC \(Data/);
+    // Asked what it is, the row says it.
+    expect(compose("what is DVC")).toMatch(/^DVC — category/);
+  });
+
   it("defines a term by the clause that ends in it before a colon, not by a row naming it", () => {
     const tool = makeRow("mlflow", "MLOps Tools", [
       ["Tool", "MLflow"],
