@@ -62,7 +62,7 @@ const DEFINES_A_THING = new RegExp(
  * "also which python version should i install", "and also how do i count missing values": "also"
  * adds a question of its own, where "and" may carry the last one on.
  */
-const ALSO_ASKS = new RegExp(`^${OPENER}(?:and\\s+)?also\\s+`, "i");
+const ALSO_ASKS = new RegExp(`^${OPENER}(?:and\\s+)?also,?\\s+`, "i");
 /**
  * "ok new q:", "unrelated but", "different question", "switching topics", "on a side note", a
  * message opening with "btw", "separately,", "moving on,", "forget that" or "never mind": the
@@ -212,11 +212,11 @@ const REFERENCES = new RegExp(REFERENCE.source, "giu");
 const SELF_CONTAINED_DETERMINER =
   /\b(this|that|these) (?:(?:full|whole|entire|complete|same|current|particular|\d+[-–]?\w*) )?(roadmap|article|guide|tutorial|course|year|field|domain|industry|market|point|age|days|weekend|week|month|morning|evening|semester|summer|winter)\b/gi;
 /**
- * "is it worth learning ML in 2026", "how long does it take to learn Python": an "it" that
- * anticipates what follows, not one that points back.
+ * "is it worth learning ML in 2026", "how long does it take to learn Python", "is it true pandas 3
+ * broke chained assignment": an "it" that anticipates what follows, not one that points back.
  */
 const ANTICIPATORY_IT =
-  /\b(?:is|was|'s|isn't|would|will|does|do|did) it (?:still |really |even |actually |too )?(?:worth|possible|true|hard|easy|difficult|enough|necessary|okay|ok|fine|late|good|better|best|important|required|needed|mandatory|realistic|feasible|normal|common|useful|take|cost|make sense)\b[^?]*\b(?:to|learning|doing|getting|for|if|in)\b/i;
+  /\b(?:is|was|'s|isn't|would|will|does|do|did) it (?:still |really |even |actually |too )?(?:worth|possible|true|hard|easy|difficult|enough|necessary|okay|ok|fine|late|good|better|best|important|required|needed|mandatory|realistic|feasible|normal|common|useful|take|cost|make sense)\b[^?]*\b(?:to|learning|doing|getting|for|if|in)\b|\b(?:is|was|'s|isn't) it (?:really |actually )?true(?: that)? (?=\w+ \w+)/i;
 /** The refusal reason for a first message that points back at nothing ("is it free?"). */
 export const UNANCHORED_REASON =
   "it points back at something not asked about here: name the tool or topic you mean";

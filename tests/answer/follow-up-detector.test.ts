@@ -136,6 +136,8 @@ describe("FollowUpDetector.dependsOnHistory", () => {
     "what about LightGBM?",
     "and salary?",
     "is it free?",
+    // Nothing after "true": the claim is the last answer's.
+    "is it true?",
     "which one pays more",
     // "what about X" that asks of X against what was just talked about.
     "ok what about gpus then, which one first",
@@ -230,6 +232,10 @@ describe("FollowUpDetector.dependsOnHistory", () => {
   it.each([
     "what does dropout do",
     "is it worth learning ML in 2026",
+    // "it" anticipates the claim after "is it true".
+    "ok also is it true dropout switches off random neurons",
+    // "also," before a whole question of its own.
+    "ok also, what is the use of dropout in a CNN?",
     "how long does it take to learn XGBoost",
     "do I need a GPU for this roadmap",
     // A reply to the last answer does not ask its question again.
