@@ -141,6 +141,13 @@ const TRAILING_TOO = /\b(?:too|as well)\s*[?.!]*$/i;
 /** "when would i fine tune instead": a closing "instead" sets it against what was just said. */
 const TRAILING_INSTEAD = /\binstead\s*[?.!]*$/i;
 /**
+ * "for the docker part", "why the python -m part?", "the fine tuning part": a part of what was
+ * just said, named by its words.
+ */
+const THE_PART = /\bthe ((?:[\p{L}\d_.=-]+ ){1,3})part\b/iu;
+/** "why percentiles and not just the avg": a why that weighs the last answer against another. */
+const WHY_AND_NOT = new RegExp(`^${OPENER}(?:y|why) (?:\\S+ ){1,3}(?:and|but) not\\b`, "i");
+/**
  * "any numbers for dubai specifically?", "for the calculus part specifically, what topics": a
  * place, thing or part narrowed down, of what was just asked (asked first, of nothing).
  */
@@ -324,6 +331,15 @@ export class FollowUpDetector {
     ) {
       return false;
     }
+    // "ok so for the docker part why does my server need 0.0.0.0": a part of the last exchange.
+    const part = THE_PART.exec(text)?.[1];
+    if (part !== undefined && previous !== "") {
+      const partTerms = contentTerms(part);
+      if (partTerms.length > 0 && partTerms.every((term) => exchangeTerms().has(term))) return true;
+    }
+    // "and fine tuning, when is that useful instead?" weighs a thing against the last one.
+    if (TRAILING_INSTEAD.test(text) && previous !== "") return true;
+    if (WHY_AND_NOT.test(text)) return true;
     // "what is blue green" after "shadow vs canary": it names a row of its own, in common words.
     const defined = DEFINES_A_THING.exec(text);
     if (

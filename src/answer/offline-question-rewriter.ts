@@ -73,6 +73,12 @@ const PRONOUN_AFTER = new RegExp(
   `\\b(?:this|that) one\\b|\\b(?:${IT}|${THEY}|them|this|${THAT}|these|those)\\b`,
   "i",
 );
+/**
+ * "and fine tuning, when is that useful instead?", "ok mobilenet - what's it for": a thing named,
+ * then asked of with a pointer.
+ */
+const NAMED_THEN_ASKED =
+  /^(?:(?:and|also|ok|okay|so|but)\s+)*([^,;:–—]+?)(?:\s*[,;:–—]+|\s+-+)\s*(?:so\s+)?(?:what|which|how|why|when|where)(?:'s|s| is| are| does| do| did| can| would)?\s+(?:it|that|this)\b/i;
 /** A question word of the message's own: it asks something, not only names a thing. */
 const OWN_QUESTION_WORD = /\b(?:what|which|how|when|where|why|who)\b/i;
 /** A pronoun that stands for a thing on its own, never before a noun it names. */
@@ -454,6 +460,12 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
       ) {
         return message.replace(PRONOUN_AFTER, spelled);
       }
+    }
+    // "and fine tuning, when is that useful instead?": the pronoun after a thing the message names
+    // first points at that thing; the last topic is context.
+    const namedFirst = NAMED_THEN_ASKED.exec(message)?.[1];
+    if (namedFirst !== undefined && contentTerms(namedFirst).length > 0) {
+      return `${message.trim().replace(PRONOUN_AFTER, namedFirst)} (${topic})`;
     }
     // "with 10,000 samples and batch size 32, how many steps is that per epoch": "that" is the
     // amount the message's own figures make, not the last topic.

@@ -69,6 +69,18 @@ describe("FollowUpDetector.dependsOnHistory", () => {
     ).toBe(false);
   });
 
+  it("reads 'the X part' of the last exchange, 'instead' and 'why X and not Y' as follow-ups", () => {
+    const previous = "what does dropout do?\nDropout switches off random neurons in a CNN.";
+    const part = "ok so for the dropout part why does it switch neurons off at random";
+    expect(detector.dependsOnHistory(part, part, previous)).toBe(true);
+    // A part the last exchange never named is the message's own.
+    const ownPart = "for the salary part what does an NLP engineer earn in India";
+    expect(detector.dependsOnHistory(ownPart, ownPart, previous)).toBe(false);
+    const instead = "and the GPU, when is that useful instead?";
+    expect(detector.dependsOnHistory(instead, instead, previous)).toBe(true);
+    expect(detector.dependsOnHistory("why percentiles and not just the avg")).toBe(true);
+  });
+
   it("reads a long message whose pointer comes before any topic word as a follow-up", () => {
     const previous = "what is dropout?\nDropout switches off random neurons.";
     const long =

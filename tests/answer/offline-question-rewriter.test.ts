@@ -159,6 +159,15 @@ describe("offline follow-up rewriting", () => {
     ).toBe("which hugging face libraries do i need for tuning llms");
   });
 
+  it("reads the pointer after a thing the message names first as that thing", async () => {
+    expect(
+      await rewriter.rewrite(
+        "and fine tuning, when is that useful instead?",
+        afterAsking("what is rag"),
+      ),
+    ).toBe("and fine tuning, when is fine tuning useful instead? (rag)");
+  });
+
   it("reads 'it' after a question that asked to pick one as the row the answer picked", async () => {
     const picked: ChatTurn[] = [
       { role: "user", content: "which one is best for a quick demo" },
