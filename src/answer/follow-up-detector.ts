@@ -270,7 +270,8 @@ export const VERY_COMMON_RANK = 1500;
  * the last question and its answer) said ("what happens if the request is missing a field"), or
  * asks a setting, count or share of nothing it names ("what patience value should i set"), or,
  * made of everyday words, is found best under the heading of the last question's topic ("when r
- * 2 shapes compatible" after broadcasting). A long message (16 words or more) with a topic carries its own context, unless
+ * 2 shapes compatible" after broadcasting), or names a part of the last exchange ("for the docker
+ * part"). A long message (16 words or more) with a topic carries its own context, unless
  * it opens with a pronoun ("can it log stuff automatically for sklearn or …") or its first sentence
  * points back and names no topic ("how do i know im ready to move on from it? i tend to rush
  * things"), or a pointer comes before its first topic word ("ok so how many of those steps in one
