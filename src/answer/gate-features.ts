@@ -125,7 +125,10 @@ export const GATE_FEATURE_NAMES: readonly (keyof GateFeatures)[] = [
 /**
  * A question asking how something works inside, rather than what it is or when to use it. No
  * question word stands between "how does" and the working: "how is blue-green different and when
- * do you roll back" asks no working of "do", while "how do hashing and caching work" does.
+ * do you roll back" asks no working of "do", while "how do hashing and caching work" does. It also
+ * matches a learner's own steps ("how do i create a venv", "how do i choose k"); the refusal model
+ * was fitted so, and leaving those out refused fewer unanswerable how-to questions (eval/README.md,
+ * session from d697897).
  */
 const EXPLAIN_REQUEST = new RegExp(
   `\\bhow (?:does|do|is|are|did)\\b(?: (?!(?:when|what|why|where|which|who|how)\\b)[^\\s?.!,;]+){0,5}? (?:${WORKINGS})\\b|\\bhow (?:do|can|should|would) (?:i|you|u|we|one) (?:read|interpret)\\b|\\binternally\\b|\\bunder the hood\\b|\\bstep[- ]by[- ]step\\b|\\bmath(?:s|ematics)? behind\\b|\\bexplain (?:how|the math|the way)\\b|\\bderivations?\\b|\\bderive\\b`,
