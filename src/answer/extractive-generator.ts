@@ -662,7 +662,11 @@ export class ExtractiveGenerator implements Generator {
         unit.kind === "row" && unit.passage.chunk.cells !== undefined
           ? readableRow(unit.passage.chunk.cells, columnTerms, { wantsFigure, asksWhy })
           : unit.text;
-      return { text: `${text} [${unit.passage.n}]`, item: unit.kind !== "sentence" };
+      const markers = [unit.passage.n, ...alsoSaidIn(unit, candidates, ordered)];
+      return {
+        text: `${text} ${markers.map((n) => `[${n}]`).join(" ")}`,
+        item: unit.kind !== "sentence",
+      };
     });
     // Several rows or items read best as a list; a single one, or prose, as sentences.
     const asList = pieces.length > 1 && pieces.filter((piece) => piece.item).length > 1;
@@ -1922,6 +1926,47 @@ function comparedRows(question: string, ranked: Candidate[], figureAsked: boolea
 /** The summed score of units. */
 function total(units: Candidate[]): number {
   return units.reduce((sum, unit) => sum + unit.score, 0);
+}
+
+/** Share of a chosen unit's terms another unit must hold to say all it says. */
+const SAME_SAYING_SHARE = 0.8;
+/** Fewest terms of a unit for another to be found saying the same ("Yes."). */
+const SAME_SAYING_TERMS = 4;
+
+/**
+ * The passages, other than its own and those of the other chosen units, with a sentence holding
+ * nearly every term of a chosen sentence ("A complete beginner usually needs 12–18 months to become
+ * interview-ready" in the FAQ, and the fuller sentence of the timeline): each is cited beside it.
+ */
+function alsoSaidIn(
+  unit: Candidate,
+  candidates: readonly Candidate[],
+  chosen: readonly Candidate[],
+): number[] {
+  if (unit.kind !== "sentence" || unit.terms.size < SAME_SAYING_TERMS) return [];
+  const taken = new Set(chosen.map((other) => other.passage.n));
+  const found: number[] = [];
+  for (const other of candidates) {
+    const n = other.passage.n;
+    if (
+      other.kind === "sentence" &&
+      !taken.has(n) &&
+      !found.includes(n) &&
+      other.terms.size >= SAME_SAYING_TERMS &&
+      heldShare(unit.terms, other.terms) >= SAME_SAYING_SHARE
+    ) {
+      found.push(n);
+    }
+  }
+  return found;
+}
+
+/** Share of `unit`'s terms that `other` holds. */
+function heldShare(unit: Set<string>, other: Set<string>): number {
+  if (unit.size === 0) return 0;
+  let shared = 0;
+  for (const term of unit) if (other.has(term)) shared++;
+  return shared / unit.size;
 }
 
 function overlap(left: Set<string>, right: Set<string>): number {

@@ -1383,6 +1383,26 @@ describe("ExtractiveGenerator", () => {
     expect(compose("what is DVC")).toMatch(/^DVC — category/);
   });
 
+  it("cites beside a sentence every other passage with a sentence holding all it says", () => {
+    const faq = makeChunk(
+      "faq",
+      "FAQ",
+      "A complete beginner usually needs 12–18 months to become interview-ready.",
+    );
+    const timeline = makeChunk(
+      "timeline",
+      "Timeline",
+      "A complete beginner usually needs 12 months of structured learning to become project-ready and 12–18 months to become interview-ready for entry-level ML roles.",
+    );
+    expect(composeOver([faq, timeline], "months to interview-ready from zero?")).toBe(
+      "A complete beginner usually needs 12–18 months to become interview-ready. [1] [2]",
+    );
+    // The FAQ's sentence does not say all the timeline's does: the timeline alone is cited.
+    expect(
+      composeOver([timeline, faq], "how long to become project-ready and interview-ready"),
+    ).toMatch(/for entry-level ML roles\. \[1\]$/);
+  });
+
   it("defines a term by the clause that ends in it before a colon, not by a row naming it", () => {
     const tool = makeRow("mlflow", "MLOps Tools", [
       ["Tool", "MLflow"],
