@@ -144,6 +144,11 @@ export type ExtractiveSettings = {
   /** Added to a unit that gives a reason ("… because …") when the question asks why. @default 0.1 */
   reasonBonus: number;
   /**
+   * Added to a unit that states a cost ("… needs a large labelled dataset and substantial GPU
+   * time") when the question asks for a drawback ("what's the catch with scratch"). @default 0.1
+   */
+  drawbackBonus: number;
+  /**
    * Added to a unit that says no ("… do not need …", "Avoid …", "Instead of …") when the learner
    * states a plan or belief and asks to have it confirmed ("… coz u cant learn ML without a gpu
    * right?", "can i skip projects?"), or that says a thing is not required when the learner asks
@@ -241,6 +246,7 @@ export const DEFAULT_EXTRACTIVE_SETTINGS: ExtractiveSettings = {
   situationWeight: 0.5,
   recommendationBonus: 0.1,
   reasonBonus: 0.1,
+  drawbackBonus: 0.1,
   correctionBonus: 0.2,
   faqWeight: 0.3,
   caseBonus: 0.2,
@@ -309,6 +315,8 @@ type UnitSignals = {
   countGiven: number;
   /** 1 for a table row when the question asks how to do something or why. */
   rowForHow: number;
+  /** 1 for a unit that states a cost when the question asks for a drawback. */
+  drawback: number;
   /** 1 for a unit that opens with the verb a how-to question asks about ("Split the data."). */
   step: number;
   /** 1 for a unit that names the extreme the question asks about ("too high"). */
@@ -903,6 +911,7 @@ export class ExtractiveGenerator implements Generator {
       situationWeight,
       recommendationBonus,
       reasonBonus,
+      drawbackBonus,
       correctionBonus,
       faqWeight,
       caseBonus,
@@ -953,6 +962,7 @@ export class ExtractiveGenerator implements Generator {
     const askedLearnerTypes = learnerTypesIn(carriedTopic(input.question).own);
     const choice = choiceBetween(input.question);
     const asksWhy = ASKS_WHY.test(asked);
+    const asksDrawback = DRAWBACK_ASKED.test(asked);
     const asksHow =
       asksWhy ||
       ASKS_HOW_TO.test(asked) ||
@@ -1057,6 +1067,7 @@ export class ExtractiveGenerator implements Generator {
               : 0,
           countGiven: countGiven ? 1 : 0,
           rowForHow: asksHow && unit.kind === "row" && !givesReasonColumn ? 1 : 0,
+          drawback: asksDrawback && STATES_COST.test(unit.text) ? 1 : 0,
           step: stepVerb !== undefined && opensWithVerb(unit.text, stepVerb) ? 1 : 0,
           extreme: extreme?.test(unit.text) === true ? 1 : 0,
           unnamedRow: 0,
@@ -1104,6 +1115,7 @@ export class ExtractiveGenerator implements Generator {
           otherLearnerPenalty * signals.otherLearner +
           recommendationBonus * signals.recommends +
           reasonBonus * signals.reason +
+          drawbackBonus * signals.drawback +
           correctionBonus * signals.corrects +
           faqWeight * signals.faq +
           caseBonus * signals.caseMet +
@@ -1478,6 +1490,12 @@ function kindsListedFirst(
 
 /** "why python tho?", "ok but why is SQL a must": a question asking for a reason. */
 const ASKS_WHY = /^(?:\S+\s+){0,2}(?:why|y)\b/i;
+/** "what's the catch", "any downsides", "cons of …": a drawback asked for. */
+const DRAWBACK_ASKED =
+  /\b(?:(?:the|a|any|what's|whats) catch|downsides?|drawbacks?|cons|disadvantages?|limitations?|risks?|problems? with|pitfalls?)\b/i;
+/** A unit that states what a thing costs or lacks: "needs a large labelled dataset", "slower". */
+const STATES_COST =
+  /\b(?:needs?|requires?|costly|expensive|slow|slower|harder|risks?|limitations?|downsides?|drawbacks?|however|but|may|can fail|misleading)\b/i;
 /** A unit that gives a reason. */
 const GIVES_REASON = /\bbecause\b|\bso that\b/i;
 /**

@@ -1310,14 +1310,15 @@ describe("ExtractiveGenerator", () => {
     );
   });
 
-  it("counts a unit holding a search expansion of a question word ('downsides' → limitation)", () => {
+  it("counts a unit holding a search expansion of a question word ('downsides' → weakness)", () => {
+    // "weakness" states no cost the drawback bonus knows: only the expansion finds it.
     const corpus = [
       makeChunk("use", "XGBoost", "XGBoost is widely used on tabular data."),
-      makeChunk("limit", "XGBoost", "The main limitation of XGBoost is careful tuning."),
+      makeChunk("limit", "XGBoost", "The main weakness of XGBoost is careful tuning."),
     ];
     const question = "xgboost downsides?";
     expect(composeOver(corpus, question)).toMatch(/^XGBoost is widely used/);
-    expect(composeOver(corpus, question, ["limitation"])).toMatch(/^The main limitation/);
+    expect(composeOver(corpus, question, ["weakness"])).toMatch(/^The main weakness/);
   });
 
   /** A writer over `chunks` alone, shown them in order with falling retrieval scores. */
@@ -1401,6 +1402,25 @@ describe("ExtractiveGenerator", () => {
     expect(
       composeOver([timeline, faq], "how long to become project-ready and interview-ready"),
     ).toMatch(/for entry-level ML roles\. \[1\]$/);
+  });
+
+  it("leads with the unit that states a cost when the question asks for the catch", () => {
+    const takes = makeChunk(
+      "takes",
+      "Transfer Learning",
+      "Training a CNN from scratch takes a large labelled dataset and substantial GPU time.",
+    );
+    const needs = makeChunk(
+      "needs",
+      "Transfer Learning",
+      "Training a CNN from scratch needs a large labelled dataset and substantial GPU time.",
+    );
+    const compose = (question: string) => composeOver([takes, needs], question);
+    expect(compose("whats the catch with training a CNN from scratch?")).toMatch(/ needs a large/);
+    // "catch" as a verb asks for no drawback.
+    expect(compose("how do i catch errors when training a CNN from scratch")).toMatch(
+      / takes a large/,
+    );
   });
 
   it("defines a term by the clause that ends in it before a colon, not by a row naming it", () => {
