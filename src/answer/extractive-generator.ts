@@ -1278,6 +1278,7 @@ const ASKS_HOW_TO = /\bhow (?:do|can|should|would) (?:i|we|you)\b|\bhow to\b/i;
  */
 const ASKS_HOW_IT_WORKS =
   /\bhow (?:exactly |actually )?(?:does|do) (?!(?:i|we|you|u|one|people|ppl)\b)(?:[^\s?.!,;]+ ){1,3}\p{L}+|\bwhat(?:'s| is)? (?:the )?(?:use|point|purpose) of\b/iu;
+/** "how does X compare / differ / stack up": things weighed, which rows side by side answer. */
 const COMPARES = /\b(?:compare|compares|differ|differs|stack up|rank|ranks)\b/i;
 /** "which libraries do ppl build it with", "what tools should i learn": tools to use, asked for. */
 const ASKS_TOOLS =
