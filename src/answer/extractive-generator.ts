@@ -1980,17 +1980,19 @@ function alsoSaidIn(
   return found;
 }
 
+/** How many of `left`'s terms `right` holds. */
+function sharedTerms(left: Set<string>, right: Set<string>): number {
+  let shared = 0;
+  for (const term of left) if (right.has(term)) shared++;
+  return shared;
+}
+
 /** Share of `unit`'s terms that `other` holds. */
 function heldShare(unit: Set<string>, other: Set<string>): number {
-  if (unit.size === 0) return 0;
-  let shared = 0;
-  for (const term of unit) if (other.has(term)) shared++;
-  return shared / unit.size;
+  return unit.size === 0 ? 0 : sharedTerms(unit, other) / unit.size;
 }
 
 function overlap(left: Set<string>, right: Set<string>): number {
   if (left.size === 0 || right.size === 0) return 0;
-  let shared = 0;
-  for (const term of left) if (right.has(term)) shared++;
-  return shared / Math.min(left.size, right.size);
+  return sharedTerms(left, right) / Math.min(left.size, right.size);
 }

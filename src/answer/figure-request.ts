@@ -226,12 +226,14 @@ const IN_A_UNIT =
   /\b(?:what|which|how (?:much|many|fast|slow|long|big|large))\b(?:(?: [\p{L}\d'-]+){0,3} ([\p{L}][\p{L}\d'-]*))? in (?:ms|milliseconds?|secs?|seconds?|mins?|minutes?|kb|mb|gb)\b/u;
 /** "what latency is acceptable in ms": a judgement of the value, not the measure. */
 const JUDGED = /^(?:ok|okay|acceptable|fine|good|bad|normal|reasonable|typical|enough|ideal)$/;
+/** A value a learner offers, "1e-4", "0.9", "three", with the word after it ("epochs"), if any. */
+const OFFERED_VALUE =
+  "(?:\\d[\\d.,]*(?:e-?\\d+)?|one|two|three|four|five|six|seven|eight|nine|ten)(?: (\\p{L}+))?";
 /**
  * "1e-4 or 1e-5", "three epochs or five epochs", "0.9 or 0.99": values offered to choose from ask a
  * value; the noun after the second names the setting.
  */
-const VALUES_OFFERED =
-  /(?:^| )(?:\d[\d.,]*(?:e-?\d+)?|one|two|three|four|five|six|seven|eight|nine|ten)(?: ([\p{L}]+))? or (?:\d[\d.,]*(?:e-?\d+)?|one|two|three|four|five|six|seven|eight|nine|ten)(?: ([\p{L}]+))?/u;
+const VALUES_OFFERED = new RegExp(`(?:^| )${OFFERED_VALUE} or ${OFFERED_VALUE}`, "u");
 /**
  * "how often should the job run", "how frequently do i retrain": a frequency asked for, which
  * only a rate of time gives ("every month", "nightly"); not "how often each category occurs".
@@ -417,8 +419,11 @@ export function figureRequest(question: string): FigureRequest | undefined {
   }
   const offered = VALUES_OFFERED.exec(text);
   if (offered !== null) {
-    const named = offered[2] ?? offered[1];
-    return { type: "setting", words: named === undefined || STOPWORDS.has(named) ? [] : [named] };
+    const valueName = offered[2] ?? offered[1];
+    return {
+      type: "setting",
+      words: valueName === undefined || STOPWORDS.has(valueName) ? [] : [valueName],
+    };
   }
   return undefined;
 }
