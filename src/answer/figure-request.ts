@@ -66,17 +66,18 @@ const NAMED_THING =
   /^(predictor|predictors|prediction|predictions|column|columns|data|dataset|datasets|feature|features|model|models|field|fields|table|dashboard|project|projects|app|example)$/;
 /**
  * "how many hours", "hours per week", "three days a week": a time figure, not "all day", nor a
- * time told ("disappeared after a day", "worked on it for a week"); "in a week" still asks.
+ * time told ("disappeared after a day", "worked on it for a week", "half a year of savings",
+ * "retrain every month"); "in a week" still asks.
  */
 const TIME_PHRASE =
-  /\b(?:how many|per|(?<!\b(?:after|for|over|than|once|about|like|took) )a|each|every) (hours?|days?|weeks?|months?|years?)\b|\b(hours?|days?|weeks?) (?:per|a|each|every)\b/g;
+  /\b(?:how many|per|(?<!\b(?:after|for|over|than|once|about|like|took|half) )a|each) (hours?|days?|weeks?|months?|years?)\b|\b(hours?|days?|weeks?) (?:per|a|each|every)\b/g;
 /**
  * "what dropout rate…", "which YOLO version…", "grafana default port", "a standard patience value":
- * a setting asked for, not "data version control".
+ * a setting asked for, not "data version control", nor a sort of it ("what kind of learning rate").
  * The words between name the setting; "what happens if the learning rate…" asks what happens.
  */
 const SETTING_PHRASE =
-  /\b(?:what|which|exact(?! same\b)|ideal|optimal|default|best|standard|usual|typical)(?:'s)?(?: (?!(?:happens?|happened|if|when|does|do|did)\b)[\p{L}\d'-]+){0,3} (rate|size|score|rank|alpha|threshold|value|values|epochs|version|memory|ram|gb|percentage|percent|length|port|momentum|interval|number)\b/u;
+  /\b(?:what|which|exact(?! same\b)|ideal|optimal|default|best|standard|usual|typical)(?:'s)?(?! (?:kind|sort|type)s? of\b)(?: (?!(?:happens?|happened|if|when|does|do|did)\b)[\p{L}\d'-]+){0,3} (rate|size|score|rank|alpha|threshold|value|values|epochs|version|memory|ram|gb|percentage|percent|length|port|momentum|interval|number)\b/u;
 /**
  * "what dropout value", "which k number": a generic setting noun after the setting's name; the
  * name is what the figure must stand next to (`nn.Dropout(0.2)`).

@@ -129,6 +129,8 @@ describe("figureRequest", () => {
       words: ["rate"],
     });
     expect(figureRequest("best way to learn ml")).toBeUndefined();
+    // "what kind of learning rate" asks what sort (a small one), not a value.
+    expect(figureRequest("what kind of learning rate goes with fine-tuning")).toBeUndefined();
   });
 
   it("asks a point in the plan for 'which month', given by 'Month 6–8', not by a duration", () => {
@@ -404,6 +406,13 @@ describe("figureRequest", () => {
     expect(figureRequest("can i finish step 1 in a month")?.type).toBe("time");
     // A length guessed asks a length: "is it 6 months long?".
     expect(figureRequest("is scaler's advanced ai ml program 6 months long?")?.type).toBe("time");
+    // A time told about the learner or a schedule: "half a year of savings", "every month".
+    expect(
+      figureRequest("i have maybe half a year of savings. what should i actually focus on"),
+    ).toBeUndefined();
+    expect(
+      figureRequest("whats the downside of retraining on a fixed schedule every month"),
+    ).toBeUndefined();
   });
 
   it("reads no figure into pasted code ('df[\"price\"]' names a column)", () => {
