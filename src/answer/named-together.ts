@@ -11,7 +11,7 @@ import { unitTextsOf } from "./gate-features.ts";
  * and a table row naming both gives each its own cell ("salary india: …; global salary range: …").
  */
 const CHOOSES =
-  /\b(?:better|best|which|prefer|preferred|vs\.?|versus|diff|difference|differences|differ|compare|compared)\b/i;
+  /\b(?:better|best|which|prefer|preferred|vs\.?|versus|diff|difference|differences|differ|different|compare|compared)\b/i;
 
 /** Words that weigh one thing against another rather than list both. */
 const WEIGHS = new Set([
@@ -87,9 +87,16 @@ export function namedOnlyTogether(
   return together > 0 ? [shownSide(sides[0]), shownSide(sides[1])] : undefined;
 }
 
-/** A side as the reason shows it: without what follows a preposition ("an LSTM cell in its gates"). */
+/**
+ * A side as the reason shows it: without what follows a preposition ("an LSTM cell in its gates"),
+ * a leading article or a closing "exactly" ("a gru", "an lstm exactly").
+ */
 function shownSide(side: string): string {
-  return side.trim().replace(/\s+(?:in|on|for|with|at|of|from|to)\s.*$/i, "");
+  return side
+    .trim()
+    .replace(/\s+(?:in|on|for|with|at|of|from|to)\s.*$/i, "")
+    .replace(/^(?:an?|the)\s+/i, "")
+    .replace(/\s+(?:exactly|actually|really|again)$/i, "");
 }
 
 /** The words that name a side: its rarest ("an LSTM cell" → "lstm"), or all when none is rarer. */

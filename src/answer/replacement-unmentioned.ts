@@ -20,6 +20,9 @@ function sectionTerms(statistics: CorpusStatistics): Set<string>[] {
   return sections;
 }
 
+/** A term that is a number ("0.912", "3"). */
+const NUMBER = /^\d[\d.,]*$/;
+
 /** A side that names nothing in particular: "something cooler", "anything fancy", "other stuff". */
 const VAGUE_SIDE = /^(?:something|anything|stuff|things?|other(?:\s+(?:stuff|things?))?)\b/i;
 
@@ -41,6 +44,8 @@ export function replacementUnmentioned(
   const [offered, role] = sides.map((side) => new Set(contentTerms(side)));
   if (offered === undefined || role === undefined) return undefined;
   if (offered.size === 0 || role.size === 0) return undefined;
+  // "print accuracy as 0.912 instead of 0.91234567": a number in place of a number is a format.
+  if ([...role].every((term) => NUMBER.test(term))) return undefined;
   if ([...offered].some((term) => role.has(term))) return undefined;
   // A thing offered for a role is a name, each word of it needed ("use google drive as the
   // remote": Google's cloud storage is another thing); a side of "X instead of Y" may hold more

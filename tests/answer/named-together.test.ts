@@ -45,7 +45,7 @@ describe("namedOnlyTogether", () => {
         passagesOf(gates),
         idf,
       ),
-    ).toEqual(["an LSTM cell", "a GRU cell"]);
+    ).toEqual(["LSTM cell", "GRU cell"]);
     const tanh = makeRow("tanh", "Activations", [
       ["Activation", "Tanh"],
       ["Typical use", "Inside LSTM and GRU cells, and some hidden layers"],
@@ -56,7 +56,11 @@ describe("namedOnlyTogether", () => {
         passagesOf(tanh),
         idf,
       ),
-    ).toEqual(["a GRU cell", "an LSTM cell"]);
+    ).toEqual(["GRU cell", "LSTM cell"]);
+    // "how is X different from Y" asks how they differ, and the reason names each plainly.
+    expect(
+      namedOnlyTogether("how is a gru different from an lstm exactly", passagesOf(tanh), idf),
+    ).toEqual(["gru", "lstm"]);
   });
 
   it("finds none when the list says something of each side between them, or a side is a clause", () => {

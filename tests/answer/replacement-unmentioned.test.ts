@@ -80,4 +80,13 @@ describe("replacementUnmentioned", () => {
     ).toBeUndefined();
     expect(replacementUnmentioned("can dvc use google drive", statistics)).toBeUndefined();
   });
+
+  it("finds none when a number stands in place of a number: that is a format, not a thing", () => {
+    expect(
+      replacementUnmentioned(
+        "how do i print accuracy as 0.912 instead of 0.91234567, like 3 decimal places",
+        statistics,
+      ),
+    ).toBeUndefined();
+  });
 });

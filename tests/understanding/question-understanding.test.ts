@@ -550,7 +550,8 @@ describe("QuestionUnderstanding", () => {
 
   // The material's words for a learner's: "the culprit" of a problem is its cause, "in the
   // meantime" is while waiting, "prep" is what the roadmap "prepares" you for, what "matters" is
-  // important, and "sectors" or "fields" are the material's domains and industry.
+  // important, "sectors" or "fields" are the material's domains and industry, and a "dealbreaker"
+  // is what is mandatory.
   it.each([
     ["loss turns into NaN, whats usually the culprit?", "culprit", ["cause"]],
     ["labels take weeks, what can i watch in the meantime?", "meantime", ["wait", "early warning"]],
@@ -558,6 +559,7 @@ describe("QuestionUnderstanding", () => {
     ["which hyperparam matters most for neural nets", "matters", ["important"]],
     ["in which sectors is explainability important", "sectors", ["domains", "industry"]],
     ["in which fields is explainability important", "fields", ["domains", "industry"]],
+    ["no CS degree, is that a dealbreaker for ML", "dealbreaker", ["mandatory", "required"]],
   ])(
     "searches %j with the lexicon's words for %j, keeping the learner's",
     (message, word, alternatives) => {
