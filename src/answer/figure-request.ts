@@ -110,6 +110,12 @@ const METRIC_TARGET =
 /** "lora rank how much should i set": a setting named, then its amount asked. */
 const SETTING_BEFORE_AMOUNT =
   / (rate|size|rank|alpha|threshold|momentum|interval|epochs|port) how (?:much|many) /;
+/**
+ * "optimal k for kmeans", "default value of C in LogisticRegression": a setting named by one letter
+ * (or a Greek letter's name), its value asked.
+ */
+const LETTER_SETTING =
+  / (?:optimal|ideal|best|right|good|default|perfect) (?:value (?:of|for) )?([b-hj-tv-z]|lambda|gamma|epsilon) (?!(?:fold|means|nn|nearest|neighbou?rs?)\b)/;
 /** "whats that number called (…)": the name of a setting is asked, not its value. */
 const NAME_ASKED = / (?:called|named|known as) /;
 /** "max number of tokens", "minimum size of the dataset": a count or size asked for. */
@@ -380,6 +386,8 @@ export function figureRequest(question: string): FigureRequest | undefined {
   const code = notAValue ? undefined : CODE_SETTING.exec(question);
   const parameter = code?.[1] ?? code?.[2];
   if (parameter !== undefined) return { type: "setting", words: words(parameter) };
+  const letter = notAValue ? undefined : LETTER_SETTING.exec(text)?.[1];
+  if (letter !== undefined) return { type: "setting", words: [letter] };
   const metric = METRIC_TARGET.exec(text)?.[1];
   if (metric !== undefined) return { type: "setting", words: [metric] };
   const good = GOOD_VALUE.exec(text) ?? TARGET_ASKED.exec(text);

@@ -448,11 +448,14 @@ export class FollowUpDetector {
     // "what happens if the request is missing a field" after FastAPI: a short message that names
     // no tool and whose topic words were all just said carries that conversation on, unless it
     // names a rare thing only the last answer mentioned ("how many free gpu hours does colab give").
+    // "what's the milestone for step 6" after an answer about Step 4 names a place of its own.
+    const placeOfItsOwn = namesAnotherPlace(text, previous);
     if (
       previous !== "" &&
       topics.length > 0 &&
       wordsAsWritten(text).length <= SAID_BEFORE_WORDS &&
-      !namesTool
+      !namesTool &&
+      !placeOfItsOwn
     ) {
       if (
         [...topicTerms()].every((term) => exchangeTerms().has(term)) &&
@@ -466,6 +469,7 @@ export class FollowUpDetector {
     if (
       previous !== "" &&
       !namesTool &&
+      !placeOfItsOwn &&
       wordsAsWritten(text).length <= SAID_BEFORE_WORDS &&
       this.definiteThingSaid(text, topicTerms(), exchangeTerms())
     ) {
@@ -481,6 +485,7 @@ export class FollowUpDetector {
       topics.length > 0 &&
       !DEFINES_A_THING.test(text) &&
       !namesTool &&
+      !placeOfItsOwn &&
       topics.every((word) => commonWordRank(word) !== undefined) &&
       this.continuesTopic(topicTerms(), lastQuestion)
     ) {
@@ -667,4 +672,23 @@ export class FollowUpDetector {
       return this.statistics.has(stem(lower)) || rank === undefined;
     });
   }
+}
+
+/**
+ * Whether a message names a step or month the last exchange does not ("the milestone for step 6"
+ * after "Step 4, Months 6–8 …"). A week is the week of the plan talked about, so it names none.
+ */
+function namesAnotherPlace(message: string, previous: string): boolean {
+  const said = numberedReferences(previous);
+  return numberedReferences(message)
+    .filter((reference) => reference.noun !== "week")
+    .some(
+      (reference) =>
+        !said.some(
+          (other) =>
+            other.noun === reference.noun &&
+            other.first <= reference.last &&
+            reference.first <= other.last,
+        ),
+    );
 }

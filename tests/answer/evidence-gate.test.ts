@@ -129,6 +129,13 @@ describe("figureRequest", () => {
       words: ["rate"],
     });
     expect(figureRequest("best way to learn ml")).toBeUndefined();
+    // A setting named by one letter: "optimal k", "default value of C"; not "loan default i".
+    expect(figureRequest("optimal k for kmeans how")).toEqual({ type: "setting", words: ["k"] });
+    expect(figureRequest("what is the default value of C in sklearn LogisticRegression")).toEqual({
+      type: "setting",
+      words: ["c"],
+    });
+    expect(figureRequest("best k-fold split for small data")).toBeUndefined();
     // "what kind of learning rate" asks what sort (a small one), not a value.
     expect(figureRequest("what kind of learning rate goes with fine-tuning")).toBeUndefined();
   });

@@ -594,3 +594,23 @@ describe("FollowUpDetector.dependsOnHistory, 'there' as a place said before", ()
     expect(material.dependsOnHistory(message)).toBe(false);
   });
 });
+
+describe("FollowUpDetector.dependsOnHistory, a step of its own", () => {
+  const plan = detectorOver([
+    makeChunk(
+      "plan",
+      "Roadmap",
+      "Step 4 covers deep learning in Months 6–8; its milestone is training a CNN. Step 6 covers portfolio projects.",
+    ),
+  ]);
+  const previous =
+    "which months are deep learning in the 12 month roadmap\nStep 4, Months 6–8: deep learning; the milestone is training a CNN.";
+
+  it("reads a question naming a step the last exchange did not as standing alone", () => {
+    const message = "what's the milestone for step 6 of the roadmap";
+    expect(plan.dependsOnHistory(message, message, previous)).toBe(false);
+    // Without a step of its own, the milestone is the one just talked about.
+    const pointing = "what's the milestone of the roadmap";
+    expect(plan.dependsOnHistory(pointing, pointing, previous)).toBe(true);
+  });
+});
