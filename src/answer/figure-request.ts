@@ -34,6 +34,12 @@ const PAYS_MORE =
  * ("pay attention", "a Python package").
  */
 const EMPLOYER_PAY = /^(?:pay|pays|paid|package|packages|pkg|stipend|earn|earns)$/;
+/**
+ * "which one is having better package in india", "avg pkg in bangalore": a package in a country or
+ * city is a salary (Indian English), not a Python package.
+ */
+const PACKAGE_IN_A_PLACE =
+  /\b(?:package|packages|pkg)\s+(?:(?:for|of) \w+ )?(?:in|at) (?:india|the us|the usa|usa|us|the uk|uk|germany|canada|dubai|europe|bangalore|bengaluru|hyderabad|pune|mumbai|delhi|ncr|chennai|noida|gurgaon|gurugram|kolkata)\b/i;
 /** A price as written: "~$200", "₹4.4L–5L PA", "$120K+". */
 const PRICE =
   /[~≈]?[₹$€£]\s?\d[\d.,]*\s*[KkLlMm]?\+?(?:\s*[–-]\s*[₹$€£]?\d[\d.,]*\s*[KkLlMm]?\+?)?/g;
@@ -349,6 +355,7 @@ export function figureRequest(question: string): FigureRequest | undefined {
     (text.includes(" how much ") && / (cost|pay|charge|earn)/.test(text)) ||
     PRICE_OF_OFFER.test(text) ||
     PAYS_MORE.test(text) ||
+    PACKAGE_IN_A_PLACE.test(question) ||
     asksWithinPrice(question) ||
     (tokens.some((token) => EMPLOYER_PAY.test(token)) &&
       tokens.some((token) => learnerLexicon().employers.has(token)))

@@ -184,10 +184,17 @@ export class RowHeads {
     const best = Math.max(0, ...candidates.map((candidate) => candidate.spokenOf));
     if (best === 0) return undefined;
     const likeliest = candidates.filter((candidate) => candidate.spokenOf === best);
-    // Within that table, the thing whose head names it ("the aws one": AWS Certified …).
+    // Within that table, the thing whose head names it ("the aws one": AWS Certified …); when no
+    // head there does, the one head that names it in another table spoken of ("the rag one" after
+    // talk of projects and NLP: RAG Question-Answering System, not the NLP row listing RAG).
+    const namedByHead = candidates.filter(
+      (candidate) => candidate.inHead && candidate.spokenOf > 0,
+    );
     const byHead = likeliest.some((candidate) => candidate.inHead)
       ? likeliest.filter((candidate) => candidate.inHead)
-      : likeliest;
+      : new Set(namedByHead.map((candidate) => candidate.head)).size === 1
+        ? namedByHead
+        : likeliest;
     const heads = new Set(byHead.map((candidate) => candidate.head));
     return heads.size === 1 ? byHead[0]?.name : undefined;
   }

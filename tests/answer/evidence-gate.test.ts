@@ -31,6 +31,9 @@ describe("figureRequest", () => {
       "money",
     );
     expect(figureRequest("which python package should i install for plots")).toBeUndefined();
+    // A package in a country or city is a salary (Indian English).
+    expect(figureRequest("which one is having better package in india?")?.type).toBe("money");
+    expect(figureRequest("ML fresher package in bangalore how many lakhs?")?.type).toBe("money");
     // A percentage of a salary is a share, which no salary band gives.
     expect(
       figureRequest("By what percentage do machine learning salaries in India grow each year?")

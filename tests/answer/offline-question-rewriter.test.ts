@@ -801,6 +801,17 @@ describe("offline follow-up rewriting", () => {
     expect(await rewriter.rewrite("and the rag one?", next)).toBe(
       "how long does the RAG Question-Answering System take",
     );
+    // After talk of projects and NLP, "the rag one" is the project whose name says RAG, not the
+    // NLP row that lists RAG among its topics.
+    expect(
+      await rewriter.rewrite("how many weeks does the rag one take to build", [
+        { role: "user", content: "what does step 6 of the roadmap ask for" },
+        {
+          role: "assistant",
+          content: "Publish 3–4 complete ML projects, one of them deep learning or NLP. [1]",
+        },
+      ]),
+    ).toContain("RAG Question-Answering System");
     // After certifications, "the aws one" is the AWS certification, not the AWS tools.
     expect(
       await rewriter.rewrite(
