@@ -529,6 +529,10 @@ describe("QuestionUnderstanding", () => {
     expect(understanding.understand("feature extraction vs fine tuning in TL?").understoodAs).toBe(
       "feature extraction vs fine tuning in transfer learning?",
     );
+    // "GT labels" are ground-truth labels; "gt" in lower case is left alone.
+    expect(understanding.understand("does drift detection need GT labels").understoodAs).toBe(
+      "does drift detection need ground-truth labels",
+    );
   });
 
   it("reads 'tbl' as the table a learner points at", () => {
@@ -550,8 +554,9 @@ describe("QuestionUnderstanding", () => {
 
   // The material's words for a learner's: "the culprit" of a problem is its cause, "in the
   // meantime" is while waiting, "prep" is what the roadmap "prepares" you for, what "matters" is
-  // important, "sectors" or "fields" are the material's domains and industry, and a "dealbreaker"
-  // is what is mandatory.
+  // important, "sectors" or "fields" are the material's domains and industry, a "dealbreaker" is
+  // what is mandatory, "symptoms" are what goes wrong, a "snippet" is the example's code,
+  // "anaconda" is conda, "scammers" are fraudsters and "equations" are math.
   it.each([
     ["loss turns into NaN, whats usually the culprit?", "culprit", ["cause"]],
     ["labels take weeks, what can i watch in the meantime?", "meantime", ["wait", "early warning"]],
@@ -560,6 +565,11 @@ describe("QuestionUnderstanding", () => {
     ["in which sectors is explainability important", "sectors", ["domains", "industry"]],
     ["in which fields is explainability important", "fields", ["domains", "industry"]],
     ["no CS degree, is that a dealbreaker for ML", "dealbreaker", ["mandatory", "required"]],
+    ["learning rate too high symptoms", "symptoms", ["goes wrong"]],
+    ["in the resnet18 snippet why freeze the layers", "snippet", ["example", "code"]],
+    ["should i use anaconda or venv", "anaconda", ["conda"]],
+    ["what is it called when scammers change tactics", "scammers", ["fraudsters"]],
+    ["do i need to be good at equations for ML", "equations", ["math"]],
   ])(
     "searches %j with the lexicon's words for %j, keeping the learner's",
     (message, word, alternatives) => {
