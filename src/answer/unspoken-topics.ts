@@ -221,6 +221,17 @@ const LINK_ASKED =
 /** A web address in a passage. */
 const SPEAKS_OF_LINKS = /\bhttps?:\/\/|\bwww\./i;
 
+/**
+ * "which kaggle dataset shud i use for it", "which competitions does the roadmap recommend for
+ * beginners", "where can i download a good fraud dataset": a particular dataset or competition to
+ * use. "which pandas methods … for inspecting a dataset" asks about methods.
+ */
+const DATASET_ASKED =
+  /\b(?:which|what|any|best|good|suggest(?:\s+(?:a|some|me))?|recommend(?:ed|s)?(?:\s+(?:a|some|me))?)\s+(?:(?:exact|free|good|public|real|kaggle|beginner|starter|practice|open|specific)\s+){0,3}(?:datasets?|data sets?|competitions?|comps?)\b|\bwhere (?:can|do|should|to) (?:i |we )?(?:download|get|find)\b[^?.!]*\bdatasets?\b/i;
+/** A dataset or competition named ("a big dataset such as ImageNet", "the Titanic competition"). */
+const NAMES_A_DATASET =
+  /\b(?:datasets?|competitions?)\b[^.;]{0,30}\b(?:such as|like|called|named|e\.g\.)\s+[A-Z]|\b(?:Titanic|MNIST|CIFAR-?\d*|ImageNet|IMDB|COCO|SQuAD)\b/;
+
 /** Topics the material answers only where a passage speaks of them. */
 export const UNSPOKEN_TOPICS: readonly UnspokenTopic[] = [
   { asks: asksAboutAge, speaks: speaksOfAge, reason: "the material says nothing about age" },
@@ -298,6 +309,11 @@ export const UNSPOKEN_TOPICS: readonly UnspokenTopic[] = [
     asks: askedBy(INVESTING_ASKED),
     speaks: saidBy(SPEAKS_OF_INVESTING),
     reason: "the material says nothing about investing money",
+  },
+  {
+    asks: askedBy(DATASET_ASKED),
+    speaks: saidBy(NAMES_A_DATASET),
+    reason: "the material names no particular dataset or competition to use",
   },
   {
     asks: askedBy(LINK_ASKED),

@@ -374,3 +374,32 @@ describe("links", () => {
     expect(topic.speaks(["Use Kaggle datasets for practice."])).toBe(false);
   });
 });
+
+describe("a particular dataset or competition", () => {
+  const topic = topicOf("the material names no particular dataset or competition to use");
+
+  it.each([
+    "im doing the churn project, which kaggle dataset should i use",
+    "which competitions should a beginner enter on kaggle",
+    "any good public datasets for sentiment analysis?",
+    "where can i download a fraud dataset to practise on",
+  ])("%j asks for one", (question) => {
+    expect(topic.asks(question)).toBe(true);
+  });
+
+  it.each([
+    "which pandas methods do i run first on a new dataset",
+    "how do i split my dataset into train and test",
+    "is kaggle worth it for beginners",
+  ])("%j does not", (question) => {
+    expect(topic.asks(question)).toBe(false);
+  });
+
+  it("is spoken of by a passage naming a dataset or competition", () => {
+    expect(topic.speaks(["Start from a network trained on a big dataset such as ImageNet."])).toBe(
+      true,
+    );
+    expect(topic.speaks(["Try the Titanic competition first."])).toBe(true);
+    expect(topic.speaks(["Use Kaggle datasets for practice."])).toBe(false);
+  });
+});
