@@ -59,9 +59,9 @@ export type FigureQualifiers = {
   tools: string[];
   /**
    * Heads of table rows of two words or more the learner's own words name, other than tools
-   * ("how long does the hugging face course take"): a passage giving the figure must name one of
-   * them whole, or by its short form. One word ("mlops", "python") is too broad a topic to ask
-   * that of.
+   * ("how long does the hugging face course take", "how much does the Scaler Advanced AI and ML
+   * Program cost"): a passage giving the figure must name one of them whole, or by its short form.
+   * One word ("mlops", "python") is too broad a topic to ask that of.
    */
   things: string[];
   absentYears: string[];
@@ -140,7 +140,7 @@ export function figureQualifiers(
             .find(own.replace(/['’]s\b/g, "").replace(DOTTED_NAME, "$1 "))
             .map((entry) => entry.name),
     things:
-      request === undefined || request.type === "money" || lexicon === undefined
+      request === undefined || lexicon === undefined
         ? []
         : // "according to the deep learning tutorial" names a tutorial, not the Deep Learning row.
           lexicon

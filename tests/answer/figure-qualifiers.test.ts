@@ -226,6 +226,24 @@ describe("givenFor", () => {
     ).toBe(true);
   });
 
+  it("asks a price of the row a question names: another row's price is not its price", () => {
+    const money: FigureRequest = { type: "money", words: [] };
+    const program = makeRow("scaler", "Certifications", [
+      ["Certification", "Scaler Advanced AI and ML Program"],
+      ["Approx. Cost", "Program-based"],
+    ]);
+    const aws = makeRow("aws", "Certifications", [
+      ["Certification", "AWS Certified Machine Learning – Specialty"],
+      ["Approx. Cost", "~$300"],
+    ]);
+    const lexicon = new EntityLexicon([program, aws]);
+    const asked = "How much does the Scaler Advanced AI and ML Program cost?";
+    const qualifiers = figureQualifiers(money, asked, asked, "", statistics, lexicon);
+    expect(qualifiers.things).toEqual(["Scaler Advanced AI and ML Program"]);
+    expect(givenFor(qualifiers, money, aws, aws.text).tool).toBe(false);
+    expect(givenFor(qualifiers, money, program, program.text).tool).toBe(true);
+  });
+
   it("does not read the tutorial a question says to look in as a row it asks about", () => {
     const date: FigureRequest = { type: "date", words: [] };
     const lexicon = new EntityLexicon([
