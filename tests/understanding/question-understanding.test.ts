@@ -556,7 +556,8 @@ describe("QuestionUnderstanding", () => {
   // meantime" is while waiting, "prep" is what the roadmap "prepares" you for, what "matters" is
   // important, "sectors" or "fields" are the material's domains and industry, a "dealbreaker" is
   // what is mandatory, "symptoms" are what goes wrong, a "snippet" is the example's code,
-  // "anaconda" is conda, "scammers" are fraudsters and "equations" are math.
+  // "anaconda" is conda, "scammers" are fraudsters, "equations" are math, and what "pushes" pay up
+  // increases it.
   it.each([
     ["loss turns into NaN, whats usually the culprit?", "culprit", ["cause"]],
     ["labels take weeks, what can i watch in the meantime?", "meantime", ["wait", "early warning"]],
@@ -570,6 +571,7 @@ describe("QuestionUnderstanding", () => {
     ["should i use anaconda or venv", "anaconda", ["conda"]],
     ["what is it called when scammers change tactics", "scammers", ["fraudsters"]],
     ["do i need to be good at equations for ML", "equations", ["math"]],
+    ["what actually pushes ML pay up", "pushes", ["increase"]],
   ])(
     "searches %j with the lexicon's words for %j, keeping the learner's",
     (message, word, alternatives) => {
