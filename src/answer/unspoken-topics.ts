@@ -232,11 +232,19 @@ const DATASET_ASKED =
 const NAMES_A_DATASET =
   /\b(?:datasets?|competitions?)\b[^.;]{0,30}\b(?:such as|like|called|named|e\.g\.)\s+[A-Z]|\b(?:Titanic|MNIST|CIFAR-?\d*|ImageNet|IMDB|COCO|SQuAD)\b/;
 
+/** "which ones come up most often", "which of them are asked": a clause pointing back. */
+const POINTS_BACK_ONLY =
+  /^\W*(?:so |and |ok )?(?:which|what) (?:ones?|of them|of those|of these)\b/i;
+
 /** Topics the material answers only where a passage speaks of them. */
 export const UNSPOKEN_TOPICS: readonly UnspokenTopic[] = [
   { asks: asksAboutAge, speaks: speaksOfAge, reason: "the material says nothing about age" },
   {
-    asks: asksInterviewContent,
+    // "MLE interview Qs on XGBoost - which ones come up most often?": a clause that only points
+    // back asks of what the message named before it.
+    asks: (asking, message = asking) =>
+      asksInterviewContent(asking) ||
+      (POINTS_BACK_ONLY.test(asking) && asksInterviewContent(message)),
     speaks: givesInterviewContent,
     reason: "the material says nothing about what interviews ask",
   },

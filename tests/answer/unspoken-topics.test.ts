@@ -403,3 +403,19 @@ describe("a particular dataset or competition", () => {
     expect(topic.speaks(["Use Kaggle datasets for practice."])).toBe(false);
   });
 });
+
+describe("interview content asked in a clause that points back", () => {
+  const topic = topicOf("the material says nothing about what interviews ask");
+
+  it("reads the message before a clause that only points back", () => {
+    const message = "SQL interview qs for data roles - which ones come up most?";
+    expect(topic.asks("which ones come up most?", message)).toBe(true);
+    // A clause that asks its own question is read alone.
+    expect(
+      topic.asks(
+        "how does XGBoost handle missing values",
+        "interview questions next week. how does XGBoost handle missing values",
+      ),
+    ).toBe(false);
+  });
+});
