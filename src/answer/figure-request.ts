@@ -172,9 +172,12 @@ const VERSION_OF_WORK =
   / versions? (?:of|for) (?:(?:my|the|our|your|a|each|this|that) )?(?:data|dataset|datasets|model|models|code|csv|file|files|notebook|project|pipeline)s? | (?:data|dataset|model|code|csv|file|notebook|project|pipeline)s? versions? (?!control\b)/;
 /** Setting nouns that name no setting of their own ("what dropout value"). */
 const GENERIC_SETTING = /^(?:value|values|number)$/;
-/** "which one counts missing values", "how to find unique values": values in the data, not a setting. */
+/**
+ * "which one counts missing values", "how to find unique values", "from which data should fill
+ * values be computed": values in the data, not a setting.
+ */
 const DATA_VALUES =
-  /^(?:missing|null|nan|na|unique|duplicate|duplicated|distinct|categorical|numeric|numerical|outlier|extreme|empty|non-empty)$/;
+  /^(?:missing|null|nan|na|unique|duplicate|duplicated|distinct|categorical|numeric|numerical|outlier|extreme|empty|non-empty|fill)$/;
 /** Money words that are also values in a dataset ("price", "cost"); pay words never are. */
 const DATA_VALUE = /^(?:price|prices|pricing|cost|costs|charge|charges)$/;
 /** Things whose price is a value in a dataset ("the typical house price in each city"). */

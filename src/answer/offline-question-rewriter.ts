@@ -10,6 +10,7 @@ import {
   STOPWORDS,
   stem,
   withoutAnswerStyle,
+  words,
   wordsAsWritten,
 } from "../text/terms.ts";
 import { withoutLeadingAcknowledgement } from "../understanding/acknowledgement.ts";
@@ -149,6 +150,8 @@ function pickedRow(turn: ChatTurn | undefined): string | undefined {
   return ledRow(turn.content);
 }
 
+/** Most words before the row a prose reply leads with ("The", "A", "Go with the"). */
+const LEADING_WORDS = 3;
 /** "the fraud one", "the aws one", "the deep learning one": a row meant by a word of it. */
 const ONE_NAMED = /\bthe ((?:[\p{L}\d+#-]+ ){0,2}?[\p{L}\d+#-]+) one\b/iu;
 
@@ -338,7 +341,7 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
       !BOTH.test(previous) &&
       PRONOUN.test(message) &&
       !WHAT_ABOUT.test(message.trim())
-        ? pickedRow(history.at(-1))
+        ? (pickedRow(history.at(-1)) ?? this.rowLedInProse(history.at(-1)))
         : undefined;
     // "how much math does it need…" read as "…does AI engineer path need…": "it" next time is
     // what "it" stood for then.
@@ -505,6 +508,26 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
     return AND_NAMED.test(bare) || WHAT_ABOUT.test(bare)
       ? bare
       : message.replace(match[0], `the ${head}`);
+  }
+
+  /**
+   * The row a reply written as prose leads with: the longest head it names within its first
+   * words ("The RAG Question-Answering System, built with Python, LangChain …": RAG
+   * Question-Answering System), as the reply spells it; none when it names another row of that
+   * table too (a list of projects picks none) or names the head only later ("Three reasons: …
+   * supported by Hugging Face").
+   */
+  private rowLedInProse(turn: ChatTurn | undefined): string | undefined {
+    const rowHeads = this.rowHeads;
+    if (turn?.role !== "assistant" || rowHeads === undefined) return undefined;
+    const [longest, ...others] = rowHeads.find(turn.content);
+    if (longest === undefined || others.some((other) => rowHeads.siblings(longest, other))) {
+      return undefined;
+    }
+    const opening = ` ${words(turn.content)
+      .slice(0, LEADING_WORDS + longest.split(" ").length)
+      .join(" ")} `;
+    return opening.includes(` ${longest} `) ? originalSpelling(turn.content, longest) : undefined;
   }
 
   /**

@@ -496,6 +496,9 @@ describe("figureRequest", () => {
     expect(
       figureRequest("whats the diff between isna and isnull, which one counts missing values"),
     ).toBeUndefined();
+    expect(
+      figureRequest("how do i handle missing ages, and from which data should fill values come"),
+    ).toBeUndefined();
     expect(figureRequest("what dropout value should i use")).toEqual({
       type: "setting",
       words: ["dropout"],

@@ -779,6 +779,29 @@ describe("offline follow-up rewriting", () => {
     );
   });
 
+  it("reads 'that' after a prose reply picking one row as that row, not after a list", async () => {
+    const picked: ChatTurn[] = [
+      { role: "user", content: "which project from the roadmap is best for showing RAG skills" },
+      {
+        role: "assistant",
+        content: "The RAG Question-Answering System, built with Python, LangChain and a vector DB.",
+      },
+    ];
+    expect(await rewriter.rewrite("how long does that take", picked)).toContain(
+      "RAG Question-Answering System",
+    );
+    const listed: ChatTurn[] = [
+      { role: "user", content: "which projects should i build first" },
+      {
+        role: "assistant",
+        content: "A House Price Predictor, a Customer Churn Classifier and an Image Classifier.",
+      },
+    ];
+    expect(await rewriter.rewrite("how long does that take", listed)).not.toContain(
+      "Customer Churn Classifier",
+    );
+  });
+
   it("names the row a learner means by 'the fraud one' in the table just talked about", async () => {
     const projects: ChatTurn[] = [
       { role: "user", content: "what projects should i build for ML interviews?" },
