@@ -333,7 +333,8 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
     const purpose = otherPurpose(message, previous);
     if (purpose !== undefined) return purpose;
 
-    // "which one is best for a quick demo" answered "Streamlit — …": the thing the answer picked
+    // "which one is best for a quick demo" answered "Streamlit — …" (or in prose, "The RAG
+    // Question-Answering System, built with …"): the thing the answer picked
     // is what "it" or "that" means next ("how long does that take to learn").
     // Not a comparison ("which one pays more") nor a swap ("what about an nlp engineer").
     const picked =

@@ -138,8 +138,10 @@ export class RowHeads {
    * one" or "the deep learning one" (`name`: "fraud"), if it is clear: the one head naming it
    * that the conversation (`spoken`) says (the longest, if several); or else, among the things
    * naming it, those of the table the conversation speaks of most (the heads it names; the terms
-   * of its section and heads, a term of many tables counting less), the one whose head names it.
-   * Undefined when nothing names it, or two heads are equally likely. With `saidOnly`, only a head
+   * of its section and heads, a term of many tables counting less), the one whose head names it,
+   * or, when no head there does, the one head naming it in another table spoken of ("the rag one"
+   * → RAG Question-Answering System). Undefined when nothing names it, or two heads are equally
+   * likely. With `saidOnly`, only a head
    * the conversation says counts ("the house price one" after "House Price Predictor": everyday
    * words, which name a row only as part of a head just said).
    */
