@@ -1,6 +1,6 @@
 import type { EntityLexicon } from "../retrieval/entity-lexicon.ts";
 import { commonWordRank, isEverydayWord } from "../text/common-words.ts";
-import { numberedReferences } from "../text/numbered-references.ts";
+import { numberedReferences, referenceAgreement } from "../text/numbered-references.ts";
 import {
   contentTerms,
   hasWord,
@@ -682,13 +682,5 @@ function namesAnotherPlace(message: string, previous: string): boolean {
   const said = numberedReferences(previous);
   return numberedReferences(message)
     .filter((reference) => reference.noun !== "week")
-    .some(
-      (reference) =>
-        !said.some(
-          (other) =>
-            other.noun === reference.noun &&
-            other.first <= reference.last &&
-            reference.first <= other.last,
-        ),
-    );
+    .some((reference) => referenceAgreement([reference], said) !== "agrees");
 }
