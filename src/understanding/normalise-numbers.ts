@@ -13,6 +13,9 @@ const RANGE = /(?<![\d.,])(\d+(?:\.\d+)?)\s*(?:-|–|to)\s*(\d+(?:\.\d+)?)(?![\d
 const THOUSANDS =
   /(?<![$\d.])\b(\d+(?:\.\d+)?)k\b(?!\s+(?:run|race|races|running|runner|marathon|walk|walking)\b)/gi;
 const DOLLAR_THOUSANDS = /\$(\d+(?:\.\d+)?)k\b/g;
+/** "10 plus yrs", "5 plus years of exp": the material writes "10+ years". */
+const PLUS_AMOUNT =
+  /\b(\d+)\s+plus(?=\s+(?:years?|yrs?|yr|months?|hours?|hrs?|lpa|lakhs?|exp|experience)\b)/gi;
 /**
  * A whole number of five or more digits without separators, not part of a decimal, code, an
  * address or port ("127.0.0.1:18000") or a hardware model.
@@ -89,7 +92,7 @@ function group(digits: string): string {
  * Writes numbers the way the material writes them, so "10000" finds "10,000" and "1-2 weeks"
  * finds "1–2 weeks": "step five" becomes "step 5", "the very first stage" becomes "Step 1", "the
  * 4 steps" becomes "the four steps" (as the material writes "four moves"), dashes between numbers
- * become en dashes, "3 to 6" becomes "3–6", "10k" and "ten thousand" become "10,000", "$120k"
+ * become en dashes, "3 to 6" becomes "3–6", "10 plus years" becomes "10+ years", "10k" and "ten thousand" become "10,000", "$120k"
  * becomes "$120K", long numbers get thousands separators.
  */
 export function normaliseNumbers(
@@ -124,6 +127,7 @@ export function normaliseNumbers(
   result = result.replace(/(\d)\s*[‐‑‒—−]\s*(\d)/g, (match, left: string, right: string) =>
     record(match, `${left}–${right}`),
   );
+  result = result.replace(PLUS_AMOUNT, (match, amount: string) => record(match, `${amount}+`));
   result = result.replace(DOLLAR_THOUSANDS, (match, amount: string) =>
     record(match, `$${amount}K`),
   );

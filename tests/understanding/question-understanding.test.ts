@@ -177,6 +177,17 @@ describe("QuestionUnderstanding", () => {
     ["i work at a startup, is ml worth it", "i work at a startup, is ml worth it"],
     // "the bar" a learner must clear is being ready, in the material's words.
     ["job ready, whats the bar?", "job-ready, when am i ready?"],
+    // "wtf is" asks what something is; alone, "wtf" is chat filler. "The catch" of a thing is its
+    // downside; "catch" as a verb stays.
+    ["yo wtf is this champion alias thing", "what is this champion alias thing"],
+    [
+      "after merging my df doubled, wth happened",
+      "after merging my DataFrame doubled, what happened",
+    ],
+    ["my colab files disappeared wtf", "my colab files disappeared"],
+    ["whats the catch with the drift one", "what's the downside of the drift one"],
+    ["transformers are cool but whats the catch", "transformers are cool but what's the downside"],
+    ["how do i catch this next time", "how do i catch this next time"],
     // Asides that never name a topic are chat filler.
     ["what is xgboost asking for a friend", "what is xgboost"],
     ["quick doubt: what is xgboost", "what is xgboost"],
@@ -913,6 +924,18 @@ describe("normaliseNumbers", () => {
     ]) {
       expect(normaliseNumbers(kept).text).toBe(kept);
     }
+  });
+
+  it("writes 'N plus years' as the material does ('10+ years')", () => {
+    expect(normaliseNumbers("ML lead w/ 10 plus yrs, what's the pay").text).toBe(
+      "ML lead w/ 10+ yrs, what's the pay",
+    );
+    expect(normaliseNumbers("5 plus years of exp").text).toBe("5+ years of exp");
+    // Not a count of years: "9 to 6 plus 2 hrs commute" adds, and "2 plus 2" is arithmetic.
+    expect(normaliseNumbers("9 to 6 plus almost 2 hrs commute").text).toBe(
+      "9 to 6 plus almost 2 hrs commute",
+    );
+    expect(normaliseNumbers("what is 2 plus 2").text).toBe("what is 2 plus 2");
   });
 
   it("asks for the part of the plan next to a numbered one by its number", () => {
