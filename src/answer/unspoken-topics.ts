@@ -232,6 +232,28 @@ const DATASET_ASKED =
 const NAMES_A_DATASET =
   /\b(?:datasets?|competitions?)\b[^.;]{0,30}\b(?:such as|like|called|named|e\.g\.)\s+[A-Z]|\b(?:Titanic|MNIST|CIFAR-?\d*|ImageNet|IMDB|COCO|SQuAD)\b/;
 
+/**
+ * "how do i renew my passport online", "H1B visa process for ML engineers", "canada student visa
+ * documents": travel and immigration papers. A card network's "Visa transactions" are payments.
+ */
+const TRAVEL_PAPERS_ASKED =
+  /\b(?:passports?|h-?1bs?|green cards?|work permits?|immigration|immigrate|citizenship|schengen)\b|\bvisas?\b(?!\s+(?:cards?|transactions?|payments?|network))/i;
+
+/**
+ * "GCP PMLE exam - no. of Qs & duration?", "passing score for the aws ml specialty exam": how a
+ * certification's exam is run. What it costs ("exam fee") is a price, which the tables give.
+ */
+const EXAM_DETAILS_ASKED =
+  /\bexams?\b[^?.!]{0,40}\b(?:(?:how many|no\.? of|number of) (?:questions|qs)|pass(?:ing)? (?:score|marks?)|pass mark|duration|how long|time limit|syllabus|format|pattern)\b|\b(?:(?:how many|no\.? of|number of) (?:questions|qs)|pass(?:ing)? (?:score|marks?)|pass mark|syllabus|time limit)\b[^?.!]{0,60}\b(?:exams?|certifications?|certificates?|certs?)\b/i;
+/** "… exam - no. of Qs & duration?": a clause asking only the details, the exam named before. */
+const EXAM_DETAIL =
+  /\b(?:(?:how many|no\.? of|number of) (?:questions|qs)|pass(?:ing)? (?:score|marks?)|pass mark|duration|time limit|syllabus)\b/i;
+const NAMES_AN_EXAM = /\bexams?\b/i;
+/** "… H1B visa sponsorship, which documents are needed": papers asked, the visa named before. */
+const PAPERS_DETAIL = /\b(?:documents?|paperwork|processing time|sponsor(?:ship)?|stamping)\b/i;
+const SPEAKS_OF_EXAM_DETAILS =
+  /\b(?:passing score|pass mark|time limit|syllabus|exam (?:format|duration|pattern)|multiple[- ]choice)\b/i;
+
 /** "which ones come up most often", "which of them are asked": a clause pointing back. */
 const POINTS_BACK_ONLY =
   /^\W*(?:so |and |ok )?(?:which|what) (?:ones?|of them|of those|of these)\b/i;
@@ -322,6 +344,19 @@ export const UNSPOKEN_TOPICS: readonly UnspokenTopic[] = [
     asks: askedBy(DATASET_ASKED),
     speaks: saidBy(NAMES_A_DATASET),
     reason: "the material names no particular dataset or competition to use",
+  },
+  {
+    asks: (asking, message = asking) =>
+      TRAVEL_PAPERS_ASKED.test(asking) ||
+      (PAPERS_DETAIL.test(asking) && TRAVEL_PAPERS_ASKED.test(message)),
+    speaks: saidBy(TRAVEL_PAPERS_ASKED),
+    reason: "the material says nothing about visas, passports or immigration",
+  },
+  {
+    asks: (asking, message = asking) =>
+      EXAM_DETAILS_ASKED.test(asking) || (EXAM_DETAIL.test(asking) && NAMES_AN_EXAM.test(message)),
+    speaks: saidBy(SPEAKS_OF_EXAM_DETAILS),
+    reason: "the material does not say how certification exams are run",
   },
   {
     asks: askedBy(LINK_ASKED),

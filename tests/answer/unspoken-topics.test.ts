@@ -419,3 +419,85 @@ describe("interview content asked in a clause that points back", () => {
     ).toBe(false);
   });
 });
+
+describe("visas, passports and immigration", () => {
+  const topic = topicOf("the material says nothing about visas, passports or immigration");
+
+  it.each([
+    "How do I renew my passport online?",
+    "kindly tell the process for H1B visa sponsorship for ML engineer role",
+    "what documents do i need for a canada student visa",
+    "do i need a schengen visa for a layover in paris",
+  ])("%j asks about travel and immigration papers", (question) => {
+    expect(topic.asks(question)).toBe(true);
+  });
+
+  it.each([
+    "fraud model for visa transactions, which metric?",
+    "can i get an ML job abroad after this roadmap",
+  ])("%j does not", (question) => {
+    expect(topic.asks(question)).toBe(false);
+  });
+
+  it("is spoken of only by a passage about such papers", () => {
+    expect(topic.speaks(["Apply for an H-1B visa through your employer."])).toBe(true);
+    expect(topic.speaks(["Fraud checks at payment time need online prediction."])).toBe(false);
+  });
+});
+
+describe("how certification exams are run", () => {
+  const topic = topicOf("the material does not say how certification exams are run");
+
+  it.each([
+    "GCP PMLE exam - no. of Qs & duration?",
+    "whats the passing score for the aws ml specialty exam",
+    "and how many qs in that exam n how long is it",
+    "how many questions are in the google professional ML engineer exam",
+  ])("%j asks how an exam is run", (question) => {
+    expect(topic.asks(question)).toBe(true);
+  });
+
+  it.each([
+    // A price, which the tables give; a learner's own exam; a test split.
+    "What is the exam fee for Google Cloud's Professional ML Engineer credential?",
+    "exam tmrw!!! define bias and variance in one line each pls",
+    "how long should the test set be compared with the training set",
+  ])("%j does not", (question) => {
+    expect(topic.asks(question)).toBe(false);
+  });
+
+  it("is spoken of only by a passage about an exam's format", () => {
+    expect(topic.speaks(["The exam has 50 multiple-choice questions and a time limit."])).toBe(
+      true,
+    );
+    expect(topic.speaks(["| AWS Certified Machine Learning – Specialty | AWS | ~$300 |"])).toBe(
+      false,
+    );
+  });
+});
+
+describe("exam details and travel papers asked in a clause after the thing is named", () => {
+  it("reads the message for the exam or visa a detail-only clause asks about", () => {
+    const exam = topicOf("the material does not say how certification exams are run");
+    expect(
+      exam.asks("of questions & duration?", "GCP PMLE exam - number of questions & duration?"),
+    ).toBe(true);
+    // The story's exam does not make any "how long" an exam detail.
+    expect(
+      exam.asks(
+        "how long does step 5 take?",
+        "my aws exam is next week, how long does step 5 take?",
+      ),
+    ).toBe(false);
+    const papers = topicOf("the material says nothing about visas, passports or immigration");
+    expect(
+      papers.asks(
+        "which documents are needed",
+        "the process for H1B visa sponsorship for ML engineer role, which documents are needed",
+      ),
+    ).toBe(true);
+    expect(papers.asks("which documents are needed", "which documents should a README link")).toBe(
+      false,
+    );
+  });
+});
