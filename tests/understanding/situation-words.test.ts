@@ -36,6 +36,15 @@ describe("situationExpansions", () => {
     ]);
     expect(named("marketing only looks at churn scores once a week")).toEqual(["batch prediction"]);
     expect(named("i get different accuracy every run, why")).toEqual(["random seeds"]);
+    // Who a learner fears they must be, in the material's words.
+    expect(named("do i have to be some kind of equations wizard before I start")).toEqual([
+      "mathematician",
+    ]);
+    expect(named("do i need to be a math genius for ML")).toEqual(["mathematician"]);
+    expect(named("do i need to be a leetcode god / cp grinder to get into ML")).toEqual([
+      "competitive programming mastery",
+    ]);
+    expect(named("which math topics should a genius skip")).toEqual([]);
     expect(named("how do i get identical train/test splits each time i run it")).toEqual([
       "random seeds",
     ]);
