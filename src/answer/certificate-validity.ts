@@ -14,9 +14,20 @@ const NAMES_A_CERTIFICATION =
 const SPEAKS_OF_VALIDITY =
   /\b(?:expire|expires|expiry|expiration|renew\w*|recert\w*|valid for|validity)\b/i;
 
-/** Whether the clauses that ask are about how long a certification stays valid. */
-export function asksCertificateValidity(asking: string): boolean {
-  return VALIDITY_ASKED.test(asking) && NAMES_A_CERTIFICATION.test(asking);
+/** "how many years is it valid for?": a clause pointing at a thing the message named before. */
+const POINTS_AT_IT = /\b(?:it|that|this|they|them)\b/i;
+
+/**
+ * Whether the clauses that ask are about how long a certification stays valid: one named there,
+ * or pointed at there and named in the rest of `message` ("a friend said the cert expires after a
+ * while… how many years is it valid for?").
+ */
+export function asksCertificateValidity(asking: string, message = asking): boolean {
+  return (
+    VALIDITY_ASKED.test(asking) &&
+    (NAMES_A_CERTIFICATION.test(asking) ||
+      (POINTS_AT_IT.test(asking) && NAMES_A_CERTIFICATION.test(message)))
+  );
 }
 
 /** Whether one of `texts` (sentences, rows) says how long a certification stays valid. */

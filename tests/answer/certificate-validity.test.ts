@@ -24,6 +24,25 @@ describe("asksCertificateValidity", () => {
   });
 });
 
+describe("asksCertificateValidity with the certification named before the clause that asks", () => {
+  const message =
+    "im prepping for the google pmle exam. a friend said the cert expires after a while. how many years is it valid for?";
+  it("reads a clause pointing back at the certification the message named", () => {
+    expect(asksCertificateValidity("how many years is it valid for?", message)).toBe(true);
+  });
+  it("does not read a clause naming its own thing, or a message naming no certification", () => {
+    expect(
+      asksCertificateValidity("do colab files expire", "doing the aws cert. do colab files expire"),
+    ).toBe(false);
+    expect(
+      asksCertificateValidity(
+        "how long is it valid for?",
+        "my colab session token, how long is it valid for?",
+      ),
+    ).toBe(false);
+  });
+});
+
 describe("saysCertificateValidity", () => {
   it("holds for a passage that says how long a certification lasts, not for a price row", () => {
     expect(saysCertificateValidity(["The certificate is valid for three years."])).toBe(true);
