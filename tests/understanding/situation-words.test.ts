@@ -45,6 +45,16 @@ describe("situationExpansions", () => {
       "competitive programming mastery",
     ]);
     expect(named("which math topics should a genius skip")).toEqual([]);
+    // A container reached from the browser, in more of the ways learners put it.
+    expect(named("docker container runs fine but i cant hit the api from my browser smh")).toEqual([
+      "listen on 0.0.0.0 reached from outside the container",
+    ]);
+    expect(
+      named(
+        "i built the image and it runs, but when i hit the api from my browser nothing happens",
+      ),
+    ).toEqual(["listen on 0.0.0.0 reached from outside the container"]);
+    expect(named("my image classifier can't load the weights")).toEqual([]);
     expect(named("how do i get identical train/test splits each time i run it")).toEqual([
       "random seeds",
     ]);
