@@ -55,6 +55,11 @@ describe("situationExpansions", () => {
       ),
     ).toEqual(["listen on 0.0.0.0 reached from outside the container"]);
     expect(named("my image classifier can't load the weights")).toEqual([]);
+    // Sharing an environment through Git, which the material answers with .gitignore.
+    expect(
+      named("should I push my .venv folder to github so my teammates get the same packages?"),
+    ).toEqual(["gitignore the environment is never committed"]);
+    expect(named("my .venv is huge, how do i delete it")).toEqual([]);
     expect(named("how do i get identical train/test splits each time i run it")).toEqual([
       "random seeds",
     ]);
