@@ -82,6 +82,9 @@ const NAMED_THEN_ASKED =
   /^(?:(?:and|also|ok|okay|so|but)\s+)*([^,;:–—]+?)(?:\s*[,;:–—]+|\s+-+)\s*(?:so\s+)?(?:what|which|how|why|when|where)(?:'s|s| is| are| does| do| did| can| would)?\s+(?:it|that|this)\b/i;
 /** A question word of the message's own: it asks something, not only names a thing. */
 const OWN_QUESTION_WORD = /\b(?:what|which|how|when|where|why|who)\b/i;
+/** "is there a paper that showed this", "any study backing that up": the source of a claim. */
+const SOURCE_OF_CLAIM =
+  /\b(?:papers?|study|studies|research|benchmark|source|proof|evidence|citation)\b[^?.!]{0,30}\b(?:this|that|it)\b|\b(?:this|that|it)\b[^?.!]{0,20}\b(?:from|in|backed by|proven by)\b[^?.!]{0,10}\b(?:papers?|study|studies|research)\b/i;
 /** A pronoun that stands for a thing on its own, never before a noun it names. */
 const PERSONAL_PRONOUN = new RegExp(`\\b(?:${IT}|${THEY}|them)\\b`, "i");
 /** "its answers", "their salary": a possessive pronoun. */
@@ -307,6 +310,12 @@ export class OfflineQuestionRewriter implements QuestionRewriter {
     const before = history.slice(0, last.index);
     const asked = this.understand(last.content);
     const previous = depth > 1 ? await this.rewriteWithin(asked, before, depth - 1) : asked;
+    // "is there a paper that showed this", "which paper was that from": the source of the claim
+    // just talked about; "this" is the whole claim, not one tool it names ("xgboost").
+    if (SOURCE_OF_CLAIM.test(message)) {
+      const claim = this.topicPhrase(previous, message);
+      if (claim !== "") return `${message.trim()} (${claim})`;
+    }
     const swapped =
       this.siblingSwap(message, previous) ?? placeAfterAnswer(message, previous, history);
     if (swapped !== undefined) return swapped;

@@ -44,6 +44,14 @@ describe("offline follow-up rewriting", () => {
     expect(rewritten).not.toContain("explain");
   });
 
+  it("asks for the source of the whole claim, not of one tool it names ('a paper that showed this')", async () => {
+    const rewritten = await rewriter.rewrite(
+      "is there a paper that showed this",
+      afterAsking("why do ppl say xgboost beats neural nets on tabular data"),
+    );
+    expect(rewritten).toMatch(/^is there a paper that showed this \(.*\btabular\b.*\)$/);
+  });
+
   it("keeps 'how many … is that' about the message's own figures, not the last topic", async () => {
     const message =
       "so with 10,000 samples and batch size 32 how many update steps is that per epoch";

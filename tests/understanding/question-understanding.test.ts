@@ -567,8 +567,8 @@ describe("QuestionUnderstanding", () => {
   // meantime" is while waiting, "prep" is what the roadmap "prepares" you for, what "matters" is
   // important, "sectors" or "fields" are the material's domains and industry, a "dealbreaker" is
   // what is mandatory, "symptoms" are what goes wrong, a "snippet" is the example's code,
-  // "anaconda" is conda, "scammers" are fraudsters, "equations" are math, and what "pushes" pay up
-  // increases it.
+  // "anaconda" is conda, "scammers" are fraudsters, "equations" are math, what "pushes" pay up
+  // increases it, and a "paper" is the tutorial's "study" or "benchmark".
   it.each([
     ["loss turns into NaN, whats usually the culprit?", "culprit", ["cause"]],
     ["labels take weeks, what can i watch in the meantime?", "meantime", ["wait", "early warning"]],
@@ -580,6 +580,7 @@ describe("QuestionUnderstanding", () => {
     ["learning rate too high symptoms", "symptoms", ["goes wrong"]],
     ["in the resnet18 snippet why freeze the layers", "snippet", ["example", "code"]],
     ["should i use anaconda or venv", "anaconda", ["conda"]],
+    ["is there a paper on this", "paper", ["study", "benchmark"]],
     ["what is it called when scammers change tactics", "scammers", ["fraudsters"]],
     ["do i need to be good at equations for ML", "equations", ["math"]],
     ["what actually pushes ML pay up", "pushes", ["increase"]],
