@@ -60,6 +60,14 @@ describe("situationExpansions", () => {
       named("should I push my .venv folder to github so my teammates get the same packages?"),
     ).toEqual(["gitignore the environment is never committed"]);
     expect(named("my .venv is huge, how do i delete it")).toEqual([]);
+    // The majority class told instead of the rare one.
+    expect(named("my fraud dataset is like 99% legit transactions, is accuracy fine?")).toEqual([
+      "imbalanced",
+    ]);
+    expect(named("why cant i just go by accuracy when like 95% of my rows are one class")).toEqual([
+      "imbalanced",
+    ]);
+    expect(named("my model is 95% done, what next")).toEqual([]);
     expect(named("how do i get identical train/test splits each time i run it")).toEqual([
       "random seeds",
     ]);
