@@ -251,6 +251,7 @@ const EXAM_DETAIL =
 const NAMES_AN_EXAM = /\bexams?\b/i;
 /** "… H1B visa sponsorship, which documents are needed": papers asked, the visa named before. */
 const PAPERS_DETAIL = /\b(?:documents?|paperwork|processing time|sponsor(?:ship)?|stamping)\b/i;
+/** Words with which a passage says how an exam is run. */
 const SPEAKS_OF_EXAM_DETAILS =
   /\b(?:passing score|pass mark|time limit|syllabus|exam (?:format|duration|pattern)|multiple[- ]choice)\b/i;
 

@@ -92,8 +92,8 @@ function group(digits: string): string {
  * Writes numbers the way the material writes them, so "10000" finds "10,000" and "1-2 weeks"
  * finds "1–2 weeks": "step five" becomes "step 5", "the very first stage" becomes "Step 1", "the
  * 4 steps" becomes "the four steps" (as the material writes "four moves"), dashes between numbers
- * become en dashes, "3 to 6" becomes "3–6", "10 plus years" becomes "10+ years", "10k" and "ten thousand" become "10,000", "$120k"
- * becomes "$120K", long numbers get thousands separators.
+ * become en dashes, "3 to 6" becomes "3–6", "10 plus years" becomes "10+ years", "10k" and "ten
+ * thousand" become "10,000", "$120k" becomes "$120K", long numbers get thousands separators.
  */
 export function normaliseNumbers(
   text: string,
