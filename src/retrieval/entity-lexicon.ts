@@ -44,7 +44,11 @@ export class EntityLexicon {
         const head = normalise(first);
         // Longer first cells are descriptions ("how do two numeric columns relate"), not names.
         if (head.length >= 2 && head.split(" ").length <= 6) {
-          for (const name of [head, ...shortNames(head)]) this.rowHeads.set(name, first.trim());
+          // "scaler advanced ai ml program": learners drop the "and" of a long name.
+          const withoutAnd = head.includes(" and ") ? [head.replace(/ and /g, " ")] : [];
+          for (const name of [head, ...shortNames(head), ...withoutAnd]) {
+            this.rowHeads.set(name, first.trim());
+          }
           const spaced = head.replace(/-/g, " ").split(" ");
           this.looseHeads.add(spaced.join(" "));
           if (spaced.length > 1 && KIND_WORDS.has(spaced.at(-1) ?? "")) {

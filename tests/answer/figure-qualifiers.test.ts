@@ -242,6 +242,12 @@ describe("givenFor", () => {
     expect(qualifiers.things).toEqual(["Scaler Advanced AI and ML Program"]);
     expect(givenFor(qualifiers, money, aws, aws.text).tool).toBe(false);
     expect(givenFor(qualifiers, money, program, program.text).tool).toBe(true);
+    // Named the way learners write it: a possessive, and the "and" of the long name dropped.
+    const time: FigureRequest = { type: "time", words: [] };
+    const loose = "is scaler's advanced ai ml program 6 months long?";
+    expect(figureQualifiers(time, loose, loose, "", statistics, lexicon).things).toEqual([
+      "Scaler Advanced AI and ML Program",
+    ]);
   });
 
   it("does not read the tutorial a question says to look in as a row it asks about", () => {
