@@ -239,15 +239,19 @@ const NAMES_A_DATASET =
 const TRAVEL_PAPERS_ASKED =
   /\b(?:passports?|h-?1bs?|green cards?|work permits?|immigration|immigrate|citizenship|schengen)\b|\bvisas?\b(?!\s+(?:cards?|transactions?|payments?|network))/i;
 
+/** What an exam is made of and takes to pass: its questions, passing score, syllabus, time limit. */
+const EXAM_FACTS =
+  "(?:(?:how many|no\\.? of|number of) (?:questions|qs)|pass(?:ing)? (?:score|marks?)|pass mark|syllabus|time limit)";
 /**
  * "GCP PMLE exam - no. of Qs & duration?", "passing score for the aws ml specialty exam": how a
  * certification's exam is run. What it costs ("exam fee") is a price, which the tables give.
  */
-const EXAM_DETAILS_ASKED =
-  /\bexams?\b[^?.!]{0,40}\b(?:(?:how many|no\.? of|number of) (?:questions|qs)|pass(?:ing)? (?:score|marks?)|pass mark|duration|how long|time limit|syllabus|format|pattern)\b|\b(?:(?:how many|no\.? of|number of) (?:questions|qs)|pass(?:ing)? (?:score|marks?)|pass mark|syllabus|time limit)\b[^?.!]{0,60}\b(?:exams?|certifications?|certificates?|certs?)\b/i;
+const EXAM_DETAILS_ASKED = new RegExp(
+  `\\bexams?\\b[^?.!]{0,40}\\b(?:${EXAM_FACTS}|duration|how long|format|pattern)\\b|\\b${EXAM_FACTS}\\b[^?.!]{0,60}\\b(?:exams?|certifications?|certificates?|certs?)\\b`,
+  "i",
+);
 /** "… exam - no. of Qs & duration?": a clause asking only the details, the exam named before. */
-const EXAM_DETAIL =
-  /\b(?:(?:how many|no\.? of|number of) (?:questions|qs)|pass(?:ing)? (?:score|marks?)|pass mark|duration|time limit|syllabus)\b/i;
+const EXAM_DETAIL = new RegExp(`\\b(?:${EXAM_FACTS}|duration)\\b`, "i");
 const NAMES_AN_EXAM = /\bexams?\b/i;
 /** "… H1B visa sponsorship, which documents are needed": papers asked, the visa named before. */
 const PAPERS_DETAIL = /\b(?:documents?|paperwork|processing time|sponsor(?:ship)?|stamping)\b/i;
